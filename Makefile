@@ -1,0 +1,128 @@
+# rtemem build. One library, two HALs chosen at build time:
+#   make                 HAL=sim (default): simulated hugepages and NICs
+#   make HAL=linux       real hugetlbfs, /proc/self/pagemap, sysfs PCI
+# Variants: CC=clang, SANITIZE=1 (ASan+UBSan), DEBUG=1 (malloc cookies,
+# asserts), COVERAGE=1 (gcov). Each variant builds into its own build/ dir.
+#
+# Targets: all, sim-test, linux-test, test, examples, tools, install, clean
+# (fuzz, coverage, bench and cross-test are described in README.md).
+
+HAL ?= sim
+ifeq ($(filter $(HAL),sim linux),)
+$(error HAL must be sim or linux, not '$(HAL)')
+endif
+
+PREFIX ?= /usr/local
+CC ?= cc
+AR ?= ar
+
+compiler := $(if $(findstring clang,$(notdir $(CC))),clang,gcc)
+variant := $(HAL)-$(compiler)$(if $(SANITIZE),-san)$(if $(DEBUG),-debug)$(if $(COVERAGE),-cov)
+B := build/$(variant)
+
+OPT ?= -O2
+CFLAGS_BASE := -std=gnu11 $(OPT) -g -Wall -Wextra -Werror -fPIC -pthread
+CPPFLAGS_BASE := -D_GNU_SOURCE -Iinclude -Ihal -Isrc -Ii40e -DRTEMEM_HAL_$(HAL)=1
+LDLIBS_BASE := -pthread
+
+ifeq ($(HAL),sim)
+CPPFLAGS_BASE += -Isim -Ihal/sim
+LDLIBS_BASE += -lpcap
+else
+CPPFLAGS_BASE += -Ihal/linux
+endif
+ifdef SANITIZE
+CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS_BASE += -fsanitize=address,undefined
+endif
+ifdef DEBUG
+CPPFLAGS_BASE += -DRTE_MALLOC_DEBUG -DRTE_ENABLE_ASSERT
+endif
+ifdef COVERAGE
+CFLAGS_BASE += --coverage
+LDFLAGS_BASE += --coverage
+OPT := -O0
+endif
+
+ALL_CFLAGS = $(CFLAGS_BASE) $(CFLAGS)
+ALL_CPPFLAGS = $(CPPFLAGS_BASE) $(CPPFLAGS)
+ALL_LDFLAGS = $(LDFLAGS_BASE) $(LDFLAGS)
+
+LIB_SRCS := $(wildcard src/*.c) $(wildcard hal/$(HAL)/*.c) $(wildcard i40e/*.c)
+ifeq ($(HAL),sim)
+LIB_SRCS += $(wildcard sim/*.c)
+endif
+LIB_OBJS := $(LIB_SRCS:%.c=$(B)/obj/%.o)
+
+TEST_SRCS := $(wildcard tests/test_*.c)
+TEST_COMMON := $(wildcard tests/common/*.c)
+TEST_BINS := $(TEST_SRCS:tests/%.c=$(B)/tests/%)
+EXAMPLE_BINS := $(patsubst examples/%.c,$(B)/examples/%,$(wildcard examples/*.c))
+TOOL_BINS := $(patsubst tools/%.c,$(B)/tools/%,$(wildcard tools/*.c))
+
+STATIC_LIB := $(B)/librtemem.a
+SHARED_LIB := $(B)/librtemem.so
+
+.PHONY: all lib test sim-test linux-test examples tools install clean run-tests demo
+
+all: lib examples tools
+
+lib: $(STATIC_LIB) $(SHARED_LIB)
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(STATIC_LIB): $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(SHARED_LIB): $(LIB_OBJS)
+	$(CC) -shared $(ALL_LDFLAGS) -Wl,-soname,librtemem.so -o $@ $^ $(LDLIBS_BASE)
+
+$(B)/tests/%: tests/%.c $(TEST_COMMON) $(STATIC_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) -Itests $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(TEST_COMMON) \
+		$(STATIC_LIB) -lcmocka $(LDLIBS_BASE)
+
+$(B)/examples/%: examples/%.c $(STATIC_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(STATIC_LIB) $(LDLIBS_BASE)
+
+$(B)/tools/%: tools/%.c $(STATIC_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(STATIC_LIB) $(LDLIBS_BASE)
+
+examples: $(EXAMPLE_BINS)
+tools: $(TOOL_BINS)
+
+# Build and run every cmocka test of the current HAL.
+run-tests: $(TEST_BINS)
+	@ci/run-tests.sh $(TEST_BINS)
+
+# The README's test command: all tests on the simulated machine.
+sim-test:
+	$(MAKE) HAL=sim run-tests
+
+# The tests on real hugepages (root): reserves 2 MB pages, runs, restores.
+linux-test:
+	ci/with-hugepages.sh $(MAKE) HAL=linux run-tests
+
+test: sim-test
+
+demo: $(B)/examples/rx_demo
+	$(B)/examples/rx_demo
+
+install: lib
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/rtemem $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 $(STATIC_LIB) $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(SHARED_LIB) $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/*.h $(DESTDIR)$(PREFIX)/include/rtemem/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBS_PRIVATE@|$(LDLIBS_BASE)|g' \
+		-e 's|@HAL@|$(HAL)|g' rtemem.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/rtemem.pc
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJS:.o=.d)

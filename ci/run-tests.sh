@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Run cmocka test binaries one by one and add up what they report.
+# Prints each binary's output, then one closing line "N passed, N failed".
+set -u
+passed=0 failed=0 skipped=0 broken=0
+for bin in "$@"; do
+	echo "=== $(basename "$bin")"
+	out=$("$bin" 2>&1)
+	rc=$?
+	printf '%s\n' "$out"
+	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+	s=$(printf '%s\n' "$out" | sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' | tail -1)
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+	skipped=$((skipped + ${s:-0}))
+	# A crash or a nonzero exit without a cmocka failure line still fails the run.
+	if [ "$rc" -ne 0 ] && [ -z "$f" ]; then
+		echo "!!! $(basename "$bin") exited with status $rc"
+		broken=$((broken + 1))
+	fi
+done
+echo
+echo "${passed} passed, $((failed + broken)) failed, ${skipped} skipped"
+[ "$failed" -eq 0 ] && [ "$broken" -eq 0 ]

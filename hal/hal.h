@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The hardware abstraction layer: the only door from rtemem's core to the OS
+ * and the hardware. hal/sim implements it on a simulated machine (sim/),
+ * hal/linux on real hugetlbfs, /proc/self/pagemap and sysfs; the build picks
+ * one (make HAL=sim|linux). Core code never calls mmap, open or a BAR itself.
+ *
+ * Conventions: functions returning int give 0 (or a count) on success and a
+ * negative errno on failure; functions returning a pointer give NULL and set
+ * errno. Nothing here touches rte_errno: the caller translates.
+ */
+#ifndef RTEMEM_HAL_H
+#define RTEMEM_HAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <rte_common.h>
+#include <rte_config.h>
+
+#define HAL_MAX_PAGE_SIZES 4
+#define HAL_PATH_MAX 4096
+
+/* What EAL hands the HAL at start-up, filled from the command line. */
+struct hal_config {
+	const char *file_prefix;  /* "rte" by default */
+	const char *huge_dir;     /* NULL: first hugetlbfs mount found */
+	const char *sim_options;  /* --sim=...; the linux HAL refuses it */
+	bool in_memory;           /* no shared files at all */
+	bool no_huge;             /* base pages, IOVA as VA */
+	bool secondary;           /* attach to an existing primary */
+};
+
+/* One hugepage size and how many pages of it each socket offers. */
+struct hal_hugepage_type {
+	uint64_t page_sz;
+	unsigned int num_pages[RTE_MAX_NUMA_NODES];
+};
+
+int hal_init(const struct hal_config *cfg);
+void hal_cleanup(void);
+const char *hal_name(void); /* "sim" or "linux" */
+
+/* --- machine facts --------------------------------------------------- */
+
+size_t hal_base_page_size(void);
+unsigned int hal_socket_count(void);
+/* Fills up to max types, smallest page size first; returns how many. */
+int hal_hugepage_types(struct hal_hugepage_type *types, int max);
+/* NUMA socket of a CPU, 0 when unknown. */
+unsigned int hal_cpu_socket(unsigned int cpu);
+unsigned int hal_cpu_count(void);
+/* True when virt2iova returns physical addresses (PA mode is possible). */
+bool hal_iova_is_pa(void);
+
+/* --- virtual address space ------------------------------------------- */
+
+/*
+ * Reserve len bytes of address space (no access, no backing), aligned to
+ * align, at hint if hint is not NULL and that range is free.
+ */
+void *hal_va_reserve(void *hint, size_t len, size_t align);
+/* Give a reserved range back (mapped pages inside it are dropped too). */
+void hal_va_release(void *va, size_t len);
+
+/* --- pages ----------------------------------------------------------- */
+
+/*
+ * Back the page_sz bytes at va (inside a reserved range, page_sz aligned)
+ * with one hugepage of that size from the given socket. list_idx/seg_idx
+ * name the page (hugepage file name on Linux). Returns 0 or -errno
+ * (-ENOMEM when the socket has no free page of that size).
+ */
+int hal_page_map(void *va, size_t page_sz, int socket, int list_idx, int seg_idx);
+/* Drop the page at va, leaving the range reserved again. */
+int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx);
+/* Physical/IO address of va, or RTE_BAD_IOVA. */
+rte_iova_t hal_virt2iova(const void *va);
+
+/* --- shared runtime files -------------------------------------------- */
+
+/* The runtime directory (created on demand); "" when in-memory. */
+const char *hal_runtime_dir(void);
+/*
+ * Map the runtime file "name" (len bytes, created and sized if create) at
+ * addr (MAP_FIXED, addr must be reserved) or anywhere if addr is NULL.
+ * With in_memory the mapping is anonymous and private. Returns the address.
+ */
+void *hal_shm_map(const char *name, size_t len, void *addr, bool create);
+/* Unmap; with addr inside a reservation, the range stays reserved. */
+void hal_shm_unmap(void *addr, size_t len, bool keep_reserved);
+int hal_shm_unlink(const char *name);
+
+/* --- PCI ------------------------------------------------------------- */
+
+struct hal_pci_addr {
+	uint32_t domain;
+	uint8_t bus;
+	uint8_t devid;
+	uint8_t function;
+};
+
+struct hal_pci_device {
+	struct hal_pci_addr addr;
+	uint16_t vendor_id;
+	uint16_t device_id;
+	int numa_node;
+	char driver[32]; /* kernel driver bound to it ("vfio-pci", "sim", ...) */
+	void *hal_priv;  /* the HAL's own handle */
+};
+
+/* A mapped BAR. Register access goes through hal_bar_read32/write32. */
+struct hal_bar {
+	volatile uint8_t *va; /* MMIO mapping on Linux, NULL in sim */
+	size_t len;
+	void *hal_priv;       /* sim: the device model */
+};
+
+/* Fills up to max devices; returns how many were found. */
+int hal_pci_scan(struct hal_pci_device *devs, int max);
+int hal_pci_map_bar(struct hal_pci_device *dev, int bar, struct hal_bar *out);
+void hal_pci_unmap_bar(struct hal_bar *bar);
+uint32_t hal_bar_read32(const struct hal_bar *bar, uint32_t off);
+void hal_bar_write32(const struct hal_bar *bar, uint32_t off, uint32_t val);
+
+#endif

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Logical cores: the EAL threads named by -l/-c/--lcores.
+ */
+#ifndef RTEMEM_RTE_LCORE_H
+#define RTEMEM_RTE_LCORE_H
+
+#include <sched.h>
+#include <stdio.h>
+#include <stdint.h>
+
+#include <rte_config.h>
+#include <rte_per_lcore.h>
+#include <rte_eal.h>
+#include <rte_launch.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LCORE_ID_ANY UINT32_MAX
+
+typedef cpu_set_t rte_cpuset_t;
+
+enum rte_lcore_role_t {
+	ROLE_RTE,
+	ROLE_OFF,
+	ROLE_SERVICE,
+	ROLE_NON_EAL,
+};
+
+RTE_DECLARE_PER_LCORE(unsigned int, _lcore_id);
+
+/* The calling thread's lcore id, LCORE_ID_ANY for a non-EAL thread. */
+static inline unsigned int rte_lcore_id(void)
+{
+	return RTE_PER_LCORE(_lcore_id);
+}
+
+enum rte_lcore_role_t rte_eal_lcore_role(unsigned int lcore_id);
+int rte_lcore_has_role(unsigned int lcore_id, enum rte_lcore_role_t role);
+unsigned int rte_get_main_lcore(void);
+unsigned int rte_lcore_count(void);
+int rte_lcore_index(int lcore_id);
+unsigned int rte_socket_id(void);
+unsigned int rte_socket_count(void);
+int rte_socket_id_by_idx(unsigned int idx);
+unsigned int rte_lcore_to_socket_id(unsigned int lcore_id);
+int rte_lcore_to_cpu_id(int lcore_id);
+rte_cpuset_t rte_lcore_cpuset(unsigned int lcore_id);
+int rte_lcore_is_enabled(unsigned int lcore_id);
+unsigned int rte_get_next_lcore(unsigned int i, int skip_main, int wrap);
+void rte_lcore_dump(FILE *f);
+
+#define RTE_LCORE_FOREACH(i) \
+	for (i = rte_get_next_lcore(-1, 0, 0); i < RTE_MAX_LCORE; \
+	     i = rte_get_next_lcore(i, 0, 0))
+
+#define RTE_LCORE_FOREACH_WORKER(i) \
+	for (i = rte_get_next_lcore(-1, 1, 0); i < RTE_MAX_LCORE; \
+	     i = rte_get_next_lcore(i, 1, 0))
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

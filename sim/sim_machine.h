@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The simulated machine behind hal/sim: NUMA sockets, each with a pool of
+ * hugepages of one profile, whose "physical" addresses are shuffled by a
+ * seed (so nothing may assume IOVA contiguity), a fault injector, a DMA
+ * window for device models (the sim IOMMU) and a PCI bus of emulated
+ * devices.
+ *
+ * It is configured by one EAL option, --sim=KEY=VAL[,KEY=VAL...]:
+ *   profile=4K/2M|16K/32M|64K/512M|4K/1G  base page / hugepage size (4K/2M)
+ *   sockets=N        NUMA sockets, 1..8                               (1)
+ *   pages=N          hugepages per socket                             (512)
+ *   seed=N           shuffles physical addresses                      (1)
+ *   fail=OP:N        the Nth call of OP fails (OP: va_reserve, page_map,
+ *                    virt2iova, shm_create); repeat with '+': fail=page_map:3+shm_create:1
+ *   nic=MODEL[:N]    N emulated NICs of MODEL (x710, xl710), on socket 0
+ */
+#ifndef RTEMEM_SIM_MACHINE_H
+#define RTEMEM_SIM_MACHINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <rte_common.h>
+
+#define SIM_MAX_SOCKETS 8
+#define SIM_MAX_PCI_DEVICES 16
+
+/* HAL operations the fault injector can fail. */
+enum sim_op {
+	SIM_OP_VA_RESERVE,
+	SIM_OP_PAGE_MAP,
+	SIM_OP_VIRT2IOVA,
+	SIM_OP_SHM_CREATE,
+	SIM_OP_COUNT
+};
+
+struct sim_profile {
+	const char *name;     /* "4K/2M" */
+	size_t base_page_sz;
+	size_t hugepage_sz;
+};
+
+struct sim_config {
+	struct sim_profile profile;
+	unsigned int sockets;
+	unsigned int pages_per_socket;
+	uint64_t seed;
+	unsigned long fail_at[SIM_OP_COUNT]; /* 0: never */
+};
+
+/* Parse --sim options over the defaults. Returns 0 or -EINVAL (message logged). */
+int sim_config_parse(struct sim_config *cfg, const char *options);
+void sim_config_default(struct sim_config *cfg);
+
+int sim_machine_init(const struct sim_config *cfg);
+void sim_machine_cleanup(void);
+const struct sim_config *sim_machine_config(void);
+
+/* --- hugepage pools ---------------------------------------------------- */
+
+/* Take a free page of the socket's pool and note it is mapped at va. */
+int sim_pool_take(int socket, void *va, rte_iova_t *phys);
+/* Return the page mapped at va to its pool. */
+int sim_pool_give_back(void *va);
+unsigned int sim_pool_free_pages(int socket);
+/* Physical address of a byte inside a mapped pool page, RTE_BAD_IOVA otherwise. */
+rte_iova_t sim_pool_virt2phys(const void *va);
+/* Host pointer of a physical address inside a mapped pool page, or NULL. */
+void *sim_pool_phys2virt(rte_iova_t phys);
+
+/* --- fault injection --------------------------------------------------- */
+
+/*
+ * Count a call of op; true if this call must fail. Tests arm a fault with
+ * sim_fault_arm(op, n): the nth call from now fails (n = 1: the next one),
+ * once; n = 0 disarms.
+ */
+bool sim_fault_hit(enum sim_op op);
+void sim_fault_arm(enum sim_op op, unsigned long n);
+unsigned long sim_fault_calls(enum sim_op op);
+const char *sim_op_name(enum sim_op op);
+
+/* --- DMA through the sim IOMMU (for device models) --------------------- */
+
+/*
+ * Copy between the device and host memory at an IO address. Every byte must
+ * lie in mapped pool pages (IOVA is the sim physical address in PA mode, the
+ * VA in VA mode); otherwise nothing is copied and -EFAULT is returned.
+ */
+int sim_dma_read(rte_iova_t iova, void *dst, size_t len);
+int sim_dma_write(rte_iova_t iova, const void *src, size_t len);
+/* How IO addresses are interpreted, set by EAL after choosing the mode. */
+void sim_dma_set_iova_as_va(bool iova_as_va);
+
+/* --- PCI bus of emulated devices --------------------------------------- */
+
+struct sim_device_ops {
+	uint32_t (*read32)(void *dev, uint32_t off);
+	void (*write32)(void *dev, uint32_t off, uint32_t val);
+	void (*destroy)(void *dev);
+};
+
+struct sim_pci_device {
+	uint16_t vendor_id;
+	uint16_t device_id;
+	uint8_t bus, devid, function;
+	int numa_node;
+	size_t bar0_len;
+	const struct sim_device_ops *ops;
+	void *dev; /* the model's state */
+};
+
+/* A device model: creates one device for --sim=nic=NAME. */
+struct sim_device_model {
+	const char *name;
+	int (*create)(struct sim_pci_device *pdev, unsigned int index);
+};
+
+/* Models register themselves from a constructor (see sim_i40e.c). */
+void sim_register_model(const struct sim_device_model *model);
+
+unsigned int sim_pci_count(void);
+struct sim_pci_device *sim_pci_get(unsigned int idx);
+
+#endif

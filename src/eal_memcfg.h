@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The memory configuration shared by all processes of one file prefix:
+ * memseg lists, memzones and malloc heaps. It sits in the runtime file
+ * "config", mapped at the same address in every process.
+ */
+#ifndef RTEMEM_EAL_MEMCFG_H
+#define RTEMEM_EAL_MEMCFG_H
+
+#include <stdint.h>
+
+#include <rte_common.h>
+#include <rte_fbarray.h>
+#include <rte_memory.h>
+#include <rte_rwlock.h>
+#include <rte_spinlock.h>
+
+#include "malloc_heap.h"
+
+/* Changes whenever the layout of this struct changes. */
+#define RTEMEM_MCFG_VERSION 1
+
+struct rte_mem_config {
+	volatile uint32_t magic;   /* RTE_MAGIC once the primary is done */
+	uint32_t version;          /* RTEMEM_MCFG_VERSION */
+	uint64_t mem_cfg_addr;     /* where the primary mapped this struct */
+
+	rte_rwlock_t mlock;        /* memzones */
+	rte_rwlock_t qlock;        /* tailqs */
+	rte_rwlock_t mplock;       /* mempools */
+	rte_spinlock_t tlock;      /* timers */
+	rte_rwlock_t memory_hotplug_lock; /* memseg lists and pages */
+
+	uint32_t nchannel;
+	uint32_t nrank;
+	uint32_t iova_mode;        /* enum rte_iova_mode */
+
+	struct rte_memseg_list memsegs[RTE_MAX_MEMSEG_LISTS];
+	struct rte_fbarray memzones;
+
+	struct malloc_heap malloc_heaps[RTE_MAX_HEAPS];
+	int next_socket_id;        /* socket ids handed to external heaps */
+
+	uint64_t base_addr_hint;   /* where the next VA reservation is tried */
+};
+
+#endif

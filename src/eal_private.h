@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * EAL state private to rtemem: the parsed command line (internal_config),
+ * the process-wide rte_config, lcore bookkeeping, and entry points that
+ * one EAL module offers the others.
+ */
+#ifndef RTEMEM_EAL_PRIVATE_H
+#define RTEMEM_EAL_PRIVATE_H
+
+#include <limits.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_eal.h>
+#include <rte_lcore.h>
+#include <rte_launch.h>
+#include <rte_memory.h>
+
+#include "eal_memcfg.h"
+#include "hal.h"
+
+#define MAX_HUGEPAGE_SIZES HAL_MAX_PAGE_SIZES
+
+/* One hugepage size, as found at start-up (the seed's hugepage_info). */
+struct hugepage_info {
+	uint64_t hugepage_sz;
+	char hugedir[PATH_MAX];
+	uint32_t num_pages[RTE_MAX_NUMA_NODES];
+};
+
+struct internal_config {
+	size_t memory;                      /* -m, bytes; 0 = none preallocated */
+	uint64_t socket_mem[RTE_MAX_NUMA_NODES]; /* --socket-mem, bytes */
+	bool force_sockets;                 /* --socket-mem was given */
+	bool no_hugetlbfs;                  /* --no-huge */
+	bool in_memory;                     /* --in-memory */
+	bool legacy_mem;                    /* not supported; always false */
+	enum rte_proc_type_t process_type;  /* --proc-type */
+	enum rte_iova_mode iova_mode;       /* --iova-mode; DC = let EAL pick */
+	uint64_t base_virtaddr;             /* --base-virtaddr */
+	char hugepage_dir[PATH_MAX];        /* --huge-dir */
+	char file_prefix[64];               /* --file-prefix */
+	char sim_options[512];              /* --sim */
+	unsigned int num_hugepage_sizes;
+	struct hugepage_info hugepage_info[MAX_HUGEPAGE_SIZES];
+};
+
+/* Per-lcore bookkeeping (threads are started by eal_lcore.c). */
+struct lcore_config {
+	pthread_t thread_id;
+	bool thread_started;
+	unsigned int socket_id;
+	unsigned int core_index;  /* 0..lcore_count-1, -1 when disabled */
+	rte_cpuset_t cpuset;
+	lcore_function_t *volatile f;
+	void *volatile arg;
+	volatile int ret;
+	volatile enum rte_lcore_state_t state;
+};
+
+struct rte_config {
+	uint32_t main_lcore;
+	uint32_t lcore_count;
+	uint32_t numa_node_count;
+	uint32_t numa_nodes[RTE_MAX_NUMA_NODES];
+	enum rte_lcore_role_t lcore_role[RTE_MAX_LCORE];
+	enum rte_proc_type_t process_type;
+	enum rte_iova_mode iova_mode;
+	struct rte_mem_config *mem_config;
+};
+
+extern struct internal_config internal_config;
+extern struct rte_config rte_config;
+extern struct lcore_config lcore_config[RTE_MAX_LCORE];
+
+static inline struct rte_mem_config *eal_mcfg(void)
+{
+	return rte_config.mem_config;
+}
+
+/* eal_options.c: fill internal_config and lcore roles from argv. */
+void eal_reset_internal_config(struct internal_config *cfg);
+int eal_parse_args(int argc, char **argv);
+void eal_usage(const char *prgname);
+
+/* eal_lcore.c */
+int eal_lcores_start(void);  /* one pinned thread per worker lcore */
+void eal_lcores_stop(void);  /* join them */
+
+/* eal_memory.c: memseg lists and preallocation. */
+int eal_memseg_lists_init(void);
+int eal_memory_prealloc(void);
+void eal_memory_cleanup(void);
+
+/* eal_memalloc.c: pages into memseg lists. */
+int eal_memalloc_alloc_seg_bulk(struct rte_memseg **ms, int n_segs, size_t page_sz,
+				int socket, bool exact);
+struct rte_memseg *eal_memalloc_alloc_seg(size_t page_sz, int socket);
+int eal_memalloc_free_seg(struct rte_memseg *ms);
+int eal_memalloc_free_seg_bulk(struct rte_memseg **ms, int n_segs);
+
+/* eal_memzone.c */
+int rte_eal_memzone_init(void);
+void rte_eal_memzone_cleanup(void);
+
+/* True once rte_eal_init succeeded and until rte_eal_cleanup. */
+bool eal_is_initialized(void);
+
+#endif
