@@ -117,8 +117,12 @@ struct sim_device_model {
 	int (*create)(struct sim_pci_device *pdev, unsigned int index);
 };
 
-/* Models register themselves from a constructor (see sim_i40e.c). */
-void sim_register_model(const struct sim_device_model *model);
+/*
+ * The models --sim=nic=NAME can name, NULL-terminated (sim/sim_models.c).
+ * A plain table rather than constructors: a static library drops objects
+ * nothing refers to, constructors and all.
+ */
+extern const struct sim_device_model *const sim_device_models[];
 
 unsigned int sim_pci_count(void);
 struct sim_pci_device *sim_pci_get(unsigned int idx);

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The device models the simulated machine can plug into its PCI bus.
+ */
+#include <stddef.h>
+
+#include "sim_machine.h"
+
+const struct sim_device_model *const sim_device_models[] = {
+	NULL,
+};
