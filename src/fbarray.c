@@ -1,0 +1,737 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * rte_fbarray: a fixed-capacity array of fixed-size elements with a used-bit
+ * mask, kept in one shared mapping so that secondary processes can attach.
+ *
+ * Layout of arr->data (one mapping of calc_data_size() bytes):
+ *
+ *   [ element 0 | element 1 | ... | element len-1 ][pad 0..7][ mask words ]
+ *
+ * The mask is one bit per element (1 = used), in 64-bit words that start on
+ * the first 8-byte boundary after the elements. mask_size() reserves one
+ * spare word for that padding, so the mapping size is the same as DPDK's.
+ * Bits past len in the last word are always 0.
+ *
+ * Error codes follow DPDK 22.11: EINVAL for bad arguments; a failed search
+ * sets ENOSPC when it looked for free elements and ENOENT when it looked for
+ * used ones; destroy/detach of an array this process does not map sets
+ * ENOENT; attach over an area this process already maps sets EEXIST. One
+ * addition: DPDK refuses a second init of a name the process already holds
+ * through a file lock (EBUSY); we keep the names in the process-local list
+ * and give the same EBUSY, also with --in-memory.
+ *
+ * Lock order: area_lock (process-local list) is never held while taking an
+ * array's rwlock, and an rwlock is never held while taking area_lock.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_common.h>
+#include <rte_errno.h>
+#include <rte_fbarray.h>
+#include <rte_log.h>
+
+#include "eal_private.h"
+#include "hal.h"
+
+#define WORD_BITS 64u
+
+/* --- sizes and layout ------------------------------------------------ */
+
+static unsigned int mask_words(unsigned int len)
+{
+	return (len + WORD_BITS - 1) / WORD_BITS;
+}
+
+/* The mask words plus one word of slack for aligning them to 8 bytes. */
+static size_t mask_size(unsigned int len)
+{
+	return sizeof(uint64_t) * ((size_t)mask_words(len) + 1);
+}
+
+static size_t calc_data_size(size_t page_sz, unsigned int elt_sz, unsigned int len)
+{
+	size_t data_sz = (size_t)elt_sz * len;
+
+	return RTE_ALIGN_CEIL(data_sz + mask_size(len), page_sz);
+}
+
+static uint64_t *get_mask(const struct rte_fbarray *arr)
+{
+	uintptr_t end = (uintptr_t)arr->data + (size_t)arr->elt_sz * arr->len;
+
+	return (uint64_t *)RTE_ALIGN_CEIL(end, sizeof(uint64_t));
+}
+
+static int validate(const char *name, unsigned int elt_sz, unsigned int len)
+{
+	if (name == NULL || elt_sz == 0 || len == 0 || len > INT_MAX) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	if (strnlen(name, RTE_FBARRAY_NAME_LEN) == RTE_FBARRAY_NAME_LEN) {
+		rte_errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
+}
+
+static void shm_name(char *buf, size_t sz, const char *name)
+{
+	snprintf(buf, sz, "fbarray_%s", name);
+}
+
+/* --- process-local list of mapped arrays ----------------------------- */
+
+struct mapped_area {
+	struct mapped_area *next;
+	char name[RTE_FBARRAY_NAME_LEN];
+	void *addr;
+	size_t len;
+};
+
+static struct mapped_area *areas;
+static pthread_mutex_t area_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct mapped_area *area_find_name(const char *name)
+{
+	for (struct mapped_area *a = areas; a != NULL; a = a->next)
+		if (strcmp(a->name, name) == 0)
+			return a;
+	return NULL;
+}
+
+static bool area_overlaps(const void *addr, size_t len)
+{
+	uintptr_t start = (uintptr_t)addr, end = start + len;
+
+	for (struct mapped_area *a = areas; a != NULL; a = a->next) {
+		uintptr_t a_start = (uintptr_t)a->addr, a_end = a_start + a->len;
+
+		if (start < a_end && a_start < end)
+			return true;
+	}
+	return false;
+}
+
+/* Unlink and return the entry for exactly [addr, addr + len), or NULL. */
+static struct mapped_area *area_take(const void *addr, size_t len)
+{
+	for (struct mapped_area **p = &areas; *p != NULL; p = &(*p)->next) {
+		struct mapped_area *a = *p;
+
+		if (a->addr == addr && a->len == len) {
+			*p = a->next;
+			return a;
+		}
+	}
+	return NULL;
+}
+
+static void area_add(struct mapped_area *a, const char *name, void *addr, size_t len)
+{
+	snprintf(a->name, sizeof(a->name), "%s", name);
+	a->addr = addr;
+	a->len = len;
+	a->next = areas;
+	areas = a;
+}
+
+/*
+ * Reserve address space (at hint if not NULL, and then only there) and map
+ * the array's shared file into it. Returns the address or NULL, rte_errno set.
+ */
+static void *map_area(const char *name, size_t len, void *hint, bool create)
+{
+	size_t page_sz = hal_base_page_size();
+	char path[RTE_FBARRAY_NAME_LEN + 16];
+	void *va, *data;
+
+	errno = 0;
+	va = hal_va_reserve(hint, len, page_sz);
+	if (va == NULL) {
+		rte_errno = errno ? errno : ENOMEM;
+		return NULL;
+	}
+	if (hint != NULL && va != hint) {
+		hal_va_release(va, len);
+		rte_errno = EADDRNOTAVAIL;
+		return NULL;
+	}
+	shm_name(path, sizeof(path), name);
+	errno = 0;
+	data = hal_shm_map(path, len, va, create);
+	if (data == NULL) {
+		rte_errno = errno ? errno : ENOMEM;
+		hal_va_release(va, len);
+		return NULL;
+	}
+	return data;
+}
+
+static void unmap_area(void *addr, size_t len)
+{
+	hal_shm_unmap(addr, len, false);
+}
+
+/* --- init / attach / detach / destroy -------------------------------- */
+
+int rte_fbarray_init(struct rte_fbarray *arr, const char *name, unsigned int len,
+		     unsigned int elt_sz)
+{
+	struct mapped_area *area;
+	size_t page_sz, map_len;
+	void *data;
+
+	if (arr == NULL) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	if (validate(name, elt_sz, len) != 0)
+		return -1;
+	page_sz = hal_base_page_size();
+	if (page_sz == 0) {
+		rte_errno = ENODEV; /* no HAL: EAL is not up */
+		return -1;
+	}
+	map_len = calc_data_size(page_sz, elt_sz, len);
+
+	area = malloc(sizeof(*area));
+	if (area == NULL) {
+		rte_errno = ENOMEM;
+		return -1;
+	}
+
+	pthread_mutex_lock(&area_lock);
+	if (area_find_name(name) != NULL) {
+		RTE_LOG(DEBUG, EAL, "fbarray %s is already in use\n", name);
+		rte_errno = EBUSY;
+		goto fail;
+	}
+	data = map_area(name, map_len, NULL, true);
+	if (data == NULL)
+		goto fail;
+	/* The file may be left over from an earlier run: start clean. */
+	memset(data, 0, map_len);
+	area_add(area, name, data, map_len);
+	pthread_mutex_unlock(&area_lock);
+
+	memset(arr, 0, sizeof(*arr));
+	snprintf(arr->name, sizeof(arr->name), "%s", name);
+	arr->data = data;
+	arr->len = len;
+	arr->elt_sz = elt_sz;
+	arr->count = 0;
+	rte_rwlock_init(&arr->rwlock);
+	return 0;
+
+fail:
+	pthread_mutex_unlock(&area_lock);
+	free(area);
+	return -1;
+}
+
+int rte_fbarray_attach(struct rte_fbarray *arr)
+{
+	struct mapped_area *area;
+	size_t page_sz, map_len;
+	void *data;
+
+	if (arr == NULL) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	if (validate(arr->name, arr->elt_sz, arr->len) != 0)
+		return -1;
+	if (internal_config.in_memory) {
+		/* No shared file exists to attach to. */
+		rte_errno = ENOTSUP;
+		return -1;
+	}
+	page_sz = hal_base_page_size();
+	if (page_sz == 0) {
+		rte_errno = ENODEV;
+		return -1;
+	}
+	map_len = calc_data_size(page_sz, arr->elt_sz, arr->len);
+
+	area = malloc(sizeof(*area));
+	if (area == NULL) {
+		rte_errno = ENOMEM;
+		return -1;
+	}
+
+	pthread_mutex_lock(&area_lock);
+	/* Mapped here already (by init or an earlier attach): refuse, as DPDK. */
+	if (area_overlaps(arr->data, map_len)) {
+		rte_errno = EEXIST;
+		goto fail;
+	}
+	data = map_area(arr->name, map_len, arr->data, false);
+	if (data == NULL)
+		goto fail;
+	area_add(area, arr->name, data, map_len);
+	pthread_mutex_unlock(&area_lock);
+	return 0;
+
+fail:
+	pthread_mutex_unlock(&area_lock);
+	free(area);
+	return -1;
+}
+
+/* Unmap arr from this process; with unlink, remove its shared file too. */
+static int fbarray_unmap(struct rte_fbarray *arr, bool unlink)
+{
+	struct mapped_area *area;
+	size_t page_sz = hal_base_page_size();
+	size_t map_len;
+
+	if (arr == NULL) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	/* An array we never mapped may hold garbage: only compare, never touch. */
+	if (page_sz == 0 || arr->elt_sz == 0 || arr->len == 0) {
+		rte_errno = ENOENT;
+		return -1;
+	}
+	map_len = calc_data_size(page_sz, arr->elt_sz, arr->len);
+
+	pthread_mutex_lock(&area_lock);
+	area = area_take(arr->data, map_len);
+	pthread_mutex_unlock(&area_lock);
+	if (area == NULL) {
+		rte_errno = ENOENT;
+		return -1;
+	}
+
+	if (unlink) {
+		char path[RTE_FBARRAY_NAME_LEN + 16];
+
+		/* The array is gone for every process: clear the struct too. */
+		shm_name(path, sizeof(path), area->name);
+		unmap_area(area->addr, area->len);
+		hal_shm_unlink(path);
+		memset(arr, 0, sizeof(*arr));
+	} else {
+		unmap_area(area->addr, area->len);
+	}
+	free(area);
+	return 0;
+}
+
+int rte_fbarray_destroy(struct rte_fbarray *arr)
+{
+	return fbarray_unmap(arr, true);
+}
+
+int rte_fbarray_detach(struct rte_fbarray *arr)
+{
+	return fbarray_unmap(arr, false);
+}
+
+/* --- elements ---------------------------------------------------------- */
+
+void *rte_fbarray_get(const struct rte_fbarray *arr, unsigned int idx)
+{
+	if (arr == NULL || idx >= arr->len) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	return RTE_PTR_ADD(arr->data, (size_t)idx * arr->elt_sz);
+}
+
+int rte_fbarray_find_idx(const struct rte_fbarray *arr, const void *elt)
+{
+	uintptr_t start, end, p = (uintptr_t)elt;
+
+	if (arr == NULL || elt == NULL) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	start = (uintptr_t)arr->data;
+	end = start + (size_t)arr->elt_sz * arr->len;
+	if (p < start || p >= end) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	return (int)((p - start) / arr->elt_sz);
+}
+
+static int set_state(struct rte_fbarray *arr, unsigned int idx, bool used)
+{
+	uint64_t *mask, bit;
+
+	if (arr == NULL || idx >= arr->len) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	mask = get_mask(arr);
+	bit = 1ULL << (idx % WORD_BITS);
+
+	rte_rwlock_write_lock(&arr->rwlock);
+	if (used && !(mask[idx / WORD_BITS] & bit)) {
+		mask[idx / WORD_BITS] |= bit;
+		arr->count++;
+	} else if (!used && (mask[idx / WORD_BITS] & bit)) {
+		mask[idx / WORD_BITS] &= ~bit;
+		arr->count--;
+	}
+	rte_rwlock_write_unlock(&arr->rwlock);
+	return 0;
+}
+
+int rte_fbarray_set_used(struct rte_fbarray *arr, unsigned int idx)
+{
+	return set_state(arr, idx, true);
+}
+
+int rte_fbarray_set_free(struct rte_fbarray *arr, unsigned int idx)
+{
+	return set_state(arr, idx, false);
+}
+
+int rte_fbarray_is_used(struct rte_fbarray *arr, unsigned int idx)
+{
+	int ret;
+
+	if (arr == NULL || idx >= arr->len) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	rte_rwlock_read_lock(&arr->rwlock);
+	ret = (get_mask(arr)[idx / WORD_BITS] >> (idx % WORD_BITS)) & 1;
+	rte_rwlock_read_unlock(&arr->rwlock);
+	return ret;
+}
+
+/* --- word-at-a-time mask scans (caller holds the read lock) ------------ */
+
+/*
+ * Word w of the mask with a 1 for every element in the wanted state (used
+ * or free) and 0 for the bits past len.
+ */
+static uint64_t match_word(const struct rte_fbarray *arr, const uint64_t *mask,
+			   unsigned int w, bool used)
+{
+	uint64_t v = used ? mask[w] : ~mask[w];
+	unsigned int tail = arr->len % WORD_BITS;
+
+	if (tail != 0 && w == arr->len / WORD_BITS)
+		v &= (1ULL << tail) - 1;
+	return v;
+}
+
+/* First index >= start in the wanted state, or arr->len if none. */
+static unsigned int scan_next(const struct rte_fbarray *arr, unsigned int start, bool used)
+{
+	const uint64_t *mask = get_mask(arr);
+	unsigned int nwords = mask_words(arr->len);
+	unsigned int w = start / WORD_BITS;
+	uint64_t v = match_word(arr, mask, w, used) & (~0ULL << (start % WORD_BITS));
+
+	for (;;) {
+		if (v != 0)
+			return w * WORD_BITS + (unsigned int)__builtin_ctzll(v);
+		if (++w == nwords)
+			return arr->len;
+		v = match_word(arr, mask, w, used);
+	}
+}
+
+/* Last index <= start in the wanted state, or -1 if none. */
+static int scan_prev(const struct rte_fbarray *arr, unsigned int start, bool used)
+{
+	const uint64_t *mask = get_mask(arr);
+	unsigned int w = start / WORD_BITS;
+	unsigned int bit = start % WORD_BITS;
+	uint64_t upto = bit == WORD_BITS - 1 ? ~0ULL : (1ULL << (bit + 1)) - 1;
+	uint64_t v = match_word(arr, mask, w, used) & upto;
+
+	for (;;) {
+		if (v != 0)
+			return (int)(w * WORD_BITS + WORD_BITS - 1 - (unsigned int)__builtin_clzll(v));
+		if (w-- == 0)
+			return -1;
+		v = match_word(arr, mask, w, used);
+	}
+}
+
+/* Length of the run in the wanted state that starts at start (may be 0). */
+static unsigned int run_up(const struct rte_fbarray *arr, unsigned int start, bool used)
+{
+	return scan_next(arr, start, !used) - start;
+}
+
+/* Length of the run in the wanted state that ends at start, going down. */
+static unsigned int run_down(const struct rte_fbarray *arr, unsigned int start, bool used)
+{
+	return (unsigned int)((int)start - scan_prev(arr, start, !used));
+}
+
+static int not_found(bool used)
+{
+	rte_errno = used ? ENOENT : ENOSPC;
+	return -1;
+}
+
+/* --- find_next / find_prev --------------------------------------------- */
+
+static int fbarray_find(struct rte_fbarray *arr, unsigned int start, bool next, bool used)
+{
+	int ret;
+
+	if (arr == NULL || start >= arr->len) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	rte_rwlock_read_lock(&arr->rwlock);
+	if (next) {
+		unsigned int idx = scan_next(arr, start, used);
+
+		ret = idx == arr->len ? -1 : (int)idx;
+	} else {
+		ret = scan_prev(arr, start, used);
+	}
+	rte_rwlock_read_unlock(&arr->rwlock);
+	return ret < 0 ? not_found(used) : ret;
+}
+
+int rte_fbarray_find_next_free(struct rte_fbarray *arr, unsigned int start)
+{
+	return fbarray_find(arr, start, true, false);
+}
+
+int rte_fbarray_find_next_used(struct rte_fbarray *arr, unsigned int start)
+{
+	return fbarray_find(arr, start, true, true);
+}
+
+int rte_fbarray_find_prev_free(struct rte_fbarray *arr, unsigned int start)
+{
+	return fbarray_find(arr, start, false, false);
+}
+
+int rte_fbarray_find_prev_used(struct rte_fbarray *arr, unsigned int start)
+{
+	return fbarray_find(arr, start, false, true);
+}
+
+/* --- runs of n ------------------------------------------------------------ */
+
+/* Lowest s >= start with [s, s + n) all in the wanted state, or -1. */
+static int find_next_n(const struct rte_fbarray *arr, unsigned int start, unsigned int n,
+		       bool used)
+{
+	while (start < arr->len && arr->len - start >= n) {
+		unsigned int s = scan_next(arr, start, used);
+		unsigned int run;
+
+		if (s == arr->len)
+			break;
+		run = run_up(arr, s, used);
+		if (run >= n)
+			return (int)s;
+		start = s + run; /* the element that broke the run */
+	}
+	return -1;
+}
+
+/* Highest s with [s, s + n) all in the wanted state and s + n - 1 <= start. */
+static int find_prev_n(const struct rte_fbarray *arr, unsigned int start, unsigned int n,
+		       bool used)
+{
+	int end = (int)start;
+
+	while (end >= (int)n - 1) {
+		unsigned int run;
+
+		end = scan_prev(arr, (unsigned int)end, used);
+		if (end < 0)
+			break;
+		run = run_down(arr, (unsigned int)end, used);
+		if (run >= n)
+			return end - (int)n + 1;
+		end -= (int)run; /* the element that broke the run, or -1 */
+	}
+	return -1;
+}
+
+static int fbarray_find_n(struct rte_fbarray *arr, unsigned int start, unsigned int n,
+			  bool next, bool used)
+{
+	int ret;
+
+	if (arr == NULL || start >= arr->len || n == 0 || n > arr->len) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	rte_rwlock_read_lock(&arr->rwlock);
+	ret = next ? find_next_n(arr, start, n, used) : find_prev_n(arr, start, n, used);
+	rte_rwlock_read_unlock(&arr->rwlock);
+	return ret < 0 ? not_found(used) : ret;
+}
+
+int rte_fbarray_find_next_n_free(struct rte_fbarray *arr, unsigned int start, unsigned int n)
+{
+	return fbarray_find_n(arr, start, n, true, false);
+}
+
+int rte_fbarray_find_next_n_used(struct rte_fbarray *arr, unsigned int start, unsigned int n)
+{
+	return fbarray_find_n(arr, start, n, true, true);
+}
+
+int rte_fbarray_find_prev_n_free(struct rte_fbarray *arr, unsigned int start, unsigned int n)
+{
+	return fbarray_find_n(arr, start, n, false, false);
+}
+
+int rte_fbarray_find_prev_n_used(struct rte_fbarray *arr, unsigned int start, unsigned int n)
+{
+	return fbarray_find_n(arr, start, n, false, true);
+}
+
+/* --- contiguous runs ------------------------------------------------------ */
+
+/* Number of elements in the wanted state from start up (next) or down. */
+static int fbarray_find_contig(struct rte_fbarray *arr, unsigned int start, bool next,
+			       bool used)
+{
+	unsigned int run;
+
+	if (arr == NULL || start >= arr->len) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	rte_rwlock_read_lock(&arr->rwlock);
+	run = next ? run_up(arr, start, used) : run_down(arr, start, used);
+	rte_rwlock_read_unlock(&arr->rwlock);
+	return (int)run;
+}
+
+int rte_fbarray_find_contig_free(struct rte_fbarray *arr, unsigned int start)
+{
+	return fbarray_find_contig(arr, start, true, false);
+}
+
+int rte_fbarray_find_contig_used(struct rte_fbarray *arr, unsigned int start)
+{
+	return fbarray_find_contig(arr, start, true, true);
+}
+
+int rte_fbarray_find_rev_contig_free(struct rte_fbarray *arr, unsigned int start)
+{
+	return fbarray_find_contig(arr, start, false, false);
+}
+
+int rte_fbarray_find_rev_contig_used(struct rte_fbarray *arr, unsigned int start)
+{
+	return fbarray_find_contig(arr, start, false, true);
+}
+
+/* --- biggest run ---------------------------------------------------------- */
+
+/*
+ * Lowest index of the longest run in the wanted state within [start, len)
+ * (forward) or [0, start] (rev). A run cut by start counts only its part on
+ * the searched side. On a tie the run met first wins: the lowest one going
+ * forward, the highest one in reverse.
+ */
+static int fbarray_find_biggest(struct rte_fbarray *arr, unsigned int start, bool used,
+				bool rev)
+{
+	int best_idx = -1;
+	unsigned int best_len = 0;
+
+	if (arr == NULL || start >= arr->len) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	rte_rwlock_read_lock(&arr->rwlock);
+	if (!rev) {
+		unsigned int cur = start;
+
+		while (cur < arr->len) {
+			unsigned int s = scan_next(arr, cur, used);
+			unsigned int run;
+
+			if (s == arr->len)
+				break;
+			run = run_up(arr, s, used);
+			if (run > best_len) {
+				best_len = run;
+				best_idx = (int)s;
+			}
+			cur = s + run;
+		}
+	} else {
+		int cur = (int)start;
+
+		while (cur >= 0) {
+			int e = scan_prev(arr, (unsigned int)cur, used);
+			unsigned int run;
+
+			if (e < 0)
+				break;
+			run = run_down(arr, (unsigned int)e, used);
+			if (run > best_len) {
+				best_len = run;
+				best_idx = e - (int)run + 1;
+			}
+			cur = e - (int)run;
+		}
+	}
+	rte_rwlock_read_unlock(&arr->rwlock);
+	return best_idx < 0 ? not_found(used) : best_idx;
+}
+
+int rte_fbarray_find_biggest_free(struct rte_fbarray *arr, unsigned int start)
+{
+	return fbarray_find_biggest(arr, start, false, false);
+}
+
+int rte_fbarray_find_biggest_used(struct rte_fbarray *arr, unsigned int start)
+{
+	return fbarray_find_biggest(arr, start, true, false);
+}
+
+int rte_fbarray_find_rev_biggest_free(struct rte_fbarray *arr, unsigned int start)
+{
+	return fbarray_find_biggest(arr, start, false, true);
+}
+
+int rte_fbarray_find_rev_biggest_used(struct rte_fbarray *arr, unsigned int start)
+{
+	return fbarray_find_biggest(arr, start, true, true);
+}
+
+/* --- dump --------------------------------------------------------------- */
+
+void rte_fbarray_dump_metadata(struct rte_fbarray *arr, FILE *f)
+{
+	const uint64_t *mask;
+
+	if (arr == NULL || f == NULL) {
+		rte_errno = EINVAL;
+		return;
+	}
+	if (validate(arr->name, arr->elt_sz, arr->len) != 0 || arr->data == NULL) {
+		fprintf(f, "Invalid file-backed array\n");
+		return;
+	}
+	rte_rwlock_read_lock(&arr->rwlock);
+	fprintf(f, "File-backed array: %s\n", arr->name);
+	fprintf(f, "size: %u occupied: %u elt_sz: %u\n", arr->len, arr->count, arr->elt_sz);
+	mask = get_mask(arr);
+	for (unsigned int w = 0; w < mask_words(arr->len); w++)
+		fprintf(f, "msk idx %u: 0x%016" PRIx64 "\n", w, mask[w]);
+	rte_rwlock_read_unlock(&arr->rwlock);
+}
