@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * State and helpers shared by the files of the Linux HAL. Nothing outside
+ * hal/linux includes this, except tests/test_hal_linux.c, which drives the
+ * sysfs and /proc parsers against fake trees it builds itself.
+ */
+#ifndef RTEMEM_HAL_LINUX_H
+#define RTEMEM_HAL_LINUX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hal.h"
+
+/* One usable hugepage size: where its files go and how many pages are free. */
+struct hal_linux_huge_type {
+	uint64_t page_sz;
+	char dir[HAL_PATH_MAX];   /* hugetlbfs mount; "" when only memfd is used */
+	unsigned int num_pages[RTE_MAX_NUMA_NODES];
+};
+
+struct hal_linux_state {
+	bool initialized;
+	char prefix[64];
+	bool in_memory;
+	bool no_huge;
+	bool secondary;
+	size_t base_page_sz;
+	unsigned int socket_count;
+	int n_types;
+	struct hal_linux_huge_type types[HAL_MAX_PAGE_SIZES];
+};
+
+extern struct hal_linux_state hal_linux;
+
+/*
+ * Where hugepage discovery reads from. Real runs use /proc/mounts,
+ * /proc/meminfo and the sysfs root; tests point them at a fake tree.
+ */
+struct hal_linux_huge_sources {
+	const char *mounts;   /* /proc/mounts format */
+	const char *meminfo;  /* for the default Hugepagesize */
+	const char *sysfs;    /* root holding kernel/mm/hugepages, devices/system/node */
+};
+
+/*
+ * Fill types (smallest first) with every hugepage size that has a hugetlbfs
+ * mount (only huge_dir when it is given; it must be a hugetlbfs mount) or,
+ * with in_memory, every size the kernel offers (memfd needs no mount).
+ * Returns how many sizes were found or a negative errno.
+ */
+int hal_linux_huge_discover(const struct hal_linux_huge_sources *src, const char *huge_dir,
+			    bool in_memory, struct hal_linux_huge_type *types, int max);
+
+/* Parse "2M", "1024M", "1G", "2048k" into bytes; 0 when malformed. */
+uint64_t hal_linux_parse_size(const char *s);
+
+/* --- sysfs (hal_linux_sysfs.c) ---------------------------------------- */
+
+/* $RTEMEM_SYSFS_ROOT, or "/sys". Read at each call so tests can switch it. */
+const char *hal_linux_sysfs_root(void);
+/* Read a small text file into buf (trailing newline removed). 0 or -errno. */
+int hal_linux_read_line(const char *path, char *buf, size_t len);
+/* Read a file holding one number (decimal, or hex with 0x). 0 or -errno. */
+int hal_linux_read_long(const char *path, long *val);
+/* snprintf into buf; -ENAMETOOLONG when it does not fit. */
+int hal_linux_path(char *buf, size_t len, const char *fmt, ...) __rte_format_printf(3, 4);
+
+/* Number of NUMA nodes under a sysfs root (highest nodeN + 1), 1 if none. */
+unsigned int hal_linux_node_count(const char *sysfs);
+
+/* --- memory (hal_linux_mem.c) ----------------------------------------- */
+
+/* Put a PROT_NONE reservation at [va, va+len) again. */
+int hal_linux_rereserve(void *va, size_t len);
+
+/* --- runtime files (hal_linux_shm.c) -------------------------------- */
+
+void hal_linux_runtime_dir_remove(void);
+
+/* --- pagemap (hal_linux_pagemap.c) ------------------------------------ */
+
+void hal_linux_pagemap_close(void);
+
+#endif

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The runtime directory and the files in it that processes share (config,
+ * fbarrays, hugepage_info): /var/run/rtemem/<prefix> as root, else
+ * $XDG_RUNTIME_DIR/rtemem/<prefix> or /tmp/rtemem-<uid>/<prefix>.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hal_linux.h"
+
+static char runtime_dir[HAL_PATH_MAX];
+
+/* mkdir -p: every missing component, each 0700. */
+static int mkdir_p(const char *dir)
+{
+	char buf[HAL_PATH_MAX];
+	size_t len = strlen(dir);
+
+	if (len == 0 || len >= sizeof(buf))
+		return -ENAMETOOLONG;
+	memcpy(buf, dir, len + 1);
+	for (char *p = buf + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+
+			*p = '\0';
+			if (mkdir(buf, 0700) < 0 && errno != EEXIST)
+				return -errno;
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	return 0;
+}
+
+static int runtime_dir_path(char *buf, size_t len)
+{
+	const char *xdg = getenv("XDG_RUNTIME_DIR");
+	const char *prefix = hal_linux.prefix[0] != '\0' ? hal_linux.prefix : "rte";
+
+	if (geteuid() == 0)
+		return hal_linux_path(buf, len, "/var/run/rtemem/%s", prefix);
+	if (xdg != NULL && xdg[0] != '\0')
+		return hal_linux_path(buf, len, "%s/rtemem/%s", xdg, prefix);
+	return hal_linux_path(buf, len, "/tmp/rtemem-%u/%s", (unsigned int)getuid(), prefix);
+}
+
+const char *hal_runtime_dir(void)
+{
+	char dir[HAL_PATH_MAX];
+
+	if (hal_linux.in_memory)
+		return "";
+	if (runtime_dir_path(dir, sizeof(dir)) < 0 || mkdir_p(dir) < 0)
+		return "";
+	memcpy(runtime_dir, dir, sizeof(runtime_dir));
+	return runtime_dir;
+}
+
+/* At cleanup: remove the directory if the EAL left nothing in it. */
+void hal_linux_runtime_dir_remove(void)
+{
+	if (runtime_dir[0] != '\0')
+		rmdir(runtime_dir);
+	runtime_dir[0] = '\0';
+}
+
+static int shm_path(char *buf, size_t len, const char *name)
+{
+	const char *dir;
+
+	if (name == NULL || name[0] == '\0' || strchr(name, '/') != NULL ||
+	    strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		return -EINVAL;
+	dir = hal_runtime_dir();
+	if (dir[0] == '\0')
+		return -ENOENT;
+	return hal_linux_path(buf, len, "%s/%s", dir, name);
+}
+
+static void *shm_map_anonymous(size_t len, void *addr)
+{
+	int flags = MAP_PRIVATE | MAP_ANONYMOUS | (addr != NULL ? MAP_FIXED : 0);
+	void *p = mmap(addr, len, PROT_READ | PROT_WRITE, flags, -1, 0);
+
+	if (p == MAP_FAILED) {
+		int err = errno;
+
+		if (addr != NULL)
+			hal_linux_rereserve(addr, len);
+		errno = err;
+		return NULL;
+	}
+	return p;
+}
+
+void *hal_shm_map(const char *name, size_t len, void *addr, bool create)
+{
+	char path[HAL_PATH_MAX];
+	bool created = false;
+	struct stat st;
+	void *p;
+	int fd, ret, err;
+
+	if (name == NULL || name[0] == '\0' || len == 0 ||
+	    ((uintptr_t)addr & (hal_base_page_size() - 1)) != 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	if (hal_linux.in_memory)
+		return create ? shm_map_anonymous(len, addr) : (errno = ENOENT, NULL);
+
+	ret = shm_path(path, sizeof(path), name);
+	if (ret < 0) {
+		errno = -ret;
+		return NULL;
+	}
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT && create) {
+		fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		created = fd >= 0;
+	}
+	if (fd < 0)
+		return NULL;
+	if (create) {
+		/* Start from zeroes, whatever an earlier run left behind. */
+		if (ftruncate(fd, 0) < 0 || ftruncate(fd, (off_t)len) < 0)
+			goto fail;
+	} else if (fstat(fd, &st) < 0) {
+		goto fail;
+	} else if ((size_t)st.st_size < len) {
+		errno = EINVAL;
+		goto fail;
+	}
+	p = mmap(addr, len, PROT_READ | PROT_WRITE, MAP_SHARED | (addr != NULL ? MAP_FIXED : 0),
+		 fd, 0);
+	if (p == MAP_FAILED)
+		goto fail;
+	close(fd);
+	return p;
+
+fail:
+	err = errno;
+	close(fd);
+	if (created)
+		unlink(path);
+	if (addr != NULL)
+		hal_linux_rereserve(addr, len);
+	errno = err;
+	return NULL;
+}
+
+void hal_shm_unmap(void *addr, size_t len, bool keep_reserved)
+{
+	if (addr == NULL || len == 0)
+		return;
+	len = RTE_ALIGN_CEIL(len, hal_base_page_size());
+	if (keep_reserved)
+		hal_linux_rereserve(addr, len);
+	else
+		munmap(addr, len);
+}
+
+int hal_shm_unlink(const char *name)
+{
+	char path[HAL_PATH_MAX];
+	int ret;
+
+	if (name == NULL || name[0] == '\0')
+		return -EINVAL;
+	if (hal_linux.in_memory)
+		return 0;
+	ret = shm_path(path, sizeof(path), name);
+	if (ret < 0)
+		return ret;
+	return unlink(path) < 0 ? -errno : 0;
+}
