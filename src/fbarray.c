@@ -37,7 +37,6 @@
 #include <rte_fbarray.h>
 #include <rte_log.h>
 
-#include "eal_private.h"
 #include "hal.h"
 
 #define WORD_BITS 64u
@@ -249,11 +248,6 @@ int rte_fbarray_attach(struct rte_fbarray *arr)
 	}
 	if (validate(arr->name, arr->elt_sz, arr->len) != 0)
 		return -1;
-	if (internal_config.in_memory) {
-		/* No shared file exists to attach to. */
-		rte_errno = ENOTSUP;
-		return -1;
-	}
 	page_sz = hal_base_page_size();
 	if (page_sz == 0) {
 		rte_errno = ENODEV;

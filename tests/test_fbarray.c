@@ -388,9 +388,10 @@ static void test_known_answers(void **state)
 	assert_int_equal(rte_fbarray_find_contig_used(&arr, 70), 0);
 	assert_int_equal(rte_fbarray_find_contig_free(&arr, 70), 30);
 	assert_int_equal(rte_fbarray_find_rev_contig_used(&arr, 65), 6);
-	assert_int_equal(rte_fbarray_find_rev_contig_free(&arr, 99), 29);
+	assert_int_equal(rte_fbarray_find_rev_contig_free(&arr, 99), 30);
 	assert_int_equal(rte_fbarray_find_next_n_used(&arr, 0, 10), 10);
-	assert_int_equal(rte_fbarray_find_next_n_used(&arr, 11, 10), 200);
+	assert_int_equal(rte_fbarray_find_next_n_used(&arr, 11, 10), 60);
+	assert_int_equal(rte_fbarray_find_next_n_used(&arr, 61, 10), 200);
 	assert_int_equal(rte_fbarray_find_next_n_used(&arr, 0, 57), -1);
 	assert_int_equal(rte_errno, ENOENT);
 	assert_int_equal(rte_fbarray_find_next_n_free(&arr, 0, 40), 20);
@@ -404,7 +405,8 @@ static void test_known_answers(void **state)
 	assert_int_equal(rte_fbarray_find_prev_n_used(&arr, 199, 2), 68);
 	assert_int_equal(rte_fbarray_find_biggest_free(&arr, 0), 101);
 	assert_int_equal(rte_fbarray_find_biggest_used(&arr, 0), 200);
-	assert_int_equal(rte_fbarray_find_biggest_used(&arr, 15), 60); /* 10 beats 5 at 15 */
+	assert_int_equal(rte_fbarray_find_biggest_used(&arr, 15), 200);
+	assert_int_equal(rte_fbarray_find_rev_biggest_used(&arr, 65), 10); /* 10 beats [60, 65] */
 	assert_int_equal(rte_fbarray_find_rev_biggest_used(&arr, 199), 60); /* tie: highest */
 	assert_int_equal(rte_fbarray_find_rev_biggest_free(&arr, 255), 101);
 	assert_int_equal(rte_fbarray_find_rev_biggest_free(&arr, 50), 20);
@@ -858,9 +860,17 @@ static void test_in_memory(void **state)
 	assert_int_equal(rte_fbarray_init(&arr, "test_inmem", 100, 8), 0);
 	rte_fbarray_set_used(&arr, 42);
 	assert_int_equal(rte_fbarray_find_next_used(&arr, 0), 42);
-	/* attach needs a shared file, which --in-memory never makes */
 	assert_int_equal(rte_fbarray_attach(&arr), -1);
-	assert_int_equal(rte_errno, ENOTSUP);
+	assert_int_equal(rte_errno, EEXIST);
+	/* detach drops the only copy: --in-memory has no file to attach to */
+	assert_int_equal(rte_fbarray_detach(&arr), 0);
+	assert_int_equal(rte_fbarray_attach(&arr), -1);
+	assert_int_equal(rte_errno, ENOENT);
+	assert_int_equal(rte_fbarray_destroy(&arr), -1);
+	assert_int_equal(rte_errno, ENOENT);
+	/* and the name is free again */
+	assert_int_equal(rte_fbarray_init(&arr, "test_inmem", 100, 8), 0);
+	assert_int_equal(rte_fbarray_find_next_used(&arr, 0), -1);
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
 }
 
