@@ -1,0 +1,416 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * rte_mbuf / pktmbuf: packet buffers taken from a mempool.
+ *
+ * An mbuf object in its pool is
+ *
+ *   [ struct rte_mbuf | priv_size bytes | buffer: headroom | data ... ]
+ *
+ * with buf_addr pointing at the buffer and buf_iova its IO address. A
+ * free mbuf (in the pool) always has refcnt 1, nb_segs 1 and next NULL,
+ * so allocation only needs to reset the packet fields.
+ */
+#ifndef RTEMEM_RTE_MBUF_H
+#define RTEMEM_RTE_MBUF_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include <rte_atomic.h>
+#include <rte_branch_prediction.h>
+#include <rte_common.h>
+#include <rte_config.h>
+#include <rte_debug.h>
+#include <rte_mbuf_core.h>
+#include <rte_mempool.h>
+#include <rte_memcpy.h>
+#include <rte_prefetch.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Data room of a default mbuf, and buffer size with the headroom added. */
+#define RTE_MBUF_DEFAULT_DATAROOM 2048
+#define RTE_MBUF_DEFAULT_BUF_SIZE (RTE_MBUF_DEFAULT_DATAROOM + RTE_PKTMBUF_HEADROOM)
+
+/* Kept in the mempool's private area by rte_pktmbuf_pool_init. */
+struct rte_pktmbuf_pool_private {
+	uint16_t mbuf_data_room_size; /* buffer bytes per mbuf, headroom included */
+	uint16_t mbuf_priv_size;      /* application bytes after struct rte_mbuf */
+	uint32_t flags;               /* RTE_PKTMBUF_POOL_F_* */
+};
+
+#define RTE_PKTMBUF_POOL_F_PINNED_EXT_BUF (1 << 0) /* not supported by rtemem */
+
+#define RTE_MBUF_CLONED(mb) ((mb)->ol_flags & RTE_MBUF_F_INDIRECT)
+#define RTE_MBUF_HAS_EXTBUF(mb) ((mb)->ol_flags & RTE_MBUF_F_EXTERNAL)
+#define RTE_MBUF_DIRECT(mb) (!((mb)->ol_flags & (RTE_MBUF_F_INDIRECT | RTE_MBUF_F_EXTERNAL)))
+
+static inline void rte_mbuf_prefetch_part1(struct rte_mbuf *m)
+{
+	rte_prefetch0(&m->cacheline0);
+}
+
+static inline void rte_mbuf_prefetch_part2(struct rte_mbuf *m)
+{
+	rte_prefetch0(&m->cacheline1);
+}
+
+static inline uint16_t rte_pktmbuf_priv_size(struct rte_mempool *mp)
+{
+	const struct rte_pktmbuf_pool_private *priv = rte_mempool_get_priv(mp);
+
+	return priv->mbuf_priv_size;
+}
+
+/* Buffer bytes per mbuf of this pool (headroom included). */
+static inline uint16_t rte_pktmbuf_data_room_size(struct rte_mempool *mp)
+{
+	const struct rte_pktmbuf_pool_private *priv = rte_mempool_get_priv(mp);
+
+	return priv->mbuf_data_room_size;
+}
+
+static inline uint32_t rte_pktmbuf_priv_flags(struct rte_mempool *mp)
+{
+	const struct rte_pktmbuf_pool_private *priv = rte_mempool_get_priv(mp);
+
+	return priv->flags;
+}
+
+/* The application's private area right after the struct. */
+static inline void *rte_mbuf_to_priv(struct rte_mbuf *m)
+{
+	return RTE_PTR_ADD(m, sizeof(struct rte_mbuf));
+}
+
+/* Where the buffer of an mbuf of pool mp starts. */
+static inline char *rte_mbuf_buf_addr(struct rte_mbuf *mb, struct rte_mempool *mp)
+{
+	return (char *)mb + sizeof(*mb) + rte_pktmbuf_priv_size(mp);
+}
+
+static inline char *rte_mbuf_data_addr_default(struct rte_mbuf *mb)
+{
+	return rte_mbuf_buf_addr(mb, mb->pool) + RTE_PKTMBUF_HEADROOM;
+}
+
+/* IO address of the first data byte. */
+static inline rte_iova_t rte_mbuf_data_iova(const struct rte_mbuf *mb)
+{
+	return mb->buf_iova + mb->data_off;
+}
+
+/* IO address of the first data byte after a reset (what rx descriptors get). */
+static inline rte_iova_t rte_mbuf_data_iova_default(const struct rte_mbuf *mb)
+{
+	return mb->buf_iova + RTE_PKTMBUF_HEADROOM;
+}
+
+/* ---- reference count (atomic) ---- */
+
+static inline uint16_t rte_mbuf_refcnt_read(const struct rte_mbuf *m)
+{
+	return __atomic_load_n(&m->refcnt, __ATOMIC_RELAXED);
+}
+
+static inline void rte_mbuf_refcnt_set(struct rte_mbuf *m, uint16_t new_value)
+{
+	__atomic_store_n(&m->refcnt, new_value, __ATOMIC_RELAXED);
+}
+
+/* Add value (may be negative); returns the new count. */
+static inline uint16_t rte_mbuf_refcnt_update(struct rte_mbuf *m, int16_t value)
+{
+	/* The only owner can skip the atomic: nobody else can see the mbuf. */
+	if (likely(rte_mbuf_refcnt_read(m) == 1)) {
+		uint16_t v = (uint16_t)(1 + value);
+
+		rte_mbuf_refcnt_set(m, v);
+		return v;
+	}
+	return __atomic_add_fetch(&m->refcnt, (uint16_t)value, __ATOMIC_ACQ_REL);
+}
+
+/* Update the count of every segment of a chain. */
+static inline void rte_pktmbuf_refcnt_update(struct rte_mbuf *m, int16_t v)
+{
+	for (; m != NULL; m = m->next)
+		rte_mbuf_refcnt_update(m, v);
+}
+
+/* Check an mbuf's invariants; rte_panic on a broken one. */
+void rte_mbuf_sanity_check(const struct rte_mbuf *m, int is_header);
+
+/* Like rte_mbuf_sanity_check, but returns -1 with *reason set instead. */
+int rte_mbuf_check(const struct rte_mbuf *m, int is_header, const char **reason);
+
+#ifdef RTE_LIBRTE_MBUF_DEBUG
+#define __rte_mbuf_sanity_check(m, is_h) rte_mbuf_sanity_check(m, is_h)
+#else
+#define __rte_mbuf_sanity_check(m, is_h) do { } while (0)
+#endif
+
+/* ---- allocation ---- */
+
+/* An mbuf straight from the pool, fields not reset; NULL if empty. */
+static inline struct rte_mbuf *rte_mbuf_raw_alloc(struct rte_mempool *mp)
+{
+	void *obj;
+
+	if (rte_mempool_get(mp, &obj) < 0)
+		return NULL;
+	RTE_ASSERT(rte_mbuf_refcnt_read((struct rte_mbuf *)obj) == 1);
+	RTE_ASSERT(((struct rte_mbuf *)obj)->next == NULL);
+	RTE_ASSERT(((struct rte_mbuf *)obj)->nb_segs == 1);
+	return (struct rte_mbuf *)obj;
+}
+
+/* Give back an mbuf that satisfies the free invariants (refcnt 1, one segment). */
+static __rte_always_inline void rte_mbuf_raw_free(struct rte_mbuf *m)
+{
+	RTE_ASSERT(rte_mbuf_refcnt_read(m) == 1);
+	RTE_ASSERT(m->next == NULL);
+	RTE_ASSERT(m->nb_segs == 1);
+	rte_mempool_put(m->pool, m);
+}
+
+/* Mempool callbacks of a packet mbuf pool (for rte_mempool_create). */
+void rte_pktmbuf_pool_init(struct rte_mempool *mp, void *opaque_arg);
+void rte_pktmbuf_init(struct rte_mempool *mp, void *opaque_arg, void *m, unsigned int i);
+
+/*
+ * A pool of n packet mbufs with priv_size private bytes (a multiple of
+ * RTE_MBUF_PRIV_ALIGN) and data_room_size buffer bytes each (headroom
+ * included; RTE_MBUF_DEFAULT_BUF_SIZE is the usual value).
+ * NULL with rte_errno: EINVAL, ENAMETOOLONG, EEXIST, ENOMEM, E_RTE_SECONDARY.
+ */
+struct rte_mempool *
+rte_pktmbuf_pool_create(const char *name, unsigned int n, unsigned int cache_size,
+			uint16_t priv_size, uint16_t data_room_size, int socket_id);
+
+/* The same with a named mempool driver (NULL: RTE_MBUF_DEFAULT_MEMPOOL_OPS). */
+struct rte_mempool *
+rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n, unsigned int cache_size,
+			       uint16_t priv_size, uint16_t data_room_size, int socket_id,
+			       const char *ops_name);
+
+static inline void rte_pktmbuf_reset_headroom(struct rte_mbuf *m)
+{
+	m->data_off = (uint16_t)RTE_MIN((uint16_t)RTE_PKTMBUF_HEADROOM, m->buf_len);
+}
+
+/* Reset the packet fields of a fresh mbuf (refcnt and pool untouched). */
+static inline void rte_pktmbuf_reset(struct rte_mbuf *m)
+{
+	m->next = NULL;
+	m->pkt_len = 0;
+	m->tx_offload = 0;
+	m->vlan_tci = 0;
+	m->vlan_tci_outer = 0;
+	m->nb_segs = 1;
+	m->port = RTE_MBUF_PORT_INVALID;
+	m->ol_flags &= RTE_MBUF_F_EXTERNAL;
+	m->packet_type = 0;
+	rte_pktmbuf_reset_headroom(m);
+	m->data_len = 0;
+	__rte_mbuf_sanity_check(m, 1);
+}
+
+/* A reset mbuf, or NULL (rte_errno untouched, as in DPDK) if the pool is empty. */
+static inline struct rte_mbuf *rte_pktmbuf_alloc(struct rte_mempool *mp)
+{
+	struct rte_mbuf *m = rte_mbuf_raw_alloc(mp);
+
+	if (m != NULL)
+		rte_pktmbuf_reset(m);
+	return m;
+}
+
+/* count reset mbufs, or -ENOENT and none taken. */
+static inline int rte_pktmbuf_alloc_bulk(struct rte_mempool *pool, struct rte_mbuf **mbufs,
+					 unsigned int count)
+{
+	unsigned int i;
+	int ret = rte_mempool_get_bulk(pool, (void **)mbufs, count);
+
+	if (unlikely(ret != 0))
+		return ret;
+	for (i = 0; i < count; i++)
+		rte_pktmbuf_reset(mbufs[i]);
+	return 0;
+}
+
+/* ---- freeing ---- */
+
+/*
+ * Drop one reference to a single segment. Returns the mbuf, restored to
+ * the free invariants, when this was the last reference (the caller then
+ * puts it back into its pool), or NULL if others still hold it.
+ */
+static __rte_always_inline struct rte_mbuf *rte_pktmbuf_prefree_seg(struct rte_mbuf *m)
+{
+	__rte_mbuf_sanity_check(m, 0);
+
+	if (likely(rte_mbuf_refcnt_read(m) == 1)) {
+		if (m->next != NULL)
+			m->next = NULL;
+		if (m->nb_segs != 1)
+			m->nb_segs = 1;
+		return m;
+	}
+	if (__atomic_sub_fetch(&m->refcnt, 1, __ATOMIC_ACQ_REL) == 0) {
+		m->next = NULL;
+		m->nb_segs = 1;
+		rte_mbuf_refcnt_set(m, 1);
+		return m;
+	}
+	return NULL;
+}
+
+/* Free one segment (not the rest of its chain). */
+static __rte_always_inline void rte_pktmbuf_free_seg(struct rte_mbuf *m)
+{
+	m = rte_pktmbuf_prefree_seg(m);
+	if (likely(m != NULL))
+		rte_mbuf_raw_free(m);
+}
+
+/* Free a whole chain. NULL is ignored. */
+static inline void rte_pktmbuf_free(struct rte_mbuf *m)
+{
+	struct rte_mbuf *next;
+
+	if (m != NULL)
+		__rte_mbuf_sanity_check(m, 1);
+	while (m != NULL) {
+		next = m->next;
+		rte_pktmbuf_free_seg(m);
+		m = next;
+	}
+}
+
+/* Free count chains; NULL entries are skipped. */
+void rte_pktmbuf_free_bulk(struct rte_mbuf **mbufs, unsigned int count);
+
+/* ---- data access ---- */
+
+static inline uint16_t rte_pktmbuf_headroom(const struct rte_mbuf *m)
+{
+	return m->data_off;
+}
+
+static inline uint16_t rte_pktmbuf_tailroom(const struct rte_mbuf *m)
+{
+	return (uint16_t)(m->buf_len - rte_pktmbuf_headroom(m) - m->data_len);
+}
+
+static inline struct rte_mbuf *rte_pktmbuf_lastseg(struct rte_mbuf *m)
+{
+	while (m->next != NULL)
+		m = m->next;
+	return m;
+}
+
+#define rte_pktmbuf_mtod_offset(m, t, o) ((t)(void *)((char *)(m)->buf_addr + (m)->data_off + (o)))
+#define rte_pktmbuf_mtod(m, t) rte_pktmbuf_mtod_offset(m, t, 0)
+#define rte_pktmbuf_iova_offset(m, o) (rte_iova_t)((m)->buf_iova + (m)->data_off + (o))
+#define rte_pktmbuf_iova(m) rte_pktmbuf_iova_offset(m, 0)
+#define rte_pktmbuf_pkt_len(m) ((m)->pkt_len)
+#define rte_pktmbuf_data_len(m) ((m)->data_len)
+
+/* Grow the first segment at the front; pointer to the new start or NULL. */
+static inline char *rte_pktmbuf_prepend(struct rte_mbuf *m, uint16_t len)
+{
+	__rte_mbuf_sanity_check(m, 1);
+	if (unlikely(len > rte_pktmbuf_headroom(m)))
+		return NULL;
+	m->data_off = (uint16_t)(m->data_off - len);
+	m->data_len = (uint16_t)(m->data_len + len);
+	m->pkt_len += len;
+	return (char *)m->buf_addr + m->data_off;
+}
+
+/* Grow the last segment at the end; pointer to the added bytes or NULL. */
+static inline char *rte_pktmbuf_append(struct rte_mbuf *m, uint16_t len)
+{
+	struct rte_mbuf *last = rte_pktmbuf_lastseg(m);
+	char *tail;
+
+	__rte_mbuf_sanity_check(m, 1);
+	if (unlikely(len > rte_pktmbuf_tailroom(last)))
+		return NULL;
+	tail = (char *)last->buf_addr + last->data_off + last->data_len;
+	last->data_len = (uint16_t)(last->data_len + len);
+	m->pkt_len += len;
+	return tail;
+}
+
+/* Drop len bytes at the front of the first segment; new start or NULL. */
+static inline char *rte_pktmbuf_adj(struct rte_mbuf *m, uint16_t len)
+{
+	__rte_mbuf_sanity_check(m, 1);
+	if (unlikely(len > m->data_len))
+		return NULL;
+	m->data_len = (uint16_t)(m->data_len - len);
+	m->data_off = (uint16_t)(m->data_off + len);
+	m->pkt_len -= len;
+	return (char *)m->buf_addr + m->data_off;
+}
+
+/* Drop len bytes at the end of the last segment; 0 or -1. */
+static inline int rte_pktmbuf_trim(struct rte_mbuf *m, uint16_t len)
+{
+	struct rte_mbuf *last = rte_pktmbuf_lastseg(m);
+
+	__rte_mbuf_sanity_check(m, 1);
+	if (unlikely(len > last->data_len))
+		return -1;
+	last->data_len = (uint16_t)(last->data_len - len);
+	m->pkt_len -= len;
+	return 0;
+}
+
+static inline int rte_pktmbuf_is_contiguous(const struct rte_mbuf *m)
+{
+	return m->nb_segs == 1;
+}
+
+/* Append chain tail to chain head; 0 or -EOVERFLOW (too many segments). */
+static inline int rte_pktmbuf_chain(struct rte_mbuf *head, struct rte_mbuf *tail)
+{
+	struct rte_mbuf *last;
+
+	if (head->nb_segs + tail->nb_segs > RTE_MBUF_MAX_NB_SEGS)
+		return -EOVERFLOW;
+	last = rte_pktmbuf_lastseg(head);
+	last->next = tail;
+	head->nb_segs = (uint16_t)(head->nb_segs + tail->nb_segs);
+	head->pkt_len += tail->pkt_len;
+	/* tail is no longer a packet head: its pkt_len is just its own data. */
+	tail->pkt_len = tail->data_len;
+	return 0;
+}
+
+const void *__rte_pktmbuf_read(const struct rte_mbuf *m, uint32_t off, uint32_t len, void *buf);
+
+/*
+ * len bytes at offset off of the packet: a pointer into the mbuf if they
+ * are in one segment, else copied to buf. NULL if the packet is too short.
+ */
+static inline const void *rte_pktmbuf_read(const struct rte_mbuf *m, uint32_t off,
+					   uint32_t len, void *buf)
+{
+	if (likely(off + len <= m->data_len))
+		return rte_pktmbuf_mtod_offset(m, const char *, off);
+	return __rte_pktmbuf_read(m, off, len, buf);
+}
+
+/* Print the mbuf chain and up to dump_len bytes of its data. */
+void rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m, unsigned int dump_len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
