@@ -83,7 +83,7 @@ $(SHARED_LIB): $(LIB_OBJS)
 
 $(B)/tests/%: tests/%.c $(TEST_COMMON) $(STATIC_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CPPFLAGS) -Itests $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(TEST_COMMON) \
+	$(CC) $(ALL_CPPFLAGS) -Itests/common $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(TEST_COMMON) \
 		$(STATIC_LIB) -lcmocka $(LDLIBS_BASE)
 
 $(B)/examples/%: examples/%.c $(STATIC_LIB)

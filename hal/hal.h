@@ -52,6 +52,8 @@ unsigned int hal_cpu_socket(unsigned int cpu);
 unsigned int hal_cpu_count(void);
 /* True when virt2iova returns physical addresses (PA mode is possible). */
 bool hal_iova_is_pa(void);
+/* Tell the HAL (and device DMA) whether IO addresses are VAs (IOVA as VA). */
+void hal_set_iova_as_va(bool iova_as_va);
 
 /* --- virtual address space ------------------------------------------- */
 

@@ -62,7 +62,6 @@ struct rte_memseg_list {
 	struct rte_fbarray memseg_arr;
 };
 
-int rte_mem_lock_page(const void *virt);
 phys_addr_t rte_mem_virt2phy(const void *virt);
 rte_iova_t rte_mem_virt2iova(const void *virt);
 void *rte_mem_iova2virt(rte_iova_t iova);

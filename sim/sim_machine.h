@@ -47,6 +47,8 @@ struct sim_config {
 	unsigned int pages_per_socket;
 	uint64_t seed;
 	unsigned long fail_at[SIM_OP_COUNT]; /* 0: never */
+	char nics[SIM_MAX_PCI_DEVICES][32];  /* model name of each NIC */
+	unsigned int n_nics;
 };
 
 /* Parse --sim options over the defaults. Returns 0 or -EINVAL (message logged). */

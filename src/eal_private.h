@@ -82,6 +82,7 @@ static inline struct rte_mem_config *eal_mcfg(void)
 /* eal_options.c: fill internal_config and lcore roles from argv. */
 void eal_reset_internal_config(struct internal_config *cfg);
 int eal_parse_args(int argc, char **argv);
+int eal_apply_lcores(void); /* after hal_init: needs CPU and socket facts */
 void eal_usage(const char *prgname);
 
 /* eal_lcore.c */

@@ -156,3 +156,9 @@ unsigned int hal_cpu_socket(unsigned int cpu)
 		return 0;
 	return (unsigned int)pkg;
 }
+
+/* Nothing to switch without VFIO: the device sees what the IOMMU (if any) gives it. */
+void hal_set_iova_as_va(bool iova_as_va)
+{
+	RTE_SET_USED(iova_as_va);
+}

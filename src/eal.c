@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * rte_eal_init / rte_eal_cleanup: bring the HAL up, map the shared memory
+ * configuration, discover hugepages, create the memseg lists, preallocate
+ * what -m / --socket-mem ask for, then the heaps, memzones and lcores.
+ * A failed init undoes everything it did, so it may simply be retried.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_lcore.h>
+#include <rte_log.h>
+
+#include "eal_private.h"
+
+struct internal_config internal_config;
+struct rte_config rte_config;
+struct lcore_config lcore_config[RTE_MAX_LCORE];
+
+static bool initialized;
+static bool init_running;
+static size_t mcfg_len;
+
+bool eal_is_initialized(void)
+{
+	return initialized;
+}
+
+enum rte_proc_type_t rte_eal_process_type(void)
+{
+	return rte_config.process_type;
+}
+
+enum rte_iova_mode rte_eal_iova_mode(void)
+{
+	return rte_config.iova_mode;
+}
+
+int rte_eal_has_hugepages(void)
+{
+	return !internal_config.no_hugetlbfs;
+}
+
+int rte_eal_has_pci(void)
+{
+	return 1;
+}
+
+const char *rte_eal_get_runtime_dir(void)
+{
+	return hal_runtime_dir();
+}
+
+uint64_t rte_eal_get_baseaddr(void)
+{
+	return internal_config.base_virtaddr;
+}
+
+int rte_eal_primary_proc_alive(const char *config_file_path)
+{
+	RTE_SET_USED(config_file_path);
+	return initialized && rte_config.process_type == RTE_PROC_PRIMARY;
+}
+
+static rte_usage_hook_t usage_hook;
+
+rte_usage_hook_t rte_set_application_usage_hook(rte_usage_hook_t usage_func)
+{
+	rte_usage_hook_t old = usage_hook;
+
+	usage_hook = usage_func;
+	return old;
+}
+
+/* The shared config: its own VA reservation, then the runtime file over it. */
+static int mcfg_create(void)
+{
+	size_t pgsz = hal_base_page_size();
+	void *va;
+
+	mcfg_len = RTE_ALIGN_CEIL(sizeof(struct rte_mem_config), pgsz);
+	va = hal_va_reserve((void *)(uintptr_t)internal_config.base_virtaddr, mcfg_len, pgsz);
+	if (va == NULL)
+		return -ENOMEM;
+	if (hal_shm_map("config", mcfg_len, va, true) == NULL) {
+		int err = errno ? -errno : -ENOMEM;
+
+		hal_va_release(va, mcfg_len);
+		return err;
+	}
+	rte_config.mem_config = va;
+	memset(va, 0, sizeof(struct rte_mem_config));
+	rte_config.mem_config->version = RTEMEM_MCFG_VERSION;
+	rte_config.mem_config->mem_cfg_addr = (uintptr_t)va;
+	rte_config.mem_config->nchannel = 1;
+	rte_config.mem_config->nrank = 1;
+	if (internal_config.base_virtaddr != 0)
+		rte_config.mem_config->base_addr_hint = (uintptr_t)va + mcfg_len;
+	return 0;
+}
+
+static void mcfg_destroy(void)
+{
+	if (rte_config.mem_config == NULL)
+		return;
+	hal_shm_unmap(rte_config.mem_config, mcfg_len, false);
+	hal_shm_unlink("config");
+	rte_config.mem_config = NULL;
+}
+
+/* hugepage_info from the HAL: sizes that have pages on some socket. */
+static int hugepage_info_init(void)
+{
+	struct hal_hugepage_type types[HAL_MAX_PAGE_SIZES];
+	int n = hal_hugepage_types(types, HAL_MAX_PAGE_SIZES);
+
+	internal_config.num_hugepage_sizes = 0;
+	for (int i = 0; i < n; i++) {
+		struct hugepage_info *hpi =
+			&internal_config.hugepage_info[internal_config.num_hugepage_sizes];
+		uint64_t total = 0;
+
+		for (unsigned int s = 0; s < RTE_MAX_NUMA_NODES; s++)
+			total += types[i].num_pages[s];
+		if (total == 0)
+			continue;
+		hpi->hugepage_sz = types[i].page_sz;
+		memcpy(hpi->num_pages, types[i].num_pages, sizeof(hpi->num_pages));
+		snprintf(hpi->hugedir, sizeof(hpi->hugedir), "%s", internal_config.hugepage_dir);
+		internal_config.num_hugepage_sizes++;
+	}
+	if (internal_config.num_hugepage_sizes == 0) {
+		RTE_LOG(ERR, EAL, "no hugepages available (reserve some, or use --no-huge)\n");
+		return -EACCES;
+	}
+	return 0;
+}
+
+static int numa_init(void)
+{
+	unsigned int n = hal_socket_count();
+
+	if (n == 0 || n > RTE_MAX_NUMA_NODES)
+		return -EINVAL;
+	rte_config.numa_node_count = n;
+	for (unsigned int i = 0; i < n; i++)
+		rte_config.numa_nodes[i] = i;
+	return 0;
+}
+
+static int iova_mode_init(void)
+{
+	enum rte_iova_mode mode = internal_config.iova_mode;
+
+	if (internal_config.no_hugetlbfs) {
+		if (mode == RTE_IOVA_PA) {
+			RTE_LOG(ERR, EAL, "--iova-mode=pa needs hugepages\n");
+			return -EINVAL;
+		}
+		mode = RTE_IOVA_VA;
+	} else if (mode == RTE_IOVA_DC) {
+		mode = hal_iova_is_pa() ? RTE_IOVA_PA : RTE_IOVA_VA;
+	} else if (mode == RTE_IOVA_PA && !hal_iova_is_pa()) {
+		RTE_LOG(ERR, EAL, "--iova-mode=pa: physical addresses are not available\n");
+		return -EINVAL;
+	}
+	rte_config.iova_mode = mode;
+	rte_config.mem_config->iova_mode = mode;
+	hal_set_iova_as_va(mode == RTE_IOVA_VA);
+	return 0;
+}
+
+/* Undo whatever part of init got done; safe on a half-built state. */
+static void eal_teardown(bool lcores_up)
+{
+	if (lcores_up)
+		eal_lcores_stop();
+	if (rte_config.mem_config != NULL) {
+		rte_eal_memzone_cleanup();
+		rte_eal_malloc_heap_cleanup();
+		eal_memory_cleanup();
+	}
+	mcfg_destroy();
+	hal_cleanup();
+	memset(&rte_config, 0, sizeof(rte_config));
+}
+
+static int fail(int err, const char *what)
+{
+	if (what != NULL)
+		RTE_LOG(ERR, EAL, "%s\n", what);
+	rte_errno = err < 0 ? -err : err;
+	return -1;
+}
+
+int rte_eal_init(int argc, char **argv)
+{
+	struct hal_config hc;
+	int nargs, ret;
+
+	if (initialized || init_running)
+		return fail(EALREADY, "EAL already initialised");
+	init_running = true;
+	eal_reset_internal_config(&internal_config);
+	memset(&rte_config, 0, sizeof(rte_config));
+	nargs = eal_parse_args(argc, argv);
+	if (nargs < 0) {
+		init_running = false;
+		if (usage_hook != NULL && argc > 0)
+			usage_hook(argv[0]);
+		return fail(nargs, NULL);
+	}
+	if (internal_config.no_hugetlbfs && internal_config.memory == 0)
+		internal_config.memory = 64UL << 20; /* DPDK's --no-huge default */
+
+	hc = (struct hal_config){
+		.file_prefix = internal_config.file_prefix,
+		.huge_dir = internal_config.hugepage_dir[0] ? internal_config.hugepage_dir : NULL,
+		.sim_options = internal_config.sim_options,
+		.in_memory = internal_config.in_memory,
+		.no_huge = internal_config.no_hugetlbfs,
+		.secondary = false,
+	};
+	ret = hal_init(&hc);
+	if (ret < 0) {
+		init_running = false;
+		return fail(ret, "cannot initialise the HAL");
+	}
+	rte_config.process_type = RTE_PROC_PRIMARY;
+
+	ret = eal_apply_lcores();
+	if (ret == 0)
+		ret = numa_init();
+	if (ret == 0)
+		ret = mcfg_create();
+	if (ret == 0)
+		ret = hugepage_info_init();
+	if (ret == 0)
+		ret = iova_mode_init();
+	if (ret < 0) {
+		eal_teardown(false);
+		init_running = false;
+		return fail(ret, "cannot set up the memory configuration");
+	}
+	if (eal_memseg_lists_init() < 0 || eal_memory_prealloc() < 0 ||
+	    rte_eal_malloc_heap_init() < 0 || rte_eal_memzone_init() < 0) {
+		int err = rte_errno ? rte_errno : ENOMEM;
+
+		eal_teardown(false);
+		init_running = false;
+		return fail(err, "cannot initialise memory");
+	}
+	RTE_PER_LCORE(_lcore_id) = rte_config.main_lcore;
+	if (eal_lcores_start() < 0) {
+		int err = rte_errno ? rte_errno : EAGAIN;
+
+		eal_teardown(true);
+		init_running = false;
+		return fail(err, "cannot start lcore threads");
+	}
+	rte_config.mem_config->magic = RTE_MAGIC;
+	initialized = true;
+	init_running = false;
+	return nargs;
+}
+
+int rte_eal_cleanup(void)
+{
+	if (!initialized) {
+		rte_errno = EALREADY;
+		return -1;
+	}
+	eal_teardown(true);
+	RTE_PER_LCORE(_lcore_id) = LCORE_ID_ANY;
+	initialized = false;
+	return 0;
+}

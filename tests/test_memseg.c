@@ -1,0 +1,364 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Memseg lists and page allocation: pages go in and out of the lists, their
+ * IOVAs are the machine's, and a failure at any HAL call changes nothing.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <rte_eal.h>
+#include <rte_eal_memconfig.h>
+#include <rte_errno.h>
+#include <rte_memory.h>
+
+#include "eal_private.h"
+#include "rtetest.h"
+#ifdef RTEMEM_HAL_sim
+#include "sim_machine.h"
+#endif
+
+/* Pages this test may use: all of a small sim pool, a few real ones. */
+static unsigned int test_pages(void)
+{
+	return rtetest_hal_is_sim() ? 16 : 8;
+}
+
+static uint64_t hugepage_size(void)
+{
+	return internal_config.hugepage_info[0].hugepage_sz;
+}
+
+static void boot(const char *args)
+{
+	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
+		skip();
+	assert_true(rtetest_eal_init(args) >= 0);
+}
+
+/* Everything that must be unchanged after a failed allocation. */
+struct snapshot {
+	unsigned int count[RTE_MAX_MEMSEG_LISTS];
+	uint32_t version[RTE_MAX_MEMSEG_LISTS];
+	unsigned int pool_free;
+	uint64_t physmem;
+};
+
+static void take_snapshot(struct snapshot *s)
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+
+	memset(s, 0, sizeof(*s));
+	for (unsigned int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++) {
+		s->count[i] = mcfg->memsegs[i].memseg_arr.count;
+		s->version[i] = mcfg->memsegs[i].version;
+	}
+#ifdef RTEMEM_HAL_sim
+	s->pool_free = sim_pool_free_pages(0);
+#endif
+	s->physmem = rte_eal_get_physmem_size();
+}
+
+static int alloc_bulk(struct rte_memseg **ms, int n, int socket, bool exact)
+{
+	int ret;
+
+	rte_mcfg_mem_write_lock();
+	ret = eal_memalloc_alloc_seg_bulk(ms, n, hugepage_size(), socket, exact);
+	rte_mcfg_mem_write_unlock();
+	return ret;
+}
+
+static void free_all(struct rte_memseg **ms, int n)
+{
+	rte_mcfg_mem_write_lock();
+	assert_int_equal(eal_memalloc_free_seg_bulk(ms, n), 0);
+	rte_mcfg_mem_write_unlock();
+}
+
+static int count_seg(const struct rte_memseg_list *msl, const struct rte_memseg *ms, void *arg)
+{
+	RTE_SET_USED(msl);
+	RTE_SET_USED(ms);
+	(*(unsigned int *)arg)++;
+	return 0;
+}
+
+static int sum_contig(const struct rte_memseg_list *msl, const struct rte_memseg *ms, size_t len,
+		      void *arg)
+{
+	RTE_SET_USED(msl);
+	assert_int_equal((uintptr_t)ms->addr % ms->hugepage_sz, 0);
+	*(size_t *)arg += len;
+	return 0;
+}
+
+static void test_alloc_until_exhausted_and_back(void **state)
+{
+	char args[128];
+	unsigned int n = test_pages();
+	struct rte_memseg *ms[64];
+	struct snapshot before, after;
+	unsigned int got = 0, walked = 0;
+	size_t contig = 0;
+
+	RTE_SET_USED(state);
+	snprintf(args, sizeof(args), "--sim=pages=%u,seed=7", n);
+	boot(args);
+	take_snapshot(&before);
+	assert_int_equal(before.physmem, 0);
+
+	/* One page at a time until the machine says no. */
+	for (;;) {
+		rte_mcfg_mem_write_lock();
+		ms[got] = eal_memalloc_alloc_seg(hugepage_size(), 0);
+		rte_mcfg_mem_write_unlock();
+		if (ms[got] == NULL || got + 1 == n)
+			break;
+		got++;
+	}
+	if (ms[got] != NULL)
+		got++;
+	if (rtetest_hal_is_sim()) {
+		struct rte_memseg *extra;
+
+		assert_int_equal(got, n);
+		rte_mcfg_mem_write_lock();
+		extra = eal_memalloc_alloc_seg(hugepage_size(), 0);
+		rte_mcfg_mem_write_unlock();
+		assert_null(extra);
+		assert_int_equal(rte_errno, ENOMEM);
+	}
+	assert_true(got > 0);
+	assert_int_equal(rte_eal_get_physmem_size(), (uint64_t)got * hugepage_size());
+
+	for (unsigned int i = 0; i < got; i++) {
+		char *va = ms[i]->addr;
+
+		assert_non_null(va);
+		assert_int_equal((uintptr_t)va % hugepage_size(), 0);
+		assert_int_equal(ms[i]->iova % hugepage_size(), 0);
+		assert_int_equal(ms[i]->len, hugepage_size());
+		assert_int_equal(ms[i]->socket_id, 0);
+#ifdef RTEMEM_HAL_sim
+		/* The IOVA is the sim pool's physical address of this page. */
+		assert_int_equal(ms[i]->iova, sim_pool_virt2phys(va));
+		assert_ptr_equal(sim_pool_phys2virt(ms[i]->iova + 100), va + 100);
+#endif
+		/* Distinct pages, distinct IOVAs. */
+		for (unsigned int j = 0; j < i; j++)
+			assert_true(ms[j]->iova != ms[i]->iova);
+		/* The memory is there and ours. */
+		memset(va, (int)i, 4096);
+		assert_int_equal(va[4095], (char)i);
+		assert_int_equal(rte_mem_virt2iova(va + 123), ms[i]->iova + 123);
+		assert_ptr_equal(rte_mem_iova2virt(ms[i]->iova + 5), va + 5);
+		assert_ptr_equal(rte_mem_virt2memseg(va + 77, NULL), ms[i]);
+		assert_non_null(rte_mem_virt2memseg_list(va));
+	}
+	rte_memseg_walk(count_seg, &walked);
+	assert_int_equal(walked, got);
+	rte_memseg_contig_walk(sum_contig, &contig);
+	assert_int_equal(contig, (size_t)got * hugepage_size());
+
+	free_all(ms, (int)got);
+	take_snapshot(&after);
+	assert_int_equal(after.physmem, 0);
+	assert_int_equal(after.pool_free, before.pool_free);
+	for (unsigned int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++)
+		assert_int_equal(after.count[i], before.count[i]);
+	assert_null(rte_mem_virt2memseg(ms[0], NULL));
+	rte_eal_cleanup();
+}
+
+static void test_bulk_exact_is_all_or_nothing(void **state)
+{
+	char args[128];
+	unsigned int n = test_pages();
+	struct rte_memseg *ms[64];
+	struct snapshot before, after;
+	int got;
+
+	RTE_SET_USED(state);
+	if (!rtetest_hal_is_sim())
+		skip(); /* needs a pool of known size */
+	snprintf(args, sizeof(args), "--sim=pages=%u", n);
+	boot(args);
+	take_snapshot(&before);
+	assert_int_equal(alloc_bulk(ms, (int)n + 1, 0, true), -1);
+	assert_int_equal(rte_errno, ENOMEM);
+	take_snapshot(&after);
+	assert_memory_equal(&before, &after, sizeof(before));
+
+	/* Not exact: as many as there are, VA-contiguous. */
+	got = alloc_bulk(ms, (int)n + 4, 0, false);
+	assert_int_equal(got, (int)n);
+	for (int i = 1; i < got; i++)
+		assert_ptr_equal(ms[i]->addr, RTE_PTR_ADD(ms[i - 1]->addr, hugepage_size()));
+	free_all(ms, got);
+	rte_eal_cleanup();
+}
+
+static void test_bad_arguments(void **state)
+{
+	struct rte_memseg *ms[2];
+	struct rte_memseg fake;
+
+	RTE_SET_USED(state);
+	boot("--sim=pages=4");
+	assert_int_equal(eal_memalloc_alloc_seg_bulk(ms, 0, hugepage_size(), 0, true), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	/* No list of that page size: nothing to allocate from. */
+	assert_int_equal(eal_memalloc_alloc_seg_bulk(ms, 1, 4096 * 3, 0, true), -1);
+	assert_int_equal(rte_errno, ENOMEM);
+	/* A socket that does not exist. */
+	assert_int_equal(eal_memalloc_alloc_seg_bulk(ms, 1, hugepage_size(), 5, true), -1);
+	memset(&fake, 0, sizeof(fake));
+	fake.addr = &fake;
+	assert_int_equal(eal_memalloc_free_seg(&fake), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(eal_memalloc_free_seg(NULL), -1);
+	assert_null(rte_mem_virt2memseg(&fake, NULL));
+	assert_null(rte_mem_virt2memseg_list(&fake));
+	rte_eal_cleanup();
+}
+
+#ifdef RTEMEM_HAL_sim
+/* The nth HAL call of op fails: the allocation fails and nothing changes. */
+static void check_fault(enum sim_op op, unsigned int nth)
+{
+	struct rte_memseg *ms[8];
+	struct snapshot before, after;
+	int got;
+
+	take_snapshot(&before);
+	sim_fault_arm(op, nth);
+	got = alloc_bulk(ms, 8, 0, true);
+	sim_fault_arm(op, 0);
+	assert_int_equal(got, -1);
+	take_snapshot(&after);
+	assert_memory_equal(&before, &after, sizeof(before));
+	/* And the machine still works afterwards. */
+	got = alloc_bulk(ms, 8, 0, true);
+	assert_int_equal(got, 8);
+	free_all(ms, got);
+}
+
+static void test_fault_injection_leaves_lists_unchanged(void **state)
+{
+	RTE_SET_USED(state);
+	boot("--sim=pages=16");
+	for (unsigned int nth = 1; nth <= 8; nth++) {
+		check_fault(SIM_OP_PAGE_MAP, nth);
+		check_fault(SIM_OP_VIRT2IOVA, nth);
+	}
+	rte_eal_cleanup();
+}
+
+static void test_two_sockets(void **state)
+{
+	struct rte_memseg *ms[4];
+
+	RTE_SET_USED(state);
+	boot("--sim=sockets=2,pages=4");
+	assert_int_equal(alloc_bulk(ms, 4, 1, true), 4);
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(ms[i]->socket_id, 1);
+		/* Socket 1's physical range starts at 2 << 40. */
+		assert_int_equal(ms[i]->iova >> 40, 2);
+		assert_int_equal(rte_mem_virt2memseg_list(ms[i]->addr)->socket_id, 1);
+	}
+	assert_int_equal(sim_pool_free_pages(1), 0);
+	assert_int_equal(sim_pool_free_pages(0), 4);
+	free_all(ms, 4);
+	assert_int_equal(sim_pool_free_pages(1), 4);
+	rte_eal_cleanup();
+}
+
+/* Each profile: lists of its page size, VA aligned to it, one page maps. */
+static void test_profiles(void **state)
+{
+	static const struct {
+		const char *name;
+		size_t base, huge;
+	} profiles[] = {
+		{ "4K/2M", 4096, 2UL << 20 },
+		{ "16K/32M", 16384, 32UL << 20 },
+		{ "64K/512M", 65536, 512UL << 20 },
+		{ "4K/1G", 4096, 1UL << 30 },
+	};
+
+	RTE_SET_USED(state);
+	for (size_t p = 0; p < RTE_DIM(profiles); p++) {
+		char args[128];
+		struct rte_memseg *ms[2];
+		struct rte_memseg_list *msl;
+
+		snprintf(args, sizeof(args), "--sim=profile=%s,pages=2", profiles[p].name);
+		boot(args);
+		assert_int_equal(hal_base_page_size(), profiles[p].base);
+		assert_int_equal(hugepage_size(), profiles[p].huge);
+		msl = &eal_mcfg()->memsegs[0];
+		assert_int_equal(msl->page_sz, profiles[p].huge);
+		assert_int_equal((uintptr_t)msl->base_va % profiles[p].huge, 0);
+		/* The fbarray mapping is whole base pages. */
+		assert_int_equal((uintptr_t)msl->memseg_arr.data % profiles[p].base, 0);
+		assert_int_equal(alloc_bulk(ms, 2, 0, true), 2);
+		assert_int_equal(ms[0]->iova % profiles[p].huge, 0);
+		free_all(ms, 2);
+		rte_eal_cleanup();
+	}
+}
+
+static void test_iova_as_va(void **state)
+{
+	struct rte_memseg *ms[1];
+
+	RTE_SET_USED(state);
+	boot("--sim=pages=2 --iova-mode=va");
+	assert_int_equal(rte_eal_iova_mode(), RTE_IOVA_VA);
+	assert_int_equal(alloc_bulk(ms, 1, 0, true), 1);
+	assert_int_equal(ms[0]->iova, (uintptr_t)ms[0]->addr);
+	assert_int_equal(rte_mem_virt2iova((char *)ms[0]->addr + 9), (uintptr_t)ms[0]->addr + 9);
+	free_all(ms, 1);
+	rte_eal_cleanup();
+}
+#endif
+
+/* -m maps pages at init that stay for the life of the process. */
+static void test_prealloc_is_kept(void **state)
+{
+	struct snapshot s;
+	const struct rte_memseg *first;
+
+	RTE_SET_USED(state);
+	boot(rtetest_hal_is_sim() ? "-m 8 --sim=pages=8,sockets=2" : "-m 8");
+	take_snapshot(&s);
+	assert_int_equal(s.physmem, RTE_ALIGN_CEIL((uint64_t)8 << 20, hugepage_size()));
+	first = rte_fbarray_get(&eal_mcfg()->memsegs[0].memseg_arr, 0);
+	assert_true(first->flags & RTE_MEMSEG_FLAG_DO_NOT_FREE);
+	assert_int_equal(eal_memalloc_free_seg((struct rte_memseg *)first), -1);
+	assert_int_equal(rte_errno, EBUSY);
+	rte_eal_cleanup();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_alloc_until_exhausted_and_back),
+		cmocka_unit_test(test_bulk_exact_is_all_or_nothing),
+		cmocka_unit_test(test_bad_arguments),
+		cmocka_unit_test(test_prealloc_is_kept),
+#ifdef RTEMEM_HAL_sim
+		cmocka_unit_test(test_fault_injection_leaves_lists_unchanged),
+		cmocka_unit_test(test_two_sockets),
+		cmocka_unit_test(test_profiles),
+		cmocka_unit_test(test_iova_as_va),
+#endif
+	};
+
+	return cmocka_run_group_tests_name("memseg", tests, NULL, NULL);
+}
