@@ -3,8 +3,11 @@
  */
 #include <stddef.h>
 
+#include "sim_i40e.h"
 #include "sim_machine.h"
 
 const struct sim_device_model *const sim_device_models[] = {
+	&sim_x710_model,
+	&sim_xl710_model,
 	NULL,
 };

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The X710/XL710 (i40e) BAR0 registers the receive path touches, with the
+ * offsets and bit positions of the Intel Ethernet Controller X710/XXV710/
+ * XL710 datasheet. Both the driver (i40e/) and the emulated device (sim/)
+ * use this file: it describes the hardware, not either side.
+ *
+ * Registers marked "sim only" do not exist on real hardware; the emulated
+ * device offers them so tests can read what a real NIC keeps internally.
+ */
+#ifndef RTEMEM_I40E_REGS_H
+#define RTEMEM_I40E_REGS_H
+
+#include <stdint.h>
+
+/* PCI identity. */
+#define I40E_VENDOR_ID 0x8086
+#define I40E_DEV_ID_SFP_XL710 0x1572   /* X710 10G SFP+ */
+#define I40E_DEV_ID_QSFP_A 0x1583      /* XL710 40G QSFP+ */
+#define I40E_DEV_ID_QSFP_B 0x1584
+#define I40E_DEV_ID_10G_BASE_T 0x1586
+
+/* The PF's CSR space (BAR0) is 8 MB. */
+#define I40E_BAR0_LEN 0x800000u
+
+/* PF software reset: write PFSWR, wait until the device clears it. */
+#define I40E_PFGEN_CTRL 0x00092400
+#define I40E_PFGEN_CTRL_PFSWR 0x1u
+
+/* Per-queue receive enable. The driver sets or clears QENA_REQ; the device
+ * answers in QENA_STAT once the queue really runs or has drained. */
+#define I40E_QRX_ENA(q) (0x00120000u + 4u * (uint32_t)(q)) /* q = 0..1535 */
+#define I40E_QRX_ENA_QENA_REQ 0x1u
+#define I40E_QRX_ENA_FAST_QDIS 0x2u
+#define I40E_QRX_ENA_QENA_STAT 0x4u
+
+/* Receive tail: the driver writes the index one past the last descriptor it
+ * has made ready; the device fills descriptors from head up to, not
+ * including, tail (so head == tail means the device has nothing to fill). */
+#define I40E_QRX_TAIL(q) (0x00128000u + 4u * (uint32_t)(q))
+#define I40E_QRX_TAIL_MASK 0x1FFFu
+
+/*
+ * LAN queue context, direct access. On real hardware the receive queue
+ * context lives in the HMC (host memory cache: function-private memory
+ * backed by host pages that the PF describes in segment tables), and
+ * DPDK's driver writes it there. The PF also has these direct-access
+ * registers: put one 16-byte sub-line in LANCTXDATA[0..3], then write
+ * LANCTXCTL with the queue number, sub-line, type and op-code and wait for
+ * LANCTXSTAT.CTX_DONE. rtemem's driver uses them because they need no HMC
+ * set-up; the emulated device implements only this path.
+ */
+#define I40E_PFCM_LANCTXDATA(i) (0x0010C100u + 0x80u * (uint32_t)(i)) /* i = 0..3 */
+#define I40E_PFCM_LANCTXCTL 0x0010C300
+#define I40E_PFCM_LANCTXCTL_QUEUE_NUM_SHIFT 0
+#define I40E_PFCM_LANCTXCTL_QUEUE_NUM_MASK 0xFFFu
+#define I40E_PFCM_LANCTXCTL_SUB_LINE_SHIFT 12
+#define I40E_PFCM_LANCTXCTL_SUB_LINE_MASK 0x7u
+#define I40E_PFCM_LANCTXCTL_QUEUE_TYPE_SHIFT 15
+#define I40E_PFCM_LANCTXCTL_QUEUE_TYPE_MASK 0x3u
+#define I40E_PFCM_LANCTXCTL_OP_CODE_SHIFT 17
+#define I40E_PFCM_LANCTXCTL_OP_CODE_MASK 0x3u
+#define I40E_PFCM_LANCTX_QUEUE_TYPE_RX 0
+#define I40E_PFCM_LANCTX_OP_READ 0
+#define I40E_PFCM_LANCTX_OP_WRITE 1
+#define I40E_PFCM_LANCTXSTAT 0x0010C380
+#define I40E_PFCM_LANCTXSTAT_CTX_DONE 0x1u
+#define I40E_PFCM_LANCTXSTAT_CTX_MISS 0x2u
+
+/*
+ * The receive queue context (32 bytes, two 16-byte sub-lines), as bit
+ * fields: LSB position and width, little-endian across the 32 bytes.
+ */
+#define I40E_RXQ_CTX_BYTES 32
+#define I40E_RXQ_CTX_HEAD_LSB 0       /* 13 bits, descriptors */
+#define I40E_RXQ_CTX_HEAD_W 13
+#define I40E_RXQ_CTX_BASE_LSB 32      /* 57 bits, ring address / 128 */
+#define I40E_RXQ_CTX_BASE_W 57
+#define I40E_RXQ_CTX_QLEN_LSB 89      /* 13 bits, descriptors */
+#define I40E_RXQ_CTX_QLEN_W 13
+#define I40E_RXQ_CTX_DBUFF_LSB 102    /* 7 bits, data buffer size / 128 */
+#define I40E_RXQ_CTX_DBUFF_W 7
+#define I40E_RXQ_CTX_HBUFF_LSB 109    /* 5 bits, header buffer size / 64 */
+#define I40E_RXQ_CTX_HBUFF_W 5
+#define I40E_RXQ_CTX_DTYPE_LSB 114    /* 2 bits, 0: no header split */
+#define I40E_RXQ_CTX_DTYPE_W 2
+#define I40E_RXQ_CTX_DSIZE_LSB 116    /* 1 bit, 0: 16-byte, 1: 32-byte descriptors */
+#define I40E_RXQ_CTX_DSIZE_W 1
+#define I40E_RXQ_CTX_CRCSTRIP_LSB 117 /* 1 bit */
+#define I40E_RXQ_CTX_CRCSTRIP_W 1
+#define I40E_RXQ_CTX_RXMAX_LSB 174    /* 14 bits, largest frame accepted */
+#define I40E_RXQ_CTX_RXMAX_W 14
+
+#define I40E_RXQ_CTX_BASE_UNIT 128
+#define I40E_RXQ_CTX_DBUFF_UNIT 128
+#define I40E_RXQ_CTX_HBUFF_UNIT 64
+
+/* RSS: 512 one-byte queue entries in 128 registers, 4 per register. */
+#define I40E_PFQF_HLUT(i) (0x00240000u + 0x80u * (uint32_t)(i)) /* i = 0..127 */
+#define I40E_PFQF_HLUT_REGS 128
+#define I40E_PFQF_HLUT_ENTRY_MASK 0x3Fu
+#define I40E_RSS_LUT_SIZE 512
+
+/* The port's MAC address. On real hardware the driver asks firmware for it
+ * (admin queue); the emulated device also leaves it in PRTGL_SAL/SAH. */
+#define I40E_PRTGL_SAL 0x001E2120
+#define I40E_PRTGL_SAH 0x001E2140
+#define I40E_PRTGL_SAH_FC_SAH_MASK 0xFFFFu
+
+/* Per-VSI statistics (the PF's main VSI is index 0 in the emulated device). */
+#define I40E_GLV_GORCL(i) (0x00358000u + 8u * (uint32_t)(i)) /* good octets rx, low */
+#define I40E_GLV_GORCH(i) (0x00358004u + 8u * (uint32_t)(i))
+#define I40E_GLV_UPRCL(i) (0x0036C000u + 8u * (uint32_t)(i)) /* unicast packets rx */
+#define I40E_GLV_RDPC(i) (0x00310000u + 8u * (uint32_t)(i))  /* rx discards: no descriptor */
+
+/* Sim only: per-queue counters of what a real NIC keeps to itself. */
+#define I40E_SIM_QRX_DROP(q) (0x007F0000u + 4u * (uint32_t)(q))  /* no descriptor */
+#define I40E_SIM_QRX_DMAERR(q) (0x007F2000u + 4u * (uint32_t)(q)) /* bad buffer address */
+#define I40E_SIM_QRX_HEAD(q) (0x007F4000u + 4u * (uint32_t)(q))  /* current head */
+
+/* How many rx queues the emulated PF offers (real X710: up to 1536). */
+#define I40E_SIM_MAX_RX_QUEUES 64
+
+#endif

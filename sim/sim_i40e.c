@@ -1,0 +1,664 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The emulated X710/XL710 PF (see sim_i40e.h): registers, receive queue
+ * context, RSS, and receive descriptor processing over the sim IOMMU.
+ *
+ * Everything the device does happens inside a register access or an
+ * explicit sim_i40e_deliver/receive call, under the device's lock.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_byteorder.h>
+#include <rte_common.h>
+
+#include "i40e_regs.h"
+#include "i40e_rxd.h"
+#include "sim_i40e.h"
+
+#define NQ I40E_SIM_MAX_RX_QUEUES
+#define AUTO_BATCH_MAX 65536 /* bound on one auto delivery, even for odd wires */
+
+struct sim_i40e_rxq {
+	uint32_t ena;           /* QRX_ENA: REQ as written, STAT as the device answers */
+	uint32_t tail;
+	uint32_t head;
+	uint8_t ctx[I40E_RXQ_CTX_BYTES]; /* the queue context as the driver wrote it */
+	/* decoded from ctx when the queue is enabled */
+	uint64_t base;
+	uint32_t qlen;
+	uint32_t dbuff;         /* bytes per data buffer */
+	uint32_t desc_size;     /* 16 or 32 */
+	uint32_t rxmax;
+	struct sim_i40e_queue_stats st;
+};
+
+struct sim_i40e {
+	pthread_mutex_t lock;
+	uint16_t device_id;
+	unsigned int index;
+	uint8_t mac[6];
+	uint32_t lanctx_data[4];
+	uint32_t lanctx_stat;
+	uint8_t hlut[I40E_RSS_LUT_SIZE];
+	uint8_t rss_key[52];
+	struct sim_i40e_rxq rxq[NQ];
+	uint64_t vsi_bytes, vsi_packets, vsi_discards;
+	uint64_t bad_accesses;  /* reads/writes of registers the model lacks */
+
+	struct pkt_source *src;
+	bool wire_done;         /* the source said "no more" */
+	bool auto_deliver;
+	bool pending_valid;     /* a frame waits in the packet buffer */
+	uint32_t pending_len;
+	uint8_t pending[PKT_SOURCE_MAX_FRAME];
+};
+
+/* The power-on RSS key (any fixed key works; this is the well-known
+ * Toeplitz verification key, zero-padded to the X710's 52 bytes). */
+static const uint8_t default_rss_key[40] = {
+	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2, 0x41, 0x67,
+	0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0, 0xd0, 0xca, 0x2b, 0xcb,
+	0xae, 0x7b, 0x30, 0xb4, 0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30,
+	0xf2, 0x0c, 0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
+};
+
+/* ---- queue context ------------------------------------------------------- */
+
+static uint64_t ctx_get(const uint8_t *ctx, unsigned int lsb, unsigned int width)
+{
+	uint64_t v = 0;
+
+	for (unsigned int i = 0; i < width; i++) {
+		unsigned int bit = lsb + i;
+
+		if (ctx[bit / 8] & (1u << (bit % 8)))
+			v |= 1ULL << i;
+	}
+	return v;
+}
+
+/* Decode the context into the queue; false if it cannot run. */
+static bool rxq_load_context(struct sim_i40e_rxq *q)
+{
+	const uint8_t *c = q->ctx;
+
+	q->base = ctx_get(c, I40E_RXQ_CTX_BASE_LSB, I40E_RXQ_CTX_BASE_W) * I40E_RXQ_CTX_BASE_UNIT;
+	q->qlen = (uint32_t)ctx_get(c, I40E_RXQ_CTX_QLEN_LSB, I40E_RXQ_CTX_QLEN_W);
+	q->dbuff = (uint32_t)ctx_get(c, I40E_RXQ_CTX_DBUFF_LSB, I40E_RXQ_CTX_DBUFF_W) *
+		   I40E_RXQ_CTX_DBUFF_UNIT;
+	q->desc_size = ctx_get(c, I40E_RXQ_CTX_DSIZE_LSB, I40E_RXQ_CTX_DSIZE_W) ? 32 : 16;
+	q->rxmax = (uint32_t)ctx_get(c, I40E_RXQ_CTX_RXMAX_LSB, I40E_RXQ_CTX_RXMAX_W);
+	q->head = (uint32_t)ctx_get(c, I40E_RXQ_CTX_HEAD_LSB, I40E_RXQ_CTX_HEAD_W);
+	/* Header split (DTYPE != 0) is not modelled. */
+	if (ctx_get(c, I40E_RXQ_CTX_DTYPE_LSB, I40E_RXQ_CTX_DTYPE_W) != 0)
+		return false;
+	return q->qlen >= 2 && q->dbuff > 0 && q->head < q->qlen && q->rxmax > 0;
+}
+
+static void lanctx_command(struct sim_i40e *dev, uint32_t ctl)
+{
+	unsigned int qn = (ctl >> I40E_PFCM_LANCTXCTL_QUEUE_NUM_SHIFT) &
+			  I40E_PFCM_LANCTXCTL_QUEUE_NUM_MASK;
+	unsigned int line = (ctl >> I40E_PFCM_LANCTXCTL_SUB_LINE_SHIFT) &
+			    I40E_PFCM_LANCTXCTL_SUB_LINE_MASK;
+	unsigned int type = (ctl >> I40E_PFCM_LANCTXCTL_QUEUE_TYPE_SHIFT) &
+			    I40E_PFCM_LANCTXCTL_QUEUE_TYPE_MASK;
+	unsigned int op = (ctl >> I40E_PFCM_LANCTXCTL_OP_CODE_SHIFT) &
+			  I40E_PFCM_LANCTXCTL_OP_CODE_MASK;
+	uint8_t *sub;
+
+	/* Only receive contexts, and only their two sub-lines, exist here. */
+	if (qn >= NQ || type != I40E_PFCM_LANCTX_QUEUE_TYPE_RX ||
+	    line >= I40E_RXQ_CTX_BYTES / 16 ||
+	    (op != I40E_PFCM_LANCTX_OP_READ && op != I40E_PFCM_LANCTX_OP_WRITE)) {
+		dev->lanctx_stat = I40E_PFCM_LANCTXSTAT_CTX_DONE | I40E_PFCM_LANCTXSTAT_CTX_MISS;
+		return;
+	}
+	sub = dev->rxq[qn].ctx + 16 * line;
+	for (unsigned int i = 0; i < 4; i++) {
+		if (op == I40E_PFCM_LANCTX_OP_WRITE) {
+			for (unsigned int b = 0; b < 4; b++)
+				sub[4 * i + b] = (uint8_t)(dev->lanctx_data[i] >> (8 * b));
+		} else {
+			dev->lanctx_data[i] = (uint32_t)sub[4 * i] | (uint32_t)sub[4 * i + 1] << 8 |
+					      (uint32_t)sub[4 * i + 2] << 16 |
+					      (uint32_t)sub[4 * i + 3] << 24;
+		}
+	}
+	dev->lanctx_stat = I40E_PFCM_LANCTXSTAT_CTX_DONE;
+}
+
+/* ---- classification: packet type and RSS --------------------------------- */
+
+struct frame_class {
+	uint8_t ptype;
+	bool hashed;
+	uint32_t hash;
+};
+
+static uint32_t toeplitz(const uint8_t *key, size_t key_len, const uint8_t *in, size_t len)
+{
+	uint32_t hash = 0;
+	uint32_t window = (uint32_t)key[0] << 24 | (uint32_t)key[1] << 16 |
+			  (uint32_t)key[2] << 8 | key[3];
+
+	for (size_t i = 0; i < len; i++) {
+		uint8_t next = i + 4 < key_len ? key[i + 4] : 0;
+
+		for (int b = 7; b >= 0; b--) {
+			if (in[i] & (1u << b))
+				hash ^= window;
+			window = window << 1 | ((next >> b) & 1u);
+		}
+	}
+	return hash;
+}
+
+static uint16_t be16_at(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static struct frame_class classify(const struct sim_i40e *dev, const uint8_t *f, uint32_t len)
+{
+	struct frame_class c = { .ptype = I40E_PTYPE_L2_PAY2 };
+	uint8_t tuple[36];
+	size_t tlen = 0, l3 = 14;
+	uint16_t etype;
+	uint8_t proto;
+	bool frag;
+	size_t l4;
+
+	if (len < 14)
+		return c;
+	etype = be16_at(f + 12);
+	if (etype == 0x8100 && len >= 18) { /* one VLAN tag */
+		etype = be16_at(f + 16);
+		l3 = 18;
+	}
+	if (etype == 0x0800 && len >= l3 + 20 && (f[l3] >> 4) == 4) {
+		proto = f[l3 + 9];
+		frag = (be16_at(f + l3 + 6) & 0x3fff) != 0;
+		l4 = l3 + (size_t)(f[l3] & 0xf) * 4;
+		memcpy(tuple, f + l3 + 12, 8);
+		tlen = 8;
+		c.ptype = frag ? I40E_PTYPE_IPV4_FRAG :
+			  proto == 17 ? I40E_PTYPE_IPV4_UDP :
+			  proto == 6 ? I40E_PTYPE_IPV4_TCP :
+			  proto == 132 ? I40E_PTYPE_IPV4_SCTP :
+			  proto == 1 ? I40E_PTYPE_IPV4_ICMP : I40E_PTYPE_IPV4_PAY3;
+	} else if (etype == 0x86dd && len >= l3 + 40 && (f[l3] >> 4) == 6) {
+		proto = f[l3 + 6];
+		frag = proto == 44;
+		l4 = l3 + 40;
+		memcpy(tuple, f + l3 + 8, 32);
+		tlen = 32;
+		c.ptype = frag ? I40E_PTYPE_IPV6_FRAG :
+			  proto == 17 ? I40E_PTYPE_IPV6_UDP :
+			  proto == 6 ? I40E_PTYPE_IPV6_TCP :
+			  proto == 132 ? I40E_PTYPE_IPV6_SCTP :
+			  proto == 58 ? I40E_PTYPE_IPV6_ICMP : I40E_PTYPE_IPV6_PAY3;
+	} else {
+		return c;
+	}
+	if (!frag && (proto == 17 || proto == 6) && len >= l4 + 4) {
+		memcpy(tuple + tlen, f + l4, 4); /* source and destination ports */
+		tlen += 4;
+	}
+	c.hashed = true;
+	c.hash = toeplitz(dev->rss_key, sizeof(dev->rss_key), tuple, tlen);
+	return c;
+}
+
+static unsigned int rss_queue(const struct sim_i40e *dev, const struct frame_class *c)
+{
+	if (!c->hashed)
+		return 0;
+	return dev->hlut[c->hash % I40E_RSS_LUT_SIZE] & I40E_PFQF_HLUT_ENTRY_MASK;
+}
+
+/* ---- receive ------------------------------------------------------------- */
+
+#define RX_BLOCKED (-1) /* lossless mode: the frame has to wait */
+
+static void count_drop(struct sim_i40e *dev, struct sim_i40e_rxq *q)
+{
+	q->st.drops++;
+	dev->vsi_discards++;
+}
+
+static int write_back(const struct sim_i40e_rxq *q, rte_iova_t at, uint64_t qw0, uint64_t qw1)
+{
+	rte_le64_t w[4] = { rte_cpu_to_le_64(qw0), 0, 0, 0 };
+	rte_le64_t status = rte_cpu_to_le_64(qw1);
+	int ret;
+
+	/* Everything but qword1 first: DD must not be seen before the rest. */
+	ret = sim_dma_write(at, &w[0], sizeof(w[0]));
+	if (ret == 0 && q->desc_size == 32)
+		ret = sim_dma_write(at + 16, &w[2], 16);
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	if (ret == 0)
+		ret = sim_dma_write(at + 8, &status, sizeof(status));
+	return ret;
+}
+
+static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t len, bool lossless)
+{
+	struct frame_class c = classify(dev, frame, len);
+	struct sim_i40e_rxq *q = &dev->rxq[rss_queue(dev, &c)];
+	uint32_t ndesc, avail, off = 0;
+	bool fault = false;
+	uint64_t qw0, common;
+
+	if (!(q->ena & I40E_QRX_ENA_QENA_STAT)) {
+		if (lossless)
+			return RX_BLOCKED;
+		count_drop(dev, q);
+		return SIM_I40E_RX_NO_DESC;
+	}
+	if (len == 0 || len > q->rxmax) {
+		q->st.oversize++;
+		dev->vsi_discards++;
+		return SIM_I40E_RX_OVERSIZE;
+	}
+	ndesc = (len + q->dbuff - 1) / q->dbuff;
+	avail = (q->tail + q->qlen - q->head) % q->qlen;
+	if (ndesc > avail) {
+		if (lossless && ndesc < q->qlen)
+			return RX_BLOCKED;
+		count_drop(dev, q);
+		return SIM_I40E_RX_NO_DESC;
+	}
+
+	qw0 = c.hashed ? (uint64_t)c.hash << I40E_RXD_QW0_RSS_SHIFT : 0;
+	common = I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD) |
+		 (uint64_t)c.ptype << I40E_RXD_QW1_PTYPE_SHIFT;
+	if (c.hashed)
+		common |= (uint64_t)I40E_RX_DESC_FLTSTAT_RSS_HASH
+			  << (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT);
+
+	/* Fetch the descriptors and move the data; a buffer that does not
+	 * translate loses the frame but still completes its descriptors. */
+	for (uint32_t i = 0; i < ndesc; i++) {
+		rte_iova_t at = q->base + (uint64_t)((q->head + i) % q->qlen) * q->desc_size;
+		rte_le64_t rd[2];
+		uint32_t chunk = RTE_MIN(q->dbuff, len - off);
+
+		if (sim_dma_read(at, rd, sizeof(rd)) < 0) {
+			/* The ring itself is unreachable: nothing can be completed. */
+			q->st.dma_errors++;
+			dev->vsi_discards++;
+			return SIM_I40E_RX_DMA_ERROR;
+		}
+		if (!fault && sim_dma_write(rte_le_to_cpu_64(rd[0]), frame + off, chunk) < 0)
+			fault = true;
+		off += chunk;
+	}
+	for (uint32_t i = 0; i < ndesc; i++) {
+		rte_iova_t at = q->base + (uint64_t)((q->head + i) % q->qlen) * q->desc_size;
+		uint64_t chunk = RTE_MIN(q->dbuff, len - i * q->dbuff);
+		uint64_t qw1 = common;
+
+		if (i == ndesc - 1)
+			qw1 |= I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_EOP);
+		if (fault)
+			qw1 |= I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE);
+		else
+			qw1 |= chunk << I40E_RXD_QW1_LENGTH_PBUF_SHIFT;
+		if (write_back(q, at, qw0, qw1) < 0)
+			fault = true;
+	}
+	q->head = (q->head + ndesc) % q->qlen;
+	if (fault) {
+		q->st.dma_errors++;
+		dev->vsi_discards++;
+		return SIM_I40E_RX_DMA_ERROR;
+	}
+	q->st.packets++;
+	q->st.bytes += len;
+	dev->vsi_packets++;
+	dev->vsi_bytes += len;
+	return SIM_I40E_RX_OK;
+}
+
+/* Fill the packet buffer from the wire; false when the wire is empty. */
+static bool wire_load(struct sim_i40e *dev, unsigned int *taken)
+{
+	while (!dev->pending_valid && !dev->wire_done && dev->src != NULL) {
+		int rc = pkt_source_next(dev->src, dev->pending, sizeof(dev->pending),
+					 &dev->pending_len);
+
+		if (rc == 1) {
+			dev->pending_valid = true;
+		} else if (rc == -EMSGSIZE) {
+			dev->rxq[0].st.oversize++; /* too big for any buffer: lost on the wire */
+			dev->vsi_discards++;
+			(*taken)++;
+		} else {
+			dev->wire_done = true;
+		}
+	}
+	return dev->pending_valid;
+}
+
+static unsigned int pump(struct sim_i40e *dev, unsigned int max, bool lossless)
+{
+	unsigned int taken = 0;
+
+	while (taken < max && wire_load(dev, &taken)) {
+		if (receive_locked(dev, dev->pending, dev->pending_len, lossless) == RX_BLOCKED)
+			break;
+		dev->pending_valid = false;
+		taken++;
+	}
+	return taken;
+}
+
+static void auto_pump(struct sim_i40e *dev)
+{
+	if (dev->auto_deliver)
+		pump(dev, AUTO_BATCH_MAX, true);
+}
+
+/* ---- registers ----------------------------------------------------------- */
+
+static void pf_reset(struct sim_i40e *dev)
+{
+	for (unsigned int q = 0; q < NQ; q++) {
+		struct sim_i40e_queue_stats keep = dev->rxq[q].st;
+
+		memset(&dev->rxq[q], 0, sizeof(dev->rxq[q]));
+		dev->rxq[q].st = keep; /* statistics survive a PF reset here */
+	}
+	memset(dev->hlut, 0, sizeof(dev->hlut));
+	memset(dev->lanctx_data, 0, sizeof(dev->lanctx_data));
+	dev->lanctx_stat = 0;
+}
+
+static bool in_array(uint32_t off, uint32_t base, uint32_t stride, uint32_t n, uint32_t *idx)
+{
+	if (off < base || (off - base) % stride != 0 || (off - base) / stride >= n)
+		return false;
+	*idx = (off - base) / stride;
+	return true;
+}
+
+static uint32_t reg_read_locked(struct sim_i40e *dev, uint32_t off)
+{
+	uint32_t i;
+
+	if (in_array(off, I40E_QRX_ENA(0), 4, NQ, &i)) {
+		auto_pump(dev);
+		return dev->rxq[i].ena;
+	}
+	if (in_array(off, I40E_QRX_TAIL(0), 4, NQ, &i))
+		return dev->rxq[i].tail;
+	if (in_array(off, I40E_PFCM_LANCTXDATA(0), 0x80, 4, &i))
+		return dev->lanctx_data[i];
+	if (in_array(off, I40E_PFQF_HLUT(0), 0x80, I40E_PFQF_HLUT_REGS, &i))
+		return (uint32_t)dev->hlut[4 * i] | (uint32_t)dev->hlut[4 * i + 1] << 8 |
+		       (uint32_t)dev->hlut[4 * i + 2] << 16 | (uint32_t)dev->hlut[4 * i + 3] << 24;
+	if (in_array(off, I40E_SIM_QRX_DROP(0), 4, NQ, &i))
+		return (uint32_t)dev->rxq[i].st.drops;
+	if (in_array(off, I40E_SIM_QRX_DMAERR(0), 4, NQ, &i))
+		return (uint32_t)dev->rxq[i].st.dma_errors;
+	if (in_array(off, I40E_SIM_QRX_HEAD(0), 4, NQ, &i))
+		return dev->rxq[i].head;
+	switch (off) {
+	case I40E_PFGEN_CTRL:
+		return 0; /* a PF reset completes at once */
+	case I40E_PFCM_LANCTXSTAT:
+		return dev->lanctx_stat;
+	case I40E_PRTGL_SAL:
+		return (uint32_t)dev->mac[0] | (uint32_t)dev->mac[1] << 8 |
+		       (uint32_t)dev->mac[2] << 16 | (uint32_t)dev->mac[3] << 24;
+	case I40E_PRTGL_SAH:
+		return (uint32_t)dev->mac[4] | (uint32_t)dev->mac[5] << 8;
+	case I40E_GLV_GORCL(0):
+		return (uint32_t)dev->vsi_bytes;
+	case I40E_GLV_GORCH(0):
+		return (uint32_t)(dev->vsi_bytes >> 32) & 0xffff; /* 48-bit counter */
+	case I40E_GLV_UPRCL(0):
+		return (uint32_t)dev->vsi_packets;
+	case I40E_GLV_UPRCL(0) + 4:
+		return (uint32_t)(dev->vsi_packets >> 32) & 0xffff;
+	case I40E_GLV_RDPC(0):
+		return (uint32_t)dev->vsi_discards;
+	default:
+		dev->bad_accesses++;
+		return 0;
+	}
+}
+
+static void reg_write_locked(struct sim_i40e *dev, uint32_t off, uint32_t val)
+{
+	uint32_t i;
+
+	if (in_array(off, I40E_QRX_ENA(0), 4, NQ, &i)) {
+		struct sim_i40e_rxq *q = &dev->rxq[i];
+
+		if (val & I40E_QRX_ENA_QENA_REQ) {
+			if (!(q->ena & I40E_QRX_ENA_QENA_STAT) && rxq_load_context(q))
+				q->ena = I40E_QRX_ENA_QENA_REQ | I40E_QRX_ENA_QENA_STAT;
+			else if (!(q->ena & I40E_QRX_ENA_QENA_STAT))
+				q->ena = I40E_QRX_ENA_QENA_REQ; /* bad context: never runs */
+		} else {
+			q->ena = 0; /* nothing is in flight: the queue drains at once */
+		}
+		return;
+	}
+	if (in_array(off, I40E_QRX_TAIL(0), 4, NQ, &i)) {
+		struct sim_i40e_rxq *q = &dev->rxq[i];
+
+		val &= I40E_QRX_TAIL_MASK;
+		if ((q->ena & I40E_QRX_ENA_QENA_STAT) && val >= q->qlen) {
+			dev->bad_accesses++; /* beyond the ring: ignored */
+			return;
+		}
+		q->tail = val;
+		if (q->ena & I40E_QRX_ENA_QENA_STAT)
+			auto_pump(dev);
+		return;
+	}
+	if (in_array(off, I40E_PFCM_LANCTXDATA(0), 0x80, 4, &i)) {
+		dev->lanctx_data[i] = val;
+		return;
+	}
+	if (in_array(off, I40E_PFQF_HLUT(0), 0x80, I40E_PFQF_HLUT_REGS, &i)) {
+		for (unsigned int b = 0; b < 4; b++)
+			dev->hlut[4 * i + b] = (uint8_t)(val >> (8 * b)) & I40E_PFQF_HLUT_ENTRY_MASK;
+		return;
+	}
+	switch (off) {
+	case I40E_PFGEN_CTRL:
+		if (val & I40E_PFGEN_CTRL_PFSWR)
+			pf_reset(dev);
+		return;
+	case I40E_PFCM_LANCTXCTL:
+		lanctx_command(dev, val);
+		return;
+	default:
+		dev->bad_accesses++;
+	}
+}
+
+static uint32_t i40e_read32(void *opaque, uint32_t off)
+{
+	struct sim_i40e *dev = opaque;
+	uint32_t v;
+
+	pthread_mutex_lock(&dev->lock);
+	v = reg_read_locked(dev, off);
+	pthread_mutex_unlock(&dev->lock);
+	return v;
+}
+
+static void i40e_write32(void *opaque, uint32_t off, uint32_t val)
+{
+	struct sim_i40e *dev = opaque;
+
+	pthread_mutex_lock(&dev->lock);
+	reg_write_locked(dev, off, val);
+	pthread_mutex_unlock(&dev->lock);
+}
+
+static void i40e_destroy(void *opaque)
+{
+	struct sim_i40e *dev = opaque;
+
+	pkt_source_free(dev->src);
+	pthread_mutex_destroy(&dev->lock);
+	free(dev);
+}
+
+static const struct sim_device_ops i40e_ops = {
+	.read32 = i40e_read32,
+	.write32 = i40e_write32,
+	.destroy = i40e_destroy,
+};
+
+/* ---- creation and the test API ------------------------------------------- */
+
+static int i40e_create(struct sim_pci_device *pdev, unsigned int index, uint16_t device_id)
+{
+	struct sim_i40e *dev = calloc(1, sizeof(*dev));
+	const char *pcap = getenv("RTEMEM_SIM_PCAP");
+
+	if (dev == NULL)
+		return -ENOMEM;
+	pthread_mutex_init(&dev->lock, NULL);
+	dev->device_id = device_id;
+	dev->index = index;
+	/* A locally administered address: 02:72:74:65:00:<index> ("rte"). */
+	dev->mac[0] = 0x02;
+	dev->mac[1] = 0x72;
+	dev->mac[2] = 0x74;
+	dev->mac[3] = 0x65;
+	dev->mac[4] = (uint8_t)(index >> 8);
+	dev->mac[5] = (uint8_t)index;
+	memcpy(dev->rss_key, default_rss_key, sizeof(default_rss_key));
+	dev->auto_deliver = true;
+	if (pcap != NULL && pcap[0] != '\0') {
+		dev->src = pkt_source_pcap_open(pcap);
+		if (dev->src == NULL) {
+			i40e_destroy(dev);
+			return -ENOENT;
+		}
+	}
+
+	pdev->vendor_id = I40E_VENDOR_ID;
+	pdev->device_id = device_id;
+	pdev->bar0_len = I40E_BAR0_LEN;
+	pdev->ops = &i40e_ops;
+	pdev->dev = dev;
+	return 0;
+}
+
+static int x710_create(struct sim_pci_device *pdev, unsigned int index)
+{
+	return i40e_create(pdev, index, I40E_DEV_ID_SFP_XL710);
+}
+
+static int xl710_create(struct sim_pci_device *pdev, unsigned int index)
+{
+	return i40e_create(pdev, index, I40E_DEV_ID_QSFP_A);
+}
+
+const struct sim_device_model sim_x710_model = { .name = "x710", .create = x710_create };
+const struct sim_device_model sim_xl710_model = { .name = "xl710", .create = xl710_create };
+
+struct sim_i40e *sim_i40e_get(unsigned int n)
+{
+	for (unsigned int i = 0; i < sim_pci_count(); i++) {
+		struct sim_pci_device *pdev = sim_pci_get(i);
+
+		if (pdev != NULL && pdev->ops == &i40e_ops && n-- == 0)
+			return pdev->dev;
+	}
+	return NULL;
+}
+
+void sim_i40e_set_source(struct sim_i40e *dev, struct pkt_source *src)
+{
+	if (dev == NULL)
+		return;
+	pthread_mutex_lock(&dev->lock);
+	pkt_source_free(dev->src);
+	dev->src = src;
+	dev->wire_done = false;
+	dev->pending_valid = false;
+	pthread_mutex_unlock(&dev->lock);
+}
+
+void sim_i40e_set_auto_deliver(struct sim_i40e *dev, bool on)
+{
+	if (dev == NULL)
+		return;
+	pthread_mutex_lock(&dev->lock);
+	dev->auto_deliver = on;
+	pthread_mutex_unlock(&dev->lock);
+}
+
+unsigned int sim_i40e_deliver(struct sim_i40e *dev, unsigned int max_frames)
+{
+	unsigned int n;
+
+	if (dev == NULL)
+		return 0;
+	pthread_mutex_lock(&dev->lock);
+	n = pump(dev, max_frames, false);
+	pthread_mutex_unlock(&dev->lock);
+	return n;
+}
+
+enum sim_i40e_rx_result sim_i40e_receive(struct sim_i40e *dev, const uint8_t *frame, uint32_t len)
+{
+	int ret;
+
+	if (dev == NULL || frame == NULL)
+		return SIM_I40E_RX_OVERSIZE;
+	pthread_mutex_lock(&dev->lock);
+	ret = receive_locked(dev, frame, len, false);
+	pthread_mutex_unlock(&dev->lock);
+	return (enum sim_i40e_rx_result)ret;
+}
+
+int sim_i40e_queue_stats(struct sim_i40e *dev, unsigned int q, struct sim_i40e_queue_stats *st)
+{
+	if (dev == NULL || st == NULL || q >= NQ)
+		return -EINVAL;
+	pthread_mutex_lock(&dev->lock);
+	*st = dev->rxq[q].st;
+	pthread_mutex_unlock(&dev->lock);
+	return 0;
+}
+
+unsigned int sim_i40e_rss_queue(struct sim_i40e *dev, const uint8_t *frame, uint32_t len)
+{
+	struct frame_class c;
+	unsigned int q;
+
+	if (dev == NULL || frame == NULL)
+		return 0;
+	pthread_mutex_lock(&dev->lock);
+	c = classify(dev, frame, len);
+	q = rss_queue(dev, &c);
+	pthread_mutex_unlock(&dev->lock);
+	return q;
+}
+
+bool sim_i40e_wire_empty(struct sim_i40e *dev)
+{
+	unsigned int ignored = 0;
+	bool empty;
+
+	if (dev == NULL)
+		return true;
+	pthread_mutex_lock(&dev->lock);
+	empty = !wire_load(dev, &ignored);
+	pthread_mutex_unlock(&dev->lock);
+	return empty;
+}

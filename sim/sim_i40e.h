@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The emulated Intel X710/XL710 physical function: a BAR0 register file
+ * with the receive registers of i40e/i40e_regs.h, receive descriptor
+ * processing over the sim IOMMU (sim_dma_read/sim_dma_write), and a packet
+ * source as its wire.
+ *
+ * When frames arrive. Two ways, both synchronous (no thread):
+ *  - sim_i40e_deliver(dev, n): tests take n frames off the wire at once.
+ *    The wire does not wait: a frame whose queue is disabled or has no free
+ *    descriptor is dropped and counted (like a real NIC's "missed").
+ *  - auto delivery (on by default, for programs that only call
+ *    rte_eth_rx_burst): whenever the driver writes a QRX_TAIL or reads a
+ *    QRX_ENA, the device takes frames off the wire as long as the next
+ *    frame's queue has room; the first frame that does not fit waits in the
+ *    device's packet buffer, as if the link partner honoured PAUSE frames.
+ *    So the batch is bounded by the free descriptors, nothing is dropped
+ *    for lack of room, and a driver that keeps refilling sees every frame.
+ */
+#ifndef RTEMEM_SIM_I40E_H
+#define RTEMEM_SIM_I40E_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "pkt_source.h"
+#include "sim_machine.h"
+
+struct sim_i40e;
+
+extern const struct sim_device_model sim_x710_model;  /* --sim=nic=x710, device 0x1572 */
+extern const struct sim_device_model sim_xl710_model; /* --sim=nic=xl710, device 0x1583 */
+
+/* The n-th emulated i40e on the sim PCI bus, or NULL. */
+struct sim_i40e *sim_i40e_get(unsigned int n);
+
+/*
+ * Replace the device's wire (the device owns src from now on and frees it;
+ * NULL: no traffic). A frame waiting in the packet buffer is discarded.
+ * At creation a device reads $RTEMEM_SIM_PCAP, if set, as its first source.
+ */
+void sim_i40e_set_source(struct sim_i40e *dev, struct pkt_source *src);
+void sim_i40e_set_auto_deliver(struct sim_i40e *dev, bool on);
+
+/* Take up to max_frames off the wire (see above). Returns how many were
+ * taken (delivered or dropped); 0 once the wire is empty. */
+unsigned int sim_i40e_deliver(struct sim_i40e *dev, unsigned int max_frames);
+
+/* What happened to one frame. */
+enum sim_i40e_rx_result {
+	SIM_I40E_RX_OK,
+	SIM_I40E_RX_NO_DESC,   /* queue disabled or full: dropped (missed) */
+	SIM_I40E_RX_OVERSIZE,  /* longer than the queue's RXMAX: dropped */
+	SIM_I40E_RX_DMA_ERROR, /* a descriptor or buffer address did not translate */
+};
+
+/* Receive one given frame now, as if it came off the wire (lossy). */
+enum sim_i40e_rx_result sim_i40e_receive(struct sim_i40e *dev, const uint8_t *frame,
+					 uint32_t len);
+
+struct sim_i40e_queue_stats {
+	uint64_t packets;
+	uint64_t bytes;
+	uint64_t drops;      /* no descriptor or queue disabled */
+	uint64_t oversize;
+	uint64_t dma_errors; /* frames lost to a bad address */
+};
+
+/* Per-queue counters (q < I40E_SIM_MAX_RX_QUEUES); -EINVAL otherwise. */
+int sim_i40e_queue_stats(struct sim_i40e *dev, unsigned int q, struct sim_i40e_queue_stats *st);
+/* The queue an RSS hash maps to through the device's lookup table. */
+unsigned int sim_i40e_rss_queue(struct sim_i40e *dev, const uint8_t *frame, uint32_t len);
+/* Frames still on the wire or waiting in the packet buffer? */
+bool sim_i40e_wire_empty(struct sim_i40e *dev);
+
+#endif
