@@ -38,7 +38,9 @@ if [ ! -w "$SYSFS_HP/nr_hugepages" ]; then
 fi
 
 # Two runs at once would restore each other's page count under their feet.
-exec 9>/run/lock/rtemem-hugepages.lock 2>/dev/null || exec 9>/tmp/rtemem-hugepages.lock
+lockfile=/run/lock/rtemem-hugepages.lock
+[ -d /run/lock ] && [ -w /run/lock ] || lockfile=/tmp/rtemem-hugepages.lock
+exec 9>"$lockfile"
 flock 9
 
 orig_nr=$(cat "$SYSFS_HP/nr_hugepages")
