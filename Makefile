@@ -63,7 +63,7 @@ TOOL_BINS := $(patsubst tools/%.c,$(B)/tools/%,$(wildcard tools/*.c))
 STATIC_LIB := $(B)/librtemem.a
 SHARED_LIB := $(B)/librtemem.so
 
-.PHONY: all lib test sim-test linux-test examples tools install clean run-tests demo
+.PHONY: all lib test sim-test linux-test examples tools install clean run-tests demo deps
 
 all: lib examples tools
 
@@ -101,18 +101,23 @@ tools: $(TOOL_BINS)
 run-tests: $(TEST_BINS)
 	@ci/run-tests.sh $(TEST_BINS)
 
+# Installs (as root) or names the Debian packages the build needs.
+deps:
+	@ci/install-deps.sh
+
 # The README's test command: all tests on the simulated machine.
-sim-test:
+sim-test: deps
 	$(MAKE) HAL=sim run-tests
 
 # The tests on real hugepages (root): reserves 2 MB pages, runs, restores.
-linux-test:
+linux-test: deps
 	ci/with-hugepages.sh $(MAKE) HAL=linux run-tests
 
 test: sim-test
 
-demo: $(B)/examples/rx_demo
-	$(B)/examples/rx_demo
+demo: deps
+	$(MAKE) HAL=sim build/sim-$(compiler)/examples/rx_demo
+	build/sim-$(compiler)/examples/rx_demo
 
 install: lib
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/rtemem $(DESTDIR)$(PREFIX)/lib/pkgconfig
@@ -126,3 +131,60 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJS:.o=.d)
+
+# ---------------------------------------------------------------------------
+# Fuzzing and coverage (fuzz/, ci/fuzz-smoke.sh, ci/coverage.sh).
+#   make fuzz         every fuzz/fuzz_*.c harness for FUZZ_SECONDS (60) each
+#   make fuzz-smoke   every harness for FUZZ_SMOKE_SECONDS (20); fails on any
+#                     crash, leak or timeout; prints execs and exec/s
+#   make coverage     sim-test under gcov, lcov/genhtml into build/coverage/html
+# The harnesses link against their own copy of the library, built with clang,
+# ASan+UBSan and fuzzer instrumentation into build/fuzz (always HAL=sim).
+# ---------------------------------------------------------------------------
+.PHONY: fuzz fuzz-build fuzz-smoke coverage
+
+FUZZ_CC ?= clang
+FUZZ_B := build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -fPIC -pthread $(FUZZ_SAN)
+FUZZ_LIB_SRCS := $(wildcard src/*.c) $(wildcard hal/sim/*.c) $(wildcard i40e/*.c) \
+	$(wildcard sim/*.c)
+FUZZ_LIB_OBJS := $(FUZZ_LIB_SRCS:%.c=$(FUZZ_B)/obj/%.o)
+FUZZ_LIB := $(FUZZ_B)/librtemem.a
+FUZZ_BINS := $(patsubst fuzz/%.c,$(FUZZ_B)/%,$(wildcard fuzz/fuzz_*.c))
+
+$(FUZZ_B)/obj/%.o: %.c
+	@test "$(HAL)" = sim || { echo "fuzzing runs on HAL=sim only"; exit 1; }
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS_BASE) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+$(FUZZ_LIB): $(FUZZ_LIB_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(FUZZ_B)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_LIB)
+	$(FUZZ_CC) $(CPPFLAGS_BASE) -Ifuzz $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(FUZZ_LIB) $(LDLIBS_BASE)
+
+fuzz-build: $(FUZZ_BINS)
+
+# New inputs go to build/fuzz/corpus/<harness>; the committed seeds stay as they are.
+fuzz: fuzz-build
+	@for bin in $(FUZZ_BINS); do \
+		name=$$(basename $$bin); \
+		mkdir -p $(FUZZ_B)/corpus/$$name fuzz/corpus/$$name; \
+		dict=; [ -f fuzz/$$name.dict ] && dict=-dict=fuzz/$$name.dict; \
+		echo "=== $$name for $(FUZZ_SECONDS) s"; \
+		$$bin -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 \
+			$$dict $(FUZZ_B)/corpus/$$name fuzz/corpus/$$name || exit 1; \
+	done
+
+fuzz-smoke: fuzz-build
+	ci/fuzz-smoke.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_BINS)
+
+coverage:
+	ci/coverage.sh
+
+-include $(FUZZ_LIB_OBJS:.o=.d)

@@ -4,10 +4,7 @@
  */
 #include "eal_private.h"
 
-__attribute__((weak)) RTE_DEFINE_PER_LCORE(unsigned int, _lcore_id) = LCORE_ID_ANY;
 __attribute__((weak)) int rte_eal_malloc_heap_init(void) { return 0; }
 __attribute__((weak)) void rte_eal_malloc_heap_cleanup(void) {}
 __attribute__((weak)) int rte_eal_memzone_init(void) { return 0; }
 __attribute__((weak)) void rte_eal_memzone_cleanup(void) {}
-__attribute__((weak)) int eal_lcores_start(void) { return 0; }
-__attribute__((weak)) void eal_lcores_stop(void) {}
