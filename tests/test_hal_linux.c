@@ -16,7 +16,10 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#include <linux/mempolicy.h>
 
 #include <cmocka.h>
 
@@ -843,6 +846,54 @@ static void test_real_hugepages(void **state)
 	hal_cleanup();
 }
 
+/*
+ * The NUMA path (prefer the node, allocate, check where the page landed,
+ * restore the thread's policy) on this one-node machine: pretend there are
+ * two sockets; node 0 works, node 1 has no memory and gives a clean -ENOMEM.
+ */
+static void test_real_hugepages_numa_path(void **state)
+{
+	(void)state;
+	linux_only();
+#ifdef RTEMEM_HAL_linux
+	char prefix[64], path[600];
+	const char *dir;
+	long free_before;
+	int mode = -1;
+	char *base;
+
+	snprintf(prefix, sizeof(prefix), "halnuma%d", (int)getpid());
+	init_real_hugepages(prefix, false, 1);
+	dir = getenv("RTEMEM_HUGE_DIR");
+	if (hal_linux.socket_count == 1)
+		hal_linux.socket_count = 2;
+	free_before = free_2m_pages();
+	base = hal_va_reserve(NULL, 2 * MB2, MB2);
+	assert_non_null(base);
+
+	assert_int_equal(hal_page_map(base, MB2, 0, 1, 0), 0);
+	assert_int_equal(syscall(SYS_get_mempolicy, &mode, NULL, 0, NULL, 0), 0);
+	assert_int_equal(mode, MPOL_DEFAULT);
+	base[0] = 1;
+
+	if (!path_exists("/sys/devices/system/node/node1")) {
+		assert_int_equal(hal_page_map(base + MB2, MB2, 1, 1, 1), -ENOMEM);
+		assert_string_equal(map_perms(base + MB2), "---p");
+		assert_int_equal(syscall(SYS_get_mempolicy, &mode, NULL, 0, NULL, 0), 0);
+		assert_int_equal(mode, MPOL_DEFAULT);
+		if (dir != NULL) {
+			snprintf(path, sizeof(path), "%s/%smap_1_1", dir, prefix);
+			assert_false(path_exists(path));
+		}
+		assert_int_equal(free_2m_pages(), free_before - 1);
+	}
+	assert_int_equal(hal_page_unmap(base, MB2, 1, 0), 0);
+	assert_int_equal(free_2m_pages(), free_before);
+	hal_va_release(base, 2 * MB2);
+	hal_cleanup();
+#endif
+}
+
 /* Map until the pool runs dry: a clean -ENOMEM, no file, reservation back. */
 static void test_real_hugepage_exhaustion(void **state)
 {
@@ -934,6 +985,7 @@ int main(void)
 		cmocka_unit_test(test_no_huge_pages),
 		cmocka_unit_test(test_shm_files),
 		cmocka_unit_test(test_real_hugepages),
+		cmocka_unit_test(test_real_hugepages_numa_path),
 		cmocka_unit_test(test_real_hugepage_exhaustion),
 		cmocka_unit_test(test_real_hugepages_in_memory),
 	};

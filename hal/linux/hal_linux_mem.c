@@ -205,11 +205,9 @@ static int allocate_page(int fd, size_t page_sz, int socket)
 
 	if (ftruncate(fd, (off_t)page_sz) < 0)
 		return -errno;
-	if (numa) {
-		ret = prefer_node(socket, &old);
-		if (ret < 0)
-			return ret;
-	}
+	/* A node the kernel will not prefer (offline, no memory) has no page for us. */
+	if (numa && prefer_node(socket, &old) < 0)
+		return -ENOMEM;
 	if (fallocate(fd, 0, 0, (off_t)page_sz) < 0) {
 		ret = -errno;
 		if (ret == -ENOSPC)
