@@ -697,12 +697,13 @@ static void test_shm_files(void **state)
 	assert_null(hal_shm_map("x", pg, res + 1, true));
 	hal_va_release(res, 4 * pg);
 
-	/* Re-creating starts from zeroes. */
+	/* "Creating" an existing file opens it, bytes and all, at the new size. */
 	hal_shm_unmap(a, 10000, false);
-	a = hal_shm_map("config", 10000, NULL, true);
+	a = hal_shm_map("config", 3 * pg, NULL, true);
 	assert_non_null(a);
-	assert_int_equal(a[0], 0);
-	hal_shm_unmap(a, 10000, false);
+	assert_string_equal(a, "shared");
+	assert_int_equal(a[3 * pg - 1], 0);
+	hal_shm_unmap(a, 3 * pg, false);
 
 	assert_int_equal(hal_shm_unlink("config"), 0);
 	assert_false(path_exists(path));

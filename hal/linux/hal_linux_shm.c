@@ -130,8 +130,8 @@ void *hal_shm_map(const char *name, size_t len, void *addr, bool create)
 	if (fd < 0)
 		return NULL;
 	if (create) {
-		/* Start from zeroes, whatever an earlier run left behind. */
-		if (ftruncate(fd, 0) < 0 || ftruncate(fd, (off_t)len) < 0)
+		/* An existing file keeps its bytes, as in hal/sim; the caller initialises. */
+		if (ftruncate(fd, (off_t)len) < 0)
 			goto fail;
 	} else if (fstat(fd, &st) < 0) {
 		goto fail;
