@@ -177,7 +177,7 @@ fuzz: fuzz-build
 		mkdir -p $(FUZZ_B)/corpus/$$name fuzz/corpus/$$name; \
 		dict=; [ -f fuzz/$$name.dict ] && dict=-dict=fuzz/$$name.dict; \
 		echo "=== $$name for $(FUZZ_SECONDS) s"; \
-		$$bin -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 \
+		$$bin -max_total_time=$(FUZZ_SECONDS) -timeout=10 -close_fd_mask=1 -print_final_stats=1 \
 			$$dict $(FUZZ_B)/corpus/$$name fuzz/corpus/$$name || exit 1; \
 	done
 

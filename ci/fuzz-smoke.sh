@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# Run each libFuzzer harness for a fixed time on its committed seeds and
+# fail on any crash, leak, timeout or out-of-memory. New inputs go to a
+# scratch directory, so the committed corpus is never modified.
+# Usage: ci/fuzz-smoke.sh SECONDS HARNESS...
+set -u
+secs=${1:?usage: $0 SECONDS HARNESS...}
+shift
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/rtemem-fuzz-smoke.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+
+failed=0
+summary=()
+for bin in "$@"; do
+	name=$(basename "$bin")
+	seeds=fuzz/corpus/$name
+	mkdir -p "$scratch/$name" "$scratch/artifacts/$name"
+	args=(-max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -close_fd_mask=1 -print_final_stats=1
+	      -artifact_prefix="$scratch/artifacts/$name/")
+	[ -f "fuzz/$name.dict" ] && args+=(-dict="fuzz/$name.dict")
+	dirs=("$scratch/$name")
+	[ -d "$seeds" ] && dirs+=("$seeds")
+	echo "=== $name: ${secs} s"
+	log=$scratch/$name.log
+	"$bin" "${args[@]}" "${dirs[@]}" >"$log" 2>&1
+	rc=$?
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+	if [ "$rc" -ne 0 ]; then
+		failed=$((failed + 1))
+		echo "!!! $name failed (exit $rc); the end of its log:"
+		tail -40 "$log"
+		for a in "$scratch/artifacts/$name"/*; do
+			[ -f "$a" ] || continue
+			mkdir -p build/fuzz/crashes
+			cp "$a" build/fuzz/crashes/ && echo "    input saved as build/fuzz/crashes/$(basename "$a")"
+		done
+		summary+=("$(printf '%-24s FAILED (exit %d)' "$name" "$rc")")
+	else
+		summary+=("$(printf '%-24s %10s execs  %8s exec/s' "$name" "${execs:-?}" "${rate:-?}")")
+	fi
+done
+
+echo
+echo "fuzz-smoke summary (${secs} s per harness):"
+printf '  %s\n' "${summary[@]}"
+[ "$failed" -eq 0 ]
