@@ -1,11 +1,17 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * A malloc heap: the free elements of one NUMA socket's memory, kept in
  * free lists by size class. Lives in the shared mem_config.
+ *
+ * Locking: a heap's spinlock guards its elements and lists. Growing a heap
+ * (mapping pages) or giving pages back also needs the memory hotplug lock
+ * for writing, taken before the heap lock (see rte_eal_memconfig.h).
  */
 #ifndef RTEMEM_MALLOC_HEAP_H
 #define RTEMEM_MALLOC_HEAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/queue.h>
 
 #include <rte_common.h>
@@ -15,6 +21,7 @@
 #define RTE_HEAP_NAME_MAX_LEN 32
 
 struct malloc_elem;
+struct rte_malloc_socket_stats;
 
 struct malloc_heap {
 	rte_spinlock_t lock;
@@ -31,5 +38,43 @@ struct malloc_heap {
 int rte_eal_malloc_heap_init(void);
 /* Give every heap's pages back (rte_eal_cleanup). */
 void rte_eal_malloc_heap_cleanup(void);
+
+/* Index in mcfg->malloc_heaps of the socket's heap, or -1. */
+int malloc_socket_to_heap_id(int socket);
+/* The socket SOCKET_ID_ANY starts with: the caller's, if it has a heap. */
+int malloc_default_socket(void);
+
+/*
+ * Allocate size bytes (already checked: > 0, align a power of two) on
+ * socket (or any, the default one first); grows the heap when needed.
+ * Returns the data pointer, or NULL with rte_errno set.
+ */
+void *malloc_heap_alloc(size_t size, int socket, unsigned int flags, size_t align,
+			size_t bound, bool contig);
+/*
+ * The same in two halves, for callers that hold the memzone lock: without
+ * growing; and with growing, which needs the hotplug lock held for writing.
+ */
+void *malloc_heap_alloc_existing(size_t size, int socket, unsigned int flags, size_t align,
+				 size_t bound, bool contig);
+void *malloc_heap_alloc_grow_locked(size_t size, int socket, unsigned int flags, size_t align,
+				    size_t bound, bool contig);
+/* The biggest block the heap(s) can give right now, without growing. */
+void *malloc_heap_alloc_biggest(int socket, unsigned int flags, size_t align, bool contig);
+
+/*
+ * The busy element whose data is ptr, checked as far as possible (inside a
+ * mapped memseg, a real heap, busy, cookies). NULL (logged) if it is not.
+ */
+struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller);
+/* Free a busy element; whole runtime pages that end up free are unmapped. */
+void malloc_heap_free(struct malloc_elem *elem);
+/* Resize in place; 0 or -1 (nothing changed). */
+int malloc_heap_resize(struct malloc_elem *elem, size_t size);
+
+void malloc_heap_get_stats(struct malloc_heap *heap, struct rte_malloc_socket_stats *stats);
+void malloc_heap_dump(struct malloc_heap *heap, FILE *f);
+/* Consistency check of one heap; 0 or the number of problems found. */
+int malloc_heap_check(struct malloc_heap *heap, FILE *f);
 
 #endif

@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Memzones: named blocks of heap memory, listed in the shared memzone
+ * table (mcfg->memzones, an fbarray of RTE_MAX_MEMZONE rte_memzone).
+ *
+ * Locking: mcfg->mlock guards the table; the heap lock is taken inside it.
+ * A reservation that has to grow a heap needs the hotplug lock, which
+ * comes before mlock, so it drops mlock and starts over with both.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include <rte_eal.h>
+#include <rte_eal_memconfig.h>
+#include <rte_errno.h>
+#include <rte_log.h>
+#include <rte_malloc.h>
+#include <rte_memzone.h>
+
+#include "eal_private.h"
+#include "malloc_elem.h"
+#include "malloc_heap.h"
+
+static struct rte_fbarray *memzone_table(void)
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+
+	if (mcfg == NULL || mcfg->memzones.data == NULL)
+		return NULL;
+	return &mcfg->memzones;
+}
+
+/* mlock held. */
+static struct rte_memzone *lookup_locked(struct rte_fbarray *arr, const char *name)
+{
+	int idx = rte_fbarray_find_next_used(arr, 0);
+
+	while (idx >= 0) {
+		struct rte_memzone *mz = rte_fbarray_get(arr, (unsigned int)idx);
+
+		if (strncmp(mz->name, name, RTE_MEMZONE_NAMESIZE) == 0)
+			return mz;
+		idx = rte_fbarray_find_next_used(arr, (unsigned int)idx + 1);
+	}
+	return NULL;
+}
+
+struct reserve_req {
+	const char *name;
+	size_t len;
+	int socket;
+	unsigned int flags;
+	size_t align;
+	size_t bound;
+};
+
+/*
+ * mlock held for writing (and the hotplug lock too when grow). Checks the
+ * request against the table and reserves it; NULL with rte_errno set.
+ */
+static const struct rte_memzone *reserve_locked(struct rte_fbarray *arr,
+						const struct reserve_req *req, bool grow)
+{
+	bool contig = (req->flags & RTE_MEMZONE_IOVA_CONTIG) != 0;
+	unsigned int flags = req->flags & ~RTE_MEMZONE_IOVA_CONTIG;
+	const struct malloc_elem *elem;
+	struct rte_memzone *mz;
+	size_t len;
+	void *addr;
+	int idx;
+
+	if (arr->count >= arr->len) {
+		RTE_LOG(ERR, EAL, "memzone %s: no free memzone slot (%u in use)\n", req->name,
+			arr->count);
+		rte_errno = ENOSPC;
+		return NULL;
+	}
+	if (lookup_locked(arr, req->name) != NULL) {
+		RTE_LOG(DEBUG, EAL, "memzone %s already exists\n", req->name);
+		rte_errno = EEXIST;
+		return NULL;
+	}
+
+	/* len 0: the biggest block, unless a bound limits it to the bound. */
+	len = req->len != 0 ? RTE_ALIGN_CEIL(req->len, (size_t)RTE_CACHE_LINE_SIZE) : req->bound;
+	if (len == 0)
+		addr = malloc_heap_alloc_biggest(req->socket, flags, req->align, contig);
+	else if (grow)
+		addr = malloc_heap_alloc_grow_locked(len, req->socket, flags, req->align,
+						     req->bound, contig);
+	else
+		addr = malloc_heap_alloc_existing(len, req->socket, flags, req->align, req->bound,
+						  contig);
+	if (addr == NULL)
+		return NULL;
+
+	elem = malloc_elem_from_data(addr);
+	idx = rte_fbarray_find_next_free(arr, 0);
+	mz = idx < 0 ? NULL : rte_fbarray_get(arr, (unsigned int)idx);
+	if (mz == NULL || rte_fbarray_set_used(arr, (unsigned int)idx) < 0) {
+		/* cannot happen: the count was checked above, under the same lock */
+		rte_free(addr);
+		rte_errno = ENOSPC;
+		return NULL;
+	}
+	memset(mz, 0, sizeof(*mz));
+	snprintf(mz->name, sizeof(mz->name), "%s", req->name);
+	mz->addr = addr;
+	mz->iova = rte_malloc_virt2iova(addr);
+	mz->len = len != 0 ? len : malloc_elem_data_size(elem);
+	mz->hugepage_sz = elem->msl->page_sz;
+	mz->socket_id = elem->msl->socket_id;
+	mz->flags = 0;
+	return mz;
+}
+
+static const struct rte_memzone *memzone_reserve(const char *name, size_t len, int socket_id,
+						 unsigned int flags, unsigned int align,
+						 unsigned int bound)
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+	struct rte_fbarray *arr = memzone_table();
+	struct reserve_req req;
+	const struct rte_memzone *mz;
+
+	if (arr == NULL) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		rte_errno = E_RTE_SECONDARY;
+		return NULL;
+	}
+	if (name == NULL || name[0] == '\0') {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	if (strnlen(name, RTE_MEMZONE_NAMESIZE) == RTE_MEMZONE_NAMESIZE) {
+		RTE_LOG(DEBUG, EAL, "memzone name too long: %.*s...\n", RTE_MEMZONE_NAMESIZE,
+			name);
+		rte_errno = ENAMETOOLONG;
+		return NULL;
+	}
+	if ((align != 0 && !rte_is_power_of_2(align)) || socket_id < SOCKET_ID_ANY ||
+	    (socket_id != SOCKET_ID_ANY && malloc_socket_to_heap_id(socket_id) < 0)) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	if (len > SIZE_MAX - RTE_CACHE_LINE_MASK) {
+		rte_errno = ENOMEM;
+		return NULL;
+	}
+	req = (struct reserve_req){
+		.name = name,
+		.len = len,
+		.socket = socket_id,
+		.flags = flags,
+		.align = RTE_MAX((size_t)align, (size_t)RTE_CACHE_LINE_SIZE),
+		.bound = bound,
+	};
+	if (bound != 0 && (!rte_is_power_of_2(bound) ||
+			   RTE_ALIGN_CEIL(len, (size_t)RTE_CACHE_LINE_SIZE) > bound)) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+
+	rte_rwlock_write_lock(&mcfg->mlock);
+	mz = reserve_locked(arr, &req, false);
+	rte_rwlock_write_unlock(&mcfg->mlock);
+	if (mz != NULL || rte_errno != ENOMEM || (len == 0 && bound == 0))
+		return mz;
+
+	/* Not enough memory yet: again, allowed to map pages this time. */
+	rte_mcfg_mem_write_lock();
+	rte_rwlock_write_lock(&mcfg->mlock);
+	mz = reserve_locked(arr, &req, true);
+	rte_rwlock_write_unlock(&mcfg->mlock);
+	rte_mcfg_mem_write_unlock();
+	return mz;
+}
+
+const struct rte_memzone *rte_memzone_reserve_bounded(const char *name, size_t len,
+						      int socket_id, unsigned flags,
+						      unsigned align, unsigned bound)
+{
+	return memzone_reserve(name, len, socket_id, flags, align, bound);
+}
+
+const struct rte_memzone *rte_memzone_reserve_aligned(const char *name, size_t len,
+						      int socket_id, unsigned flags,
+						      unsigned align)
+{
+	return memzone_reserve(name, len, socket_id, flags, align, 0);
+}
+
+const struct rte_memzone *rte_memzone_reserve(const char *name, size_t len, int socket_id,
+					      unsigned flags)
+{
+	return memzone_reserve(name, len, socket_id, flags, RTE_CACHE_LINE_SIZE, 0);
+}
+
+int rte_memzone_free(const struct rte_memzone *mz)
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+	struct rte_fbarray *arr = memzone_table();
+	void *addr = NULL;
+	int idx;
+
+	if (mz == NULL || arr == NULL)
+		return -EINVAL;
+	rte_rwlock_write_lock(&mcfg->mlock);
+	idx = rte_fbarray_find_idx(arr, mz);
+	if (idx >= 0 && rte_fbarray_is_used(arr, (unsigned int)idx) == 1 && mz->addr != NULL) {
+		struct rte_memzone *slot = rte_fbarray_get(arr, (unsigned int)idx);
+
+		addr = slot->addr;
+		memset(slot, 0, sizeof(*slot));
+		rte_fbarray_set_free(arr, (unsigned int)idx);
+	}
+	rte_rwlock_write_unlock(&mcfg->mlock);
+	if (addr == NULL)
+		return -EINVAL;
+	rte_free(addr); /* outside mlock: may give pages back */
+	return 0;
+}
+
+const struct rte_memzone *rte_memzone_lookup(const char *name)
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+	struct rte_fbarray *arr = memzone_table();
+	const struct rte_memzone *mz;
+
+	if (arr == NULL || name == NULL) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	rte_rwlock_read_lock(&mcfg->mlock);
+	mz = lookup_locked(arr, name);
+	rte_rwlock_read_unlock(&mcfg->mlock);
+	if (mz == NULL)
+		rte_errno = ENOENT;
+	return mz;
+}
+
+void rte_memzone_walk(void (*func)(const struct rte_memzone *, void *arg), void *arg)
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+	struct rte_fbarray *arr = memzone_table();
+	int idx;
+
+	if (arr == NULL || func == NULL)
+		return;
+	rte_rwlock_read_lock(&mcfg->mlock);
+	for (idx = rte_fbarray_find_next_used(arr, 0); idx >= 0;
+	     idx = rte_fbarray_find_next_used(arr, (unsigned int)idx + 1))
+		func(rte_fbarray_get(arr, (unsigned int)idx), arg);
+	rte_rwlock_read_unlock(&mcfg->mlock);
+}
+
+static void dump_one(const struct rte_memzone *mz, void *arg)
+{
+	FILE *f = arg;
+
+	fprintf(f, "Zone %s: len:0x%zx virt:%p socket_id:%" PRId32 " flags:%" PRIx32 "\n", mz->name,
+		mz->len, mz->addr, mz->socket_id, mz->flags);
+	fprintf(f, "  iova:0x%" PRIx64 " hugepage_sz:0x%" PRIx64 "\n", mz->iova, mz->hugepage_sz);
+}
+
+void rte_memzone_dump(FILE *f)
+{
+	rte_memzone_walk(dump_one, f);
+}
+
+int rte_eal_memzone_init(void)
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+	int ret;
+
+	rte_rwlock_write_lock(&mcfg->mlock);
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		ret = rte_fbarray_attach(&mcfg->memzones);
+	else
+		ret = rte_fbarray_init(&mcfg->memzones, "memzone", RTE_MAX_MEMZONE,
+				       sizeof(struct rte_memzone));
+	rte_rwlock_write_unlock(&mcfg->mlock);
+	if (ret < 0) {
+		RTE_LOG(ERR, EAL, "cannot set up the memzone table\n");
+		memset(&mcfg->memzones, 0, sizeof(mcfg->memzones));
+		return -1;
+	}
+	return 0;
+}
+
+void rte_eal_memzone_cleanup(void)
+{
+	struct rte_fbarray *arr = memzone_table();
+
+	if (arr == NULL)
+		return;
+	rte_rwlock_write_lock(&eal_mcfg()->mlock);
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		rte_fbarray_detach(arr);
+	else
+		rte_fbarray_destroy(arr);
+	memset(arr, 0, sizeof(*arr));
+	rte_rwlock_write_unlock(&eal_mcfg()->mlock);
+}

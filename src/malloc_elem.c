@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Heap elements: split, merge, resize and placement of data inside a free
+ * element. Callers hold the heap's lock.
+ */
+#include <string.h>
+
+#include <rte_common.h>
+#include <rte_log.h>
+#include <rte_memory.h>
+
+#include "malloc_elem.h"
+#include "malloc_heap.h"
+
+/* Free lists by size class: list 0 holds elements up to 2^8 bytes, each
+ * following list sizes up to 4 times more, the last one everything above. */
+#define FREE_LIST_MIN_LOG2 8
+#define FREE_LIST_LOG2_STEP 2
+
+#ifdef RTE_MALLOC_DEBUG
+#define HEADER_COOKIE 0x48454144c0c0a11eULL
+#define TRAILER_COOKIE 0x5452a11e5ca1ab1eULL
+
+static uint64_t *trailer_cookie(const struct malloc_elem *elem)
+{
+	return RTE_PTR_ADD(elem, elem->size - MALLOC_ELEM_TRAILER_LEN);
+}
+
+static void set_cookies(struct malloc_elem *elem)
+{
+	elem->header_cookie = HEADER_COOKIE;
+	*trailer_cookie(elem) = TRAILER_COOKIE;
+}
+
+bool malloc_elem_cookies_ok(const struct malloc_elem *elem)
+{
+	return elem != NULL && elem->header_cookie == HEADER_COOKIE &&
+	       *trailer_cookie(elem) == TRAILER_COOKIE;
+}
+#else
+static void set_cookies(struct malloc_elem *elem)
+{
+	RTE_SET_USED(elem);
+}
+
+bool malloc_elem_cookies_ok(const struct malloc_elem *elem)
+{
+	return elem != NULL;
+}
+#endif
+
+void malloc_elem_init(struct malloc_elem *elem, struct malloc_heap *heap,
+		      struct rte_memseg_list *msl, size_t size,
+		      struct malloc_elem *orig_elem, size_t orig_size)
+{
+	elem->heap = heap;
+	elem->msl = msl;
+	elem->prev = NULL;
+	elem->next = NULL;
+	memset(&elem->free_list, 0, sizeof(elem->free_list));
+	elem->state = ELEM_FREE;
+	elem->pad = 0;
+	elem->size = size;
+	elem->orig_elem = orig_elem;
+	elem->orig_size = orig_size;
+	set_cookies(elem);
+}
+
+void malloc_elem_insert(struct malloc_elem *elem)
+{
+	struct malloc_heap *heap = elem->heap;
+	struct malloc_elem *next = heap->first;
+
+	while (next != NULL && next < elem)
+		next = next->next;
+	elem->next = next;
+	elem->prev = next != NULL ? next->prev : heap->last;
+	if (elem->prev != NULL)
+		elem->prev->next = elem;
+	else
+		heap->first = elem;
+	if (next != NULL)
+		next->prev = elem;
+	else
+		heap->last = elem;
+}
+
+bool malloc_elem_next_adjacent(const struct malloc_elem *elem)
+{
+	return elem->next != NULL && elem->next == RTE_PTR_ADD(elem, elem->size) &&
+	       elem->next->msl == elem->msl;
+}
+
+bool malloc_elem_prev_adjacent(const struct malloc_elem *elem)
+{
+	return elem->prev != NULL && elem == RTE_PTR_ADD(elem->prev, elem->prev->size) &&
+	       elem->prev->msl == elem->msl;
+}
+
+uintptr_t malloc_iova_break(const struct rte_memseg_list *msl, uintptr_t start, size_t len)
+{
+	uintptr_t pg_sz = msl->page_sz;
+	uintptr_t first = RTE_ALIGN_FLOOR(start, pg_sz);
+	uintptr_t page = RTE_ALIGN_FLOOR(start + len - 1, pg_sz);
+	rte_iova_t iova, below;
+
+	if (page == first)
+		return 0; /* one page is always contiguous */
+	iova = rte_mem_virt2iova((void *)page);
+	for (; page > first; page -= pg_sz) {
+		below = rte_mem_virt2iova((void *)(page - pg_sz));
+		if (iova == RTE_BAD_IOVA || below == RTE_BAD_IOVA || below + pg_sz != iova)
+			return page;
+		iova = below;
+	}
+	return 0;
+}
+
+/*
+ * Where the header of size bytes of data would start inside free elem: as
+ * high as possible (data start = end - size rounded down to align), moved
+ * down below a bound boundary or an IOVA break the data would cross.
+ */
+static struct malloc_elem *elem_start_pt(struct malloc_elem *elem, size_t size, size_t align,
+					 size_t bound, bool contig)
+{
+	const uintptr_t bmask = ~((uintptr_t)bound - 1);
+	const uintptr_t lowest_data = (uintptr_t)elem + MALLOC_ELEM_HEADER_LEN;
+	uintptr_t end_pt = (uintptr_t)elem + elem->size - MALLOC_ELEM_TRAILER_LEN;
+	uintptr_t data_start, brk;
+
+	for (;;) {
+		if (end_pt < lowest_data || end_pt - lowest_data < size)
+			return NULL;
+		data_start = RTE_ALIGN_FLOOR(end_pt - size, align);
+		if (data_start < lowest_data)
+			return NULL;
+		if (bound != 0 && (data_start & bmask) != ((data_start + size - 1) & bmask)) {
+			end_pt = RTE_ALIGN_FLOOR(data_start + size - 1, bound);
+			continue;
+		}
+		if (contig) {
+			brk = malloc_iova_break(elem->msl, data_start, size);
+			if (brk != 0) {
+				end_pt = brk;
+				continue;
+			}
+		}
+		return (struct malloc_elem *)(data_start - MALLOC_ELEM_HEADER_LEN);
+	}
+}
+
+bool malloc_elem_can_hold(struct malloc_elem *elem, size_t size, size_t align, size_t bound,
+			  bool contig)
+{
+	return elem_start_pt(elem, size, align, bound, contig) != NULL;
+}
+
+/* Cut elem in two at split_pt; the upper part becomes a free element. */
+static void split_elem(struct malloc_elem *elem, struct malloc_elem *split_pt)
+{
+	struct malloc_elem *next = elem->next;
+	size_t lower = RTE_PTR_DIFF(split_pt, elem);
+
+	malloc_elem_init(split_pt, elem->heap, elem->msl, elem->size - lower, elem->orig_elem,
+			 elem->orig_size);
+	split_pt->prev = elem;
+	split_pt->next = next;
+	if (next != NULL)
+		next->prev = split_pt;
+	else
+		elem->heap->last = split_pt;
+	elem->next = split_pt;
+	elem->size = lower;
+	set_cookies(elem);
+}
+
+/* Keep a padded element's fake header in step with its real one. */
+static void update_pad_header(struct malloc_elem *elem)
+{
+	struct malloc_elem *fake;
+
+	if (elem->pad == 0)
+		return;
+	fake = RTE_PTR_ADD(elem, elem->pad);
+	fake->state = ELEM_PAD;
+	fake->pad = elem->pad;
+	fake->size = elem->size - elem->pad;
+#ifdef RTE_MALLOC_DEBUG
+	fake->header_cookie = HEADER_COOKIE;
+#endif
+}
+
+/* elem absorbs the element right after it. */
+static void join_elem(struct malloc_elem *elem, struct malloc_elem *next)
+{
+	struct malloc_elem *after = next->next;
+
+	elem->size += next->size;
+	elem->next = after;
+	if (after != NULL)
+		after->prev = elem;
+	else
+		elem->heap->last = elem;
+}
+
+struct malloc_elem *malloc_elem_alloc(struct malloc_elem *elem, size_t size, size_t align,
+				      size_t bound, bool contig)
+{
+	struct malloc_elem *new_elem = elem_start_pt(elem, size, align, bound, contig);
+	size_t below = RTE_PTR_DIFF(new_elem, elem);
+	size_t above = elem->size - below - size - MALLOC_ELEM_OVERHEAD;
+
+	malloc_elem_free_list_remove(elem);
+
+	if (above >= MALLOC_ELEM_MIN_SPLIT) {
+		struct malloc_elem *tail = RTE_PTR_ADD(new_elem, size + MALLOC_ELEM_OVERHEAD);
+
+		split_elem(elem, tail);
+		malloc_elem_free_list_insert(tail);
+	}
+
+	if (below < MALLOC_ELEM_MIN_SPLIT) {
+		/* Too little room below for a free element: keep it as padding.
+		 * below is a multiple of the cache line, so a fake header at
+		 * elem + below never overwrites the fields of the real one. */
+		elem->state = ELEM_BUSY;
+		elem->pad = below;
+		set_cookies(elem);
+		update_pad_header(elem);
+		return new_elem;
+	}
+
+	split_elem(elem, new_elem);
+	new_elem->state = ELEM_BUSY;
+	malloc_elem_free_list_insert(elem);
+	return new_elem;
+}
+
+struct malloc_elem *malloc_elem_join_adjacent_free(struct malloc_elem *elem)
+{
+	struct malloc_elem *next = elem->next;
+	struct malloc_elem *prev = elem->prev;
+
+	if (next != NULL && next->state == ELEM_FREE && malloc_elem_next_adjacent(elem)) {
+		malloc_elem_free_list_remove(next);
+		join_elem(elem, next);
+	}
+	if (prev != NULL && prev->state == ELEM_FREE && malloc_elem_prev_adjacent(elem)) {
+		malloc_elem_free_list_remove(prev);
+		join_elem(prev, elem);
+		elem = prev;
+	}
+	set_cookies(elem);
+	return elem;
+}
+
+struct malloc_elem *malloc_elem_free(struct malloc_elem *elem)
+{
+	if (elem->pad != 0) {
+		/* Make a second free of the same data pointer recognisable. */
+		struct malloc_elem *fake = RTE_PTR_ADD(elem, elem->pad);
+
+		fake->state = ELEM_FREE;
+	}
+	elem->state = ELEM_FREE;
+	elem->pad = 0;
+#ifdef RTE_MALLOC_DEBUG
+	/* Poison the freed data, padding header included, so that a later use
+	 * or a second free of it stands out. */
+	memset(RTE_PTR_ADD(elem, MALLOC_ELEM_HEADER_LEN), MALLOC_POISON,
+	       elem->size - MALLOC_ELEM_OVERHEAD);
+#endif
+	elem = malloc_elem_join_adjacent_free(elem);
+	malloc_elem_free_list_insert(elem);
+	return elem;
+}
+
+/* Give the part of busy elem beyond new_size back as a free element. */
+static void shrink_elem(struct malloc_elem *elem, size_t new_size)
+{
+	struct malloc_elem *tail;
+
+	if (elem->size - new_size < MALLOC_ELEM_MIN_SPLIT)
+		return;
+	tail = RTE_PTR_ADD(elem, new_size);
+	split_elem(elem, tail);
+	tail = malloc_elem_join_adjacent_free(tail);
+	malloc_elem_free_list_insert(tail);
+}
+
+int malloc_elem_resize(struct malloc_elem *elem, size_t size)
+{
+	const size_t new_size = size + elem->pad + MALLOC_ELEM_OVERHEAD;
+	struct malloc_elem *next = elem->next;
+
+	if (elem->size < new_size) {
+		if (next == NULL || next->state != ELEM_FREE || !malloc_elem_next_adjacent(elem) ||
+		    elem->size + next->size < new_size)
+			return -1;
+		malloc_elem_free_list_remove(next);
+		join_elem(elem, next);
+	}
+	shrink_elem(elem, new_size);
+	set_cookies(elem);
+	update_pad_header(elem);
+	return 0;
+}
+
+void malloc_elem_hide_region(struct malloc_elem *elem, void *start, size_t len)
+{
+	struct malloc_heap *heap = elem->heap;
+	struct malloc_elem *hidden = elem;
+	void *end = RTE_PTR_ADD(start, len);
+
+	if (end < RTE_PTR_ADD(elem, elem->size)) {
+		split_elem(elem, end);
+		malloc_elem_free_list_insert(end);
+	}
+	if (start > (void *)elem) {
+		split_elem(elem, start);
+		malloc_elem_free_list_insert(elem);
+		hidden = start;
+	}
+	if (hidden->prev != NULL)
+		hidden->prev->next = hidden->next;
+	else
+		heap->first = hidden->next;
+	if (hidden->next != NULL)
+		hidden->next->prev = hidden->prev;
+	else
+		heap->last = hidden->prev;
+}
+
+size_t malloc_elem_free_list_index(size_t size)
+{
+	size_t log2, idx;
+
+	if (size <= (1UL << FREE_LIST_MIN_LOG2))
+		return 0;
+	log2 = rte_fls_u64(size - 1); /* 2^log2 >= size */
+	idx = (log2 - FREE_LIST_MIN_LOG2 + FREE_LIST_LOG2_STEP - 1) / FREE_LIST_LOG2_STEP;
+	return RTE_MIN(idx, (size_t)RTE_HEAP_NUM_FREELISTS - 1);
+}
+
+void malloc_elem_free_list_insert(struct malloc_elem *elem)
+{
+	size_t idx = malloc_elem_free_list_index(elem->size - MALLOC_ELEM_HEADER_LEN);
+
+	elem->state = ELEM_FREE;
+	LIST_INSERT_HEAD(&elem->heap->free_head[idx], elem, free_list);
+}
+
+void malloc_elem_free_list_remove(struct malloc_elem *elem)
+{
+	LIST_REMOVE(elem, free_list);
+}
+
+struct malloc_elem *malloc_elem_from_data(const void *data)
+{
+	struct malloc_elem *elem;
+
+	if (data == NULL)
+		return NULL;
+	elem = RTE_PTR_SUB(data, MALLOC_ELEM_HEADER_LEN);
+	if (elem->state == ELEM_PAD)
+		elem = RTE_PTR_SUB(elem, elem->pad);
+	return elem;
+}
+
+size_t malloc_elem_data_size(const struct malloc_elem *elem)
+{
+	return elem->size - elem->pad - MALLOC_ELEM_OVERHEAD;
+}
+
+/* Best data size in [lo, hi) at align. */
+static size_t data_fit(uintptr_t lo, uintptr_t hi, size_t align)
+{
+	uintptr_t start = RTE_ALIGN_CEIL(lo, align);
+
+	if (start >= hi)
+		return 0;
+	return RTE_ALIGN_FLOOR(hi - start, (uintptr_t)RTE_CACHE_LINE_SIZE);
+}
+
+size_t malloc_elem_find_max_data(struct malloc_elem *elem, size_t align, bool contig)
+{
+	const uintptr_t lo = (uintptr_t)elem + MALLOC_ELEM_HEADER_LEN;
+	const uintptr_t hi = (uintptr_t)elem + elem->size - MALLOC_ELEM_TRAILER_LEN;
+	uintptr_t pg_sz, run_start, page;
+	rte_iova_t run_iova, iova;
+	size_t best = 0;
+
+	if (hi <= lo)
+		return 0;
+	if (!contig)
+		return data_fit(lo, hi, align);
+
+	/* Look at each IOVA-contiguous run of pages in turn. */
+	pg_sz = elem->msl->page_sz;
+	run_start = lo;
+	run_iova = rte_mem_virt2iova((void *)RTE_ALIGN_FLOOR(lo, pg_sz));
+	for (page = RTE_ALIGN_FLOOR(lo, pg_sz) + pg_sz; page < hi; page += pg_sz) {
+		iova = rte_mem_virt2iova((void *)page);
+		if (iova == RTE_BAD_IOVA || run_iova == RTE_BAD_IOVA ||
+		    iova != run_iova + (page - RTE_ALIGN_FLOOR(run_start, pg_sz))) {
+			best = RTE_MAX(best, data_fit(run_start, page, align));
+			run_start = page;
+			run_iova = iova;
+		}
+	}
+	return RTE_MAX(best, data_fit(run_start, hi, align));
+}
+
+static const char *state_name(enum elem_state state)
+{
+	switch (state) {
+	case ELEM_FREE:
+		return "FREE";
+	case ELEM_BUSY:
+		return "BUSY";
+	case ELEM_PAD:
+		return "PAD";
+	}
+	return "?";
+}
+
+void malloc_elem_dump(const struct malloc_elem *elem, FILE *f)
+{
+	fprintf(f, "Malloc element at %p (%s)\n", (const void *)elem, state_name(elem->state));
+	fprintf(f, "  len: %zu, pad: %u\n", elem->size, elem->pad);
+	fprintf(f, "  prev: %p next: %p\n", (void *)elem->prev, (void *)elem->next);
+}

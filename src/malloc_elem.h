@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Heap elements. Every piece of heap memory, busy or free, starts with a
+ * cache-line sized header; the user data follows it. Elements of a heap are
+ * kept in one address-ordered list (prev/next, which may jump over gaps
+ * between memory regions); free ones are also on a free list by size class.
+ *
+ *   elem                        elem + pad              elem + size
+ *   | header | pad ... | fake header | user data | trailer |
+ *                        (only if pad > 0)          (debug only)
+ *
+ * A busy element whose data had to move up for alignment, with too little
+ * room below to split off a free element, keeps that room as padding; a
+ * "PAD" header right before the data points back to the real header.
+ */
+#ifndef RTEMEM_MALLOC_ELEM_H
+#define RTEMEM_MALLOC_ELEM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/queue.h>
+
+#include <rte_common.h>
+#include <rte_memory.h>
+
+struct malloc_heap;
+
+enum elem_state {
+	ELEM_FREE = 0,
+	ELEM_BUSY,
+	ELEM_PAD, /* a fake header inside a busy element's padding */
+};
+
+struct malloc_elem {
+	struct malloc_heap *heap;
+	struct malloc_elem *volatile prev;  /* previous element by address */
+	struct malloc_elem *volatile next;  /* next element by address */
+	LIST_ENTRY(malloc_elem) free_list;  /* on a heap free list when free */
+	struct rte_memseg_list *msl;
+	volatile enum elem_state state;
+	uint32_t pad;                       /* bytes from here to the data's header */
+	size_t size;                        /* whole element, header included */
+	struct malloc_elem *orig_elem;      /* start of the region it was added with */
+	size_t orig_size;
+#ifdef RTE_MALLOC_DEBUG
+	uint64_t header_cookie;
+#endif
+} __rte_cache_aligned;
+
+#define MALLOC_ELEM_HEADER_LEN sizeof(struct malloc_elem)
+#ifdef RTE_MALLOC_DEBUG
+#define MALLOC_ELEM_TRAILER_LEN RTE_CACHE_LINE_SIZE
+#else
+#define MALLOC_ELEM_TRAILER_LEN 0
+#endif
+#define MALLOC_ELEM_OVERHEAD (MALLOC_ELEM_HEADER_LEN + MALLOC_ELEM_TRAILER_LEN)
+/* Smallest data part worth splitting off as a separate free element. */
+#define MALLOC_ELEM_MIN_DATA RTE_CACHE_LINE_SIZE
+#define MALLOC_ELEM_MIN_SPLIT (MALLOC_ELEM_OVERHEAD + MALLOC_ELEM_MIN_DATA)
+
+/* Debug build: data of a freed element is filled with this byte. */
+#define MALLOC_POISON 0x6b
+
+void malloc_elem_init(struct malloc_elem *elem, struct malloc_heap *heap,
+		      struct rte_memseg_list *msl, size_t size,
+		      struct malloc_elem *orig_elem, size_t orig_size);
+/* Link a new element into its heap's address-ordered list. */
+void malloc_elem_insert(struct malloc_elem *elem);
+
+/* Can elem give size bytes at align, within bound, IOVA-contiguous if asked? */
+bool malloc_elem_can_hold(struct malloc_elem *elem, size_t size, size_t align,
+			  size_t bound, bool contig);
+/* Carve a busy element out of free elem (which can_hold it); returns the
+ * header that sits right before the data (a PAD header if padded). */
+struct malloc_elem *malloc_elem_alloc(struct malloc_elem *elem, size_t size, size_t align,
+				      size_t bound, bool contig);
+/* Free a busy element, merging it with free neighbours; returns the result
+ * (already on its free list). */
+struct malloc_elem *malloc_elem_free(struct malloc_elem *elem);
+/* Grow or shrink a busy element's data in place; 0 or -1 (nothing changed). */
+int malloc_elem_resize(struct malloc_elem *elem, size_t size);
+/* Take [start, start+len) out of free elem (off its free list), keeping the
+ * parts before and after as free elements. */
+void malloc_elem_hide_region(struct malloc_elem *elem, void *start, size_t len);
+/* Merge elem with adjacent free neighbours (which leave their free lists). */
+struct malloc_elem *malloc_elem_join_adjacent_free(struct malloc_elem *elem);
+
+size_t malloc_elem_free_list_index(size_t size);
+void malloc_elem_free_list_insert(struct malloc_elem *elem);
+void malloc_elem_free_list_remove(struct malloc_elem *elem);
+
+/* The real header of the busy element whose data starts at data. */
+struct malloc_elem *malloc_elem_from_data(const void *data);
+/* Usable bytes of a busy element. */
+size_t malloc_elem_data_size(const struct malloc_elem *elem);
+static inline void *malloc_elem_data(const struct malloc_elem *elem)
+{
+	return RTE_PTR_ADD(elem, elem->pad + MALLOC_ELEM_HEADER_LEN);
+}
+/* Header and trailer cookies intact (always true without RTE_MALLOC_DEBUG). */
+bool malloc_elem_cookies_ok(const struct malloc_elem *elem);
+/* Do elem and its next/prev element touch, in the same memseg list? */
+bool malloc_elem_next_adjacent(const struct malloc_elem *elem);
+bool malloc_elem_prev_adjacent(const struct malloc_elem *elem);
+
+/* Largest data size (cache-line multiple) that free elem can give at align,
+ * IOVA-contiguous if contig; 0 if none. */
+size_t malloc_elem_find_max_data(struct malloc_elem *elem, size_t align, bool contig);
+
+/*
+ * 0 if [start, start+len) is IOVA-contiguous; otherwise the highest page
+ * boundary inside the range where it is not (a page whose IOVA cannot be
+ * read counts as a break).
+ */
+uintptr_t malloc_iova_break(const struct rte_memseg_list *msl, uintptr_t start, size_t len);
+
+void malloc_elem_dump(const struct malloc_elem *elem, FILE *f);
+
+#endif

@@ -1,0 +1,825 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Malloc heaps: one per NUMA socket, in the shared mem_config. Allocation
+ * looks for a free element that can hold the request; if there is none the
+ * heap grows by mapping more pages (try_expand_heap). Freeing merges with
+ * free neighbours and hands whole pages that were mapped at run time back
+ * to the page pool.
+ *
+ * Lock order: memory hotplug lock, then a heap's spinlock. Fast paths take
+ * only the heap lock; growing and page release take the hotplug lock too.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_eal.h>
+#include <rte_eal_memconfig.h>
+#include <rte_errno.h>
+#include <rte_lcore.h>
+#include <rte_log.h>
+#include <rte_malloc.h>
+#include <rte_memzone.h>
+
+#include "eal_private.h"
+#include "malloc_elem.h"
+#include "malloc_heap.h"
+
+/* No request can be larger than all the memory rtemem can map. */
+#define MALLOC_MAX_SIZE ((size_t)RTE_MAX_MEM_MB << 20)
+
+/* The memzone page size flags and the page size each one asks for. */
+static const struct {
+	unsigned int flag;
+	uint64_t page_sz;
+} pgsz_flags[] = {
+	{ RTE_MEMZONE_256KB, RTE_PGSIZE_256K }, { RTE_MEMZONE_2MB, RTE_PGSIZE_2M },
+	{ RTE_MEMZONE_16MB, RTE_PGSIZE_16M },   { RTE_MEMZONE_256MB, RTE_PGSIZE_256M },
+	{ RTE_MEMZONE_512MB, RTE_PGSIZE_512M }, { RTE_MEMZONE_1GB, RTE_PGSIZE_1G },
+	{ RTE_MEMZONE_4GB, RTE_PGSIZE_4G },     { RTE_MEMZONE_16GB, RTE_PGSIZE_16G },
+};
+
+static unsigned int pgsz_flag_mask(void)
+{
+	unsigned int mask = 0;
+
+	for (size_t i = 0; i < RTE_DIM(pgsz_flags); i++)
+		mask |= pgsz_flags[i].flag;
+	return mask;
+}
+
+/* Do the flags accept memory of this page size? (No size flag: any.) */
+static bool pgsz_wanted(unsigned int flags, uint64_t page_sz)
+{
+	if ((flags & pgsz_flag_mask()) == 0)
+		return true;
+	for (size_t i = 0; i < RTE_DIM(pgsz_flags); i++)
+		if ((flags & pgsz_flags[i].flag) && pgsz_flags[i].page_sz == page_sz)
+			return true;
+	return false;
+}
+
+static struct malloc_heap *heap_at(int idx)
+{
+	return &eal_mcfg()->malloc_heaps[idx];
+}
+
+int malloc_socket_to_heap_id(int socket)
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+
+	if (mcfg == NULL || socket < 0)
+		return -1;
+	for (int i = 0; i < RTE_MAX_HEAPS; i++)
+		if (mcfg->malloc_heaps[i].name[0] != '\0' &&
+		    mcfg->malloc_heaps[i].socket_id == (unsigned int)socket)
+			return i;
+	return -1;
+}
+
+int malloc_default_socket(void)
+{
+	unsigned int socket = rte_socket_id();
+
+	if (socket < RTE_MAX_NUMA_NODES && malloc_socket_to_heap_id((int)socket) >= 0)
+		return (int)socket;
+	for (int i = 0; i < RTE_MAX_HEAPS && eal_mcfg() != NULL; i++)
+		if (heap_at(i)->name[0] != '\0')
+			return (int)heap_at(i)->socket_id;
+	return -1;
+}
+
+/*
+ * The heaps a request on socket may use, in the order to try them: the
+ * socket's own, or for SOCKET_ID_ANY the caller's first and then the rest.
+ * Returns how many, or -1 (rte_errno EINVAL) for a socket without a heap.
+ */
+static int heap_order(int socket, int ids[RTE_MAX_HEAPS])
+{
+	int first, n = 0;
+
+	if (eal_mcfg() == NULL) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	if (socket != SOCKET_ID_ANY) {
+		ids[0] = malloc_socket_to_heap_id(socket);
+		if (ids[0] < 0) {
+			rte_errno = EINVAL;
+			return -1;
+		}
+		return 1;
+	}
+	first = malloc_socket_to_heap_id(malloc_default_socket());
+	if (first < 0) {
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	ids[n++] = first;
+	for (int i = 0; i < RTE_MAX_HEAPS; i++)
+		if (i != first && heap_at(i)->name[0] != '\0')
+			ids[n++] = i;
+	return n;
+}
+
+/* Sizes the heap code works with: cache-line multiples, sane bounds. */
+static int normalize_request(size_t *size, size_t *align, size_t bound)
+{
+	if (*align == 0)
+		*align = 1;
+	if (!rte_is_power_of_2((uint32_t)*align) || *align > (1UL << 31) ||
+	    (bound != 0 && (!RTE_IS_POWER_OF_2(bound) || bound < *size))) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	if (*size > MALLOC_MAX_SIZE) {
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	*size = RTE_CACHE_LINE_ROUNDUP(*size);
+	if (*size == 0)
+		*size = RTE_CACHE_LINE_SIZE;
+	*align = RTE_CACHE_LINE_ROUNDUP(*align);
+	if (bound != 0 && bound < *size) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	return 0;
+}
+
+/* --- allocation from memory the heap already has ------------------------ */
+
+static struct malloc_elem *find_suitable_element(struct malloc_heap *heap, size_t size,
+						 unsigned int flags, size_t align, size_t bound,
+						 bool contig)
+{
+	struct malloc_elem *elem, *alt = NULL;
+
+	for (size_t idx = malloc_elem_free_list_index(size); idx < RTE_HEAP_NUM_FREELISTS; idx++) {
+		LIST_FOREACH(elem, &heap->free_head[idx], free_list)
+		{
+			if (!malloc_elem_can_hold(elem, size, align, bound, contig))
+				continue;
+			if (pgsz_wanted(flags, elem->msl->page_sz))
+				return elem;
+			if (alt == NULL)
+				alt = elem;
+		}
+	}
+	return (flags & RTE_MEMZONE_SIZE_HINT_ONLY) ? alt : NULL;
+}
+
+/* Heap locked. Returns the data pointer or NULL. */
+static void *heap_alloc_on(struct malloc_heap *heap, size_t size, unsigned int flags,
+			   size_t align, size_t bound, bool contig)
+{
+	struct malloc_elem *elem = find_suitable_element(heap, size, flags, align, bound, contig);
+
+	if (elem == NULL)
+		return NULL;
+	elem = malloc_elem_alloc(elem, size, align, bound, contig);
+	heap->alloc_count++;
+	return RTE_PTR_ADD(elem, MALLOC_ELEM_HEADER_LEN);
+}
+
+/* Heap locked. Put [start, start+len) of msl into the heap as free memory. */
+static struct malloc_elem *heap_add_memory(struct malloc_heap *heap, struct rte_memseg_list *msl,
+					   void *start, size_t len)
+{
+	struct malloc_elem *elem = start;
+
+	malloc_elem_init(elem, heap, msl, len, elem, len);
+	malloc_elem_insert(elem);
+	elem = malloc_elem_join_adjacent_free(elem);
+	malloc_elem_free_list_insert(elem);
+	heap->total_size += len;
+	return elem;
+}
+
+/* --- growing ------------------------------------------------------------ */
+
+/* Distinct page sizes of the socket's memseg lists, smallest first. */
+static int socket_page_sizes(int socket, uint64_t sizes[RTE_MAX_MEMSEG_LISTS])
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+	int n = 0;
+
+	for (int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++) {
+		const struct rte_memseg_list *msl = &mcfg->memsegs[i];
+		int j;
+
+		if (msl->base_va == NULL || msl->external || msl->socket_id != socket)
+			continue;
+		for (j = 0; j < n && sizes[j] != msl->page_sz; j++)
+			;
+		if (j < n)
+			continue;
+		for (j = n++; j > 0 && sizes[j - 1] > msl->page_sz; j--)
+			sizes[j] = sizes[j - 1];
+		sizes[j] = msl->page_sz;
+	}
+	return n;
+}
+
+/*
+ * Hotplug lock (write) and heap lock held. Map enough pages of pg_sz to
+ * hold the request, add them and allocate from them. On any failure the
+ * pages go back and the heap is as before.
+ */
+static void *try_expand_heap(struct malloc_heap *heap, uint64_t pg_sz, size_t size,
+			     unsigned int flags, size_t align, size_t bound, bool contig)
+{
+	/* With a bound the data may have to sit below a bound boundary that
+	 * falls in the new memory, so ask for room for two tries. */
+	size_t need = bound != 0 ? 2 * (size + align) + MALLOC_ELEM_OVERHEAD
+				 : size + align + MALLOC_ELEM_OVERHEAD;
+	size_t alloc_sz = RTE_ALIGN_CEIL(need, (size_t)pg_sz);
+	size_t n_segs = alloc_sz / pg_sz;
+	struct rte_memseg_list *msl;
+	struct rte_memseg **ms;
+	struct malloc_elem *elem;
+	void *start, *ret;
+
+	if (n_segs > RTE_MAX_MEMSEG_PER_LIST)
+		return NULL;
+	ms = calloc(n_segs, sizeof(*ms));
+	if (ms == NULL)
+		return NULL;
+	if (eal_memalloc_alloc_seg_bulk(ms, (int)n_segs, pg_sz, (int)heap->socket_id, true) !=
+	    (int)n_segs) {
+		free(ms);
+		return NULL;
+	}
+	start = ms[0]->addr;
+	msl = rte_mem_virt2memseg_list(start);
+	for (size_t i = 0; i < n_segs; i++) {
+		if (ms[i]->addr != RTE_PTR_ADD(start, i * pg_sz) || msl == NULL) {
+			RTE_LOG(ERR, MALLOC, "new pages are not VA-contiguous\n");
+			eal_memalloc_free_seg_bulk(ms, (int)n_segs);
+			free(ms);
+			return NULL;
+		}
+	}
+
+	elem = heap_add_memory(heap, msl, start, alloc_sz);
+	ret = heap_alloc_on(heap, size, flags, align, bound, contig);
+	if (ret == NULL) {
+		/* e.g. the new pages are not IOVA-contiguous: undo it all */
+		malloc_elem_free_list_remove(elem);
+		malloc_elem_hide_region(elem, start, alloc_sz);
+		heap->total_size -= alloc_sz;
+		eal_memalloc_free_seg_bulk(ms, (int)n_segs);
+	}
+	free(ms);
+	return ret;
+}
+
+/* Hotplug lock (write) held: allocate on one heap, growing it if needed. */
+static void *heap_alloc_growing(struct malloc_heap *heap, size_t size, unsigned int flags,
+				size_t align, size_t bound, bool contig)
+{
+	uint64_t sizes[RTE_MAX_MEMSEG_LISTS];
+	int n = socket_page_sizes((int)heap->socket_id, sizes);
+	void *ret;
+
+	rte_spinlock_lock(&heap->lock);
+	ret = heap_alloc_on(heap, size, flags, align, bound, contig);
+	/* Page sizes the flags ask for first; the others only as a hint. */
+	for (int pass = 0; pass < 2 && ret == NULL; pass++) {
+		if (pass == 1 && !(flags & RTE_MEMZONE_SIZE_HINT_ONLY))
+			break;
+		for (int i = 0; i < n && ret == NULL; i++)
+			if (pgsz_wanted(flags, sizes[i]) == (pass == 0))
+				ret = try_expand_heap(heap, sizes[i], size, flags, align, bound,
+						      contig);
+	}
+	rte_spinlock_unlock(&heap->lock);
+	return ret;
+}
+
+void *malloc_heap_alloc_existing(size_t size, int socket, unsigned int flags, size_t align,
+				 size_t bound, bool contig)
+{
+	int ids[RTE_MAX_HEAPS];
+	struct malloc_heap *heap;
+	void *ret;
+
+	if (normalize_request(&size, &align, bound) < 0 || heap_order(socket, ids) < 0)
+		return NULL;
+	/* Only the first heap: for SOCKET_ID_ANY the local heap may still grow
+	 * before another socket's memory is used. */
+	heap = heap_at(ids[0]);
+	rte_spinlock_lock(&heap->lock);
+	ret = heap_alloc_on(heap, size, flags, align, bound, contig);
+	rte_spinlock_unlock(&heap->lock);
+	if (ret == NULL)
+		rte_errno = ENOMEM;
+	return ret;
+}
+
+void *malloc_heap_alloc_grow_locked(size_t size, int socket, unsigned int flags, size_t align,
+				    size_t bound, bool contig)
+{
+	int ids[RTE_MAX_HEAPS];
+	int n;
+
+	if (normalize_request(&size, &align, bound) < 0)
+		return NULL;
+	n = heap_order(socket, ids);
+	if (n < 0)
+		return NULL;
+	for (int i = 0; i < n; i++) {
+		void *ret = heap_alloc_growing(heap_at(ids[i]), size, flags, align, bound, contig);
+
+		if (ret != NULL)
+			return ret;
+	}
+	rte_errno = ENOMEM;
+	return NULL;
+}
+
+void *malloc_heap_alloc(size_t size, int socket, unsigned int flags, size_t align, size_t bound,
+			bool contig)
+{
+	void *ret = malloc_heap_alloc_existing(size, socket, flags, align, bound, contig);
+
+	if (ret != NULL || rte_errno != ENOMEM)
+		return ret;
+	rte_mcfg_mem_write_lock();
+	ret = malloc_heap_alloc_grow_locked(size, socket, flags, align, bound, contig);
+	rte_mcfg_mem_write_unlock();
+	return ret;
+}
+
+/* Heap locked: the biggest data size any free element gives, and which. */
+static size_t heap_biggest(struct malloc_heap *heap, unsigned int flags, size_t align,
+			   bool contig, struct malloc_elem **where)
+{
+	struct malloc_elem *elem;
+	size_t best = 0;
+
+	for (size_t idx = 0; idx < RTE_HEAP_NUM_FREELISTS; idx++) {
+		LIST_FOREACH(elem, &heap->free_head[idx], free_list)
+		{
+			size_t sz;
+
+			if (!pgsz_wanted(flags, elem->msl->page_sz))
+				continue;
+			sz = malloc_elem_find_max_data(elem, align, contig);
+			if (sz > best) {
+				best = sz;
+				if (where != NULL)
+					*where = elem;
+			}
+		}
+	}
+	return best;
+}
+
+void *malloc_heap_alloc_biggest(int socket, unsigned int flags, size_t align, bool contig)
+{
+	int ids[RTE_MAX_HEAPS];
+	struct malloc_elem *elem = NULL;
+	struct malloc_heap *heap;
+	size_t best = 0, size = 0;
+	int n, best_id = -1;
+
+	if (normalize_request(&size, &align, 0) < 0)
+		return NULL;
+	n = heap_order(socket, ids);
+	if (n < 0)
+		return NULL;
+	for (int pass = 0; pass < 2 && best_id < 0; pass++) {
+		if (pass == 1) {
+			if (!(flags & RTE_MEMZONE_SIZE_HINT_ONLY))
+				break;
+			flags &= ~pgsz_flag_mask();
+		}
+		for (int i = 0; i < n; i++) {
+			heap = heap_at(ids[i]);
+			rte_spinlock_lock(&heap->lock);
+			size = heap_biggest(heap, flags, align, contig, NULL);
+			rte_spinlock_unlock(&heap->lock);
+			if (size > best) {
+				best = size;
+				best_id = ids[i];
+			}
+		}
+	}
+	if (best_id < 0) {
+		rte_errno = ENOMEM;
+		return NULL;
+	}
+	/* Look again under the lock: another thread may have been quicker. */
+	heap = heap_at(best_id);
+	rte_spinlock_lock(&heap->lock);
+	size = heap_biggest(heap, flags, align, contig, &elem);
+	if (size == 0) {
+		rte_spinlock_unlock(&heap->lock);
+		rte_errno = ENOMEM;
+		return NULL;
+	}
+	elem = malloc_elem_alloc(elem, size, align, 0, contig);
+	heap->alloc_count++;
+	rte_spinlock_unlock(&heap->lock);
+	return RTE_PTR_ADD(elem, MALLOC_ELEM_HEADER_LEN);
+}
+
+/* --- checking user pointers --------------------------------------------- */
+
+static bool va_mapped(const struct rte_memseg_list *msl, const void *va)
+{
+	return rte_mem_virt2memseg(va, msl) != NULL;
+}
+
+static bool is_heap(const struct malloc_heap *heap)
+{
+	const struct malloc_heap *heaps = eal_mcfg()->malloc_heaps;
+
+	return heap >= heaps && heap < heaps + RTE_MAX_HEAPS &&
+	       (RTE_PTR_DIFF(heap, heaps) % sizeof(*heap)) == 0 && heap->name[0] != '\0';
+}
+
+struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller)
+{
+	struct rte_memseg_list *msl;
+	struct malloc_elem *hdr, *elem;
+
+	if (eal_mcfg() == NULL) {
+		RTE_LOG(ERR, MALLOC, "%s(%p): EAL is not initialised\n", caller, ptr);
+		return NULL;
+	}
+	hdr = RTE_PTR_SUB(ptr, MALLOC_ELEM_HEADER_LEN);
+	msl = rte_mem_virt2memseg_list(hdr);
+	if (msl == NULL || msl->external || !rte_is_aligned(ptr, RTE_CACHE_LINE_SIZE) ||
+	    !va_mapped(msl, hdr) || !va_mapped(msl, RTE_PTR_SUB(ptr, 1))) {
+		RTE_LOG(ERR, MALLOC, "%s(%p): not memory from rte_malloc\n", caller, ptr);
+		return NULL;
+	}
+	elem = hdr;
+	if (hdr->state == ELEM_PAD) {
+		if (hdr->pad == 0 || hdr->pad % RTE_CACHE_LINE_SIZE != 0 ||
+		    hdr->pad > RTE_PTR_DIFF(hdr, msl->base_va))
+			goto corrupt;
+		elem = RTE_PTR_SUB(hdr, hdr->pad);
+		if (!va_mapped(msl, elem) || !va_mapped(msl, RTE_PTR_ADD(elem, MALLOC_ELEM_HEADER_LEN - 1)))
+			goto corrupt;
+	}
+	if (elem->state == ELEM_FREE) {
+		RTE_LOG(ERR, MALLOC, "%s(%p): memory is already free (double free?)\n", caller, ptr);
+		return NULL;
+	}
+	if (elem->state != ELEM_BUSY || !is_heap(elem->heap) || elem->msl != msl ||
+	    elem->pad != (elem == hdr ? 0 : hdr->pad) ||
+	    elem->size < elem->pad + MALLOC_ELEM_OVERHEAD ||
+	    elem->size > msl->len - RTE_PTR_DIFF(elem, msl->base_va) ||
+	    !va_mapped(msl, RTE_PTR_ADD(elem, elem->size - 1)))
+		goto corrupt;
+	if (!malloc_elem_cookies_ok(elem)) {
+		RTE_LOG(ERR, MALLOC, "%s(%p): header or trailer cookie overwritten (overrun?)\n",
+			caller, ptr);
+		return NULL;
+	}
+	return elem;
+corrupt:
+	RTE_LOG(ERR, MALLOC, "%s(%p): no valid element header (corrupted or freed)\n", caller,
+		ptr);
+	return NULL;
+}
+
+/* --- freeing and giving pages back --------------------------------------- */
+
+static bool page_freeable(const struct rte_memseg_list *msl, uintptr_t va)
+{
+	const struct rte_memseg *ms = rte_mem_virt2memseg((void *)va, msl);
+
+	return ms != NULL && !(ms->flags & RTE_MEMSEG_FLAG_DO_NOT_FREE);
+}
+
+/* Does free elem cover at least one whole page? */
+static bool covers_a_page(const struct malloc_elem *elem)
+{
+	uintptr_t pg_sz = elem->msl->page_sz;
+	uintptr_t start = RTE_ALIGN_CEIL((uintptr_t)elem, pg_sz);
+	uintptr_t end = RTE_ALIGN_FLOOR((uintptr_t)elem + elem->size, pg_sz);
+
+	return !elem->msl->external && end > start;
+}
+
+/*
+ * Hotplug lock (write) and heap lock held; elem is free. Unmap every run of
+ * whole runtime-allocated pages inside elem, highest first, keeping what is
+ * left below and above each run as free elements (when a leftover would be
+ * too small for an element, the run gives up its edge page instead).
+ */
+static void heap_release_pages(struct malloc_heap *heap, struct malloc_elem *elem)
+{
+	struct rte_memseg_list *msl = elem->msl;
+	const uintptr_t pg_sz = msl->page_sz;
+	const uintptr_t lowest = RTE_ALIGN_CEIL((uintptr_t)elem, pg_sz);
+	uintptr_t limit = RTE_ALIGN_FLOOR((uintptr_t)elem + elem->size, pg_sz);
+
+	while (limit > lowest) {
+		uintptr_t s = (uintptr_t)elem, e = s + elem->size;
+		uintptr_t rs, re = limit;
+
+		while (re > lowest && !page_freeable(msl, re - pg_sz))
+			re -= pg_sz;
+		if (re <= lowest)
+			break;
+		rs = re - pg_sz;
+		while (rs > lowest && page_freeable(msl, rs - pg_sz))
+			rs -= pg_sz;
+		limit = rs;
+
+		if (e > re && e - re < MALLOC_ELEM_MIN_SPLIT)
+			re -= pg_sz;
+		if (rs > s && rs - s < MALLOC_ELEM_MIN_SPLIT)
+			rs += pg_sz;
+		if (re <= rs)
+			continue;
+
+		malloc_elem_free_list_remove(elem);
+		malloc_elem_hide_region(elem, (void *)rs, re - rs);
+		heap->total_size -= re - rs;
+		for (uintptr_t va = rs; va < re; va += pg_sz) {
+			struct rte_memseg *ms = rte_mem_virt2memseg((void *)va, msl);
+
+			if (ms == NULL || eal_memalloc_free_seg(ms) < 0)
+				RTE_LOG(ERR, MALLOC, "cannot unmap the page at 0x%" PRIxPTR "\n", va);
+		}
+		if (rs == s)
+			break; /* nothing of elem is left below the run */
+	}
+}
+
+/* Heap locked: the free element holding addr, or NULL. */
+static struct malloc_elem *find_free_elem_at(struct malloc_heap *heap, const void *addr)
+{
+	for (struct malloc_elem *elem = heap->first; elem != NULL; elem = elem->next)
+		if ((const void *)elem <= addr && addr < RTE_PTR_ADD(elem, elem->size))
+			return elem->state == ELEM_FREE ? elem : NULL;
+	return NULL;
+}
+
+void malloc_heap_free(struct malloc_elem *elem)
+{
+	struct malloc_heap *heap = elem->heap;
+	struct rte_mem_config *mcfg = eal_mcfg();
+	const void *addr = elem;
+
+	rte_spinlock_lock(&heap->lock);
+	if (elem->state != ELEM_BUSY) {
+		rte_spinlock_unlock(&heap->lock);
+		RTE_LOG(ERR, MALLOC, "rte_free(%p): memory is already free\n",
+			malloc_elem_data(elem));
+		return;
+	}
+	heap->alloc_count--;
+	elem = malloc_elem_free(elem);
+	if (!covers_a_page(elem)) {
+		rte_spinlock_unlock(&heap->lock);
+		return;
+	}
+	/* Pages to give back: that needs the hotplug lock, which comes before
+	 * the heap lock. Take it right away if it is free, else queue for it
+	 * and look for the (possibly changed) free element again. */
+	if (rte_rwlock_write_trylock(&mcfg->memory_hotplug_lock) == 0) {
+		heap_release_pages(heap, elem);
+		rte_spinlock_unlock(&heap->lock);
+		rte_mcfg_mem_write_unlock();
+		return;
+	}
+	rte_spinlock_unlock(&heap->lock);
+	rte_mcfg_mem_write_lock();
+	rte_spinlock_lock(&heap->lock);
+	elem = find_free_elem_at(heap, addr);
+	if (elem != NULL && covers_a_page(elem))
+		heap_release_pages(heap, elem);
+	rte_spinlock_unlock(&heap->lock);
+	rte_mcfg_mem_write_unlock();
+}
+
+int malloc_heap_resize(struct malloc_elem *elem, size_t size)
+{
+	struct malloc_heap *heap = elem->heap;
+	int ret;
+
+	if (size > MALLOC_MAX_SIZE)
+		return -1;
+	size = RTE_CACHE_LINE_ROUNDUP(size);
+	rte_spinlock_lock(&heap->lock);
+	ret = malloc_elem_resize(elem, size);
+	rte_spinlock_unlock(&heap->lock);
+	return ret;
+}
+
+/* --- stats, dump, check --------------------------------------------------- */
+
+void malloc_heap_get_stats(struct malloc_heap *heap, struct rte_malloc_socket_stats *stats)
+{
+	struct malloc_elem *elem;
+
+	memset(stats, 0, sizeof(*stats));
+	rte_spinlock_lock(&heap->lock);
+	for (size_t idx = 0; idx < RTE_HEAP_NUM_FREELISTS; idx++) {
+		LIST_FOREACH(elem, &heap->free_head[idx], free_list)
+		{
+			stats->free_count++;
+			stats->heap_freesz_bytes += elem->size;
+			if (elem->size > stats->greatest_free_size)
+				stats->greatest_free_size = elem->size;
+		}
+	}
+	stats->heap_totalsz_bytes = heap->total_size;
+	stats->heap_allocsz_bytes = heap->total_size - stats->heap_freesz_bytes;
+	stats->alloc_count = heap->alloc_count;
+	rte_spinlock_unlock(&heap->lock);
+}
+
+void malloc_heap_dump(struct malloc_heap *heap, FILE *f)
+{
+	rte_spinlock_lock(&heap->lock);
+	fprintf(f, "Heap %s: socket %u, size %zu, %u allocations\n", heap->name, heap->socket_id,
+		heap->total_size, heap->alloc_count);
+	fprintf(f, "  first %p, last %p\n", (void *)heap->first, (void *)heap->last);
+	for (struct malloc_elem *elem = heap->first; elem != NULL; elem = elem->next)
+		malloc_elem_dump(elem, f);
+	rte_spinlock_unlock(&heap->lock);
+}
+
+static int problem(FILE *f, const struct malloc_heap *heap, const char *fmt, ...)
+	__rte_format_printf(3, 4);
+
+static int problem(FILE *f, const struct malloc_heap *heap, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	RTE_LOG(ERR, MALLOC, "heap %s: %s\n", heap->name, msg);
+	if (f != NULL)
+		fprintf(f, "heap %s: %s\n", heap->name, msg);
+	return 1;
+}
+
+int malloc_heap_check(struct malloc_heap *heap, FILE *f)
+{
+	struct malloc_elem *elem, *prev = NULL;
+	size_t total = 0, max_elems;
+	unsigned int busy = 0, n_free = 0, on_lists = 0;
+	int bad = 0;
+
+	rte_spinlock_lock(&heap->lock);
+	/* Elements are at least a header long; more than this means a loop. */
+	max_elems = heap->total_size / MALLOC_ELEM_HEADER_LEN + 1;
+	for (elem = heap->first; elem != NULL && bad < 16; prev = elem, elem = elem->next) {
+		if (max_elems-- == 0) {
+			bad += problem(f, heap, "element list does not end");
+			break;
+		}
+		if (elem->prev != prev)
+			bad += problem(f, heap, "%p: prev link broken", (void *)elem);
+		if (prev != NULL && RTE_PTR_ADD(prev, prev->size) > (void *)elem)
+			bad += problem(f, heap, "%p: overlaps the element before", (void *)elem);
+		if (elem->heap != heap || elem->msl == NULL ||
+		    rte_mem_virt2memseg_list(elem) != elem->msl)
+			bad += problem(f, heap, "%p: wrong heap or memseg list", (void *)elem);
+		if (elem->size < MALLOC_ELEM_OVERHEAD + elem->pad)
+			bad += problem(f, heap, "%p: size %zu too small", (void *)elem, elem->size);
+		if (!malloc_elem_cookies_ok(elem))
+			bad += problem(f, heap, "%p: cookie overwritten", (void *)elem);
+		if (elem->state == ELEM_BUSY) {
+			busy++;
+			if (elem->pad != 0) {
+				const struct malloc_elem *fake = RTE_PTR_ADD(elem, elem->pad);
+
+				if (fake->state != ELEM_PAD || fake->pad != elem->pad ||
+				    fake->size != elem->size - elem->pad)
+					bad += problem(f, heap, "%p: padding header broken",
+						       (void *)elem);
+			}
+		} else if (elem->state == ELEM_FREE) {
+			n_free++;
+			if (elem->pad != 0)
+				bad += problem(f, heap, "%p: free element with padding",
+					       (void *)elem);
+			if (prev != NULL && prev->state == ELEM_FREE &&
+			    malloc_elem_prev_adjacent(elem))
+				bad += problem(f, heap, "%p: two adjacent free elements",
+					       (void *)elem);
+		} else {
+			bad += problem(f, heap, "%p: bad state %d", (void *)elem, (int)elem->state);
+		}
+		total += elem->size;
+	}
+	if (bad == 0 && heap->last != prev)
+		bad += problem(f, heap, "last element pointer is wrong");
+	if (bad == 0 && total != heap->total_size)
+		bad += problem(f, heap, "elements add up to %zu, heap says %zu", total,
+			       heap->total_size);
+	if (bad == 0 && busy != heap->alloc_count)
+		bad += problem(f, heap, "%u busy elements, alloc_count %u", busy,
+			       heap->alloc_count);
+	for (size_t idx = 0; bad == 0 && idx < RTE_HEAP_NUM_FREELISTS; idx++) {
+		LIST_FOREACH(elem, &heap->free_head[idx], free_list)
+		{
+			on_lists++;
+			if (elem->state != ELEM_FREE || elem->heap != heap ||
+			    malloc_elem_free_list_index(elem->size - MALLOC_ELEM_HEADER_LEN) != idx) {
+				bad += problem(f, heap, "%p: wrong free list entry", (void *)elem);
+				break;
+			}
+			if (on_lists > n_free)
+				break;
+		}
+	}
+	if (bad == 0 && on_lists != n_free)
+		bad += problem(f, heap, "%u free elements, %u on free lists", n_free, on_lists);
+	rte_spinlock_unlock(&heap->lock);
+	return bad;
+}
+
+/* --- start-up and shutdown ------------------------------------------------ */
+
+int rte_eal_malloc_heap_init(void)
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+
+	if (rte_config.process_type == RTE_PROC_SECONDARY)
+		return 0; /* the primary's heaps are already in the shared config */
+
+	for (int i = 0; i < RTE_MAX_HEAPS; i++) {
+		struct malloc_heap *heap = &mcfg->malloc_heaps[i];
+
+		memset(heap, 0, sizeof(*heap));
+		rte_spinlock_init(&heap->lock);
+		for (int j = 0; j < RTE_HEAP_NUM_FREELISTS; j++)
+			LIST_INIT(&heap->free_head[j]);
+	}
+	for (unsigned int s = 0; s < rte_config.numa_node_count && s < RTE_MAX_HEAPS; s++) {
+		struct malloc_heap *heap = &mcfg->malloc_heaps[s];
+
+		heap->socket_id = rte_config.numa_nodes[s];
+		snprintf(heap->name, sizeof(heap->name), "socket_%u", heap->socket_id);
+	}
+
+	/* Pages mapped at start-up: each VA-contiguous run becomes one element. */
+	for (int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++) {
+		struct rte_memseg_list *msl = &mcfg->memsegs[i];
+		int idx, heap_id;
+
+		if (msl->base_va == NULL || msl->external)
+			continue;
+		idx = rte_fbarray_find_next_used(&msl->memseg_arr, 0);
+		if (idx < 0)
+			continue;
+		heap_id = malloc_socket_to_heap_id(msl->socket_id);
+		if (heap_id < 0) {
+			RTE_LOG(ERR, MALLOC, "no heap for socket %d\n", msl->socket_id);
+			rte_errno = ENODEV;
+			return -1;
+		}
+		while (idx >= 0) {
+			int n = rte_fbarray_find_contig_used(&msl->memseg_arr, (unsigned int)idx);
+			struct malloc_heap *heap = &mcfg->malloc_heaps[heap_id];
+
+			rte_spinlock_lock(&heap->lock);
+			heap_add_memory(heap, msl, RTE_PTR_ADD(msl->base_va, (size_t)idx * msl->page_sz),
+					(size_t)n * msl->page_sz);
+			rte_spinlock_unlock(&heap->lock);
+			idx = rte_fbarray_find_next_used(&msl->memseg_arr, (unsigned int)(idx + n));
+		}
+	}
+	return 0;
+}
+
+void rte_eal_malloc_heap_cleanup(void)
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+
+	if (mcfg == NULL || rte_config.process_type == RTE_PROC_SECONDARY)
+		return;
+	rte_mcfg_mem_write_lock();
+	for (int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++) {
+		struct rte_memseg_list *msl = &mcfg->memsegs[i];
+		int idx;
+
+		if (msl->base_va == NULL || msl->external)
+			continue;
+		idx = rte_fbarray_find_next_used(&msl->memseg_arr, 0);
+		while (idx >= 0) {
+			struct rte_memseg *ms = rte_fbarray_get(&msl->memseg_arr, (unsigned int)idx);
+
+			if (!(ms->flags & RTE_MEMSEG_FLAG_DO_NOT_FREE))
+				eal_memalloc_free_seg(ms);
+			idx = rte_fbarray_find_next_used(&msl->memseg_arr, (unsigned int)idx + 1);
+		}
+	}
+	rte_mcfg_mem_write_unlock();
+	for (int i = 0; i < RTE_MAX_HEAPS; i++)
+		memset(&mcfg->malloc_heaps[i], 0, sizeof(mcfg->malloc_heaps[i]));
+}
