@@ -16,9 +16,11 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <linux/magic.h>
 #include <linux/mempolicy.h>
 
 #include <cmocka.h>
@@ -741,12 +743,9 @@ static long free_2m_pages(void)
 	return n;
 }
 
-/* Bring the HAL up on real 2 MB pages, or skip saying why. */
-static void init_real_hugepages(const char *prefix, bool in_memory, unsigned int need)
+/* Skip, saying why, unless need free 2 MB pages are there for us. */
+static void need_real_hugepages(unsigned int need)
 {
-	struct hal_hugepage_type types[HAL_MAX_PAGE_SIZES];
-	int n;
-
 	if (getenv("RTEMEM_NO_HUGEPAGES") != NULL) {
 		print_message("SKIP: RTEMEM_NO_HUGEPAGES is set (ci/with-hugepages.sh found none)\n");
 		skip();
@@ -760,6 +759,15 @@ static void init_real_hugepages(const char *prefix, bool in_memory, unsigned int
 			      need);
 		skip();
 	}
+}
+
+/* Bring the HAL up on real 2 MB pages, or skip saying why. */
+static void init_real_hugepages(const char *prefix, bool in_memory, unsigned int need)
+{
+	struct hal_hugepage_type types[HAL_MAX_PAGE_SIZES];
+	int n;
+
+	need_real_hugepages(need);
 	if (init_with(prefix, in_memory, false, getenv("RTEMEM_HUGE_DIR")) != 0) {
 		print_message("SKIP: no usable hugetlbfs mount (set RTEMEM_HUGE_DIR)\n");
 		skip();
@@ -779,14 +787,34 @@ static void test_real_hugepages(void **state)
 	rte_iova_t iova[N];
 	char prefix[64], path[600];
 	const char *dir;
+	struct statfs fs;
 	long free_before;
 	char *base;
 
 	(void)state;
 	linux_only();
 	snprintf(prefix, sizeof(prefix), "halhuge%d", (int)getpid());
-	init_real_hugepages(prefix, false, N);
+	/* Files a crashed primary of this prefix left behind; and look-alikes. */
+	need_real_hugepages(N);
 	dir = getenv("RTEMEM_HUGE_DIR");
+	if (dir != NULL && (statfs(dir, &fs) != 0 || fs.f_type != HUGETLBFS_MAGIC))
+		dir = NULL;
+	if (dir != NULL) {
+		write_file("", "%s/%smap_7_7", dir, prefix);
+		write_file("", "%s/%smap_7_7x", dir, prefix);
+		write_file("", "%s/x%smap_7_7", dir, prefix);
+	}
+	init_real_hugepages(prefix, false, N);
+	if (dir != NULL) {
+		snprintf(path, sizeof(path), "%s/%smap_7_7", dir, prefix);
+		assert_false(path_exists(path));
+		snprintf(path, sizeof(path), "%s/%smap_7_7x", dir, prefix);
+		assert_true(path_exists(path));
+		unlink(path);
+		snprintf(path, sizeof(path), "%s/x%smap_7_7", dir, prefix);
+		assert_true(path_exists(path));
+		unlink(path);
+	}
 	free_before = free_2m_pages();
 
 	base = hal_va_reserve(NULL, 2 * N * MB2, MB2);

@@ -73,6 +73,8 @@ int hal_init(const struct hal_config *cfg)
 	}
 	st.initialized = true;
 	hal_linux = st;
+	if (!st.no_huge && !st.in_memory && !st.secondary)
+		hal_linux_clear_stale_pages();
 	return 0;
 }
 

@@ -71,6 +71,8 @@ unsigned int hal_linux_node_count(const char *sysfs);
 
 /* --- memory (hal_linux_mem.c) ----------------------------------------- */
 
+/* Remove <prefix>map_* files left in the hugepage mounts by a dead primary. */
+void hal_linux_clear_stale_pages(void);
 /* Put a PROT_NONE reservation at [va, va+len) again. */
 int hal_linux_rereserve(void *va, size_t len);
 

@@ -4,6 +4,7 @@
  * in in-memory mode, anonymous memory with --no-huge) and mapped at a fixed
  * address inside a reservation.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/mempolicy.h>
@@ -323,4 +324,41 @@ int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
 	    page_path(path, sizeof(path), t, list_idx, seg_idx) == 0)
 		unlink(path);
 	return 0;
+}
+
+/* True when name is exactly <prefix>map_<list>_<seg>. */
+static bool is_page_file(const char *name, const char *prefix)
+{
+	size_t plen = strlen(prefix);
+	int list, seg, end = -1;
+
+	if (strncmp(name, prefix, plen) != 0)
+		return false;
+	if (sscanf(name + plen, "map_%d_%d%n", &list, &seg, &end) != 2)
+		return false;
+	return end > 0 && name[plen + (size_t)end] == '\0';
+}
+
+/*
+ * A primary that crashed leaves its page files behind, and every one of
+ * them pins a hugepage. A new primary of the same prefix removes them (two
+ * live primaries sharing a prefix are not supported, as in DPDK).
+ */
+void hal_linux_clear_stale_pages(void)
+{
+	for (int i = 0; i < hal_linux.n_types; i++) {
+		const char *dir_path = hal_linux.types[i].dir;
+		struct dirent *de;
+		DIR *dir;
+
+		if (dir_path[0] == '\0')
+			continue;
+		dir = opendir(dir_path);
+		if (dir == NULL)
+			continue;
+		while ((de = readdir(dir)) != NULL)
+			if (is_page_file(de->d_name, hal_linux.prefix))
+				unlinkat(dirfd(dir), de->d_name, 0);
+		closedir(dir);
+	}
 }
