@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The table of mempool drivers. A pool stores the index of its driver, so
+ * the table must look the same in every process: the four ring drivers
+ * are compiled into it in a fixed order, and registered ones follow.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <rte_log.h>
+#include <rte_mempool.h>
+#include <rte_spinlock.h>
+
+#include "mempool_private.h"
+
+struct rte_mempool_ops_table rte_mempool_ops_table = {
+	.sl = RTE_SPINLOCK_INITIALIZER,
+	.num_ops = 4,
+	.ops = {
+		{
+			.name = "ring_mp_mc",
+			.alloc = mempool_ring_alloc_mp_mc,
+			.free = mempool_ring_free,
+			.enqueue = mempool_ring_enqueue_mp,
+			.dequeue = mempool_ring_dequeue_mc,
+			.get_count = mempool_ring_get_count,
+		},
+		{
+			.name = "ring_sp_sc",
+			.alloc = mempool_ring_alloc_sp_sc,
+			.free = mempool_ring_free,
+			.enqueue = mempool_ring_enqueue_sp,
+			.dequeue = mempool_ring_dequeue_sc,
+			.get_count = mempool_ring_get_count,
+		},
+		{
+			.name = "ring_mp_sc",
+			.alloc = mempool_ring_alloc_mp_sc,
+			.free = mempool_ring_free,
+			.enqueue = mempool_ring_enqueue_mp,
+			.dequeue = mempool_ring_dequeue_sc,
+			.get_count = mempool_ring_get_count,
+		},
+		{
+			.name = "ring_sp_mc",
+			.alloc = mempool_ring_alloc_sp_mc,
+			.free = mempool_ring_free,
+			.enqueue = mempool_ring_enqueue_sp,
+			.dequeue = mempool_ring_dequeue_mc,
+			.get_count = mempool_ring_get_count,
+		},
+	},
+};
+
+static int find_ops(const char *name)
+{
+	for (uint32_t i = 0; i < rte_mempool_ops_table.num_ops; i++) {
+		if (strcmp(name, rte_mempool_ops_table.ops[i].name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+int rte_mempool_register_ops(const struct rte_mempool_ops *h)
+{
+	int idx;
+
+	if (h == NULL || h->alloc == NULL || h->enqueue == NULL || h->dequeue == NULL ||
+	    h->get_count == NULL ||
+	    strnlen(h->name, sizeof(h->name)) == 0 ||
+	    strnlen(h->name, sizeof(h->name)) >= sizeof(h->name)) {
+		RTE_LOG(ERR, MEMPOOL, "mempool driver without a name or a mandatory callback\n");
+		return -EINVAL;
+	}
+	rte_spinlock_lock(&rte_mempool_ops_table.sl);
+	if (find_ops(h->name) >= 0) {
+		idx = -EEXIST;
+	} else if (rte_mempool_ops_table.num_ops >= RTE_MEMPOOL_MAX_OPS_IDX) {
+		idx = -ENOSPC;
+	} else {
+		idx = (int)rte_mempool_ops_table.num_ops;
+		rte_mempool_ops_table.ops[idx] = *h;
+		rte_mempool_ops_table.num_ops++;
+	}
+	rte_spinlock_unlock(&rte_mempool_ops_table.sl);
+	return idx;
+}
+
+int rte_mempool_set_ops_byname(struct rte_mempool *mp, const char *name, void *pool_config)
+{
+	int idx;
+
+	if (mp == NULL || name == NULL)
+		return -EINVAL;
+	/* The driver holds the objects once populated: too late to switch. */
+	if (mp->flags & RTE_MEMPOOL_F_POOL_CREATED)
+		return -EEXIST;
+	idx = find_ops(name);
+	if (idx < 0)
+		return -EINVAL;
+	mp->ops_index = idx;
+	mp->pool_config = pool_config;
+	return 0;
+}
+
+int rte_mempool_ops_alloc(struct rte_mempool *mp)
+{
+	return rte_mempool_get_ops(mp->ops_index)->alloc(mp);
+}
+
+void rte_mempool_ops_free(struct rte_mempool *mp)
+{
+	struct rte_mempool_ops *ops = rte_mempool_get_ops(mp->ops_index);
+
+	if (ops->free != NULL)
+		ops->free(mp);
+}
+
+unsigned int rte_mempool_ops_get_count(const struct rte_mempool *mp)
+{
+	return rte_mempool_get_ops(mp->ops_index)->get_count(mp);
+}

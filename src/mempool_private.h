@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Between the mempool modules: the built-in ring drivers (mempool_ring.c)
+ * that seed the ops table (mempool_ops.c).
+ */
+#ifndef RTEMEM_MEMPOOL_PRIVATE_H
+#define RTEMEM_MEMPOOL_PRIVATE_H
+
+#include <rte_mempool.h>
+
+/* The per-lcore cache turns back into the pool once it grows past 1.5 x size. */
+#define MEMPOOL_CACHE_FLUSHTHRESH(size) ((size) * 3 / 2)
+
+int mempool_ring_alloc_mp_mc(struct rte_mempool *mp);
+int mempool_ring_alloc_sp_sc(struct rte_mempool *mp);
+int mempool_ring_alloc_mp_sc(struct rte_mempool *mp);
+int mempool_ring_alloc_sp_mc(struct rte_mempool *mp);
+void mempool_ring_free(struct rte_mempool *mp);
+int mempool_ring_enqueue_mp(struct rte_mempool *mp, void * const *obj_table, unsigned int n);
+int mempool_ring_enqueue_sp(struct rte_mempool *mp, void * const *obj_table, unsigned int n);
+int mempool_ring_dequeue_mc(struct rte_mempool *mp, void **obj_table, unsigned int n);
+int mempool_ring_dequeue_sc(struct rte_mempool *mp, void **obj_table, unsigned int n);
+unsigned int mempool_ring_get_count(const struct rte_mempool *mp);
+
+#endif
