@@ -26,6 +26,7 @@ int hal_init(const struct hal_config *cfg)
 	struct hal_linux_state st;
 	const char *prefix;
 	char sysfs[HAL_PATH_MAX];
+	int ret;
 
 	if (cfg == NULL)
 		return -EINVAL;
@@ -70,6 +71,11 @@ int hal_init(const struct hal_config *cfg)
 		if (n == 0)
 			RTE_LOG(WARNING, EAL, "no hugetlbfs mount found: mount one, or use --no-huge\n");
 		st.n_types = n;
+	}
+	ret = hal_linux_runtime_dir_init(st.prefix, st.in_memory);
+	if (ret < 0) {
+		RTE_LOG(ERR, EAL, "cannot create the runtime directory: %s\n", strerror(-ret));
+		return ret;
 	}
 	st.initialized = true;
 	hal_linux = st;

@@ -78,6 +78,8 @@ int hal_linux_rereserve(void *va, size_t len);
 
 /* --- runtime files (hal_linux_shm.c) -------------------------------- */
 
+/* Create the runtime directory of prefix (nothing with in_memory). 0 or -errno. */
+int hal_linux_runtime_dir_init(const char *prefix, bool in_memory);
 void hal_linux_runtime_dir_remove(void);
 
 /* --- pagemap (hal_linux_pagemap.c) ------------------------------------ */

@@ -40,10 +40,9 @@ static int mkdir_p(const char *dir)
 	return 0;
 }
 
-static int runtime_dir_path(char *buf, size_t len)
+static int runtime_dir_path(char *buf, size_t len, const char *prefix)
 {
 	const char *xdg = getenv("XDG_RUNTIME_DIR");
-	const char *prefix = hal_linux.prefix[0] != '\0' ? hal_linux.prefix : "rte";
 
 	if (geteuid() == 0)
 		return hal_linux_path(buf, len, "/var/run/rtemem/%s", prefix);
@@ -52,15 +51,26 @@ static int runtime_dir_path(char *buf, size_t len)
 	return hal_linux_path(buf, len, "/tmp/rtemem-%u/%s", (unsigned int)getuid(), prefix);
 }
 
-const char *hal_runtime_dir(void)
+int hal_linux_runtime_dir_init(const char *prefix, bool in_memory)
 {
 	char dir[HAL_PATH_MAX];
+	int ret;
 
-	if (hal_linux.in_memory)
-		return "";
-	if (runtime_dir_path(dir, sizeof(dir)) < 0 || mkdir_p(dir) < 0)
-		return "";
+	runtime_dir[0] = '\0';
+	if (in_memory)
+		return 0;
+	ret = runtime_dir_path(dir, sizeof(dir), prefix);
+	if (ret == 0)
+		ret = mkdir_p(dir);
+	if (ret < 0)
+		return ret;
 	memcpy(runtime_dir, dir, sizeof(runtime_dir));
+	return 0;
+}
+
+/* Set once by hal_init, so any thread may read it. */
+const char *hal_runtime_dir(void)
+{
 	return runtime_dir;
 }
 
