@@ -37,8 +37,12 @@ int rtetest_eal_init(const char *args)
 	if (args != NULL) {
 		snprintf(buf, sizeof(buf), "%s", args);
 		for (char *tok = strtok(buf, " "); tok != NULL && argc < MAX_ARGS - 1;
-		     tok = strtok(NULL, " "))
+		     tok = strtok(NULL, " ")) {
+			/* Real machines take no --sim; cases that need it skip there. */
+			if (!rtetest_hal_is_sim() && strncmp(tok, "--sim=", 6) == 0)
+				continue;
 			argv[argc++] = tok;
+		}
 	}
 	argv[argc] = NULL;
 	return rte_eal_init(argc, argv);

@@ -10,7 +10,8 @@
  * rte_eal_init with the arguments in args (space separated, may be NULL)
  * after defaults that suit the HAL the tests were built for: a private
  * --file-prefix per process, and on Linux the hugetlbfs mount given by
- * $RTEMEM_HUGE_DIR if set. Returns what rte_eal_init returned.
+ * $RTEMEM_HUGE_DIR if set. --sim=... arguments are dropped on HAL=linux.
+ * Returns what rte_eal_init returned.
  */
 int rtetest_eal_init(const char *args);
 
