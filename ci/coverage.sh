@@ -10,7 +10,8 @@ top=$PWD
 covb=build/sim-gcc-cov   # the Makefile's variant dir for HAL=sim CC=gcc COVERAGE=1
 out=build/coverage
 rc_branch=(--rc lcov_branch_coverage=1)
-dirs=(src hal/common hal/sim sim i40e)
+dirs=(src hal/sim sim i40e)
+[ -d hal/common ] && dirs+=(hal/common)
 
 mkdir -p "$out"
 # Counters from an earlier run would add up with this one.

@@ -34,6 +34,9 @@
 
 #include "hal.h"
 #include "common/rtetest.h"
+#ifdef RTEMEM_HAL_sim
+#include "sim_machine.h"
+#endif
 
 #define MAX_LEN 1100
 
@@ -844,6 +847,65 @@ static void test_layout_64k(void **state)
 	test_attach_same_process(state);
 }
 
+/* --- failures leave everything as it was ------------------------------- */
+
+/* The struct a failed init or attach must leave alone. */
+static void fill_junk(struct rte_fbarray *arr)
+{
+	memset(arr, 0x5a, sizeof(*arr));
+}
+
+static bool is_junk(const struct rte_fbarray *arr)
+{
+	struct rte_fbarray junk;
+
+	fill_junk(&junk);
+	return memcmp(arr, &junk, sizeof(junk)) == 0;
+}
+
+static void test_init_faults(void **state)
+{
+	struct rte_fbarray arr;
+
+	(void)state;
+	if (!rtetest_hal_is_sim())
+		skip();
+#ifdef RTEMEM_HAL_sim
+	fill_junk(&arr);
+	sim_fault_arm(SIM_OP_VA_RESERVE, 1);
+	assert_int_equal(rte_fbarray_init(&arr, "test_fault", 100, 8), -1);
+	assert_int_equal(rte_errno, ENOMEM);
+	assert_true(is_junk(&arr));
+
+	sim_fault_arm(SIM_OP_SHM_CREATE, 1);
+	assert_int_equal(rte_fbarray_init(&arr, "test_fault", 100, 8), -1);
+	assert_int_equal(rte_errno, ENOSPC);
+	assert_true(is_junk(&arr));
+
+	/* the name was not taken by the failed attempts */
+	assert_int_equal(rte_fbarray_init(&arr, "test_fault", 100, 8), 0);
+	rte_fbarray_set_used(&arr, 5);
+
+	/* attach: reservation failure, then the address taken by someone else */
+	assert_int_equal(rte_fbarray_detach(&arr), 0);
+	sim_fault_arm(SIM_OP_VA_RESERVE, 1);
+	assert_int_equal(rte_fbarray_attach(&arr), -1);
+	assert_int_equal(rte_errno, ENOMEM);
+	{
+		size_t size = expected_map_size(hal_base_page_size(), 8, 100);
+		void *squatter = hal_va_reserve(arr.data, size, hal_base_page_size());
+
+		assert_ptr_equal(squatter, arr.data);
+		assert_int_equal(rte_fbarray_attach(&arr), -1);
+		assert_int_equal(rte_errno, EADDRNOTAVAIL);
+		hal_va_release(squatter, size);
+	}
+	assert_int_equal(rte_fbarray_attach(&arr), 0);
+	assert_int_equal(rte_fbarray_is_used(&arr, 5), 1);
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+#endif
+}
+
 /* --- --in-memory: no shared files -------------------------------------------- */
 
 static int eal_up_in_memory(void **state)
@@ -885,6 +947,7 @@ int main(void)
 		cmocka_unit_test(test_set_used_free_count),
 		cmocka_unit_test(test_find_bad_args),
 		cmocka_unit_test(test_dump_metadata),
+		cmocka_unit_test(test_init_faults),
 		cmocka_unit_test(test_known_answers),
 		cmocka_unit_test(test_patterns_len_1),
 		cmocka_unit_test(test_patterns_len_63_64_65),
