@@ -1,0 +1,682 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * rte_malloc and the socket heaps: alignment, realloc, zeroing, stats that
+ * come back to where they started, pages that go back to the pool, bad
+ * input and failures during heap growth that leave everything as it was.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_lcore.h>
+#include <rte_malloc.h>
+#include <rte_memory.h>
+
+#include "rtetest.h"
+#ifdef RTEMEM_HAL_sim
+#include "sim_machine.h"
+#endif
+
+/* Header bytes in front of each block: the element header is two lines. */
+#define HDR 128
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static int boot(const char *args)
+{
+	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
+		return -1;
+	return rtetest_eal_init(args) >= 0 ? 0 : -1;
+}
+
+static int setup_default(void **state)
+{
+	(void)state;
+	return boot(NULL);
+}
+
+static int setup_two_sockets(void **state)
+{
+	(void)state;
+	if (!rtetest_hal_is_sim())
+		return 0; /* its tests skip */
+	return boot("--sim=sockets=2,pages=16");
+}
+
+static int setup_prealloc(void **state)
+{
+	(void)state;
+	return boot("-m 8");
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	rte_eal_cleanup();
+	return 0;
+}
+
+static void get_stats(int socket, struct rte_malloc_socket_stats *st)
+{
+	assert_int_equal(rte_malloc_get_socket_stats(socket, st), 0);
+}
+
+static void assert_stats_equal(const struct rte_malloc_socket_stats *a,
+			       const struct rte_malloc_socket_stats *b)
+{
+	assert_int_equal(a->heap_totalsz_bytes, b->heap_totalsz_bytes);
+	assert_int_equal(a->heap_freesz_bytes, b->heap_freesz_bytes);
+	assert_int_equal(a->greatest_free_size, b->greatest_free_size);
+	assert_int_equal(a->free_count, b->free_count);
+	assert_int_equal(a->alloc_count, b->alloc_count);
+	assert_int_equal(a->heap_allocsz_bytes, b->heap_allocsz_bytes);
+}
+
+static int count_seg(const struct rte_memseg_list *msl, const struct rte_memseg *ms, void *arg)
+{
+	(void)msl;
+	(void)ms;
+	(*(unsigned int *)arg)++;
+	return 0;
+}
+
+static unsigned int mapped_pages(void)
+{
+	unsigned int n = 0;
+
+	assert_int_equal(rte_memseg_walk(count_seg, &n), 0);
+	return n;
+}
+
+/* Everything a failed call must leave unchanged. */
+struct snapshot {
+	struct rte_malloc_socket_stats st;
+	unsigned int pages;
+	unsigned int pool_free;
+};
+
+static void take(struct snapshot *s)
+{
+	memset(s, 0, sizeof(*s));
+	get_stats(0, &s->st);
+	s->pages = mapped_pages();
+#ifdef RTEMEM_HAL_sim
+	s->pool_free = sim_pool_free_pages(0);
+#endif
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+}
+
+static void assert_unchanged(const struct snapshot *before)
+{
+	struct snapshot now;
+
+	take(&now);
+	assert_stats_equal(&now.st, &before->st);
+	assert_int_equal(now.pages, before->pages);
+	assert_int_equal(now.pool_free, before->pool_free);
+}
+
+static size_t page_size(void)
+{
+	void *p = rte_malloc(NULL, 64, 0);
+	size_t pg;
+
+	assert_non_null(p);
+	pg = rte_mem_virt2memseg_list(p)->page_sz;
+	rte_free(p);
+	return pg;
+}
+
+static void fill(void *p, size_t len, uint8_t seed)
+{
+	uint8_t *b = p;
+
+	for (size_t i = 0; i < len; i++)
+		b[i] = (uint8_t)(seed + i * 7);
+}
+
+static void check_fill(const void *p, size_t len, uint8_t seed)
+{
+	const uint8_t *b = p;
+
+	for (size_t i = 0; i < len; i++)
+		if (b[i] != (uint8_t)(seed + i * 7))
+			fail_msg("byte %zu is 0x%02x, expected 0x%02x", i, b[i],
+				 (uint8_t)(seed + i * 7));
+}
+
+static bool all_zero(const void *p, size_t len)
+{
+	const uint8_t *b = p;
+
+	for (size_t i = 0; i < len; i++)
+		if (b[i] != 0)
+			return false;
+	return true;
+}
+
+/* ---- tests ------------------------------------------------------------ */
+
+static void test_alloc_free_basic(void **state)
+{
+	struct snapshot before;
+	size_t usable = 0;
+	char *p;
+
+	(void)state;
+	take(&before);
+	p = rte_malloc("test", 100, 0);
+	assert_non_null(p);
+	assert_true(rte_is_aligned(p, RTE_CACHE_LINE_SIZE));
+	assert_int_equal(rte_malloc_validate(p, &usable), 0);
+	assert_true(usable >= 100);
+	fill(p, usable, 3);
+	assert_ptr_equal(rte_malloc_virt2iova(p), rte_mem_virt2iova(p));
+	assert_true(rte_malloc_virt2iova(p) != RTE_BAD_IOVA);
+	assert_int_equal(rte_mem_virt2memseg_list(p)->socket_id, 0);
+	check_fill(p, usable, 3);
+	rte_free(p);
+	rte_free(NULL);
+	assert_unchanged(&before);
+}
+
+static void test_every_alignment(void **state)
+{
+	size_t pg = page_size();
+	struct snapshot before;
+	void *ptrs[40];
+	int n = 0;
+
+	(void)state;
+	take(&before);
+	for (size_t align = 1; align <= pg; align <<= 1) {
+		size_t sizes[] = { 1, align, 3 * align / 2 + 1 };
+
+		for (size_t i = 0; i < RTE_DIM(sizes); i++) {
+			void *p = rte_malloc(NULL, sizes[i], (unsigned int)align);
+			size_t usable;
+
+			assert_non_null(p);
+			assert_true(((uintptr_t)p & (align - 1)) == 0);
+			assert_int_equal(rte_malloc_validate(p, &usable), 0);
+			assert_true(usable >= sizes[i]);
+			fill(p, sizes[i], (uint8_t)align);
+			if (i == 1 && n < (int)RTE_DIM(ptrs))
+				ptrs[n++] = p; /* keep some, to free later */
+			else
+				rte_free(p);
+		}
+	}
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	for (int i = 0; i < n; i++) {
+		size_t align = (size_t)1 << i;
+
+		check_fill(ptrs[i], align, (uint8_t)align);
+		rte_free(ptrs[i]);
+	}
+	assert_unchanged(&before);
+}
+
+static void test_zmalloc_is_zero(void **state)
+{
+	struct snapshot before;
+	void *keep, *p, *z;
+	size_t sizes[] = { 1, 100, 4096, 70000 };
+
+	(void)state;
+	take(&before);
+	/* something live keeps the pages mapped, so the memory is reused dirty */
+	keep = rte_malloc(NULL, 64, 0);
+	assert_non_null(keep);
+	for (size_t i = 0; i < RTE_DIM(sizes); i++) {
+		p = rte_malloc(NULL, sizes[i], 0);
+		assert_non_null(p);
+		memset(p, 0xa5, sizes[i]);
+		rte_free(p);
+		z = rte_zmalloc(NULL, sizes[i], 0);
+		assert_non_null(z);
+		assert_ptr_equal(z, p); /* same block, given out again */
+		assert_true(all_zero(z, sizes[i]));
+		memset(z, 0x5a, sizes[i]);
+		rte_free(z);
+		z = rte_calloc(NULL, sizes[i], 1, 0);
+		assert_non_null(z);
+		assert_true(all_zero(z, sizes[i]));
+		rte_free(z);
+		z = rte_zmalloc_socket(NULL, sizes[i], 64, 0);
+		assert_non_null(z);
+		assert_true(all_zero(z, sizes[i]));
+		rte_free(z);
+	}
+	rte_free(keep);
+	assert_unchanged(&before);
+}
+
+static void test_realloc_moves_and_resizes(void **state)
+{
+	struct snapshot before;
+	char *above, *a, *b, *c;
+	size_t usable;
+
+	(void)state;
+	take(&before);
+	/* Allocation goes from the top down: "above" sits right above a. */
+	above = rte_malloc(NULL, 8192, 0);
+	a = rte_malloc(NULL, 1000, 0);
+	assert_non_null(above);
+	assert_non_null(a);
+	assert_ptr_equal(a + 1024 + HDR, above);
+	fill(a, 1000, 1);
+	/* grow into the free space above, in place */
+	rte_free(above);
+	b = rte_realloc(a, 5000, 0);
+	assert_ptr_equal(b, a);
+	assert_int_equal(rte_malloc_validate(b, &usable), 0);
+	assert_true(usable >= 5000);
+	check_fill(b, 1000, 1);
+	fill(b, 5000, 2);
+	/* shrink in place */
+	b = rte_realloc(a, 200, 0);
+	assert_ptr_equal(b, a);
+	assert_int_equal(rte_malloc_validate(b, &usable), 0);
+	assert_true(usable >= 200 && usable < 5000);
+	check_fill(b, 200, 2);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+
+	/* blocked above: moves, contents kept */
+	above = rte_malloc(NULL, 64, 0);
+	c = rte_realloc(b, 100000, 0);
+	assert_non_null(c);
+	if (c != b) {
+		check_fill(c, 200, 2);
+	}
+	fill(c, 100000, 4);
+	/* alignment the block does not have: moves */
+	b = rte_realloc(c, 100000, 1 << 16);
+	assert_non_null(b);
+	assert_true(((uintptr_t)b & 0xffff) == 0);
+	check_fill(b, 100000, 4);
+	/* realloc(NULL) is malloc */
+	c = rte_realloc(NULL, 300, 0);
+	assert_non_null(c);
+	rte_free(c);
+	rte_free(b);
+	rte_free(above);
+	assert_unchanged(&before);
+}
+
+static void test_fragmentation_returns_everything(void **state)
+{
+	enum { N = 600 };
+	static void *ptrs[N];
+	struct snapshot before;
+	unsigned int seed = 12345;
+
+	(void)state;
+	take(&before);
+	for (int i = 0; i < N; i++) {
+		size_t sz = 1 + (size_t)(rand_r(&seed) % (i % 10 == 0 ? 300000 : 3000));
+
+		ptrs[i] = rte_malloc(NULL, sz, 1u << (rand_r(&seed) % 8));
+		assert_non_null(ptrs[i]);
+		memset(ptrs[i], i & 0xff, sz < 64 ? sz : 64);
+	}
+	/* holes everywhere */
+	for (int i = 0; i < N; i += 2) {
+		rte_free(ptrs[i]);
+		ptrs[i] = NULL;
+	}
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	for (int i = 0; i < N; i += 2) {
+		ptrs[i] = rte_malloc(NULL, 1 + (size_t)(rand_r(&seed) % 5000), 0);
+		assert_non_null(ptrs[i]);
+	}
+	for (int i = 1; i < N; i += 2)
+		assert_int_equal(*(uint8_t *)ptrs[i], i & 0xff);
+	/* free in a scrambled order */
+	for (int k = 0; k < N; k++) {
+		int i = (k * 7919) % N;
+
+		rte_free(ptrs[i]);
+	}
+	assert_unchanged(&before);
+}
+
+static void test_bad_input(void **state)
+{
+	struct snapshot before;
+	void *keep, *p;
+	int local;
+
+	(void)state;
+	keep = rte_malloc(NULL, 1000, 0); /* keeps a page mapped */
+	assert_non_null(keep);
+	take(&before);
+
+	rte_errno = 0;
+	assert_null(rte_malloc(NULL, 0, 0));
+	assert_int_equal(rte_errno, EINVAL);
+	rte_errno = 0;
+	assert_null(rte_malloc(NULL, 64, 3));
+	assert_int_equal(rte_errno, EINVAL);
+	rte_errno = 0;
+	assert_null(rte_zmalloc(NULL, 64, 48));
+	assert_int_equal(rte_errno, EINVAL);
+	rte_errno = 0;
+	assert_null(rte_malloc(NULL, SIZE_MAX, 0));
+	assert_int_equal(rte_errno, ENOMEM);
+	rte_errno = 0;
+	assert_null(rte_malloc(NULL, SIZE_MAX - 100, 64));
+	assert_int_equal(rte_errno, ENOMEM);
+	rte_errno = 0;
+	assert_null(rte_malloc(NULL, (size_t)1 << 40, 0)); /* a terabyte */
+	assert_int_equal(rte_errno, ENOMEM);
+	rte_errno = 0;
+	assert_null(rte_calloc(NULL, SIZE_MAX / 2, 4, 0));
+	assert_int_equal(rte_errno, ENOMEM);
+	rte_errno = 0;
+	assert_null(rte_malloc_socket(NULL, 64, 0, RTE_MAX_NUMA_NODES + 5));
+	assert_int_equal(rte_errno, EINVAL);
+	rte_errno = 0;
+	assert_null(rte_malloc_socket(NULL, 64, 0, -2));
+	assert_int_equal(rte_errno, EINVAL);
+	rte_errno = 0;
+	assert_null(rte_realloc(keep, 64, 5));
+	assert_int_equal(rte_errno, EINVAL);
+	rte_errno = 0;
+	assert_null(rte_realloc(keep, SIZE_MAX - 4096, 0));
+	assert_int_equal(rte_errno, ENOMEM);
+
+	/* frees of memory rtemem never gave out: logged and ignored */
+	rte_free(&local);
+	p = malloc(256);
+	assert_non_null(p);
+	rte_free((char *)p + 128);
+	free(p);
+	rte_free((char *)keep + 64);
+	rte_free((char *)keep + 8);
+	assert_int_equal(rte_malloc_validate(NULL, NULL), -1);
+	assert_int_equal(rte_malloc_validate(&local, NULL), -1);
+	assert_null(rte_realloc(&local, 100, 0));
+
+	/* stats and heap state */
+	assert_int_equal(rte_malloc_get_socket_stats(RTE_MAX_NUMA_NODES + 1, &before.st), -1);
+	assert_int_equal(rte_malloc_get_socket_stats(0, NULL), -1);
+	assert_unchanged(&before);
+
+	/* double free: the second one is caught (a live neighbour keeps the page) */
+	p = rte_malloc(NULL, 500, 0);
+	assert_non_null(p);
+	rte_free(p);
+	take(&before);
+	rte_free(p);
+	assert_int_equal(rte_malloc_validate(p, NULL), -1);
+	assert_unchanged(&before);
+	rte_free(keep);
+}
+
+static void test_heap_info(void **state)
+{
+	struct rte_malloc_socket_stats st;
+	FILE *f = tmpfile();
+	void *p;
+	long len;
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(rte_malloc_heap_get_socket("socket_0"), 0);
+	rte_errno = 0;
+	assert_int_equal(rte_malloc_heap_get_socket("socket_99"), -1);
+	assert_int_equal(rte_errno, ENOENT);
+	rte_errno = 0;
+	assert_int_equal(rte_malloc_heap_get_socket(NULL), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_malloc_heap_socket_is_external(0), 0);
+
+	p = rte_malloc(NULL, 12345, 0);
+	assert_non_null(p);
+	get_stats(0, &st);
+	assert_int_equal(st.alloc_count, 1);
+	assert_true(st.heap_allocsz_bytes >= 12345 + HDR);
+	assert_int_equal(st.heap_totalsz_bytes, st.heap_allocsz_bytes + st.heap_freesz_bytes);
+	assert_true(st.greatest_free_size <= st.heap_freesz_bytes);
+	rte_malloc_dump_stats(f, NULL);
+	rte_malloc_dump_heaps(f);
+	len = ftell(f);
+	assert_true(len > 100);
+	fclose(f);
+	rte_free(p);
+}
+
+#ifdef RTE_MALLOC_DEBUG
+/* Debug build: cookies catch overruns, poison marks freed memory. */
+static void test_debug_cookies(void **state)
+{
+	struct snapshot before;
+	uint8_t *keep, *p, saved;
+	size_t usable;
+
+	(void)state;
+	keep = rte_malloc(NULL, 64, 0);
+	p = rte_malloc(NULL, 100, 0);
+	assert_non_null(keep);
+	assert_non_null(p);
+	assert_int_equal(rte_malloc_validate(p, &usable), 0);
+	take(&before);
+
+	/* overrun by one byte past the usable size: the trailer cookie */
+	saved = p[usable];
+	p[usable] ^= 0xff;
+	assert_int_equal(rte_malloc_validate(p, NULL), -1);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), -1);
+	rte_free(p); /* refused */
+	p[usable] = saved;
+	assert_unchanged(&before);
+
+	/* underrun into the header cookie */
+	saved = p[-8];
+	p[-8] ^= 0xff;
+	assert_int_equal(rte_malloc_validate(p, NULL), -1);
+	rte_free(p);
+	p[-8] = saved;
+	assert_unchanged(&before);
+
+	/* freed memory is poisoned; the second free is refused */
+	rte_free(p);
+	assert_int_equal(p[0], 0x6b);
+	assert_int_equal(p[50], 0x6b);
+	take(&before);
+	rte_free(p);
+	assert_unchanged(&before);
+	rte_free(keep);
+}
+#endif
+
+/* A failure at any page map (or IOVA lookup) during growth changes nothing. */
+static void test_growth_faults(void **state)
+{
+#ifdef RTEMEM_HAL_sim
+	enum sim_op ops[] = { SIM_OP_PAGE_MAP, SIM_OP_VIRT2IOVA };
+	size_t pg = page_size();
+
+	(void)state;
+	for (size_t o = 0; o < RTE_DIM(ops); o++) {
+		unsigned int n;
+		bool succeeded = false;
+
+		for (n = 1; n <= 16 && !succeeded; n++) {
+			struct snapshot before;
+			unsigned long calls;
+			void *p;
+
+			take(&before);
+			calls = sim_fault_calls(ops[o]);
+			sim_fault_arm(ops[o], n);
+			rte_errno = 0;
+			p = rte_malloc(NULL, 3 * pg + 1, 0); /* needs 4+ pages */
+			sim_fault_arm(ops[o], 0);
+			if (p == NULL) {
+				assert_int_equal(rte_errno, ENOMEM);
+				assert_unchanged(&before);
+				continue;
+			}
+			/* the fault was armed beyond the calls growth made */
+			assert_true(sim_fault_calls(ops[o]) - calls < n);
+			memset(p, 1, 3 * pg + 1);
+			rte_free(p);
+			assert_unchanged(&before);
+			succeeded = true;
+		}
+		/* VA mode never asks the HAL for an IOVA, so it may succeed at once */
+		assert_true(succeeded);
+		if (ops[o] == SIM_OP_PAGE_MAP)
+			assert_true(n > 4);
+	}
+#else
+	(void)state;
+	skip();
+#endif
+}
+
+/* Pages preallocated with -m stay; pages grown at run time go back. */
+static void test_prealloc_pages_stay(void **state)
+{
+	struct rte_malloc_socket_stats st;
+	struct snapshot before;
+	size_t pg;
+	void *big;
+
+	(void)state;
+	get_stats(0, &st);
+	assert_true(st.heap_totalsz_bytes >= (8u << 20));
+	assert_int_equal(st.alloc_count, 0);
+	assert_int_equal(st.heap_freesz_bytes, st.heap_totalsz_bytes);
+	take(&before);
+	pg = page_size();
+	assert_unchanged(&before); /* page_size's malloc/free kept the pages */
+
+	big = rte_malloc(NULL, st.heap_totalsz_bytes + 2 * pg, 0); /* must grow */
+	assert_non_null(big);
+	assert_true(mapped_pages() > before.pages);
+	memset(big, 0x11, st.heap_totalsz_bytes + 2 * pg);
+	rte_free(big);
+	assert_unchanged(&before);
+}
+
+/* Two sockets: socket-specific calls stay there, SOCKET_ID_ANY falls over. */
+static void test_sockets(void **state)
+{
+	enum { MAX = 64 };
+	void *ptrs[MAX];
+	struct rte_malloc_socket_stats s0, s1, s0_after;
+	size_t pg;
+	int n = 0;
+	void *p;
+
+	(void)state;
+	if (!rtetest_hal_is_sim())
+		skip();
+	assert_int_equal(rte_malloc_heap_get_socket("socket_1"), 1);
+	pg = page_size();
+	p = rte_malloc_socket(NULL, 1000, 0, 1);
+	assert_non_null(p);
+	assert_int_equal(rte_mem_virt2memseg_list(p)->socket_id, 1);
+	rte_free(p);
+
+	/* fill socket 1 with page-sized blocks until it has no pages left */
+	while (n < MAX && (p = rte_malloc_socket(NULL, pg / 2, 0, 1)) != NULL) {
+		assert_int_equal(rte_mem_virt2memseg_list(p)->socket_id, 1);
+		ptrs[n++] = p;
+	}
+	assert_true(n > 8 && n < MAX);
+	assert_int_equal(rte_errno, ENOMEM);
+	get_stats(0, &s0);
+	get_stats(1, &s1);
+	/* socket 1 is full: a socket-1 request fails, socket 0 untouched */
+	rte_errno = 0;
+	assert_null(rte_malloc_socket(NULL, pg, 0, 1));
+	assert_int_equal(rte_errno, ENOMEM);
+	get_stats(0, &s0_after);
+	assert_stats_equal(&s0, &s0_after);
+	get_stats(1, &s0_after);
+	assert_stats_equal(&s1, &s0_after);
+	/* the realloc of a socket-1 block to socket 0 moves it */
+	p = rte_realloc_socket(ptrs[0], 64, 0, 0);
+	assert_non_null(p);
+	assert_int_equal(rte_mem_virt2memseg_list(p)->socket_id, 0);
+	ptrs[0] = p;
+	for (int i = 0; i < n; i++)
+		rte_free(ptrs[i]);
+	get_stats(1, &s1);
+	assert_int_equal(s1.alloc_count, 0);
+	assert_int_equal(s1.heap_totalsz_bytes, 0);
+	assert_int_equal(sim_pool_free_pages(1), 16);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+}
+
+/* SOCKET_ID_ANY uses another socket when the local one is out of pages. */
+static void test_any_socket_falls_over(void **state)
+{
+	enum { MAX = 64 };
+	void *ptrs[MAX];
+	size_t pg;
+	int n = 0, on1 = 0;
+	void *p;
+
+	(void)state;
+	if (!rtetest_hal_is_sim())
+		skip();
+	pg = page_size();
+	assert_int_equal(rte_socket_id(), 0);
+	while (n < MAX && (p = rte_malloc(NULL, pg / 2, 0)) != NULL) {
+		int s = rte_mem_virt2memseg_list(p)->socket_id;
+
+		if (s == 1)
+			on1++;
+		else
+			assert_int_equal(on1, 0); /* socket 0 is used up first */
+		ptrs[n++] = p;
+	}
+	assert_true(on1 > 0);
+	for (int i = 0; i < n; i++)
+		rte_free(ptrs[i]);
+	assert_int_equal(sim_pool_free_pages(0), 16);
+	assert_int_equal(sim_pool_free_pages(1), 16);
+}
+
+int main(void)
+{
+	const struct CMUnitTest defaults[] = {
+		cmocka_unit_test(test_alloc_free_basic),
+		cmocka_unit_test(test_every_alignment),
+		cmocka_unit_test(test_zmalloc_is_zero),
+		cmocka_unit_test(test_realloc_moves_and_resizes),
+		cmocka_unit_test(test_fragmentation_returns_everything),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_heap_info),
+#ifdef RTE_MALLOC_DEBUG
+		cmocka_unit_test(test_debug_cookies),
+#endif
+		cmocka_unit_test(test_growth_faults),
+	};
+	const struct CMUnitTest prealloc[] = {
+		cmocka_unit_test(test_prealloc_pages_stay),
+	};
+	const struct CMUnitTest sockets[] = {
+		cmocka_unit_test(test_sockets),
+		cmocka_unit_test(test_any_socket_falls_over),
+	};
+	int fails = 0;
+
+	fails += cmocka_run_group_tests_name("malloc", defaults, setup_default, teardown);
+	fails += cmocka_run_group_tests_name("malloc -m", prealloc, setup_prealloc, teardown);
+	fails += cmocka_run_group_tests_name("malloc 2 sockets", sockets, setup_two_sockets,
+					     teardown);
+	return fails;
+}
