@@ -44,7 +44,8 @@ struct sim_i40e {
 	uint8_t hlut[I40E_RSS_LUT_SIZE];
 	uint8_t rss_key[52];
 	struct sim_i40e_rxq rxq[NQ];
-	uint64_t vsi_bytes, vsi_packets, vsi_discards;
+	uint64_t vsi_bytes, vsi_packets;
+	uint64_t vsi_discards;  /* GLV_RDPC: frames lost for want of a descriptor */
 	uint64_t bad_accesses;  /* reads/writes of registers the model lacks */
 
 	struct pkt_source *src;
@@ -261,7 +262,6 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 	}
 	if (len == 0 || len > q->rxmax) {
 		q->st.oversize++;
-		dev->vsi_discards++;
 		return SIM_I40E_RX_OVERSIZE;
 	}
 	ndesc = (len + q->dbuff - 1) / q->dbuff;
@@ -290,7 +290,6 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 		if (sim_dma_read(at, rd, sizeof(rd)) < 0) {
 			/* The ring itself is unreachable: nothing can be completed. */
 			q->st.dma_errors++;
-			dev->vsi_discards++;
 			return SIM_I40E_RX_DMA_ERROR;
 		}
 		if (!fault && sim_dma_write(rte_le_to_cpu_64(rd[0]), frame + off, chunk) < 0)
@@ -314,7 +313,6 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 	q->head = (q->head + ndesc) % q->qlen;
 	if (fault) {
 		q->st.dma_errors++;
-		dev->vsi_discards++;
 		return SIM_I40E_RX_DMA_ERROR;
 	}
 	q->st.packets++;
@@ -335,7 +333,6 @@ static bool wire_load(struct sim_i40e *dev, unsigned int *taken)
 			dev->pending_valid = true;
 		} else if (rc == -EMSGSIZE) {
 			dev->rxq[0].st.oversize++; /* too big for any buffer: lost on the wire */
-			dev->vsi_discards++;
 			(*taken)++;
 		} else {
 			dev->wire_done = true;

@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * i40e poll-mode driver, device level: PCI match and probe (BAR0, PF
+ * reset, MAC address), configure, start/stop (RSS lookup table, queues),
+ * statistics, close. The receive queues are in i40e_rx.c.
+ *
+ * What a full driver also does and this one does not: the admin queue to
+ * firmware, VSI and switch set-up, interrupts, transmit. On the emulated
+ * device none of these is needed for receive; see docs/real-x710.md for
+ * what that means on real hardware.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <rte_cycles.h>
+#include <rte_log.h>
+#include <rte_malloc.h>
+
+#include "i40e_ethdev.h"
+#include "i40e_regs.h"
+
+#define PMD_LOG(level, ...) RTE_LOG(level, PMD, "i40e: " __VA_ARGS__)
+#define I40E_PF_RESET_POLLS 200 /* times 1 ms */
+
+static bool i40e_match(uint16_t vendor_id, uint16_t device_id)
+{
+	if (vendor_id != I40E_VENDOR_ID)
+		return false;
+	switch (device_id) {
+	case I40E_DEV_ID_SFP_XL710:
+	case I40E_DEV_ID_QSFP_A:
+	case I40E_DEV_ID_QSFP_B:
+	case I40E_DEV_ID_10G_BASE_T:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static int i40e_pf_reset(struct i40e_adapter *ad)
+{
+	uint32_t reg = i40e_read_reg(ad, I40E_PFGEN_CTRL);
+
+	i40e_write_reg(ad, I40E_PFGEN_CTRL, reg | I40E_PFGEN_CTRL_PFSWR);
+	for (int i = 0; i < I40E_PF_RESET_POLLS; i++) {
+		if (!(i40e_read_reg(ad, I40E_PFGEN_CTRL) & I40E_PFGEN_CTRL_PFSWR))
+			return 0;
+		rte_delay_ms(1);
+	}
+	return -ETIMEDOUT;
+}
+
+static void i40e_read_mac(struct i40e_adapter *ad, struct rte_ether_addr *mac)
+{
+	uint32_t lo = i40e_read_reg(ad, I40E_PRTGL_SAL);
+	uint32_t hi = i40e_read_reg(ad, I40E_PRTGL_SAH) & I40E_PRTGL_SAH_FC_SAH_MASK;
+
+	for (int i = 0; i < 4; i++)
+		mac->addr_bytes[i] = (uint8_t)(lo >> (8 * i));
+	mac->addr_bytes[4] = (uint8_t)hi;
+	mac->addr_bytes[5] = (uint8_t)(hi >> 8);
+}
+
+static int i40e_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
+{
+	struct i40e_adapter *ad = dev->dev_private;
+
+	info->driver_name = I40E_DRIVER_NAME;
+	info->min_mtu = RTE_ETHER_MIN_MTU;
+	info->max_mtu = I40E_FRAME_SIZE_MAX - I40E_ETH_OVERHEAD;
+	info->min_rx_bufsize = I40E_MIN_RX_BUFSIZE;
+	info->max_rx_pktlen = I40E_FRAME_SIZE_MAX;
+	info->max_rx_queues = I40E_MAX_RX_QUEUES;
+	info->max_tx_queues = I40E_MAX_RX_QUEUES; /* accepted by configure; tx is not implemented */
+	info->max_mac_addrs = 1;
+	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_RSS_HASH;
+	info->rx_queue_offload_capa = 0;
+	info->reta_size = I40E_RSS_LUT_SIZE;
+	info->hash_key_size = 52;
+	info->flow_type_rss_offloads = RTE_ETH_RSS_IP | RTE_ETH_RSS_UDP | RTE_ETH_RSS_TCP;
+	info->default_rxconf.rx_free_thresh = I40E_DEFAULT_RX_FREE_THRESH;
+	info->default_rxconf.rx_thresh.pthresh = 8;
+	info->rx_desc_lim.nb_max = I40E_MAX_RING_DESC;
+	info->rx_desc_lim.nb_min = I40E_MIN_RING_DESC;
+	info->rx_desc_lim.nb_align = I40E_ALIGN_RING_DESC;
+	info->rx_desc_lim.nb_seg_max = I40E_MAX_CHAINED_RX_BUFFERS;
+	info->speed_capa = ad->device_id == I40E_DEV_ID_SFP_XL710 ||
+				   ad->device_id == I40E_DEV_ID_10G_BASE_T ?
+			   RTE_ETH_LINK_SPEED_10G : RTE_ETH_LINK_SPEED_40G;
+	return 0;
+}
+
+static int i40e_dev_configure(struct rte_eth_dev *dev)
+{
+	const struct rte_eth_rxmode *rx = &dev->conf.rxmode;
+
+	if (rx->offloads & ~(uint64_t)(RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_RSS_HASH))
+		return -EINVAL;
+	if (rx->mq_mode != RTE_ETH_MQ_RX_NONE && rx->mq_mode != RTE_ETH_MQ_RX_RSS)
+		return -EINVAL;
+	return 0;
+}
+
+/* Spread the RSS lookup table over the configured queues (or all on 0). */
+static void i40e_program_rss_lut(struct rte_eth_dev *dev)
+{
+	struct i40e_adapter *ad = dev->dev_private;
+	bool rss = (dev->conf.rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) && dev->nb_rx_queues > 1;
+
+	for (uint32_t r = 0; r < I40E_PFQF_HLUT_REGS; r++) {
+		uint32_t val = 0;
+
+		for (uint32_t b = 0; b < 4; b++) {
+			uint32_t entry = rss ? (4 * r + b) % dev->nb_rx_queues : 0;
+
+			val |= (entry & I40E_PFQF_HLUT_ENTRY_MASK) << (8 * b);
+		}
+		i40e_write_reg(ad, I40E_PFQF_HLUT(r), val);
+	}
+}
+
+static int i40e_dev_start(struct rte_eth_dev *dev)
+{
+	int err = 0;
+	uint16_t q;
+
+	i40e_program_rss_lut(dev);
+	for (q = 0; q < dev->nb_rx_queues; q++) {
+		struct i40e_rx_queue *rxq = dev->rx_queues[q];
+
+		if (rxq->deferred_start)
+			continue;
+		err = i40e_dev_rx_queue_start(dev, q);
+		if (err != 0)
+			break;
+	}
+	if (err == 0)
+		return 0;
+	PMD_LOG(ERR, "port %u: rx queue %u failed to start (%d)\n", dev->port_id, q, err);
+	while (q-- > 0)
+		i40e_dev_rx_queue_stop(dev, q);
+	return err;
+}
+
+static int i40e_dev_stop(struct rte_eth_dev *dev)
+{
+	int ret = 0;
+
+	for (uint16_t q = 0; q < dev->nb_rx_queues; q++) {
+		int err = i40e_dev_rx_queue_stop(dev, q);
+
+		if (err != 0 && ret == 0)
+			ret = err;
+	}
+	return ret;
+}
+
+static void i40e_dev_close(struct rte_eth_dev *dev)
+{
+	struct i40e_adapter *ad = dev->dev_private;
+
+	for (uint16_t q = 0; q < ETHDEV_MAX_RX_QUEUES; q++)
+		i40e_dev_rx_queue_release(dev, q);
+	i40e_pf_reset(ad);
+	hal_pci_unmap_bar(&ad->bar);
+	rte_free(ad);
+	dev->dev_private = NULL;
+}
+
+/* GLV_RDPC is a 32-bit counter: add up the differences, so it may wrap. */
+static void i40e_update_imissed(struct i40e_adapter *ad)
+{
+	uint32_t now = i40e_read_reg(ad, I40E_GLV_RDPC(0));
+
+	ad->imissed += (uint32_t)(now - ad->rdpc_last);
+	ad->rdpc_last = now;
+}
+
+static int i40e_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
+{
+	struct i40e_adapter *ad = dev->dev_private;
+
+	for (uint16_t q = 0; q < dev->nb_rx_queues; q++) {
+		struct i40e_rx_queue *rxq = dev->rx_queues[q];
+
+		if (rxq == NULL)
+			continue;
+		st->ipackets += rxq->packets;
+		st->ibytes += rxq->bytes;
+		st->ierrors += rxq->errors;
+		st->rx_nombuf += rxq->mbuf_alloc_failed;
+		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
+			st->q_ipackets[q] = rxq->packets;
+			st->q_ibytes[q] = rxq->bytes;
+			st->q_errors[q] = rxq->errors;
+		}
+	}
+	i40e_update_imissed(ad);
+	st->imissed = ad->imissed;
+	return 0;
+}
+
+static int i40e_stats_reset(struct rte_eth_dev *dev)
+{
+	struct i40e_adapter *ad = dev->dev_private;
+
+	for (uint16_t q = 0; q < dev->nb_rx_queues; q++) {
+		struct i40e_rx_queue *rxq = dev->rx_queues[q];
+
+		if (rxq == NULL)
+			continue;
+		rxq->packets = 0;
+		rxq->bytes = 0;
+		rxq->errors = 0;
+		rxq->mbuf_alloc_failed = 0;
+	}
+	i40e_update_imissed(ad);
+	ad->imissed = 0;
+	return 0;
+}
+
+static const struct eth_dev_ops i40e_eth_dev_ops = {
+	.dev_infos_get = i40e_dev_infos_get,
+	.dev_configure = i40e_dev_configure,
+	.dev_start = i40e_dev_start,
+	.dev_stop = i40e_dev_stop,
+	.dev_close = i40e_dev_close,
+	.rx_queue_setup = i40e_dev_rx_queue_setup,
+	.rx_queue_release = i40e_dev_rx_queue_release,
+	.rx_queue_start = i40e_dev_rx_queue_start,
+	.rx_queue_stop = i40e_dev_rx_queue_stop,
+	.stats_get = i40e_stats_get,
+	.stats_reset = i40e_stats_reset,
+};
+
+static int i40e_probe(struct rte_eth_dev *dev)
+{
+	struct i40e_adapter *ad;
+	int err;
+
+	ad = rte_zmalloc_socket("i40e adapter", sizeof(*ad), RTE_CACHE_LINE_SIZE, dev->socket_id);
+	if (ad == NULL)
+		return -ENOMEM;
+	err = hal_pci_map_bar(&dev->pci, 0, &ad->bar);
+	if (err != 0)
+		goto fail;
+	ad->eth_dev = dev;
+	ad->device_id = dev->pci.device_id;
+	err = i40e_pf_reset(ad);
+	if (err != 0) {
+		PMD_LOG(ERR, "%s: PF reset did not complete\n", dev->name);
+		hal_pci_unmap_bar(&ad->bar);
+		goto fail;
+	}
+	ad->rdpc_last = i40e_read_reg(ad, I40E_GLV_RDPC(0));
+	i40e_read_mac(ad, &dev->mac_addr);
+	dev->dev_private = ad;
+	dev->ops = &i40e_eth_dev_ops;
+	dev->driver_name = I40E_DRIVER_NAME;
+	dev->rx_pkt_burst = i40e_recv_pkts;
+	return 0;
+fail:
+	rte_free(ad);
+	return err;
+}
+
+const struct eth_pci_driver i40e_pci_driver = {
+	.name = I40E_DRIVER_NAME,
+	.match = i40e_match,
+	.probe = i40e_probe,
+};

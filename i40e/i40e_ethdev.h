@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The i40e poll-mode driver's private state: the adapter (one PF) and its
+ * receive queues, and the functions ethdev reaches through eth_dev_ops.
+ */
+#ifndef RTEMEM_I40E_ETHDEV_H
+#define RTEMEM_I40E_ETHDEV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_ethdev.h>
+#include <rte_mbuf.h>
+#include <rte_memzone.h>
+
+#include "ethdev_driver.h"
+#include "hal.h"
+#include "i40e_rxd.h"
+
+#define I40E_DRIVER_NAME "net_i40e"
+#define I40E_MAX_RX_QUEUES ETHDEV_MAX_RX_QUEUES
+#define I40E_DEFAULT_RX_FREE_THRESH 32
+#define I40E_MIN_RX_BUFSIZE 1024
+#define I40E_MAX_CHAINED_RX_BUFFERS 5    /* descriptors one frame may span */
+#define I40E_VLAN_TAG_SIZE 4
+#define I40E_ETH_OVERHEAD (RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN + 2 * I40E_VLAN_TAG_SIZE)
+#define I40E_QUEUE_SWITCH_POLLS 1000     /* times 10 us: wait for QENA_STAT */
+
+struct i40e_adapter {
+	struct hal_bar bar;        /* BAR0 */
+	struct rte_eth_dev *eth_dev;
+	uint16_t device_id;
+	/* imissed: the 32-bit GLV_RDPC counter, widened and offset by stats_reset */
+	uint32_t rdpc_last;
+	uint64_t imissed;
+};
+
+/* One software ring entry: the mbuf whose buffer a descriptor points to. */
+struct i40e_rx_entry {
+	struct rte_mbuf *mbuf;
+};
+
+struct i40e_rx_queue {
+	struct rte_mempool *mp;
+	volatile union i40e_rx_desc *rx_ring;
+	rte_iova_t rx_ring_phys_addr;
+	struct i40e_rx_entry *sw_ring;
+	const struct rte_memzone *mz;
+	struct i40e_adapter *adapter;
+
+	uint16_t nb_rx_desc;
+	uint16_t rx_free_thresh;   /* bump the tail once this many are refilled */
+	uint16_t rx_tail;          /* next descriptor to look at */
+	uint16_t nb_rx_hold;       /* refilled, not yet given to the device */
+	struct rte_mbuf *pkt_first_seg; /* a frame whose EOP has not come yet */
+	struct rte_mbuf *pkt_last_seg;
+	bool pkt_error;            /* some descriptor of that frame had an error */
+
+	uint16_t queue_id;
+	uint16_t reg_idx;          /* queue number in the PF's registers */
+	uint16_t port_id;
+	uint16_t rx_buf_len;       /* bytes of data per buffer, 128-byte multiple */
+	uint32_t max_pkt_len;      /* RXMAX: larger frames are dropped by the NIC */
+	bool scattered;            /* frames may span several buffers */
+	bool q_set;
+	bool started;
+	bool deferred_start;
+
+	uint64_t packets;
+	uint64_t bytes;
+	uint64_t errors;
+	uint64_t mbuf_alloc_failed;
+};
+
+/* i40e_ethdev.c */
+static inline uint32_t i40e_read_reg(const struct i40e_adapter *ad, uint32_t off)
+{
+	return hal_bar_read32(&ad->bar, off);
+}
+
+static inline void i40e_write_reg(const struct i40e_adapter *ad, uint32_t off, uint32_t val)
+{
+	hal_bar_write32(&ad->bar, off, val);
+}
+
+/* i40e_rx.c */
+int i40e_dev_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
+			    unsigned int socket_id, const struct rte_eth_rxconf *conf,
+			    struct rte_mempool *mp);
+void i40e_dev_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
+int i40e_dev_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid);
+int i40e_dev_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid);
+uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts);
+/* Put every mbuf of the queue back in its pool (and a half-received frame). */
+void i40e_rx_queue_release_mbufs(struct i40e_rx_queue *rxq);
+/* Back to the state right after setup: zeroed ring, indexes 0. */
+void i40e_reset_rx_queue(struct i40e_rx_queue *rxq);
+int i40e_alloc_rx_queue_mbufs(struct i40e_rx_queue *rxq);
+/* Write the queue context through PFCM_LANCTX*. 0 or -EIO. */
+int i40e_write_rx_queue_context(struct i40e_rx_queue *rxq);
+/* Ask for a queue on/off and wait for QENA_STAT to follow. 0 or -ETIMEDOUT. */
+int i40e_switch_rx_queue(struct i40e_adapter *ad, uint16_t reg_idx, bool on);
+
+#endif

@@ -1,0 +1,492 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * i40e receive queues: setup (queue struct, descriptor ring in a DMA
+ * memzone, software ring), start (one mbuf per descriptor, queue context,
+ * tail, enable), the scalar receive burst, stop and release.
+ *
+ * Ring ownership: the device owns descriptors from its head up to, not
+ * including, the tail register; the driver owns the rest. rx_tail is the
+ * next descriptor the driver expects the device to complete.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <rte_atomic.h>
+#include <rte_branch_prediction.h>
+#include <rte_byteorder.h>
+#include <rte_cycles.h>
+#include <rte_log.h>
+#include <rte_malloc.h>
+#include <rte_mbuf.h>
+#include <rte_mbuf_ptype.h>
+#include <rte_memzone.h>
+
+#include "i40e_ethdev.h"
+#include "i40e_regs.h"
+#include "i40e_rxd.h"
+
+#define PMD_LOG(level, ...) RTE_LOG(level, PMD, "i40e: " __VA_ARGS__)
+
+/* ---- setup and release --------------------------------------------------- */
+
+static bool nb_desc_ok(uint16_t nb_desc)
+{
+	return nb_desc >= I40E_MIN_RING_DESC && nb_desc <= I40E_MAX_RING_DESC &&
+	       nb_desc % I40E_ALIGN_RING_DESC == 0;
+}
+
+static void rx_queue_free(struct i40e_rx_queue *rxq)
+{
+	if (rxq == NULL)
+		return;
+	i40e_rx_queue_release_mbufs(rxq);
+	rte_memzone_free(rxq->mz);
+	rte_free(rxq->sw_ring);
+	rte_free(rxq);
+}
+
+int i40e_dev_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
+			    unsigned int socket_id, const struct rte_eth_rxconf *conf,
+			    struct rte_mempool *mp)
+{
+	struct i40e_adapter *ad = dev->dev_private;
+	uint32_t len, ring_size, buf_size, frame_size;
+	uint16_t free_thresh;
+	struct i40e_rx_queue *rxq;
+	char name[RTE_MEMZONE_NAMESIZE];
+	uint64_t offloads;
+	bool scatter;
+
+	if (qid >= I40E_MAX_RX_QUEUES || mp == NULL || conf == NULL)
+		return -EINVAL;
+	if (!nb_desc_ok(nb_desc)) {
+		PMD_LOG(ERR, "rx queue %u: %u descriptors; need a multiple of %u in [%u, %u]\n",
+			qid, nb_desc, I40E_ALIGN_RING_DESC, I40E_MIN_RING_DESC, I40E_MAX_RING_DESC);
+		return -EINVAL;
+	}
+	if (dev->rx_queues[qid] != NULL && ((struct i40e_rx_queue *)dev->rx_queues[qid])->started)
+		return -EBUSY;
+	free_thresh = conf->rx_free_thresh ? conf->rx_free_thresh : I40E_DEFAULT_RX_FREE_THRESH;
+	if (free_thresh >= nb_desc)
+		return -EINVAL;
+	if (conf->rx_seg != NULL || conf->rx_nseg != 0)
+		return -EINVAL; /* buffer split is not supported */
+
+	offloads = conf->offloads | dev->conf.rxmode.offloads;
+	scatter = (offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0;
+	if (rte_pktmbuf_data_room_size(mp) < RTE_PKTMBUF_HEADROOM + I40E_MIN_RX_BUFSIZE) {
+		PMD_LOG(ERR, "rx queue %u: mbuf data room %u too small\n", qid,
+			rte_pktmbuf_data_room_size(mp));
+		return -EINVAL;
+	}
+	buf_size = rte_pktmbuf_data_room_size(mp) - RTE_PKTMBUF_HEADROOM;
+	buf_size = RTE_MIN(RTE_ALIGN_FLOOR(buf_size, I40E_RXBUF_SZ_UNIT),
+			   (uint32_t)I40E_RX_MAX_DATA_BUF_SIZE);
+	frame_size = (dev->conf.rxmode.mtu ? dev->conf.rxmode.mtu : RTE_ETHER_MTU) +
+		     I40E_ETH_OVERHEAD;
+	frame_size = RTE_MIN(frame_size, (uint32_t)I40E_FRAME_SIZE_MAX);
+	if (frame_size > buf_size &&
+	    (!scatter || frame_size > buf_size * I40E_MAX_CHAINED_RX_BUFFERS)) {
+		PMD_LOG(ERR, "rx queue %u: %u-byte frames do not fit %u-byte buffers%s\n", qid,
+			frame_size, buf_size, scatter ? "" : " without scatter");
+		return -EINVAL;
+	}
+
+	rxq = rte_zmalloc_socket("i40e rx queue", sizeof(*rxq), RTE_CACHE_LINE_SIZE,
+				 (int)socket_id);
+	if (rxq == NULL)
+		return -ENOMEM;
+	rxq->mp = mp;
+	rxq->adapter = ad;
+	rxq->nb_rx_desc = nb_desc;
+	rxq->rx_free_thresh = free_thresh;
+	rxq->queue_id = qid;
+	rxq->reg_idx = qid; /* the PF's queues start at 0 */
+	rxq->port_id = dev->port_id;
+	rxq->rx_buf_len = (uint16_t)buf_size;
+	rxq->max_pkt_len = frame_size;
+	rxq->scattered = scatter;
+	rxq->deferred_start = conf->rx_deferred_start != 0;
+
+	/* Room for the largest ring plus one burst, so a ring can be resized
+	 * in place and vector code may read a burst past the end. */
+	len = I40E_MAX_RING_DESC + RTE_PMD_I40E_RX_MAX_BURST;
+	ring_size = RTE_ALIGN(len * (uint32_t)sizeof(union i40e_rx_desc), I40E_DMA_MEM_ALIGN);
+	snprintf(name, sizeof(name), "eth_p%u_q%u_rx_ring", dev->port_id, qid);
+	rxq->mz = rte_memzone_reserve_aligned(name, ring_size, (int)socket_id,
+					      RTE_MEMZONE_IOVA_CONTIG, I40E_RING_BASE_ALIGN);
+	if (rxq->mz == NULL) {
+		rx_queue_free(rxq);
+		return -ENOMEM;
+	}
+	memset(rxq->mz->addr, 0, ring_size);
+	rxq->rx_ring_phys_addr = rxq->mz->iova;
+	rxq->rx_ring = rxq->mz->addr;
+
+	rxq->sw_ring = rte_zmalloc_socket("i40e rx sw ring", sizeof(struct i40e_rx_entry) * len,
+					  RTE_CACHE_LINE_SIZE, (int)socket_id);
+	if (rxq->sw_ring == NULL) {
+		rx_queue_free(rxq);
+		return -ENOMEM;
+	}
+	i40e_reset_rx_queue(rxq);
+	rxq->q_set = true;
+
+	/* Only now, with nothing left to fail, replace an older queue. */
+	if (dev->rx_queues[qid] != NULL)
+		i40e_dev_rx_queue_release(dev, qid);
+	dev->rx_queues[qid] = rxq;
+	return 0;
+}
+
+void i40e_dev_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct i40e_rx_queue *rxq;
+
+	if (qid >= I40E_MAX_RX_QUEUES || dev->rx_queues[qid] == NULL)
+		return;
+	rxq = dev->rx_queues[qid];
+	if (rxq->started)
+		i40e_dev_rx_queue_stop(dev, qid);
+	dev->rx_queues[qid] = NULL;
+	rx_queue_free(rxq);
+}
+
+void i40e_reset_rx_queue(struct i40e_rx_queue *rxq)
+{
+	uint32_t len = I40E_MAX_RING_DESC + RTE_PMD_I40E_RX_MAX_BURST;
+
+	memset((void *)(uintptr_t)rxq->rx_ring, 0, len * sizeof(union i40e_rx_desc));
+	rxq->rx_tail = 0;
+	rxq->nb_rx_hold = 0;
+	rxq->pkt_first_seg = NULL;
+	rxq->pkt_last_seg = NULL;
+	rxq->pkt_error = false;
+}
+
+void i40e_rx_queue_release_mbufs(struct i40e_rx_queue *rxq)
+{
+	if (rxq->sw_ring != NULL) {
+		for (uint16_t i = 0; i < rxq->nb_rx_desc; i++) {
+			if (rxq->sw_ring[i].mbuf != NULL) {
+				rte_pktmbuf_free_seg(rxq->sw_ring[i].mbuf);
+				rxq->sw_ring[i].mbuf = NULL;
+			}
+		}
+	}
+	if (rxq->pkt_first_seg != NULL) {
+		rte_pktmbuf_free(rxq->pkt_first_seg);
+		rxq->pkt_first_seg = NULL;
+		rxq->pkt_last_seg = NULL;
+	}
+}
+
+/* ---- start and stop ------------------------------------------------------ */
+
+int i40e_alloc_rx_queue_mbufs(struct i40e_rx_queue *rxq)
+{
+	for (uint16_t i = 0; i < rxq->nb_rx_desc; i++) {
+		volatile union i40e_rx_desc *rxd = &rxq->rx_ring[i];
+		struct rte_mbuf *mbuf = rte_mbuf_raw_alloc(rxq->mp);
+
+		if (unlikely(mbuf == NULL)) {
+			PMD_LOG(ERR, "rx queue %u: no mbuf for descriptor %u of %u\n",
+				rxq->queue_id, i, rxq->nb_rx_desc);
+			return -ENOMEM;
+		}
+		rte_mbuf_refcnt_set(mbuf, 1);
+		mbuf->next = NULL;
+		mbuf->data_off = RTE_PKTMBUF_HEADROOM;
+		mbuf->nb_segs = 1;
+		mbuf->port = rxq->port_id;
+
+		rxd->read.pkt_addr = rte_cpu_to_le_64(rte_mbuf_data_iova_default(mbuf));
+		rxd->read.hdr_addr = 0;
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+		rxd->read.rsvd1 = 0;
+		rxd->read.rsvd2 = 0;
+#endif
+		rxq->sw_ring[i].mbuf = mbuf;
+	}
+	return 0;
+}
+
+static void ctx_set(uint8_t *ctx, unsigned int lsb, unsigned int width, uint64_t val)
+{
+	for (unsigned int i = 0; i < width; i++) {
+		unsigned int bit = lsb + i;
+
+		if (val & (1ULL << i))
+			ctx[bit / 8] |= (uint8_t)(1u << (bit % 8));
+		else
+			ctx[bit / 8] &= (uint8_t)~(1u << (bit % 8));
+	}
+}
+
+int i40e_write_rx_queue_context(struct i40e_rx_queue *rxq)
+{
+	struct i40e_adapter *ad = rxq->adapter;
+	uint8_t ctx[I40E_RXQ_CTX_BYTES] = { 0 };
+
+	ctx_set(ctx, I40E_RXQ_CTX_HEAD_LSB, I40E_RXQ_CTX_HEAD_W, 0);
+	ctx_set(ctx, I40E_RXQ_CTX_BASE_LSB, I40E_RXQ_CTX_BASE_W,
+		rxq->rx_ring_phys_addr / I40E_RXQ_CTX_BASE_UNIT);
+	ctx_set(ctx, I40E_RXQ_CTX_QLEN_LSB, I40E_RXQ_CTX_QLEN_W, rxq->nb_rx_desc);
+	ctx_set(ctx, I40E_RXQ_CTX_DBUFF_LSB, I40E_RXQ_CTX_DBUFF_W,
+		rxq->rx_buf_len / I40E_RXQ_CTX_DBUFF_UNIT);
+	ctx_set(ctx, I40E_RXQ_CTX_HBUFF_LSB, I40E_RXQ_CTX_HBUFF_W, 0);
+	ctx_set(ctx, I40E_RXQ_CTX_DTYPE_LSB, I40E_RXQ_CTX_DTYPE_W, 0);
+	ctx_set(ctx, I40E_RXQ_CTX_DSIZE_LSB, I40E_RXQ_CTX_DSIZE_W,
+		sizeof(union i40e_rx_desc) == 32 ? 1 : 0);
+	ctx_set(ctx, I40E_RXQ_CTX_CRCSTRIP_LSB, I40E_RXQ_CTX_CRCSTRIP_W, 1);
+	ctx_set(ctx, I40E_RXQ_CTX_RXMAX_LSB, I40E_RXQ_CTX_RXMAX_W, rxq->max_pkt_len);
+
+	for (unsigned int line = 0; line < I40E_RXQ_CTX_BYTES / 16; line++) {
+		uint32_t stat = 0;
+
+		for (unsigned int i = 0; i < 4; i++) {
+			const uint8_t *b = ctx + 16 * line + 4 * i;
+
+			i40e_write_reg(ad, I40E_PFCM_LANCTXDATA(i),
+				       (uint32_t)b[0] | (uint32_t)b[1] << 8 |
+				       (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24);
+		}
+		i40e_write_reg(ad, I40E_PFCM_LANCTXCTL,
+			       (uint32_t)rxq->reg_idx << I40E_PFCM_LANCTXCTL_QUEUE_NUM_SHIFT |
+			       line << I40E_PFCM_LANCTXCTL_SUB_LINE_SHIFT |
+			       (uint32_t)I40E_PFCM_LANCTX_QUEUE_TYPE_RX
+				       << I40E_PFCM_LANCTXCTL_QUEUE_TYPE_SHIFT |
+			       (uint32_t)I40E_PFCM_LANCTX_OP_WRITE << I40E_PFCM_LANCTXCTL_OP_CODE_SHIFT);
+		for (int tries = 0; tries < I40E_QUEUE_SWITCH_POLLS; tries++) {
+			stat = i40e_read_reg(ad, I40E_PFCM_LANCTXSTAT);
+			if (stat & I40E_PFCM_LANCTXSTAT_CTX_DONE)
+				break;
+			rte_delay_us(10);
+		}
+		if (!(stat & I40E_PFCM_LANCTXSTAT_CTX_DONE) || (stat & I40E_PFCM_LANCTXSTAT_CTX_MISS))
+			return -EIO;
+	}
+	return 0;
+}
+
+int i40e_switch_rx_queue(struct i40e_adapter *ad, uint16_t reg_idx, bool on)
+{
+	uint32_t reg = i40e_read_reg(ad, I40E_QRX_ENA(reg_idx));
+
+	if (on)
+		reg |= I40E_QRX_ENA_QENA_REQ;
+	else
+		reg &= ~I40E_QRX_ENA_QENA_REQ;
+	i40e_write_reg(ad, I40E_QRX_ENA(reg_idx), reg);
+	for (int tries = 0; tries < I40E_QUEUE_SWITCH_POLLS; tries++) {
+		reg = i40e_read_reg(ad, I40E_QRX_ENA(reg_idx));
+		if (!!(reg & I40E_QRX_ENA_QENA_STAT) == on)
+			return 0;
+		rte_delay_us(10);
+	}
+	return -ETIMEDOUT;
+}
+
+int i40e_dev_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct i40e_rx_queue *rxq;
+	int err;
+
+	if (qid >= I40E_MAX_RX_QUEUES || dev->rx_queues[qid] == NULL)
+		return -EINVAL;
+	rxq = dev->rx_queues[qid];
+	if (!rxq->q_set)
+		return -EINVAL;
+	if (rxq->started)
+		return -EBUSY;
+
+	err = i40e_write_rx_queue_context(rxq);
+	if (err != 0) {
+		PMD_LOG(ERR, "rx queue %u: queue context not accepted\n", qid);
+		return err;
+	}
+	err = i40e_alloc_rx_queue_mbufs(rxq);
+	if (err != 0) {
+		i40e_rx_queue_release_mbufs(rxq);
+		i40e_reset_rx_queue(rxq);
+		return err;
+	}
+	/* Descriptors must be in memory before the device may fetch them. */
+	rte_wmb();
+	i40e_write_reg(rxq->adapter, I40E_QRX_TAIL(rxq->reg_idx), rxq->nb_rx_desc - 1u);
+	err = i40e_switch_rx_queue(rxq->adapter, rxq->reg_idx, true);
+	if (err != 0) {
+		PMD_LOG(ERR, "rx queue %u: did not switch on\n", qid);
+		i40e_switch_rx_queue(rxq->adapter, rxq->reg_idx, false);
+		i40e_rx_queue_release_mbufs(rxq);
+		i40e_reset_rx_queue(rxq);
+		return err;
+	}
+	rxq->started = true;
+	dev->rx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STARTED;
+	return 0;
+}
+
+int i40e_dev_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct i40e_rx_queue *rxq;
+	int err;
+
+	if (qid >= I40E_MAX_RX_QUEUES || dev->rx_queues[qid] == NULL)
+		return -EINVAL;
+	rxq = dev->rx_queues[qid];
+	if (!rxq->started)
+		return 0;
+	err = i40e_switch_rx_queue(rxq->adapter, rxq->reg_idx, false);
+	if (err != 0)
+		PMD_LOG(ERR, "rx queue %u: did not switch off\n", qid);
+	/* Even then the buffers go back: the queue is not used again until a
+	 * new start, which re-arms every descriptor. */
+	i40e_rx_queue_release_mbufs(rxq);
+	i40e_reset_rx_queue(rxq);
+	rxq->started = false;
+	dev->rx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STOPPED;
+	return err;
+}
+
+/* ---- receive ------------------------------------------------------------- */
+
+static uint32_t i40e_ptype_to_mbuf(uint8_t ptype)
+{
+	const uint32_t l2 = RTE_PTYPE_L2_ETHER;
+	const uint32_t v4 = l2 | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN;
+	const uint32_t v6 = l2 | RTE_PTYPE_L3_IPV6_EXT_UNKNOWN;
+
+	switch (ptype) {
+	case I40E_PTYPE_L2_PAY2: return l2;
+	case I40E_PTYPE_IPV4_FRAG: return v4 | RTE_PTYPE_L4_FRAG;
+	case I40E_PTYPE_IPV4_PAY3: return v4 | RTE_PTYPE_L4_NONFRAG;
+	case I40E_PTYPE_IPV4_UDP: return v4 | RTE_PTYPE_L4_UDP;
+	case I40E_PTYPE_IPV4_TCP: return v4 | RTE_PTYPE_L4_TCP;
+	case I40E_PTYPE_IPV4_SCTP: return v4 | RTE_PTYPE_L4_SCTP;
+	case I40E_PTYPE_IPV4_ICMP: return v4 | RTE_PTYPE_L4_ICMP;
+	case I40E_PTYPE_IPV6_FRAG: return v6 | RTE_PTYPE_L4_FRAG;
+	case I40E_PTYPE_IPV6_PAY3: return v6 | RTE_PTYPE_L4_NONFRAG;
+	case I40E_PTYPE_IPV6_UDP: return v6 | RTE_PTYPE_L4_UDP;
+	case I40E_PTYPE_IPV6_TCP: return v6 | RTE_PTYPE_L4_TCP;
+	case I40E_PTYPE_IPV6_SCTP: return v6 | RTE_PTYPE_L4_SCTP;
+	case I40E_PTYPE_IPV6_ICMP: return v6 | RTE_PTYPE_L4_ICMP;
+	default: return RTE_PTYPE_UNKNOWN;
+	}
+}
+
+/* The frame is complete (EOP seen on its last descriptor, rxd). */
+static void rx_fill_first_seg(struct i40e_rx_queue *rxq, struct rte_mbuf *first,
+			      uint64_t qword0, uint64_t qword1)
+{
+	uint64_t fltstat = (qword1 >> (I40E_RXD_QW1_STATUS_SHIFT +
+				       I40E_RX_DESC_STATUS_FLTSTAT_SHIFT)) &
+			   I40E_RX_DESC_STATUS_FLTSTAT_MASK;
+
+	first->port = rxq->port_id;
+	first->ol_flags = 0;
+	first->vlan_tci = 0;
+	first->packet_type = i40e_ptype_to_mbuf((uint8_t)((qword1 & I40E_RXD_QW1_PTYPE_MASK) >>
+							  I40E_RXD_QW1_PTYPE_SHIFT));
+	if (fltstat == I40E_RX_DESC_FLTSTAT_RSS_HASH) {
+		first->hash.rss = (uint32_t)(qword0 >> I40E_RXD_QW0_RSS_SHIFT);
+		first->ol_flags |= RTE_MBUF_F_RX_RSS_HASH;
+	}
+}
+
+/*
+ * Scalar receive. Each completed descriptor gives its mbuf to the frame
+ * being built and gets a fresh mbuf in return; a frame spans descriptors
+ * until one has EOP. Without a fresh mbuf the burst stops, leaving the
+ * descriptor (and the device's data in it) for the next call.
+ */
+uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
+{
+	struct i40e_rx_queue *rxq = rx_queue;
+	volatile union i40e_rx_desc *ring = rxq->rx_ring;
+	struct i40e_rx_entry *sw_ring = rxq->sw_ring;
+	struct rte_mbuf *first = rxq->pkt_first_seg;
+	struct rte_mbuf *last = rxq->pkt_last_seg;
+	uint16_t id = rxq->rx_tail;
+	uint16_t nb_rx = 0, nb_hold = rxq->nb_rx_hold;
+
+	while (nb_rx < nb_pkts) {
+		volatile union i40e_rx_desc *rxd = &ring[id];
+		uint64_t qword1 = rte_le_to_cpu_64(rxd->wb.qword1);
+		uint64_t qword0;
+		struct rte_mbuf *rxm, *nmb;
+		uint16_t len;
+
+		if (!(qword1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD)))
+			break;
+		/* Read the rest of the descriptor only after seeing DD. */
+		rte_atomic_thread_fence(__ATOMIC_ACQUIRE);
+		qword0 = rte_le_to_cpu_64(rxd->wb.qword0);
+
+		nmb = rte_mbuf_raw_alloc(rxq->mp);
+		if (unlikely(nmb == NULL)) {
+			rxq->mbuf_alloc_failed++;
+			break;
+		}
+		nb_hold++;
+		rxm = sw_ring[id].mbuf;
+		sw_ring[id].mbuf = nmb;
+		id = (uint16_t)(id + 1 == rxq->nb_rx_desc ? 0 : id + 1);
+
+		/* Re-arm: writing hdr_addr also clears the old DD bit. */
+		nmb->data_off = RTE_PKTMBUF_HEADROOM;
+		rxd->read.hdr_addr = 0;
+		rxd->read.pkt_addr = rte_cpu_to_le_64(rte_mbuf_data_iova_default(nmb));
+
+		len = (uint16_t)((qword1 & I40E_RXD_QW1_LENGTH_PBUF_MASK) >>
+				 I40E_RXD_QW1_LENGTH_PBUF_SHIFT);
+		rxm->data_off = RTE_PKTMBUF_HEADROOM;
+		rxm->data_len = len;
+		rxm->next = NULL;
+		rxm->nb_segs = 1;
+		rxm->port = rxq->port_id;
+		if (qword1 & I40E_RXD_QW1_ERROR_MASK)
+			rxq->pkt_error = true;
+		if (first == NULL) {
+			first = rxm;
+			first->pkt_len = len;
+		} else {
+			first->pkt_len += len;
+			first->nb_segs++;
+			last->next = rxm;
+		}
+		last = rxm;
+		if (!(qword1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_EOP)))
+			continue;
+
+		if (rxq->pkt_error) {
+			/* The device lost this frame (e.g. a buffer it could not reach). */
+			rte_pktmbuf_free(first);
+			rxq->errors++;
+		} else {
+			rx_fill_first_seg(rxq, first, qword0, qword1);
+			rxq->packets++;
+			rxq->bytes += first->pkt_len;
+			rx_pkts[nb_rx++] = first;
+		}
+		first = NULL;
+		last = NULL;
+		rxq->pkt_error = false;
+	}
+	rxq->rx_tail = id;
+	rxq->pkt_first_seg = first;
+	rxq->pkt_last_seg = last;
+
+	/* Hand refilled descriptors back in batches: one register write per
+	 * rx_free_thresh descriptors. The tail points at the last re-armed one. */
+	if (nb_hold > rxq->rx_free_thresh) {
+		uint16_t new_tail = (uint16_t)(id == 0 ? rxq->nb_rx_desc - 1 : id - 1);
+
+		rte_io_wmb();
+		i40e_write_reg(rxq->adapter, I40E_QRX_TAIL(rxq->reg_idx), new_tail);
+		nb_hold = 0;
+	}
+	rxq->nb_rx_hold = nb_hold;
+	return nb_rx;
+}
