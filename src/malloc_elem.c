@@ -33,8 +33,15 @@ static void set_cookies(struct malloc_elem *elem)
 
 bool malloc_elem_cookies_ok(const struct malloc_elem *elem)
 {
-	return elem != NULL && elem->header_cookie == HEADER_COOKIE &&
-	       *trailer_cookie(elem) == TRAILER_COOKIE;
+	const struct malloc_elem *fake;
+
+	if (elem == NULL || elem->header_cookie != HEADER_COOKIE ||
+	    *trailer_cookie(elem) != TRAILER_COOKIE)
+		return false;
+	if (elem->state != ELEM_BUSY || elem->pad == 0)
+		return true;
+	fake = RTE_PTR_ADD(elem, elem->pad); /* its cookie is right before the data */
+	return fake->header_cookie == HEADER_COOKIE;
 }
 #else
 static void set_cookies(struct malloc_elem *elem)
@@ -52,6 +59,11 @@ void malloc_elem_init(struct malloc_elem *elem, struct malloc_heap *heap,
 		      struct rte_memseg_list *msl, size_t size,
 		      struct malloc_elem *orig_elem, size_t orig_size)
 {
+	RTE_BUILD_BUG_ON(offsetof(struct malloc_elem, state) != RTE_CACHE_LINE_SIZE);
+	RTE_BUILD_BUG_ON(MALLOC_ELEM_HEADER_LEN != 2 * RTE_CACHE_LINE_SIZE);
+#ifdef RTE_MALLOC_DEBUG
+	RTE_BUILD_BUG_ON(offsetof(struct malloc_elem, header_cookie) + 8 != MALLOC_ELEM_HEADER_LEN);
+#endif
 	elem->heap = heap;
 	elem->msl = msl;
 	elem->prev = NULL;
@@ -220,9 +232,8 @@ struct malloc_elem *malloc_elem_alloc(struct malloc_elem *elem, size_t size, siz
 	}
 
 	if (below < MALLOC_ELEM_MIN_SPLIT) {
-		/* Too little room below for a free element: keep it as padding.
-		 * below is a multiple of the cache line, so a fake header at
-		 * elem + below never overwrites the fields of the real one. */
+		/* Too little room below for a free element: keep it as padding,
+		 * with a PAD header in front of the data. */
 		elem->state = ELEM_BUSY;
 		elem->pad = below;
 		set_cookies(elem);

@@ -33,18 +33,25 @@ enum elem_state {
 };
 
 struct malloc_elem {
+	/* First cache line: links and origin. */
 	struct malloc_heap *heap;
 	struct malloc_elem *volatile prev;  /* previous element by address */
 	struct malloc_elem *volatile next;  /* next element by address */
 	LIST_ENTRY(malloc_elem) free_list;  /* on a heap free list when free */
 	struct rte_memseg_list *msl;
+	struct malloc_elem *orig_elem;      /* start of the region it was added with */
+	size_t orig_size;
+	/*
+	 * Second cache line: what a PAD header needs. Padding is a multiple
+	 * of the cache line, so a PAD header's second line never lands on the
+	 * real header, even with a single line of padding.
+	 */
 	volatile enum elem_state state;
 	uint32_t pad;                       /* bytes from here to the data's header */
 	size_t size;                        /* whole element, header included */
-	struct malloc_elem *orig_elem;      /* start of the region it was added with */
-	size_t orig_size;
 #ifdef RTE_MALLOC_DEBUG
-	uint64_t header_cookie;
+	uint8_t unused[RTE_CACHE_LINE_SIZE - 24];
+	uint64_t header_cookie;             /* right in front of the data */
 #endif
 } __rte_cache_aligned;
 
