@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Lcore threads: ids and roles from -l, launching on workers and waiting,
+ * busy lcores, per-lcore variables, non-EAL threads, sockets, and that idle
+ * workers sleep rather than spin.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pthread.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_launch.h>
+#include <rte_lcore.h>
+#include <rte_memory.h>
+#include <rte_per_lcore.h>
+
+#include "eal_private.h"
+#include "rtetest.h"
+
+static int boot(const char *args)
+{
+	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
+		return -1;
+	return rtetest_eal_init(args) >= 0 ? 0 : -1;
+}
+
+/* Three lcores on a machine that may have only two CPUs. */
+static int setup_three(void **state)
+{
+	(void)state;
+	return boot(rtetest_hal_is_sim() ? "-l 0-2 --sim=sockets=2" : "-l 0-2");
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	return rte_eal_cleanup();
+}
+
+static void test_ids_and_roles(void **state)
+{
+	unsigned int i, n;
+	unsigned int seen[RTE_MAX_LCORE];
+
+	(void)state;
+	assert_int_equal(rte_lcore_count(), 3);
+	assert_int_equal(rte_get_main_lcore(), 0);
+	assert_int_equal(rte_lcore_id(), 0);
+	assert_int_equal(rte_lcore_index(-1), 0);
+	assert_int_equal(rte_lcore_index(2), 2);
+	assert_int_equal(rte_lcore_index(3), -1);
+	assert_int_equal(rte_lcore_index(RTE_MAX_LCORE), -1);
+	for (i = 0; i < 3; i++) {
+		assert_true(rte_lcore_is_enabled(i));
+		assert_int_equal(rte_eal_lcore_role(i), ROLE_RTE);
+		assert_int_equal(rte_lcore_has_role(i, ROLE_RTE), 1);
+	}
+	assert_false(rte_lcore_is_enabled(3));
+	assert_false(rte_lcore_is_enabled(RTE_MAX_LCORE));
+	assert_int_equal(rte_eal_lcore_role(3), ROLE_OFF);
+	assert_int_equal(rte_lcore_has_role(RTE_MAX_LCORE, ROLE_RTE), -EINVAL);
+
+	n = 0;
+	RTE_LCORE_FOREACH(i)
+		seen[n++] = i;
+	assert_int_equal(n, 3);
+	assert_int_equal(seen[0], 0);
+	assert_int_equal(seen[1], 1);
+	assert_int_equal(seen[2], 2);
+
+	n = 0;
+	RTE_LCORE_FOREACH_WORKER(i)
+		seen[n++] = i;
+	assert_int_equal(n, 2);
+	assert_int_equal(seen[0], 1);
+	assert_int_equal(seen[1], 2);
+
+	assert_int_equal(rte_get_next_lcore(2, 0, 0), RTE_MAX_LCORE);
+	assert_int_equal(rte_get_next_lcore(2, 0, 1), 0);
+	assert_int_equal(rte_get_next_lcore(2, 1, 1), 1);
+	assert_int_equal(rte_get_next_lcore(0, 1, 0), 1);
+	assert_int_equal(rte_get_next_lcore(-1, 1, 0), 1);
+}
+
+static void test_cpuset_and_sockets(void **state)
+{
+	rte_cpuset_t set;
+
+	(void)state;
+	set = rte_lcore_cpuset(1);
+	assert_int_equal(CPU_COUNT(&set), 1);
+	assert_true(CPU_ISSET(1, &set));
+	assert_int_equal(rte_lcore_to_cpu_id(1), 1);
+	assert_int_equal(rte_lcore_to_cpu_id(3), -1);
+	set = rte_lcore_cpuset(RTE_MAX_LCORE);
+	assert_int_equal(CPU_COUNT(&set), 0);
+
+	assert_true(rte_socket_count() >= 1);
+	assert_int_equal(rte_socket_id_by_idx(0), 0);
+	rte_errno = 0;
+	assert_int_equal(rte_socket_id_by_idx(rte_socket_count()), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_socket_id(), rte_lcore_to_socket_id(0));
+	assert_int_equal(rte_lcore_to_socket_id(RTE_MAX_LCORE), (unsigned int)SOCKET_ID_ANY);
+	if (rtetest_hal_is_sim()) {
+		/* sim spreads CPUs round-robin over its sockets. */
+		assert_int_equal(rte_socket_count(), 2);
+		assert_int_equal(rte_socket_id_by_idx(1), 1);
+		assert_int_equal(rte_lcore_to_socket_id(0), 0);
+		assert_int_equal(rte_lcore_to_socket_id(1), 1);
+		assert_int_equal(rte_lcore_to_socket_id(2), 0);
+	}
+}
+
+/* What a worker saw of itself. */
+struct whoami {
+	unsigned int lcore_id;
+	int index;
+	unsigned int socket;
+	void *per_lcore_addr;
+};
+
+static RTE_DEFINE_PER_LCORE(int, test_var);
+static struct whoami seen_by[RTE_MAX_LCORE];
+
+static int report_self(void *arg)
+{
+	unsigned int id = rte_lcore_id();
+
+	(void)arg;
+	if (id >= RTE_MAX_LCORE)
+		return -1;
+	RTE_PER_LCORE(test_var) = (int)id * 10;
+	seen_by[id].lcore_id = id;
+	seen_by[id].index = rte_lcore_index(-1);
+	seen_by[id].socket = rte_socket_id();
+	seen_by[id].per_lcore_addr = &RTE_PER_LCORE(test_var);
+	return 100 + (int)id;
+}
+
+static void test_remote_launch_and_wait(void **state)
+{
+	unsigned int i;
+
+	(void)state;
+	memset(seen_by, 0, sizeof(seen_by));
+	RTE_PER_LCORE(test_var) = -1;
+	RTE_LCORE_FOREACH_WORKER(i)
+		assert_int_equal(rte_eal_remote_launch(report_self, NULL, i), 0);
+	RTE_LCORE_FOREACH_WORKER(i) {
+		assert_int_equal(rte_eal_wait_lcore(i), 100 + (int)i);
+		assert_int_equal(rte_eal_get_lcore_state(i), WAIT);
+		assert_int_equal(seen_by[i].lcore_id, i);
+		assert_int_equal(seen_by[i].index, (int)i);
+		assert_int_equal(seen_by[i].socket, rte_lcore_to_socket_id(i));
+	}
+	/* Each thread has its own instance; the main one is untouched. */
+	assert_ptr_not_equal(seen_by[1].per_lcore_addr, seen_by[2].per_lcore_addr);
+	assert_ptr_not_equal(seen_by[1].per_lcore_addr, &RTE_PER_LCORE(test_var));
+	assert_int_equal(RTE_PER_LCORE(test_var), -1);
+	/* Waiting again gives the last result again. */
+	assert_int_equal(rte_eal_wait_lcore(1), 101);
+
+	/* The same worker can be launched again and again. */
+	for (int round = 0; round < 50; round++) {
+		assert_int_equal(rte_eal_remote_launch(report_self, NULL, 2), 0);
+		assert_int_equal(rte_eal_wait_lcore(2), 102);
+	}
+}
+
+static volatile int release_flag;
+
+static int block_until_released(void *arg)
+{
+	(void)arg;
+	while (!__atomic_load_n(&release_flag, __ATOMIC_ACQUIRE))
+		usleep(100);
+	return 7;
+}
+
+static void test_busy_lcore(void **state)
+{
+	(void)state;
+	__atomic_store_n(&release_flag, 0, __ATOMIC_RELEASE);
+	assert_int_equal(rte_eal_remote_launch(block_until_released, NULL, 1), 0);
+	assert_int_equal(rte_eal_get_lcore_state(1), RUNNING);
+	assert_int_equal(rte_eal_remote_launch(report_self, NULL, 1), -EBUSY);
+	/* All or nothing: lcore 2 is idle but must not be launched either. */
+	assert_int_equal(rte_eal_mp_remote_launch(report_self, NULL, SKIP_MAIN), -EBUSY);
+	assert_int_equal(rte_eal_get_lcore_state(2), WAIT);
+
+	__atomic_store_n(&release_flag, 1, __ATOMIC_RELEASE);
+	assert_int_equal(rte_eal_wait_lcore(1), 7);
+	assert_int_equal(rte_eal_get_lcore_state(1), WAIT);
+}
+
+static unsigned int calls;
+static uint64_t lcore_mask;
+
+static int count_call(void *arg)
+{
+	(void)arg;
+	__atomic_fetch_add(&calls, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_or(&lcore_mask, UINT64_C(1) << rte_lcore_id(), __ATOMIC_RELAXED);
+	return 0;
+}
+
+static void test_mp_launch(void **state)
+{
+	(void)state;
+	calls = 0;
+	lcore_mask = 0;
+	assert_int_equal(rte_eal_mp_remote_launch(count_call, NULL, CALL_MAIN), 0);
+	rte_eal_mp_wait_lcore();
+	assert_int_equal(calls, 3);
+	assert_int_equal(lcore_mask, 0x7);
+
+	calls = 0;
+	lcore_mask = 0;
+	assert_int_equal(rte_eal_mp_remote_launch(count_call, NULL, SKIP_MAIN), 0);
+	rte_eal_mp_wait_lcore();
+	assert_int_equal(calls, 2);
+	assert_int_equal(lcore_mask, 0x6);
+}
+
+static void test_bad_launch(void **state)
+{
+	(void)state;
+	assert_int_equal(rte_eal_remote_launch(report_self, NULL, 0), -EINVAL); /* main */
+	assert_int_equal(rte_eal_remote_launch(report_self, NULL, 3), -EINVAL); /* off */
+	assert_int_equal(rte_eal_remote_launch(report_self, NULL, RTE_MAX_LCORE), -EINVAL);
+	assert_int_equal(rte_eal_remote_launch(NULL, NULL, 1), -EINVAL);
+	assert_int_equal(rte_eal_mp_remote_launch(NULL, NULL, CALL_MAIN), -EINVAL);
+	assert_int_equal(rte_eal_get_lcore_state(RTE_MAX_LCORE), WAIT);
+	assert_int_equal(rte_eal_wait_lcore(RTE_MAX_LCORE), 0);
+}
+
+struct non_eal_view {
+	unsigned int lcore_id;
+	int index;
+	unsigned int socket;
+};
+
+static void *non_eal_thread(void *arg)
+{
+	struct non_eal_view *v = arg;
+
+	v->lcore_id = rte_lcore_id();
+	v->index = rte_lcore_index(-1);
+	v->socket = rte_socket_id();
+	return NULL;
+}
+
+static void test_non_eal_thread(void **state)
+{
+	struct non_eal_view v;
+	pthread_t t;
+
+	(void)state;
+	assert_int_equal(pthread_create(&t, NULL, non_eal_thread, &v), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(v.lcore_id, LCORE_ID_ANY);
+	assert_int_equal(v.index, -1);
+	assert_int_equal(v.socket, (unsigned int)SOCKET_ID_ANY);
+}
+
+static uint64_t thread_cpu_ns(pthread_t t)
+{
+	clockid_t cid;
+	struct timespec ts;
+
+	assert_int_equal(pthread_getcpuclockid(t, &cid), 0);
+	assert_int_equal(clock_gettime(cid, &ts), 0);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* An idle worker sleeps: it uses (almost) no CPU time while nothing runs. */
+static void test_idle_workers_sleep(void **state)
+{
+	uint64_t before[3], after[3];
+	unsigned int i;
+
+	(void)state;
+	RTE_LCORE_FOREACH_WORKER(i)
+		before[i] = thread_cpu_ns(lcore_config[i].thread_id);
+	usleep(200 * 1000);
+	RTE_LCORE_FOREACH_WORKER(i) {
+		after[i] = thread_cpu_ns(lcore_config[i].thread_id);
+		/* A spinning thread would burn most of the 200 ms. */
+		assert_true(after[i] - before[i] < 20 * 1000 * 1000);
+	}
+}
+
+static void test_dump(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_non_null(f);
+	rte_lcore_dump(f);
+	fclose(f);
+	assert_non_null(strstr(buf, "lcore 0,"));
+	assert_non_null(strstr(buf, "lcore 2,"));
+	assert_null(strstr(buf, "lcore 3,"));
+	assert_non_null(strstr(buf, "main"));
+	free(buf);
+}
+
+/* EAL comes up again with other lcores; the old threads are gone. */
+static void test_reinit_four_lcores(void **state)
+{
+	unsigned int i;
+
+	(void)state;
+	assert_int_equal(rte_eal_cleanup(), 0);
+	assert_int_equal(rte_lcore_id(), LCORE_ID_ANY);
+	assert_int_equal(boot("-l 0-3"), 0);
+	assert_int_equal(rte_lcore_count(), 4);
+	calls = 0;
+	lcore_mask = 0;
+	assert_int_equal(rte_eal_mp_remote_launch(count_call, NULL, CALL_MAIN), 0);
+	rte_eal_mp_wait_lcore();
+	assert_int_equal(calls, 4);
+	assert_int_equal(lcore_mask, 0xf);
+	RTE_LCORE_FOREACH_WORKER(i)
+		assert_true(lcore_config[i].thread_started);
+}
+
+/* Main lcore other than 0. */
+static void test_main_lcore_option(void **state)
+{
+	unsigned int i, n = 0;
+
+	(void)state;
+	assert_int_equal(rte_eal_cleanup(), 0);
+	assert_int_equal(boot("-l 0-2 --main-lcore 1"), 0);
+	assert_int_equal(rte_get_main_lcore(), 1);
+	assert_int_equal(rte_lcore_id(), 1);
+	RTE_LCORE_FOREACH_WORKER(i) {
+		assert_int_not_equal(i, 1);
+		n++;
+	}
+	assert_int_equal(n, 2);
+	assert_int_equal(rte_eal_remote_launch(report_self, NULL, 1), -EINVAL);
+	assert_int_equal(rte_eal_remote_launch(report_self, NULL, 0), 0);
+	assert_int_equal(rte_eal_wait_lcore(0), 100);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ids_and_roles),
+		cmocka_unit_test(test_cpuset_and_sockets),
+		cmocka_unit_test(test_remote_launch_and_wait),
+		cmocka_unit_test(test_busy_lcore),
+		cmocka_unit_test(test_mp_launch),
+		cmocka_unit_test(test_bad_launch),
+		cmocka_unit_test(test_non_eal_thread),
+		cmocka_unit_test(test_idle_workers_sleep),
+		cmocka_unit_test(test_dump),
+		cmocka_unit_test(test_reinit_four_lcores),
+		cmocka_unit_test(test_main_lcore_option),
+	};
+
+	return cmocka_run_group_tests_name("lcore", tests, setup_three, teardown);
+}
