@@ -1,0 +1,640 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * rte_ring: creation rules and bad input, every enqueue/dequeue flavour
+ * against a FIFO model, element sizes 4/8/16/20, index wrap-around at
+ * 2^32, EXACT_SZ capacities, and a producer/consumer stress on two lcores
+ * that proves no element is lost, duplicated or reordered.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sched.h>
+#include <cmocka.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_launch.h>
+#include <rte_lcore.h>
+#include <rte_memzone.h>
+#include <rte_ring.h>
+
+#include "rtetest.h"
+
+/* Objects the single-producer stress moves (fast enough under ASan too). */
+#define STRESS_OBJECTS (10u * 1000 * 1000)
+
+static int setup(void **state)
+{
+	(void)state;
+	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
+		return -1;
+	return rtetest_eal_init("-l 0-2") >= 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	return rte_eal_cleanup();
+}
+
+static void count_zone(const struct rte_memzone *mz, void *arg)
+{
+	(void)mz;
+	(*(unsigned int *)arg)++;
+}
+
+static unsigned int memzone_count(void)
+{
+	unsigned int n = 0;
+
+	rte_memzone_walk(count_zone, &n);
+	return n;
+}
+
+static void test_create_lookup_free(void **state)
+{
+	const unsigned int zones = memzone_count();
+	const struct rte_memzone *mz;
+	struct rte_ring *r;
+
+	(void)state;
+	r = rte_ring_create("r_basic", 1024, SOCKET_ID_ANY, 0);
+	assert_non_null(r);
+	assert_string_equal(r->name, "r_basic");
+	assert_int_equal(rte_ring_get_size(r), 1024);
+	assert_int_equal(rte_ring_get_capacity(r), 1023);
+	assert_int_equal(rte_ring_count(r), 0);
+	assert_int_equal(rte_ring_free_count(r), 1023);
+	assert_true(rte_ring_empty(r));
+	assert_false(rte_ring_full(r));
+	assert_false(rte_ring_is_prod_single(r));
+	assert_false(rte_ring_is_cons_single(r));
+	assert_int_equal(rte_ring_get_prod_sync_type(r), RTE_RING_SYNC_MT);
+	assert_true(rte_is_aligned(r, RTE_CACHE_LINE_SIZE));
+
+	mz = rte_memzone_lookup("RG_r_basic");
+	assert_non_null(mz);
+	assert_ptr_equal(mz->addr, r);
+	assert_ptr_equal(r->memzone, mz);
+	assert_true(mz->len >= (size_t)rte_ring_get_memsize(1024));
+	assert_ptr_equal(rte_ring_lookup("r_basic"), r);
+	assert_int_equal(memzone_count(), zones + 1);
+
+	rte_ring_free(r);
+	rte_errno = 0;
+	assert_null(rte_ring_lookup("r_basic"));
+	assert_int_equal(rte_errno, ENOENT);
+	assert_null(rte_memzone_lookup("RG_r_basic"));
+	assert_int_equal(memzone_count(), zones);
+	rte_ring_free(NULL);
+
+	r = rte_ring_create("r_spsc", 64, SOCKET_ID_ANY, RING_F_SP_ENQ | RING_F_SC_DEQ);
+	assert_non_null(r);
+	assert_true(rte_ring_is_prod_single(r));
+	assert_true(rte_ring_is_cons_single(r));
+	assert_int_equal(rte_ring_get_cons_sync_type(r), RTE_RING_SYNC_ST);
+	rte_ring_free(r);
+}
+
+static void expect_create_fails(const char *name, unsigned int esize, unsigned int count,
+				unsigned int flags, int err)
+{
+	const unsigned int zones = memzone_count();
+
+	rte_errno = 0;
+	assert_null(rte_ring_create_elem(name, esize, count, SOCKET_ID_ANY, flags));
+	assert_int_equal(rte_errno, err);
+	assert_int_equal(memzone_count(), zones);
+}
+
+static void test_bad_input(void **state)
+{
+	struct rte_ring *r, *dup;
+	char name[64];
+
+	(void)state;
+	expect_create_fails("bad", 8, 1000, 0, EINVAL);          /* not a power of 2 */
+	expect_create_fails("bad", 8, 0, 0, EINVAL);
+	expect_create_fails("bad", 8, 0, RING_F_EXACT_SZ, EINVAL);
+	expect_create_fails("bad", 8, RTE_RING_SZ_MASK + 1u, 0, EINVAL);
+	expect_create_fails("bad", 8, RTE_RING_SZ_MASK, RING_F_EXACT_SZ, EINVAL);
+	expect_create_fails("bad", 6, 64, 0, EINVAL);            /* esize not 4k */
+	expect_create_fails("bad", 0, 64, 0, EINVAL);
+	expect_create_fails("bad", 8, 64, RING_F_MP_RTS_ENQ, EINVAL);
+	expect_create_fails("bad", 8, 64, 0x80, EINVAL);
+	expect_create_fails(NULL, 8, 64, 0, EINVAL);
+
+	/* 28 characters fit (RTE_RING_NAMESIZE - 1), 29 do not. */
+	memset(name, 'n', sizeof(name));
+	name[RTE_RING_NAMESIZE] = '\0';
+	expect_create_fails(name, 8, 64, 0, ENAMETOOLONG);
+	name[RTE_RING_NAMESIZE - 1] = '\0';
+	r = rte_ring_create(name, 64, SOCKET_ID_ANY, 0);
+	assert_non_null(r);
+	assert_ptr_equal(rte_ring_lookup(name), r);
+	rte_ring_free(r);
+
+	r = rte_ring_create("dup", 64, SOCKET_ID_ANY, 0);
+	assert_non_null(r);
+	assert_int_equal(rte_ring_enqueue(r, (void *)0x1234), 0);
+	expect_create_fails("dup", 8, 128, 0, EEXIST);
+	/* The first ring is untouched. */
+	dup = rte_ring_lookup("dup");
+	assert_ptr_equal(dup, r);
+	assert_int_equal(rte_ring_count(r), 1);
+	assert_int_equal(rte_ring_get_size(r), 64);
+	rte_ring_free(r);
+
+	assert_int_equal(rte_ring_get_memsize(1000), -EINVAL);
+	assert_int_equal(rte_ring_get_memsize(0), -EINVAL);
+	assert_int_equal(rte_ring_get_memsize_elem(6, 1024), -EINVAL);
+	assert_int_equal(rte_ring_get_memsize_elem(0, 1024), -EINVAL);
+	assert_null(rte_ring_lookup(NULL));
+	assert_null(rte_ring_lookup("no such ring"));
+	assert_int_equal(rte_errno, ENOENT);
+}
+
+static void test_memsize(void **state)
+{
+	(void)state;
+	assert_int_equal(rte_ring_get_memsize(1024),
+			 RTE_ALIGN_CEIL(sizeof(struct rte_ring) + 1024 * sizeof(void *),
+					(size_t)RTE_CACHE_LINE_SIZE));
+	assert_int_equal(rte_ring_get_memsize_elem(20, 64),
+			 RTE_ALIGN_CEIL(sizeof(struct rte_ring) + 64 * 20, (size_t)RTE_CACHE_LINE_SIZE));
+	assert_int_equal(rte_ring_get_memsize_elem(4, 1), RTE_ALIGN_CEIL(sizeof(struct rte_ring) + 4,
+									 (size_t)RTE_CACHE_LINE_SIZE));
+	assert_int_equal(sizeof(struct rte_ring) % RTE_CACHE_LINE_SIZE, 0);
+}
+
+/* rte_ring_init on memory the caller owns. */
+static void test_init_user_memory(void **state)
+{
+	ssize_t size = rte_ring_get_memsize(16);
+	struct rte_ring *r;
+	void *obj;
+
+	(void)state;
+	assert_true(size > 0);
+	r = aligned_alloc(RTE_CACHE_LINE_SIZE, (size_t)size);
+	assert_non_null(r);
+	assert_int_equal(rte_ring_init(r, "user", 16, 0), 0);
+	assert_null(r->memzone);
+	assert_int_equal(rte_ring_get_capacity(r), 15);
+	assert_int_equal(rte_ring_enqueue(r, (void *)0x10), 0);
+	assert_int_equal(rte_ring_dequeue(r, &obj), 0);
+	assert_ptr_equal(obj, (void *)0x10);
+	assert_int_equal(rte_ring_init(r, "user", 15, 0), -EINVAL);
+	assert_int_equal(rte_ring_init(r, "user", 16, RING_F_MC_HTS_DEQ), -EINVAL);
+	assert_int_equal(rte_ring_init(r, "a_name_that_is_much_too_long_for_a_ring", 16, 0),
+			 -ENAMETOOLONG);
+	assert_int_equal(rte_ring_init(r, "user", 15, RING_F_EXACT_SZ), 0);
+	assert_int_equal(rte_ring_get_size(r), 16);
+	assert_int_equal(rte_ring_get_capacity(r), 15);
+	rte_ring_free(r); /* not from rte_ring_create: refused, memory untouched */
+	assert_string_equal(r->name, "user");
+	free(r);
+}
+
+/* One enqueue/dequeue flavour, so every variant runs the same checks. */
+enum sync { SYNC_DEFAULT, SYNC_SINGLE, SYNC_MULTI };
+
+static unsigned int enq_bulk(struct rte_ring *r, void **objs, unsigned int n, enum sync s,
+			     unsigned int *free_space)
+{
+	switch (s) {
+	case SYNC_SINGLE:
+		return rte_ring_sp_enqueue_bulk(r, objs, n, free_space);
+	case SYNC_MULTI:
+		return rte_ring_mp_enqueue_bulk(r, objs, n, free_space);
+	default:
+		return rte_ring_enqueue_bulk(r, objs, n, free_space);
+	}
+}
+
+static unsigned int enq_burst(struct rte_ring *r, void **objs, unsigned int n, enum sync s,
+			      unsigned int *free_space)
+{
+	switch (s) {
+	case SYNC_SINGLE:
+		return rte_ring_sp_enqueue_burst(r, objs, n, free_space);
+	case SYNC_MULTI:
+		return rte_ring_mp_enqueue_burst(r, objs, n, free_space);
+	default:
+		return rte_ring_enqueue_burst(r, objs, n, free_space);
+	}
+}
+
+static int enq_one(struct rte_ring *r, void *obj, enum sync s)
+{
+	switch (s) {
+	case SYNC_SINGLE:
+		return rte_ring_sp_enqueue(r, obj);
+	case SYNC_MULTI:
+		return rte_ring_mp_enqueue(r, obj);
+	default:
+		return rte_ring_enqueue(r, obj);
+	}
+}
+
+static unsigned int deq_bulk(struct rte_ring *r, void **objs, unsigned int n, enum sync s,
+			     unsigned int *avail)
+{
+	switch (s) {
+	case SYNC_SINGLE:
+		return rte_ring_sc_dequeue_bulk(r, objs, n, avail);
+	case SYNC_MULTI:
+		return rte_ring_mc_dequeue_bulk(r, objs, n, avail);
+	default:
+		return rte_ring_dequeue_bulk(r, objs, n, avail);
+	}
+}
+
+static unsigned int deq_burst(struct rte_ring *r, void **objs, unsigned int n, enum sync s,
+			      unsigned int *avail)
+{
+	switch (s) {
+	case SYNC_SINGLE:
+		return rte_ring_sc_dequeue_burst(r, objs, n, avail);
+	case SYNC_MULTI:
+		return rte_ring_mc_dequeue_burst(r, objs, n, avail);
+	default:
+		return rte_ring_dequeue_burst(r, objs, n, avail);
+	}
+}
+
+static int deq_one(struct rte_ring *r, void **obj, enum sync s)
+{
+	switch (s) {
+	case SYNC_SINGLE:
+		return rte_ring_sc_dequeue(r, obj);
+	case SYNC_MULTI:
+		return rte_ring_mc_dequeue(r, obj);
+	default:
+		return rte_ring_dequeue(r, obj);
+	}
+}
+
+static void *val(uintptr_t v)
+{
+	return (void *)v;
+}
+
+static void check_variants(struct rte_ring *r, enum sync es, enum sync ds)
+{
+	void *in[32], *out[32], *obj;
+	unsigned int fs, av, i;
+
+	for (i = 0; i < 32; i++)
+		in[i] = val(1000 + i);
+	assert_int_equal(rte_ring_get_capacity(r), 15);
+
+	/* bulk: all or nothing */
+	assert_int_equal(enq_bulk(r, in, 10, es, &fs), 10);
+	assert_int_equal(fs, 5);
+	assert_int_equal(enq_bulk(r, in + 10, 10, es, &fs), 0);
+	assert_int_equal(fs, 5);
+	assert_int_equal(rte_ring_count(r), 10);
+	/* burst: as many as fit */
+	assert_int_equal(enq_burst(r, in + 10, 10, es, &fs), 5);
+	assert_int_equal(fs, 0);
+	assert_true(rte_ring_full(r));
+	assert_int_equal(enq_one(r, in[20], es), -ENOBUFS);
+	assert_int_equal(enq_burst(r, in, 1, es, &fs), 0);
+
+	assert_int_equal(deq_bulk(r, out, 16, ds, &av), 0);
+	assert_int_equal(av, 15);
+	assert_int_equal(deq_bulk(r, out, 4, ds, &av), 4);
+	assert_int_equal(av, 11);
+	assert_int_equal(deq_one(r, &obj, ds), 0);
+	assert_ptr_equal(obj, in[4]);
+	assert_int_equal(deq_burst(r, out + 4, 20, ds, &av), 10);
+	assert_int_equal(av, 0);
+	for (i = 0; i < 4; i++)
+		assert_ptr_equal(out[i], in[i]);
+	for (i = 4; i < 14; i++)
+		assert_ptr_equal(out[i], in[i + 1]);
+	assert_true(rte_ring_empty(r));
+	assert_int_equal(deq_one(r, &obj, ds), -ENOENT);
+	assert_int_equal(deq_burst(r, out, 5, ds, &av), 0);
+	assert_int_equal(deq_bulk(r, out, 1, ds, NULL), 0);
+
+	/* single enqueue and NULL out-parameters */
+	assert_int_equal(enq_one(r, in[7], es), 0);
+	assert_int_equal(enq_bulk(r, in, 3, es, NULL), 3);
+	assert_int_equal(deq_burst(r, out, 4, ds, NULL), 4);
+	assert_ptr_equal(out[0], in[7]);
+	assert_ptr_equal(out[3], in[2]);
+	/* zero-length requests move nothing */
+	assert_int_equal(enq_bulk(r, in, 0, es, &fs), 0);
+	assert_int_equal(fs, 15);
+	assert_int_equal(deq_burst(r, out, 0, ds, &av), 0);
+	assert_int_equal(av, 0);
+}
+
+static void test_all_variants(void **state)
+{
+	static const unsigned int flag_sets[] = {
+		0, RING_F_SP_ENQ, RING_F_SC_DEQ, RING_F_SP_ENQ | RING_F_SC_DEQ,
+	};
+	(void)state;
+	for (unsigned int f = 0; f < RTE_DIM(flag_sets); f++) {
+		struct rte_ring *r = rte_ring_create("variants", 16, SOCKET_ID_ANY, flag_sets[f]);
+
+		assert_non_null(r);
+		for (int es = SYNC_DEFAULT; es <= SYNC_MULTI; es++)
+			for (int ds = SYNC_DEFAULT; ds <= SYNC_MULTI; ds++)
+				check_variants(r, es, ds);
+		rte_ring_free(r);
+	}
+}
+
+/* Indexes are free-running uint32_t: start them just below 2^32. */
+static void test_wraparound(void **state)
+{
+	struct rte_ring *r = rte_ring_create("wrap", 8, SOCKET_ID_ANY, 0);
+	void *in[7], *out[7];
+	uintptr_t next_in = 1, next_out = 1;
+
+	(void)state;
+	assert_non_null(r);
+	r->prod.head = r->prod.tail = r->cons.head = r->cons.tail = UINT32_MAX - 20;
+	assert_int_equal(rte_ring_count(r), 0);
+	for (unsigned int round = 0; round < 500; round++) {
+		unsigned int n = 1 + round % 7, got, i;
+
+		for (i = 0; i < n; i++)
+			in[i] = val(next_in++);
+		assert_int_equal(rte_ring_enqueue_bulk(r, in, n, NULL), n);
+		assert_int_equal(rte_ring_count(r), n);
+		assert_int_equal(rte_ring_free_count(r), 7 - n);
+		got = rte_ring_dequeue_burst(r, out, 7, NULL);
+		assert_int_equal(got, n);
+		for (i = 0; i < got; i++)
+			assert_ptr_equal(out[i], val(next_out++));
+	}
+	/* The indexes went past 2^32 and on. */
+	assert_true(r->prod.tail < UINT32_MAX - 20);
+	assert_true(rte_ring_empty(r));
+	rte_ring_reset(r);
+	assert_int_equal(r->prod.head, 0);
+	rte_ring_free(r);
+}
+
+static void test_exact_size(void **state)
+{
+	void *objs[1001];
+	struct rte_ring *r;
+	unsigned int fs;
+
+	(void)state;
+	for (unsigned int i = 0; i < RTE_DIM(objs); i++)
+		objs[i] = val(i + 1);
+	r = rte_ring_create("exact", 1000, SOCKET_ID_ANY, RING_F_EXACT_SZ);
+	assert_non_null(r);
+	assert_int_equal(rte_ring_get_size(r), 1024);
+	assert_int_equal(rte_ring_get_capacity(r), 1000);
+	assert_int_equal(rte_ring_enqueue_bulk(r, objs, 1001, &fs), 0);
+	assert_int_equal(fs, 1000);
+	assert_int_equal(rte_ring_enqueue_bulk(r, objs, 1000, &fs), 1000);
+	assert_int_equal(fs, 0);
+	assert_true(rte_ring_full(r));
+	assert_int_equal(rte_ring_count(r), 1000);
+	assert_int_equal(rte_ring_enqueue(r, objs[0]), -ENOBUFS);
+	assert_int_equal(rte_ring_dequeue_bulk(r, objs, 1000, NULL), 1000);
+	for (unsigned int i = 0; i < 1000; i++)
+		assert_ptr_equal(objs[i], val(i + 1));
+	rte_ring_free(r);
+
+	/* A power of two asked with EXACT_SZ gets the next power as size. */
+	r = rte_ring_create("exact2", 1024, SOCKET_ID_ANY, RING_F_EXACT_SZ);
+	assert_non_null(r);
+	assert_int_equal(rte_ring_get_size(r), 2048);
+	assert_int_equal(rte_ring_get_capacity(r), 1024);
+	rte_ring_free(r);
+}
+
+/* Element of esize bytes whose every 32-bit word encodes (sequence, word). */
+static void fill_elem(uint32_t *e, unsigned int esize, uint32_t seq)
+{
+	for (unsigned int w = 0; w < esize / 4; w++)
+		e[w] = seq * 16 + w;
+}
+
+static void test_elem_sizes(void **state)
+{
+	static const unsigned int sizes[] = { 4, 8, 16, 20 };
+	uint32_t in[32 * 5], out[32 * 5];
+
+	(void)state;
+	for (unsigned int s = 0; s < RTE_DIM(sizes); s++) {
+		const unsigned int esize = sizes[s], words = esize / 4;
+		struct rte_ring *r = rte_ring_create_elem("elems", esize, 32, SOCKET_ID_ANY, 0);
+		uint32_t seq_in = 0, seq_out = 0;
+
+		assert_non_null(r);
+		assert_int_equal(rte_ring_get_capacity(r), 31);
+		/* Odd batch sizes make the copies straddle the end of the array. */
+		for (unsigned int round = 0; round < 200; round++) {
+			unsigned int n = 1 + (round * 7) % 31, got, i;
+			const int mode = round % 3;
+
+			for (i = 0; i < n; i++)
+				fill_elem(&in[i * words], esize, seq_in++);
+			if (mode == 0)
+				got = rte_ring_mp_enqueue_bulk_elem(r, in, esize, n, NULL);
+			else if (mode == 1)
+				got = rte_ring_sp_enqueue_burst_elem(r, in, esize, n, NULL);
+			else
+				got = rte_ring_enqueue_bulk_elem(r, in, esize, n, NULL);
+			assert_int_equal(got, n);
+			if (mode == 0)
+				got = rte_ring_mc_dequeue_bulk_elem(r, out, esize, n, NULL);
+			else if (mode == 1)
+				got = rte_ring_sc_dequeue_burst_elem(r, out, esize, 31, NULL);
+			else
+				got = rte_ring_dequeue_burst_elem(r, out, esize, 31, NULL);
+			assert_int_equal(got, n);
+			for (i = 0; i < n; i++) {
+				uint32_t expect[5];
+
+				fill_elem(expect, esize, seq_out++);
+				assert_memory_equal(&out[i * words], expect, esize);
+			}
+		}
+		/* Single-element calls. */
+		fill_elem(in, esize, 77);
+		assert_int_equal(rte_ring_mp_enqueue_elem(r, in, esize), 0);
+		fill_elem(in, esize, 78);
+		assert_int_equal(rte_ring_sp_enqueue_elem(r, in, esize), 0);
+		fill_elem(in, esize, 79);
+		assert_int_equal(rte_ring_enqueue_elem(r, in, esize), 0);
+		for (uint32_t k = 77; k <= 79; k++) {
+			uint32_t expect[5];
+			int ret;
+
+			out[words] = 0xdeadbeef; /* a single dequeue writes one element only */
+			ret = k == 77 ? rte_ring_mc_dequeue_elem(r, out, esize)
+			    : k == 78 ? rte_ring_sc_dequeue_elem(r, out, esize)
+				      : rte_ring_dequeue_elem(r, out, esize);
+
+			assert_int_equal(ret, 0);
+			fill_elem(expect, esize, k);
+			assert_memory_equal(out, expect, esize);
+			assert_int_equal(out[words], 0xdeadbeef);
+		}
+		assert_int_equal(rte_ring_dequeue_elem(r, out, esize), -ENOENT);
+		rte_ring_free(r);
+	}
+}
+
+static void test_reset_and_dump(void **state)
+{
+	struct rte_ring *r = rte_ring_create("dumped", 64, SOCKET_ID_ANY, 0);
+	void *objs[5] = { val(1), val(2), val(3), val(4), val(5) };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(r);
+	assert_int_equal(rte_ring_enqueue_bulk(r, objs, 5, NULL), 5);
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	rte_ring_dump(f, r);
+	rte_ring_list_dump(f);
+	fclose(f);
+	assert_non_null(strstr(buf, "ring <dumped>"));
+	assert_non_null(strstr(buf, "used=5"));
+	assert_non_null(strstr(buf, "avail=58"));
+	free(buf);
+
+	rte_ring_reset(r);
+	assert_int_equal(rte_ring_count(r), 0);
+	assert_true(rte_ring_empty(r));
+	assert_int_equal(rte_ring_free_count(r), 63);
+	rte_ring_free(r);
+}
+
+/* ---- two-lcore stress ---- */
+
+struct stress {
+	struct rte_ring *r;
+	uint64_t count;        /* objects per producer */
+	unsigned int nb_producers;
+	volatile int producers_done;
+};
+
+/* Values are (producer << 40) | sequence, sequence counting from 1. */
+static int producer(void *arg)
+{
+	struct stress *s = arg;
+	const uint64_t id = (uint64_t)rte_lcore_index(-1);
+	void *batch[32];
+	uint64_t seq = 1;
+
+	while (seq <= s->count) {
+		unsigned int n = (unsigned int)RTE_MIN((uint64_t)RTE_DIM(batch), s->count - seq + 1);
+		unsigned int sent;
+
+		for (unsigned int i = 0; i < n; i++)
+			batch[i] = (void *)(uintptr_t)((id << 40) | (seq + i));
+		sent = rte_ring_mp_enqueue_burst(s->r, batch, n, NULL);
+		seq += sent;
+		if (sent == 0)
+			sched_yield(); /* the consumer may share our CPU */
+	}
+	__atomic_fetch_add(&s->producers_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void run_stress(unsigned int nb_producers, uint64_t per_producer)
+{
+	struct stress s = { .count = per_producer, .nb_producers = nb_producers };
+	uint64_t next[RTE_MAX_LCORE] = { 0 }, received = 0, errors = 0;
+	void *batch[64];
+	unsigned int lcore, launched = 0;
+
+	s.r = rte_ring_create("stress", 1024, SOCKET_ID_ANY, 0);
+	assert_non_null(s.r);
+	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++)
+		next[i] = 1;
+	RTE_LCORE_FOREACH_WORKER(lcore) {
+		if (launched == nb_producers)
+			break;
+		assert_int_equal(rte_eal_remote_launch(producer, &s, lcore), 0);
+		launched++;
+	}
+	assert_int_equal(launched, nb_producers);
+
+	/* The consumer: the main lcore, with the multi-consumer dequeue. */
+	for (;;) {
+		unsigned int n = rte_ring_mc_dequeue_burst(s.r, batch, RTE_DIM(batch), NULL);
+
+		for (unsigned int i = 0; i < n; i++) {
+			uint64_t v = (uint64_t)(uintptr_t)batch[i];
+			unsigned int p = (unsigned int)(v >> 40);
+			uint64_t seq = v & ((UINT64_C(1) << 40) - 1);
+
+			/* Each producer's values arrive in order, once each. */
+			if (p >= RTE_MAX_LCORE || seq != next[p])
+				errors++;
+			else
+				next[p]++;
+		}
+		received += n;
+		if (n == 0)
+			sched_yield();
+		if (n == 0 && __atomic_load_n(&s.producers_done, __ATOMIC_ACQUIRE) ==
+				      (int)nb_producers && rte_ring_empty(s.r))
+			break;
+	}
+	rte_eal_mp_wait_lcore();
+	assert_int_equal(errors, 0);
+	assert_int_equal(received, per_producer * nb_producers);
+	RTE_LCORE_FOREACH_WORKER(lcore) {
+		if (nb_producers-- == 0)
+			break;
+		assert_int_equal(next[rte_lcore_index((int)lcore)], per_producer + 1);
+	}
+	assert_int_equal(rte_ring_count(s.r), 0);
+	assert_int_equal(s.r->prod.head, s.r->prod.tail);
+	assert_int_equal(s.r->cons.head, s.r->cons.tail);
+	assert_int_equal(s.r->prod.tail, (uint32_t)received);
+	rte_ring_free(s.r);
+}
+
+static void test_stress_two_lcores(void **state)
+{
+	(void)state;
+	run_stress(1, STRESS_OBJECTS);
+}
+
+/* Two producers contend on prod.head (CAS) and wait on each other's tail. */
+static void test_stress_two_producers(void **state)
+{
+	(void)state;
+	run_stress(2, STRESS_OBJECTS / 10);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_create_lookup_free),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_memsize),
+		cmocka_unit_test(test_init_user_memory),
+		cmocka_unit_test(test_all_variants),
+		cmocka_unit_test(test_wraparound),
+		cmocka_unit_test(test_exact_size),
+		cmocka_unit_test(test_elem_sizes),
+		cmocka_unit_test(test_reset_and_dump),
+		cmocka_unit_test(test_stress_two_lcores),
+		cmocka_unit_test(test_stress_two_producers),
+	};
+
+	return cmocka_run_group_tests_name("ring", tests, setup, teardown);
+}
