@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Ring enqueue+dequeue in bulks of 8 and 32, single producer/consumer
+ * (SP/SC) and multi (MP/MC), in cycles per element:
+ *  - one lcore: enqueue a bulk, dequeue it again, repeat (no contention,
+ *    the ring's own instruction cost);
+ *  - two lcores: a worker lcore produces, the main lcore consumes (the
+ *    cost includes moving cache lines between the two cores).
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_launch.h>
+#include <rte_lcore.h>
+#include <rte_pause.h>
+#include <rte_ring.h>
+
+#include "bench.h"
+
+#define RING_SIZE 4096
+#define MAX_BULK 32
+
+static struct bench_opts opts;
+
+static __attribute__((always_inline)) inline unsigned int
+ring_enq(struct rte_ring *r, void *const *objs, unsigned int n, bool multi)
+{
+	return multi ? rte_ring_mp_enqueue_bulk(r, objs, n, NULL)
+		     : rte_ring_sp_enqueue_bulk(r, objs, n, NULL);
+}
+
+static __attribute__((always_inline)) inline unsigned int
+ring_deq(struct rte_ring *r, void **objs, unsigned int n, bool multi)
+{
+	return multi ? rte_ring_mc_dequeue_bulk(r, objs, n, NULL)
+		     : rte_ring_sc_dequeue_bulk(r, objs, n, NULL);
+}
+
+/* One lcore: cycles per element for n_elems elements in bulks of n. */
+static __attribute__((always_inline)) inline double
+one_lcore(struct rte_ring *r, unsigned int n, bool multi, unsigned long n_elems)
+{
+	void *objs[MAX_BULK];
+	unsigned long rounds = n_elems / n ? n_elems / n : 1;
+	unsigned long bad = 0;
+
+	for (unsigned int i = 0; i < n; i++)
+		objs[i] = (void *)(uintptr_t)(i + 1);
+
+	uint64_t t0 = bench_cycles();
+	for (unsigned long k = 0; k < rounds; k++) {
+		bad += ring_enq(r, objs, n, multi) != n;
+		bad += ring_deq(r, objs, n, multi) != n;
+	}
+	uint64_t t1 = bench_cycles();
+
+	if (bad != 0)
+		fprintf(stderr, "bench_ring: %lu bulk operations failed\n", bad);
+	return (double)(t1 - t0) / (double)(rounds * n);
+}
+
+static double one_lcore_spsc_8(struct rte_ring *r, unsigned long e) { return one_lcore(r, 8, false, e); }
+static double one_lcore_spsc_32(struct rte_ring *r, unsigned long e) { return one_lcore(r, 32, false, e); }
+static double one_lcore_mpmc_8(struct rte_ring *r, unsigned long e) { return one_lcore(r, 8, true, e); }
+static double one_lcore_mpmc_32(struct rte_ring *r, unsigned long e) { return one_lcore(r, 32, true, e); }
+
+/* Two lcores: what the producer on the worker needs to know. */
+struct producer_arg {
+	struct rte_ring *r;
+	unsigned int n;
+	bool multi;
+	unsigned long rounds;
+	volatile int go;
+};
+
+static int producer(void *p)
+{
+	struct producer_arg *a = p;
+	void *objs[MAX_BULK];
+
+	for (unsigned int i = 0; i < a->n; i++)
+		objs[i] = (void *)(uintptr_t)(i + 1);
+	while (!__atomic_load_n(&a->go, __ATOMIC_ACQUIRE))
+		rte_pause();
+	for (unsigned long k = 0; k < a->rounds; k++) {
+		if (a->multi) {
+			while (rte_ring_mp_enqueue_bulk(a->r, objs, a->n, NULL) == 0)
+				rte_pause();
+		} else {
+			while (rte_ring_sp_enqueue_bulk(a->r, objs, a->n, NULL) == 0)
+				rte_pause();
+		}
+	}
+	return 0;
+}
+
+/* Cycles per element seen by the consumer, or -1 when it cannot run. */
+static double two_lcores(struct rte_ring *r, unsigned int n, bool multi, unsigned long n_elems)
+{
+	unsigned int worker = rte_get_next_lcore(rte_lcore_id(), 1, 0);
+	struct producer_arg a = {
+		.r = r, .n = n, .multi = multi,
+		.rounds = n_elems / n ? n_elems / n : 1,
+	};
+	void *objs[MAX_BULK];
+
+	if (worker >= RTE_MAX_LCORE || rte_eal_remote_launch(producer, &a, worker) != 0)
+		return -1;
+
+	uint64_t t0 = bench_cycles();
+	__atomic_store_n(&a.go, 1, __ATOMIC_RELEASE);
+	for (unsigned long k = 0; k < a.rounds; k++) {
+		if (multi) {
+			while (rte_ring_mc_dequeue_bulk(r, objs, n, NULL) == 0)
+				rte_pause();
+		} else {
+			while (rte_ring_sc_dequeue_bulk(r, objs, n, NULL) == 0)
+				rte_pause();
+		}
+	}
+	uint64_t t1 = bench_cycles();
+
+	rte_eal_wait_lcore(worker);
+	return (double)(t1 - t0) / (double)(a.rounds * n);
+}
+
+struct ring_case {
+	const char *name;
+	unsigned int n;
+	bool multi;
+	double (*one)(struct rte_ring *r, unsigned long n_elems);
+};
+
+static const struct ring_case cases[] = {
+	{ "SP/SC", 8, false, one_lcore_spsc_8 },
+	{ "SP/SC", 32, false, one_lcore_spsc_32 },
+	{ "MP/MC", 8, true, one_lcore_mpmc_8 },
+	{ "MP/MC", 32, true, one_lcore_mpmc_32 },
+};
+
+int main(int argc, char **argv)
+{
+	int ret = rte_eal_init(argc, argv);
+	double v[BENCH_MAX_REPS];
+	char op[96];
+
+	if (ret < 0) {
+		fprintf(stderr, "bench_ring: rte_eal_init failed (rte_errno %d)\n", rte_errno);
+		return 1;
+	}
+	if (bench_parse_opts(argc - ret - 1, argv + ret + 1, &opts, 4u << 20) != 0)
+		return 1;
+
+	struct rte_ring *r = rte_ring_create("bench_ring", RING_SIZE, 0, 0);
+	if (r == NULL) {
+		fprintf(stderr, "bench_ring: rte_ring_create failed (rte_errno %d)\n", rte_errno);
+		return 1;
+	}
+
+	for (unsigned int c = 0; c < RTE_DIM(cases); c++) {
+		for (unsigned int i = 0; i < opts.reps; i++)
+			v[i] = cases[c].one(r, opts.iters);
+		snprintf(op, sizeof(op), "ring %s bulk %u enq+deq, 1 lcore", cases[c].name,
+			 cases[c].n);
+		bench_report("lib", op, "cycles/elem", bench_median(v, opts.reps));
+	}
+
+	if (rte_lcore_count() < 2) {
+		fprintf(stderr, "bench_ring: one lcore only, no producer/consumer figures\n");
+	} else {
+		for (unsigned int c = 0; c < RTE_DIM(cases); c++) {
+			bool ok = true;
+
+			for (unsigned int i = 0; i < opts.reps && ok; i++) {
+				v[i] = two_lcores(r, cases[c].n, cases[c].multi, opts.iters);
+				ok = v[i] >= 0;
+			}
+			if (!ok) {
+				fprintf(stderr, "bench_ring: cannot launch the producer lcore\n");
+				break;
+			}
+			snprintf(op, sizeof(op), "ring %s bulk %u enq+deq, 2 lcores", cases[c].name,
+				 cases[c].n);
+			bench_report("lib", op, "cycles/elem", bench_median(v, opts.reps));
+		}
+	}
+
+	rte_ring_free(r);
+	rte_eal_cleanup();
+	return 0;
+}
