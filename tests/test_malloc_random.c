@@ -49,6 +49,7 @@ static unsigned int n_live;
 static uint64_t rng;
 static unsigned int n_sockets;
 static unsigned long zone_serial;
+static unsigned long n_failed; /* calls that found no memory (allowed) */
 
 static uint64_t next_rand(void)
 {
@@ -240,6 +241,7 @@ static void op_alloc(size_t pg, int kind)
 		b.ptr = rte_calloc_socket(NULL, n, b.size / n, (unsigned int)align, b.socket);
 	}
 	if (b.ptr == NULL) {
+		n_failed++;
 		assert_int_equal(rte_errno, ENOMEM);
 		get_all(&after);
 		assert_same(&before, &after);
@@ -276,6 +278,7 @@ static void op_memzone(size_t pg)
 	get_all(&before);
 	b.mz = rte_memzone_reserve_bounded(name, b.size, b.socket, 0, (unsigned int)align, bound);
 	if (b.mz == NULL) {
+		n_failed++;
 		assert_int_equal(rte_errno, ENOMEM);
 		get_all(&after);
 		assert_same(&before, &after);
@@ -327,6 +330,7 @@ static void op_realloc(size_t pg)
 	get_all(&before);
 	p = rte_realloc_socket(b->ptr, new_size, (unsigned int)align, socket);
 	if (p == NULL) {
+		n_failed++;
 		assert_int_equal(rte_errno, ENOMEM);
 		get_all(&after);
 		assert_same(&before, &after);
@@ -353,6 +357,8 @@ static void run(uint64_t seed, unsigned int ops)
 
 	rng = seed;
 	n_live = 0;
+	n_failed = 0;
+	zone_serial = 0;
 	n_sockets = rte_socket_count();
 	probe = rte_malloc(NULL, 64, 0);
 	assert_non_null(probe);
@@ -382,6 +388,11 @@ static void run(uint64_t seed, unsigned int ops)
 	while (n_live > 0)
 		op_free();
 
+	print_message("%u ops on %u socket(s), %zu KiB pages: %lu out of memory, "
+		      "%lu memzones\n", ops, n_sockets, pg >> 10, n_failed, zone_serial);
+#ifdef RTEMEM_HAL_sim
+	print_message("%lu page maps\n", sim_fault_calls(SIM_OP_PAGE_MAP));
+#endif
 	get_all(&end);
 	assert_same(&start, &end);
 	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
