@@ -41,7 +41,8 @@ static void rx_queue_free(struct i40e_rx_queue *rxq)
 	if (rxq == NULL)
 		return;
 	i40e_rx_queue_release_mbufs(rxq);
-	rte_memzone_free(rxq->mz);
+	if (rxq->mz != NULL)
+		rte_memzone_free(rxq->mz);
 	rte_free(rxq->sw_ring);
 	rte_free(rxq);
 }
@@ -53,7 +54,7 @@ int i40e_dev_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_d
 	struct i40e_adapter *ad = dev->dev_private;
 	uint32_t len, ring_size, buf_size, frame_size;
 	uint16_t free_thresh;
-	struct i40e_rx_queue *rxq;
+	struct i40e_rx_queue *rxq, *old;
 	char name[RTE_MEMZONE_NAMESIZE];
 	uint64_t offloads;
 	bool scatter;
@@ -65,7 +66,8 @@ int i40e_dev_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_d
 			qid, nb_desc, I40E_ALIGN_RING_DESC, I40E_MIN_RING_DESC, I40E_MAX_RING_DESC);
 		return -EINVAL;
 	}
-	if (dev->rx_queues[qid] != NULL && ((struct i40e_rx_queue *)dev->rx_queues[qid])->started)
+	old = dev->rx_queues[qid];
+	if (old != NULL && old->started)
 		return -EBUSY;
 	free_thresh = conf->rx_free_thresh ? conf->rx_free_thresh : I40E_DEFAULT_RX_FREE_THRESH;
 	if (free_thresh >= nb_desc)
@@ -110,32 +112,39 @@ int i40e_dev_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_d
 	rxq->deferred_start = conf->rx_deferred_start != 0;
 
 	/* Room for the largest ring plus one burst, so a ring can be resized
-	 * in place and vector code may read a burst past the end. */
+	 * in place and vector code may read a burst past the end. Being always
+	 * this size, a queue set up again simply takes over its old ring. */
 	len = I40E_MAX_RING_DESC + RTE_PMD_I40E_RX_MAX_BURST;
 	ring_size = RTE_ALIGN(len * (uint32_t)sizeof(union i40e_rx_desc), I40E_DMA_MEM_ALIGN);
-	snprintf(name, sizeof(name), "eth_p%u_q%u_rx_ring", dev->port_id, qid);
-	rxq->mz = rte_memzone_reserve_aligned(name, ring_size, (int)socket_id,
-					      RTE_MEMZONE_IOVA_CONTIG, I40E_RING_BASE_ALIGN);
-	if (rxq->mz == NULL) {
-		rx_queue_free(rxq);
-		return -ENOMEM;
+	if (old == NULL) {
+		snprintf(name, sizeof(name), "eth_p%u_q%u_rx_ring", dev->port_id, qid);
+		rxq->mz = rte_memzone_reserve_aligned(name, ring_size, (int)socket_id,
+						      RTE_MEMZONE_IOVA_CONTIG, I40E_RING_BASE_ALIGN);
+		if (rxq->mz == NULL) {
+			rx_queue_free(rxq);
+			return -ENOMEM;
+		}
+	} else {
+		rxq->mz = old->mz;
 	}
-	memset(rxq->mz->addr, 0, ring_size);
-	rxq->rx_ring_phys_addr = rxq->mz->iova;
-	rxq->rx_ring = rxq->mz->addr;
 
 	rxq->sw_ring = rte_zmalloc_socket("i40e rx sw ring", sizeof(struct i40e_rx_entry) * len,
 					  RTE_CACHE_LINE_SIZE, (int)socket_id);
 	if (rxq->sw_ring == NULL) {
+		if (old != NULL)
+			rxq->mz = NULL; /* still the old queue's */
 		rx_queue_free(rxq);
 		return -ENOMEM;
 	}
+	/* Only now, with nothing left to fail, replace the older queue. */
+	if (old != NULL) {
+		old->mz = NULL;
+		i40e_dev_rx_queue_release(dev, qid);
+	}
+	rxq->rx_ring_phys_addr = rxq->mz->iova;
+	rxq->rx_ring = rxq->mz->addr;
 	i40e_reset_rx_queue(rxq);
 	rxq->q_set = true;
-
-	/* Only now, with nothing left to fail, replace an older queue. */
-	if (dev->rx_queues[qid] != NULL)
-		i40e_dev_rx_queue_release(dev, qid);
 	dev->rx_queues[qid] = rxq;
 	return 0;
 }

@@ -24,7 +24,7 @@
 
 struct rte_eth_fp_ops rte_eth_fp_ops[RTE_MAX_ETHPORTS];
 
-static struct rte_eth_dev eth_devs[RTE_MAX_ETHPORTS];
+struct rte_eth_dev rte_eth_devices[RTE_MAX_ETHPORTS];
 static void *fp_rxq_data[RTE_MAX_ETHPORTS][ETHDEV_MAX_RX_QUEUES];
 static bool probed;
 
@@ -53,13 +53,13 @@ static void probe_one(const struct hal_pci_device *pci)
 
 		if (!drv->match(pci->vendor_id, pci->device_id))
 			continue;
-		for (port = 0; port < RTE_MAX_ETHPORTS && eth_devs[port].attached; port++)
+		for (port = 0; port < RTE_MAX_ETHPORTS && rte_eth_devices[port].attached; port++)
 			;
 		if (port == RTE_MAX_ETHPORTS) {
 			ETHDEV_LOG(ERR, "no free port for another device\n");
 			return;
 		}
-		dev = &eth_devs[port];
+		dev = &rte_eth_devices[port];
 		memset(dev, 0, sizeof(*dev));
 		dev->port_id = port;
 		dev->pci = *pci;
@@ -74,7 +74,7 @@ static void probe_one(const struct hal_pci_device *pci)
 		}
 		dev->attached = true;
 		fp_reset(port);
-		ETHDEV_LOG(INFO, "port %u: %s on %s\n", port, drv->name, dev->name);
+		ETHDEV_LOG(DEBUG, "port %u: %s on %s\n", port, drv->name, dev->name);
 		return;
 	}
 }
@@ -95,9 +95,9 @@ static void probe_all(void)
 static struct rte_eth_dev *port_get(uint16_t port_id)
 {
 	probe_all();
-	if (port_id >= RTE_MAX_ETHPORTS || !eth_devs[port_id].attached)
+	if (port_id >= RTE_MAX_ETHPORTS || !rte_eth_devices[port_id].attached)
 		return NULL;
-	return &eth_devs[port_id];
+	return &rte_eth_devices[port_id];
 }
 
 static void port_release(struct rte_eth_dev *dev)
@@ -107,7 +107,7 @@ static void port_release(struct rte_eth_dev *dev)
 	fp_reset(dev->port_id);
 	memset(dev, 0, sizeof(*dev));
 	for (int p = 0; p < RTE_MAX_ETHPORTS; p++)
-		any |= eth_devs[p].attached;
+		any |= rte_eth_devices[p].attached;
 	/* With every port closed the next call scans the bus again (and so
 	 * finds the devices of a re-initialised EAL). */
 	if (!any)
@@ -117,7 +117,7 @@ static void port_release(struct rte_eth_dev *dev)
 void eth_dev_cleanup_all(void)
 {
 	for (uint16_t p = 0; p < RTE_MAX_ETHPORTS; p++) {
-		if (!eth_devs[p].attached)
+		if (!rte_eth_devices[p].attached)
 			continue;
 		rte_eth_dev_stop(p);
 		rte_eth_dev_close(p);
@@ -133,7 +133,7 @@ uint16_t rte_eth_dev_count_avail(void)
 
 	probe_all();
 	for (int p = 0; p < RTE_MAX_ETHPORTS; p++)
-		n += eth_devs[p].attached;
+		n += rte_eth_devices[p].attached;
 	return n;
 }
 
@@ -150,7 +150,7 @@ int rte_eth_dev_is_valid_port(uint16_t port_id)
 uint64_t rte_eth_find_next(uint16_t port_id)
 {
 	probe_all();
-	while (port_id < RTE_MAX_ETHPORTS && !eth_devs[port_id].attached)
+	while (port_id < RTE_MAX_ETHPORTS && !rte_eth_devices[port_id].attached)
 		port_id++;
 	return port_id >= RTE_MAX_ETHPORTS ? RTE_MAX_ETHPORTS : port_id;
 }

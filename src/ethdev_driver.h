@@ -54,6 +54,9 @@ struct rte_eth_dev {
 	eth_rx_burst_t rx_pkt_burst;
 };
 
+/* Every port slot, attached or not (as DPDK's rte_eth_devices). */
+extern struct rte_eth_dev rte_eth_devices[RTE_MAX_ETHPORTS];
+
 /* A built-in PCI driver. probe fills ops, dev_private, mac_addr, driver_name. */
 struct eth_pci_driver {
 	const char *name;

@@ -1,0 +1,603 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The i40e receive path end to end on the emulated X710: ethdev calls,
+ * the PMD, the device's DMA into mbufs. Frames come from the device's
+ * packet source one explicit step at a time (sim_i40e_deliver), so every
+ * count is exact.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <rte_eal.h>
+#include <rte_ethdev.h>
+#include <rte_mbuf.h>
+#include <rte_mbuf_ptype.h>
+#include <rte_mempool.h>
+#include <rte_memzone.h>
+
+#include "rtetest.h"
+
+#ifdef RTEMEM_HAL_sim
+#include "ethdev_driver.h"
+#include "i40e_ethdev.h"
+#include "pkt_source.h"
+#include "sim_i40e.h"
+
+#define POOL_SIZE 4096
+#define BURST 32
+
+static struct rte_mempool *pool;
+static struct sim_i40e *dev;
+
+static const struct pkt_gen_config base_cfg = {
+	.count = 0, .min_len = 60, .max_len = 1500, .flows = 64, .seed = 3,
+	.dst_mac = { 0x02, 0x72, 0x74, 0x65, 0, 0 }, .src_mac = { 0x02, 0, 0, 0, 0, 1 },
+};
+
+static int setup(void **state)
+{
+	(void)state;
+	if (rtetest_eal_init("--sim=nic=x710") < 0)
+		return -1;
+	pool = rte_pktmbuf_pool_create("rx_pool", POOL_SIZE, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	dev = sim_i40e_get(0);
+	if (pool == NULL || dev == NULL)
+		return -1;
+	sim_i40e_set_auto_deliver(dev, false);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	if (rte_eth_dev_count_avail() > 0) {
+		rte_eth_dev_stop(0);
+		rte_eth_dev_close(0);
+	}
+	rte_mempool_free(pool);
+	rte_eal_cleanup();
+	return 0;
+}
+
+/* Every test starts from a freshly probed port and leaves none behind. */
+static int test_setup(void **state)
+{
+	(void)state;
+	sim_i40e_set_auto_deliver(dev, false);
+	sim_i40e_set_source(dev, NULL);
+	return rte_eth_dev_count_avail() == 1 ? 0 : -1;
+}
+
+static int test_teardown(void **state)
+{
+	(void)state;
+	rte_eth_dev_stop(0);
+	rte_eth_dev_close(0);
+	sim_i40e_set_source(dev, NULL);
+	return 0;
+}
+
+static int port_up(uint16_t nq, uint16_t nb_desc, uint32_t mtu, uint64_t offloads,
+		   struct rte_mempool *mp)
+{
+	struct rte_eth_conf conf;
+	int ret;
+
+	memset(&conf, 0, sizeof(conf));
+	conf.rxmode.mq_mode = nq > 1 ? RTE_ETH_MQ_RX_RSS : RTE_ETH_MQ_RX_NONE;
+	conf.rxmode.mtu = mtu;
+	conf.rxmode.offloads = offloads;
+	ret = rte_eth_dev_configure(0, nq, 0, &conf);
+	if (ret != 0)
+		return ret;
+	for (uint16_t q = 0; q < nq; q++) {
+		ret = rte_eth_rx_queue_setup(0, q, nb_desc, 0, NULL, mp);
+		if (ret != 0)
+			return ret;
+	}
+	return rte_eth_dev_start(0);
+}
+
+/* Compare a received mbuf chain with generator frame idx. */
+static void check_mbuf(const struct pkt_gen_config *cfg, struct rte_mbuf *m, uint64_t idx)
+{
+	static uint8_t want[PKT_SOURCE_MAX_FRAME];
+	int len = pkt_gen_frame(cfg, idx, want, sizeof(want));
+	uint32_t off = 0;
+	uint16_t segs = 0;
+
+	assert_true(len > 0);
+	assert_int_equal(m->pkt_len, (uint32_t)len);
+	assert_int_equal(m->port, 0);
+	assert_int_equal(m->packet_type,
+			 RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_L4_UDP);
+	assert_true(m->ol_flags & RTE_MBUF_F_RX_RSS_HASH);
+	for (struct rte_mbuf *s = m; s != NULL; s = s->next) {
+		assert_true(s->data_len <= 2048);
+		assert_true(s->next == NULL || s->data_len == 2048);
+		assert_int_equal(s->data_off, RTE_PKTMBUF_HEADROOM);
+		assert_memory_equal(rte_pktmbuf_mtod(s, uint8_t *), want + off, s->data_len);
+		off += s->data_len;
+		segs++;
+	}
+	assert_int_equal(off, (uint32_t)len);
+	assert_int_equal(m->nb_segs, segs);
+	assert_int_equal(segs, (len + 2047) / 2048);
+}
+
+/* Receive on queue q until empty; check frames against cfg in order from
+ * *next (one queue only) and free them. Returns how many. */
+static unsigned int drain(const struct pkt_gen_config *cfg, uint16_t q, uint64_t *next)
+{
+	struct rte_mbuf *pkts[BURST];
+	unsigned int total = 0;
+	uint16_t n;
+
+	do {
+		n = rte_eth_rx_burst(0, q, pkts, BURST);
+		for (uint16_t i = 0; i < n; i++) {
+			int64_t idx = pkt_gen_frame_index(rte_pktmbuf_mtod(pkts[i], uint8_t *),
+							  pkts[i]->data_len);
+
+			if (next != NULL) {
+				assert_int_equal(idx, (int64_t)*next);
+				(*next)++;
+			}
+			check_mbuf(cfg, pkts[i], (uint64_t)idx);
+			rte_pktmbuf_free(pkts[i]);
+		}
+		total += n;
+	} while (n > 0);
+	return total;
+}
+
+/* ---- tests ------------------------------------------------------------- */
+
+static void test_probe_and_info(void **state)
+{
+	struct rte_eth_dev_info info;
+	struct rte_ether_addr mac;
+	unsigned int ports = 0;
+	uint16_t p;
+
+	(void)state;
+	assert_int_equal(rte_eth_dev_count_avail(), 1);
+	RTE_ETH_FOREACH_DEV(p)
+		ports++;
+	assert_int_equal(ports, 1);
+	assert_int_equal(rte_eth_dev_info_get(0, &info), 0);
+	assert_string_equal(info.driver_name, "net_i40e");
+	assert_int_equal(info.rx_desc_lim.nb_max, 4096);
+	assert_int_equal(info.rx_desc_lim.nb_min, 64);
+	assert_int_equal(info.rx_desc_lim.nb_align, 32);
+	assert_int_equal(info.max_rx_pktlen, 9728);
+	assert_int_equal(info.speed_capa, RTE_ETH_LINK_SPEED_10G);
+	assert_int_equal(rte_eth_macaddr_get(0, &mac), 0);
+	assert_int_equal(mac.addr_bytes[0], 0x02);
+	assert_int_equal(mac.addr_bytes[1], 0x72);
+	assert_int_equal(mac.addr_bytes[5], 0x00);
+	assert_int_equal(rte_eth_dev_socket_id(0), 0);
+	assert_int_equal(rte_eth_dev_socket_id(7), -1);
+	assert_int_equal(rte_eth_dev_info_get(7, &info), -ENODEV);
+	assert_int_equal(rte_eth_macaddr_get(7, &mac), -ENODEV);
+	assert_int_equal(rte_eth_rx_burst(7, 0, NULL, 4), 0);
+	assert_int_equal(rte_eth_tx_queue_setup(0, 0, 512, 0, NULL), -ENOTSUP);
+}
+
+static void test_mixed_sizes_byte_identical(void **state)
+{
+	static const uint32_t sizes[] = { 60, 64, 128, 1514, 2047, 2048, 2049, 4096,
+					  6000, 8191, 9000, 61, 1500, 9000, 3000, 100 };
+	struct pkt_gen_config cfg = base_cfg;
+	struct rte_eth_stats st;
+	char path[64];
+	uint64_t next = 0, bytes = 0;
+	unsigned int got = 0;
+
+	(void)state;
+	cfg.sizes = sizes;
+	cfg.n_sizes = RTE_DIM(sizes);
+	cfg.count = 20 * RTE_DIM(sizes);
+	snprintf(path, sizeof(path), "/tmp/rtemem_test_i40e_rx_%d.pcap", (int)getpid());
+	assert_int_equal(pkt_gen_write_pcap(&cfg, path), 0);
+	sim_i40e_set_source(dev, pkt_source_pcap_open(path));
+	unlink(path);
+	assert_int_equal(port_up(1, 512, 9000, RTE_ETH_RX_OFFLOAD_SCATTER, pool), 0);
+	while (sim_i40e_deliver(dev, 8) > 0)
+		got += drain(&cfg, 0, &next);
+	assert_int_equal(got, cfg.count);
+	for (uint64_t i = 0; i < cfg.count; i++)
+		bytes += sizes[i % RTE_DIM(sizes)];
+	assert_int_equal(rte_eth_stats_get(0, &st), 0);
+	assert_int_equal(st.ipackets, cfg.count);
+	assert_int_equal(st.ibytes, bytes);
+	assert_int_equal(st.q_ipackets[0], cfg.count);
+	assert_int_equal(st.imissed, 0);
+	assert_int_equal(st.ierrors, 0);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
+static void test_ring_wraps_many_times(void **state)
+{
+	struct pkt_gen_config cfg = base_cfg;
+	uint64_t next = 0;
+	unsigned int got = 0;
+
+	(void)state;
+	cfg.count = 5000;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	assert_int_equal(port_up(1, 64, 0, 0, pool), 0);
+	/* 5000 frames through 64 descriptors: about 80 times round */
+	while (sim_i40e_deliver(dev, 16) > 0)
+		got += drain(&cfg, 0, &next);
+	assert_int_equal(got, 5000);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
+static void test_slow_consumer_drops(void **state)
+{
+	struct pkt_gen_config cfg = base_cfg;
+	struct sim_i40e_queue_stats qs;
+	struct rte_eth_stats st;
+	uint64_t next = 0;
+
+	(void)state;
+	cfg.count = 300;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	assert_int_equal(port_up(1, 64, 0, 0, pool), 0);
+	assert_int_equal(rte_eth_stats_reset(0), 0);
+	/* 200 frames arrive while nobody reads: 63 fit, 137 are missed */
+	assert_int_equal(sim_i40e_deliver(dev, 200), 200);
+	assert_int_equal(rte_eth_stats_get(0, &st), 0);
+	assert_int_equal(st.imissed, 137);
+	/* the 63 that fit are frames 0..62, intact */
+	assert_int_equal(drain(&cfg, 0, &next), 63);
+	assert_int_equal(next, 63);
+	/* the rest arrive into a drained ring: frames 200..299 */
+	next = 200;
+	while (sim_i40e_deliver(dev, 20) > 0)
+		assert_int_equal(drain(&cfg, 0, &next), 20);
+	assert_int_equal(next, 300);
+	assert_int_equal(rte_eth_stats_get(0, &st), 0);
+	assert_int_equal(st.ipackets, 163);
+	assert_int_equal(st.imissed, 137);
+	assert_int_equal(sim_i40e_queue_stats(dev, 0, &qs), 0);
+	assert_int_equal(qs.dma_errors, 0);
+	assert_int_equal(rte_eth_stats_reset(0), 0);
+	assert_int_equal(rte_eth_stats_get(0, &st), 0);
+	assert_int_equal(st.ipackets, 0);
+	assert_int_equal(st.imissed, 0);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
+static void test_start_with_exhausted_pool(void **state)
+{
+	struct rte_mempool *small = rte_pktmbuf_pool_create("small", 100, 0, 0,
+							     RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	struct rte_eth_conf conf;
+	unsigned int before;
+
+	(void)state;
+	assert_non_null(small);
+	before = rte_mempool_avail_count(small);
+	assert_int_equal(before, 100);
+	memset(&conf, 0, sizeof(conf));
+	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), 0);
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 128, 0, NULL, small), 0);
+	assert_int_equal(rte_eth_dev_start(0), -ENOMEM);
+	assert_int_equal(rte_mempool_avail_count(small), before);
+	/* the port stayed stopped and can be started with enough mbufs */
+	assert_int_equal(rte_eth_rx_burst(0, 0, NULL, 0), 0);
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 64, 0, NULL, small), 0);
+	assert_int_equal(rte_eth_dev_start(0), 0);
+	assert_int_equal(rte_mempool_avail_count(small), before - 64);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(small), before);
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	rte_mempool_free(small);
+}
+
+static void test_stop_start_cycles(void **state)
+{
+	struct pkt_gen_config cfg = base_cfg;
+	uint64_t next = 0;
+
+	(void)state;
+	cfg.count = 0; /* endless */
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	assert_int_equal(port_up(2, 128, 0, 0, pool), 0);
+	for (int cycle = 0; cycle < 20; cycle++) {
+		unsigned int got = 0;
+
+		assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE - 2 * 128);
+		assert_int_equal(sim_i40e_deliver(dev, 50), 50);
+		got += drain(&cfg, 0, NULL);
+		got += drain(&cfg, 1, NULL);
+		assert_int_equal(got, 50);
+		/* leave some frames in the rings: stop must take those mbufs back too */
+		assert_int_equal(sim_i40e_deliver(dev, 10), 10);
+		assert_int_equal(rte_eth_dev_stop(0), 0);
+		assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+		assert_int_equal(rte_eth_dev_start(0), 0);
+	}
+	(void)next;
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
+static void test_bad_parameters(void **state)
+{
+	static const uint16_t bad_desc[] = { 1, 32, 63, 65, 96 + 1, 4096 + 32, 8192 };
+	struct rte_eth_conf conf;
+	struct rte_eth_rxconf rxconf;
+	unsigned int before = rte_mempool_avail_count(pool);
+	char name[RTE_MEMZONE_NAMESIZE];
+
+	(void)state;
+	memset(&conf, 0, sizeof(conf));
+	snprintf(name, sizeof(name), "eth_p0_q0_rx_ring");
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 512, 0, NULL, pool), -EINVAL); /* unconfigured */
+	assert_int_equal(rte_eth_dev_configure(0, 65, 0, &conf), -EINVAL);
+	conf.rxmode.mtu = 9703;
+	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), -EINVAL);
+	conf.rxmode.mtu = 0;
+	conf.rxmode.offloads = 1ULL << 40;
+	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), -EINVAL);
+	conf.rxmode.offloads = 0;
+	assert_int_equal(rte_eth_dev_configure(0, 2, 0, NULL), -EINVAL);
+	assert_int_equal(rte_eth_dev_configure(0, 2, 0, &conf), 0);
+	assert_int_equal(rte_eth_dev_start(0), -EINVAL); /* queues not set up */
+	for (size_t i = 0; i < RTE_DIM(bad_desc); i++) {
+		assert_int_equal(rte_eth_rx_queue_setup(0, 0, bad_desc[i], 0, NULL, pool), -EINVAL);
+		assert_null(rte_memzone_lookup(name));
+	}
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 512, 0, NULL, NULL), -EINVAL);
+	assert_int_equal(rte_eth_rx_queue_setup(0, 2, 512, 0, NULL, pool), -EINVAL);
+	memset(&rxconf, 0, sizeof(rxconf));
+	rxconf.rx_free_thresh = 64;
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 64, 0, &rxconf, pool), -EINVAL);
+	assert_null(rte_memzone_lookup(name));
+
+	/* 9000-byte MTU, 2048-byte buffers, no scatter: does not fit */
+	conf.rxmode.mtu = 9000;
+	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), 0);
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 512, 0, NULL, pool), -EINVAL);
+	assert_null(rte_memzone_lookup(name));
+	rxconf.rx_free_thresh = 0;
+	rxconf.offloads = RTE_ETH_RX_OFFLOAD_SCATTER;
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 512, 0, &rxconf, pool), 0);
+	assert_non_null(rte_memzone_lookup(name));
+	/* set up again: the old queue goes, one ring remains */
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 256, 0, &rxconf, pool), 0);
+	assert_non_null(rte_memzone_lookup(name));
+
+	assert_int_equal(rte_eth_dev_start(0), 0);
+	assert_int_equal(rte_eth_dev_start(0), 0); /* as DPDK: already started is fine */
+	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), -EBUSY);
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 512, 0, &rxconf, pool), -EBUSY);
+	assert_int_equal(rte_eth_dev_close(0), -EINVAL);
+	/* the driver refuses to start a running queue, and ethdev does not ask it to */
+	assert_int_equal(i40e_dev_rx_queue_start(&rte_eth_devices[0], 0), -EBUSY);
+	assert_int_equal(rte_eth_dev_rx_queue_start(0, 0), 0);
+	assert_int_equal(rte_eth_dev_rx_queue_start(0, 5), -EINVAL);
+	assert_int_equal(rte_mempool_avail_count(pool), before - 256);
+	/* queue stop/start at run time */
+	assert_int_equal(rte_eth_dev_rx_queue_stop(0, 0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), before);
+	assert_int_equal(rte_eth_rx_burst(0, 0, NULL, 4), 0);
+	assert_int_equal(rte_eth_dev_rx_queue_start(0, 0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), before - 256);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), before);
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	assert_null(rte_memzone_lookup(name));
+}
+
+static void test_bad_buffer_address(void **state)
+{
+	struct pkt_gen_config cfg = base_cfg;
+	struct sim_i40e_queue_stats qs0, qs;
+	struct i40e_rx_queue *rxq;
+	struct rte_mbuf *pkts[BURST];
+	struct rte_eth_stats st;
+	uint64_t next;
+	uint16_t n;
+
+	(void)state;
+	cfg.count = 40;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	assert_int_equal(port_up(1, 64, 0, 0, pool), 0);
+	assert_int_equal(sim_i40e_queue_stats(dev, 0, &qs0), 0);
+	/* a buggy driver: descriptor 3 points nowhere */
+	rxq = rte_eth_devices[0].rx_queues[0];
+	rxq->rx_ring[3].read.pkt_addr = rte_cpu_to_le_64(0xbad0000000000ULL);
+	assert_int_equal(sim_i40e_deliver(dev, 10), 10);
+	/* frames 0-2 and 4-9 arrive, in order; frame 3 is lost and counted on both sides */
+	n = rte_eth_rx_burst(0, 0, pkts, BURST);
+	assert_int_equal(n, 9);
+	for (uint16_t i = 0; i < n; i++) {
+		uint64_t want = i < 3 ? i : i + 1u;
+
+		assert_int_equal(pkt_gen_frame_index(rte_pktmbuf_mtod(pkts[i], uint8_t *),
+						     pkts[i]->data_len), (int64_t)want);
+		check_mbuf(&cfg, pkts[i], want);
+		rte_pktmbuf_free(pkts[i]);
+	}
+	assert_int_equal(sim_i40e_queue_stats(dev, 0, &qs), 0);
+	assert_int_equal(qs.dma_errors - qs0.dma_errors, 1);
+	assert_int_equal(rte_eth_stats_get(0, &st), 0);
+	assert_int_equal(st.ierrors, 1);
+	assert_int_equal(st.ipackets, 9);
+	/* the queue keeps going */
+	next = 10;
+	while (sim_i40e_deliver(dev, 10) > 0)
+		assert_int_equal(drain(&cfg, 0, &next), 10);
+	assert_int_equal(next, 40);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
+static void test_mbuf_shortage_during_burst(void **state)
+{
+	struct rte_mempool *tight = rte_pktmbuf_pool_create("tight", 80, 0, 0,
+							     RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	struct pkt_gen_config cfg = base_cfg;
+	struct rte_mbuf *pkts[64];
+	struct rte_eth_stats st;
+	uint16_t n, more;
+	uint64_t next;
+
+	(void)state;
+	assert_non_null(tight);
+	cfg.count = 60;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	assert_int_equal(port_up(1, 64, 0, 0, tight), 0);
+	assert_int_equal(sim_i40e_deliver(dev, 40), 40);
+	/* 16 spare mbufs: the burst stops after 16 frames for want of replacements */
+	n = rte_eth_rx_burst(0, 0, pkts, 64);
+	assert_int_equal(n, 16);
+	assert_int_equal(rte_eth_stats_get(0, &st), 0);
+	assert_int_equal(st.rx_nombuf, 1);
+	more = rte_eth_rx_burst(0, 0, pkts + n, 64);
+	assert_int_equal(more, 0);
+	for (uint16_t i = 0; i < n; i++) {
+		check_mbuf(&cfg, pkts[i], i);
+		rte_pktmbuf_free(pkts[i]);
+	}
+	/* with mbufs back, the rest of the frames are there, unharmed */
+	next = 16;
+	assert_int_equal(drain(&cfg, 0, &next), 24);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	assert_int_equal(rte_mempool_avail_count(tight), 80);
+	rte_mempool_free(tight);
+}
+
+static void test_rss_spreads_over_queues(void **state)
+{
+	struct pkt_gen_config cfg = base_cfg;
+	struct rte_mbuf *pkts[BURST];
+	unsigned int per_q[4] = { 0 }, total = 0;
+
+	(void)state;
+	cfg.count = 1000;
+	cfg.flows = 200;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	assert_int_equal(port_up(4, 256, 0, 0, pool), 0);
+	while (sim_i40e_deliver(dev, 64) > 0) {
+		for (uint16_t q = 0; q < 4; q++) {
+			uint16_t n;
+
+			while ((n = rte_eth_rx_burst(0, q, pkts, BURST)) > 0) {
+				for (uint16_t i = 0; i < n; i++) {
+					int64_t idx = pkt_gen_frame_index(
+						rte_pktmbuf_mtod(pkts[i], uint8_t *), pkts[i]->data_len);
+
+					check_mbuf(&cfg, pkts[i], (uint64_t)idx);
+					/* LUT entry i is queue i % 4, indexed by the hash's low bits */
+					assert_int_equal(pkts[i]->hash.rss % 512 % 4, q);
+					rte_pktmbuf_free(pkts[i]);
+				}
+				per_q[q] += n;
+			}
+		}
+	}
+	for (int q = 0; q < 4; q++) {
+		assert_true(per_q[q] > 100);
+		total += per_q[q];
+	}
+	assert_int_equal(total, 1000);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
+static void test_auto_delivery_for_plain_programs(void **state)
+{
+	struct pkt_gen_config cfg = base_cfg;
+	struct rte_mbuf *pkts[BURST];
+	unsigned int total = 0;
+	int idle = 0;
+
+	(void)state;
+	cfg.count = 3000;
+	cfg.max_len = 9000;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	sim_i40e_set_auto_deliver(dev, true);
+	assert_int_equal(port_up(4, 128, 9000, RTE_ETH_RX_OFFLOAD_SCATTER, pool), 0);
+	/* nothing but rx_burst: the device keeps up and drops nothing */
+	while (idle < 4) {
+		unsigned int round = 0;
+
+		for (uint16_t q = 0; q < 4; q++) {
+			uint16_t n = rte_eth_rx_burst(0, q, pkts, BURST);
+
+			for (uint16_t i = 0; i < n; i++) {
+				int64_t idx = pkt_gen_frame_index(rte_pktmbuf_mtod(pkts[i], uint8_t *),
+								  pkts[i]->data_len);
+
+				check_mbuf(&cfg, pkts[i], (uint64_t)idx);
+				rte_pktmbuf_free(pkts[i]);
+			}
+			round += n;
+		}
+		total += round;
+		idle = round == 0 ? idle + 1 : 0;
+	}
+	assert_int_equal(total, 3000);
+	assert_true(sim_i40e_wire_empty(dev));
+	sim_i40e_set_auto_deliver(dev, false);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_probe_and_info, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_mixed_sizes_byte_identical, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_ring_wraps_many_times, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_slow_consumer_drops, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_start_with_exhausted_pool, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_stop_start_cycles, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_bad_parameters, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_bad_buffer_address, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_mbuf_shortage_during_burst, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_rss_spreads_over_queues, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_auto_delivery_for_plain_programs, test_setup,
+						test_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
+
+#else /* !RTEMEM_HAL_sim */
+
+static void test_sim_only(void **state)
+{
+	(void)state;
+	skip();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sim_only),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
+
+#endif
