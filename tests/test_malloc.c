@@ -18,6 +18,7 @@
 #include <rte_malloc.h>
 #include <rte_memory.h>
 
+#include "rtemem_svg.h"
 #include "rtetest.h"
 #ifdef RTEMEM_HAL_sim
 #include "sim_machine.h"
@@ -460,6 +461,33 @@ static void test_heap_info(void **state)
 	rte_free(p);
 }
 
+/* The SVG picture has the pages and elements of what is mapped. */
+static void test_svg(void **state)
+{
+	void *a = rte_malloc(NULL, 5000, 0), *b = rte_malloc(NULL, 300, 4096);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(b);
+	rte_free(a); /* a free hole between busy blocks */
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	assert_int_equal(rtemem_dump_svg(f), 0);
+	fclose(f);
+	assert_non_null(strstr(buf, "<svg"));
+	assert_non_null(strstr(buf, "</svg>"));
+	assert_non_null(strstr(buf, "socket_0:"));
+	assert_non_null(strstr(buf, "<title>busy"));
+	assert_non_null(strstr(buf, "<title>free"));
+	assert_non_null(strstr(buf, "<title>page 0x"));
+	free(buf);
+	assert_int_equal(rtemem_dump_svg(NULL), -EINVAL);
+	rte_free(b);
+}
+
 #ifdef RTE_MALLOC_DEBUG
 /* Debug build: cookies catch overruns, poison marks freed memory. */
 static void test_debug_cookies(void **state)
@@ -666,6 +694,7 @@ int main(void)
 		cmocka_unit_test(test_fragmentation_returns_everything),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_heap_info),
+		cmocka_unit_test(test_svg),
 #ifdef RTE_MALLOC_DEBUG
 		cmocka_unit_test(test_debug_cookies),
 #endif
