@@ -805,6 +805,10 @@ static void test_real_hugepages(void **state)
 		write_file("", "%s/x%smap_7_7", dir, prefix);
 	}
 	init_real_hugepages(prefix, false, N);
+#ifdef RTEMEM_HAL_linux
+	/* The EAL has this done once it holds the primary's lock. */
+	hal_linux_clear_stale_pages();
+#endif
 	if (dir != NULL) {
 		snprintf(path, sizeof(path), "%s/%smap_7_7", dir, prefix);
 		assert_false(path_exists(path));

@@ -278,7 +278,8 @@ int hal_page_map(void *va, size_t page_sz, int socket, int list_idx, int seg_idx
 	/* Touch it, so the page is ours before anyone relies on it. */
 	*(volatile char *)va = *(volatile char *)va;
 
-	if (hal_linux.socket_count > 1 && socket >= 0) {
+	/* A secondary attaches to the primary's page wherever it lives. */
+	if (hal_linux.socket_count > 1 && socket >= 0 && !hal_linux.secondary) {
 		int node = page_node(va);
 
 		if (node != socket) {
