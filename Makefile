@@ -188,3 +188,17 @@ coverage:
 	ci/coverage.sh
 
 -include $(FUZZ_LIB_OBJS:.o=.d)
+
+# ---------------------------------------------------------------------------
+# Other architectures under qemu-user (ci/cross-test.sh).
+#   make cross-test ARCH=aarch64   cross-build HAL=sim with Debian's cross gcc
+#   make cross-test ARCH=s390x     into build/cross-<arch>/ and run every test
+#                                  under qemu-<arch> (s390x: big-endian)
+# ARCH may name several: make cross-test ARCH="aarch64 s390x" (the default).
+# ---------------------------------------------------------------------------
+.PHONY: cross-test
+
+ARCH ?= aarch64 s390x
+
+cross-test:
+	ci/cross-test.sh $(ARCH)
