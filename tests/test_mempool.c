@@ -1,0 +1,789 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * rte_mempool: layout and IO contiguity of every object, exact counts
+ * through gets/puts, the per-lcore cache (refill, flush threshold, flush),
+ * drivers, callbacks, lookup/walk/dump, bad input leaving nothing behind,
+ * and a two-lcore stress moving 10 million objects through the caches.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pthread.h>
+#include <sched.h>
+#include <cmocka.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_launch.h>
+#include <rte_lcore.h>
+#include <rte_memory.h>
+#include <rte_memzone.h>
+#include <rte_mempool.h>
+#include <rte_ring.h>
+
+#include "rtetest.h"
+
+#define STRESS_OBJECTS (10u * 1000 * 1000)
+
+static int setup(void **state)
+{
+	(void)state;
+	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
+		return -1;
+	return rtetest_eal_init("-l 0-1") >= 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	return rte_eal_cleanup();
+}
+
+static void count_zone(const struct rte_memzone *mz, void *arg)
+{
+	(void)mz;
+	(*(unsigned int *)arg)++;
+}
+
+static unsigned int memzone_count(void)
+{
+	unsigned int n = 0;
+
+	rte_memzone_walk(count_zone, &n);
+	return n;
+}
+
+static void check_counts(const struct rte_mempool *mp, unsigned int in_use)
+{
+	assert_int_equal(rte_mempool_in_use_count(mp), in_use);
+	assert_int_equal(rte_mempool_avail_count(mp), mp->size - in_use);
+	assert_int_equal(rte_mempool_avail_count(mp) + rte_mempool_in_use_count(mp), mp->size);
+	assert_int_equal(rte_mempool_full(mp), in_use == 0);
+	assert_int_equal(rte_mempool_empty(mp), in_use == mp->size);
+}
+
+static void test_create_lookup_free(void **state)
+{
+	const unsigned int zones = memzone_count();
+	struct rte_mempool *mp;
+	struct rte_mempool_objsz sz;
+
+	(void)state;
+	mp = rte_mempool_create("mp_basic", 1000, 100, 32, 40, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_string_equal(mp->name, "mp_basic");
+	assert_int_equal(mp->size, 1000);
+	assert_int_equal(mp->populated_size, 1000);
+	assert_int_equal(mp->cache_size, 32);
+	assert_int_equal(mp->elt_size, 104); /* rounded to 8 */
+	assert_int_equal(mp->header_size, 64);
+	assert_int_equal((mp->header_size + mp->elt_size + mp->trailer_size) % 64, 0);
+	assert_int_equal(rte_mempool_calc_obj_size(100, 0, &sz), 192);
+	assert_int_equal(sz.header_size, 64);
+	assert_int_equal(sz.trailer_size, 24);
+	assert_int_equal(rte_mempool_calc_obj_size(100, RTE_MEMPOOL_F_NO_CACHE_ALIGN, &sz),
+			 sizeof(struct rte_mempool_objhdr) + 104);
+	assert_int_equal(mp->private_data_size, 64); /* 40 rounded to a cache line */
+	assert_true(rte_is_aligned(rte_mempool_get_priv(mp), RTE_CACHE_LINE_SIZE));
+	assert_string_equal(rte_mempool_get_ops(mp->ops_index)->name, "ring_mp_mc");
+	check_counts(mp, 0);
+
+	assert_ptr_equal(rte_mempool_lookup("mp_basic"), mp);
+	assert_non_null(rte_memzone_lookup("MP_mp_basic"));
+	assert_ptr_equal(rte_ring_lookup("MP_mp_basic"), mp->pool_data);
+	assert_int_equal(rte_ring_get_capacity(mp->pool_data), 1000);
+	assert_true(memzone_count() >= zones + 3); /* pool, ring, one or more chunks */
+
+	rte_mempool_free(mp);
+	rte_errno = 0;
+	assert_null(rte_mempool_lookup("mp_basic"));
+	assert_int_equal(rte_errno, ENOENT);
+	assert_null(rte_ring_lookup("MP_mp_basic"));
+	assert_int_equal(memzone_count(), zones);
+	rte_mempool_free(NULL);
+}
+
+/* Every object: header right before it, owned by mp, IO address that holds
+ * over its whole length even where it straddles a page boundary. */
+struct iova_check {
+	uint64_t pg_sz;
+	unsigned int objects;
+	unsigned int straddling;
+	unsigned int bad;
+	uintptr_t *addrs;
+};
+
+static void check_obj_iova(struct rte_mempool *mp, void *opaque, void *obj, unsigned int idx)
+{
+	struct iova_check *c = opaque;
+	struct rte_mempool_objhdr *hdr = rte_mempool_get_header(obj);
+	const size_t len = mp->elt_size + mp->trailer_size;
+	const rte_iova_t iova = rte_mempool_virt2iova(obj);
+	char *p = obj;
+
+	c->addrs[idx] = (uintptr_t)obj;
+	c->objects++;
+	if (hdr->mp != mp || rte_mempool_from_obj(obj) != mp || idx != c->objects - 1)
+		c->bad++;
+	if (iova == RTE_BAD_IOVA || iova != rte_mem_virt2iova(obj))
+		c->bad++;
+	/* Each page boundary inside the object, and its last byte. */
+	for (char *pg = RTE_PTR_ALIGN_CEIL(p + 1, c->pg_sz); pg < p + len; pg += c->pg_sz) {
+		c->straddling++;
+		if (rte_mem_virt2iova(pg) != iova + (rte_iova_t)(pg - p))
+			c->bad++;
+	}
+	if (rte_mem_virt2iova(p + len - 1) != iova + len - 1)
+		c->bad++;
+}
+
+static int cmp_uintptr(const void *a, const void *b)
+{
+	uintptr_t x = *(const uintptr_t *)a, y = *(const uintptr_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Returns how many page boundaries fall inside objects. */
+static unsigned int check_pool_iova(struct rte_mempool *mp)
+{
+	struct iova_check c = { 0 };
+	const struct rte_memseg *ms;
+	const size_t total = mp->header_size + mp->elt_size + mp->trailer_size;
+
+	c.addrs = calloc(mp->size, sizeof(*c.addrs));
+	assert_non_null(c.addrs);
+	ms = rte_mem_virt2memseg(mp->mz->addr, NULL);
+	assert_non_null(ms);
+	c.pg_sz = ms->hugepage_sz;
+	assert_int_equal(rte_mempool_obj_iter(mp, check_obj_iova, &c), mp->size);
+	assert_int_equal(c.objects, mp->size);
+	assert_int_equal(c.bad, 0);
+	/* No two objects overlap. */
+	qsort(c.addrs, mp->size, sizeof(*c.addrs), cmp_uintptr);
+	for (unsigned int i = 1; i < mp->size; i++)
+		assert_true(c.addrs[i] - c.addrs[i - 1] >= total);
+	free(c.addrs);
+	return c.straddling;
+}
+
+static void test_every_object_iova_contiguous(void **state)
+{
+	struct rte_mempool *mp;
+
+	(void)state;
+	/* mbuf-sized objects over ~5 pages of shuffled physical memory. */
+	mp = rte_mempool_create("mp_iova", 4000, 2304, 0, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	check_pool_iova(mp);
+	rte_mempool_free(mp);
+
+	/* Small objects, no cache alignment. */
+	mp = rte_mempool_create("mp_iova_small", 20000, 40, 0, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, RTE_MEMPOOL_F_NO_CACHE_ALIGN);
+	assert_non_null(mp);
+	check_pool_iova(mp);
+	rte_mempool_free(mp);
+}
+
+/*
+ * With IOVA as VA every page continues the previous one, so objects do
+ * straddle page boundaries (no memory is wasted) and stay contiguous.
+ */
+static void test_straddle_when_contiguous(void **state)
+{
+	struct rte_mempool *mp;
+
+	(void)state;
+	assert_int_equal(rte_eal_cleanup(), 0);
+	assert_true(rtetest_eal_init("-l 0-1 --iova-mode=va") >= 0);
+	assert_int_equal(rte_eal_iova_mode(), RTE_IOVA_VA);
+	mp = rte_mempool_create("mp_va", 4000, 2304, 0, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_true(check_pool_iova(mp) > 0);
+	rte_mempool_free(mp);
+	assert_int_equal(rte_eal_cleanup(), 0);
+	assert_true(rtetest_eal_init("-l 0-1") >= 0);
+}
+
+/* Objects that do not need IO addresses get RTE_BAD_IOVA. */
+static void test_no_iova_contig(void **state)
+{
+	struct rte_mempool *mp;
+	void *obj;
+
+	(void)state;
+	mp = rte_mempool_create("mp_noiova", 100, 64, 0, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, RTE_MEMPOOL_F_NO_IOVA_CONTIG);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_get(mp, &obj), 0);
+	assert_int_equal(rte_mempool_virt2iova(obj), RTE_BAD_IOVA);
+	rte_mempool_put(mp, obj);
+	rte_mempool_free(mp);
+}
+
+static void test_get_put_counts(void **state)
+{
+	static void *objs[1001];
+	struct rte_mempool *mp;
+
+	(void)state;
+	mp = rte_mempool_create("mp_counts", 1000, 64, 16, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 10), 0);
+	check_counts(mp, 10);
+	assert_int_equal(rte_mempool_get(mp, &objs[10]), 0);
+	check_counts(mp, 11);
+	rte_mempool_put_bulk(mp, objs, 11);
+	check_counts(mp, 0);
+
+	/* Everything, then one too many. A get bigger than the cache is served by
+	 * the pool alone, so the cache is handed back first. */
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 1000), -ENOENT);
+	check_counts(mp, 0);
+	rte_mempool_cache_flush(NULL, mp);
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 1000), 0);
+	check_counts(mp, 1000);
+	assert_int_equal(rte_mempool_get(mp, &objs[1000]), -ENOENT);
+	assert_int_equal(rte_mempool_get_bulk(mp, &objs[1000], 1), -ENOENT);
+	check_counts(mp, 1000);
+	/* All distinct. */
+	qsort(objs, 1000, sizeof(objs[0]), cmp_uintptr);
+	for (unsigned int i = 1; i < 1000; i++)
+		assert_ptr_not_equal(objs[i], objs[i - 1]);
+	for (unsigned int i = 0; i < 1000; i++)
+		rte_mempool_put(mp, objs[i]);
+	check_counts(mp, 0);
+
+	/* A bulk get that cannot be served takes nothing. */
+	rte_mempool_cache_flush(NULL, mp);
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 999), 0);
+	assert_int_equal(rte_mempool_get_bulk(mp, &objs[999], 2), -ENOENT);
+	check_counts(mp, 999);
+	rte_mempool_put_bulk(mp, objs, 999);
+	check_counts(mp, 0);
+	rte_mempool_free(mp);
+}
+
+static unsigned int ring_count(const struct rte_mempool *mp)
+{
+	return rte_mempool_ops_get_count(mp);
+}
+
+static void test_cache_behaviour(void **state)
+{
+	struct rte_mempool_cache *cache;
+	struct rte_mempool *mp;
+	void *objs[100];
+
+	(void)state;
+	mp = rte_mempool_create("mp_cache", 1000, 64, 32, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	cache = rte_mempool_default_cache(mp, rte_lcore_id());
+	assert_non_null(cache);
+	assert_ptr_equal(cache, &mp->local_cache[rte_lcore_id()]);
+	assert_null(rte_mempool_default_cache(mp, LCORE_ID_ANY));
+	assert_int_equal(cache->size, 32);
+	assert_int_equal(cache->flushthresh, 48);
+	assert_int_equal(cache->len, 0);
+	assert_int_equal(ring_count(mp), 1000);
+
+	/* A miss refills the cache to its size on top of what is served. */
+	assert_int_equal(rte_mempool_get(mp, &objs[0]), 0);
+	assert_int_equal(cache->len, 32);
+	assert_int_equal(ring_count(mp), 1000 - 33);
+	check_counts(mp, 1);
+	/* A hit takes from the cache only (the most recent first). */
+	assert_int_equal(rte_mempool_get_bulk(mp, &objs[1], 20), 0);
+	assert_int_equal(cache->len, 12);
+	assert_int_equal(ring_count(mp), 967);
+	check_counts(mp, 21);
+	/* Puts go into the cache... */
+	rte_mempool_put_bulk(mp, objs, 21);
+	assert_int_equal(cache->len, 33);
+	assert_int_equal(ring_count(mp), 967);
+	check_counts(mp, 0);
+	/* ... LIFO: the last one put is the next one got. */
+	assert_int_equal(rte_mempool_get(mp, &objs[50]), 0);
+	assert_ptr_equal(objs[50], objs[20]);
+	rte_mempool_put(mp, objs[50]);
+
+	/* More than the cache size bypasses it. */
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 40), 0);
+	assert_int_equal(cache->len, 33);
+	assert_int_equal(ring_count(mp), 927);
+	/* Crossing the flush threshold hands the cache back first. */
+	rte_mempool_put_bulk(mp, objs, 40);
+	assert_int_equal(cache->len, 40);
+	assert_int_equal(ring_count(mp), 960);
+	check_counts(mp, 0);
+	/* A put above the threshold goes straight to the pool. */
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 60), 0);
+	assert_int_equal(cache->len, 40);
+	rte_mempool_put_bulk(mp, objs, 60);
+	assert_int_equal(cache->len, 40);
+	assert_int_equal(ring_count(mp), 960);
+
+	rte_mempool_cache_flush(NULL, mp);
+	assert_int_equal(cache->len, 0);
+	assert_int_equal(ring_count(mp), 1000);
+	check_counts(mp, 0);
+
+	/* An application-owned cache. */
+	struct rte_mempool_cache *own = rte_mempool_cache_create(16, SOCKET_ID_ANY);
+
+	assert_non_null(own);
+	assert_int_equal(rte_mempool_generic_get(mp, objs, 4, own), 0);
+	assert_int_equal(own->len, 16);
+	assert_int_equal(ring_count(mp), 1000 - 20);
+	rte_mempool_generic_put(mp, objs, 4, own);
+	assert_int_equal(own->len, 20);
+	rte_mempool_cache_flush(own, mp);
+	assert_int_equal(ring_count(mp), 1000);
+	rte_mempool_cache_free(own);
+	assert_null(rte_mempool_cache_create(0, SOCKET_ID_ANY));
+	assert_int_equal(rte_errno, EINVAL);
+	assert_null(rte_mempool_cache_create(RTE_MEMPOOL_CACHE_MAX_SIZE + 1, SOCKET_ID_ANY));
+	rte_mempool_free(mp);
+}
+
+/* A non-EAL thread has no cache: its gets and puts hit the pool. */
+static void *non_eal_get_put(void *arg)
+{
+	struct rte_mempool *mp = arg;
+	void *objs[5];
+	uintptr_t ok = 1;
+
+	if (rte_mempool_get_bulk(mp, objs, 5) != 0 || ring_count(mp) != mp->size - 5)
+		ok = 0;
+	rte_mempool_put_bulk(mp, objs, 5);
+	if (ring_count(mp) != mp->size)
+		ok = 0;
+	return (void *)ok;
+}
+
+static void test_non_eal_thread_no_cache(void **state)
+{
+	struct rte_mempool *mp;
+	pthread_t t;
+	void *ok;
+
+	(void)state;
+	mp = rte_mempool_create("mp_noneal", 200, 64, 32, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(pthread_create(&t, NULL, non_eal_get_put, mp), 0);
+	assert_int_equal(pthread_join(t, &ok), 0);
+	assert_ptr_equal(ok, (void *)1);
+	rte_mempool_free(mp);
+}
+
+static void expect_create_fails(const char *name, unsigned int n, unsigned int elt_size,
+				unsigned int cache, unsigned int flags, int err)
+{
+	const unsigned int zones = memzone_count();
+
+	rte_errno = 0;
+	assert_null(rte_mempool_create(name, n, elt_size, cache, 0, NULL, NULL, NULL, NULL,
+				       SOCKET_ID_ANY, flags));
+	assert_int_equal(rte_errno, err);
+	assert_int_equal(memzone_count(), zones);
+}
+
+static void test_bad_input(void **state)
+{
+	struct rte_mempool *mp;
+	char name[64];
+
+	(void)state;
+	expect_create_fails("bad", 1000, 64, RTE_MEMPOOL_CACHE_MAX_SIZE + 1, 0, EINVAL);
+	expect_create_fails("bad", 100, 64, 100, 0, EINVAL); /* 1.5 x cache > n */
+	expect_create_fails("bad", 0, 64, 0, 0, EINVAL);
+	expect_create_fails("bad", 100, 64, 0, 0x1000, EINVAL);
+	expect_create_fails("bad", 100, 64, 0, RTE_MEMPOOL_F_POOL_CREATED, EINVAL);
+	expect_create_fails(NULL, 100, 64, 0, 0, EINVAL);
+
+	memset(name, 'p', sizeof(name));
+	name[RTE_MEMPOOL_NAMESIZE] = '\0';
+	expect_create_fails(name, 100, 64, 0, 0, ENAMETOOLONG);
+	name[RTE_MEMPOOL_NAMESIZE - 1] = '\0';
+	mp = rte_mempool_create(name, 100, 64, RTE_MEMPOOL_CACHE_MAX_SIZE / 8, 0, NULL, NULL,
+				NULL, NULL, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_ptr_equal(rte_mempool_lookup(name), mp);
+	rte_mempool_free(mp);
+
+	mp = rte_mempool_create("dup", 100, 64, 0, 0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	expect_create_fails("dup", 50, 32, 0, 0, EEXIST);
+	assert_ptr_equal(rte_mempool_lookup("dup"), mp);
+	check_counts(mp, 0);
+	rte_mempool_free(mp);
+
+	/* The largest cache is fine, given enough objects. */
+	mp = rte_mempool_create("bigcache", 768, 64, RTE_MEMPOOL_CACHE_MAX_SIZE, 0, NULL, NULL,
+				NULL, NULL, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	rte_mempool_free(mp);
+
+	assert_null(rte_mempool_lookup(NULL));
+	assert_null(rte_mempool_lookup("nothing here"));
+	assert_int_equal(rte_errno, ENOENT);
+}
+
+/* Far more objects than the machine has memory: ENOMEM, and all given back. */
+static void test_too_big(void **state)
+{
+	const unsigned int zones = memzone_count();
+	struct rte_mempool *mp;
+
+	(void)state;
+	rte_errno = 0;
+	/* 2M objects of 4 KB: 8 GB, more than the 1 GB the default sim pool has. */
+	mp = rte_mempool_create("huge", 2u * 1000 * 1000, 4000, 0, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_null(mp);
+	assert_int_equal(rte_errno, ENOMEM);
+	assert_int_equal(memzone_count(), zones);
+	assert_null(rte_mempool_lookup("huge"));
+	assert_null(rte_ring_lookup("MP_huge"));
+
+	/* And a normal pool still works afterwards. */
+	mp = rte_mempool_create("after_huge", 1000, 4000, 0, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	check_counts(mp, 0);
+	rte_mempool_free(mp);
+}
+
+static int dummy_alloc(struct rte_mempool *mp)
+{
+	(void)mp;
+	return 0;
+}
+
+static int dummy_enqueue(struct rte_mempool *mp, void * const *t, unsigned int n)
+{
+	(void)mp, (void)t, (void)n;
+	return 0;
+}
+
+static int dummy_dequeue(struct rte_mempool *mp, void **t, unsigned int n)
+{
+	(void)mp, (void)t, (void)n;
+	return -ENOBUFS;
+}
+
+static unsigned int dummy_count(const struct rte_mempool *mp)
+{
+	(void)mp;
+	return 0;
+}
+
+static void test_ops(void **state)
+{
+	struct rte_mempool_ops bad = { .name = "incomplete", .alloc = dummy_alloc };
+	struct rte_mempool_ops dup = {
+		.name = "ring_mp_mc", .alloc = dummy_alloc, .enqueue = dummy_enqueue,
+		.dequeue = dummy_dequeue, .get_count = dummy_count,
+	};
+	struct rte_mempool *mp;
+	void *obj;
+
+	(void)state;
+	assert_int_equal(rte_mempool_register_ops(&bad), -EINVAL);
+	assert_int_equal(rte_mempool_register_ops(NULL), -EINVAL);
+	assert_int_equal(rte_mempool_register_ops(&dup), -EEXIST);
+
+	mp = rte_mempool_create_empty("mp_ops", 64, 32, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(mp->populated_size, 0);
+	check_counts(mp, 64); /* nothing populated yet: nothing available */
+	assert_int_equal(rte_mempool_set_ops_byname(mp, "no_such_ops", NULL), -EINVAL);
+	assert_int_equal(rte_mempool_set_ops_byname(mp, "ring_sp_sc", NULL), 0);
+	assert_int_equal(rte_mempool_populate_default(mp), 64);
+	assert_true(rte_ring_is_prod_single(mp->pool_data));
+	assert_true(rte_ring_is_cons_single(mp->pool_data));
+	assert_int_equal(rte_mempool_set_ops_byname(mp, "ring_mp_mc", NULL), -EEXIST);
+	assert_int_equal(rte_mempool_populate_default(mp), -EEXIST);
+	check_counts(mp, 0);
+	assert_int_equal(rte_mempool_get(mp, &obj), 0);
+	check_counts(mp, 1);
+	rte_mempool_put(mp, obj);
+	rte_mempool_free(mp);
+
+	/* The flags pick the ring driver. */
+	mp = rte_mempool_create("mp_sp", 64, 32, 0, 0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY,
+				RTE_MEMPOOL_F_SP_PUT);
+	assert_non_null(mp);
+	assert_string_equal(rte_mempool_get_ops(mp->ops_index)->name, "ring_sp_mc");
+	rte_mempool_free(mp);
+	mp = rte_mempool_create("mp_sc", 64, 32, 0, 0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY,
+				RTE_MEMPOOL_F_SC_GET);
+	assert_non_null(mp);
+	assert_string_equal(rte_mempool_get_ops(mp->ops_index)->name, "ring_mp_sc");
+	rte_mempool_free(mp);
+}
+
+static unsigned int mp_init_calls;
+
+static void my_mp_init(struct rte_mempool *mp, void *arg)
+{
+	mp_init_calls++;
+	*(uint32_t *)rte_mempool_get_priv(mp) = *(uint32_t *)arg;
+}
+
+static void my_obj_init(struct rte_mempool *mp, void *arg, void *obj, unsigned int idx)
+{
+	(void)mp;
+	((uint32_t *)obj)[0] = idx;
+	((uint32_t *)obj)[1] = *(uint32_t *)arg;
+}
+
+struct mem_seen {
+	unsigned int chunks;
+	size_t bytes;
+	struct rte_mempool *mp;
+};
+
+static void count_chunk(struct rte_mempool *mp, void *arg, struct rte_mempool_memhdr *memhdr,
+			unsigned int idx)
+{
+	struct mem_seen *s = arg;
+
+	assert_int_equal(idx, s->chunks);
+	assert_ptr_equal(memhdr->mp, mp);
+	s->chunks++;
+	s->bytes += memhdr->len;
+}
+
+static void check_obj(struct rte_mempool *mp, void *arg, void *obj, unsigned int idx)
+{
+	(void)mp;
+	assert_int_equal(((uint32_t *)obj)[0], idx);
+	assert_int_equal(((uint32_t *)obj)[1], *(uint32_t *)arg);
+}
+
+static void test_callbacks_and_iterators(void **state)
+{
+	uint32_t magic = 0xfeedf00d, tag = 0x5a5a;
+	struct mem_seen seen = { 0 };
+	struct rte_mempool *mp;
+
+	(void)state;
+	mp_init_calls = 0;
+	mp = rte_mempool_create("mp_cb", 3000, 64, 0, sizeof(uint32_t), my_mp_init, &magic,
+				my_obj_init, &tag, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(mp_init_calls, 1);
+	assert_int_equal(*(uint32_t *)rte_mempool_get_priv(mp), magic);
+	assert_int_equal(rte_mempool_obj_iter(mp, check_obj, &tag), 3000);
+	assert_int_equal(rte_mempool_mem_iter(mp, count_chunk, &seen), mp->nb_mem_chunks);
+	assert_true(seen.chunks >= 1);
+	assert_true(seen.bytes >= 3000u * (mp->header_size + mp->elt_size + mp->trailer_size));
+	rte_mempool_free(mp);
+}
+
+static void note_pool(struct rte_mempool *mp, void *arg)
+{
+	unsigned int *found = arg;
+
+	if (strcmp(mp->name, "walk_a") == 0)
+		found[0]++;
+	else if (strcmp(mp->name, "walk_b") == 0)
+		found[1]++;
+	else
+		found[2]++;
+}
+
+static void test_walk_and_dump(void **state)
+{
+	struct rte_mempool *a, *b;
+	unsigned int found[3] = { 0 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+	void *obj;
+
+	(void)state;
+	a = rte_mempool_create("walk_a", 100, 64, 8, 0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY, 0);
+	b = rte_mempool_create("walk_b", 100, 64, 0, 0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY, 0);
+	assert_non_null(a);
+	assert_non_null(b);
+	rte_mempool_walk(note_pool, found);
+	assert_int_equal(found[0], 1);
+	assert_int_equal(found[1], 1);
+	assert_int_equal(found[2], 0);
+
+	assert_int_equal(rte_mempool_get(a, &obj), 0);
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	rte_mempool_dump(f, a);
+	rte_mempool_list_dump(f);
+	fclose(f);
+	assert_non_null(strstr(buf, "mempool <walk_a>"));
+	assert_non_null(strstr(buf, "mempool <walk_b>"));
+	assert_non_null(strstr(buf, "in_use_count=1"));
+	assert_non_null(strstr(buf, "ring_mp_mc"));
+	free(buf);
+	rte_mempool_audit(a);
+	rte_mempool_put(a, obj);
+	rte_mempool_free(a);
+	rte_mempool_free(b);
+}
+
+/* ---- two-lcore stress through the caches ---- */
+
+struct tracked {
+	uint32_t state;   /* 0 free, 1 in flight */
+	uint32_t gets;    /* times handed out by the pool */
+	uint32_t puts;    /* times given back */
+};
+
+struct pool_stress {
+	struct rte_mempool *mp;
+	struct rte_ring *transfer;
+	uint64_t count;
+	uint64_t producer_errors;
+	volatile int producer_done;
+};
+
+/* Worker: takes objects from the pool (its own cache) and ships them. */
+static int pool_producer(void *arg)
+{
+	struct pool_stress *s = arg;
+	void *batch[32];
+	uint64_t sent = 0;
+
+	while (sent < s->count) {
+		unsigned int n = (unsigned int)RTE_MIN((uint64_t)RTE_DIM(batch), s->count - sent);
+		unsigned int done = 0;
+
+		if (rte_mempool_get_bulk(s->mp, batch, n) != 0) {
+			sched_yield(); /* the consumer still holds them */
+			continue;
+		}
+		for (unsigned int i = 0; i < n; i++) {
+			struct tracked *t = batch[i];
+
+			if (t->state != 0)
+				s->producer_errors++; /* handed out twice */
+			t->state = 1;
+			t->gets++;
+		}
+		while (done < n) {
+			unsigned int k = rte_ring_sp_enqueue_burst(s->transfer, batch + done, n - done,
+								   NULL);
+
+			done += k;
+			if (k == 0)
+				sched_yield();
+		}
+		sent += n;
+	}
+	rte_mempool_cache_flush(NULL, s->mp);
+	__atomic_store_n(&s->producer_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void zero_tracked(struct rte_mempool *mp, void *arg, void *obj, unsigned int idx)
+{
+	(void)mp, (void)arg, (void)idx;
+	memset(obj, 0, sizeof(struct tracked));
+}
+
+static void count_tracked(struct rte_mempool *mp, void *arg, void *obj, unsigned int idx)
+{
+	uint64_t *sums = arg;
+	struct tracked *t = obj;
+
+	(void)mp, (void)idx;
+	sums[0] += t->gets;
+	sums[1] += t->puts;
+	sums[2] += t->state;
+}
+
+static void test_stress_two_lcores(void **state)
+{
+	struct pool_stress s = { .count = STRESS_OBJECTS };
+	uint64_t received = 0, errors = 0, sums[3] = { 0 };
+	unsigned int worker = rte_get_next_lcore(-1, 1, 0);
+	void *batch[64];
+
+	(void)state;
+	assert_true(worker < RTE_MAX_LCORE);
+	s.mp = rte_mempool_create("mp_stress", 2048, sizeof(struct tracked), 128, 0, NULL, NULL,
+				  NULL, NULL, SOCKET_ID_ANY, 0);
+	assert_non_null(s.mp);
+	rte_mempool_obj_iter(s.mp, zero_tracked, NULL);
+	s.transfer = rte_ring_create("mp_transfer", 512, SOCKET_ID_ANY,
+				     RING_F_SP_ENQ | RING_F_SC_DEQ);
+	assert_non_null(s.transfer);
+	assert_int_equal(rte_eal_remote_launch(pool_producer, &s, worker), 0);
+
+	/* Main lcore: checks each object and puts it back through its own cache. */
+	for (;;) {
+		unsigned int n = rte_ring_sc_dequeue_burst(s.transfer, batch, RTE_DIM(batch), NULL);
+
+		for (unsigned int i = 0; i < n; i++) {
+			struct tracked *t = batch[i];
+
+			if (t->state != 1 || rte_mempool_from_obj(t) != s.mp)
+				errors++;
+			t->state = 0;
+			t->puts++;
+		}
+		if (n != 0)
+			rte_mempool_put_bulk(s.mp, batch, n);
+		received += n;
+		if (n == 0) {
+			if (__atomic_load_n(&s.producer_done, __ATOMIC_ACQUIRE) &&
+			    rte_ring_empty(s.transfer))
+				break;
+			sched_yield();
+		}
+	}
+	assert_int_equal(rte_eal_wait_lcore(worker), 0);
+	rte_mempool_cache_flush(NULL, s.mp);
+
+	assert_int_equal(errors, 0);
+	assert_int_equal(s.producer_errors, 0);
+	assert_int_equal(received, STRESS_OBJECTS);
+	rte_mempool_obj_iter(s.mp, count_tracked, sums);
+	assert_int_equal(sums[0], STRESS_OBJECTS);
+	assert_int_equal(sums[1], STRESS_OBJECTS);
+	assert_int_equal(sums[2], 0);
+	assert_int_equal(ring_count(s.mp), 2048);
+	check_counts(s.mp, 0);
+	rte_ring_free(s.transfer);
+	rte_mempool_free(s.mp);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_create_lookup_free),
+		cmocka_unit_test(test_every_object_iova_contiguous),
+		cmocka_unit_test(test_straddle_when_contiguous),
+		cmocka_unit_test(test_no_iova_contig),
+		cmocka_unit_test(test_get_put_counts),
+		cmocka_unit_test(test_cache_behaviour),
+		cmocka_unit_test(test_non_eal_thread_no_cache),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_too_big),
+		cmocka_unit_test(test_ops),
+		cmocka_unit_test(test_callbacks_and_iterators),
+		cmocka_unit_test(test_walk_and_dump),
+		cmocka_unit_test(test_stress_two_lcores),
+	};
+
+	return cmocka_run_group_tests_name("mempool", tests, setup, teardown);
+}
