@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <linux/magic.h>
@@ -927,6 +928,68 @@ static void test_real_hugepages_numa_path(void **state)
 #endif
 }
 
+/*
+ * A second process (forked, re-initialised as a secondary) maps the page
+ * file the primary created, at an address of its own: both see one page.
+ */
+static void test_real_hugepages_secondary(void **state)
+{
+	char prefix[64];
+	struct hal_config cfg = { 0 };
+	volatile char *page;
+	int status = -1;
+	char *base;
+	pid_t pid;
+
+	(void)state;
+	linux_only();
+	snprintf(prefix, sizeof(prefix), "halsec%d", (int)getpid());
+	init_real_hugepages(prefix, false, 1);
+	base = hal_va_reserve(NULL, MB2, MB2);
+	assert_non_null(base);
+	assert_int_equal(hal_page_map(base, MB2, 0, 2, 5), 0);
+	page = base;
+	strcpy(base, "from the primary");
+
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char *mine;
+		int rc = 0;
+
+		hal_cleanup();
+		cfg.file_prefix = prefix;
+		cfg.huge_dir = getenv("RTEMEM_HUGE_DIR");
+		cfg.secondary = true;
+		if (hal_init(&cfg) != 0)
+			_exit(10);
+		mine = hal_va_reserve(NULL, MB2, MB2);
+		if (mine == NULL || mine == base)
+			_exit(11);
+		/* A page the primary never made is not invented. */
+		if (hal_page_map(mine, MB2, 0, 2, 6) != -ENOENT)
+			rc = 12;
+		else if (hal_page_map(mine, MB2, 0, 2, 5) != 0)
+			rc = 13;
+		else if (strcmp(mine, "from the primary") != 0)
+			rc = 14;
+		else
+			strcpy(mine + 100, "from the secondary");
+		/* Unmapping in a secondary leaves the primary's file alone. */
+		if (rc == 0 && hal_page_unmap(mine, MB2, 2, 5) != 0)
+			rc = 15;
+		hal_cleanup();
+		_exit(rc);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_string_equal((const char *)page + 100, "from the secondary");
+	assert_int_equal(hal_page_unmap(base, MB2, 2, 5), 0);
+	hal_va_release(base, MB2);
+	hal_cleanup();
+}
+
 /* Map until the pool runs dry: a clean -ENOMEM, no file, reservation back. */
 static void test_real_hugepage_exhaustion(void **state)
 {
@@ -1019,6 +1082,7 @@ int main(void)
 		cmocka_unit_test(test_shm_files),
 		cmocka_unit_test(test_real_hugepages),
 		cmocka_unit_test(test_real_hugepages_numa_path),
+		cmocka_unit_test(test_real_hugepages_secondary),
 		cmocka_unit_test(test_real_hugepage_exhaustion),
 		cmocka_unit_test(test_real_hugepages_in_memory),
 	};
