@@ -48,7 +48,7 @@ ALL_CFLAGS = $(CFLAGS_BASE) $(CFLAGS)
 ALL_CPPFLAGS = $(CPPFLAGS_BASE) $(CPPFLAGS)
 ALL_LDFLAGS = $(LDFLAGS_BASE) $(LDFLAGS)
 
-LIB_SRCS := $(wildcard src/*.c) $(wildcard hal/$(HAL)/*.c) $(wildcard i40e/*.c)
+LIB_SRCS := $(wildcard src/*.c) $(wildcard hal/common/*.c) $(wildcard hal/$(HAL)/*.c) $(wildcard i40e/*.c)
 ifeq ($(HAL),sim)
 LIB_SRCS += $(wildcard sim/*.c)
 endif
@@ -149,7 +149,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 20
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -fPIC -pthread $(FUZZ_SAN)
-FUZZ_LIB_SRCS := $(wildcard src/*.c) $(wildcard hal/sim/*.c) $(wildcard i40e/*.c) \
+FUZZ_LIB_SRCS := $(wildcard src/*.c) $(wildcard hal/common/*.c) $(wildcard hal/sim/*.c) $(wildcard i40e/*.c) \
 	$(wildcard sim/*.c)
 FUZZ_LIB_OBJS := $(FUZZ_LIB_SRCS:%.c=$(FUZZ_B)/obj/%.o)
 FUZZ_LIB := $(FUZZ_B)/librtemem.a

@@ -78,6 +78,13 @@ int hal_page_map(void *va, size_t page_sz, int socket, int list_idx, int seg_idx
 int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx);
 /* Physical/IO address of va, or RTE_BAD_IOVA. */
 rte_iova_t hal_virt2iova(const void *va);
+/*
+ * Secondary process: map at va the page the primary mapped for (list_idx,
+ * seg_idx); detach drops this process's mapping only (the range stays
+ * reserved, the page stays the primary's). 0 or -errno.
+ */
+int hal_page_attach(void *va, size_t page_sz, int list_idx, int seg_idx);
+int hal_page_detach(void *va, size_t page_sz);
 
 /* --- shared runtime files -------------------------------------------- */
 
@@ -92,6 +99,34 @@ void *hal_shm_map(const char *name, size_t len, void *addr, bool create);
 /* Unmap; with addr inside a reservation, the range stays reserved. */
 void hal_shm_unmap(void *addr, size_t len, bool keep_reserved);
 int hal_shm_unlink(const char *name);
+
+/* --- processes ---------------------------------------------------------- */
+
+/*
+ * Claim the runtime directory. A primary takes an exclusive lock held for
+ * its lifetime (-EBUSY if another live primary holds it; files a dead one
+ * left are stale and may be reclaimed). A secondary only checks that a live
+ * primary holds it (-ENOENT otherwise). Released by hal_cleanup.
+ */
+int hal_runtime_lock(bool primary);
+void hal_runtime_unlock(void);
+/* A primary holding the lock removes the hugepage files a dead one left. */
+void hal_remove_stale_files(void);
+
+/*
+ * Datagram IPC between the processes of one runtime directory, on unix
+ * sockets named "<runtime dir>/<name>". Messages are at most
+ * HAL_IPC_MSG_MAX bytes; recv waits at most timeout_ms (-1: forever) and
+ * returns the size, -EAGAIN on timeout, or -errno; peer gets the sender's
+ * socket name. hal_ipc_peers lists the socket names starting with prefix.
+ */
+#define HAL_IPC_MSG_MAX 4096
+#define HAL_IPC_NAME_MAX 64
+int hal_ipc_open(const char *name);
+void hal_ipc_close(int fd, const char *name);
+int hal_ipc_send(int fd, const char *peer, const void *msg, size_t len);
+int hal_ipc_recv(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX], int timeout_ms);
+int hal_ipc_peers(const char *prefix, char (*names)[HAL_IPC_NAME_MAX], int max);
 
 /* --- PCI ------------------------------------------------------------- */
 

@@ -2,6 +2,7 @@
  * rte_eal_init / rte_eal_cleanup: bring the HAL up, map the shared memory
  * configuration, discover hugepages, create the memseg lists, preallocate
  * what -m / --socket-mem ask for, then the heaps, memzones and lcores.
+ * A secondary process maps the primary's configuration and memory instead.
  * A failed init undoes everything it did, so it may simply be retried.
  */
 #include <errno.h>
@@ -13,6 +14,7 @@
 #include <rte_lcore.h>
 #include <rte_log.h>
 
+#include "eal_mp.h"
 #include "eal_private.h"
 
 struct internal_config internal_config;
@@ -61,7 +63,9 @@ uint64_t rte_eal_get_baseaddr(void)
 int rte_eal_primary_proc_alive(const char *config_file_path)
 {
 	RTE_SET_USED(config_file_path);
-	return initialized && rte_config.process_type == RTE_PROC_PRIMARY;
+	if (!initialized)
+		return 0;
+	return rte_config.process_type == RTE_PROC_PRIMARY || hal_runtime_lock(false) == 0;
 }
 
 static rte_usage_hook_t usage_hook;
@@ -101,12 +105,58 @@ static int mcfg_create(void)
 	return 0;
 }
 
+/*
+ * Secondary: read where the primary put its config, then map it at that
+ * same address, since the config is full of pointers.
+ */
+static int mcfg_attach(void)
+{
+	size_t pgsz = hal_base_page_size();
+	struct rte_mem_config *probe;
+	uint64_t want;
+	void *va;
+
+	mcfg_len = RTE_ALIGN_CEIL(sizeof(struct rte_mem_config), pgsz);
+	probe = hal_shm_map("config", mcfg_len, NULL, false);
+	if (probe == NULL) {
+		RTE_LOG(ERR, EAL, "secondary: cannot open the primary's config\n");
+		return -ENOENT;
+	}
+	if (probe->version != RTEMEM_MCFG_VERSION) {
+		RTE_LOG(ERR, EAL, "secondary: the primary's config comes from an incompatible "
+			"build (version %u, this one %u)\n", probe->version, RTEMEM_MCFG_VERSION);
+		hal_shm_unmap(probe, mcfg_len, false);
+		return -EPROTO;
+	}
+	if (probe->magic != RTE_MAGIC) {
+		RTE_LOG(ERR, EAL, "secondary: the primary has not finished starting\n");
+		hal_shm_unmap(probe, mcfg_len, false);
+		return -EAGAIN;
+	}
+	want = probe->mem_cfg_addr;
+	hal_shm_unmap(probe, mcfg_len, false);
+	va = hal_va_reserve((void *)(uintptr_t)want, mcfg_len, pgsz);
+	if (va != (void *)(uintptr_t)want) {
+		hal_va_release(va, mcfg_len);
+		RTE_LOG(ERR, EAL, "secondary: address %#llx of the primary's config is taken here\n",
+			(unsigned long long)want);
+		return -EADDRNOTAVAIL;
+	}
+	if (hal_shm_map("config", mcfg_len, va, false) == NULL) {
+		hal_va_release(va, mcfg_len);
+		return -ENOENT;
+	}
+	rte_config.mem_config = va;
+	return 0;
+}
+
 static void mcfg_destroy(void)
 {
 	if (rte_config.mem_config == NULL)
 		return;
 	hal_shm_unmap(rte_config.mem_config, mcfg_len, false);
-	hal_shm_unlink("config");
+	if (rte_config.process_type == RTE_PROC_PRIMARY)
+		hal_shm_unlink("config");
 	rte_config.mem_config = NULL;
 }
 
@@ -154,6 +204,18 @@ static int iova_mode_init(void)
 {
 	enum rte_iova_mode mode = internal_config.iova_mode;
 
+	if (rte_config.process_type == RTE_PROC_SECONDARY) {
+		/* The primary chose; a secondary can only agree. */
+		enum rte_iova_mode primary_mode = rte_config.mem_config->iova_mode;
+
+		if (mode != RTE_IOVA_DC && mode != primary_mode) {
+			RTE_LOG(ERR, EAL, "secondary: --iova-mode differs from the primary's\n");
+			return -EINVAL;
+		}
+		rte_config.iova_mode = primary_mode;
+		hal_set_iova_as_va(primary_mode == RTE_IOVA_VA);
+		return 0;
+	}
 	if (internal_config.no_hugetlbfs) {
 		if (mode == RTE_IOVA_PA) {
 			RTE_LOG(ERR, EAL, "--iova-mode=pa needs hugepages\n");
@@ -175,16 +237,83 @@ static int iova_mode_init(void)
 /* Undo whatever part of init got done; safe on a half-built state. */
 static void eal_teardown(bool lcores_up)
 {
+	eal_mp_stop();
 	if (lcores_up)
 		eal_lcores_stop();
 	if (rte_config.mem_config != NULL) {
-		rte_eal_memzone_cleanup();
-		rte_eal_malloc_heap_cleanup();
-		eal_memory_cleanup();
+		if (rte_config.process_type == RTE_PROC_SECONDARY) {
+			eal_mp_detach_memory();
+		} else {
+			rte_eal_memzone_cleanup();
+			rte_eal_malloc_heap_cleanup();
+			eal_memory_cleanup();
+		}
 	}
 	mcfg_destroy();
+	hal_runtime_unlock();
 	hal_cleanup();
 	memset(&rte_config, 0, sizeof(rte_config));
+}
+
+static int hal_up(bool secondary)
+{
+	struct hal_config hc = {
+		.file_prefix = internal_config.file_prefix,
+		.huge_dir = internal_config.hugepage_dir[0] ? internal_config.hugepage_dir : NULL,
+		.sim_options = internal_config.sim_options,
+		.in_memory = internal_config.in_memory,
+		.no_huge = internal_config.no_hugetlbfs,
+		.secondary = secondary,
+	};
+
+	rte_config.process_type = secondary ? RTE_PROC_SECONDARY : RTE_PROC_PRIMARY;
+	return hal_init(&hc);
+}
+
+/*
+ * Bring the HAL up as the right process type and claim the runtime
+ * directory: one primary per file prefix; a secondary needs a live primary.
+ * --proc-type=auto becomes a secondary when a primary holds the prefix.
+ */
+static int process_start(void)
+{
+	enum rte_proc_type_t want = internal_config.process_type;
+	int ret = hal_up(want == RTE_PROC_SECONDARY);
+
+	if (ret < 0)
+		return ret;
+	ret = hal_runtime_lock(rte_config.process_type == RTE_PROC_PRIMARY);
+	if (ret == -EBUSY && want == RTE_PROC_AUTO) {
+		hal_cleanup();
+		ret = hal_up(true);
+		if (ret < 0)
+			return ret;
+		ret = hal_runtime_lock(false);
+	}
+	if (ret == -EBUSY)
+		RTE_LOG(ERR, EAL, "another primary process is running with file prefix '%s'\n",
+			internal_config.file_prefix);
+	else if (ret == -ENOENT)
+		RTE_LOG(ERR, EAL, "no primary process is running with file prefix '%s'\n",
+			internal_config.file_prefix);
+	if (ret < 0) {
+		hal_cleanup();
+		return ret;
+	}
+	if (rte_config.process_type == RTE_PROC_PRIMARY)
+		hal_remove_stale_files();
+	return 0;
+}
+
+/* Primary: build memory. Secondary: map the primary's. */
+static int memory_start(void)
+{
+	if (rte_config.process_type == RTE_PROC_SECONDARY)
+		return eal_mp_attach_memory();
+	if (eal_memseg_lists_init() < 0 || eal_memory_prealloc() < 0 ||
+	    rte_eal_malloc_heap_init() < 0 || rte_eal_memzone_init() < 0)
+		return -1;
+	return 0;
 }
 
 static int fail(int err, const char *what)
@@ -197,7 +326,7 @@ static int fail(int err, const char *what)
 
 int rte_eal_init(int argc, char **argv)
 {
-	struct hal_config hc;
+	bool primary;
 	int nargs, ret;
 
 	if (initialized || init_running)
@@ -215,26 +344,17 @@ int rte_eal_init(int argc, char **argv)
 	if (internal_config.no_hugetlbfs && internal_config.memory == 0)
 		internal_config.memory = 64UL << 20; /* DPDK's --no-huge default */
 
-	hc = (struct hal_config){
-		.file_prefix = internal_config.file_prefix,
-		.huge_dir = internal_config.hugepage_dir[0] ? internal_config.hugepage_dir : NULL,
-		.sim_options = internal_config.sim_options,
-		.in_memory = internal_config.in_memory,
-		.no_huge = internal_config.no_hugetlbfs,
-		.secondary = false,
-	};
-	ret = hal_init(&hc);
+	ret = process_start();
 	if (ret < 0) {
 		init_running = false;
 		return fail(ret, "cannot initialise the HAL");
 	}
-	rte_config.process_type = RTE_PROC_PRIMARY;
-
+	primary = rte_config.process_type == RTE_PROC_PRIMARY;
 	ret = eal_apply_lcores();
 	if (ret == 0)
 		ret = numa_init();
 	if (ret == 0)
-		ret = mcfg_create();
+		ret = primary ? mcfg_create() : mcfg_attach();
 	if (ret == 0)
 		ret = hugepage_info_init();
 	if (ret == 0)
@@ -244,8 +364,7 @@ int rte_eal_init(int argc, char **argv)
 		init_running = false;
 		return fail(ret, "cannot set up the memory configuration");
 	}
-	if (eal_memseg_lists_init() < 0 || eal_memory_prealloc() < 0 ||
-	    rte_eal_malloc_heap_init() < 0 || rte_eal_memzone_init() < 0) {
+	if (memory_start() < 0 || eal_mp_start() < 0) {
 		int err = rte_errno ? rte_errno : ENOMEM;
 
 		eal_teardown(false);
@@ -260,7 +379,8 @@ int rte_eal_init(int argc, char **argv)
 		init_running = false;
 		return fail(err, "cannot start lcore threads");
 	}
-	rte_config.mem_config->magic = RTE_MAGIC;
+	if (primary)
+		rte_config.mem_config->magic = RTE_MAGIC;
 	initialized = true;
 	init_running = false;
 	return nargs;

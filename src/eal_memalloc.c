@@ -12,6 +12,7 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 
+#include "eal_mp.h"
 #include "eal_private.h"
 
 static void *seg_va(const struct rte_memseg_list *msl, unsigned int idx)
@@ -110,6 +111,9 @@ int eal_memalloc_alloc_seg_bulk(struct rte_memseg **ms, int n_segs, size_t page_
 		rte_errno = EINVAL;
 		return -1;
 	}
+	/* Only the primary maps pages; a secondary asks it to. */
+	if (rte_config.process_type == RTE_PROC_SECONDARY)
+		return eal_mp_request_alloc(ms, n_segs, page_sz, socket, exact);
 	for (unsigned int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++) {
 		struct rte_memseg_list *msl = &mcfg->memsegs[i];
 		int ret;
@@ -118,8 +122,10 @@ int eal_memalloc_alloc_seg_bulk(struct rte_memseg **ms, int n_segs, size_t page_
 		    msl->socket_id != socket)
 			continue;
 		ret = alloc_in_list(msl, i, ms, (unsigned int)n_segs, exact);
-		if (ret > 0)
+		if (ret > 0) {
+			eal_mp_notify_secondaries();
 			return ret;
+		}
 		/* A mapping failure is final; a full list just sends us to the next. */
 		if (ret != -ENOSPC) {
 			err = ret;
@@ -152,6 +158,8 @@ int eal_memalloc_free_seg(struct rte_memseg *ms)
 		rte_errno = EBUSY;
 		return -1;
 	}
+	if (rte_config.process_type == RTE_PROC_SECONDARY)
+		return eal_mp_request_free(ms);
 	msl = rte_mem_virt2memseg_list(ms->addr);
 	if (msl == NULL || msl->external) {
 		rte_errno = EINVAL;
@@ -164,6 +172,7 @@ int eal_memalloc_free_seg(struct rte_memseg *ms)
 	}
 	free_slot(msl, (unsigned int)(msl - eal_mcfg()->memsegs), (unsigned int)idx);
 	msl->version++;
+	eal_mp_notify_secondaries();
 	return 0;
 }
 

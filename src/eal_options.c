@@ -322,12 +322,11 @@ static int apply_option(int opt, const char *arg, struct internal_config *cfg,
 		*why = "--proc-type must be primary, secondary or auto";
 		if (strcmp(arg, "primary") == 0)
 			cfg->process_type = RTE_PROC_PRIMARY;
+		else if (strcmp(arg, "secondary") == 0)
+			cfg->process_type = RTE_PROC_SECONDARY;
 		else if (strcmp(arg, "auto") == 0)
-			cfg->process_type = RTE_PROC_PRIMARY; /* no other primary can exist yet */
-		else if (strcmp(arg, "secondary") == 0) {
-			*why = "--proc-type=secondary is not supported yet";
-			return -ENOTSUP;
-		} else
+			cfg->process_type = RTE_PROC_AUTO;
+		else
 			return -EINVAL;
 		return 0;
 	case OPT_NO_PCI:
@@ -427,6 +426,12 @@ int eal_parse_args(int argc, char **argv)
 	}
 	if (internal_config.memory != 0 && internal_config.force_sockets) {
 		RTE_LOG(ERR, EAL, "%s: -m and --socket-mem cannot be used together\n", prgname);
+		return -EINVAL;
+	}
+	if (internal_config.process_type == RTE_PROC_SECONDARY &&
+	    (internal_config.in_memory || internal_config.no_hugetlbfs)) {
+		RTE_LOG(ERR, EAL, "%s: a secondary process needs the primary's shared files "
+			"(no --in-memory, no --no-huge)\n", prgname);
 		return -EINVAL;
 	}
 	if (internal_config.no_hugetlbfs && internal_config.force_sockets) {

@@ -79,8 +79,8 @@ int hal_init(const struct hal_config *cfg)
 	}
 	st.initialized = true;
 	hal_linux = st;
-	if (!st.no_huge && !st.in_memory && !st.secondary)
-		hal_linux_clear_stale_pages();
+	/* Stale pages are cleared by hal_remove_stale_files, once the lock says
+	 * no live primary owns them. */
 	return 0;
 }
 

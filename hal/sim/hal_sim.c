@@ -4,7 +4,10 @@
  * addresses are the pool's shuffled ones, and every operation passes the
  * fault injector first.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -23,22 +26,51 @@ const char *hal_name(void)
 	return "sim";
 }
 
+/*
+ * The primary leaves its --sim string in the runtime directory; a secondary
+ * builds the same machine from it (same profile and sockets; the pools stay
+ * the primary's, and NICs are plugged into the primary only).
+ */
+#define SIM_MACHINE_FILE "sim_machine"
+
+static int machine_config(const struct hal_config *cfg, struct sim_config *sc)
+{
+	char options[512];
+	int ret;
+
+	sim_config_default(sc);
+	if (!cfg->secondary) {
+		ret = sim_config_parse(sc, cfg->sim_options);
+		if (ret == 0 && !cfg->in_memory)
+			ret = hal_runtime_write_file(SIM_MACHINE_FILE, cfg->sim_options ? cfg->sim_options : "");
+		return ret;
+	}
+	if (cfg->sim_options != NULL && cfg->sim_options[0] != '\0') {
+		RTE_LOG(ERR, EAL, "--sim: a secondary process uses the primary's machine\n");
+		return -EINVAL;
+	}
+	ret = hal_runtime_read_file(SIM_MACHINE_FILE, options, sizeof(options));
+	if (ret < 0)
+		return ret == -ENOENT ? ret : -EINVAL;
+	ret = sim_config_parse(sc, options);
+	sc->n_nics = 0;
+	return ret;
+}
+
 int hal_init(const struct hal_config *cfg)
 {
 	struct sim_config sc;
 	int ret;
 
 	hal_cfg = *cfg;
-	sim_config_default(&sc);
-	ret = sim_config_parse(&sc, cfg->sim_options);
-	if (ret < 0)
-		return ret;
 	ret = hal_runtime_init(cfg->file_prefix, cfg->in_memory);
 	if (ret < 0) {
 		RTE_LOG(ERR, EAL, "cannot create runtime directory: %s\n", strerror(-ret));
 		return ret;
 	}
-	ret = sim_machine_init(&sc);
+	ret = machine_config(cfg, &sc);
+	if (ret == 0)
+		ret = sim_machine_init(&sc);
 	if (ret < 0)
 		hal_runtime_cleanup();
 	return ret;
@@ -106,48 +138,135 @@ void *hal_va_reserve(void *hint, size_t len, size_t align)
 	return hal_common_va_reserve(hint, len, align);
 }
 
-int hal_page_map(void *va, size_t page_sz, int socket, int list_idx, int seg_idx)
-{
-	rte_iova_t phys;
-	void *got;
+/*
+ * Unless --in-memory, a sim hugepage is a file in /dev/shm (the simulated
+ * hugetlbfs), so a secondary process can map the same memory. The name
+ * carries the uid and file prefix, like DPDK's <prefix>map_<list>_<seg>.
+ */
+#define SIM_HUGE_DIR "/dev/shm"
 
-	RTE_SET_USED(list_idx);
-	RTE_SET_USED(seg_idx);
-	if (sim_fault_hit(SIM_OP_PAGE_MAP))
-		return -ENOMEM;
-	if (hal_cfg.no_huge) {
+static int page_path(char *buf, size_t size, int list_idx, int seg_idx)
+{
+	int n = snprintf(buf, size, SIM_HUGE_DIR "/rtemem-%u-%s-map_%d_%d", (unsigned int)getuid(),
+			 hal_cfg.file_prefix, list_idx, seg_idx);
+
+	return (n < 0 || (size_t)n >= size) ? -ENAMETOOLONG : 0;
+}
+
+static bool pages_are_shared(void)
+{
+	return !hal_cfg.in_memory && !hal_cfg.no_huge;
+}
+
+/* Map the page's backing at va: a shared file, or private anonymous memory. */
+static int map_backing(void *va, size_t page_sz, int list_idx, int seg_idx, bool create)
+{
+	char path[PATH_MAX];
+	void *got;
+	int fd, ret;
+
+	if (!pages_are_shared()) {
 		got = mmap(va, page_sz, PROT_READ | PROT_WRITE,
 			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 		return got == MAP_FAILED ? -errno : 0;
 	}
+	ret = page_path(path, sizeof(path), list_idx, seg_idx);
+	if (ret < 0)
+		return ret;
+	/* O_TRUNC: a file a dead primary left must not hand out its old bytes. */
+	fd = open(path, create ? O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC : O_RDWR | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -errno;
+	if (create && ftruncate(fd, (off_t)page_sz) < 0) {
+		ret = -errno;
+		close(fd);
+		unlink(path);
+		return ret;
+	}
+	got = mmap(va, page_sz, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0);
+	ret = got == MAP_FAILED ? -errno : 0;
+	close(fd);
+	if (ret < 0 && create)
+		unlink(path);
+	return ret;
+}
+
+static void unlink_backing(int list_idx, int seg_idx)
+{
+	char path[PATH_MAX];
+
+	if (pages_are_shared() && page_path(path, sizeof(path), list_idx, seg_idx) == 0)
+		unlink(path);
+}
+
+/* Put the PROT_NONE reservation back over a page. */
+static int rereserve(void *va, size_t len)
+{
+	void *got = mmap(va, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED,
+			 -1, 0);
+
+	return got == MAP_FAILED ? -errno : 0;
+}
+
+int hal_page_map(void *va, size_t page_sz, int socket, int list_idx, int seg_idx)
+{
+	rte_iova_t phys;
+	int ret;
+
+	if (sim_fault_hit(SIM_OP_PAGE_MAP))
+		return -ENOMEM;
+	if (hal_cfg.no_huge)
+		return map_backing(va, page_sz, list_idx, seg_idx, true);
 	if (page_sz != sim_machine_config()->profile.hugepage_sz)
 		return -EINVAL;
 	if (sim_pool_take(socket, va, &phys) < 0)
 		return -ENOMEM;
-	got = mmap(va, page_sz, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-	if (got == MAP_FAILED) {
-		int err = -errno;
-
+	ret = map_backing(va, page_sz, list_idx, seg_idx, true);
+	if (ret < 0)
 		sim_pool_give_back(va);
-		return err;
-	}
-	return 0;
+	return ret;
 }
 
 int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
 {
-	void *got;
+	int ret = rereserve(va, page_sz);
 
-	RTE_SET_USED(list_idx);
-	RTE_SET_USED(seg_idx);
-	/* Put the reservation back over the page; the memory goes with it. */
-	got = mmap(va, page_sz, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED,
-		   -1, 0);
-	if (got == MAP_FAILED)
-		return -errno;
+	if (ret < 0)
+		return ret;
+	unlink_backing(list_idx, seg_idx);
 	if (hal_cfg.no_huge)
 		return 0;
 	return sim_pool_give_back(va);
+}
+
+int hal_page_attach(void *va, size_t page_sz, int list_idx, int seg_idx)
+{
+	if (!pages_are_shared())
+		return -ENOTSUP;
+	return map_backing(va, page_sz, list_idx, seg_idx, false);
+}
+
+int hal_page_detach(void *va, size_t page_sz)
+{
+	return rereserve(va, page_sz);
+}
+
+/* Page files of this uid and prefix that a dead primary left behind. */
+void hal_remove_stale_files(void)
+{
+	char prefix[NAME_MAX];
+	struct dirent *de;
+	DIR *dir;
+
+	snprintf(prefix, sizeof(prefix), "rtemem-%u-%s-map_", (unsigned int)getuid(),
+		 hal_cfg.file_prefix);
+	dir = opendir(SIM_HUGE_DIR);
+	if (dir == NULL)
+		return;
+	while ((de = readdir(dir)) != NULL)
+		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0)
+			unlinkat(dirfd(dir), de->d_name, 0);
+	closedir(dir);
 }
 
 rte_iova_t hal_virt2iova(const void *va)

@@ -170,3 +170,36 @@ int hal_shm_unlink(const char *name)
 		return err;
 	return unlink(path) < 0 ? -errno : 0;
 }
+
+int hal_runtime_write_file(const char *name, const char *text)
+{
+	char path[PATH_MAX];
+	FILE *f;
+	int err = shm_path(path, sizeof(path), name);
+
+	if (err < 0)
+		return err;
+	f = fopen(path, "w");
+	if (f == NULL)
+		return -errno;
+	fputs(text, f);
+	return fclose(f) == 0 ? 0 : -errno;
+}
+
+int hal_runtime_read_file(const char *name, char *buf, size_t size)
+{
+	char path[PATH_MAX];
+	FILE *f;
+	size_t n;
+	int err = shm_path(path, sizeof(path), name);
+
+	if (err < 0)
+		return err;
+	f = fopen(path, "r");
+	if (f == NULL)
+		return -errno;
+	n = fread(buf, 1, size - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return 0;
+}

@@ -1,0 +1,430 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Multi-process memory: the IPC thread every process runs, the requests a
+ * secondary sends, and the per-process view of which pages are mapped.
+ * See eal_mp.h and docs/multi-process.md for the protocol.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <rte_errno.h>
+#include <rte_log.h>
+
+#include "eal_mp.h"
+#include "eal_private.h"
+
+#define MP_PRIMARY_SOCKET "mp_socket"
+#define MP_SECONDARY_PREFIX "mp_socket_"
+#define MP_MAX_PEERS 64
+#define MP_REPLY_TIMEOUT_MS 5000
+
+enum mp_kind {
+	MP_STOP = 1, /* to our own thread: return */
+	MP_SYNC,     /* primary -> secondary: sync your view, then reply */
+	MP_ALLOC,    /* secondary -> primary: map pages */
+	MP_FREE,     /* secondary -> primary: unmap a page */
+	MP_REPLY,
+};
+
+struct mp_msg {
+	uint32_t magic;
+	uint32_t kind;
+	int32_t result; /* reply: pages done, or -errno */
+	int32_t socket;
+	uint64_t page_sz;
+	int32_t n_segs;
+	int32_t exact;
+	int32_t list;   /* alloc reply and free request: memseg list index */
+	int32_t idx;    /* alloc reply: first segment; free request: the segment */
+};
+
+/* This process's view of each memseg list: which pages it has mapped. */
+struct list_view {
+	bool attached;    /* fbarray attached and VA reserved (secondary) */
+	uint64_t *mapped; /* one bit per segment */
+	uint32_t version; /* msl->version this view matches */
+};
+
+static struct {
+	bool running;
+	int fd;
+	char name[HAL_IPC_NAME_MAX];
+	pthread_t thread;
+	struct list_view view[RTE_MAX_MEMSEG_LISTS];
+	pthread_mutex_t view_lock;
+	unsigned int seq;
+} mp = { .fd = -1, .view_lock = PTHREAD_MUTEX_INITIALIZER };
+
+static bool is_primary(void)
+{
+	return rte_config.process_type == RTE_PROC_PRIMARY;
+}
+
+static void msg_init(struct mp_msg *m, enum mp_kind kind)
+{
+	memset(m, 0, sizeof(*m));
+	m->magic = RTE_MAGIC;
+	m->kind = kind;
+}
+
+/* A socket of our own for one exchange, so replies never mix with requests. */
+static int open_exchange(char name[HAL_IPC_NAME_MAX])
+{
+	snprintf(name, HAL_IPC_NAME_MAX, "mp_x_%d_%u", (int)getpid(),
+		 __atomic_fetch_add(&mp.seq, 1, __ATOMIC_RELAXED));
+	return hal_ipc_open(name);
+}
+
+/* ---- the view of mapped pages ------------------------------------------ */
+
+static bool view_test(const struct list_view *v, unsigned int idx)
+{
+	return (v->mapped[idx / 64] >> (idx % 64)) & 1;
+}
+
+static void view_set(struct list_view *v, unsigned int idx, bool on)
+{
+	if (on)
+		v->mapped[idx / 64] |= UINT64_C(1) << (idx % 64);
+	else
+		v->mapped[idx / 64] &= ~(UINT64_C(1) << (idx % 64));
+}
+
+int eal_mp_sync_memory(void)
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+	int ret = 0;
+
+	pthread_mutex_lock(&mp.view_lock);
+	for (unsigned int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++) {
+		struct rte_memseg_list *msl = &mcfg->memsegs[i];
+		struct list_view *v = &mp.view[i];
+		uint32_t version = __atomic_load_n(&msl->version, __ATOMIC_ACQUIRE);
+
+		if (!v->attached || version == v->version)
+			continue;
+		for (unsigned int idx = 0; idx < msl->memseg_arr.len; idx++) {
+			bool used = rte_fbarray_is_used(&msl->memseg_arr, idx) == 1;
+			void *va = RTE_PTR_ADD(msl->base_va, (size_t)idx * msl->page_sz);
+
+			if (used == view_test(v, idx))
+				continue;
+			if (used && hal_page_attach(va, msl->page_sz, (int)i, (int)idx) < 0) {
+				RTE_LOG(ERR, EAL, "secondary: cannot map page %u of list %u\n", idx, i);
+				ret = -1;
+				continue;
+			}
+			if (!used)
+				hal_page_detach(va, msl->page_sz);
+			view_set(v, idx, used);
+		}
+		if (ret == 0)
+			v->version = version;
+	}
+	pthread_mutex_unlock(&mp.view_lock);
+	return ret;
+}
+
+int eal_mp_attach_memory(void)
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+
+	for (unsigned int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++) {
+		struct rte_memseg_list *msl = &mcfg->memsegs[i];
+		struct list_view *v = &mp.view[i];
+		void *va;
+
+		if (msl->base_va == NULL)
+			continue;
+		v->mapped = calloc((msl->memseg_arr.len + 63) / 64, sizeof(uint64_t));
+		if (v->mapped == NULL || rte_fbarray_attach(&msl->memseg_arr) < 0) {
+			free(v->mapped);
+			v->mapped = NULL;
+			RTE_LOG(ERR, EAL, "secondary: cannot attach memseg list %u\n", i);
+			return -1;
+		}
+		va = hal_va_reserve(msl->base_va, msl->len, msl->page_sz);
+		if (va != msl->base_va) {
+			hal_va_release(va, msl->len);
+			rte_fbarray_detach(&msl->memseg_arr);
+			free(v->mapped);
+			v->mapped = NULL;
+			RTE_LOG(ERR, EAL, "secondary: address %p of memseg list %u is taken here\n",
+				msl->base_va, i);
+			rte_errno = EADDRNOTAVAIL;
+			return -1;
+		}
+		v->attached = true;
+		v->version = msl->version - 1; /* anything but the current one: scan it */
+	}
+	if (mcfg->memzones.data != NULL && rte_fbarray_attach(&mcfg->memzones) < 0) {
+		RTE_LOG(ERR, EAL, "secondary: cannot attach the memzone table\n");
+		return -1;
+	}
+	return eal_mp_sync_memory();
+}
+
+void eal_mp_detach_memory(void)
+{
+	struct rte_mem_config *mcfg = eal_mcfg();
+
+	if (mcfg == NULL)
+		return;
+	pthread_mutex_lock(&mp.view_lock);
+	for (unsigned int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++) {
+		struct rte_memseg_list *msl = &mcfg->memsegs[i];
+		struct list_view *v = &mp.view[i];
+
+		if (!v->attached)
+			continue;
+		/* Releasing the reservation drops every page mapped in it. */
+		hal_va_release(msl->base_va, msl->len);
+		rte_fbarray_detach(&msl->memseg_arr);
+		free(v->mapped);
+		memset(v, 0, sizeof(*v));
+	}
+	pthread_mutex_unlock(&mp.view_lock);
+	if (mcfg->memzones.data != NULL)
+		rte_fbarray_detach(&mcfg->memzones);
+}
+
+/* ---- primary: notify, and serve requests -------------------------------- */
+
+void eal_mp_notify_secondaries(void)
+{
+	char peers[MP_MAX_PEERS][HAL_IPC_NAME_MAX];
+	char name[HAL_IPC_NAME_MAX];
+	struct mp_msg msg;
+	int n, fd, waiting = 0;
+
+	if (!mp.running || !is_primary())
+		return;
+	n = hal_ipc_peers(MP_SECONDARY_PREFIX, peers, MP_MAX_PEERS);
+	if (n <= 0)
+		return;
+	fd = open_exchange(name);
+	if (fd < 0)
+		return;
+	msg_init(&msg, MP_SYNC);
+	for (int i = 0; i < n; i++) {
+		/* A secondary that died leaves its socket file: nobody answers there. */
+		if (hal_ipc_send(fd, peers[i], &msg, sizeof(msg)) == 0)
+			waiting++;
+	}
+	while (waiting > 0) {
+		char peer[HAL_IPC_NAME_MAX];
+		struct mp_msg reply;
+
+		if (hal_ipc_recv(fd, &reply, sizeof(reply), peer, MP_REPLY_TIMEOUT_MS) < 0) {
+			RTE_LOG(WARNING, EAL, "%d secondaries did not confirm a memory sync\n",
+				waiting);
+			break;
+		}
+		if (reply.magic == RTE_MAGIC && reply.kind == MP_REPLY)
+			waiting--;
+	}
+	hal_ipc_close(fd, name);
+}
+
+/*
+ * The requester holds the memory hotplug lock for us (it is shared), so the
+ * primary allocates without taking it.
+ */
+static void serve_alloc(struct mp_msg *req, struct mp_msg *reply)
+{
+	struct rte_memseg **segs;
+	struct rte_memseg_list *msl;
+
+	if (req->n_segs <= 0 || req->n_segs > RTE_MAX_MEMSEG_PER_LIST) {
+		reply->result = -EINVAL;
+		return;
+	}
+	segs = malloc(sizeof(*segs) * (size_t)req->n_segs);
+	if (segs == NULL) {
+		reply->result = -ENOMEM;
+		return;
+	}
+	reply->result = eal_memalloc_alloc_seg_bulk(segs, req->n_segs, req->page_sz, req->socket,
+						    req->exact != 0);
+	if (reply->result < 0) {
+		reply->result = -rte_errno;
+	} else {
+		/* One call places its pages in one list, consecutively. */
+		msl = rte_mem_virt2memseg_list(segs[0]->addr);
+		reply->list = (int32_t)(msl - eal_mcfg()->memsegs);
+		reply->idx = rte_fbarray_find_idx(&msl->memseg_arr, segs[0]);
+	}
+	free(segs);
+}
+
+static void serve_free(struct mp_msg *req, struct mp_msg *reply)
+{
+	struct rte_memseg_list *msl;
+
+	if (req->list < 0 || req->list >= RTE_MAX_MEMSEG_LISTS) {
+		reply->result = -EINVAL;
+		return;
+	}
+	msl = &eal_mcfg()->memsegs[req->list];
+	if (msl->base_va == NULL || req->idx < 0 || (unsigned int)req->idx >= msl->memseg_arr.len) {
+		reply->result = -EINVAL;
+		return;
+	}
+	reply->result = eal_memalloc_free_seg(rte_fbarray_get(&msl->memseg_arr,
+							      (unsigned int)req->idx));
+	if (reply->result < 0)
+		reply->result = -rte_errno;
+}
+
+static void *mp_thread_main(void *arg)
+{
+	RTE_SET_USED(arg);
+	for (;;) {
+		char peer[HAL_IPC_NAME_MAX];
+		struct mp_msg req, reply;
+		int n = hal_ipc_recv(mp.fd, &req, sizeof(req), peer, -1);
+
+		if (n < 0 && n != -EINTR)
+			break;
+		if (n != (int)sizeof(req) || req.magic != RTE_MAGIC)
+			continue;
+		if (req.kind == MP_STOP)
+			break;
+		msg_init(&reply, MP_REPLY);
+		switch (req.kind) {
+		case MP_SYNC:
+			reply.result = eal_mp_sync_memory();
+			break;
+		case MP_ALLOC:
+			if (is_primary())
+				serve_alloc(&req, &reply);
+			break;
+		case MP_FREE:
+			if (is_primary())
+				serve_free(&req, &reply);
+			break;
+		default:
+			continue;
+		}
+		hal_ipc_send(mp.fd, peer, &reply, sizeof(reply));
+	}
+	return NULL;
+}
+
+int eal_mp_start(void)
+{
+	int ret;
+
+	if (internal_config.in_memory)
+		return 0; /* nobody can attach: nothing to serve */
+	if (is_primary())
+		snprintf(mp.name, sizeof(mp.name), MP_PRIMARY_SOCKET);
+	else
+		snprintf(mp.name, sizeof(mp.name), MP_SECONDARY_PREFIX "%d", (int)getpid());
+	mp.fd = hal_ipc_open(mp.name);
+	if (mp.fd < 0) {
+		RTE_LOG(ERR, EAL, "cannot open IPC socket %s: %s\n", mp.name, strerror(-mp.fd));
+		rte_errno = -mp.fd;
+		return -1;
+	}
+	ret = pthread_create(&mp.thread, NULL, mp_thread_main, NULL);
+	if (ret != 0) {
+		hal_ipc_close(mp.fd, mp.name);
+		mp.fd = -1;
+		rte_errno = ret;
+		return -1;
+	}
+	mp.running = true;
+	return 0;
+}
+
+void eal_mp_stop(void)
+{
+	struct mp_msg stop;
+
+	if (!mp.running)
+		return;
+	msg_init(&stop, MP_STOP);
+	hal_ipc_send(mp.fd, mp.name, &stop, sizeof(stop));
+	pthread_join(mp.thread, NULL);
+	hal_ipc_close(mp.fd, mp.name);
+	mp.fd = -1;
+	mp.running = false;
+}
+
+/* ---- secondary: requests ---------------------------------------------- */
+
+static int request(struct mp_msg *req, struct mp_msg *reply)
+{
+	char name[HAL_IPC_NAME_MAX], peer[HAL_IPC_NAME_MAX];
+	int fd = open_exchange(name), ret;
+
+	if (fd < 0)
+		return fd;
+	ret = hal_ipc_send(fd, MP_PRIMARY_SOCKET, req, sizeof(*req));
+	while (ret == 0) {
+		ret = hal_ipc_recv(fd, reply, sizeof(*reply), peer, MP_REPLY_TIMEOUT_MS);
+		if (ret == (int)sizeof(*reply) && reply->magic == RTE_MAGIC &&
+		    reply->kind == MP_REPLY) {
+			ret = 0;
+			break;
+		}
+		if (ret >= 0)
+			ret = 0; /* not ours: keep waiting */
+	}
+	hal_ipc_close(fd, name);
+	if (ret < 0)
+		RTE_LOG(ERR, EAL, "no answer from the primary process: %s\n", strerror(-ret));
+	return ret;
+}
+
+int eal_mp_request_alloc(struct rte_memseg **ms, int n_segs, size_t page_sz, int socket,
+			 bool exact)
+{
+	struct mp_msg req, reply;
+	struct rte_memseg_list *msl;
+	int ret;
+
+	msg_init(&req, MP_ALLOC);
+	req.n_segs = n_segs;
+	req.page_sz = page_sz;
+	req.socket = socket;
+	req.exact = exact;
+	ret = request(&req, &reply);
+	if (ret < 0 || reply.result < 0) {
+		rte_errno = ret < 0 ? -ret : -reply.result;
+		return -1;
+	}
+	if (eal_mp_sync_memory() < 0) {
+		rte_errno = EFAULT;
+		return -1;
+	}
+	msl = &eal_mcfg()->memsegs[reply.list];
+	for (int i = 0; ms != NULL && i < reply.result; i++)
+		ms[i] = rte_fbarray_get(&msl->memseg_arr, (unsigned int)(reply.idx + i));
+	return reply.result;
+}
+
+int eal_mp_request_free(struct rte_memseg *ms)
+{
+	struct rte_memseg_list *msl = rte_mem_virt2memseg_list(ms->addr);
+	struct mp_msg req, reply;
+	int ret;
+
+	if (msl == NULL) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	msg_init(&req, MP_FREE);
+	req.list = (int32_t)(msl - eal_mcfg()->memsegs);
+	req.idx = rte_fbarray_find_idx(&msl->memseg_arr, ms);
+	ret = request(&req, &reply);
+	if (ret < 0 || reply.result < 0) {
+		rte_errno = ret < 0 ? -ret : -reply.result;
+		return -1;
+	}
+	return eal_mp_sync_memory();
+}
