@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include <rte_lcore.h>
 #include <rte_malloc.h>
 #include <rte_memory.h>
+#include <rte_memzone.h>
 
 #include "rtemem_svg.h"
 #include "rtetest.h"
@@ -461,6 +463,82 @@ static void test_heap_info(void **state)
 	rte_free(p);
 }
 
+/* Threads allocating and freeing at once, memzones and page-sized blocks
+ * included, so that heaps grow and give pages back under contention. */
+struct worker {
+	pthread_t tid;
+	unsigned int id;
+	unsigned int seed;
+	size_t pg;
+	int errors;
+};
+
+static void *worker_main(void *arg)
+{
+	enum { SLOTS = 64, OPS = 4000 };
+	struct worker *w = arg;
+	uint8_t *ptr[SLOTS] = { NULL };
+	size_t len[SLOTS] = { 0 };
+	const struct rte_memzone *mz = NULL;
+	char name[32];
+
+	snprintf(name, sizeof(name), "thread_%u", w->id);
+	for (int op = 0; op < OPS; op++) {
+		unsigned int r = (unsigned int)rand_r(&w->seed);
+		int i = (int)(r % SLOTS);
+		uint8_t v = (uint8_t)(i + w->id * 64);
+
+		if (ptr[i] != NULL) {
+			for (size_t k = 0; k < len[i]; k += 61)
+				if (ptr[i][k] != v)
+					w->errors++;
+			rte_free(ptr[i]);
+			ptr[i] = NULL;
+		} else {
+			len[i] = r % 16 == 0 ? w->pg + r % w->pg : 1 + r % 4000;
+			ptr[i] = rte_malloc(NULL, len[i], 0);
+			if (ptr[i] == NULL) {
+				w->errors++;
+				continue;
+			}
+			memset(ptr[i], v, len[i]);
+		}
+		if (r % 50 == 0) {
+			if (mz != NULL) {
+				w->errors += rte_memzone_free(mz) != 0;
+				mz = NULL;
+			} else {
+				mz = rte_memzone_reserve(name, 1 + r % (2 * w->pg), SOCKET_ID_ANY, 0);
+				w->errors += mz == NULL;
+			}
+		}
+	}
+	for (int i = 0; i < SLOTS; i++)
+		rte_free(ptr[i]);
+	if (mz != NULL)
+		rte_memzone_free(mz);
+	return NULL;
+}
+
+static void test_threads(void **state)
+{
+	struct worker w[3];
+	struct snapshot before;
+	size_t pg = page_size();
+
+	(void)state;
+	take(&before);
+	for (unsigned int i = 0; i < RTE_DIM(w); i++) {
+		w[i] = (struct worker){ .id = i, .seed = 100 + i, .pg = pg };
+		assert_int_equal(pthread_create(&w[i].tid, NULL, worker_main, &w[i]), 0);
+	}
+	for (unsigned int i = 0; i < RTE_DIM(w); i++) {
+		assert_int_equal(pthread_join(w[i].tid, NULL), 0);
+		assert_int_equal(w[i].errors, 0);
+	}
+	assert_unchanged(&before);
+}
+
 /* The SVG picture has the pages and elements of what is mapped. */
 static void test_svg(void **state)
 {
@@ -709,6 +787,7 @@ int main(void)
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_heap_info),
 		cmocka_unit_test(test_svg),
+		cmocka_unit_test(test_threads),
 #ifdef RTE_MALLOC_DEBUG
 		cmocka_unit_test(test_debug_cookies),
 #endif
