@@ -76,6 +76,7 @@ static uint64_t fnv1a(uint64_t h, const uint8_t *p, size_t len)
 	return h;
 }
 
+#ifdef RTEMEM_HAL_sim
 static int by_hash(const void *a, const void *b)
 {
 	const struct ref_frame *x = a, *y = b;
@@ -83,7 +84,6 @@ static int by_hash(const void *a, const void *b)
 	return x->hash < y->hash ? -1 : x->hash > y->hash;
 }
 
-#ifdef RTEMEM_HAL_sim
 /* Sizes of the mixed pcap: small, MTU-sized, and jumbo frames that need
  * several 2 KB buffers, plus random ones in between. */
 static const uint32_t mixed_sizes[] = { 60, 64, 128, 256, 512, 1024, 1500, 1514,
