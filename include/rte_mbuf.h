@@ -21,6 +21,7 @@
 #include <rte_config.h>
 #include <rte_debug.h>
 #include <rte_mbuf_core.h>
+#include <rte_mbuf_ptype.h>
 #include <rte_mempool.h>
 #include <rte_memcpy.h>
 #include <rte_prefetch.h>

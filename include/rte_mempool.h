@@ -33,14 +33,13 @@
 #include <rte_errno.h>
 #include <rte_lcore.h>
 #include <rte_memcpy.h>
+#include <rte_memzone.h>
 #include <rte_ring.h>
 #include <rte_spinlock.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-struct rte_memzone;
 
 /* A per-lcore cache: a LIFO stack of free objects. */
 struct rte_mempool_cache {

@@ -18,18 +18,17 @@
 #include <rte_config.h>
 #include <rte_branch_prediction.h>
 #include <rte_errno.h>
+#include <rte_memzone.h>
 #include <rte_pause.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-struct rte_memzone;
-
 /* A ring made by rte_ring_create lives in the memzone "RG_<name>". */
 #define RTE_RING_MZ_PREFIX "RG_"
-/* RTE_MEMZONE_NAMESIZE (32) minus the prefix, plus the terminating NUL. */
-#define RTE_RING_NAMESIZE (32 - sizeof(RTE_RING_MZ_PREFIX) + 1)
+/* The memzone name minus the prefix, plus the terminating NUL. */
+#define RTE_RING_NAMESIZE (RTE_MEMZONE_NAMESIZE - sizeof(RTE_RING_MZ_PREFIX) + 1)
 
 enum rte_ring_queue_behavior {
 	RTE_RING_QUEUE_FIXED = 0,  /* move exactly n elements or none */

@@ -17,8 +17,6 @@
 #include <rte_memzone.h>
 #include <rte_ring.h>
 
-_Static_assert(RTE_RING_NAMESIZE == RTE_MEMZONE_NAMESIZE - sizeof(RTE_RING_MZ_PREFIX) + 1,
-	       "RTE_RING_NAMESIZE must follow RTE_MEMZONE_NAMESIZE");
 _Static_assert(offsetof(struct rte_ring, prod) % RTE_CACHE_LINE_SIZE == 0 &&
 	       offsetof(struct rte_ring, cons) % RTE_CACHE_LINE_SIZE == 0,
 	       "producer and consumer indexes need their own cache lines");
