@@ -948,6 +948,8 @@ static void test_real_hugepages_secondary(void **state)
 	base = hal_va_reserve(NULL, MB2, MB2);
 	assert_non_null(base);
 	assert_int_equal(hal_page_map(base, MB2, 0, 2, 5), 0);
+	/* Attaching is for secondaries. */
+	assert_int_equal(hal_page_attach(base, MB2, 2, 5), -ENOTSUP);
 	page = base;
 	strcpy(base, "from the primary");
 
@@ -967,17 +969,23 @@ static void test_real_hugepages_secondary(void **state)
 		if (mine == NULL || mine == base)
 			_exit(11);
 		/* A page the primary never made is not invented. */
-		if (hal_page_map(mine, MB2, 0, 2, 6) != -ENOENT)
+		if (hal_page_attach(mine, MB2, 2, 6) != -ENOENT)
 			rc = 12;
-		else if (hal_page_map(mine, MB2, 0, 2, 5) != 0)
+		else if (hal_page_attach(mine, MB2, 2, 5) != 0)
 			rc = 13;
 		else if (strcmp(mine, "from the primary") != 0)
 			rc = 14;
 		else
 			strcpy(mine + 100, "from the secondary");
-		/* Unmapping in a secondary leaves the primary's file alone. */
-		if (rc == 0 && hal_page_unmap(mine, MB2, 2, 5) != 0)
+		/* Detaching leaves the primary's file alone and the range reserved. */
+		if (rc == 0 && hal_page_detach(mine, MB2) != 0)
 			rc = 15;
+		if (rc == 0 && strcmp(map_perms(mine), "---p") != 0)
+			rc = 16;
+		/* hal_page_map in a secondary attaches the same way. */
+		if (rc == 0 && (hal_page_map(mine, MB2, 0, 2, 5) != 0 || mine[100] != 'f' ||
+				hal_page_unmap(mine, MB2, 2, 5) != 0))
+			rc = 17;
 		hal_cleanup();
 		_exit(rc);
 	}
