@@ -6,9 +6,12 @@
  *    slots it freed happen before we overwrite them.
  *  - Multi-producers claim slots by CAS on prod.head (relaxed: the head
  *    only reserves, it publishes nothing).
- *  - After copying, a producer waits until prod.tail reaches its own old
- *    head (earlier producers have published), then stores prod.tail with
- *    release, so the consumer that acquires prod.tail sees the elements.
+ *  - Our head is read before their tail (a fence), so the room computed
+ *    from the two is never negative.
+ *  - After copying, a producer waits (acquire) until prod.tail reaches its
+ *    own old head (earlier producers have published), then stores
+ *    prod.tail with release, so the consumer that acquires prod.tail sees
+ *    the elements, its own and the earlier producers'.
  *  - Consumers are the mirror image on cons.head/cons.tail.
  */
 #ifndef RTEMEM_RTE_RING_ELEM_H
@@ -84,6 +87,13 @@ __rte_ring_move_head(struct rte_ring_headtail *mine, const struct rte_ring_headt
 	*old_head = __atomic_load_n(&mine->head, __ATOMIC_RELAXED);
 	do {
 		n = want;
+		/*
+		 * Our head must be read before their tail. Otherwise (weakly
+		 * ordered CPUs) we could pair a stale tail with a head that
+		 * others already moved past it, and the unsigned room would
+		 * wrap to a huge value.
+		 */
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
 		/* Acquire: their slot accesses before their tail move are visible. */
 		uint32_t their_tail = __atomic_load_n(&theirs->tail, __ATOMIC_ACQUIRE);
 
@@ -111,8 +121,12 @@ static __rte_always_inline void
 __rte_ring_update_tail(struct rte_ring_headtail *ht, uint32_t old_head, uint32_t new_head,
 		       int is_single)
 {
+	/*
+	 * Acquire: we then publish the earlier reservations' elements too, so
+	 * their writes must happen before our release store.
+	 */
 	if (!is_single) {
-		while (unlikely(__atomic_load_n(&ht->tail, __ATOMIC_RELAXED) != old_head))
+		while (unlikely(__atomic_load_n(&ht->tail, __ATOMIC_ACQUIRE) != old_head))
 			rte_pause();
 	}
 	__atomic_store_n(&ht->tail, new_head, __ATOMIC_RELEASE);
