@@ -409,53 +409,56 @@ int rte_fbarray_is_used(struct rte_fbarray *arr, unsigned int idx)
 /* --- word-at-a-time mask scans (caller holds the read lock) ------------ */
 
 /*
- * Word w of the mask with a 1 for every element in the wanted state (used
- * or free) and 0 for the bits past len.
+ * The scans read the mask a word at a time, XORed with "flip" so that a 1
+ * always means "in the wanted state" (flip is all ones when looking for
+ * free elements). The last word is cut at len, since the bits past len are
+ * 0 and would otherwise look free.
  */
-static uint64_t match_word(const struct rte_fbarray *arr, const uint64_t *mask,
-			   unsigned int w, bool used)
+static uint64_t flip_for(bool used)
 {
-	uint64_t v = used ? mask[w] : ~mask[w];
+	return used ? 0 : ~0ULL;
+}
+
+static uint64_t tail_mask(const struct rte_fbarray *arr)
+{
 	unsigned int tail = arr->len % WORD_BITS;
 
-	if (tail != 0 && w == arr->len / WORD_BITS)
-		v &= (1ULL << tail) - 1;
-	return v;
+	return tail == 0 ? ~0ULL : (1ULL << tail) - 1;
 }
 
 /* First index >= start in the wanted state, or arr->len if none. */
 static unsigned int scan_next(const struct rte_fbarray *arr, unsigned int start, bool used)
 {
 	const uint64_t *mask = get_mask(arr);
-	unsigned int nwords = mask_words(arr->len);
+	const uint64_t flip = flip_for(used);
+	const unsigned int last = (arr->len - 1) / WORD_BITS;
 	unsigned int w = start / WORD_BITS;
-	uint64_t v = match_word(arr, mask, w, used) & (~0ULL << (start % WORD_BITS));
+	uint64_t v = (mask[w] ^ flip) & (~0ULL << (start % WORD_BITS));
 
-	for (;;) {
-		if (v != 0)
-			return w * WORD_BITS + (unsigned int)__builtin_ctzll(v);
-		if (++w == nwords)
-			return arr->len;
-		v = match_word(arr, mask, w, used);
-	}
+	while (v == 0 && w < last)
+		v = mask[++w] ^ flip;
+	if (w == last)
+		v &= tail_mask(arr);
+	return v != 0 ? w * WORD_BITS + (unsigned int)__builtin_ctzll(v) : arr->len;
 }
 
 /* Last index <= start in the wanted state, or -1 if none. */
 static int scan_prev(const struct rte_fbarray *arr, unsigned int start, bool used)
 {
 	const uint64_t *mask = get_mask(arr);
+	const uint64_t flip = flip_for(used);
 	unsigned int w = start / WORD_BITS;
 	unsigned int bit = start % WORD_BITS;
 	uint64_t upto = bit == WORD_BITS - 1 ? ~0ULL : (1ULL << (bit + 1)) - 1;
-	uint64_t v = match_word(arr, mask, w, used) & upto;
+	uint64_t v = (mask[w] ^ flip) & upto;
 
-	for (;;) {
-		if (v != 0)
-			return (int)(w * WORD_BITS + WORD_BITS - 1 - (unsigned int)__builtin_clzll(v));
-		if (w-- == 0)
-			return -1;
-		v = match_word(arr, mask, w, used);
-	}
+	if (w == (arr->len - 1) / WORD_BITS)
+		v &= tail_mask(arr);
+	while (v == 0 && w > 0)
+		v = mask[--w] ^ flip;
+	if (v == 0)
+		return -1;
+	return (int)(w * WORD_BITS + WORD_BITS - 1 - (unsigned int)__builtin_clzll(v));
 }
 
 /* Length of the run in the wanted state that starts at start (may be 0). */
