@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * i40e receive on the emulated X710 (rtemem, HAL=sim only: DPDK has no
+ * emulated X710). Cycles per packet, split in three so that the driver's
+ * cost is not mixed with the device model's:
+ *  - device: sim_i40e_deliver() takes BURST frames off the generator wire,
+ *    reads descriptors, copies the frames into the mbufs and writes the
+ *    descriptors back (what the NIC's DMA engine would do, for free to the
+ *    CPU, on real hardware);
+ *  - driver: rte_eth_rx_burst() alone: check DD, fill the mbufs, refill the
+ *    descriptors with fresh mbufs and bump the tail (a register write,
+ *    which reaches the emulated device synchronously);
+ *  - free: rte_pktmbuf_free_bulk() of what was received (the application's
+ *    side of the mbuf round trip).
+ * Auto delivery is off, so the device moves frames only when told to.
+ * Each phase is timed per burst; one cycle-counter read (some 10-40
+ * cycles) per burst of 32 is inside each figure.
+ */
+#include <stdint.h>
+#include <stdio.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_ethdev.h>
+#include <rte_lcore.h>
+#include <rte_mbuf.h>
+#include <rte_memory.h>
+
+#include <sim_i40e.h>
+
+#include "bench.h"
+
+#define BURST 32
+#define NB_DESC 512
+#define NB_MBUF 4095
+
+static struct bench_opts opts;
+
+struct rx_costs {
+	double device, driver, free;
+};
+
+static int rx_rounds(uint16_t port, struct sim_i40e *dev, unsigned long n_pkts,
+		     struct rx_costs *c)
+{
+	struct rte_mbuf *pkts[BURST];
+	uint64_t dev_cyc = 0, drv_cyc = 0, free_cyc = 0, got = 0;
+	unsigned long rounds = n_pkts / BURST ? n_pkts / BURST : 1;
+
+	for (unsigned long k = 0; k < rounds; k++) {
+		uint64_t t0 = bench_cycles();
+		unsigned int sent = sim_i40e_deliver(dev, BURST);
+		uint64_t t1 = bench_cycles();
+		uint16_t n = rte_eth_rx_burst(port, 0, pkts, BURST);
+		uint64_t t2 = bench_cycles();
+		rte_pktmbuf_free_bulk(pkts, n);
+		uint64_t t3 = bench_cycles();
+
+		if (sent != BURST || n != sent) {
+			fprintf(stderr, "bench_i40e_rx: round %lu: %u frames sent, %u received\n",
+				k, sent, n);
+			return -1;
+		}
+		dev_cyc += t1 - t0;
+		drv_cyc += t2 - t1;
+		free_cyc += t3 - t2;
+		got += n;
+	}
+	c->device = (double)dev_cyc / (double)got;
+	c->driver = (double)drv_cyc / (double)got;
+	c->free = (double)free_cyc / (double)got;
+	return 0;
+}
+
+/* Port 0 with one rx queue, the device fed frames of frame_len bytes. */
+static int port_start(uint16_t port, struct rte_mempool *mp, struct sim_i40e *dev,
+		      uint32_t frame_len)
+{
+	struct pkt_gen_config gen = {
+		.count = 0, /* endless */
+		.min_len = frame_len, .max_len = frame_len,
+		.flows = 1, .seed = 1,
+		.dst_mac = { 0x02, 0, 0, 0, 0, 1 }, .src_mac = { 0x02, 0, 0, 0, 0, 2 },
+	};
+	struct rte_eth_conf conf = { 0 };
+	struct pkt_source *src = pkt_source_gen_create(&gen);
+	int ret;
+
+	if (src == NULL)
+		return -1;
+	sim_i40e_set_source(dev, src);
+	sim_i40e_set_auto_deliver(dev, false);
+	ret = rte_eth_dev_configure(port, 1, 0, &conf);
+	if (ret == 0)
+		ret = rte_eth_rx_queue_setup(port, 0, NB_DESC, rte_eth_dev_socket_id(port), NULL, mp);
+	if (ret == 0)
+		ret = rte_eth_dev_start(port);
+	if (ret != 0)
+		fprintf(stderr, "bench_i40e_rx: port %u setup failed: %d\n", port, ret);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	static const uint32_t frame_lens[] = { 64, 1518 };
+	int ret = rte_eal_init(argc, argv);
+	double dev_v[BENCH_MAX_REPS], drv_v[BENCH_MAX_REPS], free_v[BENCH_MAX_REPS];
+	struct rx_costs c = { 0 };
+	char op[96];
+
+	if (ret < 0) {
+		fprintf(stderr, "bench_i40e_rx: rte_eal_init failed (rte_errno %d)\n", rte_errno);
+		return 1;
+	}
+	if (bench_parse_opts(argc - ret - 1, argv + ret + 1, &opts, 1u << 20) != 0)
+		return 1;
+
+	struct sim_i40e *dev = sim_i40e_get(0);
+	struct rte_mempool *mp = rte_pktmbuf_pool_create("bench_rx", NB_MBUF, 256, 0,
+							 RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	if (dev == NULL || rte_eth_dev_count_avail() == 0 || mp == NULL) {
+		fprintf(stderr, "bench_i40e_rx: needs --sim=...,nic=x710 (device %p, ports %u, pool %p)\n",
+			(void *)dev, rte_eth_dev_count_avail(), (void *)mp);
+		rte_eal_cleanup();
+		return 1;
+	}
+
+	ret = 0;
+	for (unsigned int f = 0; f < RTE_DIM(frame_lens) && ret == 0; f++) {
+		ret = port_start(0, mp, dev, frame_lens[f]);
+		for (unsigned int i = 0; i < opts.reps && ret == 0; i++) {
+			ret = rx_rounds(0, dev, opts.iters, &c);
+			dev_v[i] = c.device;
+			drv_v[i] = c.driver;
+			free_v[i] = c.free;
+		}
+		if (ret != 0)
+			break;
+		snprintf(op, sizeof(op), "i40e rx_burst 32, %u B (driver only)", frame_lens[f]);
+		bench_report("lib", op, "cycles/pkt", bench_median(drv_v, opts.reps));
+		snprintf(op, sizeof(op), "emulated X710 delivery, %u B (device model)",
+			 frame_lens[f]);
+		bench_report("lib", op, "cycles/pkt", bench_median(dev_v, opts.reps));
+		snprintf(op, sizeof(op), "rte_pktmbuf_free_bulk after rx, %u B", frame_lens[f]);
+		bench_report("lib", op, "cycles/pkt", bench_median(free_v, opts.reps));
+		rte_eth_dev_stop(0);
+	}
+
+	rte_eth_dev_close(0);
+	rte_mempool_free(mp);
+	rte_eal_cleanup();
+	return ret == 0 ? 0 : 1;
+}
