@@ -202,3 +202,38 @@ ARCH ?= aarch64 s390x
 
 cross-test:
 	ci/cross-test.sh $(ARCH)
+
+# ---------------------------------------------------------------------------
+# Benchmarks (bench/, docs/performance.md, ci/bench-smoke.sh).
+#   make bench         every bench/bench_*.c built twice from the same source,
+#                      against rtemem ($(HAL)) and, when pkg-config finds
+#                      libdpdk, against DPDK 22.11; runs both, prints a table
+#   make bench-build   build them only
+# bench_i40e_rx is rtemem-only (the emulated X710 exists in HAL=sim only).
+# The rtemem programs see include/ only, as an application would.
+# ---------------------------------------------------------------------------
+.PHONY: bench bench-build
+
+BENCH_RTEMEM_ONLY := bench_i40e_rx
+BENCH_NAMES := $(patsubst bench/%.c,%,$(wildcard bench/bench_*.c))
+BENCH_RTEMEM := $(patsubst %,$(B)/bench/%,$(if $(filter sim,$(HAL)),$(BENCH_NAMES),\
+	$(filter-out $(BENCH_RTEMEM_ONLY),$(BENCH_NAMES))))
+BENCH_HAVE_DPDK := $(shell pkg-config --exists libdpdk 2>/dev/null && echo yes)
+BENCH_DPDK_B := build/bench-dpdk-$(compiler)
+BENCH_DPDK := $(if $(BENCH_HAVE_DPDK),$(patsubst %,$(BENCH_DPDK_B)/%,\
+	$(filter-out $(BENCH_RTEMEM_ONLY),$(BENCH_NAMES))))
+
+$(B)/bench/%: bench/%.c bench/bench.h $(STATIC_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) -Iinclude $(if $(filter sim,$(HAL)),-Isim) -Ibench $(ALL_CFLAGS) $(ALL_LDFLAGS) \
+		-o $@ $< $(STATIC_LIB) $(LDLIBS_BASE)
+
+$(BENCH_DPDK_B)/%: bench/%.c bench/bench.h
+	@mkdir -p $(dir $@)
+	$(CC) $(shell pkg-config --cflags libdpdk 2>/dev/null) -Ibench -std=gnu11 -O2 -g \
+		-Wall -Wextra -Werror -pthread -o $@ $< $(shell pkg-config --libs libdpdk 2>/dev/null)
+
+bench-build: $(BENCH_RTEMEM) $(BENCH_DPDK)
+
+bench: bench-build
+	BENCH_HAL=$(HAL) bench/run.sh $(B)/bench $(if $(BENCH_HAVE_DPDK),$(BENCH_DPDK_B))
