@@ -55,6 +55,18 @@ void rte_malloc_dump_stats(FILE *f, const char *type);
 void rte_malloc_dump_heaps(FILE *f);
 rte_iova_t rte_malloc_virt2iova(const void *addr);
 
+/*
+ * External heaps (memory the application brings) are not supported: these
+ * return -1 with rte_errno ENOTSUP, so DPDK code that mentions them builds.
+ */
+int rte_malloc_heap_create(const char *heap_name);
+int rte_malloc_heap_destroy(const char *heap_name);
+int rte_malloc_heap_memory_add(const char *heap_name, void *va_addr, size_t len,
+			       rte_iova_t iova_addrs[], unsigned int n_pages, size_t page_sz);
+int rte_malloc_heap_memory_remove(const char *heap_name, void *va_addr, size_t len);
+int rte_malloc_heap_memory_attach(const char *heap_name, void *va_addr, size_t len);
+int rte_malloc_heap_memory_detach(const char *heap_name, void *va_addr, size_t len);
+
 /* Socket id of the heap called name ("socket_0", ...), or -1 (rte_errno). */
 int rte_malloc_heap_get_socket(const char *name);
 /* rtemem has no external heaps: always 0. */

@@ -48,7 +48,7 @@ struct rte_memzone {
 /*
  * len 0 reserves the biggest free block. On failure NULL with rte_errno:
  * EINVAL (bad argument or socket), ENAMETOOLONG, EEXIST (name taken),
- * ENOSPC (table full), ENOMEM (no memory), E_RTE_SECONDARY.
+ * ENOSPC (table full), ENOMEM (no memory).
  */
 const struct rte_memzone *rte_memzone_reserve(const char *name, size_t len, int socket_id,
 					      unsigned flags);

@@ -127,10 +127,6 @@ static const struct rte_memzone *memzone_reserve(const char *name, size_t len, i
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
-		rte_errno = E_RTE_SECONDARY;
-		return NULL;
-	}
 	if (name == NULL || name[0] == '\0') {
 		rte_errno = EINVAL;
 		return NULL;

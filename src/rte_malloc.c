@@ -204,6 +204,60 @@ int rte_malloc_heap_socket_is_external(int socket_id)
 	return 0;
 }
 
+static int no_external_heaps(void)
+{
+	rte_errno = ENOTSUP;
+	return -1;
+}
+
+int rte_malloc_heap_create(const char *heap_name)
+{
+	RTE_SET_USED(heap_name);
+	return no_external_heaps();
+}
+
+int rte_malloc_heap_destroy(const char *heap_name)
+{
+	RTE_SET_USED(heap_name);
+	return no_external_heaps();
+}
+
+int rte_malloc_heap_memory_add(const char *heap_name, void *va_addr, size_t len,
+			       rte_iova_t iova_addrs[], unsigned int n_pages, size_t page_sz)
+{
+	RTE_SET_USED(heap_name);
+	RTE_SET_USED(va_addr);
+	RTE_SET_USED(len);
+	RTE_SET_USED(iova_addrs);
+	RTE_SET_USED(n_pages);
+	RTE_SET_USED(page_sz);
+	return no_external_heaps();
+}
+
+int rte_malloc_heap_memory_remove(const char *heap_name, void *va_addr, size_t len)
+{
+	RTE_SET_USED(heap_name);
+	RTE_SET_USED(va_addr);
+	RTE_SET_USED(len);
+	return no_external_heaps();
+}
+
+int rte_malloc_heap_memory_attach(const char *heap_name, void *va_addr, size_t len)
+{
+	RTE_SET_USED(heap_name);
+	RTE_SET_USED(va_addr);
+	RTE_SET_USED(len);
+	return no_external_heaps();
+}
+
+int rte_malloc_heap_memory_detach(const char *heap_name, void *va_addr, size_t len)
+{
+	RTE_SET_USED(heap_name);
+	RTE_SET_USED(va_addr);
+	RTE_SET_USED(len);
+	return no_external_heaps();
+}
+
 int rtemem_malloc_heap_check(FILE *f)
 {
 	struct rte_mem_config *mcfg = eal_mcfg();

@@ -447,6 +447,9 @@ static void test_heap_info(void **state)
 	assert_int_equal(rte_malloc_heap_get_socket(NULL), -1);
 	assert_int_equal(rte_errno, EINVAL);
 	assert_int_equal(rte_malloc_heap_socket_is_external(0), 0);
+	rte_errno = 0;
+	assert_int_equal(rte_malloc_heap_create("mine"), -1);
+	assert_int_equal(rte_errno, ENOTSUP);
 
 	p = rte_malloc(NULL, 12345, 0);
 	assert_non_null(p);
