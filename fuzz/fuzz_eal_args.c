@@ -18,6 +18,8 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 
+#include "fuzz_eal.h"
+
 #define MAX_ARGS 32
 #define INPUT_MAX 4096
 
@@ -28,13 +30,10 @@ static char prefix[64];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	FILE *devnull = fopen("/dev/null", "w");
-
 	(void)argc;
 	(void)argv;
 	/* Bad options are the point here: keep their log lines out of the way. */
-	if (devnull != NULL)
-		rte_openlog_stream(devnull);
+	fuzz_quiet_log();
 	snprintf(prefix, sizeof(prefix), "--file-prefix=fuzzeal%d", (int)getpid());
 	return 0;
 }

@@ -17,12 +17,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_fbarray.h>
 #include <rte_log.h>
+
+#include "fuzz_eal.h"
 
 #define MAX_LEN 2048
 
@@ -253,19 +254,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	static char prefix[64];
-	char *eal_argv[] = { "fuzz_fbarray", "--in-memory", "--sim=pages=2", prefix, NULL };
-	FILE *devnull = fopen("/dev/null", "w");
-
 	(void)argc;
 	(void)argv;
-	if (devnull != NULL)
-		rte_openlog_stream(devnull);
-	snprintf(prefix, sizeof(prefix), "--file-prefix=fuzzfb%d", (int)getpid());
-	if (rte_eal_init(4, eal_argv) < 0) {
-		fprintf(stderr, "fuzz_fbarray: rte_eal_init failed: %d\n", rte_errno);
-		abort();
-	}
+	fuzz_eal_init("fuzz_fbarray", "--sim=pages=2");
 	return 0;
 }
 
