@@ -209,10 +209,11 @@ cross-test:
 #                      against rtemem ($(HAL)) and, when pkg-config finds
 #                      libdpdk, against DPDK 22.11; runs both, prints a table
 #   make bench-build   build them only
+#   make bench-smoke   build, run each with tiny counts (ci/bench-smoke.sh)
 # bench_i40e_rx is rtemem-only (the emulated X710 exists in HAL=sim only).
 # The rtemem programs see include/ only, as an application would.
 # ---------------------------------------------------------------------------
-.PHONY: bench bench-build
+.PHONY: bench bench-build bench-smoke
 
 BENCH_RTEMEM_ONLY := bench_i40e_rx
 BENCH_NAMES := $(patsubst bench/%.c,%,$(wildcard bench/bench_*.c))
@@ -235,5 +236,11 @@ $(BENCH_DPDK_B)/%: bench/%.c bench/bench.h
 
 bench-build: $(BENCH_RTEMEM) $(BENCH_DPDK)
 
+BENCH_DIRS := $(B)/bench $(if $(BENCH_HAVE_DPDK),$(BENCH_DPDK_B))
+
 bench: bench-build
-	BENCH_HAL=$(HAL) bench/run.sh $(B)/bench $(if $(BENCH_HAVE_DPDK),$(BENCH_DPDK_B))
+	BENCH_HAL=$(HAL) bench/run.sh $(BENCH_DIRS)
+
+# ci/bench-smoke.sh: tiny iteration counts; fails only if a program fails.
+bench-smoke: bench-build
+	BENCH_HAL=$(HAL) bench/run.sh --smoke $(BENCH_DIRS)

@@ -72,7 +72,8 @@ struct producer_arg {
 	unsigned int n;
 	bool multi;
 	unsigned long rounds;
-	volatile int go;
+	int ready; /* the producer runs: the clock may start */
+	int go;
 };
 
 static int producer(void *p)
@@ -82,6 +83,7 @@ static int producer(void *p)
 
 	for (unsigned int i = 0; i < a->n; i++)
 		objs[i] = (void *)(uintptr_t)(i + 1);
+	__atomic_store_n(&a->ready, 1, __ATOMIC_RELEASE);
 	while (!__atomic_load_n(&a->go, __ATOMIC_ACQUIRE))
 		rte_pause();
 	for (unsigned long k = 0; k < a->rounds; k++) {
@@ -108,6 +110,9 @@ static double two_lcores(struct rte_ring *r, unsigned int n, bool multi, unsigne
 
 	if (worker >= RTE_MAX_LCORE || rte_eal_remote_launch(producer, &a, worker) != 0)
 		return -1;
+	/* Leave the lcore launch (a thread wake-up) out of the timing. */
+	while (!__atomic_load_n(&a.ready, __ATOMIC_ACQUIRE))
+		rte_pause();
 
 	uint64_t t0 = bench_cycles();
 	__atomic_store_n(&a.go, 1, __ATOMIC_RELEASE);
