@@ -63,7 +63,7 @@ static const struct rte_memzone *reserve_locked(struct rte_fbarray *arr,
 {
 	bool contig = (req->flags & RTE_MEMZONE_IOVA_CONTIG) != 0;
 	unsigned int flags = req->flags & ~RTE_MEMZONE_IOVA_CONTIG;
-	const struct malloc_elem *elem;
+	struct malloc_elem *elem;
 	struct rte_memzone *mz;
 	size_t len;
 	void *addr;
@@ -81,6 +81,13 @@ static const struct rte_memzone *reserve_locked(struct rte_fbarray *arr,
 		return NULL;
 	}
 
+	idx = rte_fbarray_find_next_free(arr, 0);
+	mz = idx < 0 ? NULL : rte_fbarray_get(arr, (unsigned int)idx);
+	if (mz == NULL) {
+		rte_errno = ENOSPC;
+		return NULL;
+	}
+
 	/* len 0: the biggest block, unless a bound limits it to the bound. */
 	len = req->len != 0 ? RTE_ALIGN_CEIL(req->len, (size_t)RTE_CACHE_LINE_SIZE) : req->bound;
 	if (len == 0)
@@ -95,11 +102,10 @@ static const struct rte_memzone *reserve_locked(struct rte_fbarray *arr,
 		return NULL;
 
 	elem = malloc_elem_from_data(addr);
-	idx = rte_fbarray_find_next_free(arr, 0);
-	mz = idx < 0 ? NULL : rte_fbarray_get(arr, (unsigned int)idx);
-	if (mz == NULL || rte_fbarray_set_used(arr, (unsigned int)idx) < 0) {
-		/* cannot happen: the count was checked above, under the same lock */
-		rte_free(addr);
+	if (rte_fbarray_set_used(arr, (unsigned int)idx) < 0) {
+		/* cannot happen: the slot was free, under the same lock. No page
+		 * release here, it would need the hotplug lock after mlock. */
+		malloc_heap_free(elem, false);
 		rte_errno = ENOSPC;
 		return NULL;
 	}

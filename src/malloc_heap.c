@@ -563,7 +563,7 @@ static struct malloc_elem *find_free_elem_at(struct malloc_heap *heap, const voi
 	return NULL;
 }
 
-void malloc_heap_free(struct malloc_elem *elem)
+void malloc_heap_free(struct malloc_elem *elem, bool release_pages)
 {
 	struct malloc_heap *heap = elem->heap;
 	struct rte_mem_config *mcfg = eal_mcfg();
@@ -578,7 +578,7 @@ void malloc_heap_free(struct malloc_elem *elem)
 	}
 	heap->alloc_count--;
 	elem = malloc_elem_free(elem);
-	if (!covers_a_page(elem)) {
+	if (!release_pages || !covers_a_page(elem)) {
 		rte_spinlock_unlock(&heap->lock);
 		return;
 	}

@@ -67,8 +67,12 @@ void *malloc_heap_alloc_biggest(int socket, unsigned int flags, size_t align, bo
  * mapped memseg, a real heap, busy, cookies). NULL (logged) if it is not.
  */
 struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller);
-/* Free a busy element; whole runtime pages that end up free are unmapped. */
-void malloc_heap_free(struct malloc_elem *elem);
+/*
+ * Free a busy element. With release_pages, whole runtime pages that end up
+ * free are unmapped (this may take the hotplug lock: hold no memory lock);
+ * without, the caller may hold any of them.
+ */
+void malloc_heap_free(struct malloc_elem *elem, bool release_pages);
 /* Resize in place; 0 or -1 (nothing changed). */
 int malloc_heap_resize(struct malloc_elem *elem, size_t size);
 

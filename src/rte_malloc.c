@@ -72,7 +72,7 @@ void rte_free(void *ptr)
 		return;
 	elem = malloc_heap_elem_of(ptr, "rte_free");
 	if (elem != NULL)
-		malloc_heap_free(elem);
+		malloc_heap_free(elem, true);
 }
 
 void *rte_realloc_socket(void *ptr, size_t size, unsigned int align, int socket)
