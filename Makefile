@@ -22,7 +22,7 @@ B := build/$(variant)
 
 OPT ?= -O2
 CFLAGS_BASE := -std=gnu11 $(OPT) -g -Wall -Wextra -Werror -fPIC -pthread
-CPPFLAGS_BASE := -D_GNU_SOURCE -Iinclude -Ihal -Isrc -Ii40e -DRTEMEM_HAL_$(HAL)=1
+CPPFLAGS_BASE := -D_GNU_SOURCE -Iinclude -Ihal -Ihal/common -Isrc -Ii40e -DRTEMEM_HAL_$(HAL)=1
 LDLIBS_BASE := -pthread
 
 ifeq ($(HAL),sim)

@@ -29,6 +29,7 @@ struct hal_config {
 	bool in_memory;           /* no shared files at all */
 	bool no_huge;             /* base pages, IOVA as VA */
 	bool secondary;           /* attach to an existing primary */
+	uint64_t base_virtaddr;   /* --base-virtaddr: where reservations start */
 };
 
 /* One hugepage size and how many pages of it each socket offers. */

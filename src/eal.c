@@ -85,7 +85,7 @@ static int mcfg_create(void)
 	void *va;
 
 	mcfg_len = RTE_ALIGN_CEIL(sizeof(struct rte_mem_config), pgsz);
-	va = hal_va_reserve((void *)(uintptr_t)internal_config.base_virtaddr, mcfg_len, pgsz);
+	va = hal_va_reserve(NULL, mcfg_len, pgsz);
 	if (va == NULL)
 		return -ENOMEM;
 	if (hal_shm_map("config", mcfg_len, va, true) == NULL) {
@@ -100,8 +100,6 @@ static int mcfg_create(void)
 	rte_config.mem_config->mem_cfg_addr = (uintptr_t)va;
 	rte_config.mem_config->nchannel = 1;
 	rte_config.mem_config->nrank = 1;
-	if (internal_config.base_virtaddr != 0)
-		rte_config.mem_config->base_addr_hint = (uintptr_t)va + mcfg_len;
 	return 0;
 }
 
@@ -264,6 +262,7 @@ static int hal_up(bool secondary)
 		.in_memory = internal_config.in_memory,
 		.no_huge = internal_config.no_hugetlbfs,
 		.secondary = secondary,
+		.base_virtaddr = internal_config.base_virtaddr,
 	};
 
 	rte_config.process_type = secondary ? RTE_PROC_SECONDARY : RTE_PROC_PRIMARY;

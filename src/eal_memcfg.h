@@ -39,8 +39,6 @@ struct rte_mem_config {
 
 	struct malloc_heap malloc_heaps[RTE_MAX_HEAPS];
 	int next_socket_id;        /* socket ids handed to external heaps */
-
-	uint64_t base_addr_hint;   /* where the next VA reservation is tried */
 };
 
 #endif

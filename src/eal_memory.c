@@ -16,7 +16,6 @@
 static int memseg_list_create(struct rte_memseg_list *msl, uint64_t page_sz, unsigned int n_segs,
 			      int socket, unsigned int list_idx)
 {
-	struct rte_mem_config *mcfg = eal_mcfg();
 	size_t len = (size_t)page_sz * n_segs;
 	char name[RTE_FBARRAY_NAME_LEN];
 	void *va;
@@ -27,15 +26,13 @@ static int memseg_list_create(struct rte_memseg_list *msl, uint64_t page_sz, uns
 			rte_strerror(rte_errno));
 		return -1;
 	}
-	va = hal_va_reserve((void *)(uintptr_t)mcfg->base_addr_hint, len, page_sz);
+	va = hal_va_reserve(NULL, len, page_sz);
 	if (va == NULL) {
 		RTE_LOG(ERR, EAL, "cannot reserve %zu MB of VA for %s\n", len >> 20, name);
 		rte_fbarray_destroy(&msl->memseg_arr);
 		rte_errno = ENOMEM;
 		return -1;
 	}
-	if (mcfg->base_addr_hint != 0)
-		mcfg->base_addr_hint = (uintptr_t)va + len;
 	msl->base_va = va;
 	msl->page_sz = page_sz;
 	msl->socket_id = socket;

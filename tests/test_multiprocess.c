@@ -18,9 +18,15 @@
 #include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_log.h>
+#include <rte_malloc.h>
 #include <rte_memory.h>
+#include <rte_memzone.h>
+#include <rte_mempool.h>
+#include <rte_pause.h>
+#include <rte_ring.h>
 
 #include "eal_private.h"
+#include "malloc_heap.h"
 #include "rtetest.h"
 
 static char self_path[4096];
@@ -86,6 +92,87 @@ static int child_secondary(void)
 	return CHILD_OK;
 }
 
+#define N_OBJS 100
+#define BIG_ALLOC (6u << 20) /* more than any free element: the heap must grow */
+
+/*
+ * Secondary: memzone, ring and mempool made by the primary, found by name;
+ * objects go both ways through the ring; a big rte_malloc grows the heap.
+ */
+static int child_objects(void)
+{
+	const struct rte_memzone *mz;
+	struct rte_ring *ring;
+	struct rte_mempool *mp;
+	void *objs[N_OBJS];
+	uint8_t *big;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	mz = rte_memzone_lookup("mp_zone");
+	ring = rte_ring_lookup("mp_ring");
+	mp = rte_mempool_lookup("mp_pool");
+	if (mz == NULL || ring == NULL || mp == NULL)
+		return CHILD_BAD_DATA;
+	if (strcmp(mz->addr, "hello from the primary") != 0)
+		return CHILD_BAD_DATA;
+	if (rte_ring_dequeue_bulk(ring, objs, N_OBJS, NULL) != N_OBJS)
+		return CHILD_BAD_DATA;
+	for (unsigned int i = 0; i < N_OBJS; i++) {
+		if (*(uint32_t *)objs[i] != i)
+			return CHILD_BAD_DATA;
+		*(uint32_t *)objs[i] = 1000 + i;
+	}
+	if (rte_ring_enqueue_bulk(ring, objs, N_OBJS, NULL) != N_OBJS)
+		return CHILD_BAD_DATA;
+	big = rte_malloc("from-secondary", BIG_ALLOC, 0);
+	if (big == NULL)
+		return CHILD_ALLOC_FAILED;
+	memset(big, 0x5A, BIG_ALLOC);
+	if (rte_ring_enqueue(ring, big) != 0)
+		return CHILD_BAD_DATA;
+	rte_eal_cleanup();
+	return CHILD_OK;
+}
+
+/* Shared between the primary and the secondary it will kill. */
+struct kill_ctl {
+	volatile int stop;    /* primary: park between two operations */
+	volatile int parked;  /* secondary: parked, kill me */
+	volatile unsigned long ops;
+};
+
+/* Secondary: allocate and free at random until told to park, then wait. */
+static int child_killed(void)
+{
+	const struct rte_memzone *mz;
+	struct kill_ctl *ctl;
+	void *live[64] = { NULL };
+	unsigned int seed = 12345;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	mz = rte_memzone_lookup("mp_kill");
+	if (mz == NULL)
+		return CHILD_BAD_DATA;
+	ctl = mz->addr;
+	for (;;) {
+		unsigned int slot = (unsigned int)rand_r(&seed) % 64;
+		size_t size = 64 + (size_t)rand_r(&seed) % 65536;
+
+		rte_free(live[slot]);
+		live[slot] = rte_malloc(NULL, size, 0);
+		if (live[slot] != NULL)
+			memset(live[slot], 0xEE, size);
+		ctl->ops++;
+		if (ctl->stop) {
+			ctl->parked = 1;
+			for (;;)
+				rte_pause();
+		}
+	}
+}
+
 static int child_primary(void)
 {
 	int ret = eal_up("primary", NULL);
@@ -108,16 +195,23 @@ static int child_crashing_primary(void)
 	return CHILD_BAD_DATA;
 }
 
-static int run_child(const char *role)
+static pid_t start_child(const char *role)
 {
 	pid_t pid = fork();
-	int status;
 
 	if (pid == 0) {
 		execl(self_path, self_path, "child", role, prefix, (char *)NULL);
 		_exit(127);
 	}
 	assert_true(pid > 0);
+	return pid;
+}
+
+static int run_child(const char *role)
+{
+	pid_t pid = start_child(role);
+	int status;
+
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
@@ -213,9 +307,118 @@ static void test_auto_becomes_secondary(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+static void test_objects_both_ways(void **state)
+{
+	const struct rte_memzone *mz;
+	struct rte_ring *ring;
+	struct rte_mempool *mp;
+	void *objs[N_OBJS], *big = NULL;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("objs");
+	assert_true(eal_up("primary", "--sim=pages=64") >= 0);
+	mz = rte_memzone_reserve("mp_zone", 4096, SOCKET_ID_ANY, 0);
+	ring = rte_ring_create("mp_ring", 256, SOCKET_ID_ANY, 0);
+	mp = rte_mempool_create("mp_pool", 511, 64, 0, 0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY, 0);
+	assert_non_null(mz);
+	assert_non_null(ring);
+	assert_non_null(mp);
+	strcpy(mz->addr, "hello from the primary");
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, N_OBJS), 0);
+	for (unsigned int i = 0; i < N_OBJS; i++)
+		*(uint32_t *)objs[i] = i;
+	assert_int_equal(rte_ring_enqueue_bulk(ring, objs, N_OBJS, NULL), N_OBJS);
+
+	assert_int_equal(run_child("objects"), CHILD_OK);
+
+	/* Our objects came back rewritten, then the secondary's big block. */
+	assert_int_equal(rte_ring_count(ring), N_OBJS + 1);
+	assert_int_equal(rte_ring_dequeue_bulk(ring, objs, N_OBJS, NULL), N_OBJS);
+	for (unsigned int i = 0; i < N_OBJS; i++)
+		assert_int_equal(*(uint32_t *)objs[i], 1000 + i);
+	assert_int_equal(rte_ring_dequeue(ring, &big), 0);
+	/* The heap grew in the secondary; the primary sees the same bytes. */
+	assert_non_null(rte_mem_virt2memseg(big, NULL));
+	for (size_t off = 0; off < BIG_ALLOC; off += 4093)
+		assert_int_equal(((uint8_t *)big)[off], 0x5A);
+	assert_int_equal(rte_malloc_validate(big, NULL), 0);
+	rte_free(big);
+	rte_mempool_put_bulk(mp, objs, N_OBJS);
+	assert_int_equal(rte_mempool_avail_count(mp), 511);
+	rte_mempool_free(mp);
+	rte_ring_free(ring);
+	assert_int_equal(rte_memzone_free(mz), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/*
+ * Wait (at most 30 s) until *counter reaches target, or with counter NULL
+ * until the child has parked; fail if the child dies first.
+ */
+static void wait_for(pid_t pid, volatile unsigned long *counter, unsigned long target)
+{
+	const struct kill_ctl *ctl = rte_memzone_lookup("mp_kill")->addr;
+
+	for (int ms = 0; ms < 30000; ms++) {
+		int status;
+
+		if (counter != NULL ? *counter >= target : ctl->parked)
+			return;
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			fail_msg("child died early (status %#x)", status);
+		usleep(1000);
+	}
+	kill(pid, SIGKILL);
+	fail_msg("child made no progress in 30 s");
+}
+
+static void test_secondary_killed(void **state)
+{
+	const struct rte_memzone *mz;
+	struct kill_ctl *ctl;
+	uint8_t *mine;
+	pid_t pid;
+	int status;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("kill");
+	assert_true(eal_up("primary", "--sim=pages=64") >= 0);
+	mz = rte_memzone_reserve("mp_kill", sizeof(*ctl), SOCKET_ID_ANY, 0);
+	assert_non_null(mz);
+	ctl = mz->addr;
+	memset(ctl, 0, sizeof(*ctl));
+	mine = rte_malloc(NULL, 1 << 20, 0);
+	assert_non_null(mine);
+	memset(mine, 0x11, 1 << 20);
+
+	pid = start_child("killed");
+	wait_for(pid, &ctl->ops, 2000);
+	/* Park it between two heap operations, then kill it mid-run. */
+	ctl->stop = 1;
+	wait_for(pid, (volatile unsigned long *)NULL, 0);
+	assert_int_equal(kill(pid, SIGKILL), 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status));
+
+	/* Our heap is consistent, our block intact, and the heap still works. */
+	assert_int_equal(malloc_heap_check(&eal_mcfg()->malloc_heaps[0], NULL), 0);
+	for (size_t off = 0; off < (1 << 20); off += 4096)
+		assert_int_equal(mine[off], 0x11);
+	assert_int_equal(rte_malloc_validate(mine, NULL), 0);
+	rte_free(mine);
+	mine = rte_malloc(NULL, 8 << 20, 0);
+	assert_non_null(mine);
+	rte_free(mine);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_objects_both_ways),
+		cmocka_unit_test(test_secondary_killed),
 		cmocka_unit_test(test_secondary_sees_primary_memory),
 		cmocka_unit_test(test_second_primary_refused),
 		cmocka_unit_test(test_secondary_without_primary),
@@ -232,6 +435,10 @@ int main(int argc, char **argv)
 			return child_primary();
 		if (strcmp(argv[2], "crash") == 0)
 			return child_crashing_primary();
+		if (strcmp(argv[2], "objects") == 0)
+			return child_objects();
+		if (strcmp(argv[2], "killed") == 0)
+			return child_killed();
 		return 127;
 	}
 	if (realpath("/proc/self/exe", self_path) == NULL)

@@ -58,8 +58,14 @@ int hal_runtime_lock(bool primary)
 
 void hal_runtime_unlock(void)
 {
-	if (lock_fd >= 0)
-		close(lock_fd);
+	char path[HAL_PATH_MAX];
+
+	if (lock_fd < 0)
+		return;
+	/* The primary is leaving: its lock file goes too, so the directory can. */
+	if (runtime_path(path, sizeof(path), "lock") == 0)
+		unlink(path);
+	close(lock_fd);
 	lock_fd = -1;
 }
 

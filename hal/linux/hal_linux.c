@@ -13,6 +13,7 @@
 #include <rte_log.h>
 
 #include "hal_linux.h"
+#include "hal_va.h"
 
 struct hal_linux_state hal_linux;
 
@@ -30,6 +31,7 @@ int hal_init(const struct hal_config *cfg)
 
 	if (cfg == NULL)
 		return -EINVAL;
+	hal_va_cursor_init(cfg->base_virtaddr, !cfg->secondary);
 	if (cfg->sim_options != NULL && cfg->sim_options[0] != '\0') {
 		RTE_LOG(ERR, EAL, "--sim needs a HAL=sim build\n");
 		return -EINVAL;

@@ -17,6 +17,7 @@
 #include <rte_log.h>
 
 #include "hal_linux.h"
+#include "hal_va.h"
 
 /* From <linux/memfd.h>, which clashes with glibc's own MFD_* definitions. */
 #ifndef MFD_HUGE_SHIFT
@@ -25,58 +26,9 @@
 
 #define RESERVE_FLAGS (MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE)
 
-static bool is_pow2(size_t x)
-{
-	return x != 0 && (x & (x - 1)) == 0;
-}
-
 void *hal_va_reserve(void *hint, size_t len, size_t align)
 {
-	size_t page = hal_base_page_size();
-	size_t total;
-	uintptr_t start, aligned;
-	void *va;
-
-	if (len == 0 || (align != 0 && !is_pow2(align))) {
-		errno = EINVAL;
-		return NULL;
-	}
-	if (align < page)
-		align = page;
-	len = RTE_ALIGN_CEIL(len, page);
-
-	/* The hint is only a hint: take it when the kernel gives exactly it. */
-	if (hint != NULL && ((uintptr_t)hint & (align - 1)) == 0) {
-		va = mmap(hint, len, PROT_NONE, RESERVE_FLAGS, -1, 0);
-		if (va == hint)
-			return va;
-		if (va != MAP_FAILED)
-			munmap(va, len);
-	}
-
-	/* Over-reserve by align, then trim both ends to an aligned range. */
-	if (len + align < len) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	total = len + (align > page ? align : 0);
-	va = mmap(NULL, total, PROT_NONE, RESERVE_FLAGS, -1, 0);
-	if (va == MAP_FAILED)
-		return NULL;
-	start = (uintptr_t)va;
-	aligned = RTE_ALIGN_CEIL(start, align);
-	if (aligned > start)
-		munmap(va, aligned - start);
-	if (start + total > aligned + len)
-		munmap((void *)(aligned + len), start + total - (aligned + len));
-	return (void *)aligned;
-}
-
-void hal_va_release(void *va, size_t len)
-{
-	if (va == NULL || len == 0)
-		return;
-	munmap(va, RTE_ALIGN_CEIL(len, hal_base_page_size()));
+	return hal_os_va_reserve(hint, len, align);
 }
 
 int hal_linux_rereserve(void *va, size_t len)

@@ -17,6 +17,7 @@
 
 #include "hal.h"
 #include "hal_sim_runtime.h"
+#include "hal_va.h"
 #include "sim_machine.h"
 
 static struct hal_config hal_cfg;
@@ -63,6 +64,7 @@ int hal_init(const struct hal_config *cfg)
 	int ret;
 
 	hal_cfg = *cfg;
+	hal_va_cursor_init(cfg->base_virtaddr, !cfg->secondary);
 	ret = hal_runtime_init(cfg->file_prefix, cfg->in_memory);
 	if (ret < 0) {
 		RTE_LOG(ERR, EAL, "cannot create runtime directory: %s\n", strerror(-ret));
@@ -78,6 +80,8 @@ int hal_init(const struct hal_config *cfg)
 
 void hal_cleanup(void)
 {
+	if (!hal_cfg.secondary && !hal_cfg.in_memory)
+		hal_shm_unlink(SIM_MACHINE_FILE);
 	sim_machine_cleanup();
 	hal_runtime_cleanup();
 }
@@ -135,7 +139,7 @@ void *hal_va_reserve(void *hint, size_t len, size_t align)
 		errno = ENOMEM;
 		return NULL;
 	}
-	return hal_common_va_reserve(hint, len, align);
+	return hal_os_va_reserve(hint, len, align);
 }
 
 /*

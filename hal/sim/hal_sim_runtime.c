@@ -71,40 +71,6 @@ const char *hal_runtime_dir(void)
 	return runtime_dir;
 }
 
-void *hal_common_va_reserve(void *hint, size_t len, size_t align)
-{
-	size_t total = len + align;
-	char *raw, *aligned;
-
-	if (len == 0 || align == 0 || (align & (align - 1)) != 0 || total < len) {
-		errno = EINVAL;
-		return NULL;
-	}
-	/* Try the hint first; the kernel treats it as advice, not an order. */
-	if (hint != NULL && ((uintptr_t)hint & (align - 1)) == 0) {
-		raw = mmap(hint, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-		if (raw == hint)
-			return raw;
-		if (raw != MAP_FAILED)
-			munmap(raw, len);
-	}
-	raw = mmap(NULL, total, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (raw == MAP_FAILED)
-		return NULL;
-	aligned = (char *)(((uintptr_t)raw + align - 1) & ~(uintptr_t)(align - 1));
-	if (aligned > raw)
-		munmap(raw, aligned - raw);
-	if (aligned + len < raw + total)
-		munmap(aligned + len, raw + total - (aligned + len));
-	return aligned;
-}
-
-void hal_va_release(void *va, size_t len)
-{
-	if (va != NULL && len != 0)
-		munmap(va, len);
-}
-
 static int shm_path(char *buf, size_t size, const char *name)
 {
 	int n = snprintf(buf, size, "%s/%s", runtime_dir, name);

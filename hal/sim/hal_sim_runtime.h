@@ -11,7 +11,6 @@
 
 int hal_runtime_init(const char *file_prefix, bool in_memory);
 void hal_runtime_cleanup(void);
-void *hal_common_va_reserve(void *hint, size_t len, size_t align);
 void *hal_common_shm_map(const char *name, size_t len, void *addr, bool create);
 /* Small text files in the runtime directory; 0 or -errno. */
 int hal_runtime_write_file(const char *name, const char *text);

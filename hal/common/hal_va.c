@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Address-space reservation, shared by both HALs.
+ *
+ * Reservations without a hint are placed from a cursor that starts at
+ * 4 GiB (or --base-virtaddr) rather than where the kernel puts libraries
+ * and thread stacks, so that a secondary process, whose libraries land
+ * elsewhere, can map the primary's memory at the same addresses.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <sys/mman.h>
+
+#include "hal.h"
+#include "hal_va.h"
+
+#define RESERVE_FLAGS (MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE)
+#define DEFAULT_BASE ((uintptr_t)1 << 32)
+
+static uintptr_t cursor; /* 0: let the kernel choose */
+
+void hal_va_cursor_init(uint64_t base, bool enabled)
+{
+	cursor = 0;
+	if (enabled && sizeof(void *) == 8)
+		cursor = base != 0 ? (uintptr_t)base : DEFAULT_BASE;
+}
+
+/* mmap exactly at want, or fail; never replaces an existing mapping. */
+static void *reserve_at(uintptr_t want, size_t len)
+{
+	void *va = mmap((void *)want, len, PROT_NONE, RESERVE_FLAGS | MAP_FIXED_NOREPLACE, -1, 0);
+
+	if (va == MAP_FAILED)
+		return NULL;
+	if ((uintptr_t)va != want) { /* a kernel older than 4.17 treats it as a hint */
+		munmap(va, len);
+		return NULL;
+	}
+	return va;
+}
+
+/* Anywhere the kernel likes: over-reserve by align, trim both ends. */
+static void *reserve_anywhere(size_t len, size_t align, size_t page)
+{
+	size_t total = len + (align > page ? align : 0);
+	uintptr_t start, aligned;
+	void *va;
+
+	if (total < len) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	va = mmap(NULL, total, PROT_NONE, RESERVE_FLAGS, -1, 0);
+	if (va == MAP_FAILED)
+		return NULL;
+	start = (uintptr_t)va;
+	aligned = RTE_ALIGN_CEIL(start, align);
+	if (aligned > start)
+		munmap(va, aligned - start);
+	if (start + total > aligned + len)
+		munmap((void *)(aligned + len), start + total - (aligned + len));
+	return (void *)aligned;
+}
+
+void *hal_os_va_reserve(void *hint, size_t len, size_t align)
+{
+	size_t page = hal_base_page_size();
+	void *va;
+
+	if (len == 0 || (align != 0 && (align & (align - 1)) != 0)) {
+		errno = EINVAL;
+		return NULL;
+	}
+	if (align < page)
+		align = page;
+	len = RTE_ALIGN_CEIL(len, page);
+	if (hint != NULL) {
+		va = ((uintptr_t)hint & (align - 1)) == 0 ? reserve_at((uintptr_t)hint, len) : NULL;
+		if (va != NULL)
+			return va;
+	} else if (cursor != 0) {
+		uintptr_t want = RTE_ALIGN_CEIL(cursor, align);
+
+		va = reserve_at(want, len);
+		if (va != NULL) {
+			cursor = want + len;
+			return va;
+		}
+	}
+	return reserve_anywhere(len, align, page);
+}
+
+void hal_va_release(void *va, size_t len)
+{
+	if (va == NULL || len == 0)
+		return;
+	munmap(va, RTE_ALIGN_CEIL(len, hal_base_page_size()));
+}
