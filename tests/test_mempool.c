@@ -19,6 +19,7 @@
 #include <rte_errno.h>
 #include <rte_launch.h>
 #include <rte_lcore.h>
+#include <rte_malloc.h>
 #include <rte_memory.h>
 #include <rte_memzone.h>
 #include <rte_mempool.h>
@@ -428,6 +429,17 @@ static void test_bad_input(void **state)
 	check_counts(mp, 0);
 	rte_mempool_free(mp);
 
+	/* The pool's ring name is taken: the driver cannot be made, all undone. */
+	struct rte_ring *squatter = rte_ring_create("MP_taken", 64, SOCKET_ID_ANY, 0);
+
+	assert_non_null(squatter);
+	expect_create_fails("taken", 100, 64, 0, 0, EEXIST);
+	assert_null(rte_mempool_lookup("taken"));
+	rte_ring_free(squatter);
+	mp = rte_mempool_create("taken", 100, 64, 0, 0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	rte_mempool_free(mp);
+
 	/* The largest cache is fine, given enough objects. */
 	mp = rte_mempool_create("bigcache", 768, 64, RTE_MEMPOOL_CACHE_MAX_SIZE, 0, NULL, NULL,
 				NULL, NULL, SOCKET_ID_ANY, 0);
@@ -443,9 +455,11 @@ static void test_bad_input(void **state)
 static void test_too_big(void **state)
 {
 	const unsigned int zones = memzone_count();
+	struct rte_malloc_socket_stats before, after;
 	struct rte_mempool *mp;
 
 	(void)state;
+	assert_int_equal(rte_malloc_get_socket_stats(0, &before), 0);
 	rte_errno = 0;
 	/* 2M objects of 4 KB: 8 GB, more than the 1 GB the default sim pool has. */
 	mp = rte_mempool_create("huge", 2u * 1000 * 1000, 4000, 0, 0, NULL, NULL, NULL, NULL,
@@ -455,6 +469,9 @@ static void test_too_big(void **state)
 	assert_int_equal(memzone_count(), zones);
 	assert_null(rte_mempool_lookup("huge"));
 	assert_null(rte_ring_lookup("MP_huge"));
+	assert_int_equal(rte_malloc_get_socket_stats(0, &after), 0);
+	assert_int_equal(after.alloc_count, before.alloc_count);
+	assert_int_equal(after.heap_allocsz_bytes, before.heap_allocsz_bytes);
 
 	/* And a normal pool still works afterwards. */
 	mp = rte_mempool_create("after_huge", 1000, 4000, 0, 0, NULL, NULL, NULL, NULL,
