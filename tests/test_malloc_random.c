@@ -3,7 +3,8 @@
  * memzone reserve/free operations on two sockets, checked against a model
  * of what should be live: blocks never overlap, keep their contents, come
  * zeroed when asked, sit on the socket asked for, and the heap stats and
- * consistency check agree with the model. Fixed seeds, so a failure
+ * consistency check agree with the model. In sim, page maps fail now and
+ * then; a call that fails must leave every heap's stats as they were. Fixed seeds, so a failure
  * replays. At the end everything is freed and every page is back.
  */
 #include <stdarg.h>
@@ -350,6 +351,24 @@ static void op_realloc(size_t pg)
 	fill_block(b);
 }
 
+/* Sim: now and then arm a fault so that one of the next page maps fails
+ * and heap growth breaks half-way; the call must then fail and change
+ * nothing. */
+static void maybe_arm_fault(void)
+{
+#ifdef RTEMEM_HAL_sim
+	if (rand_below(300) == 0)
+		sim_fault_arm(SIM_OP_PAGE_MAP, 1 + rand_below(3));
+#endif
+}
+
+static void disarm_fault(void)
+{
+#ifdef RTEMEM_HAL_sim
+	sim_fault_arm(SIM_OP_PAGE_MAP, 0);
+#endif
+}
+
 static void run(uint64_t seed, unsigned int ops)
 {
 	size_t pg;
@@ -375,6 +394,7 @@ static void run(uint64_t seed, unsigned int ops)
 	for (unsigned int op = 0; op < ops; op++) {
 		unsigned int r = rand_below(100);
 
+		maybe_arm_fault();
 		if (n_live == MAX_LIVE || (n_live > 0 && r < 40))
 			op_free();
 		else if (n_live > 0 && r < 55)
@@ -386,6 +406,7 @@ static void run(uint64_t seed, unsigned int ops)
 		if (op % CHECK_EVERY == CHECK_EVERY - 1)
 			checkpoint();
 	}
+	disarm_fault();
 	checkpoint();
 	while (n_live > 0)
 		op_free();
