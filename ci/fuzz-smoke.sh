@@ -31,9 +31,11 @@ for bin in "$@"; do
 		failed=$((failed + 1))
 		echo "!!! $name failed (exit $rc); the end of its log:"
 		tail -40 "$log"
+		mkdir -p build/fuzz/crashes
+		cp "$log" "build/fuzz/crashes/$name.log"
+		echo "    full log: build/fuzz/crashes/$name.log"
 		for a in "$scratch/artifacts/$name"/*; do
 			[ -f "$a" ] || continue
-			mkdir -p build/fuzz/crashes
 			cp "$a" build/fuzz/crashes/ && echo "    input saved as build/fuzz/crashes/$(basename "$a")"
 		done
 		summary+=("$(printf '%-24s FAILED (exit %d)' "$name" "$rc")")
