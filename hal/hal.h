@@ -128,6 +128,8 @@ void hal_ipc_close(int fd, const char *name);
 int hal_ipc_send(int fd, const char *peer, const void *msg, size_t len);
 int hal_ipc_recv(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX], int timeout_ms);
 int hal_ipc_peers(const char *prefix, char (*names)[HAL_IPC_NAME_MAX], int max);
+/* Remove the socket file a dead process left (send gave -ECONNREFUSED). */
+void hal_ipc_unlink(const char *name);
 
 /* --- PCI ------------------------------------------------------------- */
 

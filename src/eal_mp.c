@@ -210,9 +210,12 @@ void eal_mp_notify_secondaries(void)
 		return;
 	msg_init(&msg, MP_SYNC);
 	for (int i = 0; i < n; i++) {
-		/* A secondary that died leaves its socket file: nobody answers there. */
-		if (hal_ipc_send(fd, peers[i], &msg, sizeof(msg)) == 0)
+		int ret = hal_ipc_send(fd, peers[i], &msg, sizeof(msg));
+
+		if (ret == 0)
 			waiting++;
+		else if (ret == -ECONNREFUSED)
+			hal_ipc_unlink(peers[i]); /* its process died: nobody reads there */
 	}
 	while (waiting > 0) {
 		char peer[HAL_IPC_NAME_MAX];

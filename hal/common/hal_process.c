@@ -96,15 +96,20 @@ int hal_ipc_open(const char *name)
 	return fd;
 }
 
-void hal_ipc_close(int fd, const char *name)
+void hal_ipc_unlink(const char *name)
 {
 	struct sockaddr_un sa;
 
+	if (sock_addr(&sa, name) == 0)
+		unlink(sa.sun_path);
+}
+
+void hal_ipc_close(int fd, const char *name)
+{
 	if (fd < 0)
 		return;
 	close(fd);
-	if (sock_addr(&sa, name) == 0)
-		unlink(sa.sun_path);
+	hal_ipc_unlink(name);
 }
 
 int hal_ipc_send(int fd, const char *peer, const void *msg, size_t len)
