@@ -200,7 +200,11 @@ static void release_chunks(struct rte_mempool *mp)
 	mp->nb_mem_chunks = 0;
 }
 
-/* Reserve one more chunk sized for the objects still missing and carve it. */
+/*
+ * Reserve one more chunk sized for the objects still missing and carve it.
+ * If the heap has no piece that big, the biggest piece it has will do: the
+ * caller comes back for the rest.
+ */
 static int add_chunk(struct rte_mempool *mp, uint64_t pg_sz, bool need_iova)
 {
 	const size_t total = mp->header_size + mp->elt_size + mp->trailer_size;
@@ -226,6 +230,11 @@ static int add_chunk(struct rte_mempool *mp, uint64_t pg_sz, bool need_iova)
 		return -ENOMEM;
 	mz = rte_memzone_reserve_aligned(mz_name, len, mp->socket_id, mz_flags,
 					 RTE_MEMPOOL_ALIGN);
+	if (mz == NULL && rte_errno == ENOMEM) {
+		/* Not that much in one piece: take the biggest piece there is (len 0). */
+		mz = rte_memzone_reserve_aligned(mz_name, 0, mp->socket_id, mz_flags,
+						 RTE_MEMPOOL_ALIGN);
+	}
 	if (mz == NULL) {
 		ret = rte_errno ? -rte_errno : -ENOMEM;
 		rte_free(memhdr);
