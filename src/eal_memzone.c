@@ -287,7 +287,9 @@ int rte_eal_memzone_init(void)
 	rte_rwlock_write_unlock(&mcfg->mlock);
 	if (ret < 0) {
 		RTE_LOG(ERR, EAL, "cannot set up the memzone table\n");
-		memset(&mcfg->memzones, 0, sizeof(mcfg->memzones));
+		/* the table header is shared: only its creator may clear it */
+		if (rte_eal_process_type() != RTE_PROC_SECONDARY)
+			memset(&mcfg->memzones, 0, sizeof(mcfg->memzones));
 		return -1;
 	}
 	return 0;
@@ -300,10 +302,11 @@ void rte_eal_memzone_cleanup(void)
 	if (arr == NULL)
 		return;
 	rte_rwlock_write_lock(&eal_mcfg()->mlock);
-	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
-		rte_fbarray_detach(arr);
-	else
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		rte_fbarray_detach(arr); /* the primary's table lives on */
+	} else {
 		rte_fbarray_destroy(arr);
-	memset(arr, 0, sizeof(*arr));
+		memset(arr, 0, sizeof(*arr));
+	}
 	rte_rwlock_write_unlock(&eal_mcfg()->mlock);
 }
