@@ -98,7 +98,7 @@ examples: $(EXAMPLE_BINS)
 tools: $(TOOL_BINS)
 
 # Build and run every cmocka test of the current HAL.
-run-tests: $(TEST_BINS)
+run-tests: $(TEST_BINS) $(TOOL_BINS)
 	@ci/run-tests.sh $(TEST_BINS)
 
 # Installs (as root) or names the Debian packages the build needs.

@@ -414,9 +414,59 @@ static void test_secondary_killed(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+/* tools/rtemem-info attaches as a secondary and lists what the primary has. */
+static void test_rtemem_info(void **state)
+{
+	char tool[4200], cmd[8600], svg[128], out[16384];
+	struct rte_mempool *mp;
+	struct rte_ring *ring;
+	size_t n;
+	FILE *p;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	snprintf(tool, sizeof(tool), "%s", self_path);
+	*strrchr(tool, '/') = '\0';
+	strcat(tool, "/../tools/rtemem-info");
+	if (access(tool, X_OK) != 0)
+		fail_msg("%s not built", tool);
+	new_prefix("info");
+	assert_true(eal_up("primary", "--sim=pages=16") >= 0);
+	assert_non_null(rte_memzone_reserve("info_zone", 100000, SOCKET_ID_ANY, 0));
+	ring = rte_ring_create("info_ring", 64, SOCKET_ID_ANY, 0);
+	mp = rte_mempool_create("info_pool", 255, 128, 0, 0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY, 0);
+	assert_non_null(ring);
+	assert_non_null(mp);
+
+	snprintf(svg, sizeof(svg), "/tmp/rtemem-info-%d.svg", (int)getpid());
+	snprintf(cmd, sizeof(cmd), "%s --file-prefix=%s --svg %s", tool, prefix, svg);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	n = fread(out, 1, sizeof(out) - 1, p);
+	out[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+	assert_non_null(strstr(out, "info_zone"));
+	assert_non_null(strstr(out, "info_ring"));
+	assert_non_null(strstr(out, "info_pool"));
+	assert_non_null(strstr(out, "255 objects of 128 bytes, 255 available"));
+	assert_non_null(strstr(out, "socket 0:"));
+	p = fopen(svg, "r");
+	assert_non_null(p);
+	n = fread(out, 1, sizeof(out) - 1, p);
+	out[n] = '\0';
+	fclose(p);
+	unlink(svg);
+	assert_non_null(strstr(out, "<svg"));
+
+	rte_mempool_free(mp);
+	rte_ring_free(ring);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rtemem_info),
 		cmocka_unit_test(test_objects_both_ways),
 		cmocka_unit_test(test_secondary_killed),
 		cmocka_unit_test(test_secondary_sees_primary_memory),
