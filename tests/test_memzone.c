@@ -213,7 +213,7 @@ static void test_bounded(void **state)
 	take(&before);
 	/* many zones of just over half the bound: every other one must skip
 	 * a boundary */
-	for (size_t bound = 128; bound <= pg && n + 4 <= RTE_DIM(mz); bound <<= 2) {
+	for (size_t bound = 128; bound <= pg && n + 7 <= RTE_DIM(mz); bound <<= 2) {
 		for (int k = 0; k < 4; k++, n++) {
 			size_t len = bound / 2 + 64 * (size_t)(k + 1);
 
@@ -226,6 +226,19 @@ static void test_bounded(void **state)
 			assert_true(((uintptr_t)mz[n]->addr & ~(bound - 1)) ==
 				    (((uintptr_t)mz[n]->addr + mz[n]->len - 1) & ~(bound - 1)));
 		}
+	}
+	/* bounds and alignments beyond the page size, through heap growth */
+	for (int k = 0; k < 3; k++, n++) {
+		size_t bound = 4 * pg, len = 3 * pg - (size_t)k * 4096;
+
+		snprintf(name, sizeof(name), "big_bound_%d", k);
+		mz[n] = rte_memzone_reserve_bounded(name, len, 0, 0, (unsigned int)(2 * pg),
+						    (unsigned int)bound);
+		assert_non_null(mz[n]);
+		assert_true(rte_is_aligned(mz[n]->addr, (unsigned int)(2 * pg)));
+		assert_true(((uintptr_t)mz[n]->addr & ~(bound - 1)) ==
+			    (((uintptr_t)mz[n]->addr + mz[n]->len - 1) & ~(bound - 1)));
+		memset(mz[n]->addr, k, mz[n]->len);
 	}
 	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
 	for (unsigned int i = 0; i < n; i++)
