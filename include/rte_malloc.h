@@ -35,6 +35,12 @@ struct rte_malloc_socket_stats {
 void *rte_malloc(const char *type, size_t size, unsigned align);
 void *rte_zmalloc(const char *type, size_t size, unsigned align);
 void *rte_calloc(const char *type, size_t num, size_t size, unsigned align);
+/*
+ * Resize in place when the block's socket and alignment fit and there is
+ * room, else move it (contents kept up to the smaller size). ptr NULL is
+ * rte_malloc; size 0 shrinks the block and keeps it. On failure NULL, and
+ * the old block is untouched.
+ */
 void *rte_realloc(void *ptr, size_t size, unsigned int align);
 void *rte_realloc_socket(void *ptr, size_t size, unsigned int align, int socket);
 void *rte_malloc_socket(const char *type, size_t size, unsigned align, int socket);

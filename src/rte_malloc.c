@@ -83,7 +83,10 @@ void *rte_realloc_socket(void *ptr, size_t size, unsigned int align, int socket)
 
 	if (ptr == NULL)
 		return rte_malloc_socket(NULL, size, align, socket);
-	if (size == 0 || bad_align(align) || socket < SOCKET_ID_ANY) {
+	/* As in DPDK, size 0 shrinks the block (to its smallest) and keeps it. */
+	if (size == 0)
+		size = 1;
+	if (bad_align(align) || socket < SOCKET_ID_ANY) {
 		rte_errno = EINVAL;
 		return NULL;
 	}

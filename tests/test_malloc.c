@@ -311,6 +311,12 @@ static void test_realloc_moves_and_resizes(void **state)
 	assert_non_null(b);
 	assert_true(((uintptr_t)b & 0xffff) == 0);
 	check_fill(b, 100000, 4);
+	/* size 0 keeps the block, shrunk (DPDK does the same) */
+	c = rte_realloc(b, 0, 0);
+	assert_ptr_equal(c, b);
+	assert_int_equal(rte_malloc_validate(c, &usable), 0);
+	assert_true(usable < 100000);
+	check_fill(c, 32, 4);
 	/* realloc(NULL) is malloc */
 	c = rte_realloc(NULL, 300, 0);
 	assert_non_null(c);
