@@ -327,7 +327,11 @@ static void op_realloc(size_t pg)
 	if (live[i].mz != NULL)
 		return;
 	b = &live[i];
-	new_size = rand_below(3) == 0 ? random_size(pg) : 1 + b->size / 2 + rand_below((unsigned int)b->size * 2);
+	/* a new size at random, or one near the old (shrink or grow a bit) */
+	if (rand_below(3) == 0)
+		new_size = random_size(pg);
+	else
+		new_size = 1 + b->size / 2 + rand_below((unsigned int)b->size * 2);
 	align = rand_below(4) == 0 ? random_align() : 0;
 	socket = rand_below(4) == 0 ? random_socket() : SOCKET_ID_ANY;
 	get_all(&before);
