@@ -47,6 +47,15 @@ __rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj_table,
 	const uint32_t first = RTE_MIN(n, r->size - idx); /* slots before the wrap */
 	char *ring = (char *)&r[1];
 
+	if (likely(first == n)) {
+		/* No wrap. Element by element: esize is a constant here, so these
+		 * are plain moves; one memcpy of a variable length would start a
+		 * rep movs, which costs more than a small bulk itself. */
+		for (uint32_t i = 0; i < n; i++)
+			memcpy(ring + ((size_t)idx + i) * esize,
+			       (const char *)obj_table + (size_t)i * esize, esize);
+		return;
+	}
 	memcpy(ring + (size_t)idx * esize, obj_table, (size_t)first * esize);
 	if (first < n)
 		memcpy(ring, (const char *)obj_table + (size_t)first * esize,
@@ -61,6 +70,13 @@ __rte_ring_copy_out(struct rte_ring *r, uint32_t head, void *obj_table,
 	const uint32_t first = RTE_MIN(n, r->size - idx);
 	const char *ring = (const char *)&r[1];
 
+	if (likely(first == n)) {
+		/* No wrap: element by element, as in __rte_ring_copy_in. */
+		for (uint32_t i = 0; i < n; i++)
+			memcpy((char *)obj_table + (size_t)i * esize,
+			       ring + ((size_t)idx + i) * esize, esize);
+		return;
+	}
 	memcpy(obj_table, ring + (size_t)idx * esize, (size_t)first * esize);
 	if (first < n)
 		memcpy((char *)obj_table + (size_t)first * esize, ring,
