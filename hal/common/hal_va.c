@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "hal.h"
 #include "hal_va.h"
@@ -87,7 +88,8 @@ void *hal_os_va_reserve(void *hint, size_t len, size_t align)
 			return va;
 		}
 	}
-	return reserve_anywhere(len, align, page);
+	/* mmap aligns to the OS page, which the sim's base page may exceed. */
+	return reserve_anywhere(len, align, (size_t)sysconf(_SC_PAGESIZE));
 }
 
 void hal_va_release(void *va, size_t len)
