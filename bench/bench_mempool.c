@@ -10,7 +10,6 @@
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_lcore.h>
-#include <rte_memory.h> /* SOCKET_ID_ANY: see docs/performance.md, "Source compatibility" */
 #include <rte_mempool.h>
 
 #include "bench.h"
