@@ -149,8 +149,8 @@ FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 20
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -fPIC -pthread $(FUZZ_SAN)
-FUZZ_LIB_SRCS := $(wildcard src/*.c) $(wildcard hal/common/*.c) $(wildcard hal/sim/*.c) $(wildcard i40e/*.c) \
-	$(wildcard sim/*.c)
+# The same sources as the main library (HAL=sim, the default).
+FUZZ_LIB_SRCS := $(LIB_SRCS)
 FUZZ_LIB_OBJS := $(FUZZ_LIB_SRCS:%.c=$(FUZZ_B)/obj/%.o)
 FUZZ_LIB := $(FUZZ_B)/librtemem.a
 FUZZ_BINS := $(patsubst fuzz/%.c,$(FUZZ_B)/%,$(wildcard fuzz/fuzz_*.c))
