@@ -153,8 +153,10 @@ static void mcfg_destroy(void)
 	if (rte_config.mem_config == NULL)
 		return;
 	hal_shm_unmap(rte_config.mem_config, mcfg_len, false);
-	if (rte_config.process_type == RTE_PROC_PRIMARY)
+	if (rte_config.process_type == RTE_PROC_PRIMARY) {
 		hal_shm_unlink("config");
+		hal_shm_unlink("hugepage_info");
+	}
 	rte_config.mem_config = NULL;
 }
 
@@ -183,6 +185,45 @@ static int hugepage_info_init(void)
 		RTE_LOG(ERR, EAL, "no hugepages available (reserve some, or use --no-huge)\n");
 		return -EACCES;
 	}
+	return 0;
+}
+
+/*
+ * The seed's hugepage_info runtime file: what the primary found, so that a
+ * secondary uses the same page sizes instead of probing the machine again.
+ */
+struct hugepage_info_file {
+	uint32_t num_sizes;
+	struct hugepage_info info[MAX_HUGEPAGE_SIZES];
+};
+
+static int hugepage_info_share(void)
+{
+	size_t len = RTE_ALIGN_CEIL(sizeof(struct hugepage_info_file), hal_base_page_size());
+	bool primary = rte_config.process_type == RTE_PROC_PRIMARY;
+	struct hugepage_info_file *f;
+
+	if (internal_config.in_memory)
+		return primary ? hugepage_info_init() : -EINVAL;
+	if (primary) {
+		int ret = hugepage_info_init();
+
+		if (ret < 0)
+			return ret;
+	}
+	f = hal_shm_map("hugepage_info", len, NULL, primary);
+	if (f == NULL) {
+		RTE_LOG(ERR, EAL, "cannot map the hugepage_info file\n");
+		return -ENOENT;
+	}
+	if (primary) {
+		f->num_sizes = internal_config.num_hugepage_sizes;
+		memcpy(f->info, internal_config.hugepage_info, sizeof(f->info));
+	} else {
+		internal_config.num_hugepage_sizes = RTE_MIN(f->num_sizes, (uint32_t)MAX_HUGEPAGE_SIZES);
+		memcpy(internal_config.hugepage_info, f->info, sizeof(f->info));
+	}
+	hal_shm_unmap(f, len, false);
 	return 0;
 }
 
@@ -355,7 +396,7 @@ int rte_eal_init(int argc, char **argv)
 	if (ret == 0)
 		ret = primary ? mcfg_create() : mcfg_attach();
 	if (ret == 0)
-		ret = hugepage_info_init();
+		ret = hugepage_info_share();
 	if (ret == 0)
 		ret = iova_mode_init();
 	if (ret < 0) {
