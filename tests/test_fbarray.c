@@ -16,6 +16,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -721,6 +722,80 @@ static void test_dump_metadata(void **state)
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
 }
 
+/* --- threads ----------------------------------------------------------- */
+
+#define N_THREADS 4
+#define CONC_LEN 1024
+#define ROUNDS 3000
+
+struct worker {
+	struct rte_fbarray *arr;
+	pthread_barrier_t *start;
+	unsigned int id;
+	int bad; /* calls that failed or finds that saw the impossible */
+};
+
+/*
+ * Every thread flips its own interleaved elements (idx % N_THREADS == id)
+ * used and free again, ROUNDS times, ending with used. All threads write
+ * the same 64-bit mask words and the same count, so without the write lock
+ * read-modify-write races would lose bits or miscount.
+ */
+static void *flip_worker(void *p)
+{
+	struct worker *w = p;
+
+	pthread_barrier_wait(w->start);
+	for (unsigned int r = 0; r < 2 * ROUNDS + 1; r++) {
+		bool used = r % 2 == 0;
+
+		for (unsigned int i = w->id; i < CONC_LEN; i += N_THREADS) {
+			int ret = used ? rte_fbarray_set_used(w->arr, i) :
+					 rte_fbarray_set_free(w->arr, i);
+
+			if (ret != 0)
+				w->bad++;
+		}
+		/* a reader alongside: an index in range, or -1 */
+		int found = rte_fbarray_find_next_used(w->arr, w->id);
+
+		if (found < -1 || found >= CONC_LEN)
+			w->bad++;
+	}
+	return NULL;
+}
+
+static void run_workers(struct rte_fbarray *arr)
+{
+	pthread_t th[N_THREADS];
+	struct worker w[N_THREADS];
+	pthread_barrier_t start;
+
+	assert_int_equal(pthread_barrier_init(&start, NULL, N_THREADS), 0);
+	for (unsigned int t = 0; t < N_THREADS; t++) {
+		w[t] = (struct worker){ .arr = arr, .start = &start, .id = t };
+		assert_int_equal(pthread_create(&th[t], NULL, flip_worker, &w[t]), 0);
+	}
+	for (unsigned int t = 0; t < N_THREADS; t++) {
+		assert_int_equal(pthread_join(th[t], NULL), 0);
+		assert_int_equal(w[t].bad, 0);
+	}
+	pthread_barrier_destroy(&start);
+}
+
+static void test_concurrent_set(void **state)
+{
+	struct rte_fbarray arr;
+
+	(void)state;
+	assert_int_equal(rte_fbarray_init(&arr, "test_threads", CONC_LEN, 8), 0);
+	run_workers(&arr);
+	assert_int_equal(arr.count, CONC_LEN);
+	assert_int_equal(rte_fbarray_find_next_free(&arr, 0), -1);
+	assert_int_equal(rte_fbarray_find_contig_used(&arr, 0), CONC_LEN);
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+}
+
 /* --- mapping layout per base page size ------------------------------------ */
 
 /* What src/fbarray.c promises about the layout (DPDK's calc_data_size). */
@@ -959,6 +1034,7 @@ int main(void)
 		cmocka_unit_test(test_patterns_len_200),
 		cmocka_unit_test(test_patterns_len_1000),
 		cmocka_unit_test(test_random_flips),
+		cmocka_unit_test(test_concurrent_set),
 	};
 	const struct CMUnitTest page_4k[] = { cmocka_unit_test(test_layout_4k) };
 	const struct CMUnitTest page_16k[] = { cmocka_unit_test(test_layout_16k) };
