@@ -308,11 +308,21 @@ static int fbarray_unmap(struct rte_fbarray *arr, bool unlink)
 
 	if (unlink) {
 		char path[RTE_FBARRAY_NAME_LEN + 16];
+		int ret;
 
-		/* The array is gone for every process: clear the struct too. */
+		/* Remove the file first: if that fails, the array stays as it was. */
 		shm_name(path, sizeof(path), area->name);
+		ret = hal_shm_unlink(path);
+		if (ret < 0 && ret != -ENOENT) {
+			pthread_mutex_lock(&area_lock);
+			area->next = areas;
+			areas = area;
+			pthread_mutex_unlock(&area_lock);
+			rte_errno = -ret;
+			return -1;
+		}
 		unmap_area(area->addr, area->len);
-		hal_shm_unlink(path);
+		/* The array is gone for every process: clear the struct too. */
 		memset(arr, 0, sizeof(*arr));
 	} else {
 		unmap_area(area->addr, area->len);
