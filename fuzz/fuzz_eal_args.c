@@ -4,7 +4,8 @@
  * keeps the run in memory on a small simulated machine. Whatever the
  * arguments, init must fail cleanly or succeed; on success the EAL is torn
  * down again with rte_eal_cleanup, so every input starts from scratch and
- * LeakSanitizer sees anything either path forgets to free.
+ * LeakSanitizer sees anything either path forgets to free. After a failed
+ * init, a plain one must work at once (a failure leaves nothing behind).
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -27,6 +28,20 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char prefix[64];
+
+static void check_clean_init(void)
+{
+	char *argv[] = { "fuzz_eal_args", "--in-memory", "--sim=profile=4K/2M,pages=8", prefix,
+			 NULL };
+
+	if (rte_eal_init(4, argv) < 0) {
+		fprintf(stderr, "fuzz_eal_args: a plain init after a failed one failed: %s\n",
+			rte_strerror(rte_errno));
+		abort();
+	}
+	if (rte_eal_cleanup() != 0)
+		abort();
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -71,6 +86,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	} else if (rte_errno == 0) {
 		abort(); /* a failure must say why */
+	} else {
+		/* A failed init must undo everything: a plain one works right after. */
+		check_clean_init();
 	}
 	return 0;
 }
