@@ -168,7 +168,7 @@ static size_t block_sizes(size_t *out)
 static bool too_big_for_this_build(size_t size)
 {
 #ifdef RTE_MALLOC_DEBUG
-	return size > (64UL << 20);
+	return size > (8UL << 20);
 #else
 	RTE_SET_USED(size);
 	return false;
