@@ -15,6 +15,9 @@
  *    device's packet buffer, as if the link partner honoured PAUSE frames.
  *    So the batch is bounded by the free descriptors, nothing is dropped
  *    for lack of room, and a driver that keeps refilling sees every frame.
+ *    A frame for a disabled queue waits as well (at start the driver enables
+ *    its queues one after the other); so a queue that RSS points at but the
+ *    program never starts (rx_deferred_start) holds the wire up.
  */
 #ifndef RTEMEM_SIM_I40E_H
 #define RTEMEM_SIM_I40E_H

@@ -604,6 +604,53 @@ static void test_committed_pcap_fixture(void **state)
 	pkt_source_free(src);
 }
 
+/* ---- machines with other NICs ----------------------------------------------
+ * These take the group's EAL down, boot their own, and bring the group's
+ * back at the end (so they run last).
+ */
+
+static void test_xl710_and_two_nics(void **state)
+{
+	struct hal_pci_device pci[4];
+
+	teardown(state);
+	assert_true(rtetest_eal_init("--sim=nic=xl710:2") >= 0);
+	assert_int_equal(hal_pci_scan(pci, 4), 2);
+	assert_int_equal(pci[0].device_id, 0x1583);
+	assert_int_equal(pci[1].device_id, 0x1583);
+	assert_int_not_equal(pci[0].addr.bus, pci[1].addr.bus);
+	assert_non_null(sim_i40e_get(1));
+	assert_null(sim_i40e_get(2));
+	assert_ptr_not_equal(sim_i40e_get(0), sim_i40e_get(1));
+	rte_eal_cleanup();
+	assert_int_equal(setup(state), 0);
+}
+
+/* $RTEMEM_SIM_PCAP gives every emulated i40e its wire at creation. */
+static void test_pcap_from_environment(void **state)
+{
+	if (access("tests/data/mixed_small.pcap", R_OK) != 0)
+		skip();
+	teardown(state);
+	setenv("RTEMEM_SIM_PCAP", "tests/data/mixed_small.pcap", 1);
+	assert_true(rtetest_eal_init("--sim=nic=x710") >= 0);
+	unsetenv("RTEMEM_SIM_PCAP");
+	assert_false(sim_i40e_wire_empty(sim_i40e_get(0)));
+	/* nothing enabled: every frame is dropped, and there are 12 */
+	assert_int_equal(sim_i40e_deliver(sim_i40e_get(0), 100), 12);
+	assert_true(sim_i40e_wire_empty(sim_i40e_get(0)));
+	rte_eal_cleanup();
+
+	/* a pcap that is not there: EAL does not come up, and comes up afterwards */
+	setenv("RTEMEM_SIM_PCAP", "/nonexistent/wire.pcap", 1);
+	assert_int_equal(rtetest_eal_init("--sim=nic=x710"), -1);
+	unsetenv("RTEMEM_SIM_PCAP");
+	assert_true(rtetest_eal_init("--sim=nic=x710") >= 0);
+	assert_true(sim_i40e_wire_empty(sim_i40e_get(0)));
+	rte_eal_cleanup();
+	assert_int_equal(setup(state), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -619,6 +666,8 @@ int main(void)
 		cmocka_unit_test(test_deliver_step_counts),
 		cmocka_unit_test(test_generator),
 		cmocka_unit_test(test_pcap_roundtrip),
+		cmocka_unit_test(test_xl710_and_two_nics),
+		cmocka_unit_test(test_pcap_from_environment),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
