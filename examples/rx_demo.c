@@ -12,6 +12,8 @@
  *
  *   rx_demo [EAL options] [-- [--pcap FILE] [--queues N] [--frames N]]
  *
+ * e.g. rx_demo --sim=profile=16K/32M,sockets=2 -l 0-1 -- --queues 8
+ *
  * On HAL=linux it receives from the first real port for a few seconds and
  * prints the counters (there is no reference to compare with).
  */
@@ -220,11 +222,15 @@ static int parse_app_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* EAL gets our defaults, then the user's options before "--" (a later
- * option wins). Returns the index of the first application argument. */
+/*
+ * EAL gets our defaults, then the user's options before "--" (a later
+ * option wins). On sim, a --sim of the user's that names no NIC gets our
+ * X710 added. Returns the index of the first application argument.
+ */
 static int eal_boot(int argc, char **argv)
 {
 	static char *eal_argv[128];
+	static char sim_opt[512];
 	int n = 0, i;
 
 	eal_argv[n++] = argv[0];
@@ -232,9 +238,18 @@ static int eal_boot(int argc, char **argv)
 	eal_argv[n++] = "--sim=nic=x710";
 #endif
 	eal_argv[n++] = "--file-prefix=rx_demo";
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if (n < (int)RTE_DIM(eal_argv) - 1)
-			eal_argv[n++] = argv[i];
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (n >= (int)RTE_DIM(eal_argv) - 1)
+			continue;
+#ifdef RTEMEM_HAL_sim
+		if (strncmp(argv[i], "--sim=", 6) == 0 && strstr(argv[i], "nic=") == NULL) {
+			snprintf(sim_opt, sizeof(sim_opt), "%s,nic=x710", argv[i]);
+			eal_argv[n++] = sim_opt;
+			continue;
+		}
+#endif
+		eal_argv[n++] = argv[i];
+	}
 	eal_argv[n] = NULL;
 	if (rte_eal_init(n, eal_argv) < 0)
 		return -1;
