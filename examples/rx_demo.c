@@ -230,7 +230,9 @@ static int parse_app_args(int argc, char **argv, struct options *o)
 static int eal_boot(int argc, char **argv)
 {
 	static char *eal_argv[128];
+#ifdef RTEMEM_HAL_sim
 	static char sim_opt[512];
+#endif
 	int n = 0, i;
 
 	eal_argv[n++] = argv[0];
