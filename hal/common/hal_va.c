@@ -92,6 +92,13 @@ void *hal_os_va_reserve(void *hint, size_t len, size_t align)
 	return reserve_anywhere(len, align, (size_t)sysconf(_SC_PAGESIZE));
 }
 
+int hal_va_rereserve(void *va, size_t len)
+{
+	void *p = mmap(va, len, PROT_NONE, RESERVE_FLAGS | MAP_FIXED, -1, 0);
+
+	return p == MAP_FAILED ? -errno : 0;
+}
+
 void hal_va_release(void *va, size_t len)
 {
 	if (va == NULL || len == 0)

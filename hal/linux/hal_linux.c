@@ -13,6 +13,7 @@
 #include <rte_log.h>
 
 #include "hal_linux.h"
+#include "hal_runtime.h"
 #include "hal_va.h"
 
 struct hal_linux_state hal_linux;
@@ -74,7 +75,7 @@ int hal_init(const struct hal_config *cfg)
 			RTE_LOG(WARNING, EAL, "no hugetlbfs mount found: mount one, or use --no-huge\n");
 		st.n_types = n;
 	}
-	ret = hal_linux_runtime_dir_init(st.prefix, st.in_memory);
+	ret = hal_runtime_init(st.prefix, st.in_memory);
 	if (ret < 0) {
 		RTE_LOG(ERR, EAL, "cannot create the runtime directory: %s\n", strerror(-ret));
 		return ret;
@@ -89,7 +90,7 @@ int hal_init(const struct hal_config *cfg)
 void hal_cleanup(void)
 {
 	hal_linux_pagemap_close();
-	hal_linux_runtime_dir_remove();
+	hal_runtime_remove();
 	memset(&hal_linux, 0, sizeof(hal_linux));
 }
 
@@ -171,4 +172,9 @@ unsigned int hal_cpu_socket(unsigned int cpu)
 void hal_set_iova_as_va(bool iova_as_va)
 {
 	RTE_SET_USED(iova_as_va);
+}
+
+void *hal_shm_map(const char *name, size_t len, void *addr, bool create)
+{
+	return hal_runtime_shm_map(name, len, addr, create);
 }

@@ -74,13 +74,6 @@ unsigned int hal_linux_node_count(const char *sysfs);
 /* Remove <prefix>map_* files left in the hugepage mounts by a dead primary. */
 void hal_linux_clear_stale_pages(void);
 /* Put a PROT_NONE reservation at [va, va+len) again. */
-int hal_linux_rereserve(void *va, size_t len);
-
-/* --- runtime files (hal_linux_shm.c) -------------------------------- */
-
-/* Create the runtime directory of prefix (nothing with in_memory). 0 or -errno. */
-int hal_linux_runtime_dir_init(const char *prefix, bool in_memory);
-void hal_linux_runtime_dir_remove(void);
 
 /* --- pagemap (hal_linux_pagemap.c) ------------------------------------ */
 

@@ -31,13 +31,6 @@ void *hal_va_reserve(void *hint, size_t len, size_t align)
 	return hal_os_va_reserve(hint, len, align);
 }
 
-int hal_linux_rereserve(void *va, size_t len)
-{
-	void *p = mmap(va, len, PROT_NONE, RESERVE_FLAGS | MAP_FIXED, -1, 0);
-
-	return p == MAP_FAILED ? -errno : 0;
-}
-
 /* --- NUMA placement, by raw system calls (no libnuma needed) ---------- */
 
 #define NODEMASK_LONGS 16 /* 1024 nodes, more than any kernel config */
@@ -190,7 +183,7 @@ static int map_anonymous(void *va, size_t page_sz, int socket)
 	if (numa)
 		restore_policy(&old);
 	if (ret < 0) {
-		hal_linux_rereserve(va, page_sz);
+		hal_va_rereserve(va, page_sz);
 		return ret == -EAGAIN ? -ENOMEM : ret;
 	}
 	return 0;
@@ -250,7 +243,7 @@ fail:
 	close(fd);
 	if (path[0] != '\0' && !hal_linux.secondary)
 		unlink(path);
-	hal_linux_rereserve(va, page_sz);
+	hal_va_rereserve(va, page_sz);
 	return ret;
 }
 
@@ -266,7 +259,7 @@ int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
 	t = find_type(page_sz);
 	if (t == NULL)
 		return -EINVAL;
-	ret = hal_linux_rereserve(va, page_sz);
+	ret = hal_va_rereserve(va, page_sz);
 	if (ret < 0)
 		return ret;
 	/*

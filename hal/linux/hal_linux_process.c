@@ -7,6 +7,7 @@
 
 #include "hal.h"
 #include "hal_linux.h"
+#include "hal_va.h"
 
 int hal_page_attach(void *va, size_t page_sz, int list_idx, int seg_idx)
 {
@@ -18,7 +19,7 @@ int hal_page_attach(void *va, size_t page_sz, int list_idx, int seg_idx)
 
 int hal_page_detach(void *va, size_t page_sz)
 {
-	return hal_linux_rereserve(va, page_sz);
+	return hal_va_rereserve(va, page_sz);
 }
 
 void hal_remove_stale_files(void)

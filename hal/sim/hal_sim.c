@@ -16,7 +16,7 @@
 #include <rte_log.h>
 
 #include "hal.h"
-#include "hal_sim_runtime.h"
+#include "hal_runtime.h"
 #include "hal_va.h"
 #include "sim_machine.h"
 
@@ -74,7 +74,7 @@ int hal_init(const struct hal_config *cfg)
 	if (ret == 0)
 		ret = sim_machine_init(&sc);
 	if (ret < 0)
-		hal_runtime_cleanup();
+		hal_runtime_remove();
 	return ret;
 }
 
@@ -83,7 +83,7 @@ void hal_cleanup(void)
 	if (!hal_cfg.secondary && !hal_cfg.in_memory)
 		hal_shm_unlink(SIM_MACHINE_FILE);
 	sim_machine_cleanup();
-	hal_runtime_cleanup();
+	hal_runtime_remove();
 }
 
 size_t hal_base_page_size(void)
@@ -203,15 +203,6 @@ static void unlink_backing(int list_idx, int seg_idx)
 		unlink(path);
 }
 
-/* Put the PROT_NONE reservation back over a page. */
-static int rereserve(void *va, size_t len)
-{
-	void *got = mmap(va, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED,
-			 -1, 0);
-
-	return got == MAP_FAILED ? -errno : 0;
-}
-
 int hal_page_map(void *va, size_t page_sz, int socket, int list_idx, int seg_idx)
 {
 	rte_iova_t phys;
@@ -233,7 +224,7 @@ int hal_page_map(void *va, size_t page_sz, int socket, int list_idx, int seg_idx
 
 int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
 {
-	int ret = rereserve(va, page_sz);
+	int ret = hal_va_rereserve(va, page_sz);
 
 	if (ret < 0)
 		return ret;
@@ -252,7 +243,7 @@ int hal_page_attach(void *va, size_t page_sz, int list_idx, int seg_idx)
 
 int hal_page_detach(void *va, size_t page_sz)
 {
-	return rereserve(va, page_sz);
+	return hal_va_rereserve(va, page_sz);
 }
 
 /* Page files of this uid and prefix that a dead primary left behind. */
@@ -288,7 +279,7 @@ void *hal_shm_map(const char *name, size_t len, void *addr, bool create)
 		errno = ENOSPC;
 		return NULL;
 	}
-	return hal_common_shm_map(name, len, addr, create);
+	return hal_runtime_shm_map(name, len, addr, create);
 }
 
 void hal_set_iova_as_va(bool iova_as_va)

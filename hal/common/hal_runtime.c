@@ -2,6 +2,8 @@
  * The runtime directory and the files in it that processes share (config,
  * fbarrays, hugepage_info): /var/run/rtemem/<prefix> as root, else
  * $XDG_RUNTIME_DIR/rtemem/<prefix> or /tmp/rtemem-<uid>/<prefix>.
+ * With --in-memory there is no directory and shared maps are anonymous.
+ * Both HALs use this; hal_shm_map itself is each HAL's (sim injects faults).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -12,9 +14,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hal_linux.h"
+#include "hal.h"
+#include "hal_runtime.h"
+#include "hal_va.h"
 
 static char runtime_dir[HAL_PATH_MAX];
+static bool in_memory;
 
 /* mkdir -p: every missing component, each 0700. */
 static int mkdir_p(const char *dir)
@@ -43,20 +48,24 @@ static int mkdir_p(const char *dir)
 static int runtime_dir_path(char *buf, size_t len, const char *prefix)
 {
 	const char *xdg = getenv("XDG_RUNTIME_DIR");
+	int n;
 
 	if (geteuid() == 0)
-		return hal_linux_path(buf, len, "/var/run/rtemem/%s", prefix);
-	if (xdg != NULL && xdg[0] != '\0')
-		return hal_linux_path(buf, len, "%s/rtemem/%s", xdg, prefix);
-	return hal_linux_path(buf, len, "/tmp/rtemem-%u/%s", (unsigned int)getuid(), prefix);
+		n = snprintf(buf, len, "/var/run/rtemem/%s", prefix);
+	else if (xdg != NULL && xdg[0] != '\0')
+		n = snprintf(buf, len, "%s/rtemem/%s", xdg, prefix);
+	else
+		n = snprintf(buf, len, "/tmp/rtemem-%u/%s", (unsigned int)getuid(), prefix);
+	return (n < 0 || (size_t)n >= len) ? -ENAMETOOLONG : 0;
 }
 
-int hal_linux_runtime_dir_init(const char *prefix, bool in_memory)
+int hal_runtime_init(const char *prefix, bool mem_only)
 {
 	char dir[HAL_PATH_MAX];
 	int ret;
 
 	runtime_dir[0] = '\0';
+	in_memory = mem_only;
 	if (in_memory)
 		return 0;
 	ret = runtime_dir_path(dir, sizeof(dir), prefix);
@@ -75,7 +84,7 @@ const char *hal_runtime_dir(void)
 }
 
 /* At cleanup: remove the directory if the EAL left nothing in it. */
-void hal_linux_runtime_dir_remove(void)
+void hal_runtime_remove(void)
 {
 	if (runtime_dir[0] != '\0')
 		rmdir(runtime_dir);
@@ -92,7 +101,11 @@ static int shm_path(char *buf, size_t len, const char *name)
 	dir = hal_runtime_dir();
 	if (dir[0] == '\0')
 		return -ENOENT;
-	return hal_linux_path(buf, len, "%s/%s", dir, name);
+	{
+		int n = snprintf(buf, len, "%s/%s", dir, name);
+
+		return (n < 0 || (size_t)n >= len) ? -ENAMETOOLONG : 0;
+	}
 }
 
 static void *shm_map_anonymous(size_t len, void *addr)
@@ -104,14 +117,14 @@ static void *shm_map_anonymous(size_t len, void *addr)
 		int err = errno;
 
 		if (addr != NULL)
-			hal_linux_rereserve(addr, len);
+			hal_va_rereserve(addr, len);
 		errno = err;
 		return NULL;
 	}
 	return p;
 }
 
-void *hal_shm_map(const char *name, size_t len, void *addr, bool create)
+void *hal_runtime_shm_map(const char *name, size_t len, void *addr, bool create)
 {
 	char path[HAL_PATH_MAX];
 	bool created = false;
@@ -124,7 +137,7 @@ void *hal_shm_map(const char *name, size_t len, void *addr, bool create)
 		errno = EINVAL;
 		return NULL;
 	}
-	if (hal_linux.in_memory)
+	if (in_memory)
 		return create ? shm_map_anonymous(len, addr) : (errno = ENOENT, NULL);
 
 	ret = shm_path(path, sizeof(path), name);
@@ -162,7 +175,7 @@ fail:
 	if (created)
 		unlink(path);
 	if (addr != NULL)
-		hal_linux_rereserve(addr, len);
+		hal_va_rereserve(addr, len);
 	errno = err;
 	return NULL;
 }
@@ -173,7 +186,7 @@ void hal_shm_unmap(void *addr, size_t len, bool keep_reserved)
 		return;
 	len = RTE_ALIGN_CEIL(len, hal_base_page_size());
 	if (keep_reserved)
-		hal_linux_rereserve(addr, len);
+		hal_va_rereserve(addr, len);
 	else
 		munmap(addr, len);
 }
@@ -185,10 +198,43 @@ int hal_shm_unlink(const char *name)
 
 	if (name == NULL || name[0] == '\0')
 		return -EINVAL;
-	if (hal_linux.in_memory)
+	if (in_memory)
 		return 0;
 	ret = shm_path(path, sizeof(path), name);
 	if (ret < 0)
 		return ret;
 	return unlink(path) < 0 ? -errno : 0;
+}
+
+int hal_runtime_write_file(const char *name, const char *text)
+{
+	char path[HAL_PATH_MAX];
+	FILE *f;
+	int ret = shm_path(path, sizeof(path), name);
+
+	if (ret < 0)
+		return ret;
+	f = fopen(path, "w");
+	if (f == NULL)
+		return -errno;
+	fputs(text, f);
+	return fclose(f) == 0 ? 0 : -errno;
+}
+
+int hal_runtime_read_file(const char *name, char *buf, size_t size)
+{
+	char path[HAL_PATH_MAX];
+	FILE *f;
+	size_t n;
+	int ret = shm_path(path, sizeof(path), name);
+
+	if (ret < 0)
+		return ret;
+	f = fopen(path, "r");
+	if (f == NULL)
+		return -errno;
+	n = fread(buf, 1, size - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return 0;
 }

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The runtime directory shared by both HALs (hal_runtime.c). The public
+ * hal_runtime_dir, hal_shm_unmap and hal_shm_unlink live there too; each
+ * HAL's hal_shm_map calls hal_runtime_shm_map.
+ */
+#ifndef RTEMEM_HAL_RUNTIME_H
+#define RTEMEM_HAL_RUNTIME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Create (mkdir -p) the prefix's directory; nothing with in_memory. */
+int hal_runtime_init(const char *prefix, bool in_memory);
+/* Remove the directory if nothing is left in it. */
+void hal_runtime_remove(void);
+void *hal_runtime_shm_map(const char *name, size_t len, void *addr, bool create);
+/* Small text files in the runtime directory; 0 or -errno. */
+int hal_runtime_write_file(const char *name, const char *text);
+int hal_runtime_read_file(const char *name, char *buf, size_t size);
+
+#endif
