@@ -18,6 +18,7 @@
 #include <rte_ethdev.h>
 #include <rte_launch.h>
 #include <rte_lcore.h>
+#include <rte_malloc.h>
 #include <rte_mbuf.h>
 #include <rte_mbuf_ptype.h>
 #include <rte_mempool.h>
@@ -404,6 +405,33 @@ static void test_bad_parameters(void **state)
 	assert_null(rte_memzone_lookup(name));
 }
 
+/* A port's whole life gives back every heap byte and memzone it took. */
+static void test_close_frees_everything(void **state)
+{
+	struct rte_malloc_socket_stats before, after;
+	struct pkt_gen_config cfg = base_cfg;
+
+	(void)state;
+	assert_int_equal(rte_eth_dev_close(0), 0); /* the adapter of test_setup's probe */
+	assert_int_equal(rte_malloc_get_socket_stats(0, &before), 0);
+	cfg.count = 100;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	assert_int_equal(rte_eth_dev_count_avail(), 1); /* probed again */
+	assert_int_equal(port_up(4, 1024, 0, 0, pool), 0);
+	while (sim_i40e_deliver(dev, 50) > 0)
+		for (uint16_t q = 0; q < 4; q++)
+			drain(&cfg, q, NULL);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	assert_int_equal(rte_eth_dev_count_avail(), 1); /* and again, for test_teardown */
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &after), 0);
+	assert_int_equal(after.alloc_count, before.alloc_count);
+	assert_int_equal(after.heap_allocsz_bytes, before.heap_allocsz_bytes);
+	assert_null(rte_memzone_lookup("eth_p0_q3_rx_ring"));
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
 static void test_bad_buffer_address(void **state)
 {
 	struct pkt_gen_config cfg = base_cfg;
@@ -674,6 +702,8 @@ int main(void)
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_stop_start_cycles, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_parameters, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_close_frees_everything, test_setup,
+						test_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_buffer_address, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_mbuf_shortage_during_burst, test_setup,
 						test_teardown),
