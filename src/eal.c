@@ -15,6 +15,7 @@
 #include <rte_log.h>
 
 #include "eal_mp.h"
+#include "ethdev_driver.h"
 #include "eal_private.h"
 
 struct internal_config internal_config;
@@ -280,6 +281,7 @@ static void eal_teardown(bool lcores_up)
 	if (lcores_up)
 		eal_lcores_stop();
 	if (rte_config.mem_config != NULL) {
+		eth_dev_cleanup_all(); /* ports still open give their memory back */
 		if (rte_config.process_type == RTE_PROC_SECONDARY) {
 			eal_mp_detach_memory();
 		} else {

@@ -718,116 +718,16 @@ int main(void)
 
 #else /* !RTEMEM_HAL_sim */
 
+/* The emulated X710 exists only in the simulated machine. */
 static void test_sim_only(void **state)
 {
 	(void)state;
 	skip();
 }
 
-/* ---- two lcores, two queues each ------------------------------------------ */
-
-/*
- * Two lcores (the machine may have only two CPUs: more busy threads than
- * CPUs would make every multi-producer ring crawl), each polling two
- * queues, mbufs from a pool with per-lcore caches as real programs use.
- * The device is fed from both threads' tail writes.
- */
-#define MT_FRAMES 3000
-#define MT_MAX_EMPTY_POLLS 20000000ULL
-
-struct mt_worker {
-	uint16_t first_queue;
-	uint64_t got;
-	uint64_t bad;
-};
-
-static struct pkt_gen_config mt_cfg;
-static uint64_t mt_total;
-
-/* check_mbuf without cmocka (which must not fail in another thread). */
-static bool frame_ok(const struct pkt_gen_config *cfg, const struct rte_mbuf *m)
-{
-	uint8_t want[PKT_SOURCE_MAX_FRAME];
-	int64_t idx = pkt_gen_frame_index(rte_pktmbuf_mtod(m, const uint8_t *), m->data_len);
-	int len = idx < 0 ? -1 : pkt_gen_frame(cfg, (uint64_t)idx, want, sizeof(want));
-	uint32_t off = 0;
-
-	if (len < 0 || m->pkt_len != (uint32_t)len)
-		return false;
-	for (const struct rte_mbuf *s = m; s != NULL; s = s->next) {
-		if (off + s->data_len > (uint32_t)len ||
-		    memcmp(rte_pktmbuf_mtod(s, const uint8_t *), want + off, s->data_len) != 0)
-			return false;
-		off += s->data_len;
-	}
-	return off == (uint32_t)len;
-}
-
-static int mt_rx_loop(void *arg)
-{
-	struct mt_worker *w = arg;
-	struct rte_mbuf *pkts[BURST];
-	uint64_t empty = 0;
-
-	while (__atomic_load_n(&mt_total, __ATOMIC_ACQUIRE) < MT_FRAMES &&
-	       empty < MT_MAX_EMPTY_POLLS) {
-		for (uint16_t q = w->first_queue; q < w->first_queue + 2; q++) {
-			uint16_t n = rte_eth_rx_burst(0, q, pkts, BURST);
-
-			if (n == 0) {
-				empty++;
-				continue;
-			}
-			for (uint16_t i = 0; i < n; i++) {
-				w->bad += !frame_ok(&mt_cfg, pkts[i]);
-				rte_pktmbuf_free(pkts[i]);
-			}
-			w->got += n;
-			__atomic_fetch_add(&mt_total, n, __ATOMIC_RELEASE);
-		}
-	}
-	return 0;
-}
-
-static void test_two_lcores_four_queues(void **state)
-{
-	struct rte_mempool *mt_pool = rte_pktmbuf_pool_create("mt_pool", 2048, 128, 0,
-							       RTE_MBUF_DEFAULT_BUF_SIZE, 0);
-	struct mt_worker w[2];
-	unsigned int lcore;
-
-	(void)state;
-	assert_non_null(mt_pool);
-	assert_int_equal(rte_lcore_count(), 2);
-	mt_cfg = base_cfg;
-	mt_cfg.count = MT_FRAMES;
-	mt_cfg.max_len = 9000;
-	mt_total = 0;
-	memset(w, 0, sizeof(w));
-	sim_i40e_set_source(dev, pkt_source_gen_create(&mt_cfg));
-	sim_i40e_set_auto_deliver(dev, true);
-	assert_int_equal(port_up(4, 256, 9000, RTE_ETH_RX_OFFLOAD_SCATTER, mt_pool), 0);
-	w[1].first_queue = 2;
-	RTE_LCORE_FOREACH_WORKER(lcore)
-		assert_int_equal(rte_eal_remote_launch(mt_rx_loop, &w[1], lcore), 0);
-	mt_rx_loop(&w[0]);
-	rte_eal_mp_wait_lcore();
-	assert_int_equal(w[0].bad + w[1].bad, 0);
-	assert_true(w[0].got > 0 && w[1].got > 0);
-	assert_int_equal(w[0].got + w[1].got, MT_FRAMES);
-	assert_true(sim_i40e_wire_empty(dev));
-	sim_i40e_set_auto_deliver(dev, false);
-	assert_int_equal(rte_eth_dev_stop(0), 0);
-	assert_int_equal(rte_eth_dev_close(0), 0);
-	assert_int_equal(rte_mempool_avail_count(mt_pool), 2048);
-	rte_mempool_free(mt_pool);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_two_lcores_four_queues, test_setup,
-						test_teardown),
 		cmocka_unit_test(test_sim_only),
 	};
 
