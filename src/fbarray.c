@@ -421,19 +421,13 @@ int rte_fbarray_is_used(struct rte_fbarray *arr, unsigned int idx)
 /*
  * The scans read the mask a word at a time, XORed with "flip" so that a 1
  * always means "in the wanted state" (flip is all ones when looking for
- * free elements). The last word is cut at len, since the bits past len are
- * 0 and would otherwise look free.
+ * free elements). The bits past len are always 0, so in a search for free
+ * elements they read as free: the first of them is index len itself, which
+ * scan_next reports as "none", and scan_prev never looks above start.
  */
 static uint64_t flip_for(bool used)
 {
 	return used ? 0 : ~0ULL;
-}
-
-static uint64_t tail_mask(const struct rte_fbarray *arr)
-{
-	unsigned int tail = arr->len % WORD_BITS;
-
-	return tail == 0 ? ~0ULL : (1ULL << tail) - 1;
 }
 
 /* First index >= start in the wanted state, or arr->len if none. */
@@ -447,9 +441,9 @@ static unsigned int scan_next(const struct rte_fbarray *arr, unsigned int start,
 
 	while (v == 0 && w < last)
 		v = mask[++w] ^ flip;
-	if (w == last)
-		v &= tail_mask(arr);
-	return v != 0 ? w * WORD_BITS + (unsigned int)__builtin_ctzll(v) : arr->len;
+	if (v == 0)
+		return arr->len;
+	return RTE_MIN(w * WORD_BITS + (unsigned int)__builtin_ctzll(v), arr->len);
 }
 
 /* Last index <= start in the wanted state, or -1 if none. */
@@ -462,8 +456,6 @@ static int scan_prev(const struct rte_fbarray *arr, unsigned int start, bool use
 	uint64_t upto = bit == WORD_BITS - 1 ? ~0ULL : (1ULL << (bit + 1)) - 1;
 	uint64_t v = (mask[w] ^ flip) & upto;
 
-	if (w == (arr->len - 1) / WORD_BITS)
-		v &= tail_mask(arr);
 	while (v == 0 && w > 0)
 		v = mask[--w] ^ flip;
 	if (v == 0)
