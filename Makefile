@@ -164,7 +164,7 @@ $(FUZZ_LIB): $(FUZZ_LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(FUZZ_B)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_LIB)
+$(FUZZ_B)/fuzz_%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) $(FUZZ_LIB)
 	$(FUZZ_CC) $(CPPFLAGS_BASE) -Ifuzz $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
 		$(FUZZ_LIB) $(LDLIBS_BASE)
 
