@@ -179,7 +179,7 @@ int main(int argc, char **argv)
 			bool ok = true;
 
 			for (unsigned int i = 0; i < opts.reps && ok; i++) {
-				v[i] = two_lcores(r, cases[c].n, cases[c].multi, opts.iters / 8);
+				v[i] = two_lcores(r, cases[c].n, cases[c].multi, opts.iters / 32);
 				ok = v[i] >= 0;
 			}
 			if (!ok) {

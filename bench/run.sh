@@ -12,6 +12,9 @@
 #   BENCH_RTEMEM_EAL   EAL options for rtemem (default below)
 #   BENCH_DPDK_EAL     EAL options for DPDK (default: --no-huge, no shared
 #                      files, no PCI scan, no telemetry)
+#   BENCH_ROUNDS       how many times each program runs (default 3, smoke 1),
+#                      alternating rtemem and DPDK; the table shows the
+#                      median over the rounds of each run's own median
 #   BENCH_RAW          if set, also keep the raw result lines in this file
 # Exit status: 1 if any program failed to run, else 0. Never on timing.
 set -u
@@ -45,9 +48,11 @@ dpdk_eal=${BENCH_DPDK_EAL:---no-huge --no-shconf --no-pci --no-telemetry -l 0-1 
 if [ $smoke = 1 ]; then
 	app_opts="--iters 64 --reps 1"
 	eal_init_opts="--reps 1"
+	rounds=1
 else
 	app_opts=""
-	eal_init_opts="--reps 7"
+	eal_init_opts="--reps 5"
+	rounds=${BENCH_ROUNDS:-3}
 fi
 
 tmp=$(mktemp -d)
@@ -92,13 +97,18 @@ run() {
 : >"$tmp/results"
 echo "rtemem: $rte_dir, EAL: $rte_eal" >&2
 [ -n "$dpdk_dir" ] && echo "DPDK:   $dpdk_dir, EAL: $dpdk_eal" >&2
-# Program by program, rtemem then DPDK, so both see the same machine load.
+# Program by program, rtemem and DPDK in turn, so that both see the same
+# machine load (the machine may be shared: other work shifts the figures).
 for prog in "$rte_dir"/bench_*; do
 	[ -x "$prog" ] || continue
-	run rtemem "$prog" "$rte_eal"
-	if [ -n "$dpdk_dir" ] && [ -x "$dpdk_dir/$(basename "$prog")" ]; then
-		run DPDK "$dpdk_dir/$(basename "$prog")" "$dpdk_eal"
-	fi
+	i=0
+	while [ $i -lt "$rounds" ]; do
+		run rtemem "$prog" "$rte_eal"
+		if [ -n "$dpdk_dir" ] && [ -x "$dpdk_dir/$(basename "$prog")" ]; then
+			run DPDK "$dpdk_dir/$(basename "$prog")" "$dpdk_eal"
+		fi
+		i=$((i + 1))
+	done
 done
 [ -n "${BENCH_RAW:-}" ] && cp "$tmp/results" "$BENCH_RAW"
 
@@ -109,7 +119,17 @@ awk -F'\t' '
 {
 	key = $2
 	if (!(key in unit)) { order[n++] = key; unit[key] = $3 }
-	val[$1, key] = $4
+	c = ++cnt[$1, key]
+	vals[$1, key, c] = $4 + 0
+}
+# Median of the values one column got for one operation ("" if none).
+function median(col, key,    m, i, j, t, a) {
+	m = cnt[col, key]
+	if (m == 0) return ""
+	for (i = 1; i <= m; i++) a[i] = vals[col, key, i]
+	for (i = 2; i <= m; i++)
+		for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+	return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
 }
 function fmt(v) { return v == "" ? "-" : sprintf("%.1f", v) }
 function ratio(a, b) { return (a == "" || b == "" || b + 0 == 0) ? "-" : sprintf("%.2f", a / b) }
@@ -120,7 +140,7 @@ END {
 		"-------------", "----------:", "----------:", "---------:", "----------:", "---------:"
 	for (i = 0; i < n; i++) {
 		k = order[i]
-		r = val["rtemem", k]; d = val["DPDK", k]; g = val["glibc", k]
+		r = median("rtemem", k); d = median("DPDK", k); g = median("glibc", k)
 		printf "| %-46s | %-11s | %9s | %9s | %8s | %9s | %8s |\n", k, unit[k], \
 			fmt(r), fmt(d), ratio(r, d), fmt(g), ratio(r, g)
 	}
