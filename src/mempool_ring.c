@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * The ring mempool drivers: free objects wait in an rte_ring named
  * "MP_<pool name>" whose capacity is exactly the pool size, so a put
- * always finds room.
+ * always finds room. Bulk calls move all n or none (n == 0 succeeds).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -56,22 +56,22 @@ void mempool_ring_free(struct rte_mempool *mp)
 
 int mempool_ring_enqueue_mp(struct rte_mempool *mp, void * const *obj_table, unsigned int n)
 {
-	return rte_ring_mp_enqueue_bulk(mp->pool_data, obj_table, n, NULL) == 0 ? -ENOBUFS : 0;
+	return rte_ring_mp_enqueue_bulk(mp->pool_data, obj_table, n, NULL) == n ? 0 : -ENOBUFS;
 }
 
 int mempool_ring_enqueue_sp(struct rte_mempool *mp, void * const *obj_table, unsigned int n)
 {
-	return rte_ring_sp_enqueue_bulk(mp->pool_data, obj_table, n, NULL) == 0 ? -ENOBUFS : 0;
+	return rte_ring_sp_enqueue_bulk(mp->pool_data, obj_table, n, NULL) == n ? 0 : -ENOBUFS;
 }
 
 int mempool_ring_dequeue_mc(struct rte_mempool *mp, void **obj_table, unsigned int n)
 {
-	return rte_ring_mc_dequeue_bulk(mp->pool_data, obj_table, n, NULL) == 0 ? -ENOBUFS : 0;
+	return rte_ring_mc_dequeue_bulk(mp->pool_data, obj_table, n, NULL) == n ? 0 : -ENOBUFS;
 }
 
 int mempool_ring_dequeue_sc(struct rte_mempool *mp, void **obj_table, unsigned int n)
 {
-	return rte_ring_sc_dequeue_bulk(mp->pool_data, obj_table, n, NULL) == 0 ? -ENOBUFS : 0;
+	return rte_ring_sc_dequeue_bulk(mp->pool_data, obj_table, n, NULL) == n ? 0 : -ENOBUFS;
 }
 
 unsigned int mempool_ring_get_count(const struct rte_mempool *mp)

@@ -323,6 +323,12 @@ static void test_get_put_counts(void **state)
 		rte_mempool_put(mp, objs[i]);
 	check_counts(mp, 0);
 
+	/* Zero objects: success, nothing moves (with and without a cache). */
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 0), 0);
+	assert_int_equal(rte_mempool_generic_get(mp, objs, 0, NULL), 0);
+	rte_mempool_generic_put(mp, objs, 0, NULL);
+	check_counts(mp, 0);
+
 	/* A bulk get that cannot be served takes nothing. */
 	rte_mempool_cache_flush(NULL, mp);
 	assert_int_equal(rte_mempool_get_bulk(mp, objs, 999), 0);
