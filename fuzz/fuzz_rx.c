@@ -1,0 +1,706 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * libFuzzer harness for the i40e receive path on the emulated X710: the
+ * input sets up a port (ring size, MTU, scatter, free threshold), then
+ * delivers frames of any length and content, receives in bursts of any
+ * size, holds mbufs to starve the pool, stops and restarts the queue, and
+ * corrupts buffer addresses in descriptors the driver has handed to the
+ * device before the device uses them.
+ *
+ * Every frame's fate is predicted from the queue state (device head and
+ * tail, RXMAX, buffer size) and checked:
+ *   - the device accepts, drops for want of descriptors, refuses an
+ *     oversize frame, or (for a buffer address that does not translate)
+ *     reports a DMA error without writing anything anywhere;
+ *   - the driver hands out the accepted frames in order, never an errored
+ *     one; each mbuf chain has pkt_len = sum of data_len, nb_segs = chain
+ *     length, every segment inside the mempool's memory with its data
+ *     inside its own buffer, and the frame's exact bytes unless a
+ *     corruption sent them elsewhere;
+ *   - with enough free mbufs a burst returns all it can;
+ *   - at the end every mbuf is back in the pool and every heap block the
+ *     port took is freed.
+ *
+ * Input layout:
+ *   byte 0  ring size: 64 + 32 * (byte % 15)
+ *   byte 1  bit 0 scatter, bits 1-3 MTU (table), bits 4-6 rx_free_thresh
+ *   then operations, an opcode byte and its arguments:
+ *     op % 6 == 0  frame: length (le16 % 9800), seed; the first bytes of the
+ *                  frame (up to 64) are taken from the input
+ *     op % 6 == 1  burst of 1 + byte % 64; op / 6 odd: keep the mbufs
+ *     op % 6 == 2  corrupt the k-th descriptor the device owns: kind, k,
+ *                  8 bytes of address
+ *     op % 6 == 3  free the mbufs kept so far
+ *     op % 6 == 4  stop the queue, restart it
+ *     op % 6 == 5  compare the port's statistics with the model
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_common.h>
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_ethdev.h>
+#include <rte_malloc.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+#include <rte_memzone.h>
+
+#include "ethdev_driver.h"
+#include "fuzz_eal.h"
+#include "i40e_ethdev.h"
+#include "i40e_regs.h"
+#include "i40e_rxd.h"
+#include "sim_i40e.h"
+#include "sim_machine.h"
+
+#define POOL_SIZE 1024
+#define MAX_FRAME_LEN 9800   /* beyond what the X710 takes */
+#define MAX_FRAMES 1024      /* frames the device completed, not yet received */
+#define MAX_BURST 64
+#define MAX_CHUNKS 8
+#define SCRATCH_OFF_MAX 256
+#define SCRATCH_TAIL 4096    /* last bytes of the scratch page, kept zero */
+
+#define CHECK(cond, ...) do { \
+	if (!(cond)) { \
+		fprintf(stderr, "fuzz_rx: %s:%d: check failed: %s: ", __FILE__, __LINE__, #cond); \
+		fprintf(stderr, __VA_ARGS__); \
+		fprintf(stderr, "\n"); \
+		abort(); \
+	} \
+} while (0)
+
+static struct rte_mempool *pool;
+static struct sim_i40e *dev;
+static const struct rte_memzone *scratch; /* a harmless place to send frames */
+static size_t hugepage_sz;
+static struct { uintptr_t lo, hi; } chunks[MAX_CHUNKS]; /* the pool's memory */
+static unsigned int n_chunks;
+static unsigned int heap_allocs_at_start;
+
+/* ---- input --------------------------------------------------------------- */
+
+struct input {
+	const uint8_t *data;
+	size_t size, off;
+};
+
+static uint8_t get8(struct input *in)
+{
+	return in->off < in->size ? in->data[in->off++] : 0;
+}
+
+static uint64_t get_n(struct input *in, unsigned int n)
+{
+	uint64_t v = 0;
+
+	for (unsigned int i = 0; i < n; i++)
+		v |= (uint64_t)get8(in) << (8 * i);
+	return v;
+}
+
+/* ---- the model ----------------------------------------------------------- */
+
+/* A frame the device completed (its descriptors carry DD). */
+struct frame {
+	uint32_t len;
+	uint8_t seed;
+	const uint8_t *head;   /* first bytes, from the input */
+	uint32_t head_len;
+	bool error;            /* completed with an error: the driver drops it */
+	bool redirected;       /* its data went somewhere else: contents unknown */
+	uint32_t ndesc;
+};
+
+static struct frame frames[MAX_FRAMES];
+static unsigned int f_first, f_count;      /* a FIFO */
+static struct rte_mbuf *held[POOL_SIZE];
+static unsigned int n_held;
+/*
+ * Per descriptor the device owns: the buffer address a corruption put
+ * there. Whether the device can write a frame's piece there depends on
+ * the piece's length, so that is decided when the frame comes.
+ */
+struct corrupted {
+	bool set;
+	bool at_scratch_end; /* may write into the scratch page's last bytes */
+	uint64_t addr;
+};
+
+static struct corrupted desc_state[I40E_MAX_RING_DESC];
+static uint64_t want_packets, want_errors, want_bytes;
+
+struct port {
+	struct i40e_rx_queue *rxq;
+	struct i40e_adapter *ad;
+	uint16_t nb_desc;
+	bool up;       /* started with its ring armed */
+};
+
+static struct port port;
+static bool trace; /* FUZZ_RX_TRACE=1: print what happens (for writing seeds) */
+
+#define TRACE(...) do { \
+	if (trace) \
+		fprintf(stderr, __VA_ARGS__); \
+} while (0)
+
+/* The rest of a frame after its first bytes: a pattern, shifted by the seed
+ * (copied, not computed byte by byte: that would dominate the run time). */
+static uint8_t pattern[MAX_FRAME_LEN + 256];
+
+static void build_frame(const struct frame *f, uint8_t *buf)
+{
+	memcpy(buf, f->head, f->head_len);
+	memcpy(buf + f->head_len, pattern + f->seed + f->head_len, f->len - f->head_len);
+}
+
+static struct frame *fifo_at(unsigned int i)
+{
+	return &frames[(f_first + i) % MAX_FRAMES];
+}
+
+/* ---- memory checks ------------------------------------------------------- */
+
+static void add_chunk(struct rte_mempool *mp, void *opaque, struct rte_mempool_memhdr *memhdr,
+		      unsigned int idx)
+{
+	(void)mp;
+	(void)opaque;
+	(void)idx;
+	if (n_chunks < MAX_CHUNKS) {
+		chunks[n_chunks].lo = (uintptr_t)memhdr->addr;
+		chunks[n_chunks].hi = (uintptr_t)memhdr->addr + memhdr->len;
+		n_chunks++;
+	}
+}
+
+static bool in_pool_memory(const void *p, size_t len)
+{
+	for (unsigned int i = 0; i < n_chunks; i++)
+		if ((uintptr_t)p >= chunks[i].lo && (uintptr_t)p + len <= chunks[i].hi)
+			return true;
+	return false;
+}
+
+/* Host address of an IO address, as the sim IOMMU sees it, or NULL. */
+static void *iova_host(rte_iova_t iova)
+{
+	if (rte_eal_iova_mode() == RTE_IOVA_VA)
+		return rte_mem_virt2memseg((void *)(uintptr_t)iova, NULL) != NULL ?
+			       (void *)(uintptr_t)iova : NULL;
+	return sim_pool_phys2virt(iova);
+}
+
+/* Does every byte of [iova, iova + len) translate? */
+static bool iova_range_mapped(rte_iova_t iova, uint64_t len)
+{
+	if (iova + len < iova)
+		return false;
+	for (uint64_t p = iova; p < iova + len; p = RTE_ALIGN_FLOOR(p, hugepage_sz) + hugepage_sz)
+		if (iova_host(p) == NULL)
+			return false;
+	return true;
+}
+
+/* Mbufs (segments) the harness keeps. */
+static unsigned int held_segs(void)
+{
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < n_held; i++)
+		n += held[i]->nb_segs;
+	return n;
+}
+
+static bool held_already(const struct rte_mbuf *m)
+{
+	for (unsigned int i = 0; i < n_held; i++)
+		if (held[i] == m)
+			return true;
+	return false;
+}
+
+/* An mbuf chain the driver handed out, against frame f. */
+static void check_mbuf(struct rte_mbuf *m, const struct frame *f)
+{
+	static uint8_t want[MAX_FRAME_LEN];
+	const uint16_t dbuff = port.rxq->rx_buf_len;
+	uint32_t total = 0, off = 0;
+	uint16_t segs = 0;
+
+	build_frame(f, want);
+
+	CHECK(!held_already(m), "mbuf %p handed out twice", (void *)m);
+	CHECK(m->pkt_len == f->len, "pkt_len %u, frame of %u bytes", m->pkt_len, f->len);
+	CHECK(m->port == 0, "port %u", m->port);
+	for (struct rte_mbuf *s = m; s != NULL; s = s->next) {
+		CHECK(segs < I40E_MAX_CHAINED_RX_BUFFERS, "more than %d segments",
+		      I40E_MAX_CHAINED_RX_BUFFERS);
+		CHECK(s->pool == pool, "segment %u from another pool", segs);
+		CHECK(in_pool_memory(s, sizeof(*s)), "segment %u (%p) outside the pool", segs,
+		      (void *)s);
+		CHECK(s->buf_addr == RTE_PTR_ADD(s, sizeof(*s) + rte_pktmbuf_priv_size(pool)),
+		      "segment %u: buf_addr %p", segs, s->buf_addr);
+		CHECK(in_pool_memory(s->buf_addr, s->buf_len), "segment %u buffer outside the pool",
+		      segs);
+		CHECK(s->buf_iova == rte_mem_virt2iova(s->buf_addr), "segment %u: buf_iova", segs);
+		CHECK((uint32_t)s->data_off + s->data_len <= s->buf_len,
+		      "segment %u: data %u+%u beyond a %u-byte buffer", segs, s->data_off,
+		      s->data_len, s->buf_len);
+		CHECK(rte_mbuf_refcnt_read(s) == 1, "segment %u: refcnt %u", segs,
+		      rte_mbuf_refcnt_read(s));
+		CHECK(s->data_len <= dbuff && (s->next == NULL || s->data_len == dbuff),
+		      "segment %u: data_len %u with %u-byte buffers", segs, s->data_len, dbuff);
+		if (!f->redirected) {
+			const uint8_t *d = rte_pktmbuf_mtod(s, const uint8_t *);
+
+			CHECK(off + s->data_len <= f->len, "segments longer than the frame");
+			if (memcmp(d, want + off, s->data_len) != 0)
+				for (uint32_t i = 0; i < s->data_len; i++)
+					CHECK(d[i] == want[off + i],
+					      "frame of %u bytes: byte %u is 0x%02x, want 0x%02x",
+					      f->len, off + i, d[i], want[off + i]);
+		}
+		off += s->data_len;
+		total += s->data_len;
+		segs++;
+	}
+	CHECK(total == m->pkt_len, "segments add up to %u, pkt_len %u", total, m->pkt_len);
+	CHECK(segs == m->nb_segs, "%u segments, nb_segs %u", segs, m->nb_segs);
+	CHECK(segs == f->ndesc, "%u segments for %u descriptors", segs, f->ndesc);
+}
+
+/*
+ * Redirected frames land in the first SCRATCH_OFF_MAX + one buffer of the
+ * scratch zone. Writes across the end of its first page must fault before
+ * anything is copied, so the page's last bytes stay zero.
+ */
+static void check_scratch_tail(void)
+{
+	static const uint8_t zero[SCRATCH_TAIL];
+	const uint8_t *tail = RTE_PTR_ADD(scratch->addr, hugepage_sz - SCRATCH_TAIL);
+
+	CHECK(memcmp(tail, zero, SCRATCH_TAIL) == 0, "a faulting DMA wrote at the end of the "
+	      "scratch page");
+}
+
+/* ---- device state -------------------------------------------------------- */
+
+static uint32_t dev_head(void)
+{
+	return i40e_read_reg(port.ad, I40E_SIM_QRX_HEAD(0));
+}
+
+/* Descriptors the device owns: from its head up to the tail. */
+static uint32_t dev_avail(void)
+{
+	uint32_t tail = i40e_read_reg(port.ad, I40E_QRX_TAIL(0));
+
+	return (tail + port.nb_desc - dev_head()) % port.nb_desc;
+}
+
+static unsigned int pending_desc(void)
+{
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < f_count; i++)
+		n += fifo_at(i)->ndesc;
+	return n;
+}
+
+/* ---- operations ---------------------------------------------------------- */
+
+static void op_frame(struct input *in)
+{
+	static uint8_t buf[MAX_FRAME_LEN];
+	struct frame f = { 0 };
+	enum sim_i40e_rx_result want, got;
+	bool dirty_tail = false;
+	uint32_t head;
+
+	f.len = (uint32_t)get_n(in, 2) % MAX_FRAME_LEN;
+	f.seed = get8(in);
+	f.head = in->data + in->off;
+	f.head_len = (uint32_t)RTE_MIN((size_t)RTE_MIN(f.len, 64u), in->size - in->off);
+	in->off += f.head_len;
+	build_frame(&f, buf);
+
+	if (!port.up) {
+		want = SIM_I40E_RX_NO_DESC;
+	} else if (f.len == 0 || f.len > port.rxq->max_pkt_len) {
+		want = SIM_I40E_RX_OVERSIZE;
+	} else {
+		f.ndesc = (f.len + port.rxq->rx_buf_len - 1) / port.rxq->rx_buf_len;
+		want = f.ndesc > dev_avail() ? SIM_I40E_RX_NO_DESC : SIM_I40E_RX_OK;
+	}
+	head = port.up ? dev_head() : 0;
+	if (want == SIM_I40E_RX_OK) {
+		for (uint32_t i = 0; i < f.ndesc; i++) {
+			struct corrupted *c = &desc_state[(head + i) % port.nb_desc];
+			const uint32_t chunk = RTE_MIN((uint32_t)port.rxq->rx_buf_len,
+						       f.len - i * port.rxq->rx_buf_len);
+
+			if (c->set && iova_range_mapped(c->addr, chunk)) {
+				f.redirected = true;
+				dirty_tail |= c->at_scratch_end;
+			} else if (c->set) {
+				f.error = true;
+			}
+			c->set = false; /* the device has used it; the driver re-arms it */
+		}
+		if (f.error)
+			want = SIM_I40E_RX_DMA_ERROR;
+	}
+	got = sim_i40e_receive(dev, buf, f.len);
+	/* A piece that fits before the scratch page's end went there: legal.
+	 * Otherwise a fault must not have written a single byte. */
+	if (dirty_tail)
+		memset(RTE_PTR_ADD(scratch->addr, hugepage_sz - SCRATCH_TAIL), 0, SCRATCH_TAIL);
+	else if (got == SIM_I40E_RX_DMA_ERROR)
+		check_scratch_tail();
+	TRACE("frame %u bytes: %d (want %d)%s\n", f.len, got, want,
+	      f.redirected ? ", redirected" : "");
+	CHECK(got == want, "frame of %u bytes (%u descriptors, %u owned by the device): result "
+	      "%d, want %d", f.len, f.ndesc, port.up ? dev_avail() : 0, got, want);
+	if (got == SIM_I40E_RX_OK || got == SIM_I40E_RX_DMA_ERROR) {
+		CHECK(f_count < MAX_FRAMES, "model FIFO full");
+		*fifo_at(f_count++) = f;
+		CHECK(dev_head() == (head + f.ndesc) % port.nb_desc, "device head %u after %u + %u",
+		      dev_head(), head, f.ndesc);
+	}
+}
+
+static void op_burst(struct input *in, bool keep)
+{
+	const uint16_t n = 1 + get8(in) % MAX_BURST;
+	struct rte_mbuf *pkts[MAX_BURST];
+	const unsigned int avail = rte_mempool_avail_count(pool);
+	const unsigned int need = pending_desc();
+	struct rte_eth_stats st;
+	unsigned int good = 0, errors_before = 0, got_errors;
+	uint16_t nb;
+
+	if (!port.up) {
+		CHECK(rte_eth_rx_burst(0, 0, pkts, n) == 0, "burst on a stopped queue");
+		return;
+	}
+	for (unsigned int i = 0; i < f_count; i++)
+		good += !fifo_at(i)->error;
+	CHECK(rte_eth_stats_get(0, &st) == 0, "stats");
+	errors_before = (unsigned int)st.ierrors;
+
+	nb = rte_eth_rx_burst(0, 0, pkts, n);
+	CHECK(nb <= n, "burst of %u returned %u", n, nb);
+	CHECK(rte_eth_stats_get(0, &st) == 0, "stats");
+	got_errors = (unsigned int)st.ierrors - errors_before;
+	TRACE("burst %u: %u frames, %u errored dropped, %u free mbufs before\n", n, nb,
+	      got_errors, avail);
+
+	/* Hand the model's frames out in order: errored ones the driver dropped
+	 * (as many as ierrors grew) and good ones, one per mbuf. */
+	for (uint16_t i = 0; i < nb; i++) {
+		struct frame *f;
+
+		while (f_count > 0 && fifo_at(0)->error) {
+			CHECK(got_errors > 0, "errored frame not counted before a good one");
+			got_errors--;
+			f_first = (f_first + 1) % MAX_FRAMES;
+			f_count--;
+		}
+		CHECK(f_count > 0, "the driver handed out %u frames, the device completed fewer",
+		      nb);
+		f = fifo_at(0);
+		check_mbuf(pkts[i], f);
+		want_packets++;
+		want_bytes += f->len;
+		f_first = (f_first + 1) % MAX_FRAMES;
+		f_count--;
+	}
+	while (got_errors > 0) {
+		CHECK(f_count > 0 && fifo_at(0)->error, "ierrors grew by more than the errored "
+		      "frames");
+		got_errors--;
+		f_first = (f_first + 1) % MAX_FRAMES;
+		f_count--;
+	}
+	/* With an mbuf for every completed descriptor nothing may be left behind. */
+	if (avail >= need)
+		CHECK(nb == RTE_MIN((unsigned int)n, good) &&
+		      (nb == n || f_count == 0),
+		      "burst of %u with %u good frames and %u free mbufs returned %u, left %u",
+		      n, good, avail, nb, f_count);
+
+	for (uint16_t i = 0; i < nb; i++) {
+		if (keep && n_held < POOL_SIZE)
+			held[n_held++] = pkts[i];
+		else
+			rte_pktmbuf_free(pkts[i]);
+	}
+	want_errors = st.ierrors;
+	CHECK(rte_mempool_avail_count(pool) + held_segs() + port.nb_desc +
+	      (port.rxq->pkt_first_seg != NULL ? port.rxq->pkt_first_seg->nb_segs : 0) ==
+	      POOL_SIZE, "mbufs lost: %u free, %u kept, %u in the ring",
+	      rte_mempool_avail_count(pool), held_segs(), port.nb_desc);
+}
+
+static void free_held(void)
+{
+	for (unsigned int i = 0; i < n_held; i++)
+		rte_pktmbuf_free(held[i]);
+	n_held = 0;
+}
+
+/*
+ * Overwrite the buffer address of a descriptor the device owns and has not
+ * used yet: with an address that does not translate (the frame must be
+ * lost with a DMA error), into a scratch memzone, a little below its own
+ * buffer (the frame lands elsewhere; lengths must still be right), or
+ * across the end of a mapped page (translates only partly: an error, and
+ * nothing written).
+ */
+static void op_corrupt(struct input *in)
+{
+	const uint8_t kind = get8(in);
+	const uint8_t k = get8(in);
+	const uint64_t val = get_n(in, 8);
+	const uint32_t dbuff = port.rxq->rx_buf_len;
+	volatile union i40e_rx_desc *rxd;
+	uint32_t avail, idx;
+	uint64_t addr;
+
+	if (!port.up)
+		return;
+	avail = dev_avail();
+	if (avail == 0)
+		return;
+	idx = (dev_head() + k % avail) % port.nb_desc;
+	rxd = &port.rxq->rx_ring[idx];
+	switch (kind % 5) {
+	case 0: /* anywhere that does not translate */
+		addr = val;
+		if (iova_host(addr) != NULL)
+			return; /* somewhere real: it would overwrite memory we do not own */
+		break;
+	case 1: /* into the scratch zone */
+		addr = scratch->iova + val % SCRATCH_OFF_MAX;
+		break;
+	case 2: /* into its own headroom */
+		addr = rte_mbuf_data_iova_default(port.rxq->sw_ring[idx].mbuf) - 1 -
+		       val % RTE_PKTMBUF_HEADROOM;
+		break;
+	case 3: /* across the end of the scratch zone's first page */
+		addr = scratch->iova + hugepage_sz - 1 - val % (dbuff > 1 ? dbuff - 1 : 1);
+		break;
+	default: /* header address and reserved words: the device ignores them */
+		rxd->read.hdr_addr = rte_cpu_to_le_64(val & ~(uint64_t)1); /* DD stays clear */
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+		rxd->read.rsvd1 = rte_cpu_to_le_64(val);
+		rxd->read.rsvd2 = rte_cpu_to_le_64(~val);
+#endif
+		return;
+	}
+	desc_state[idx].set = true;
+	desc_state[idx].at_scratch_end = kind % 5 == 3;
+	desc_state[idx].addr = addr;
+	rxd->read.pkt_addr = rte_cpu_to_le_64(addr);
+	TRACE("descriptor %u -> 0x%" PRIx64 "\n", idx, addr);
+}
+
+static void port_stop_queue(void)
+{
+	int ret = rte_eth_dev_rx_queue_stop(0, 0);
+
+	CHECK(ret == 0, "queue stop: %d", ret);
+	port.up = false;
+	f_count = 0;
+	f_first = 0;
+	memset(desc_state, 0, sizeof(desc_state));
+}
+
+static void op_restart(void)
+{
+	unsigned int before;
+	int ret;
+
+	if (port.up)
+		port_stop_queue();
+	/* everything the queue had is back, only the kept mbufs are out */
+	before = rte_mempool_avail_count(pool);
+	CHECK(before == POOL_SIZE - held_segs(), "%u free mbufs with %u kept after queue stop",
+	      before, held_segs());
+	ret = rte_eth_dev_rx_queue_start(0, 0);
+	TRACE("queue restart with %u free mbufs: %d\n", before, ret);
+	if (before < port.nb_desc) {
+		CHECK(ret == -ENOMEM, "queue start with %u free mbufs for %u descriptors: %d",
+		      before, port.nb_desc, ret);
+		CHECK(rte_mempool_avail_count(pool) == before,
+		      "failed queue start kept mbufs: %u free, %u before",
+		      rte_mempool_avail_count(pool), before);
+		return;
+	}
+	CHECK(ret == 0, "queue start: %d", ret);
+	port.up = true;
+}
+
+static void op_stats(void)
+{
+	struct rte_eth_stats st;
+
+	CHECK(rte_eth_stats_get(0, &st) == 0, "stats");
+	CHECK(st.ipackets == want_packets && st.ibytes == want_bytes && st.ierrors == want_errors,
+	      "ipackets %" PRIu64 " (want %" PRIu64 "), ibytes %" PRIu64 " (want %" PRIu64
+	      "), ierrors %" PRIu64 " (want %" PRIu64 ")", st.ipackets, want_packets, st.ibytes,
+	      want_bytes, st.ierrors, want_errors);
+}
+
+/* ---- port up and down ---------------------------------------------------- */
+
+static const uint32_t mtus[8] = { 1500, 1000, 2000, 2022, 9000, 9702, 68, 4000 };
+static const uint16_t free_threshes[8] = { 0, 1, 8, 32, 63, 100, 1000, 16 };
+
+static bool port_up(uint16_t nb_desc, uint8_t cfg)
+{
+	const bool scatter = cfg & 1;
+	const uint32_t mtu = mtus[(cfg >> 1) & 7];
+	const uint16_t thresh = free_threshes[(cfg >> 4) & 7];
+	const uint32_t frame = RTE_MIN(mtu + I40E_ETH_OVERHEAD, (uint32_t)I40E_FRAME_SIZE_MAX);
+	const uint32_t buf = RTE_ALIGN_FLOOR(rte_pktmbuf_data_room_size(pool) -
+					     RTE_PKTMBUF_HEADROOM, I40E_RXBUF_SZ_UNIT);
+	const bool valid = (frame <= buf || (scatter && frame <= 5 * buf)) &&
+			   (thresh == 0 ? I40E_DEFAULT_RX_FREE_THRESH : thresh) < nb_desc;
+	struct rte_eth_rxconf rxconf;
+	struct rte_eth_conf conf;
+	int ret;
+
+	memset(&conf, 0, sizeof(conf));
+	conf.rxmode.mtu = mtu;
+	conf.rxmode.offloads = scatter ? RTE_ETH_RX_OFFLOAD_SCATTER : 0;
+	memset(&rxconf, 0, sizeof(rxconf));
+	rxconf.rx_free_thresh = thresh;
+	CHECK(rte_eth_dev_configure(0, 1, 0, &conf) == 0, "configure");
+	ret = rte_eth_rx_queue_setup(0, 0, nb_desc, 0, &rxconf, pool);
+	TRACE("setup %u descriptors, mtu %u, scatter %d, thresh %u: %d\n", nb_desc, mtu, scatter,
+	      thresh, ret);
+	if (!valid) {
+		CHECK(ret == -EINVAL, "queue setup (%u descriptors, mtu %u, scatter %d, thresh %u) "
+		      "gave %d", nb_desc, mtu, scatter, thresh, ret);
+		return false;
+	}
+	CHECK(ret == 0, "queue setup (%u descriptors, mtu %u, scatter %d, thresh %u): %d", nb_desc,
+	      mtu, scatter, thresh, ret);
+	CHECK(rte_eth_dev_start(0) == 0, "start");
+	port.rxq = rte_eth_devices[0].rx_queues[0];
+	port.ad = rte_eth_devices[0].dev_private;
+	port.nb_desc = nb_desc;
+	port.up = true;
+	CHECK(port.rxq->max_pkt_len == frame, "RXMAX %u, want %u", port.rxq->max_pkt_len, frame);
+	CHECK(rte_mempool_avail_count(pool) == POOL_SIZE - nb_desc, "%u free mbufs after start",
+	      rte_mempool_avail_count(pool));
+	return true;
+}
+
+static void port_down(void)
+{
+	struct rte_malloc_socket_stats hs;
+
+	free_held();
+	rte_eth_dev_stop(0);
+	rte_eth_dev_close(0);
+	memset(&port, 0, sizeof(port));
+	f_first = f_count = 0;
+	memset(desc_state, 0, sizeof(desc_state));
+	CHECK(rte_mempool_avail_count(pool) == POOL_SIZE, "%u of %u mbufs back in the pool",
+	      rte_mempool_avail_count(pool), POOL_SIZE);
+	CHECK(rte_malloc_get_socket_stats(0, &hs) == 0, "heap stats");
+	CHECK(hs.alloc_count == heap_allocs_at_start, "%u heap blocks after close, %u at start",
+	      hs.alloc_count, heap_allocs_at_start);
+	CHECK(rtemem_malloc_heap_check(stderr) == 0, "heap check");
+	check_scratch_tail();
+}
+
+/* ---- entry points -------------------------------------------------------- */
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	struct rte_malloc_socket_stats hs;
+
+	(void)argc;
+	(void)argv;
+	fuzz_eal_init("fuzz_rx", "--sim=pages=64,nic=x710");
+	hugepage_sz = sim_machine_config()->profile.hugepage_sz;
+	pool = rte_pktmbuf_pool_create("fuzz_rx", POOL_SIZE, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	dev = sim_i40e_get(0);
+	/* one page, page aligned, so that its first page's end is known */
+	scratch = rte_memzone_reserve_aligned("fuzz_rx_scratch", hugepage_sz, 0, 0, hugepage_sz);
+	if (pool == NULL || dev == NULL || scratch == NULL || rte_eth_dev_count_avail() != 1) {
+		fprintf(stderr, "fuzz_rx: no pool, device or scratch zone\n");
+		abort();
+	}
+	rte_mempool_mem_iter(pool, add_chunk, NULL);
+	for (size_t i = 0; i < sizeof(pattern); i++)
+		pattern[i] = (uint8_t)(i * 7 + (i >> 8));
+	memset(scratch->addr, 0, scratch->len);
+	/* the port is probed again for every input: count the heap without it */
+	rte_eth_dev_close(0);
+	sim_i40e_set_auto_deliver(dev, false);
+	sim_i40e_set_source(dev, NULL);
+	if (rte_malloc_get_socket_stats(0, &hs) != 0)
+		abort();
+	heap_allocs_at_start = hs.alloc_count;
+	trace = getenv("FUZZ_RX_TRACE") != NULL;
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct input in = { .data = data, .size = size, .off = 0 };
+	uint16_t nb_desc;
+	uint8_t cfg;
+
+	if (size < 2)
+		return 0;
+	nb_desc = (uint16_t)(64 + 32 * (get8(&in) % 15));
+	cfg = get8(&in);
+	CHECK(rte_eth_dev_count_avail() == 1, "port not probed");
+	want_packets = want_errors = want_bytes = 0;
+	if (!port_up(nb_desc, cfg)) {
+		port_down();
+		return 0;
+	}
+	while (in.off < in.size) {
+		const uint8_t op = get8(&in);
+
+		switch (op % 6) {
+		case 0:
+			op_frame(&in);
+			break;
+		case 1:
+			op_burst(&in, (op / 6) & 1);
+			break;
+		case 2:
+			op_corrupt(&in);
+			break;
+		case 3:
+			free_held();
+			break;
+		case 4:
+			op_restart();
+			break;
+		default:
+			op_stats();
+			break;
+		}
+	}
+	port_down();
+	return 0;
+}
