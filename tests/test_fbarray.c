@@ -12,7 +12,9 @@
  *
  * attach after init in the same process: fails with EEXIST, as in DPDK
  * (the area is already mapped here). After detach, attach maps the same
- * shared file again at the same address and sees the same contents.
+ * shared file again at the same address and sees the same contents. A real
+ * secondary process (this binary re-executed) attaches to an array whose
+ * struct lives in a memzone, and each side sees the other's changes.
  */
 #include <errno.h>
 #include <limits.h>
@@ -25,6 +27,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -32,6 +36,7 @@
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_fbarray.h>
+#include <rte_memzone.h>
 
 #include "hal.h"
 #include "common/rtetest.h"
@@ -796,6 +801,97 @@ static void test_concurrent_set(void **state)
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
 }
 
+/* --- a second process -------------------------------------------------- */
+
+/*
+ * The way DPDK shares an fbarray: the struct lives in shared memory (here a
+ * memzone), the primary inits it, a secondary process attaches to the same
+ * struct and maps the same file at the same address.
+ */
+#define MP_LEN 1000
+#define MP_MAGIC 0x5eedf00dcafe0000ULL
+
+enum { MP_OK = 0, MP_INIT = 10, MP_LOOKUP = 11, MP_ATTACH = 12, MP_DATA = 13 };
+
+static char self_path[4096];
+
+/* Child: attach, check what the primary left, leave something back. */
+static int mp_child(const char *prefix_arg)
+{
+	char prefix[128];
+	char *argv[] = { "fbarray_mp", prefix, "--proc-type=secondary", NULL };
+	const struct rte_memzone *mz;
+	struct rte_fbarray *arr;
+
+	snprintf(prefix, sizeof(prefix), "--file-prefix=%s", prefix_arg);
+	if (rte_eal_init(3, argv) < 0)
+		return MP_INIT;
+	mz = rte_memzone_lookup("test_fbarray_mp");
+	if (mz == NULL)
+		return MP_LOOKUP;
+	arr = mz->addr;
+	if (rte_fbarray_attach(arr) != 0)
+		return MP_ATTACH;
+	/* attached once is enough */
+	if (rte_fbarray_attach(arr) != -1 || rte_errno != EEXIST)
+		return MP_ATTACH;
+	if (arr->count != 3 || rte_fbarray_find_next_used(arr, 0) != 0 ||
+	    rte_fbarray_find_next_used(arr, 1) != 64 ||
+	    rte_fbarray_find_prev_used(arr, MP_LEN - 1) != MP_LEN - 1 ||
+	    *(uint64_t *)rte_fbarray_get(arr, 64) != MP_MAGIC + 64)
+		return MP_DATA;
+	*(uint64_t *)rte_fbarray_get(arr, 500) = MP_MAGIC + 500;
+	rte_fbarray_set_used(arr, 500);
+	rte_fbarray_set_free(arr, 0);
+	if (rte_fbarray_detach(arr) != 0)
+		return MP_ATTACH;
+	rte_eal_cleanup();
+	return MP_OK;
+}
+
+static void test_secondary_attach(void **state)
+{
+	const struct rte_memzone *mz;
+	struct rte_fbarray *arr;
+	char prefix[64];
+	pid_t pid;
+	int status;
+
+	(void)state;
+	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
+		skip();
+	mz = rte_memzone_reserve("test_fbarray_mp", sizeof(*arr), 0, 0);
+	assert_non_null(mz);
+	arr = mz->addr;
+	assert_int_equal(rte_fbarray_init(arr, "test_mp", MP_LEN, 8), 0);
+	for (unsigned int i = 0; i < MP_LEN; i++)
+		*(uint64_t *)rte_fbarray_get(arr, i) = MP_MAGIC + i;
+	rte_fbarray_set_used(arr, 0);
+	rte_fbarray_set_used(arr, 64);
+	rte_fbarray_set_used(arr, MP_LEN - 1);
+
+	/* rtetest_eal_init's prefix for this process */
+	snprintf(prefix, sizeof(prefix), "rtetest%d", (int)getpid());
+	pid = fork();
+	if (pid == 0) {
+		execl(self_path, self_path, "mp-child", prefix, (char *)NULL);
+		_exit(127);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), MP_OK);
+
+	/* what the secondary did is here, through the same mapping */
+	assert_int_equal(arr->count, 3);
+	assert_int_equal(rte_fbarray_is_used(arr, 0), 0);
+	assert_int_equal(rte_fbarray_is_used(arr, 500), 1);
+	assert_int_equal(rte_fbarray_find_next_used(arr, 0), 64);
+	assert_int_equal(*(uint64_t *)rte_fbarray_get(arr, 500), MP_MAGIC + 500);
+	assert_int_equal(rte_fbarray_destroy(arr), 0);
+	assert_int_equal(rte_memzone_free(mz), 0);
+}
+
 /* --- mapping layout per base page size ------------------------------------ */
 
 /* What src/fbarray.c promises about the layout (DPDK's calc_data_size). */
@@ -1015,7 +1111,7 @@ static void test_in_memory(void **state)
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest basic[] = {
 		cmocka_unit_test(test_init_bad_args),
@@ -1040,9 +1136,18 @@ int main(void)
 	const struct CMUnitTest page_16k[] = { cmocka_unit_test(test_layout_16k) };
 	const struct CMUnitTest page_64k[] = { cmocka_unit_test(test_layout_64k) };
 	const struct CMUnitTest in_memory[] = { cmocka_unit_test(test_in_memory) };
+	const struct CMUnitTest multi_process[] = { cmocka_unit_test(test_secondary_attach) };
+	ssize_t n;
 	int failed = 0;
 
+	if (argc == 3 && strcmp(argv[1], "mp-child") == 0)
+		return mp_child(argv[2]);
+	n = readlink("/proc/self/exe", self_path, sizeof(self_path) - 1);
+	self_path[n > 0 ? n : 0] = '\0';
+
 	failed += cmocka_run_group_tests_name("fbarray", basic, eal_up, eal_down);
+	failed += cmocka_run_group_tests_name("fbarray_multi_process", multi_process, eal_up,
+					      eal_down);
 	if (rtetest_hal_is_sim()) {
 		failed += cmocka_run_group_tests_name("fbarray_4K", page_4k, eal_up_4k, eal_down);
 		failed += cmocka_run_group_tests_name("fbarray_16K", page_16k, eal_up_16k, eal_down);
