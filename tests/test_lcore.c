@@ -25,10 +25,15 @@
 #include "eal_private.h"
 #include "rtetest.h"
 
+/* EAL up (0 or -1); on Linux without hugepages (RTEMEM_NO_HUGEPAGES) on --no-huge memory. */
 static int boot(const char *args)
 {
-	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
-		return -1;
+	char buf[256];
+
+	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL) {
+		snprintf(buf, sizeof(buf), "%s --no-huge", args);
+		args = buf;
+	}
 	return rtetest_eal_init(args) >= 0 ? 0 : -1;
 }
 
