@@ -273,6 +273,8 @@ void rte_mempool_audit(struct rte_mempool *mp);
 /* The pool named name, or NULL + ENOENT. */
 struct rte_mempool *rte_mempool_lookup(const char *name);
 
+/* Call func on every pool; func must not create or free pools (the memzone
+ * table is read-locked meanwhile). */
 void rte_mempool_walk(void (*func)(struct rte_mempool *, void *arg), void *arg);
 
 /* Fill *sz with the sizes of an object; returns total_size. */
