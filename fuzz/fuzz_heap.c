@@ -24,7 +24,9 @@
  *   op % 6 == 2  realloc  slot, size (3 bytes), align, socket
  *   op % 6 == 3  memzone  slot, size (3 bytes), align, socket, flags, bound
  *   op % 6 == 4  fault    which (page map / virt2iova), n
- *   op % 6 == 5  memzone reserve under a taken name (must be EEXIST)
+ *   op % 6 == 5  op / 6 even: memzone reserve under a taken name (EEXIST);
+ *                odd: free, realloc, validate pointers rte_malloc never gave
+ *                (inside a live block, on the stack): slot, where
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -561,6 +563,36 @@ static void op_memzone(struct input *in, bool dup_name)
 	fill(b);
 }
 
+/*
+ * Pointers rte_malloc never handed out: inside a live block, on the stack,
+ * in a memzone. rte_malloc_validate refuses them, rte_free, rte_realloc
+ * and rte_memzone_free ignore them (EINVAL), and nothing changes.
+ */
+static void op_bogus(struct input *in)
+{
+	struct block *b = &blocks[get8(in) % MAX_SLOTS];
+	const uint8_t where = get8(in);
+	struct rte_malloc_socket_stats before[SOCKETS];
+	struct rte_memzone fake_mz;
+	uint8_t on_stack[256];
+	uint8_t *p;
+
+	if (b->live && b->size > RTE_CACHE_LINE_SIZE)
+		p = b->ptr + RTE_CACHE_LINE_SIZE * (1 + where % (b->size / RTE_CACHE_LINE_SIZE));
+	else
+		p = on_stack + (where & 0x7f);
+	get_stats(before);
+	CHECK(rte_malloc_validate(p, NULL) == -1, "%p validates", (void *)p);
+	rte_errno = 0;
+	CHECK(rte_realloc(p, 64, 0) == NULL && rte_errno == EINVAL, "realloc of %p: rte_errno %d",
+	      (void *)p, rte_errno);
+	rte_free(p);
+	memset(&fake_mz, 0, sizeof(fake_mz));
+	fake_mz.addr = p;
+	CHECK(rte_memzone_free(&fake_mz) == -EINVAL, "memzone free of a copy");
+	check_stats_unchanged(before, "free of a bogus pointer");
+}
+
 static void op_fault(struct input *in)
 {
 	const uint8_t which = get8(in);
@@ -619,7 +651,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			op_fault(&in);
 			break;
 		default:
-			op_memzone(&in, true);
+			if ((op / 6) & 1)
+				op_bogus(&in);
+			else
+				op_memzone(&in, true);
 			break;
 		}
 		check_all();
