@@ -29,8 +29,9 @@
  *     op % 6 == 1  burst of 1 + byte % 64; op / 6 odd: keep the mbufs
  *     op % 6 == 2  corrupt the k-th descriptor the device owns: kind, k,
  *                  8 bytes of address
- *     op % 6 == 3  free the mbufs kept so far
- *     op % 6 == 4  stop the queue, restart it
+ *     op % 6 == 3  op / 6 even: free the mbufs kept so far; odd: take
+ *                  1 + 4 * byte mbufs from the pool and keep them
+ *     op % 6 == 4  stop the queue if started; then, for op / 6 even, start it
  *     op % 6 == 5  compare the port's statistics with the model
  */
 #include <errno.h>
@@ -457,6 +458,24 @@ static void free_held(void)
 	n_held = 0;
 }
 
+/* Take mbufs straight from the pool (starving the driver's refills and a
+ * later queue start); they are freed with the kept ones. */
+static void op_take(struct input *in)
+{
+	const unsigned int n = 1 + 4u * get8(in);
+
+	for (unsigned int i = 0; i < n && n_held < POOL_SIZE; i++) {
+		struct rte_mbuf *m = rte_pktmbuf_alloc(pool);
+
+		if (m == NULL) {
+			CHECK(rte_mempool_avail_count(pool) == 0, "no mbuf with %u free",
+			      rte_mempool_avail_count(pool));
+			break;
+		}
+		held[n_held++] = m;
+	}
+}
+
 /*
  * Overwrite the buffer address of a descriptor the device owns and has not
  * used yet: with an address that does not translate (the frame must be
@@ -524,13 +543,15 @@ static void port_stop_queue(void)
 	memset(desc_state, 0, sizeof(desc_state));
 }
 
-static void op_restart(void)
+static void op_restart(bool stop_only)
 {
 	unsigned int before;
 	int ret;
 
 	if (port.up)
 		port_stop_queue();
+	if (stop_only)
+		return;
 	/* everything the queue had is back, only the kept mbufs are out */
 	before = rte_mempool_avail_count(pool);
 	CHECK(before == POOL_SIZE - held_segs(), "%u free mbufs with %u kept after queue stop",
@@ -691,10 +712,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			op_corrupt(&in);
 			break;
 		case 3:
-			free_held();
+			if ((op / 6) & 1)
+				op_take(&in);
+			else
+				free_held();
 			break;
 		case 4:
-			op_restart();
+			op_restart((op / 6) & 1);
 			break;
 		default:
 			op_stats();
