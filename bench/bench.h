@@ -96,7 +96,7 @@ static inline int bench_parse_opts(int argc, char **argv, struct bench_opts *o,
 				   unsigned long default_iters)
 {
 	o->iters = default_iters;
-	o->reps = 7;
+	o->reps = 31;
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			continue;

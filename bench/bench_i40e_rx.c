@@ -111,7 +111,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_i40e_rx: rte_eal_init failed (rte_errno %d)\n", rte_errno);
 		return 1;
 	}
-	if (bench_parse_opts(argc - ret - 1, argv + ret + 1, &opts, 1u << 16) != 0)
+	if (bench_parse_opts(argc - ret - 1, argv + ret + 1, &opts, 1u << 13) != 0)
 		return 1;
 
 	struct sim_i40e *dev = sim_i40e_get(0);

@@ -93,7 +93,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_malloc: rte_eal_init failed (rte_errno %d)\n", rte_errno);
 		return 1;
 	}
-	if (bench_parse_opts(argc - ret - 1, argv + ret + 1, &opts, 1u << 18) != 0)
+	if (bench_parse_opts(argc - ret - 1, argv + ret + 1, &opts, 1u << 13) != 0)
 		return 1;
 
 	for (unsigned int i = 0; i < opts.reps; i++)

@@ -73,7 +73,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_mempool: rte_eal_init failed (rte_errno %d)\n", rte_errno);
 		return 1;
 	}
-	if (bench_parse_opts(argc - ret - 1, argv + ret + 1, &opts, 4u << 20) != 0)
+	if (bench_parse_opts(argc - ret - 1, argv + ret + 1, &opts, 1u << 18) != 0)
 		return 1;
 
 	ret = run_pool("bench_cached", CACHE_SIZE);

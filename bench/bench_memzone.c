@@ -51,7 +51,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_memzone: rte_eal_init failed (rte_errno %d)\n", rte_errno);
 		return 1;
 	}
-	if (bench_parse_opts(argc - ret - 1, argv + ret + 1, &opts, 1u << 14) != 0)
+	if (bench_parse_opts(argc - ret - 1, argv + ret + 1, &opts, 1u << 11) != 0)
 		return 1;
 	for (unsigned int i = 0; i < MZ_NAMES; i++)
 		snprintf(names[i], sizeof(names[i]), "bench_mz_%u", i);

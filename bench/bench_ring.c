@@ -155,7 +155,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_ring: rte_eal_init failed (rte_errno %d)\n", rte_errno);
 		return 1;
 	}
-	if (bench_parse_opts(argc - ret - 1, argv + ret + 1, &opts, 4u << 20) != 0)
+	if (bench_parse_opts(argc - ret - 1, argv + ret + 1, &opts, 1u << 18) != 0)
 		return 1;
 
 	struct rte_ring *r = rte_ring_create("bench_ring", RING_SIZE, 0, 0);
@@ -179,7 +179,7 @@ int main(int argc, char **argv)
 			bool ok = true;
 
 			for (unsigned int i = 0; i < opts.reps && ok; i++) {
-				v[i] = two_lcores(r, cases[c].n, cases[c].multi, opts.iters / 32);
+				v[i] = two_lcores(r, cases[c].n, cases[c].multi, opts.iters / 2);
 				ok = v[i] >= 0;
 			}
 			if (!ok) {
