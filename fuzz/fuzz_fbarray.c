@@ -3,7 +3,8 @@
  * operations (set used, set free, every find_*), each replayed on an
  * rte_fbarray and on a plain bool-array model; any difference aborts.
  *
- * Input layout:
+ * Input layout (ops: opcode % 8 picks the operation, bit 4 used/free,
+ * bit 5 reverse, bit 7 leaves start unreduced so it may be out of range):
  *   bytes 0-1  array length: 1 + (le16 % MAX_LEN)
  *   byte  2    element size: 1 + (byte % 16)
  *   then ops of 4 bytes: opcode, start (le16, may be out of range), n
@@ -151,6 +152,7 @@ enum op {
 	OP_CONTIG,       /* contig/rev_contig, free/used */
 	OP_BIGGEST,      /* biggest/rev_biggest, free/used */
 	OP_FILL,         /* set a run of n elements, used or free */
+	OP_GET,          /* get and find_idx round trip */
 	OP_COUNT
 };
 
@@ -184,6 +186,21 @@ static void do_op(struct rte_fbarray *arr, uint8_t code, unsigned int start, uns
 				mismatch("fill", i, n, ret, 0);
 		}
 		break;
+	case OP_GET: {
+		uint8_t *p = rte_fbarray_get(arr, start);
+
+		if (bad) {
+			if (p != NULL || rte_errno != EINVAL)
+				mismatch("get", start, 0, -1, -EINVAL);
+			break;
+		}
+		if (p != (uint8_t *)arr->data + (size_t)start * arr->elt_sz ||
+		    rte_fbarray_find_idx(arr, p) != (int)start ||
+		    rte_fbarray_find_idx(arr, p + arr->elt_sz - 1) != (int)start)
+			mismatch("get", start, 0, -1, (int)start);
+		p[0] = (uint8_t)start; /* elements are writable and apart from the mask */
+		break;
+	}
 	case OP_FIND:
 		if (!rev)
 			ret = used ? rte_fbarray_find_next_used(arr, start) :
