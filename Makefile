@@ -21,6 +21,9 @@ variant := $(HAL)-$(compiler)$(if $(SANITIZE),-san)$(if $(DEBUG),-debug)$(if $(C
 B := build/$(variant)
 
 OPT ?= -O2
+ifdef COVERAGE
+OPT := -O0
+endif
 CFLAGS_BASE := -std=gnu11 $(OPT) -g -Wall -Wextra -Werror -fPIC -pthread
 CPPFLAGS_BASE := -D_GNU_SOURCE -Iinclude -Ihal -Ihal/common -Isrc -Ii40e -DRTEMEM_HAL_$(HAL)=1
 LDLIBS_BASE := -pthread
@@ -41,7 +44,6 @@ endif
 ifdef COVERAGE
 CFLAGS_BASE += --coverage
 LDFLAGS_BASE += --coverage
-OPT := -O0
 endif
 
 ALL_CFLAGS = $(CFLAGS_BASE) $(CFLAGS)

@@ -112,49 +112,72 @@ int eal_memseg_lists_init(void)
 	return 0;
 }
 
-/* Map pages at init for -m / --socket-mem; these are never given back. */
-static int prealloc_on_socket(uint64_t bytes, int socket)
+/* Segments in one list of this page size and socket (they are all alike). */
+static unsigned int list_capacity(uint64_t pgsz, int socket)
 {
-	uint64_t pgsz = internal_config.hugepage_info[0].hugepage_sz;
-	unsigned int need = (unsigned int)((bytes + pgsz - 1) / pgsz);
+	for (unsigned int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++) {
+		const struct rte_memseg_list *msl = &eal_mcfg()->memsegs[i];
 
-	while (need > 0) {
-		struct rte_memseg *ms = eal_memalloc_alloc_seg(pgsz, socket);
-
-		if (ms == NULL)
-			return -1;
-		ms->flags |= RTE_MEMSEG_FLAG_DO_NOT_FREE;
-		need--;
+		if (msl->base_va != NULL && msl->page_sz == pgsz && msl->socket_id == socket)
+			return msl->memseg_arr.len;
 	}
 	return 0;
 }
 
-int eal_memory_prealloc(void)
+/*
+ * Map n pages of pgsz on a socket at init, a list's worth per call (one page
+ * per call would search the list from its start each time). Exact calls, so
+ * any failure fails init.
+ */
+static int prealloc_pages(uint64_t pgsz, uint64_t n, int socket)
 {
-	if (internal_config.no_hugetlbfs) {
-		struct rte_memseg_list *msl = &eal_mcfg()->memsegs[0];
+	unsigned int chunk = list_capacity(pgsz, socket);
 
-		for (unsigned int i = 0; i < msl->memseg_arr.len; i++) {
-			struct rte_memseg *ms = eal_memalloc_alloc_seg(msl->page_sz, 0);
-
-			if (ms == NULL)
-				return -1;
-			ms->flags |= RTE_MEMSEG_FLAG_DO_NOT_FREE;
-		}
-		return 0;
+	if (chunk == 0) {
+		rte_errno = ENOMEM;
+		return -1;
 	}
+	while (n > 0) {
+		int want = (int)RTE_MIN(n, (uint64_t)chunk);
+
+		if (eal_memalloc_alloc_seg_bulk(NULL, want, pgsz, socket, true) != want)
+			return -1;
+		n -= (uint64_t)want;
+	}
+	return 0;
+}
+
+/* Pages mapped at init are never given back: flag them all. */
+static int mark_do_not_free(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
+			    void *arg)
+{
+	RTE_SET_USED(msl);
+	RTE_SET_USED(arg);
+	((struct rte_memseg *)ms)->flags |= RTE_MEMSEG_FLAG_DO_NOT_FREE;
+	return 0;
+}
+
+static int prealloc_amounts(void)
+{
+	uint64_t pgsz = internal_config.hugepage_info[0].hugepage_sz;
+	unsigned int n_sockets = rte_config.numa_node_count;
+
+	if (internal_config.no_hugetlbfs)
+		return prealloc_pages(pgsz, eal_mcfg()->memsegs[0].memseg_arr.len, 0);
 	if (internal_config.force_sockets) {
 		for (unsigned int s = 0; s < RTE_MAX_NUMA_NODES; s++) {
-			if (internal_config.socket_mem[s] == 0)
+			uint64_t bytes = internal_config.socket_mem[s];
+
+			if (bytes == 0)
 				continue;
-			if (s >= rte_config.numa_node_count) {
+			if (s >= n_sockets) {
 				RTE_LOG(ERR, EAL, "--socket-mem: there is no socket %u\n", s);
 				rte_errno = EINVAL;
 				return -1;
 			}
-			if (prealloc_on_socket(internal_config.socket_mem[s], (int)s) < 0) {
+			if (prealloc_pages(pgsz, (bytes + pgsz - 1) / pgsz, (int)s) < 0) {
 				RTE_LOG(ERR, EAL, "cannot preallocate %" PRIu64 " MB on socket %u\n",
-					internal_config.socket_mem[s] >> 20, s);
+					bytes >> 20, s);
 				return -1;
 			}
 		}
@@ -162,20 +185,27 @@ int eal_memory_prealloc(void)
 	}
 	if (internal_config.memory != 0) {
 		/* -m: spread evenly over the sockets, as DPDK does. */
-		unsigned int n = rte_config.numa_node_count;
-		uint64_t pgsz = internal_config.hugepage_info[0].hugepage_sz;
 		uint64_t pages = (internal_config.memory + pgsz - 1) / pgsz;
 
-		for (unsigned int s = 0; s < n; s++) {
-			uint64_t share = pages / n + (s < pages % n ? 1 : 0);
+		for (unsigned int s = 0; s < n_sockets; s++) {
+			uint64_t share = pages / n_sockets + (s < pages % n_sockets ? 1 : 0);
 
-			if (share && prealloc_on_socket(share * pgsz, (int)s) < 0) {
+			if (share != 0 && prealloc_pages(pgsz, share, (int)s) < 0) {
 				RTE_LOG(ERR, EAL, "cannot preallocate -m %zu MB: not enough hugepages\n",
 					internal_config.memory >> 20);
 				return -1;
 			}
 		}
 	}
+	return 0;
+}
+
+/* -m / --socket-mem / --no-huge: map the memory now; it stays for good. */
+int eal_memory_prealloc(void)
+{
+	if (prealloc_amounts() < 0)
+		return -1;
+	rte_memseg_walk_thread_unsafe(mark_do_not_free, NULL);
 	return 0;
 }
 

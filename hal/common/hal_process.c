@@ -161,10 +161,11 @@ int hal_ipc_peers(const char *prefix, char (*names)[HAL_IPC_NAME_MAX], int max)
 	if (dir == NULL)
 		return -errno;
 	while ((de = readdir(dir)) != NULL && n < max) {
-		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0 ||
-		    strlen(de->d_name) >= HAL_IPC_NAME_MAX)
+		size_t len = strlen(de->d_name);
+
+		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0 || len >= HAL_IPC_NAME_MAX)
 			continue;
-		snprintf(names[n++], HAL_IPC_NAME_MAX, "%s", de->d_name);
+		memcpy(names[n++], de->d_name, len + 1);
 	}
 	closedir(dir);
 	return n;
