@@ -258,6 +258,22 @@ rte_mempool_create_empty(const char *name, unsigned int n, unsigned int elt_size
  * added, or a negative errno (the pool is then left as it was). */
 int rte_mempool_populate_default(struct rte_mempool *mp);
 
+/*
+ * Add a chunk of the caller's memory: IO-contiguous from iova (or
+ * RTE_BAD_IOVA: objects without IO address). Returns the objects added,
+ * 0 if not one fits, -ENOSPC if the pool is full, -ENOMEM, -EINVAL.
+ * free_cb(memhdr, opaque) is called on the chunk by rte_mempool_free.
+ */
+int rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t iova,
+			      size_t len, rte_mempool_memchunk_free_cb_t *free_cb, void *opaque);
+
+/*
+ * The same for virtually contiguous memory made of pages of pg_sz bytes:
+ * objects never straddle a page boundary where the IO addresses jump.
+ */
+int rte_mempool_populate_virt(struct rte_mempool *mp, char *addr, size_t len, size_t pg_sz,
+			      rte_mempool_memchunk_free_cb_t *free_cb, void *opaque);
+
 /* Free the pool, its objects' memory and its driver. NULL is ignored. */
 void rte_mempool_free(struct rte_mempool *mp);
 

@@ -145,9 +145,12 @@ static char *iova_break(char *start, size_t len, uint64_t pg_sz)
 /*
  * Carve objects out of [addr, addr + len) and append them to elt_list,
  * at most mp->size - populated_size of them. Returns how many.
+ * With lookup, each object's IO range is checked page by page and its IO
+ * address looked up; without, objects get base + offset (the caller
+ * vouches that the chunk is IO-contiguous), or RTE_BAD_IOVA if base is.
  */
 static unsigned int carve_objects(struct rte_mempool *mp, char *addr, size_t len,
-				  uint64_t pg_sz, bool need_iova)
+				  uint64_t pg_sz, bool lookup, rte_iova_t base)
 {
 	const size_t total = mp->header_size + mp->elt_size + mp->trailer_size;
 	char *obj = RTE_PTR_ALIGN_CEIL(addr, RTE_MEMPOOL_ALIGN);
@@ -158,7 +161,7 @@ static unsigned int carve_objects(struct rte_mempool *mp, char *addr, size_t len
 		struct rte_mempool_objhdr *hdr;
 		char *elt = obj + mp->header_size;
 
-		if (need_iova) {
+		if (lookup) {
 			char *brk = iova_break(obj, total, pg_sz);
 
 			if (brk != NULL) {
@@ -169,7 +172,11 @@ static unsigned int carve_objects(struct rte_mempool *mp, char *addr, size_t len
 		}
 		hdr = (struct rte_mempool_objhdr *)(elt - sizeof(*hdr));
 		hdr->mp = mp;
-		hdr->iova = need_iova ? rte_mem_virt2iova(elt) : RTE_BAD_IOVA;
+		if (lookup)
+			hdr->iova = rte_mem_virt2iova(elt);
+		else
+			hdr->iova = base == RTE_BAD_IOVA ? RTE_BAD_IOVA
+							 : base + (rte_iova_t)(elt - addr);
 		STAILQ_INSERT_TAIL(&mp->elt_list, hdr, next);
 		mp->populated_size++;
 		added++;
@@ -240,7 +247,7 @@ static int add_chunk(struct rte_mempool *mp, uint64_t pg_sz, bool need_iova)
 		rte_free(memhdr);
 		return ret;
 	}
-	if (carve_objects(mp, mz->addr, mz->len, pg_sz, need_iova) == 0) {
+	if (carve_objects(mp, mz->addr, mz->len, pg_sz, need_iova, RTE_BAD_IOVA) == 0) {
 		rte_memzone_free(mz);
 		rte_free(memhdr);
 		return -ENOMEM;
@@ -256,8 +263,8 @@ static int add_chunk(struct rte_mempool *mp, uint64_t pg_sz, bool need_iova)
 	return 0;
 }
 
-/* Hand every carved object to the driver, in batches. */
-static int fill_driver(struct rte_mempool *mp)
+/* Hand the carved objects after the first skip ones to the driver, in batches. */
+static int fill_driver(struct rte_mempool *mp, uint32_t skip)
 {
 	struct rte_mempool_objhdr *hdr;
 	void *batch[64];
@@ -265,6 +272,10 @@ static int fill_driver(struct rte_mempool *mp)
 	int ret = 0;
 
 	STAILQ_FOREACH(hdr, &mp->elt_list, next) {
+		if (skip != 0) {
+			skip--;
+			continue;
+		}
 		batch[n++] = (char *)hdr + sizeof(*hdr);
 		if (n == RTE_DIM(batch)) {
 			ret = rte_mempool_ops_enqueue_bulk(mp, batch, n);
@@ -300,7 +311,7 @@ int rte_mempool_populate_default(struct rte_mempool *mp)
 		if (ret < 0)
 			goto fail;
 	}
-	ret = fill_driver(mp);
+	ret = fill_driver(mp, 0);
 	if (ret < 0)
 		goto fail;
 	return (int)mp->populated_size;
@@ -312,6 +323,90 @@ fail:
 	rte_mempool_ops_free(mp);
 	mp->flags &= ~RTE_MEMPOOL_F_POOL_CREATED;
 	return ret;
+}
+
+/* Forget every object after the first keep ones (they were just carved). */
+static void truncate_objects(struct rte_mempool *mp, uint32_t keep)
+{
+	STAILQ_HEAD(, rte_mempool_objhdr) kept;
+	struct rte_mempool_objhdr *hdr;
+
+	STAILQ_INIT(&kept);
+	for (uint32_t i = 0; i < keep; i++) {
+		hdr = STAILQ_FIRST(&mp->elt_list);
+		STAILQ_REMOVE_HEAD(&mp->elt_list, next);
+		STAILQ_INSERT_TAIL(&kept, hdr, next);
+	}
+	STAILQ_INIT(&mp->elt_list);
+	while ((hdr = STAILQ_FIRST(&kept)) != NULL) {
+		STAILQ_REMOVE_HEAD(&kept, next);
+		STAILQ_INSERT_TAIL(&mp->elt_list, hdr, next);
+	}
+	mp->populated_size = keep;
+}
+
+/*
+ * One chunk the caller provides: carve it, record it, hand its objects to
+ * the driver (made on first use). Returns the objects added, 0 if not even
+ * one fits, or -ENOSPC / -ENOMEM / the driver's error, state unchanged.
+ */
+static int populate_chunk(struct rte_mempool *mp, char *addr, size_t len, uint64_t pg_sz,
+			  bool lookup, rte_iova_t base, rte_mempool_memchunk_free_cb_t *free_cb,
+			  void *opaque)
+{
+	const uint32_t before = mp->populated_size;
+	struct rte_mempool_memhdr *memhdr;
+	bool made_driver = false;
+	unsigned int added;
+	int ret = 0;
+
+	if (before >= mp->size)
+		return -ENOSPC;
+	if (addr == NULL || (lookup && (pg_sz == 0 || !rte_is_power_of_2(pg_sz))))
+		return -EINVAL;
+	if ((mp->flags & RTE_MEMPOOL_F_POOL_CREATED) == 0) {
+		ret = rte_mempool_ops_alloc(mp);
+		if (ret < 0)
+			return ret;
+		mp->flags |= RTE_MEMPOOL_F_POOL_CREATED;
+		made_driver = true;
+	}
+	memhdr = rte_zmalloc("MEMPOOL_MEMHDR", sizeof(*memhdr), 0);
+	added = memhdr != NULL ? carve_objects(mp, addr, len, pg_sz, lookup, base) : 0;
+	if (added != 0)
+		ret = fill_driver(mp, before);
+	if (memhdr == NULL || added == 0 || ret < 0) {
+		truncate_objects(mp, before);
+		rte_free(memhdr);
+		if (made_driver) {
+			rte_mempool_ops_free(mp);
+			mp->flags &= ~RTE_MEMPOOL_F_POOL_CREATED;
+		}
+		return memhdr == NULL ? -ENOMEM : added == 0 ? 0 : ret;
+	}
+	memhdr->mp = mp;
+	memhdr->addr = addr;
+	memhdr->iova = lookup ? RTE_BAD_IOVA : base;
+	memhdr->len = len;
+	memhdr->free_cb = free_cb;
+	memhdr->opaque = opaque;
+	STAILQ_INSERT_TAIL(&mp->mem_list, memhdr, next);
+	mp->nb_mem_chunks++;
+	return (int)added;
+}
+
+int rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t iova,
+			      size_t len, rte_mempool_memchunk_free_cb_t *free_cb, void *opaque)
+{
+	return populate_chunk(mp, vaddr, len, 0, false, iova, free_cb, opaque);
+}
+
+int rte_mempool_populate_virt(struct rte_mempool *mp, char *addr, size_t len, size_t pg_sz,
+			      rte_mempool_memchunk_free_cb_t *free_cb, void *opaque)
+{
+	const bool need_iova = (mp->flags & RTE_MEMPOOL_F_NO_IOVA_CONTIG) == 0;
+
+	return populate_chunk(mp, addr, len, pg_sz, need_iova, RTE_BAD_IOVA, free_cb, opaque);
 }
 
 static const char *ops_name_for_flags(unsigned int flags)

@@ -283,6 +283,91 @@ static void test_profiles(void **state)
 	assert_true(boot("-l 0-1") >= 0);
 }
 
+static unsigned int chunk_frees;
+
+static void free_chunk_zone(struct rte_mempool_memhdr *memhdr, void *opaque)
+{
+	(void)memhdr;
+	chunk_frees++;
+	assert_int_equal(rte_memzone_free(opaque), 0);
+}
+
+static void check_iova_offset(struct rte_mempool *mp, void *arg, void *obj, unsigned int idx)
+{
+	const struct rte_memzone *mz = arg;
+
+	(void)mp, (void)idx;
+	assert_int_equal(rte_mempool_virt2iova(obj),
+			 mz->iova + (rte_iova_t)((char *)obj - (char *)mz->addr));
+}
+
+/* Pools on memory the caller reserved: an IO-contiguous zone, then pages. */
+static void test_populate_iova_and_virt(void **state)
+{
+	const unsigned int zones = memzone_count();
+	const struct rte_memzone *mz, *mz1, *mz2;
+	struct rte_mempool_objsz sz;
+	struct rte_mempool *mp;
+	const struct rte_memseg *ms;
+	void *obj;
+	int n1, n2;
+
+	(void)state;
+	rte_mempool_calc_obj_size(64, 0, &sz);
+
+	/* IO-contiguous zone for exactly 100 objects. */
+	mp = rte_mempool_create_empty("mp_user", 100, 64, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	mz = rte_memzone_reserve_aligned("user_chunk", 100 * sz.total_size, SOCKET_ID_ANY,
+					 RTE_MEMZONE_IOVA_CONTIG, RTE_CACHE_LINE_SIZE);
+	assert_non_null(mz);
+	/* Too small for one object: 0 and nothing recorded. */
+	assert_int_equal(rte_mempool_populate_iova(mp, mz->addr, mz->iova, 10, NULL, NULL), 0);
+	assert_int_equal(mp->nb_mem_chunks, 0);
+	assert_int_equal(mp->flags & RTE_MEMPOOL_F_POOL_CREATED, 0);
+	assert_int_equal(rte_mempool_populate_iova(mp, mz->addr, mz->iova, mz->len,
+						   free_chunk_zone, (void *)(uintptr_t)mz), 100);
+	assert_int_equal(rte_mempool_populate_iova(mp, mz->addr, mz->iova, mz->len, NULL, NULL),
+			 -ENOSPC);
+	assert_int_equal(rte_mempool_populate_default(mp), -EEXIST);
+	assert_int_equal(mp->nb_mem_chunks, 1);
+	check_counts(mp, 0);
+	rte_mempool_obj_iter(mp, check_iova_offset, (void *)(uintptr_t)mz);
+	check_pool_iova(mp);
+	assert_int_equal(rte_mempool_get(mp, &obj), 0);
+	assert_true((char *)obj >= (char *)mz->addr && (char *)obj < (char *)mz->addr + mz->len);
+	rte_mempool_put(mp, obj);
+	chunk_frees = 0;
+	rte_mempool_free(mp);
+	assert_int_equal(chunk_frees, 1);
+	assert_int_equal(memzone_count(), zones);
+
+	/* Two plain zones, objects kept within IO-contiguous runs of pages. */
+	mp = rte_mempool_create_empty("mp_virt", 1000, 64, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	mz1 = rte_memzone_reserve("virt1", 400 * sz.total_size, SOCKET_ID_ANY, 0);
+	mz2 = rte_memzone_reserve("virt2", 1000 * sz.total_size, SOCKET_ID_ANY, 0);
+	assert_non_null(mz1);
+	assert_non_null(mz2);
+	ms = rte_mem_virt2memseg(mz1->addr, NULL);
+	assert_non_null(ms);
+	assert_int_equal(rte_mempool_populate_virt(mp, mz1->addr, mz1->len, 3, NULL, NULL),
+			 -EINVAL); /* not a page size */
+	n1 = rte_mempool_populate_virt(mp, mz1->addr, mz1->len, ms->hugepage_sz, free_chunk_zone,
+				       (void *)(uintptr_t)mz1);
+	assert_true(n1 >= 390 && n1 <= 400);
+	n2 = rte_mempool_populate_virt(mp, mz2->addr, mz2->len, ms->hugepage_sz, free_chunk_zone,
+				       (void *)(uintptr_t)mz2);
+	assert_int_equal(n1 + n2, 1000);
+	assert_int_equal(mp->nb_mem_chunks, 2);
+	check_counts(mp, 0);
+	check_pool_iova(mp);
+	chunk_frees = 0;
+	rte_mempool_free(mp);
+	assert_int_equal(chunk_frees, 2);
+	assert_int_equal(memzone_count(), zones);
+}
+
 /* Objects that do not need IO addresses get RTE_BAD_IOVA. */
 static void test_no_iova_contig(void **state)
 {
@@ -878,6 +963,7 @@ int main(void)
 		cmocka_unit_test(test_straddle_when_contiguous),
 		cmocka_unit_test(test_objects_bigger_than_a_page),
 		cmocka_unit_test(test_profiles),
+		cmocka_unit_test(test_populate_iova_and_virt),
 		cmocka_unit_test(test_no_iova_contig),
 		cmocka_unit_test(test_get_put_counts),
 		cmocka_unit_test(test_cache_behaviour),
