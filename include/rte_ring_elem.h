@@ -39,6 +39,50 @@ struct rte_ring *rte_ring_create_elem(const char *name, unsigned int esize,
 
 /* ---- the lock-free core, shared by every enqueue/dequeue flavour ---- */
 
+/*
+ * Copy n elements of esize bytes that do not wrap. Pointer rings (esize 8)
+ * copy four at a time by hand: the compiler turns a plain copy loop into
+ * a call to memcpy, and a call (or a rep movs) costs more than a small
+ * bulk. The type may alias anything and sit at any address, as an object
+ * table may. Other sizes go element by element, plain moves for a constant
+ * esize.
+ */
+typedef uint64_t __attribute__((__may_alias__, __aligned__(1))) __rte_ring_u64_t;
+
+static __rte_always_inline void
+__rte_ring_copy_elems(void *dst, const void *src, uint32_t esize, uint32_t n)
+{
+	if (esize == sizeof(uint64_t)) {
+		__rte_ring_u64_t *d = dst;
+		const __rte_ring_u64_t *s = src;
+		uint32_t i = 0;
+
+		for (; i + 4 <= n; i += 4) {
+			d[i] = s[i];
+			d[i + 1] = s[i + 1];
+			d[i + 2] = s[i + 2];
+			d[i + 3] = s[i + 3];
+		}
+		switch (n - i) {
+		case 3:
+			d[i + 2] = s[i + 2];
+			/* fall through */
+		case 2:
+			d[i + 1] = s[i + 1];
+			/* fall through */
+		case 1:
+			d[i] = s[i];
+			/* fall through */
+		default:
+			break;
+		}
+		return;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		memcpy((char *)dst + (size_t)i * esize, (const char *)src + (size_t)i * esize,
+		       esize);
+}
+
 static __rte_always_inline void
 __rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj_table,
 		   uint32_t esize, uint32_t n)
@@ -48,12 +92,7 @@ __rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj_table,
 	char *ring = (char *)&r[1];
 
 	if (likely(first == n)) {
-		/* No wrap. Element by element: esize is a constant here, so these
-		 * are plain moves; one memcpy of a variable length would start a
-		 * rep movs, which costs more than a small bulk itself. */
-		for (uint32_t i = 0; i < n; i++)
-			memcpy(ring + ((size_t)idx + i) * esize,
-			       (const char *)obj_table + (size_t)i * esize, esize);
+		__rte_ring_copy_elems(ring + (size_t)idx * esize, obj_table, esize, n);
 		return;
 	}
 	memcpy(ring + (size_t)idx * esize, obj_table, (size_t)first * esize);
@@ -71,10 +110,7 @@ __rte_ring_copy_out(struct rte_ring *r, uint32_t head, void *obj_table,
 	const char *ring = (const char *)&r[1];
 
 	if (likely(first == n)) {
-		/* No wrap: element by element, as in __rte_ring_copy_in. */
-		for (uint32_t i = 0; i < n; i++)
-			memcpy((char *)obj_table + (size_t)i * esize,
-			       ring + ((size_t)idx + i) * esize, esize);
+		__rte_ring_copy_elems(obj_table, ring + (size_t)idx * esize, esize, n);
 		return;
 	}
 	memcpy(obj_table, ring + (size_t)idx * esize, (size_t)first * esize);
