@@ -51,6 +51,16 @@ int rte_lcore_is_enabled(unsigned int lcore_id);
 unsigned int rte_get_next_lcore(unsigned int i, int skip_main, int wrap);
 void rte_lcore_dump(FILE *f);
 
+/*
+ * Give the calling non-EAL thread a free lcore id (role ROLE_NON_EAL), so
+ * that per-lcore things such as mempool caches work for it. 0, or -1 with
+ * rte_errno EINVAL (EAL not up) or ENOMEM (no lcore id left). A thread that
+ * already has an lcore id keeps it.
+ */
+int rte_thread_register(void);
+/* Give the id back; the thread is a plain non-EAL thread again. */
+void rte_thread_unregister(void);
+
 #define RTE_LCORE_FOREACH(i) \
 	for (i = rte_get_next_lcore(-1, 0, 0); i < RTE_MAX_LCORE; \
 	     i = rte_get_next_lcore(i, 0, 0))

@@ -416,3 +416,56 @@ void rte_lcore_dump(FILE *f)
 			i == rte_config.main_lcore ? ", main" : "");
 	}
 }
+
+/* ---- non-EAL threads taking an lcore id ---- */
+
+/* Serialises picking and returning ids of registered threads. */
+static pthread_mutex_t non_eal_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int rte_thread_register(void)
+{
+	unsigned int id;
+
+	if (!eal_is_initialized()) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	if (rte_lcore_id() != LCORE_ID_ANY)
+		return 0;
+	pthread_mutex_lock(&non_eal_lock);
+	for (id = 0; id < RTE_MAX_LCORE; id++) {
+		if (rte_config.lcore_role[id] == ROLE_OFF)
+			break;
+	}
+	if (id < RTE_MAX_LCORE) {
+		struct lcore_config *lc = &lcore_config[id];
+
+		rte_config.lcore_role[id] = ROLE_NON_EAL;
+		rte_config.lcore_count++;
+		lc->core_index = (unsigned int)-1;
+		lc->socket_id = (unsigned int)SOCKET_ID_ANY;
+		if (pthread_getaffinity_np(pthread_self(), sizeof(lc->cpuset), &lc->cpuset) != 0)
+			CPU_ZERO(&lc->cpuset);
+	}
+	pthread_mutex_unlock(&non_eal_lock);
+	if (id == RTE_MAX_LCORE) {
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	RTE_PER_LCORE(_lcore_id) = id;
+	return 0;
+}
+
+void rte_thread_unregister(void)
+{
+	const unsigned int id = rte_lcore_id();
+
+	if (id >= RTE_MAX_LCORE || rte_config.lcore_role[id] != ROLE_NON_EAL)
+		return; /* not a registered thread (EAL lcores stay what they are) */
+	pthread_mutex_lock(&non_eal_lock);
+	rte_config.lcore_role[id] = ROLE_OFF;
+	rte_config.lcore_count--;
+	CPU_ZERO(&lcore_config[id].cpuset);
+	pthread_mutex_unlock(&non_eal_lock);
+	RTE_PER_LCORE(_lcore_id) = LCORE_ID_ANY;
+}

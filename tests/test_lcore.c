@@ -277,6 +277,72 @@ static void test_non_eal_thread(void **state)
 	assert_int_equal(v.socket, (unsigned int)SOCKET_ID_ANY);
 }
 
+struct registered_view {
+	int ret;
+	unsigned int lcore_id;
+	unsigned int count_inside;
+	enum rte_lcore_role_t role;
+	unsigned int id_after;
+	pthread_barrier_t *both_registered;
+};
+
+static void *register_thread(void *arg)
+{
+	struct registered_view *v = arg;
+
+	v->ret = rte_thread_register();
+	v->lcore_id = rte_lcore_id();
+	v->role = rte_eal_lcore_role(v->lcore_id);
+	/* Registering twice keeps the id. */
+	if (rte_thread_register() != 0 || rte_lcore_id() != v->lcore_id)
+		v->ret = -100;
+	pthread_barrier_wait(v->both_registered);
+	v->count_inside = rte_lcore_count();
+	pthread_barrier_wait(v->both_registered);
+	rte_thread_unregister();
+	v->id_after = rte_lcore_id();
+	return NULL;
+}
+
+/* Non-EAL threads take free lcore ids while registered. */
+static void test_thread_register(void **state)
+{
+	struct registered_view v[2];
+	pthread_barrier_t barrier;
+	pthread_t t[2];
+	unsigned int i;
+
+	(void)state;
+	assert_int_equal(pthread_barrier_init(&barrier, NULL, 2), 0);
+	for (i = 0; i < 2; i++) {
+		memset(&v[i], 0, sizeof(v[i]));
+		v[i].both_registered = &barrier;
+		assert_int_equal(pthread_create(&t[i], NULL, register_thread, &v[i]), 0);
+	}
+	for (i = 0; i < 2; i++)
+		assert_int_equal(pthread_join(t[i], NULL), 0);
+	pthread_barrier_destroy(&barrier);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(v[i].ret, 0);
+		assert_true(v[i].lcore_id == 3 || v[i].lcore_id == 4);
+		assert_int_equal(v[i].role, ROLE_NON_EAL);
+		assert_int_equal(v[i].count_inside, 5);
+		assert_int_equal(v[i].id_after, LCORE_ID_ANY);
+	}
+	assert_int_not_equal(v[0].lcore_id, v[1].lcore_id);
+	/* All given back; the EAL lcores are untouched. */
+	assert_int_equal(rte_lcore_count(), 3);
+	assert_int_equal(rte_eal_lcore_role(3), ROLE_OFF);
+	assert_int_equal(rte_eal_lcore_role(4), ROLE_OFF);
+	assert_false(rte_lcore_is_enabled(3));
+	/* An EAL thread is already an lcore: register is a no-op, unregister too. */
+	assert_int_equal(rte_thread_register(), 0);
+	assert_int_equal(rte_lcore_id(), 0);
+	rte_thread_unregister();
+	assert_int_equal(rte_lcore_id(), 0);
+	assert_int_equal(rte_lcore_count(), 3);
+}
+
 static uint64_t thread_cpu_ns(pthread_t t)
 {
 	clockid_t cid;
@@ -329,6 +395,9 @@ static void test_reinit_four_lcores(void **state)
 	(void)state;
 	assert_int_equal(rte_eal_cleanup(), 0);
 	assert_int_equal(rte_lcore_id(), LCORE_ID_ANY);
+	rte_errno = 0;
+	assert_int_equal(rte_thread_register(), -1); /* no EAL */
+	assert_int_equal(rte_errno, EINVAL);
 	assert_int_equal(boot("-l 0-3"), 0);
 	assert_int_equal(rte_lcore_count(), 4);
 	calls = 0;
@@ -371,6 +440,7 @@ int main(void)
 		cmocka_unit_test(test_mp_launch),
 		cmocka_unit_test(test_bad_launch),
 		cmocka_unit_test(test_non_eal_thread),
+		cmocka_unit_test(test_thread_register),
 		cmocka_unit_test(test_idle_workers_sleep),
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_reinit_four_lcores),

@@ -517,7 +517,7 @@ static void test_cache_behaviour(void **state)
 	rte_mempool_free(mp);
 }
 
-/* A non-EAL thread has no cache: its gets and puts hit the pool. */
+/* A non-EAL thread has no cache: its gets and puts hit the pool (until it registers). */
 static void *non_eal_get_put(void *arg)
 {
 	struct rte_mempool *mp = arg;
@@ -529,6 +529,18 @@ static void *non_eal_get_put(void *arg)
 	rte_mempool_put_bulk(mp, objs, 5);
 	if (ring_count(mp) != mp->size)
 		ok = 0;
+
+	/* Registered, the thread has an lcore id and so a cache. */
+	if (rte_thread_register() != 0 || rte_mempool_default_cache(mp, rte_lcore_id()) == NULL)
+		return (void *)0;
+	if (rte_mempool_get_bulk(mp, objs, 5) != 0 ||
+	    ring_count(mp) != mp->size - 5 - mp->cache_size)
+		ok = 0;
+	rte_mempool_put_bulk(mp, objs, 5);
+	rte_mempool_cache_flush(NULL, mp);
+	if (ring_count(mp) != mp->size)
+		ok = 0;
+	rte_thread_unregister();
 	return (void *)ok;
 }
 
