@@ -630,6 +630,99 @@ static void test_stress_two_producers(void **state)
 	run_stress(2, STRESS_OBJECTS / 10);
 }
 
+/* ---- one producer, two consumers contending on cons.head ---- */
+
+#define MC_OBJECTS (2u * 1000 * 1000)
+
+struct mc_stress {
+	struct rte_ring *r;
+	uint8_t *seen;            /* times each sequence number was dequeued */
+	volatile int producer_done;
+	uint64_t order_errors;
+};
+
+static int mc_producer(void *arg)
+{
+	struct mc_stress *s = arg;
+	void *batch[32];
+	uint64_t seq = 1;
+
+	while (seq <= MC_OBJECTS) {
+		unsigned int n = (unsigned int)RTE_MIN((uint64_t)RTE_DIM(batch), MC_OBJECTS - seq + 1);
+		unsigned int sent;
+
+		for (unsigned int i = 0; i < n; i++)
+			batch[i] = (void *)(uintptr_t)(seq + i);
+		sent = rte_ring_mp_enqueue_burst(s->r, batch, n, NULL);
+		seq += sent;
+		if (sent == 0)
+			sched_yield();
+	}
+	__atomic_store_n(&s->producer_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+/* Each consumer sees increasing numbers; together, every number once. */
+static int mc_consumer(void *arg)
+{
+	struct mc_stress *s = arg;
+	uint64_t last = 0, errors = 0;
+	void *batch[48];
+
+	for (;;) {
+		unsigned int n = rte_ring_mc_dequeue_burst(s->r, batch, RTE_DIM(batch), NULL);
+
+		for (unsigned int i = 0; i < n; i++) {
+			uint64_t seq = (uint64_t)(uintptr_t)batch[i];
+
+			if (seq <= last || seq > MC_OBJECTS)
+				errors++;
+			else
+				__atomic_fetch_add(&s->seen[seq], 1, __ATOMIC_RELAXED);
+			last = seq;
+		}
+		if (n == 0) {
+			if (__atomic_load_n(&s->producer_done, __ATOMIC_ACQUIRE) &&
+			    rte_ring_empty(s->r))
+				break;
+			sched_yield();
+		}
+	}
+	__atomic_fetch_add(&s->order_errors, errors, __ATOMIC_RELAXED);
+	return 0;
+}
+
+static void test_stress_two_consumers(void **state)
+{
+	struct mc_stress s = { 0 };
+	unsigned int producer_lcore = rte_get_next_lcore(-1, 1, 0);
+	unsigned int consumer_lcore = rte_get_next_lcore(producer_lcore, 1, 0);
+	uint64_t missing = 0, doubled = 0;
+
+	(void)state;
+	assert_true(consumer_lcore < RTE_MAX_LCORE);
+	s.r = rte_ring_create("mc_stress", 512, SOCKET_ID_ANY, 0);
+	assert_non_null(s.r);
+	s.seen = calloc(MC_OBJECTS + 1, 1);
+	assert_non_null(s.seen);
+	assert_int_equal(rte_eal_remote_launch(mc_producer, &s, producer_lcore), 0);
+	assert_int_equal(rte_eal_remote_launch(mc_consumer, &s, consumer_lcore), 0);
+	mc_consumer(&s);
+	rte_eal_mp_wait_lcore();
+
+	assert_int_equal(s.order_errors, 0);
+	for (uint64_t seq = 1; seq <= MC_OBJECTS; seq++) {
+		missing += s.seen[seq] == 0;
+		doubled += s.seen[seq] > 1;
+	}
+	assert_int_equal(missing, 0);
+	assert_int_equal(doubled, 0);
+	assert_int_equal(rte_ring_count(s.r), 0);
+	assert_int_equal(s.r->cons.tail, (uint32_t)MC_OBJECTS);
+	free(s.seen);
+	rte_ring_free(s.r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -644,6 +737,7 @@ int main(void)
 		cmocka_unit_test(test_reset_and_dump),
 		cmocka_unit_test(test_stress_two_lcores),
 		cmocka_unit_test(test_stress_two_producers),
+		cmocka_unit_test(test_stress_two_consumers),
 	};
 
 	return cmocka_run_group_tests_name("ring", tests, setup, teardown);
