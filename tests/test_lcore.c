@@ -44,9 +44,13 @@ static int setup_three(void **state)
 	return boot(rtetest_hal_is_sim() ? "-l 0-2 --sim=sockets=2" : "-l 0-2");
 }
 
+static volatile int release_flag;
+
 static int teardown(void **state)
 {
 	(void)state;
+	/* A failed test may leave a worker blocked: let it go, cleanup joins it. */
+	__atomic_store_n(&release_flag, 1, __ATOMIC_RELEASE);
 	return rte_eal_cleanup();
 }
 
@@ -180,8 +184,6 @@ static void test_remote_launch_and_wait(void **state)
 		assert_int_equal(rte_eal_wait_lcore(2), 102);
 	}
 }
-
-static volatile int release_flag;
 
 static int block_until_released(void *arg)
 {
