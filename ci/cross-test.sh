@@ -46,16 +46,17 @@ ensure_foreign_arch() {
 }
 
 # $1: Debian architecture, $2: sysroot. Unpacks TARGET_PACKAGES into $2 once.
+# Runs where set -e does not apply (see cross_test): checks each step.
 fetch_sysroot() {
 	local deb_arch=$1 sysroot=$2 debs list p
 	list=$(echo $TARGET_PACKAGES)
 	if [ -f "$sysroot/.packages" ] && [ "$(cat "$sysroot/.packages")" = "$list" ]; then
 		return 0
 	fi
-	ensure_foreign_arch "$deb_arch"
+	ensure_foreign_arch "$deb_arch" || return 1
 	debs=$(dirname "$sysroot")/debs
 	rm -rf "$sysroot" "$debs"
-	mkdir -p "$debs" "$sysroot"
+	mkdir -p "$debs" "$sysroot" || return 1
 	local pkgs=""
 	for p in $list; do pkgs="$pkgs $p:$deb_arch"; done
 	# shellcheck disable=SC2086
@@ -70,7 +71,7 @@ fetch_sysroot() {
 		fi
 	fi
 	for p in "$debs"/*.deb; do
-		dpkg-deb -x "$p" "$sysroot"
+		dpkg-deb -x "$p" "$sysroot" || return 1
 	done
 	echo "$list" >"$sysroot/.packages"
 }
