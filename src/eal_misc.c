@@ -29,10 +29,7 @@ const char *rte_strerror(int errnum)
 	case E_RTE_NO_CONFIG:
 		return "Missing rte_config structure";
 	default:
-		if (errnum > RTE_MIN_ERRNO && errnum < RTE_MAX_ERRNO) {
-			snprintf(buf, sizeof(buf), "Unknown error %d", errnum);
-			return buf;
-		}
+		/* The two codes above are the only ones rtemem adds to errno's. */
 		return strerror_r(errnum, buf, sizeof(buf));
 	}
 }
