@@ -10,9 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmocka.h>
 
+#include <rte_debug.h>
 #include <rte_eal.h>
+#include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_lcore.h>
 #include <rte_log.h>
@@ -132,6 +136,26 @@ static void test_bad_arguments(void **state)
 		{ "--log-level=nosuchtype:3", EINVAL },
 		{ "--base-virtaddr=zz", EINVAL },
 		{ "--no-huge --iova-mode=pa", EINVAL },
+		{ "--no-huge --socket-mem=8", EINVAL },
+		{ "-c 0x", EINVAL },
+		{ "-c 0x100000000000000000000000000000000", EINVAL }, /* lcore 128 */
+		{ "-c 0", EINVAL },  /* no lcore at all */
+		{ "-l 1-x", EINVAL },
+		{ "-l 0x", EINVAL },
+		{ "-l 0@1", EINVAL }, /* '@' only with --lcores */
+		{ "-l 0 -l 1", EINVAL },
+		{ "--lcores=0@x", EINVAL },
+		{ "--lcores=0@999999", EINVAL },
+		{ "--main-lcore=x", EINVAL },
+		{ "--socket-mem=99999999999", EINVAL },
+		{ "--socket-mem=1;2", EINVAL },
+		{ "--log-level=eal:0", EINVAL },
+		{ "--log-level=eal:x", EINVAL },
+		{ "--huge-dir=", EINVAL },
+		{ "-n 99", EINVAL },
+		{ "-m", EINVAL },
+		{ "-h", EINVAL },
+		{ "--help", EINVAL },
 #ifdef RTEMEM_HAL_sim
 		{ "--sim=profile=3K/9M", EINVAL },
 		{ "--sim=sockets=0", EINVAL },
@@ -190,6 +214,226 @@ static void test_lcore_options(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+static const char *usage_seen;
+
+static void usage_hook(const char *prgname)
+{
+	usage_seen = prgname;
+}
+
+/* Options that are accepted for compatibility and ones that set something. */
+static void test_accepted_options(void **state)
+{
+	RTE_SET_USED(state);
+	skip_without_hugepages();
+	assert_int_equal(rte_eal_primary_proc_alive(NULL), 0);
+	assert_true(init_with("--in-memory -v -n 4 -r 2 -a 0000:01:00.0 -b 0000:02:00.0 --no-pci "
+			      "--no-shconf --log-level=malloc:2", NULL) >= 0);
+	assert_int_equal(rte_log_get_level(RTE_LOGTYPE_MALLOC), RTE_LOG_ALERT);
+	assert_int_equal(rte_log_get_level(RTE_LOGTYPE_EAL), RTE_LOG_INFO);
+	assert_int_equal(rte_eal_has_pci(), 1);
+	assert_int_equal(rte_eal_get_baseaddr(), 0);
+	assert_int_equal(rte_eal_primary_proc_alive(NULL), 1);
+	/* The channel and rank counts are the config's, one each. */
+	assert_int_equal(rte_memory_get_nchannel(), 1);
+	assert_int_equal(rte_memory_get_nrank(), 1);
+	assert_int_equal(rte_eal_using_phys_addrs(), rte_eal_iova_mode() == RTE_IOVA_PA);
+	assert_int_equal(rte_eal_cleanup(), 0);
+	assert_int_equal(rte_log_set_level(RTE_LOGTYPE_MALLOC, RTE_LOG_INFO), 0);
+	/* Without a config there is nothing to count. */
+	assert_int_equal(rte_memory_get_nchannel(), 0);
+	assert_int_equal(rte_memory_get_nrank(), 0);
+	assert_int_equal(rte_eal_get_physmem_size(), 0);
+	assert_null(rte_mem_virt2memseg_list(&usage_seen));
+}
+
+/* -h prints the usage and fails; a bad option calls the application's hook. */
+static void test_usage_hook(void **state)
+{
+	RTE_SET_USED(state);
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	assert_null(rte_set_application_usage_hook(usage_hook));
+	usage_seen = NULL;
+	assert_int_equal(init_with("--in-memory --bogus", NULL), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_non_null(usage_seen);
+	assert_string_equal(usage_seen, "prog");
+	assert_ptr_equal(rte_set_application_usage_hook(NULL), usage_hook);
+	usage_seen = NULL;
+	assert_int_equal(init_with("--in-memory --bogus", NULL), -1);
+	assert_null(usage_seen);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
+}
+
+/* A core list given as an empty string (no way to say that with init_with). */
+static void test_empty_core_list(void **state)
+{
+	char *argv[] = { "prog", "--in-memory", "-l", "", NULL };
+
+	RTE_SET_USED(state);
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	assert_int_equal(rte_eal_init(4, argv), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
+}
+
+/* Log types: registration, levels per type, the stream. */
+static void test_log(void **state)
+{
+	char line[256];
+	FILE *f = tmpfile();
+	int a, b, n;
+
+	RTE_SET_USED(state);
+	assert_non_null(f);
+	a = rte_log_register("rtetest.a");
+	assert_true(a >= RTE_LOGTYPE_FIRST_EXT_ID);
+	assert_int_equal(rte_log_register("rtetest.a"), a);
+	assert_int_equal(rte_log_get_level((uint32_t)a), RTE_LOG_INFO);
+	b = rte_log_register_type_and_pick_level("rtetest.b", RTE_LOG_DEBUG);
+	assert_int_equal(b, a + 1);
+	assert_int_equal(rte_log_get_level((uint32_t)b), RTE_LOG_DEBUG);
+	/* An existing name keeps its level whatever default is asked for. */
+	assert_int_equal(rte_log_register_type_and_pick_level("rtetest.b", RTE_LOG_ERR), b);
+	assert_int_equal(rte_log_get_level((uint32_t)b), RTE_LOG_DEBUG);
+
+	assert_int_equal(rte_log_register(NULL), -EINVAL);
+	memset(line, 'x', 100);
+	line[100] = '\0';
+	assert_int_equal(rte_log_register(line), -EINVAL);
+	assert_int_equal(rte_log_get_level(100000), -1);
+	assert_int_equal(rte_log_set_level(100000, RTE_LOG_ERR), -1);
+	assert_int_equal(rte_log_set_level((uint32_t)a, RTE_LOG_MAX + 1), -1);
+	assert_int_equal(rte_log_get_level((uint32_t)a), RTE_LOG_INFO);
+
+	/* Messages go to the stream, filtered by the type's and the global level. */
+	assert_int_equal(rte_openlog_stream(f), 0);
+	assert_ptr_equal(rte_log_get_stream(), f);
+	assert_int_equal(rte_log_set_level((uint32_t)a, RTE_LOG_WARNING), 0);
+	assert_int_equal(rte_log(RTE_LOG_INFO, (uint32_t)a, "dropped\n"), 0);
+	assert_int_equal(rte_log(RTE_LOG_WARNING, (uint32_t)a, "kept %d\n", 1), 7);
+	rte_log_set_global_level(RTE_LOG_ERR);
+	assert_int_equal(rte_log_get_global_level(), RTE_LOG_ERR);
+	assert_int_equal(rte_log(RTE_LOG_WARNING, (uint32_t)a, "dropped\n"), 0);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
+	assert_int_equal(rte_openlog_stream(NULL), 0);
+	assert_ptr_equal(rte_log_get_stream(), stderr);
+	rewind(f);
+	assert_non_null(fgets(line, sizeof(line), f));
+	assert_string_equal(line, "kept 1\n");
+	assert_null(fgets(line, sizeof(line), f));
+	fclose(f);
+
+	/* The table of types fills up; names already in it are still found. */
+	for (n = 0; n < 1000; n++) {
+		char name[32];
+		int id;
+
+		snprintf(name, sizeof(name), "rtetest.fill%d", n);
+		id = rte_log_register(name);
+		if (id < 0) {
+			assert_int_equal(id, -ENOSPC);
+			break;
+		}
+	}
+	assert_true(n < 1000);
+	assert_int_equal(rte_log_register("rtetest.a"), a);
+}
+
+static void test_strerror_and_sizes(void **state)
+{
+	RTE_SET_USED(state);
+	assert_string_equal(rte_strerror(E_RTE_SECONDARY), "Invalid call in secondary process");
+	assert_string_equal(rte_strerror(E_RTE_NO_CONFIG), "Missing rte_config structure");
+	assert_string_equal(rte_strerror(ENOMEM), strerror(ENOMEM));
+
+	assert_int_equal(rte_str_to_size("512"), 512);
+	assert_int_equal(rte_str_to_size("  4 k"), 4096);
+	assert_int_equal(rte_str_to_size("3K"), 3 << 10);
+	assert_int_equal(rte_str_to_size("2m"), 2 << 20);
+	assert_int_equal(rte_str_to_size("0x10M"), 16 << 20);
+	assert_int_equal(rte_str_to_size("1G"), 1 << 30);
+	assert_int_equal(rte_str_to_size("2t"), (uint64_t)2 << 40);
+	assert_int_equal(rte_str_to_size("-1G"), 0);
+	assert_int_equal(rte_str_to_size("99999999999999999999999"), 0);
+	assert_int_equal(rte_sys_gettid(), rte_gettid());
+	assert_true(rte_sys_gettid() > 0);
+}
+
+/* rte_dump_stack writes the call chain to the log stream. */
+static void test_dump_stack(void **state)
+{
+	FILE *f = tmpfile();
+
+	RTE_SET_USED(state);
+	assert_non_null(f);
+	rte_openlog_stream(f);
+	rte_dump_stack();
+	rte_openlog_stream(NULL);
+	assert_true(ftell(f) > 0);
+	fclose(f);
+}
+
+static int wait_child(pid_t pid)
+{
+	int status;
+
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return WEXITSTATUS(status);
+}
+
+/* rte_exit ends the process with its code; rte_panic aborts. */
+static void test_exit_and_panic(void **state)
+{
+	pid_t pid;
+
+	RTE_SET_USED(state);
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		rte_log_set_global_level(RTE_LOG_EMERG);
+		rte_exit(42, "leaving with %d\n", 42);
+	}
+	assert_int_equal(wait_child(pid), 42);
+
+	pid = fork();
+	if (pid == 0) {
+		rte_log_set_global_level(RTE_LOG_EMERG);
+		rte_openlog_stream(fopen("/dev/null", "w"));
+		rte_panic("on purpose\n");
+	}
+	assert_int_equal(wait_child(pid), 128 + SIGABRT);
+}
+
+/* The shared-config locks for mempools and tail queues are reader/writer locks. */
+static void test_mcfg_locks(void **state)
+{
+	RTE_SET_USED(state);
+	skip_without_hugepages();
+	assert_true(init_with("--in-memory", NULL) >= 0);
+	rte_mcfg_mempool_read_lock();
+	rte_mcfg_mempool_read_lock();
+	assert_int_equal(rte_rwlock_write_trylock(&eal_mcfg()->mplock), -EBUSY);
+	rte_mcfg_mempool_read_unlock();
+	rte_mcfg_mempool_read_unlock();
+	rte_mcfg_mempool_write_lock();
+	assert_int_equal(rte_rwlock_read_trylock(&eal_mcfg()->mplock), -EBUSY);
+	rte_mcfg_mempool_write_unlock();
+	assert_int_equal(eal_mcfg()->mplock.cnt, 0);
+
+	rte_mcfg_tailq_read_lock();
+	assert_int_equal(rte_rwlock_write_trylock(&eal_mcfg()->qlock), -EBUSY);
+	rte_mcfg_tailq_read_unlock();
+	rte_mcfg_tailq_write_lock();
+	assert_int_equal(rte_rwlock_read_trylock(&eal_mcfg()->qlock), -EBUSY);
+	rte_mcfg_tailq_write_unlock();
+	assert_int_equal(eal_mcfg()->qlock.cnt, 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 #ifdef RTEMEM_HAL_sim
 /* A fault at any HAL call during init fails it cleanly; the next init works. */
 static void test_init_faults(void **state)
@@ -241,6 +485,14 @@ int main(void)
 		cmocka_unit_test(test_runtime_files),
 		cmocka_unit_test(test_bad_arguments),
 		cmocka_unit_test(test_lcore_options),
+		cmocka_unit_test(test_accepted_options),
+		cmocka_unit_test(test_usage_hook),
+		cmocka_unit_test(test_empty_core_list),
+		cmocka_unit_test(test_log),
+		cmocka_unit_test(test_strerror_and_sizes),
+		cmocka_unit_test(test_dump_stack),
+		cmocka_unit_test(test_exit_and_panic),
+		cmocka_unit_test(test_mcfg_locks),
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test(test_init_faults),
 		cmocka_unit_test(test_sim_options),
