@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <rte_atomic.h>
 #include <rte_branch_prediction.h>
@@ -170,6 +171,7 @@ static inline struct rte_mbuf *rte_mbuf_raw_alloc(struct rte_mempool *mp)
 /* Give back an mbuf that satisfies the free invariants (refcnt 1, one segment). */
 static __rte_always_inline void rte_mbuf_raw_free(struct rte_mbuf *m)
 {
+	RTE_ASSERT(RTE_MBUF_DIRECT(m));
 	RTE_ASSERT(rte_mbuf_refcnt_read(m) == 1);
 	RTE_ASSERT(m->next == NULL);
 	RTE_ASSERT(m->nb_segs == 1);
@@ -244,16 +246,100 @@ static inline int rte_pktmbuf_alloc_bulk(struct rte_mempool *pool, struct rte_mb
 
 /* ---- freeing ---- */
 
+/* ---- indirect mbufs: data of another (direct) mbuf, shared by reference ---- */
+
+/* The direct mbuf whose buffer an indirect mbuf points into. */
+static inline struct rte_mbuf *rte_mbuf_from_indirect(struct rte_mbuf *mi)
+{
+	return (struct rte_mbuf *)RTE_PTR_SUB(mi->buf_addr, sizeof(*mi) + mi->priv_size);
+}
+
+/* The packet metadata a clone shares with its original. */
+static inline void __rte_pktmbuf_copy_hdr(struct rte_mbuf *mdst, const struct rte_mbuf *msrc)
+{
+	mdst->port = msrc->port;
+	mdst->vlan_tci = msrc->vlan_tci;
+	mdst->vlan_tci_outer = msrc->vlan_tci_outer;
+	mdst->tx_offload = msrc->tx_offload;
+	mdst->hash = msrc->hash;
+	mdst->packet_type = msrc->packet_type;
+	memcpy(mdst->dynfield1, msrc->dynfield1, sizeof(mdst->dynfield1));
+}
+
+/*
+ * Make mi (a fresh direct mbuf, refcnt 1) point at m's data: mi becomes
+ * indirect and holds a reference to the direct mbuf under m (m itself, or
+ * what m points into when m is indirect too). One segment only.
+ */
+static inline void rte_pktmbuf_attach(struct rte_mbuf *mi, struct rte_mbuf *m)
+{
+	RTE_ASSERT(RTE_MBUF_DIRECT(mi) && rte_mbuf_refcnt_read(mi) == 1);
+
+	rte_mbuf_refcnt_update(rte_mbuf_from_indirect(m), 1);
+	mi->priv_size = m->priv_size;
+	mi->ol_flags = m->ol_flags | RTE_MBUF_F_INDIRECT;
+	__rte_pktmbuf_copy_hdr(mi, m);
+	mi->data_off = m->data_off;
+	mi->data_len = m->data_len;
+	mi->buf_iova = m->buf_iova;
+	mi->buf_addr = m->buf_addr;
+	mi->buf_len = m->buf_len;
+	mi->next = NULL;
+	mi->pkt_len = mi->data_len;
+	mi->nb_segs = 1;
+	__rte_mbuf_sanity_check(mi, 1);
+}
+
+/* Drop an indirect mbuf's reference to its direct mbuf (freed if last). */
+static inline void __rte_pktmbuf_free_direct(struct rte_mbuf *m)
+{
+	struct rte_mbuf *md = rte_mbuf_from_indirect(m);
+
+	if (rte_mbuf_refcnt_update(md, -1) == 0) {
+		md->next = NULL;
+		md->nb_segs = 1;
+		rte_mbuf_refcnt_set(md, 1);
+		rte_mbuf_raw_free(md);
+	}
+}
+
+/* Turn an indirect mbuf back into a direct one with its own (empty) buffer. */
+static inline void rte_pktmbuf_detach(struct rte_mbuf *m)
+{
+	struct rte_mempool *mp = m->pool;
+	const uint16_t priv_size = rte_pktmbuf_priv_size(mp);
+	const uint32_t mbuf_size = (uint32_t)sizeof(struct rte_mbuf) + priv_size;
+	const rte_iova_t iova = rte_mempool_virt2iova(m);
+
+	__rte_pktmbuf_free_direct(m);
+	m->priv_size = priv_size;
+	m->buf_addr = (char *)m + mbuf_size;
+	m->buf_iova = iova == RTE_BAD_IOVA ? RTE_BAD_IOVA : iova + mbuf_size;
+	m->buf_len = rte_pktmbuf_data_room_size(mp);
+	rte_pktmbuf_reset_headroom(m);
+	m->data_len = 0;
+	m->ol_flags = 0;
+}
+
+/*
+ * A new packet from mp whose segments are indirect mbufs onto md's
+ * segments (no data copied). NULL (nothing changed) if mp runs out.
+ */
+struct rte_mbuf *rte_pktmbuf_clone(struct rte_mbuf *md, struct rte_mempool *mp);
+
 /*
  * Drop one reference to a single segment. Returns the mbuf, restored to
- * the free invariants, when this was the last reference (the caller then
- * puts it back into its pool), or NULL if others still hold it.
+ * the free invariants (direct, one segment, refcnt 1), when this was the
+ * last reference (the caller then puts it back into its pool), or NULL if
+ * others still hold it.
  */
 static __rte_always_inline struct rte_mbuf *rte_pktmbuf_prefree_seg(struct rte_mbuf *m)
 {
 	__rte_mbuf_sanity_check(m, 0);
 
 	if (likely(rte_mbuf_refcnt_read(m) == 1)) {
+		if (!RTE_MBUF_DIRECT(m))
+			rte_pktmbuf_detach(m);
 		if (m->next != NULL)
 			m->next = NULL;
 		if (m->nb_segs != 1)
@@ -261,6 +347,8 @@ static __rte_always_inline struct rte_mbuf *rte_pktmbuf_prefree_seg(struct rte_m
 		return m;
 	}
 	if (__atomic_sub_fetch(&m->refcnt, 1, __ATOMIC_ACQ_REL) == 0) {
+		if (!RTE_MBUF_DIRECT(m))
+			rte_pktmbuf_detach(m);
 		m->next = NULL;
 		m->nb_segs = 1;
 		rte_mbuf_refcnt_set(m, 1);

@@ -81,7 +81,7 @@ typedef uint64_t RTE_MARKER64[0];
 
 /* The buffer belongs to someone else (attached); rtemem never sets it. */
 #define RTE_MBUF_F_EXTERNAL (1ULL << 61)
-/* The mbuf points into another mbuf's buffer; rtemem never sets it. */
+/* The mbuf points into another mbuf's buffer (rte_pktmbuf_attach, _clone). */
 #define RTE_MBUF_F_INDIRECT (1ULL << 62)
 
 /* The private area after struct rte_mbuf is a multiple of this. */

@@ -126,6 +126,38 @@ rte_pktmbuf_pool_create(const char *name, unsigned int n, unsigned int cache_siz
 					      socket_id, NULL);
 }
 
+struct rte_mbuf *rte_pktmbuf_clone(struct rte_mbuf *md, struct rte_mempool *mp)
+{
+	struct rte_mbuf *head = NULL, **link = &head, *mi;
+	uint32_t pkt_len;
+	uint16_t nb_segs = 0;
+
+	if (md == NULL || mp == NULL) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	pkt_len = md->pkt_len;
+	for (; md != NULL; md = md->next) {
+		mi = rte_pktmbuf_alloc(mp);
+		if (mi == NULL) {
+			/* Frees the indirect segments made so far, dropping their references. */
+			rte_pktmbuf_free(head);
+			return NULL;
+		}
+		rte_pktmbuf_attach(mi, md);
+		*link = mi;
+		link = &mi->next;
+		nb_segs++;
+		/* Keep the partial chain a valid packet in case we must free it. */
+		head->nb_segs = nb_segs;
+		if (mi != head)
+			head->pkt_len += mi->data_len;
+	}
+	head->pkt_len = pkt_len;
+	__rte_mbuf_sanity_check(head, 1);
+	return head;
+}
+
 /* Segments go back in batches, one pool at a time. */
 void rte_pktmbuf_free_bulk(struct rte_mbuf **mbufs, unsigned int count)
 {

@@ -539,6 +539,137 @@ static void test_free_bulk_two_pools(void **state)
 	rte_mempool_free(other);
 }
 
+static void test_clone(void **state)
+{
+	struct rte_mbuf *m = alloc_with(100, 0x11), *c, *cc;
+	const char *reason;
+
+	(void)state;
+	m->port = 7;
+	m->hash.rss = 0xabcd;
+	m->ol_flags = RTE_MBUF_F_RX_RSS_HASH;
+	c = rte_pktmbuf_clone(m, pool);
+	assert_non_null(c);
+	assert_ptr_not_equal(c, m);
+	assert_true(RTE_MBUF_CLONED(c));
+	assert_false(RTE_MBUF_DIRECT(c));
+	assert_true(RTE_MBUF_DIRECT(m));
+	assert_ptr_equal(rte_mbuf_from_indirect(c), m);
+	assert_ptr_equal(c->buf_addr, m->buf_addr);
+	assert_int_equal(c->buf_iova, m->buf_iova);
+	assert_ptr_equal(rte_pktmbuf_mtod(c, char *), rte_pktmbuf_mtod(m, char *));
+	assert_int_equal(c->data_len, 100);
+	assert_int_equal(c->pkt_len, 100);
+	assert_int_equal(c->port, 7);
+	assert_int_equal(c->hash.rss, 0xabcd);
+	assert_int_equal(c->ol_flags, RTE_MBUF_F_RX_RSS_HASH | RTE_MBUF_F_INDIRECT);
+	assert_int_equal(rte_mbuf_refcnt_read(m), 2);
+	assert_int_equal(rte_mbuf_refcnt_read(c), 1);
+	assert_int_equal(rte_mbuf_check(c, 1, &reason), 0);
+
+	/* A clone of a clone points at the direct mbuf too. */
+	cc = rte_pktmbuf_clone(c, pool);
+	assert_non_null(cc);
+	assert_ptr_equal(rte_mbuf_from_indirect(cc), m);
+	assert_int_equal(rte_mbuf_refcnt_read(m), 3);
+	assert_int_equal(rte_mempool_in_use_count(pool), 3);
+
+	/* The original goes first: its data lives on while clones hold it. */
+	rte_pktmbuf_free(m);
+	assert_int_equal(rte_mempool_in_use_count(pool), 3);
+	assert_int_equal(rte_mbuf_refcnt_read(m), 2);
+	assert_int_equal((unsigned char)rte_pktmbuf_mtod(cc, char *)[99], 0x11);
+	rte_pktmbuf_free(c);
+	assert_int_equal(rte_mempool_in_use_count(pool), 2);
+	rte_pktmbuf_free(cc);
+	all_back();
+
+	/* Every mbuf that comes back is direct with its own buffer again. */
+	struct rte_mbuf *ms[NB_MBUF];
+
+	assert_int_equal(rte_pktmbuf_alloc_bulk(pool, ms, NB_MBUF), 0);
+	for (unsigned int i = 0; i < NB_MBUF; i++) {
+		assert_true(RTE_MBUF_DIRECT(ms[i]));
+		assert_ptr_equal(ms[i]->buf_addr, (char *)ms[i] + sizeof(struct rte_mbuf));
+		assert_int_equal(ms[i]->buf_iova, rte_mem_virt2iova(ms[i]->buf_addr));
+		assert_int_equal(ms[i]->buf_len, RTE_MBUF_DEFAULT_BUF_SIZE);
+	}
+	rte_pktmbuf_free_bulk(ms, NB_MBUF);
+	all_back();
+}
+
+static void test_clone_chain(void **state)
+{
+	struct rte_mbuf *m = alloc_with(100, 1), *c, *seg, *orig;
+	struct rte_mbuf *hold[NB_MBUF];
+	unsigned int held = 0;
+	uint8_t buf[64];
+
+	(void)state;
+	assert_int_equal(rte_pktmbuf_chain(m, alloc_with(200, 2)), 0);
+	assert_int_equal(rte_pktmbuf_chain(m, alloc_with(300, 3)), 0);
+	c = rte_pktmbuf_clone(m, pool);
+	assert_non_null(c);
+	assert_int_equal(c->nb_segs, 3);
+	assert_int_equal(c->pkt_len, 600);
+	for (seg = c, orig = m; seg != NULL; seg = seg->next, orig = orig->next) {
+		assert_ptr_equal(rte_mbuf_from_indirect(seg), orig);
+		assert_int_equal(seg->data_len, orig->data_len);
+		assert_int_equal(rte_mbuf_refcnt_read(orig), 2);
+	}
+	assert_ptr_equal(rte_pktmbuf_read(c, 290, 20, buf), buf);
+	assert_int_equal(buf[9], 2);
+	assert_int_equal(buf[10], 3);
+	assert_int_equal(rte_mempool_in_use_count(pool), 6);
+	rte_pktmbuf_free(m);
+	assert_int_equal(rte_mempool_in_use_count(pool), 6);
+	rte_pktmbuf_free(c);
+	all_back();
+
+	/* Not enough mbufs for the whole clone: NULL, and nothing changes. */
+	m = alloc_with(10, 1);
+	assert_int_equal(rte_pktmbuf_chain(m, alloc_with(10, 2)), 0);
+	assert_int_equal(rte_pktmbuf_chain(m, alloc_with(10, 3)), 0);
+	while (rte_mempool_in_use_count(pool) < NB_MBUF - 2)
+		hold[held++] = rte_pktmbuf_alloc(pool);
+	assert_null(rte_pktmbuf_clone(m, pool));
+	assert_int_equal(rte_mempool_in_use_count(pool), NB_MBUF - 2);
+	for (seg = m; seg != NULL; seg = seg->next)
+		assert_int_equal(rte_mbuf_refcnt_read(seg), 1);
+	rte_pktmbuf_free_bulk(hold, held);
+	rte_pktmbuf_free(m);
+	all_back();
+	assert_null(rte_pktmbuf_clone(NULL, pool));
+}
+
+/* attach/detach by hand: the indirect mbuf gets its own buffer back. */
+static void test_attach_detach(void **state)
+{
+	struct rte_mbuf *m = alloc_with(50, 9), *mi = rte_pktmbuf_alloc(pool);
+	char *own_buf;
+	rte_iova_t own_iova;
+
+	(void)state;
+	assert_non_null(mi);
+	own_buf = mi->buf_addr;
+	own_iova = mi->buf_iova;
+	rte_pktmbuf_attach(mi, m);
+	assert_ptr_equal(mi->buf_addr, m->buf_addr);
+	assert_int_equal(rte_mbuf_refcnt_read(m), 2);
+	rte_pktmbuf_detach(mi);
+	assert_true(RTE_MBUF_DIRECT(mi));
+	assert_ptr_equal(mi->buf_addr, own_buf);
+	assert_int_equal(mi->buf_iova, own_iova);
+	assert_int_equal(mi->data_off, RTE_PKTMBUF_HEADROOM);
+	assert_int_equal(mi->data_len, 0);
+	assert_int_equal(rte_mbuf_refcnt_read(m), 1);
+	/* As in DPDK, detach leaves pkt_len to the caller. */
+	rte_pktmbuf_reset(mi);
+	rte_pktmbuf_free(mi);
+	rte_pktmbuf_free(m);
+	all_back();
+}
+
 static void test_dump(void **state)
 {
 	struct rte_mbuf *m = alloc_with(20, 0x5a);
@@ -574,6 +705,9 @@ int main(void)
 		cmocka_unit_test(test_refcnt_two_lcores),
 		cmocka_unit_test(test_bulk),
 		cmocka_unit_test(test_free_bulk_two_pools),
+		cmocka_unit_test(test_clone),
+		cmocka_unit_test(test_clone_chain),
+		cmocka_unit_test(test_attach_detach),
 		cmocka_unit_test(test_dump),
 	};
 
