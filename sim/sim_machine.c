@@ -178,8 +178,11 @@ static int parse_pair(struct sim_config *cfg, const char *key, char *val)
 	return 0;
 }
 
+/* Options go into a copy, which replaces cfg only if all of them parse:
+ * a bad string leaves cfg exactly as it was. */
 int sim_config_parse(struct sim_config *cfg, const char *options)
 {
+	struct sim_config parsed = *cfg;
 	char buf[512];
 	char *save = NULL;
 
@@ -198,11 +201,12 @@ int sim_config_parse(struct sim_config *cfg, const char *options)
 			return -EINVAL;
 		}
 		*eq = '\0';
-		if (parse_pair(cfg, kv, eq + 1) < 0) {
+		if (parse_pair(&parsed, kv, eq + 1) < 0) {
 			RTE_LOG(ERR, EAL, "--sim: bad value '%s' for '%s'\n", eq + 1, kv);
 			return -EINVAL;
 		}
 	}
+	*cfg = parsed;
 	return 0;
 }
 
