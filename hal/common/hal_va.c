@@ -74,6 +74,11 @@ void *hal_os_va_reserve(void *hint, size_t len, size_t align)
 	}
 	if (align < page)
 		align = page;
+	/* Rounding up to a page would wrap to 0 and reserve nothing. */
+	if (len > SIZE_MAX - (page - 1)) {
+		errno = ENOMEM;
+		return NULL;
+	}
 	len = RTE_ALIGN_CEIL(len, page);
 	if (hint != NULL) {
 		va = ((uintptr_t)hint & (align - 1)) == 0 ? reserve_at((uintptr_t)hint, len) : NULL;
