@@ -13,13 +13,21 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <sched.h>
+#include <unistd.h>
+
 #include <rte_eal.h>
+#include <rte_eal_memconfig.h>
 #include <rte_errno.h>
+#include <rte_log.h>
 #include <rte_lcore.h>
 #include <rte_malloc.h>
 #include <rte_memory.h>
 #include <rte_memzone.h>
 
+#include "eal_private.h"
+#include "malloc_elem.h"
+#include "malloc_heap.h"
 #include "rtemem_svg.h"
 #include "rtetest.h"
 #ifdef RTEMEM_HAL_sim
@@ -575,6 +583,267 @@ static void test_svg(void **state)
 	rte_free(b);
 }
 
+
+/*
+ * malloc_heap_check on a heap broken one way at a time: it names the
+ * problem (in the log and in f), and is happy again once it is undone.
+ */
+static void expect_problem(struct malloc_heap *heap, const char *what)
+{
+	char out[4096];
+	FILE *f = tmpfile();
+	size_t n;
+
+	assert_non_null(f);
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	n = (size_t)malloc_heap_check(heap, f);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
+	if (n < 1)
+		fail_msg("no problem found, expected '%s'", what);
+	rewind(f);
+	n = fread(out, 1, sizeof(out) - 1, f);
+	out[n] = '\0';
+	fclose(f);
+	if (strstr(out, what) == NULL)
+		fail_msg("expected '%s' in: %s", what, out);
+}
+
+static struct malloc_elem *elem_of(void *p)
+{
+	return RTE_PTR_SUB(p, MALLOC_ELEM_HEADER_LEN);
+}
+
+static void test_heap_check_finds_damage(void **state)
+{
+	struct malloc_elem *a, *b, *c, saved, *free_elem;
+	struct malloc_heap *heap;
+	char *pa, *pb, *pc, *aligned;
+	size_t idx, other;
+
+	(void)state;
+	/* Three blocks one below the other, carved from the top of a free element. */
+	pa = rte_malloc(NULL, 1000, 0);
+	pb = rte_malloc(NULL, 1000, 0);
+	pc = rte_malloc(NULL, 1000, 0);
+	assert_non_null(pa);
+	assert_non_null(pb);
+	assert_non_null(pc);
+	a = elem_of(pa);
+	b = elem_of(pb);
+	c = elem_of(pc);
+	heap = a->heap;
+	assert_ptr_equal(b->next, a);
+	assert_ptr_equal(c->next, b);
+	assert_int_equal(c->prev->state, ELEM_FREE);
+	assert_int_equal(malloc_heap_check(heap, NULL), 0);
+
+	saved = *b;
+	b->prev = a;
+	expect_problem(heap, "prev link broken");
+	*b = saved;
+
+	saved = *b;
+	b->heap = NULL;
+	expect_problem(heap, "wrong heap or memseg list");
+	/* rte_free and validate refuse a block whose header is not right. */
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	assert_int_equal(rte_malloc_validate(pb, NULL), -1);
+	rte_free(pb);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
+	*b = saved;
+
+	saved = *b;
+	b->size = 64;
+	expect_problem(heap, "too small");
+	*b = saved;
+
+	saved = *c;
+	c->size += 256;
+	expect_problem(heap, "overlaps the element before");
+	*c = saved;
+
+	saved = *b;
+	b->state = (enum elem_state)7;
+	expect_problem(heap, "bad state 7");
+	*b = saved;
+
+	saved = *c;
+	c->state = ELEM_FREE; /* its lower neighbour is free too */
+	expect_problem(heap, "two adjacent free elements");
+	*c = saved;
+
+	free_elem = c->prev;
+	saved = *free_elem;
+	free_elem->pad = 64;
+	expect_problem(heap, "free element with padding");
+	*free_elem = saved;
+
+	heap->alloc_count++;
+	expect_problem(heap, "busy elements, alloc_count");
+	heap->alloc_count--;
+
+	heap->total_size += 64;
+	expect_problem(heap, "heap says");
+	heap->total_size -= 64;
+
+	{
+		struct malloc_elem *last = heap->last;
+
+		heap->last = last == b ? c : b;
+		expect_problem(heap, "last element pointer is wrong");
+		heap->last = last;
+	}
+
+	/* A free element off its list, then on the wrong one. */
+	idx = malloc_elem_free_list_index(free_elem->size - MALLOC_ELEM_HEADER_LEN);
+	other = (idx + 1) % RTE_HEAP_NUM_FREELISTS;
+	LIST_REMOVE(free_elem, free_list);
+	expect_problem(heap, "on free lists");
+	LIST_INSERT_HEAD(&heap->free_head[other], free_elem, free_list);
+	expect_problem(heap, "wrong free list entry");
+	LIST_REMOVE(free_elem, free_list);
+	LIST_INSERT_HEAD(&heap->free_head[idx], free_elem, free_list);
+	assert_int_equal(malloc_heap_check(heap, NULL), 0);
+
+	/*
+	 * A padding header: a hole between two live blocks that a new block
+	 * fills but for 64 bytes, too few for a free element, so they become
+	 * padding in front of it.
+	 */
+	{
+		char *q1 = rte_malloc(NULL, 1000, 0), *q2 = rte_malloc(NULL, 1000, 0);
+		char *q3 = rte_malloc(NULL, 1000, 0);
+		struct malloc_elem *hdr;
+		struct snapshot before;
+		uint32_t pad;
+
+		assert_non_null(q1);
+		assert_non_null(q2);
+		assert_non_null(q3);
+		rte_free(q2);
+		/* q2's element was 128 + 1024 bytes; the new one's data is 960
+		 * from the top, its header 64 bytes above the old one. */
+		aligned = rte_malloc(NULL, 960, 0);
+		assert_ptr_equal(aligned, q2 + 64);
+		hdr = elem_of(aligned);
+		assert_int_equal(hdr->state, ELEM_PAD);
+		pad = hdr->pad;
+		assert_int_equal(pad, 64);
+		assert_int_equal(malloc_heap_check(heap, NULL), 0);
+		hdr->pad += 64;
+		expect_problem(heap, "padding header broken");
+		hdr->pad = pad;
+		take(&before);
+		rte_log_set_global_level(RTE_LOG_EMERG);
+		hdr->pad = 0;
+		rte_free(aligned); /* refused: no valid header */
+		assert_int_equal(rte_malloc_validate(aligned, NULL), -1);
+		hdr->pad = 1u << 31;
+		rte_free(aligned);
+		rte_log_set_global_level(RTE_LOG_DEBUG);
+		hdr->pad = pad;
+		assert_unchanged(&before);
+		rte_free(q1);
+		rte_free(q3);
+	}
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	rte_free(aligned);
+	rte_free(pc);
+	rte_free(pb);
+	rte_free(pa);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+}
+
+/* External heaps are not supported: every call says so. */
+static void test_no_external_heaps(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	rte_errno = 0;
+	assert_int_equal(rte_malloc_heap_create("ext"), -1);
+	assert_int_equal(rte_errno, ENOTSUP);
+	rte_errno = 0;
+	assert_int_equal(rte_malloc_heap_destroy("ext"), -1);
+	assert_int_equal(rte_errno, ENOTSUP);
+	rte_errno = 0;
+	assert_int_equal(rte_malloc_heap_memory_add("ext", buf, sizeof(buf), NULL, 0, 4096), -1);
+	assert_int_equal(rte_errno, ENOTSUP);
+	rte_errno = 0;
+	assert_int_equal(rte_malloc_heap_memory_remove("ext", buf, sizeof(buf)), -1);
+	assert_int_equal(rte_errno, ENOTSUP);
+	rte_errno = 0;
+	assert_int_equal(rte_malloc_heap_memory_attach("ext", buf, sizeof(buf)), -1);
+	assert_int_equal(rte_errno, ENOTSUP);
+	rte_errno = 0;
+	assert_int_equal(rte_malloc_heap_memory_detach("ext", buf, sizeof(buf)), -1);
+	assert_int_equal(rte_errno, ENOTSUP);
+	assert_int_equal(rte_malloc_heap_socket_is_external(0), 0);
+	assert_int_equal(rte_malloc_virt2iova(NULL), RTE_BAD_IOVA);
+	assert_int_equal(rte_malloc_virt2iova(buf), RTE_BAD_IOVA);
+}
+
+/* Before rte_eal_init there are no heaps: nothing is dumped, freed or checked. */
+static void test_without_eal(void **state)
+{
+	FILE *f = tmpfile();
+	int local = 7;
+
+	(void)state;
+	assert_non_null(f);
+	rte_malloc_dump_stats(f, NULL);
+	rte_malloc_dump_heaps(f);
+	assert_int_equal(ftell(f), 0);
+	fclose(f);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), -1);
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	rte_free(&local);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
+	assert_int_equal(local, 7);
+	assert_int_equal(rte_malloc_heap_get_socket("socket_0"), -1);
+	assert_int_equal(rte_errno, EINVAL);
+}
+
+struct free_arg {
+	void *p;
+	volatile int started;
+};
+
+static void *free_in_thread(void *arg)
+{
+	struct free_arg *fa = arg;
+
+	fa->started = 1;
+	rte_free(fa->p);
+	return NULL;
+}
+
+/*
+ * A free that gives pages back while someone reads the memory layout: it
+ * waits for the hotplug lock, then finds its free element again and still
+ * gives the pages back.
+ */
+static void test_free_waits_for_hotplug_lock(void **state)
+{
+	struct free_arg fa = { NULL, 0 };
+	struct snapshot before;
+	pthread_t t;
+
+	(void)state;
+	take(&before);
+	fa.p = rte_malloc(NULL, 3 * page_size(), 0);
+	assert_non_null(fa.p);
+	assert_true(mapped_pages() > before.pages);
+	rte_mcfg_mem_read_lock();
+	assert_int_equal(pthread_create(&t, NULL, free_in_thread, &fa), 0);
+	while (!fa.started)
+		sched_yield();
+	usleep(20000); /* let it find the lock taken (the outcome is the same if not) */
+	rte_mcfg_mem_read_unlock();
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_unchanged(&before);
+}
+
 #ifdef RTE_MALLOC_DEBUG
 /* Debug build: cookies catch overruns, poison marks freed memory. */
 static void test_debug_cookies(void **state)
@@ -797,6 +1066,9 @@ int main(void)
 		cmocka_unit_test(test_heap_info),
 		cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_heap_check_finds_damage),
+		cmocka_unit_test(test_no_external_heaps),
+		cmocka_unit_test(test_free_waits_for_hotplug_lock),
 #ifdef RTE_MALLOC_DEBUG
 		cmocka_unit_test(test_debug_cookies),
 #endif
@@ -809,7 +1081,12 @@ int main(void)
 		cmocka_unit_test(test_sockets),
 		cmocka_unit_test(test_any_socket_falls_over),
 	};
+	const struct CMUnitTest no_eal[] = {
+		cmocka_unit_test(test_without_eal),
+	};
 	int fails = 0;
+
+	fails += cmocka_run_group_tests_name("malloc without EAL", no_eal, NULL, NULL);
 
 	fails += cmocka_run_group_tests_name("malloc", defaults, setup_default, teardown);
 	fails += cmocka_run_group_tests_name("malloc -m", prealloc, setup_prealloc, teardown);
