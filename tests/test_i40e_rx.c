@@ -691,6 +691,299 @@ static void test_two_lcores_four_queues(void **state)
 	rte_mempool_free(mt_pool);
 }
 
+
+/* ---- frames of every packet type ---------------------------------------- */
+
+/* An IPv4 frame (one VLAN tag if vlan) of len bytes; frag sets MF. */
+static uint32_t mk_ipv4(uint8_t *f, uint32_t len, bool vlan, uint8_t proto, bool frag)
+{
+	size_t l3 = vlan ? 18 : 14;
+
+	memset(f, 0, len);
+	memcpy(f, base_cfg.dst_mac, 6);
+	memcpy(f + 6, base_cfg.src_mac, 6);
+	if (vlan) {
+		f[12] = 0x81;
+		f[15] = 5; /* VLAN 5 */
+	}
+	f[l3 - 2] = 0x08;
+	f[l3] = 0x45;
+	f[l3 + 3] = (uint8_t)(len - l3);
+	f[l3 + 6] = frag ? 0x20 : 0x40;
+	f[l3 + 8] = 64;
+	f[l3 + 9] = proto;
+	f[l3 + 12] = 10;
+	f[l3 + 15] = proto;
+	f[l3 + 16] = 192;
+	f[l3 + 19] = 1;
+	f[l3 + 20] = 0x30; /* ports */
+	f[l3 + 23] = proto;
+	for (uint32_t i = l3 + 28; i < len; i++)
+		f[i] = (uint8_t)i;
+	return len;
+}
+
+static uint32_t mk_ipv6(uint8_t *f, uint32_t len, uint8_t next_header)
+{
+	memset(f, 0, len);
+	memcpy(f, base_cfg.dst_mac, 6);
+	f[12] = 0x86;
+	f[13] = 0xdd;
+	f[14] = 0x60;
+	f[19] = (uint8_t)(len - 54);
+	f[20] = next_header;
+	f[21] = 64;
+	f[22] = 0x20; /* 2001:db8::/32 addresses */
+	f[23] = 0x01;
+	f[37] = next_header;
+	f[38] = 0x20;
+	f[39] = 0x01;
+	f[53] = 1;
+	f[54] = 0x30;
+	f[57] = next_header;
+	for (uint32_t i = 62; i < len; i++)
+		f[i] = (uint8_t)(i * 3);
+	return len;
+}
+
+static void test_packet_types(void **state)
+{
+	const uint32_t l2 = RTE_PTYPE_L2_ETHER;
+	const uint32_t v4 = l2 | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN;
+	const uint32_t v6 = l2 | RTE_PTYPE_L3_IPV6_EXT_UNKNOWN;
+	struct {
+		uint32_t len;
+		uint32_t ptype;
+		bool hashed;
+	} want[16];
+	static uint8_t frames[16][128];
+	struct rte_mbuf *m;
+	unsigned int n = 0;
+
+	(void)state;
+	assert_int_equal(port_up(1, 64, 0, 0, pool), 0);
+#define ADD(len_expr, pt, h) do { \
+		want[n].len = (len_expr); want[n].ptype = (pt); want[n].hashed = (h); n++; \
+	} while (0)
+	memcpy(frames[n], base_cfg.dst_mac, 6);
+	frames[n][12] = 0x08;
+	frames[n][13] = 0x06; /* ARP */
+	ADD(60, l2, false);
+	memset(frames[n], 0xab, 10);
+	ADD(10, l2, false); /* shorter than an Ethernet header */
+	ADD(mk_ipv4(frames[n], 100, true, 17, false), v4 | RTE_PTYPE_L4_UDP, true);
+	ADD(mk_ipv4(frames[n], 100, false, 6, false), v4 | RTE_PTYPE_L4_TCP, true);
+	ADD(mk_ipv4(frames[n], 100, false, 132, false), v4 | RTE_PTYPE_L4_SCTP, true);
+	ADD(mk_ipv4(frames[n], 100, false, 1, false), v4 | RTE_PTYPE_L4_ICMP, true);
+	ADD(mk_ipv4(frames[n], 100, false, 47, false), v4 | RTE_PTYPE_L4_NONFRAG, true);
+	ADD(mk_ipv4(frames[n], 100, false, 17, true), v4 | RTE_PTYPE_L4_FRAG, true);
+	ADD(mk_ipv6(frames[n], 120, 17), v6 | RTE_PTYPE_L4_UDP, true);
+	ADD(mk_ipv6(frames[n], 120, 6), v6 | RTE_PTYPE_L4_TCP, true);
+	ADD(mk_ipv6(frames[n], 120, 132), v6 | RTE_PTYPE_L4_SCTP, true);
+	ADD(mk_ipv6(frames[n], 120, 58), v6 | RTE_PTYPE_L4_ICMP, true);
+	ADD(mk_ipv6(frames[n], 120, 59), v6 | RTE_PTYPE_L4_NONFRAG, true);
+	ADD(mk_ipv6(frames[n], 120, 44), v6 | RTE_PTYPE_L4_FRAG, true);
+#undef ADD
+	for (unsigned int i = 0; i < n; i++) {
+		assert_int_equal(sim_i40e_receive(dev, frames[i], want[i].len), SIM_I40E_RX_OK);
+		assert_int_equal(rte_eth_rx_burst(0, 0, &m, 1), 1);
+		assert_int_equal(m->pkt_len, want[i].len);
+		assert_int_equal(m->nb_segs, 1);
+		assert_memory_equal(rte_pktmbuf_mtod(m, uint8_t *), frames[i], want[i].len);
+		assert_int_equal(m->packet_type, want[i].ptype);
+		assert_int_equal(!!(m->ol_flags & RTE_MBUF_F_RX_RSS_HASH), want[i].hashed);
+		rte_pktmbuf_free(m);
+	}
+	assert_int_equal(rte_eth_rx_burst(0, 0, &m, 1), 0);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
+static void test_pci_match_table(void **state)
+{
+	(void)state;
+	assert_true(i40e_pci_driver.match(0x8086, 0x1572));
+	assert_true(i40e_pci_driver.match(0x8086, 0x1583));
+	assert_true(i40e_pci_driver.match(0x8086, 0x1584));
+	assert_true(i40e_pci_driver.match(0x8086, 0x1586));
+	assert_false(i40e_pci_driver.match(0x8086, 0x10fb)); /* an 82599 */
+	assert_false(i40e_pci_driver.match(0x15b3, 0x1572)); /* not Intel */
+	assert_string_equal(i40e_pci_driver.name, "net_i40e");
+}
+
+/* DCB and VMDq modes are not the driver's: configure refuses, nothing changes. */
+static void test_configure_refuses_other_mq_modes(void **state)
+{
+	struct rte_eth_conf conf;
+
+	(void)state;
+	memset(&conf, 0, sizeof(conf));
+	conf.rxmode.mq_mode = (enum rte_eth_rx_mq_mode)2; /* DPDK's RTE_ETH_MQ_RX_DCB */
+	assert_int_equal(rte_eth_dev_configure(0, 2, 0, &conf), -EINVAL);
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 64, 0, NULL, pool), -EINVAL); /* still unconfigured */
+	conf.rxmode.mq_mode = (enum rte_eth_rx_mq_mode)4; /* RTE_ETH_MQ_RX_VMDQ_ONLY */
+	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), -EINVAL);
+	conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), 0);
+}
+
+static void test_queue_setup_refusals(void **state)
+{
+	struct rte_mempool *tiny_room = rte_pktmbuf_pool_create(
+		"tiny_room", 64, 0, 0, RTE_PKTMBUF_HEADROOM + 512, 0);
+	struct rte_eth_dev *edev = &rte_eth_devices[0];
+	struct rte_eth_rxconf rxconf;
+	struct rte_eth_conf conf;
+
+	(void)state;
+	assert_non_null(tiny_room);
+	memset(&conf, 0, sizeof(conf));
+	memset(&rxconf, 0, sizeof(rxconf));
+	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), 0);
+	/* buffers under 1 KB of data room */
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 64, 0, NULL, tiny_room), -EINVAL);
+	/* buffer split */
+	rxconf.rx_nseg = 1;
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 64, 0, &rxconf, pool), -EINVAL);
+	rxconf.rx_nseg = 0;
+	assert_null(rte_memzone_lookup("eth_p0_q0_rx_ring"));
+	/* the driver's own checks, below what ethdev already refuses */
+	assert_int_equal(i40e_dev_rx_queue_setup(edev, 64, 64, 0, &rxconf, pool), -EINVAL);
+	assert_int_equal(i40e_dev_rx_queue_setup(edev, 0, 64, 0, NULL, pool), -EINVAL);
+	assert_int_equal(i40e_dev_rx_queue_start(edev, 64), -EINVAL);
+	assert_int_equal(i40e_dev_rx_queue_start(edev, 0), -EINVAL); /* not set up */
+	assert_int_equal(i40e_dev_rx_queue_stop(edev, 64), -EINVAL);
+	assert_int_equal(i40e_dev_rx_queue_stop(edev, 0), -EINVAL);
+	i40e_dev_rx_queue_release(edev, 64);
+
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 64, 0, NULL, pool), 0);
+	assert_int_equal(rte_eth_dev_start(0), 0);
+	assert_int_equal(i40e_dev_rx_queue_setup(edev, 0, 64, 0, &rxconf, pool), -EBUSY);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE - 64);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+	rte_mempool_free(tiny_room);
+}
+
+static void test_deferred_start_and_stats_without_queue(void **state)
+{
+	struct rte_eth_rxconf rxconf;
+	struct rte_eth_conf conf;
+	struct rte_eth_stats st;
+
+	(void)state;
+	memset(&conf, 0, sizeof(conf));
+	memset(&rxconf, 0, sizeof(rxconf));
+	conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+	assert_int_equal(rte_eth_dev_configure(0, 2, 0, &conf), 0);
+	/* stats of a port whose queue 1 is not set up yet */
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 64, 0, NULL, pool), 0);
+	assert_int_equal(rte_eth_stats_get(0, &st), 0);
+	assert_int_equal(st.ipackets, 0);
+	assert_int_equal(rte_eth_stats_reset(0), 0);
+
+	rxconf.rx_deferred_start = 1;
+	assert_int_equal(rte_eth_rx_queue_setup(0, 1, 64, 0, &rxconf, pool), 0);
+	assert_int_equal(rte_eth_dev_start(0), 0);
+	/* only queue 0 took mbufs */
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE - 64);
+	assert_int_equal(rte_eth_dev_rx_queue_start(0, 1), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE - 128);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
+/* Queue 1 cannot get its mbufs: queue 0, already running, is stopped again. */
+static void test_start_failure_unwinds(void **state)
+{
+	struct rte_mempool *small = rte_pktmbuf_pool_create("small2", 100, 0, 0,
+							     RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	struct rte_eth_conf conf;
+
+	(void)state;
+	assert_non_null(small);
+	memset(&conf, 0, sizeof(conf));
+	conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+	assert_int_equal(rte_eth_dev_configure(0, 2, 0, &conf), 0);
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 64, 0, NULL, small), 0);
+	assert_int_equal(rte_eth_rx_queue_setup(0, 1, 64, 0, NULL, small), 0);
+	assert_int_equal(rte_eth_dev_start(0), -ENOMEM);
+	assert_int_equal(rte_mempool_avail_count(small), 100);
+	assert_false(((struct i40e_rx_queue *)rte_eth_devices[0].rx_queues[0])->started);
+	assert_int_equal(rte_eth_rx_burst(0, 0, NULL, 0), 0);
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	rte_mempool_free(small);
+}
+
+/* Stopped in the middle of a frame: the segments already taken go back too. */
+static void test_stop_with_half_received_frame(void **state)
+{
+	struct rte_mempool *few = rte_pktmbuf_pool_create("few", 65, 0, 0,
+							   RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	static uint8_t frame[5000];
+	struct rte_mbuf *pkts[4];
+	struct rte_eth_stats st;
+
+	(void)state;
+	assert_non_null(few);
+	assert_int_equal(port_up(1, 64, 9000, RTE_ETH_RX_OFFLOAD_SCATTER, few), 0);
+	assert_int_equal(rte_mempool_avail_count(few), 1);
+	mk_ipv4(frame, sizeof(frame), false, 17, false);
+	assert_int_equal(sim_i40e_receive(dev, frame, sizeof(frame)), SIM_I40E_RX_OK);
+	/* three descriptors; one spare mbuf replaces the first, then none is left */
+	assert_int_equal(rte_eth_rx_burst(0, 0, pkts, 4), 0);
+	assert_int_equal(rte_mempool_avail_count(few), 0);
+	assert_int_equal(rte_eth_stats_get(0, &st), 0);
+	assert_int_equal(st.rx_nombuf, 1);
+	assert_non_null(((struct i40e_rx_queue *)rte_eth_devices[0].rx_queues[0])->pkt_first_seg);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(few), 65);
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	rte_mempool_free(few);
+}
+
+/* Releasing a running queue stops it first; a port stop then reports the
+ * queue that is gone. */
+static void test_release_running_queue(void **state)
+{
+	struct rte_eth_dev *edev = &rte_eth_devices[0];
+
+	(void)state;
+	assert_int_equal(port_up(1, 64, 0, 0, pool), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE - 64);
+	i40e_dev_rx_queue_release(edev, 0);
+	assert_null(edev->rx_queues[0]);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+	assert_null(rte_memzone_lookup("eth_p0_q0_rx_ring"));
+	assert_int_equal(rte_eth_dev_stop(0), -EINVAL);
+}
+
+/* ---- an XL710 ------------------------------------------------------------ */
+
+static int xl710_setup(void **state)
+{
+	(void)state;
+	return rtetest_eal_init("--sim=nic=xl710") < 0 ? -1 : 0;
+}
+
+static int xl710_teardown(void **state)
+{
+	(void)state;
+	rte_eal_cleanup();
+	return 0;
+}
+
+static void test_xl710_info(void **state)
+{
+	struct rte_eth_dev_info info;
+
+	(void)state;
+	assert_int_equal(rte_eth_dev_count_avail(), 1);
+	assert_int_equal(rte_eth_dev_info_get(0, &info), 0);
+	assert_int_equal(info.speed_capa, RTE_ETH_LINK_SPEED_40G);
+	assert_int_equal(rte_eth_devices[0].pci.device_id, 0x1583);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -714,9 +1007,29 @@ int main(void)
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_auto_delivery_for_plain_programs, test_setup,
 						test_teardown),
+		cmocka_unit_test_setup_teardown(test_packet_types, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_pci_match_table, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_configure_refuses_other_mq_modes, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_queue_setup_refusals, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_deferred_start_and_stats_without_queue,
+						test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_start_failure_unwinds, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_stop_with_half_received_frame, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_release_running_queue, test_setup,
+						test_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	const struct CMUnitTest xl710_tests[] = {
+		cmocka_unit_test(test_xl710_info),
+	};
+	int fails = cmocka_run_group_tests(tests, setup, teardown);
+
+	return fails + cmocka_run_group_tests_name("xl710", xl710_tests, xl710_setup,
+						   xl710_teardown);
 }
 
 #else /* !RTEMEM_HAL_sim */
