@@ -49,6 +49,7 @@
 #include <rte_ethdev.h>
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
+#include <rte_mbuf_ptype.h>
 #include <rte_mempool.h>
 #include <rte_memzone.h>
 
@@ -228,15 +229,61 @@ static bool held_already(const struct rte_mbuf *m)
 	return false;
 }
 
+/*
+ * The packet type the X710 reports for a frame, as the mbuf flags spell
+ * it: Ethernet (one VLAN tag allowed), then IPv4 or IPv6 with the L4
+ * protocol, fragments apart. IP frames are RSS-hashed.
+ */
+static uint32_t want_ptype(const uint8_t *f, uint32_t len, bool *hashed)
+{
+	const uint32_t l2 = RTE_PTYPE_L2_ETHER;
+	uint32_t l3 = 14, etype;
+	uint8_t proto;
+
+	*hashed = false;
+	if (len < 14)
+		return l2;
+	etype = (uint32_t)f[12] << 8 | f[13];
+	if (etype == 0x8100 && len >= 18) {
+		etype = (uint32_t)f[16] << 8 | f[17];
+		l3 = 18;
+	}
+	if (etype == 0x0800 && len >= l3 + 20 && f[l3] >> 4 == 4) {
+		*hashed = true;
+		proto = f[l3 + 9];
+		if ((((uint32_t)f[l3 + 6] << 8 | f[l3 + 7]) & 0x3fff) != 0)
+			return l2 | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_L4_FRAG;
+		return l2 | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN |
+		       (proto == 17 ? RTE_PTYPE_L4_UDP : proto == 6 ? RTE_PTYPE_L4_TCP :
+			proto == 132 ? RTE_PTYPE_L4_SCTP : proto == 1 ? RTE_PTYPE_L4_ICMP :
+			RTE_PTYPE_L4_NONFRAG);
+	}
+	if (etype == 0x86dd && len >= l3 + 40 && f[l3] >> 4 == 6) {
+		*hashed = true;
+		proto = f[l3 + 6];
+		return l2 | RTE_PTYPE_L3_IPV6_EXT_UNKNOWN |
+		       (proto == 44 ? RTE_PTYPE_L4_FRAG : proto == 17 ? RTE_PTYPE_L4_UDP :
+			proto == 6 ? RTE_PTYPE_L4_TCP : proto == 132 ? RTE_PTYPE_L4_SCTP :
+			proto == 58 ? RTE_PTYPE_L4_ICMP : RTE_PTYPE_L4_NONFRAG);
+	}
+	return l2;
+}
+
 /* An mbuf chain the driver handed out, against frame f. */
 static void check_mbuf(struct rte_mbuf *m, const struct frame *f)
 {
 	static uint8_t want[MAX_FRAME_LEN];
 	const uint16_t dbuff = port.rxq->rx_buf_len;
-	uint32_t total = 0, off = 0;
+	uint32_t total = 0, off = 0, ptype;
 	uint16_t segs = 0;
+	bool hashed;
 
 	build_frame(f, want);
+	/* what the device saw on the wire, wherever the bytes went */
+	ptype = want_ptype(want, f->len, &hashed);
+	CHECK(m->packet_type == ptype, "packet type 0x%x, want 0x%x", m->packet_type, ptype);
+	CHECK(!!(m->ol_flags & RTE_MBUF_F_RX_RSS_HASH) == hashed, "RSS flag %d, want %d",
+	      !!(m->ol_flags & RTE_MBUF_F_RX_RSS_HASH), hashed);
 
 	CHECK(!held_already(m), "mbuf %p handed out twice", (void *)m);
 	CHECK(m->pkt_len == f->len, "pkt_len %u, frame of %u bytes", m->pkt_len, f->len);
