@@ -22,6 +22,9 @@
 #ifdef RTEMEM_HAL_sim
 #include <rte_memzone.h>
 
+#include <errno.h>
+#include <pcap/pcap.h>
+
 #include "hal.h"
 #include "i40e_regs.h"
 #include "i40e_rxd.h"
@@ -604,6 +607,216 @@ static void test_committed_pcap_fixture(void **state)
 	pkt_source_free(src);
 }
 
+
+/* ---- more registers and the test API's edges ------------------------------ */
+
+static void test_register_edges(void **state)
+{
+	struct ring r;
+	uint8_t ctx[32] = { 0 };
+	uint8_t frame[100];
+
+	(void)state;
+	/* registers the model does not have read 0 and ignore writes */
+	assert_int_equal(rd(0x00000004), 0);
+	wr(0x00000004, 0xffffffffu);
+	assert_int_equal(rd(0x00000004), 0);
+	/* the high halves of the 48-bit VSI counters */
+	assert_int_equal(rd(I40E_GLV_GORCH(0)), 0);
+	assert_int_equal(rd(I40E_GLV_UPRCL(0) + 4), 0);
+
+	ring_up(&r, 3, 32, 9728);
+	assert_int_equal(rd(I40E_QRX_TAIL(3)), NDESC - 1);
+	/* a tail past the ring is ignored */
+	wr(I40E_QRX_TAIL(3), NDESC + 5);
+	assert_int_equal(rd(I40E_QRX_TAIL(3)), NDESC - 1);
+	wr(I40E_QRX_TAIL(3), 7);
+	assert_int_equal(rd(I40E_QRX_TAIL(3)), 7);
+	ring_down(&r);
+
+	/* header split (DTYPE != 0) is not modelled: the queue never runs */
+	ctx_put(ctx, I40E_RXQ_CTX_QLEN_LSB, I40E_RXQ_CTX_QLEN_W, NDESC);
+	ctx_put(ctx, I40E_RXQ_CTX_DBUFF_LSB, I40E_RXQ_CTX_DBUFF_W, BUFSZ / 128);
+	ctx_put(ctx, I40E_RXQ_CTX_RXMAX_LSB, I40E_RXQ_CTX_RXMAX_W, 1518);
+	ctx_put(ctx, I40E_RXQ_CTX_DTYPE_LSB, I40E_RXQ_CTX_DTYPE_W, 1);
+	write_ctx(0, ctx);
+	wr(I40E_QRX_ENA(0), I40E_QRX_ENA_QENA_REQ);
+	assert_int_equal(rd(I40E_QRX_ENA(0)), I40E_QRX_ENA_QENA_REQ);
+	memset(frame, 0, sizeof(frame));
+	assert_int_equal(sim_i40e_receive(dev, frame, sizeof(frame)), SIM_I40E_RX_NO_DESC);
+	wr(I40E_QRX_ENA(0), 0);
+	assert_int_equal(rd(I40E_QRX_ENA(0)), 0);
+}
+
+static void test_api_without_device(void **state)
+{
+	struct sim_i40e_queue_stats st;
+	uint8_t frame[64] = { 0 };
+
+	(void)state;
+	sim_i40e_set_source(NULL, NULL);
+	sim_i40e_set_auto_deliver(NULL, true);
+	assert_int_equal(sim_i40e_deliver(NULL, 5), 0);
+	assert_int_equal(sim_i40e_receive(NULL, frame, 64), SIM_I40E_RX_OVERSIZE);
+	assert_int_equal(sim_i40e_receive(dev, NULL, 64), SIM_I40E_RX_OVERSIZE);
+	assert_int_equal(sim_i40e_queue_stats(NULL, 0, &st), -EINVAL);
+	assert_int_equal(sim_i40e_queue_stats(dev, 0, NULL), -EINVAL);
+	assert_int_equal(sim_i40e_queue_stats(dev, I40E_SIM_MAX_RX_QUEUES, &st), -EINVAL);
+	assert_int_equal(sim_i40e_rss_queue(NULL, frame, 64), 0);
+	assert_int_equal(sim_i40e_rss_queue(dev, NULL, 64), 0);
+	assert_true(sim_i40e_wire_empty(NULL));
+	assert_null(sim_i40e_get(1));
+}
+
+/* A frame longer than any buffer is lost on the wire and counted. */
+static void test_oversize_frame_on_wire(void **state)
+{
+	static uint8_t big[PKT_SOURCE_MAX_FRAME + 100], small[60];
+	const uint8_t *frames[] = { big, small };
+	const uint32_t lens[] = { sizeof(big), sizeof(small) };
+	struct sim_i40e_queue_stats before, after;
+
+	(void)state;
+	assert_int_equal(sim_i40e_queue_stats(dev, 0, &before), 0);
+	sim_i40e_set_source(dev, pkt_source_mem_create(frames, lens, 2));
+	/* both leave the wire: one too long, one for a disabled queue */
+	assert_int_equal(sim_i40e_deliver(dev, 10), 2);
+	assert_true(sim_i40e_wire_empty(dev));
+	assert_int_equal(sim_i40e_queue_stats(dev, 0, &after), 0);
+	assert_int_equal(after.oversize - before.oversize, 1);
+	assert_int_equal(after.drops - before.drops, 1);
+	sim_i40e_set_source(dev, NULL);
+}
+
+/* ---- packet source edges -------------------------------------------------- */
+
+static void test_generator_bad_configs(void **state)
+{
+	const uint32_t short_size[] = { 60, 59 };
+	const uint32_t long_size[] = { 9729 };
+	struct pkt_gen_config cfg = gen_cfg;
+	uint8_t f[64];
+	uint32_t len;
+
+	(void)state;
+	cfg.sizes = short_size;
+	cfg.n_sizes = 0;
+	assert_int_equal(pkt_gen_frame_len(&cfg, 0), -EINVAL);
+	cfg.n_sizes = 2;
+	assert_int_equal(pkt_gen_frame_len(&cfg, 0), -EINVAL);
+	cfg.sizes = long_size;
+	cfg.n_sizes = 1;
+	assert_int_equal(pkt_gen_frame_len(&cfg, 0), -EINVAL);
+	cfg = gen_cfg;
+	cfg.min_len = 59;
+	assert_int_equal(pkt_gen_frame_len(&cfg, 0), -EINVAL);
+	cfg.min_len = 60;
+	cfg.max_len = 9729;
+	assert_int_equal(pkt_gen_frame_len(&cfg, 0), -EINVAL);
+	cfg.min_len = 200;
+	cfg.max_len = 100;
+	assert_int_equal(pkt_gen_frame_len(&cfg, 0), -EINVAL);
+	errno = 0;
+	assert_null(pkt_source_gen_create(&cfg));
+	assert_int_equal(errno, EINVAL);
+	assert_null(pkt_source_gen_create(NULL));
+	assert_int_equal(pkt_gen_frame_len(NULL, 0), -EINVAL);
+	cfg.min_len = cfg.max_len = 60;
+	assert_int_equal(pkt_gen_frame(&cfg, 0, NULL, 100), -EMSGSIZE);
+	assert_int_equal(pkt_gen_frame(&cfg, 5, f, sizeof(f)), 60);
+	assert_int_equal(pkt_gen_frame_index(f, 60), 5);
+	assert_int_equal(pkt_gen_frame_index(f, 49), -1);
+	assert_int_equal(pkt_gen_frame_index(NULL, 60), -1);
+
+	assert_int_equal(pkt_source_next(NULL, f, sizeof(f), &len), -EINVAL);
+	assert_int_equal(pkt_source_position(NULL), 0);
+	pkt_source_free(NULL);
+}
+
+static void test_memory_source(void **state)
+{
+	static const uint8_t a[60] = { 1 }, b[200] = { 2 }, c[61] = { 3 };
+	const uint8_t *const frames[] = { a, b, c };
+	const uint32_t lens[] = { sizeof(a), sizeof(b), sizeof(c) };
+	struct pkt_source *src;
+	uint8_t out[100];
+	uint32_t len;
+
+	(void)state;
+	errno = 0;
+	assert_null(pkt_source_mem_create(NULL, lens, 1));
+	assert_int_equal(errno, EINVAL);
+	assert_null(pkt_source_mem_create(frames, NULL, 1));
+	src = pkt_source_mem_create(NULL, NULL, 0);
+	assert_non_null(src);
+	assert_int_equal(pkt_source_next(src, out, sizeof(out), &len), 0);
+	pkt_source_free(src);
+
+	src = pkt_source_mem_create(frames, lens, 3);
+	assert_non_null(src);
+	assert_int_equal(pkt_source_next(src, out, sizeof(out), NULL), -EINVAL);
+	assert_int_equal(pkt_source_next(src, NULL, sizeof(out), &len), -EINVAL);
+	assert_int_equal(pkt_source_next(src, out, sizeof(out), &len), 1);
+	assert_int_equal(len, 60);
+	assert_memory_equal(out, a, 60);
+	/* too long for the buffer: skipped, still counted as taken */
+	assert_int_equal(pkt_source_next(src, out, sizeof(out), &len), -EMSGSIZE);
+	assert_int_equal(pkt_source_position(src), 2);
+	assert_int_equal(pkt_source_next(src, out, sizeof(out), &len), 1);
+	assert_int_equal(len, 61);
+	assert_memory_equal(out, c, 61);
+	assert_int_equal(pkt_source_next(src, out, sizeof(out), &len), 0);
+	assert_int_equal(pkt_source_position(src), 3);
+	pkt_source_free(src);
+}
+
+static void test_pcap_errors(void **state)
+{
+	struct pkt_gen_config cfg = gen_cfg;
+	uint8_t frame[PKT_SOURCE_MAX_FRAME];
+	struct pcap_pkthdr hdr;
+	struct pkt_source *src;
+	pcap_dumper_t *dumper;
+	pcap_t *dead;
+	char path[64];
+	uint32_t len;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/rtemem_test_sim_i40e_err_%d.pcap", (int)getpid());
+	cfg.count = 0;
+	assert_int_equal(pkt_gen_write_pcap(&cfg, path), -EINVAL);
+	cfg.count = 2;
+	assert_int_equal(pkt_gen_write_pcap(&cfg, NULL), -EINVAL);
+	assert_int_equal(pkt_gen_write_pcap(NULL, path), -EINVAL);
+	assert_int_equal(pkt_gen_write_pcap(&cfg, "/nonexistent/dir/x.pcap"), -EIO);
+
+	/* cut inside the second frame: the first reads, the second is an error */
+	assert_int_equal(pkt_gen_write_pcap(&cfg, path), 0);
+	assert_int_equal(truncate(path, 24 + 16 + pkt_gen_frame_len(&cfg, 0) + 16 + 10), 0);
+	src = pkt_source_pcap_open(path);
+	assert_non_null(src);
+	assert_int_equal(pkt_source_next(src, frame, sizeof(frame), &len), 1);
+	assert_int_equal(len, (uint32_t)pkt_gen_frame_len(&cfg, 0));
+	assert_int_equal(pkt_source_next(src, frame, sizeof(frame), &len), -EIO);
+	pkt_source_free(src);
+
+	/* a capture of raw IP, not Ethernet */
+	dead = pcap_open_dead(DLT_RAW, 65535);
+	assert_non_null(dead);
+	dumper = pcap_dump_open(dead, path);
+	assert_non_null(dumper);
+	memset(&hdr, 0, sizeof(hdr));
+	hdr.caplen = hdr.len = 20;
+	memset(frame, 0x45, 20);
+	pcap_dump((u_char *)dumper, &hdr, frame);
+	pcap_dump_close(dumper);
+	pcap_close(dead);
+	errno = 0;
+	assert_null(pkt_source_pcap_open(path));
+	assert_int_equal(errno, EPROTONOSUPPORT);
+	unlink(path);
+}
+
 /* ---- machines with other NICs ----------------------------------------------
  * These take the group's EAL down, boot their own, and bring the group's
  * back at the end (so they run last).
@@ -666,6 +879,12 @@ int main(void)
 		cmocka_unit_test(test_deliver_step_counts),
 		cmocka_unit_test(test_generator),
 		cmocka_unit_test(test_pcap_roundtrip),
+		cmocka_unit_test(test_register_edges),
+		cmocka_unit_test(test_api_without_device),
+		cmocka_unit_test(test_oversize_frame_on_wire),
+		cmocka_unit_test(test_generator_bad_configs),
+		cmocka_unit_test(test_memory_source),
+		cmocka_unit_test(test_pcap_errors),
 		cmocka_unit_test(test_xl710_and_two_nics),
 		cmocka_unit_test(test_pcap_from_environment),
 	};
