@@ -60,33 +60,35 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 status=0
 
 # run LIBNAME PROG EAL_OPTIONS: one program, results tagged LIBNAME.
+# sh has no local variables: everything here is prefixed r_ so that the
+# caller's loop variables survive.
 run() {
-	lib=$1 prog=$2 eal=$3
-	name=$(basename "$prog")
+	r_lib=$1 r_prog=$2 r_eal=$3
+	name=$(basename "$r_prog")
 	opts=$app_opts
-	eal_here=$eal
+	eal_here=$r_eal
 	case $name in
 	bench_i40e_rx)
 		# The emulated X710 exists on HAL=sim only; it is named in --sim.
-		case $eal in
-		*--sim=*) eal_here=$(echo "$eal" | sed 's/--sim=\([^ ]*\)/--sim=\1,nic=x710/') ;;
-		*) eal_here="$eal --sim=nic=x710" ;;
+		case $r_eal in
+		*--sim=*) eal_here=$(echo "$r_eal" | sed 's/--sim=\([^ ]*\)/--sim=\1,nic=x710/') ;;
+		*) eal_here="$r_eal --sim=nic=x710" ;;
 		esac
 		;;
 	bench_eal_init)
 		opts=$eal_init_opts
 		;;
 	esac
-	echo "  $lib: $name" >&2
+	echo "  $r_lib: $name" >&2
 	# shellcheck disable=SC2086 # the option strings are word lists
-	if ! "$prog" $eal_here -- $opts >"$tmp/out" 2>"$tmp/err"; then
-		echo "  $lib: $name FAILED:" >&2
+	if ! "$r_prog" $eal_here -- $opts >"$tmp/out" 2>"$tmp/err"; then
+		echo "  $r_lib: $name FAILED:" >&2
 		sed 's/^/    /' "$tmp/err" >&2
 		status=1
 	else
 		grep -v '^EAL: ' "$tmp/err" | sed 's/^/    /' >&2
 	fi
-	awk -F'\t' -v lib="$lib" '$1 == "R" {
+	awk -F'\t' -v lib="$r_lib" '$1 == "R" {
 		col = ($2 == "lib") ? lib : $2
 		# glibc figures come from the rtemem run only (the same code in both).
 		if (col == "glibc" && lib != "rtemem") next
@@ -99,15 +101,16 @@ echo "rtemem: $rte_dir, EAL: $rte_eal" >&2
 [ -n "$dpdk_dir" ] && echo "DPDK:   $dpdk_dir, EAL: $dpdk_eal" >&2
 # Program by program, rtemem and DPDK in turn, so that both see the same
 # machine load (the machine may be shared: other work shifts the figures).
-for prog in "$rte_dir"/bench_*; do
-	[ -x "$prog" ] || continue
-	i=0
-	while [ $i -lt "$rounds" ]; do
-		run rtemem "$prog" "$rte_eal"
-		if [ -n "$dpdk_dir" ] && [ -x "$dpdk_dir/$(basename "$prog")" ]; then
-			run DPDK "$dpdk_dir/$(basename "$prog")" "$dpdk_eal"
-		fi
-		i=$((i + 1))
+for rte_prog in "$rte_dir"/bench_*; do
+	[ -x "$rte_prog" ] || continue
+	dpdk_prog=
+	[ -n "$dpdk_dir" ] && [ -x "$dpdk_dir/$(basename "$rte_prog")" ] &&
+		dpdk_prog="$dpdk_dir/$(basename "$rte_prog")"
+	round=0
+	while [ $round -lt "$rounds" ]; do
+		run rtemem "$rte_prog" "$rte_eal"
+		[ -n "$dpdk_prog" ] && run DPDK "$dpdk_prog" "$dpdk_eal"
+		round=$((round + 1))
 	done
 done
 [ -n "${BENCH_RAW:-}" ] && cp "$tmp/results" "$BENCH_RAW"
