@@ -173,6 +173,27 @@ static int child_killed(void)
 	}
 }
 
+/* --proc-type=auto next to a live primary: a secondary. */
+static int child_auto(void)
+{
+	if (eal_up("auto", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	if (rte_eal_process_type() != RTE_PROC_SECONDARY)
+		return CHILD_BAD_DATA;
+	rte_eal_cleanup();
+	return CHILD_OK;
+}
+
+/* A secondary that must be refused: the exit code is its rte_errno. */
+static int child_refused(const char *extra)
+{
+	if (eal_up("secondary", extra) == 0) {
+		rte_eal_cleanup();
+		return CHILD_OK;
+	}
+	return rte_errno;
+}
+
 static int child_primary(void)
 {
 	int ret = eal_up("primary", NULL);
@@ -304,6 +325,26 @@ static void test_auto_becomes_secondary(void **state)
 	new_prefix("auto");
 	assert_true(eal_up("auto", "--sim=pages=2") >= 0);
 	assert_int_equal(rte_eal_process_type(), RTE_PROC_PRIMARY);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/*
+ * Processes that try to be primary and find the prefix taken (a second
+ * primary, --proc-type=auto) leave the running primary's files alone:
+ * secondaries still attach after them. (In sim, both used to rewrite and
+ * then delete the machine description secondaries read.)
+ */
+static void test_refused_primary_leaves_files(void **state)
+{
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("keep");
+	assert_true(eal_up("primary", "--sim=pages=4") >= 0);
+	assert_int_equal(run_child("primary"), CHILD_INIT_FAILED);
+	assert_int_equal(run_child("refused"), CHILD_OK); /* a plain secondary */
+	assert_int_equal(run_child("auto"), CHILD_OK);
+	assert_int_equal(run_child("auto"), CHILD_OK);
+	assert_int_equal(run_child("refused"), CHILD_OK);
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
@@ -474,6 +515,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_secondary_without_primary),
 		cmocka_unit_test(test_stale_files_reclaimed),
 		cmocka_unit_test(test_auto_becomes_secondary),
+		cmocka_unit_test(test_refused_primary_leaves_files),
 	};
 
 	if (argc == 4 && strcmp(argv[1], "child") == 0) {
@@ -489,6 +531,10 @@ int main(int argc, char **argv)
 			return child_objects();
 		if (strcmp(argv[2], "killed") == 0)
 			return child_killed();
+		if (strcmp(argv[2], "auto") == 0)
+			return child_auto();
+		if (strcmp(argv[2], "refused") == 0)
+			return child_refused(NULL);
 		return 127;
 	}
 	if (realpath("/proc/self/exe", self_path) == NULL)

@@ -34,6 +34,16 @@ const char *hal_name(void)
  */
 #define SIM_MACHINE_FILE "sim_machine"
 
+/*
+ * The file is written only once the primary holds the runtime lock
+ * (hal_remove_stale_files), and removed only by the process that wrote it:
+ * a would-be primary that finds the prefix taken (a second primary, or
+ * --proc-type=auto on its way to becoming a secondary) must not replace or
+ * delete the running primary's machine.
+ */
+static char machine_options[512];
+static bool machine_file_ours;
+
 static int machine_config(const struct hal_config *cfg, struct sim_config *sc)
 {
 	char options[512];
@@ -42,8 +52,8 @@ static int machine_config(const struct hal_config *cfg, struct sim_config *sc)
 	sim_config_default(sc);
 	if (!cfg->secondary) {
 		ret = sim_config_parse(sc, cfg->sim_options);
-		if (ret == 0 && !cfg->in_memory)
-			ret = hal_runtime_write_file(SIM_MACHINE_FILE, cfg->sim_options ? cfg->sim_options : "");
+		snprintf(machine_options, sizeof(machine_options), "%s",
+			 cfg->sim_options ? cfg->sim_options : "");
 		return ret;
 	}
 	if (cfg->sim_options != NULL && cfg->sim_options[0] != '\0') {
@@ -80,8 +90,9 @@ int hal_init(const struct hal_config *cfg)
 
 void hal_cleanup(void)
 {
-	if (!hal_cfg.secondary && !hal_cfg.in_memory)
+	if (machine_file_ours)
 		hal_shm_unlink(SIM_MACHINE_FILE);
+	machine_file_ours = false;
 	sim_machine_cleanup();
 	hal_runtime_remove();
 }
@@ -246,12 +257,24 @@ int hal_page_detach(void *va, size_t page_sz)
 	return hal_va_rereserve(va, page_sz);
 }
 
-/* Page files of this uid and prefix that a dead primary left behind. */
+/*
+ * Called once the primary holds the runtime lock: publish the machine, and
+ * remove page files of this uid and prefix that a dead primary left behind.
+ */
 void hal_remove_stale_files(void)
 {
 	char prefix[NAME_MAX];
 	struct dirent *de;
 	DIR *dir;
+
+	/* Say which machine secondaries are to build. */
+	if (!hal_cfg.secondary && !hal_cfg.in_memory && !machine_file_ours) {
+		if (hal_runtime_write_file(SIM_MACHINE_FILE, machine_options) == 0)
+			machine_file_ours = true;
+		else
+			RTE_LOG(ERR, EAL, "cannot write the sim machine file; secondaries "
+				"will not attach\n");
+	}
 
 	snprintf(prefix, sizeof(prefix), "rtemem-%u-%s-map_", (unsigned int)getuid(),
 		 hal_cfg.file_prefix);
