@@ -28,6 +28,9 @@
 #include "eal_private.h"
 #include "malloc_heap.h"
 #include "rtetest.h"
+#ifdef RTEMEM_HAL_sim
+#include "sim_machine.h"
+#endif
 
 static char self_path[4096];
 static char prefix[64];
@@ -171,6 +174,49 @@ static int child_killed(void)
 				rte_pause();
 		}
 	}
+}
+
+/*
+ * Secondary: pages asked of the primary and given back through it; a
+ * request the primary cannot satisfy fails here with its errno.
+ */
+static int child_alloc_free(void)
+{
+	struct rte_memseg *ms, *many[64];
+	struct rte_memseg_list *msl;
+	unsigned int before;
+	void *addr;
+	int ret;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	if (rte_eal_process_type() != RTE_PROC_SECONDARY || rte_eal_primary_proc_alive(NULL) != 1)
+		return CHILD_BAD_DATA;
+	msl = &eal_mcfg()->memsegs[0];
+	before = msl->memseg_arr.count;
+	rte_mcfg_mem_write_lock();
+	ms = eal_memalloc_alloc_seg(hugepage_size(), 0);
+	rte_mcfg_mem_write_unlock();
+	if (ms == NULL)
+		return CHILD_ALLOC_FAILED;
+	addr = ms->addr;
+	((volatile uint64_t *)addr)[0] = 0x1234; /* mapped here */
+	if (msl->memseg_arr.count != before + 1 || rte_mem_virt2memseg(addr, NULL) != ms)
+		return CHILD_BAD_DATA;
+	rte_mcfg_mem_write_lock();
+	ret = eal_memalloc_free_seg(ms);
+	rte_mcfg_mem_write_unlock();
+	if (ret != 0 || msl->memseg_arr.count != before || rte_mem_virt2memseg(addr, NULL) != NULL)
+		return CHILD_BAD_DATA;
+	/* More pages than the machine has: the primary's refusal comes back. */
+	rte_errno = 0;
+	rte_mcfg_mem_write_lock();
+	ret = eal_memalloc_alloc_seg_bulk(many, 64, hugepage_size(), 0, true);
+	rte_mcfg_mem_write_unlock();
+	if (ret != -1 || rte_errno == 0 || msl->memseg_arr.count != before)
+		return CHILD_BAD_DATA;
+	rte_eal_cleanup();
+	return CHILD_OK;
 }
 
 /* --proc-type=auto next to a live primary: a secondary. */
@@ -328,6 +374,26 @@ static void test_auto_becomes_secondary(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+static void test_secondary_alloc_and_free(void **state)
+{
+	unsigned int free_before = 0;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("free");
+	assert_true(eal_up("primary", "--sim=pages=8") >= 0);
+#ifdef RTEMEM_HAL_sim
+	free_before = sim_pool_free_pages(0);
+#endif
+	assert_int_equal(run_child("alloc_free"), CHILD_OK);
+	assert_int_equal(eal_mcfg()->memsegs[0].memseg_arr.count, 0);
+#ifdef RTEMEM_HAL_sim
+	assert_int_equal(sim_pool_free_pages(0), free_before);
+#endif
+	RTE_SET_USED(free_before);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 /*
  * Processes that try to be primary and find the prefix taken (a second
  * primary, --proc-type=auto) leave the running primary's files alone:
@@ -344,6 +410,32 @@ static void test_refused_primary_leaves_files(void **state)
 	assert_int_equal(run_child("refused"), CHILD_OK); /* a plain secondary */
 	assert_int_equal(run_child("auto"), CHILD_OK);
 	assert_int_equal(run_child("auto"), CHILD_OK);
+	assert_int_equal(run_child("refused"), CHILD_OK);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/*
+ * A secondary refuses a primary it cannot work with: another build's
+ * config, one still starting, a different IOVA mode.
+ */
+static void test_secondary_refusals(void **state)
+{
+	struct rte_mem_config *mcfg;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("refuse");
+	assert_true(eal_up("primary", "--sim=pages=2") >= 0);
+	mcfg = eal_mcfg();
+	mcfg->version ^= 0xff00;
+	assert_int_equal(run_child("refused"), EPROTO);
+	mcfg->version ^= 0xff00;
+	mcfg->magic = 0;
+	assert_int_equal(run_child("refused"), EAGAIN);
+	mcfg->magic = RTE_MAGIC;
+	assert_int_equal(run_child(rte_eal_iova_mode() == RTE_IOVA_PA ? "refused_va" : "refused_pa"),
+			 EINVAL);
+	/* With everything as it should be, the same child is welcome. */
 	assert_int_equal(run_child("refused"), CHILD_OK);
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
@@ -515,7 +607,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_secondary_without_primary),
 		cmocka_unit_test(test_stale_files_reclaimed),
 		cmocka_unit_test(test_auto_becomes_secondary),
+		cmocka_unit_test(test_secondary_alloc_and_free),
 		cmocka_unit_test(test_refused_primary_leaves_files),
+		cmocka_unit_test(test_secondary_refusals),
 	};
 
 	if (argc == 4 && strcmp(argv[1], "child") == 0) {
@@ -531,10 +625,16 @@ int main(int argc, char **argv)
 			return child_objects();
 		if (strcmp(argv[2], "killed") == 0)
 			return child_killed();
+		if (strcmp(argv[2], "alloc_free") == 0)
+			return child_alloc_free();
 		if (strcmp(argv[2], "auto") == 0)
 			return child_auto();
 		if (strcmp(argv[2], "refused") == 0)
 			return child_refused(NULL);
+		if (strcmp(argv[2], "refused_va") == 0)
+			return child_refused("--iova-mode=va");
+		if (strcmp(argv[2], "refused_pa") == 0)
+			return child_refused("--iova-mode=pa");
 		return 127;
 	}
 	if (realpath("/proc/self/exe", self_path) == NULL)
