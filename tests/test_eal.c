@@ -167,6 +167,7 @@ static void test_bad_arguments(void **state)
 		{ "--sim=novalue", EINVAL },
 		{ "--sim=pages=4 -m 100", ENOMEM },
 		{ "--sim=pages=4 --socket-mem=0,2", EINVAL },
+		{ "--sim=pages=4 --socket-mem=100", ENOMEM },
 		{ "--sim=pages=0", EACCES },
 #else
 		{ "--sim=pages=4", EINVAL },

@@ -5,7 +5,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -226,6 +228,87 @@ static void test_bad_arguments(void **state)
 	rte_eal_cleanup();
 }
 
+
+static int stop_list_walk(const struct rte_memseg_list *msl, void *arg)
+{
+	RTE_SET_USED(msl);
+	(*(unsigned int *)arg)++;
+	return -5; /* any negative: the walk reports -1 */
+}
+
+static int stop_contig_walk(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
+			    size_t len, void *arg)
+{
+	RTE_SET_USED(msl);
+	RTE_SET_USED(len);
+	*(const struct rte_memseg **)arg = ms;
+	return 7; /* any positive: the walk reports 1 */
+}
+
+/* Address questions, walks that stop early, the layout dump, a page freed twice. */
+static void test_queries_and_walks(void **state)
+{
+	struct rte_memseg *ms[2];
+	const struct rte_memseg *seen = NULL;
+	struct rte_memseg_list *msl;
+	char line[256];
+	unsigned int calls = 0, lines = 0;
+	FILE *f;
+
+	RTE_SET_USED(state);
+	boot("--sim=pages=4");
+	assert_int_equal(alloc_bulk(ms, 2, 0, true), 2);
+	msl = rte_mem_virt2memseg_list(ms[0]->addr);
+	assert_non_null(msl);
+
+	if (rte_eal_iova_mode() == RTE_IOVA_PA) {
+		assert_int_equal(rte_mem_virt2phy((char *)ms[1]->addr + 5), ms[1]->iova + 5);
+		assert_int_equal(rte_eal_using_phys_addrs(), 1);
+	}
+	if (rtetest_hal_is_sim()) {
+		int local;
+
+		/* Not hugepage memory: the machine has no physical address for it. */
+		assert_int_equal(rte_mem_virt2iova(&local), RTE_BAD_IOVA);
+		assert_int_equal(rte_mem_virt2phy(&local), RTE_BAD_IOVA);
+	}
+	/* Inside the list, but a page nobody mapped; past the end of a given list. */
+	assert_null(rte_mem_virt2memseg(RTE_PTR_ADD(msl->base_va, msl->len - msl->page_sz), NULL));
+	assert_null(rte_mem_virt2memseg(RTE_PTR_ADD(msl->base_va, msl->len), msl));
+
+	assert_int_equal(rte_memseg_list_walk(stop_list_walk, &calls), -1);
+	assert_int_equal(calls, 1);
+	assert_int_equal(rte_memseg_contig_walk(stop_contig_walk, &seen), 1);
+	assert_ptr_equal(seen, ms[0]);
+
+	f = tmpfile();
+	assert_non_null(f);
+	rte_dump_physmem_layout(f);
+	rewind(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char want[64];
+
+		snprintf(want, sizeof(want), "Segment %d-%u: IOVA:0x%" PRIx64 ",",
+			 (int)(msl - eal_mcfg()->memsegs), lines, ms[lines]->iova);
+		assert_true(lines < 2);
+		assert_non_null(strstr(line, want));
+		lines++;
+	}
+	fclose(f);
+	assert_int_equal(lines, 2);
+
+	/* A page freed twice: the second time it is no longer in use. */
+	rte_mcfg_mem_write_lock();
+	assert_int_equal(eal_memalloc_free_seg(ms[1]), 0);
+	assert_int_equal(eal_memalloc_free_seg(ms[1]), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	/* In a bulk, one bad page fails the call; the good ones are freed. */
+	assert_int_equal(eal_memalloc_free_seg_bulk(ms, 2), -1);
+	rte_mcfg_mem_write_unlock();
+	assert_int_equal(rte_eal_get_physmem_size(), 0);
+	rte_eal_cleanup();
+}
+
 #ifdef RTEMEM_HAL_sim
 /* The nth HAL call of op fails: the allocation fails and nothing changes. */
 static void check_fault(enum sim_op op, unsigned int nth)
@@ -323,6 +406,8 @@ static void test_iova_as_va(void **state)
 	assert_int_equal(alloc_bulk(ms, 1, 0, true), 1);
 	assert_int_equal(ms[0]->iova, (uintptr_t)ms[0]->addr);
 	assert_int_equal(rte_mem_virt2iova((char *)ms[0]->addr + 9), (uintptr_t)ms[0]->addr + 9);
+	assert_ptr_equal(rte_mem_iova2virt(ms[0]->iova + 9), (char *)ms[0]->addr + 9);
+	assert_int_equal(rte_eal_using_phys_addrs(), 0);
 	free_all(ms, 1);
 	rte_eal_cleanup();
 }
@@ -352,6 +437,7 @@ int main(void)
 		cmocka_unit_test(test_bulk_exact_is_all_or_nothing),
 		cmocka_unit_test(test_bad_arguments),
 		cmocka_unit_test(test_prealloc_is_kept),
+		cmocka_unit_test(test_queries_and_walks),
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test(test_fault_injection_leaves_lists_unchanged),
 		cmocka_unit_test(test_two_sockets),
