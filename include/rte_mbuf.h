@@ -495,6 +495,27 @@ static inline const void *rte_pktmbuf_read(const struct rte_mbuf *m, uint32_t of
 	return __rte_pktmbuf_read(m, off, len, buf);
 }
 
+/*
+ * A deep copy of length bytes from offset off of m (UINT32_MAX: to the
+ * end) into new mbufs from mp, chained as needed; the packet metadata is
+ * copied too. NULL if off is past the end or mp runs out.
+ */
+struct rte_mbuf *rte_pktmbuf_copy(const struct rte_mbuf *m, struct rte_mempool *mp,
+				  uint32_t off, uint32_t len);
+
+int __rte_pktmbuf_linearize(struct rte_mbuf *mbuf);
+
+/*
+ * Move the data of all segments into the first one and free the others.
+ * 0, or -1 (nothing changed) if the first segment has no room for it.
+ */
+static inline int rte_pktmbuf_linearize(struct rte_mbuf *mbuf)
+{
+	if (rte_pktmbuf_is_contiguous(mbuf))
+		return 0;
+	return __rte_pktmbuf_linearize(mbuf);
+}
+
 /* Print the mbuf chain and up to dump_len bytes of its data. */
 void rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m, unsigned int dump_len);
 

@@ -158,6 +158,75 @@ struct rte_mbuf *rte_pktmbuf_clone(struct rte_mbuf *md, struct rte_mempool *mp)
 	return head;
 }
 
+struct rte_mbuf *rte_pktmbuf_copy(const struct rte_mbuf *m, struct rte_mempool *mp,
+				  uint32_t off, uint32_t len)
+{
+	struct rte_mbuf *copy, *last;
+
+	__rte_mbuf_sanity_check(m, 1);
+	if (off >= m->pkt_len)
+		return NULL;
+	len = RTE_MIN(len, m->pkt_len - off);
+	copy = rte_pktmbuf_alloc(mp);
+	if (copy == NULL)
+		return NULL;
+	__rte_pktmbuf_copy_hdr(copy, m);
+	/* The copy owns its data: never indirect or external. */
+	copy->ol_flags = m->ol_flags & ~(RTE_MBUF_F_INDIRECT | RTE_MBUF_F_EXTERNAL);
+
+	last = copy;
+	while (len > 0) {
+		uint32_t chunk;
+
+		while (off >= m->data_len) { /* skip to the segment holding off */
+			off -= m->data_len;
+			m = m->next;
+		}
+		if (rte_pktmbuf_tailroom(last) == 0) {
+			struct rte_mbuf *seg = rte_pktmbuf_alloc(mp);
+
+			if (seg == NULL) {
+				rte_pktmbuf_free(copy);
+				return NULL;
+			}
+			last->next = seg;
+			last = seg;
+			copy->nb_segs++;
+		}
+		chunk = RTE_MIN((uint32_t)m->data_len - off, len);
+		chunk = RTE_MIN(chunk, (uint32_t)rte_pktmbuf_tailroom(last));
+		memcpy(rte_pktmbuf_mtod_offset(last, char *, last->data_len),
+		       rte_pktmbuf_mtod_offset(m, const char *, off), chunk);
+		last->data_len = (uint16_t)(last->data_len + chunk);
+		copy->pkt_len += chunk;
+		off += chunk;
+		len -= chunk;
+	}
+	__rte_mbuf_sanity_check(copy, 1);
+	return copy;
+}
+
+int __rte_pktmbuf_linearize(struct rte_mbuf *mbuf)
+{
+	const uint32_t rest = mbuf->pkt_len - mbuf->data_len;
+	struct rte_mbuf *seg, *next;
+	char *dst;
+
+	if (rest > rte_pktmbuf_tailroom(mbuf))
+		return -1;
+	dst = rte_pktmbuf_mtod_offset(mbuf, char *, mbuf->data_len);
+	for (seg = mbuf->next; seg != NULL; seg = next) {
+		next = seg->next;
+		memcpy(dst, rte_pktmbuf_mtod(seg, const char *), seg->data_len);
+		dst += seg->data_len;
+		rte_pktmbuf_free_seg(seg);
+	}
+	mbuf->data_len = (uint16_t)mbuf->pkt_len;
+	mbuf->next = NULL;
+	mbuf->nb_segs = 1;
+	return 0;
+}
+
 /* Segments go back in batches, one pool at a time. */
 void rte_pktmbuf_free_bulk(struct rte_mbuf **mbufs, unsigned int count)
 {

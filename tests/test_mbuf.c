@@ -670,6 +670,73 @@ static void test_attach_detach(void **state)
 	all_back();
 }
 
+static void test_copy_and_linearize(void **state)
+{
+	struct rte_mbuf *m = alloc_with(1500, 0), *c, *seg;
+	uint8_t buf[3000];
+	unsigned int i;
+
+	(void)state;
+	/* A recognisable 1500 + 1500 byte packet over two segments. */
+	for (i = 0; i < 1500; i++)
+		rte_pktmbuf_mtod(m, uint8_t *)[i] = (uint8_t)i;
+	seg = alloc_with(1500, 0);
+	for (i = 0; i < 1500; i++)
+		rte_pktmbuf_mtod(seg, uint8_t *)[i] = (uint8_t)(i + 1500);
+	assert_int_equal(rte_pktmbuf_chain(m, seg), 0);
+	m->port = 4;
+	m->packet_type = 0x11;
+
+	/* The whole packet: 3000 bytes need two 2048-byte buffers. */
+	c = rte_pktmbuf_copy(m, pool, 0, UINT32_MAX);
+	assert_non_null(c);
+	assert_int_equal(c->pkt_len, 3000);
+	assert_int_equal(c->nb_segs, 2);
+	assert_int_equal(c->data_len, 2048);
+	assert_int_equal(c->port, 4);
+	assert_int_equal(c->packet_type, 0x11);
+	assert_true(RTE_MBUF_DIRECT(c));
+	assert_ptr_not_equal(c->buf_addr, m->buf_addr);
+	assert_ptr_equal(rte_pktmbuf_read(c, 0, 3000, buf), buf);
+	for (i = 0; i < 3000; i++)
+		assert_int_equal(buf[i], (uint8_t)i);
+	rte_pktmbuf_free(c);
+
+	/* A slice across the segment boundary. */
+	c = rte_pktmbuf_copy(m, pool, 1400, 200);
+	assert_non_null(c);
+	assert_int_equal(c->pkt_len, 200);
+	assert_int_equal(c->nb_segs, 1);
+	for (i = 0; i < 200; i++)
+		assert_int_equal(rte_pktmbuf_mtod(c, uint8_t *)[i], (uint8_t)(1400 + i));
+	/* Linearize needs room in the first segment: a copy of 100 bytes... */
+	assert_int_equal(rte_pktmbuf_linearize(c), 0); /* contiguous already */
+	rte_pktmbuf_free(c);
+	assert_null(rte_pktmbuf_copy(m, pool, 3000, 1));
+	/* ... the 1500 + 1500 original does not fit in one 2048-byte buffer. */
+	assert_int_equal(rte_pktmbuf_linearize(m), -1);
+	assert_int_equal(m->nb_segs, 2);
+	rte_pktmbuf_free(m);
+	all_back();
+
+	/* 300 + 200 + 100 bytes fit in one buffer. */
+	m = alloc_with(300, 1);
+	assert_int_equal(rte_pktmbuf_chain(m, alloc_with(200, 2)), 0);
+	assert_int_equal(rte_pktmbuf_chain(m, alloc_with(100, 3)), 0);
+	assert_int_equal(rte_mempool_in_use_count(pool), 3);
+	assert_int_equal(rte_pktmbuf_linearize(m), 0);
+	assert_int_equal(m->nb_segs, 1);
+	assert_null(m->next);
+	assert_int_equal(m->data_len, 600);
+	assert_int_equal(m->pkt_len, 600);
+	assert_int_equal(rte_mempool_in_use_count(pool), 1);
+	assert_int_equal(rte_pktmbuf_mtod(m, uint8_t *)[299], 1);
+	assert_int_equal(rte_pktmbuf_mtod(m, uint8_t *)[300], 2);
+	assert_int_equal(rte_pktmbuf_mtod(m, uint8_t *)[599], 3);
+	rte_pktmbuf_free(m);
+	all_back();
+}
+
 static void test_dump(void **state)
 {
 	struct rte_mbuf *m = alloc_with(20, 0x5a);
@@ -708,6 +775,7 @@ int main(void)
 		cmocka_unit_test(test_clone),
 		cmocka_unit_test(test_clone_chain),
 		cmocka_unit_test(test_attach_detach),
+		cmocka_unit_test(test_copy_and_linearize),
 		cmocka_unit_test(test_dump),
 	};
 
