@@ -278,18 +278,15 @@ int rte_eal_memzone_init(void)
 	struct rte_mem_config *mcfg = eal_mcfg();
 	int ret;
 
+	/* Primary only: a secondary attaches the table with the memseg lists
+	 * (eal_mp_attach_memory) and detaches it in eal_mp_detach_memory. */
 	rte_rwlock_write_lock(&mcfg->mlock);
-	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
-		ret = rte_fbarray_attach(&mcfg->memzones);
-	else
-		ret = rte_fbarray_init(&mcfg->memzones, "memzone", RTE_MAX_MEMZONE,
-				       sizeof(struct rte_memzone));
+	ret = rte_fbarray_init(&mcfg->memzones, "memzone", RTE_MAX_MEMZONE,
+			       sizeof(struct rte_memzone));
 	rte_rwlock_write_unlock(&mcfg->mlock);
 	if (ret < 0) {
 		RTE_LOG(ERR, EAL, "cannot set up the memzone table\n");
-		/* the table header is shared: only its creator may clear it */
-		if (rte_eal_process_type() != RTE_PROC_SECONDARY)
-			memset(&mcfg->memzones, 0, sizeof(mcfg->memzones));
+		memset(&mcfg->memzones, 0, sizeof(mcfg->memzones));
 		return -1;
 	}
 	return 0;
@@ -302,11 +299,7 @@ void rte_eal_memzone_cleanup(void)
 	if (arr == NULL)
 		return;
 	rte_rwlock_write_lock(&eal_mcfg()->mlock);
-	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
-		rte_fbarray_detach(arr); /* the primary's table lives on */
-	} else {
-		rte_fbarray_destroy(arr);
-		memset(arr, 0, sizeof(*arr));
-	}
+	rte_fbarray_destroy(arr);
+	memset(arr, 0, sizeof(*arr));
 	rte_rwlock_write_unlock(&eal_mcfg()->mlock);
 }
