@@ -442,6 +442,8 @@ static void test_init_faults(void **state)
 	static const char *const points[] = {
 		"va_reserve:1", "va_reserve:2", "va_reserve:3",
 		"shm_create:1", "shm_create:2", "shm_create:3",
+		"shm_create:6", /* the last of the four memseg lists */
+		"shm_create:7", /* the memzone table */
 		"page_map:1", "page_map:2", "virt2iova:1",
 	};
 

@@ -377,7 +377,37 @@ static void test_bad_input(void **state)
 	assert_null(rte_memzone_lookup(NULL));
 	assert_null(rte_memzone_lookup("no_such_zone"));
 	assert_unchanged(&before);
+	/* A walk with no callback does nothing. */
+	rte_memzone_walk(NULL, NULL);
 	assert_int_equal(rte_memzone_free(mz), 0);
+}
+
+static unsigned int walked;
+
+static void count_walked(const struct rte_memzone *mz, void *arg)
+{
+	RTE_SET_USED(mz);
+	RTE_SET_USED(arg);
+	walked++;
+}
+
+/* Before rte_eal_init there is no memzone table: nothing to reserve, find or walk. */
+static void test_without_eal(void **state)
+{
+	FILE *f = tmpfile();
+
+	(void)state;
+	assert_non_null(f);
+	rte_errno = 0;
+	assert_null(rte_memzone_reserve("early", 64, SOCKET_ID_ANY, 0));
+	assert_int_equal(rte_errno, EINVAL);
+	assert_null(rte_memzone_lookup("early"));
+	walked = 0;
+	rte_memzone_walk(count_walked, NULL);
+	assert_int_equal(walked, 0);
+	rte_memzone_dump(f);
+	assert_int_equal(ftell(f), 0);
+	fclose(f);
 }
 
 static void test_table_full(void **state)
@@ -469,8 +499,12 @@ int main(void)
 		cmocka_unit_test(test_iova_contig),
 		cmocka_unit_test(test_bounded),
 	};
+	const struct CMUnitTest no_eal[] = {
+		cmocka_unit_test(test_without_eal),
+	};
 	int fails = 0;
 
+	fails += cmocka_run_group_tests_name("memzone without EAL", no_eal, NULL, NULL);
 	fails += cmocka_run_group_tests_name("memzone", pa, setup_default, teardown);
 	fails += cmocka_run_group_tests_name("memzone iova=va", va, setup_va, teardown);
 	return fails;
