@@ -725,6 +725,53 @@ static void test_dump_metadata(void **state)
 	rte_fbarray_dump_metadata(NULL, stdout);
 	assert_int_equal(rte_errno, EINVAL);
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+
+	/* A destroyed array (data gone, struct cleared) is reported as invalid. */
+	memset(buf, 0, sizeof(buf));
+	f = fmemopen(buf, sizeof(buf) - 1, "w");
+	assert_non_null(f);
+	rte_fbarray_dump_metadata(&arr, f);
+	fclose(f);
+	assert_string_equal(buf, "Invalid file-backed array\n");
+}
+
+/* Attaching a struct that describes no valid array changes nothing. */
+static void test_attach_bad_struct(void **state)
+{
+	struct rte_fbarray arr;
+
+	(void)state;
+	memset(&arr, 0, sizeof(arr));
+	rte_errno = 0;
+	assert_int_equal(rte_fbarray_attach(&arr), -1); /* no name, no length */
+	assert_int_equal(rte_errno, EINVAL);
+	snprintf(arr.name, sizeof(arr.name), "bad_attach");
+	arr.len = 16;
+	arr.elt_sz = 0;
+	rte_errno = 0;
+	assert_int_equal(rte_fbarray_attach(&arr), -1);
+	assert_int_equal(rte_errno, EINVAL);
+}
+
+/* Before rte_eal_init (sim: no machine, no page size) there is nothing to map. */
+static void test_without_eal(void **state)
+{
+	struct rte_fbarray arr;
+
+	(void)state;
+	if (!rtetest_hal_is_sim())
+		skip(); /* on Linux the page size is known without EAL */
+	assert_int_equal(hal_base_page_size(), 0);
+	rte_errno = 0;
+	assert_int_equal(rte_fbarray_init(&arr, "early", 16, 8), -1);
+	assert_int_equal(rte_errno, ENODEV);
+	memset(&arr, 0, sizeof(arr));
+	snprintf(arr.name, sizeof(arr.name), "early");
+	arr.len = 16;
+	arr.elt_sz = 8;
+	rte_errno = 0;
+	assert_int_equal(rte_fbarray_attach(&arr), -1);
+	assert_int_equal(rte_errno, ENODEV);
 }
 
 /* --- threads ----------------------------------------------------------- */
@@ -1122,6 +1169,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_set_used_free_count),
 		cmocka_unit_test(test_find_bad_args),
 		cmocka_unit_test(test_dump_metadata),
+		cmocka_unit_test(test_attach_bad_struct),
 		cmocka_unit_test(test_init_faults),
 		cmocka_unit_test(test_known_answers),
 		cmocka_unit_test(test_patterns_len_1),
@@ -1137,6 +1185,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest page_64k[] = { cmocka_unit_test(test_layout_64k) };
 	const struct CMUnitTest in_memory[] = { cmocka_unit_test(test_in_memory) };
 	const struct CMUnitTest multi_process[] = { cmocka_unit_test(test_secondary_attach) };
+	const struct CMUnitTest no_eal[] = { cmocka_unit_test(test_without_eal) };
 	ssize_t n;
 	int failed = 0;
 
@@ -1145,6 +1194,7 @@ int main(int argc, char **argv)
 	n = readlink("/proc/self/exe", self_path, sizeof(self_path) - 1);
 	self_path[n > 0 ? n : 0] = '\0';
 
+	failed += cmocka_run_group_tests_name("fbarray without EAL", no_eal, NULL, NULL);
 	failed += cmocka_run_group_tests_name("fbarray", basic, eal_up, eal_down);
 	failed += cmocka_run_group_tests_name("fbarray_multi_process", multi_process, eal_up,
 					      eal_down);
