@@ -885,7 +885,11 @@ static void test_deferred_start_and_stats_without_queue(void **state)
 	rxconf.rx_deferred_start = 1;
 	assert_int_equal(rte_eth_rx_queue_setup(0, 1, 64, 0, &rxconf, pool), 0);
 	assert_int_equal(rte_eth_dev_start(0), 0);
-	/* only queue 0 took mbufs */
+	/* only queue 0 took mbufs; stopping skips queue 1, never started */
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE - 64);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+	assert_int_equal(rte_eth_dev_start(0), 0);
 	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE - 64);
 	assert_int_equal(rte_eth_dev_rx_queue_start(0, 1), 0);
 	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE - 128);
@@ -958,6 +962,133 @@ static void test_release_running_queue(void **state)
 	assert_int_equal(rte_eth_dev_stop(0), -EINVAL);
 }
 
+/* ---- a machine out of memory ---------------------------------------------- */
+
+#define STARVE_MAX 16
+static void *starve_va;
+static unsigned int starve_n;
+static void *blocks[512];
+static unsigned int n_blocks;
+
+/* Take every hugepage left in socket 0's pool, so the heap cannot grow. */
+static void starve(void)
+{
+	size_t pg = 2UL << 20;
+
+	starve_va = hal_va_reserve(NULL, STARVE_MAX * pg, pg);
+	assert_non_null(starve_va);
+	for (starve_n = 0; starve_n < STARVE_MAX; starve_n++)
+		if (hal_page_map((char *)starve_va + starve_n * pg, pg, 0, 95, (int)starve_n) != 0)
+			break;
+	assert_true(starve_n < STARVE_MAX);
+}
+
+static void unstarve(void)
+{
+	size_t pg = 2UL << 20;
+
+	for (unsigned int i = 0; i < starve_n; i++)
+		assert_int_equal(hal_page_unmap((char *)starve_va + i * pg, pg, 95, (int)i), 0);
+	hal_va_release(starve_va, STARVE_MAX * pg);
+}
+
+/* Fill the heap until not even 64 bytes fit, except one hole of keep bytes. */
+static void fill_heap(size_t keep)
+{
+	void *hole = keep ? rte_malloc(NULL, keep, 0) : NULL;
+
+	assert_true(keep == 0 || hole != NULL);
+	n_blocks = 0;
+	for (size_t sz = 1UL << 20; sz >= 64; sz /= 2) {
+		void *p;
+
+		while (n_blocks < RTE_DIM(blocks) && (p = rte_malloc(NULL, sz, 0)) != NULL)
+			blocks[n_blocks++] = p;
+	}
+	assert_true(n_blocks < RTE_DIM(blocks));
+	assert_null(rte_malloc(NULL, 64, 0));
+	rte_free(hole);
+}
+
+static void empty_heap(void)
+{
+	for (unsigned int i = 0; i < n_blocks; i++)
+		rte_free(blocks[i]);
+	n_blocks = 0;
+}
+
+static int starved_setup(void **state)
+{
+	(void)state;
+	if (rtetest_eal_init("--sim=nic=x710,pages=6") < 0)
+		return -1;
+	pool = rte_pktmbuf_pool_create("oom_pool", 256, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	return pool == NULL || rte_eth_dev_count_avail() != 1 ? -1 : 0;
+}
+
+static int starved_teardown(void **state)
+{
+	(void)state;
+	rte_eth_dev_stop(0);
+	rte_eth_dev_close(0);
+	rte_mempool_free(pool);
+	pool = NULL;
+	rte_eal_cleanup();
+	return 0;
+}
+
+/* Every allocation of a queue set-up failing in turn: -ENOMEM, nothing
+ * kept, the old queue (if any) intact. */
+static void test_queue_setup_out_of_memory(void **state)
+{
+	struct rte_eth_conf conf;
+	struct i40e_rx_queue *old;
+
+	(void)state;
+	memset(&conf, 0, sizeof(conf));
+	assert_int_equal(rte_eth_dev_configure(0, 2, 0, &conf), 0);
+	assert_int_equal(rte_eth_rx_queue_setup(0, 1, 64, 0, NULL, pool), 0);
+	old = rte_eth_devices[0].rx_queues[1];
+	starve();
+
+	fill_heap(0); /* not even the queue structure */
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 64, 0, NULL, pool), -ENOMEM);
+	empty_heap();
+	fill_heap(4096); /* the queue, not its descriptor ring */
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 64, 0, NULL, pool), -ENOMEM);
+	assert_null(rte_memzone_lookup("eth_p0_q0_rx_ring"));
+	assert_null(rte_eth_devices[0].rx_queues[0]);
+	/* set up again: the ring is the old queue's, the software ring fails */
+	assert_int_equal(rte_eth_rx_queue_setup(0, 1, 64, 0, NULL, pool), -ENOMEM);
+	assert_ptr_equal(rte_eth_devices[0].rx_queues[1], old);
+	assert_ptr_equal(old->mz, rte_memzone_lookup("eth_p0_q1_rx_ring"));
+	empty_heap();
+	unstarve();
+
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 64, 0, NULL, pool), 0);
+	assert_int_equal(rte_eth_dev_start(0), 0);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), 256);
+}
+
+/* The adapter cannot be allocated: no port, and nothing left behind. */
+static void test_probe_out_of_memory(void **state)
+{
+	struct rte_malloc_socket_stats st;
+
+	(void)state;
+	rte_eth_dev_close(0);
+	rte_mempool_free(pool);
+	pool = NULL;
+	rte_eal_cleanup();
+	assert_true(rtetest_eal_init("--sim=nic=x710,fail=page_map:1") >= 0);
+	assert_int_equal(rte_eth_dev_count_avail(), 0);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &st), 0);
+	assert_int_equal(st.alloc_count, 0);
+	rte_eal_cleanup();
+	assert_int_equal(starved_setup(state), 0);
+}
+
 /* ---- an XL710 ------------------------------------------------------------ */
 
 static int xl710_setup(void **state)
@@ -1026,7 +1157,14 @@ int main(void)
 	const struct CMUnitTest xl710_tests[] = {
 		cmocka_unit_test(test_xl710_info),
 	};
+	const struct CMUnitTest starved_tests[] = {
+		cmocka_unit_test(test_queue_setup_out_of_memory),
+		cmocka_unit_test(test_probe_out_of_memory),
+	};
 	int fails = cmocka_run_group_tests(tests, setup, teardown);
+
+	fails += cmocka_run_group_tests_name("out of memory", starved_tests, starved_setup,
+					     starved_teardown);
 
 	return fails + cmocka_run_group_tests_name("xl710", xl710_tests, xl710_setup,
 						   xl710_teardown);

@@ -686,6 +686,9 @@ static void test_hal_shm_files(void **state)
 	snprintf(path, sizeof(path), "%s/t_dir", dir);
 	assert_int_equal(mkdir(path, 0700), 0);
 	assert_int_equal(hal_runtime_write_file("t_dir", "a"), -EISDIR);
+	errno = 0;
+	assert_null(hal_shm_map("t_dir", 4096, NULL, false));
+	assert_int_equal(errno, EISDIR);
 	rmdir(path);
 }
 
@@ -716,6 +719,10 @@ static void test_hal_va_reserve(void **state)
 	assert_true(d != c);
 	assert_int_equal((uintptr_t)d % SZ_2M, 0);
 	hal_va_release(d, 4 * SZ_2M);
+	d = hal_va_reserve(c, 4096, 1UL << 30); /* more alignment than the kernel gives */
+	assert_non_null(d);
+	assert_int_equal((uintptr_t)d % (1UL << 30), 0);
+	hal_va_release(d, 4096);
 	d = hal_va_reserve(a + 4096 + 1, 4096, 0);
 	assert_non_null(d);
 	assert_true(d != a + 4096 + 1);
@@ -861,6 +868,13 @@ static void test_in_memory(void **state)
 	assert_ptr_equal(p, res);
 	p[0] = 1;
 	hal_shm_unmap(p, 8192, true);
+	/* a mapping that cannot be made leaves the range reserved */
+	errno = 0;
+	assert_null(hal_shm_map("t_mem", (size_t)1 << 62, res, true));
+	assert_int_equal(errno, ENOMEM);
+	p = hal_shm_map("t_mem", 8192, res, true);
+	assert_ptr_equal(p, res);
+	hal_shm_unmap(p, 8192, true);
 	hal_va_release(res, 8192);
 	assert_null(hal_shm_map("t_mem", (size_t)1 << 62, NULL, true));
 	assert_int_equal(hal_shm_unlink("t_mem"), 0);
@@ -930,13 +944,26 @@ static void test_base_virtaddr(void **state)
 /* Runtime directory creation failing: a path component that is a file. */
 static void test_runtime_dir_errors(void **state)
 {
-	char prefix[HAL_PATH_MAX + 16];
+	char prefix[HAL_PATH_MAX + 16], file[HAL_PATH_MAX];
+	int fd;
 
 	(void)state;
 	memset(prefix, 'p', sizeof(prefix) - 1);
 	prefix[sizeof(prefix) - 1] = '\0';
 	assert_int_equal(hal_runtime_init(prefix, false), -ENAMETOOLONG);
 	assert_string_equal(hal_runtime_dir(), "");
+	/* a component of the path that is a file, not a directory */
+	snprintf(prefix, sizeof(prefix), "t_rtdir%d", (int)getpid());
+	assert_int_equal(hal_runtime_init(prefix, false), 0);
+	snprintf(file, sizeof(file), "%s", hal_runtime_dir());
+	hal_runtime_remove();
+	fd = open(file, O_RDWR | O_CREAT | O_EXCL, 0600);
+	assert_true(fd >= 0);
+	close(fd);
+	strcat(prefix, "/sub");
+	assert_int_equal(hal_runtime_init(prefix, false), -ENOTDIR);
+	assert_string_equal(hal_runtime_dir(), "");
+	unlink(file);
 	assert_int_equal(hal_runtime_init("ignored", true), 0);
 	assert_string_equal(hal_runtime_dir(), "");
 	hal_runtime_remove();
