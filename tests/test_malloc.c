@@ -802,6 +802,12 @@ static void test_without_eal(void **state)
 	assert_int_equal(local, 7);
 	assert_int_equal(rte_malloc_heap_get_socket("socket_0"), -1);
 	assert_int_equal(rte_errno, EINVAL);
+	rte_errno = 0;
+	assert_null(rte_malloc(NULL, 64, 0));
+	assert_int_equal(rte_errno, EINVAL);
+	rte_errno = 0;
+	assert_null(rte_malloc_socket(NULL, 64, 0, 0));
+	assert_int_equal(rte_errno, EINVAL);
 }
 
 struct free_arg {

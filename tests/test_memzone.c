@@ -314,6 +314,17 @@ static void test_biggest(void **state)
 	assert_non_null(big);
 	assert_true(iova_contiguous(big));
 	assert_int_equal(rte_memzone_free(big), 0);
+	if (rtetest_hal_is_sim()) {
+		/* No 1 GB pages in this machine; as a hint only, the biggest of any size. */
+		assert_null(rte_memzone_reserve("biggest_1g", 0, 0, RTE_MEMZONE_1GB));
+		assert_int_equal(rte_malloc_get_socket_stats(0, &st), 0);
+		big = rte_memzone_reserve("biggest_hint", 0, 0,
+					  RTE_MEMZONE_1GB | RTE_MEMZONE_SIZE_HINT_ONLY);
+		assert_non_null(big);
+		assert_int_equal(big->hugepage_sz, RTE_PGSIZE_2M);
+		assert_true(big->len >= st.greatest_free_size - 256);
+		assert_int_equal(rte_memzone_free(big), 0);
+	}
 	assert_int_equal(rte_memzone_free(mz), 0);
 	/* len 0 with a bound means len = bound */
 	mz = rte_memzone_reserve_bounded("bound_only", 0, 0, 0, 64, 4096);
@@ -350,6 +361,8 @@ static void test_bad_input(void **state)
 	EXPECT_FAIL(rte_memzone_reserve_aligned("x", 64, 0, 0, 96), EINVAL);
 	EXPECT_FAIL(rte_memzone_reserve_bounded("x", 64, 0, 0, 64, 100), EINVAL);
 	EXPECT_FAIL(rte_memzone_reserve_bounded("x", 8192, 0, 0, 64, 4096), EINVAL);
+	/* 20 bytes fit a 32-byte bound, a cache line does not */
+	EXPECT_FAIL(rte_memzone_reserve_bounded("x", 20, 0, 0, 0, 32), EINVAL);
 	EXPECT_FAIL(rte_memzone_reserve("x", 64, -2, 0), EINVAL);
 	EXPECT_FAIL(rte_memzone_reserve("x", 64, 7, 0), EINVAL);
 	EXPECT_FAIL(rte_memzone_reserve("x", 64, RTE_MAX_NUMA_NODES, 0), EINVAL);

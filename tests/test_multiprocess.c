@@ -208,6 +208,23 @@ static int child_alloc_free(void)
 	rte_mcfg_mem_write_unlock();
 	if (ret != 0 || msl->memseg_arr.count != before || rte_mem_virt2memseg(addr, NULL) != NULL)
 		return CHILD_BAD_DATA;
+	/* Freed twice: the primary says the page is not in use. */
+	rte_errno = 0;
+	rte_mcfg_mem_write_lock();
+	ret = eal_memalloc_free_seg(ms);
+	rte_mcfg_mem_write_unlock();
+	if (ret != -1 || rte_errno != EINVAL)
+		return CHILD_BAD_DATA;
+	/* A segment that is in no list is refused without asking. */
+	{
+		struct rte_memseg fake;
+
+		memset(&fake, 0, sizeof(fake));
+		fake.addr = &fake;
+		rte_errno = 0;
+		if (eal_memalloc_free_seg(&fake) != -1 || rte_errno != EINVAL)
+			return CHILD_BAD_DATA;
+	}
 	/* More pages than the machine has: the primary's refusal comes back. */
 	rte_errno = 0;
 	rte_mcfg_mem_write_lock();
@@ -357,7 +374,9 @@ static void test_stale_files_reclaimed(void **state)
 	skip_unless_shared_memory();
 	new_prefix("stale");
 	assert_int_equal(run_child("crash"), 128 + SIGKILL);
-	/* Its files are still there, its lock is not: a new primary takes over. */
+	/* Its files are still there, but nobody holds the lock: no secondary. */
+	assert_int_equal(run_child("refused"), ENOENT);
+	/* A new primary takes over. */
 	assert_true(eal_up("primary", "--sim=pages=4") >= 0);
 	assert_int_equal(eal_mcfg()->memsegs[0].memseg_arr.count, 0);
 	assert_int_equal(rte_eal_get_physmem_size(), 0);
