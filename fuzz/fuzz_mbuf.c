@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * libFuzzer harness for rte_mbuf: the input is a list of operations on up
  * to 8 held packets (alloc, free, append, prepend, adj, trim, chain, read,
- * extra references, bulk alloc/free), replayed on a small pktmbuf pool and
- * on a model of each packet (its segments and every data byte). Any
- * difference aborts; after each input every mbuf must be back in the pool.
+ * extra references, bulk alloc/free, deep copy, linearize), replayed on a
+ * small pktmbuf pool and on a model of each packet (its segments and every
+ * data byte). Any difference aborts; after each input every mbuf must be
+ * back in the pool.
  *
  * Input: ops of 3 bytes: opcode, slot/argument, length.
  */
@@ -22,7 +23,7 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
-#define NB_MBUF 64
+#define NB_MBUF 64u
 #define SLOTS 8
 #define MAX_SEGS 16
 #define BUF_LEN 512 /* small buffers: appends run out of room often */
@@ -202,6 +203,70 @@ static void op_read(const struct model_pkt *p, uint16_t off, uint16_t len)
 	CHECK(memcmp(got, p->data + off, len) == 0);
 }
 
+static unsigned int mbufs_held(void)
+{
+	unsigned int n = 0;
+
+	for (unsigned int s = 0; s < SLOTS; s++)
+		if (pkts[s].m != NULL)
+			n += pkts[s].nb_segs;
+	return n;
+}
+
+/* Deep copy of a slice of p into the empty slot q. */
+static void op_copy(const struct model_pkt *p, struct model_pkt *q, uint32_t off, uint32_t len)
+{
+	const unsigned int room = BUF_LEN - headroom_default();
+	struct rte_mbuf *c;
+	uint32_t want, left;
+
+	if (q->m != NULL || q == p)
+		return;
+	c = rte_pktmbuf_copy(p->m, pool, off, len);
+	if (off >= p->len) {
+		CHECK(c == NULL);
+		return;
+	}
+	want = RTE_MIN(len, p->len - off);
+	if (c == NULL) {
+		/* Only for want of mbufs: one per room bytes, at least one. */
+		CHECK(NB_MBUF - mbufs_held() < RTE_MAX(1u, (want + room - 1) / room));
+		return;
+	}
+	q->m = c;
+	q->refs = 1;
+	q->len = want;
+	memcpy(q->data, p->data + off, want);
+	q->nb_segs = 0;
+	left = want;
+	do {
+		uint16_t n = (uint16_t)RTE_MIN(left, room);
+
+		q->seg[q->nb_segs].off = headroom_default();
+		q->seg[q->nb_segs].len = n;
+		q->nb_segs++;
+		left -= n;
+	} while (left > 0);
+}
+
+static void op_linearize(struct model_pkt *p)
+{
+	const uint32_t rest = p->len - p->seg[0].len;
+	const bool fits = rest <= (uint32_t)(BUF_LEN - p->seg[0].off - p->seg[0].len);
+	int ret;
+
+	if (p->refs != 1)
+		return; /* it would free segments others still hold */
+	ret = rte_pktmbuf_linearize(p->m);
+	if (p->nb_segs == 1 || fits) {
+		CHECK(ret == 0);
+		p->seg[0].len = (uint16_t)p->len;
+		p->nb_segs = 1;
+	} else {
+		CHECK(ret == -1);
+	}
+}
+
 static void op_alloc_bulk(unsigned int k)
 {
 	struct rte_mbuf *ms[SLOTS];
@@ -230,16 +295,6 @@ static void op_free_bulk(void)
 			drop_ref(&pkts[s]);
 	}
 	rte_pktmbuf_free_bulk(ms, SLOTS);
-}
-
-static unsigned int mbufs_held(void)
-{
-	unsigned int n = 0;
-
-	for (unsigned int s = 0; s < SLOTS; s++)
-		if (pkts[s].m != NULL)
-			n += pkts[s].nb_segs;
-	return n;
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -272,12 +327,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	memset(pkts, 0, sizeof(pkts));
 	for (size_t i = 0; i + 2 < size; i += 3) {
-		const unsigned int op = data[i] % 12, slot = data[i + 1] % SLOTS;
+		const unsigned int op = data[i] % 14, slot = data[i + 1] % SLOTS;
 		const uint16_t n = data[i + 2];
 		struct model_pkt *p = &pkts[slot];
 		struct rte_mbuf *m;
 
-		if (op >= 2 && op <= 9 && p->m == NULL)
+		if (((op >= 2 && op <= 9) || op >= 12) && p->m == NULL)
 			continue; /* these need a packet in the slot */
 		switch (op) {
 		case 0:
@@ -325,8 +380,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 10:
 			op_alloc_bulk(n);
 			break;
-		default:
+		case 11:
 			op_free_bulk();
+			break;
+		case 12:
+			op_copy(p, &pkts[(slot + 1 + n % (SLOTS - 1)) % SLOTS], (uint32_t)n * 5,
+				(uint32_t)data[i + 1] * 9);
+			break;
+		default:
+			op_linearize(p);
 			break;
 		}
 		for (unsigned int s = 0; s < SLOTS; s++)
