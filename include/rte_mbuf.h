@@ -6,8 +6,10 @@
  *   [ struct rte_mbuf | priv_size bytes | buffer: headroom | data ... ]
  *
  * with buf_addr pointing at the buffer and buf_iova its IO address. A
- * free mbuf (in the pool) always has refcnt 1, nb_segs 1 and next NULL,
- * so allocation only needs to reset the packet fields.
+ * free mbuf (in the pool) is always direct with refcnt 1, nb_segs 1 and
+ * next NULL, so allocation only needs to reset the packet fields. An
+ * indirect mbuf (rte_pktmbuf_attach/clone) points at another mbuf's buffer
+ * and holds a reference to it until it is freed.
  */
 #ifndef RTEMEM_RTE_MBUF_H
 #define RTEMEM_RTE_MBUF_H
