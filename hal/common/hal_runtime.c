@@ -21,11 +21,12 @@
 static char runtime_dir[HAL_PATH_MAX];
 static bool in_memory;
 
-/* mkdir -p: every missing component, each 0700. */
+/* mkdir -p: every missing component, each 0700; dir must end up a directory. */
 static int mkdir_p(const char *dir)
 {
 	char buf[HAL_PATH_MAX];
 	size_t len = strlen(dir);
+	struct stat st;
 
 	if (len == 0 || len >= sizeof(buf))
 		return -ENAMETOOLONG;
@@ -42,7 +43,10 @@ static int mkdir_p(const char *dir)
 				break;
 		}
 	}
-	return 0;
+	/* mkdir's EEXIST does not say the existing entry is a directory. */
+	if (stat(dir, &st) < 0)
+		return -errno;
+	return S_ISDIR(st.st_mode) ? 0 : -ENOTDIR;
 }
 
 static int runtime_dir_path(char *buf, size_t len, const char *prefix)
