@@ -787,7 +787,7 @@ static void test_hal_lock(void **state)
 
 static void test_hal_ipc(void **state)
 {
-	char longname[80], peer[HAL_IPC_NAME_MAX], buf[64];
+	char longname[HAL_IPC_NAME_MAX + 2], peer[HAL_IPC_NAME_MAX], buf[64];
 	char names[8][HAL_IPC_NAME_MAX];
 	char big[HAL_IPC_MSG_MAX + 1];
 	int a, b, l;
@@ -917,6 +917,30 @@ static void test_no_huge(void **state)
 	rte_eal_cleanup();
 }
 
+/* EAL cannot come up where its runtime directory would be a file. */
+static void test_runtime_dir_is_a_file(void **state)
+{
+	char prefix[64], arg[128], dir[HAL_PATH_MAX];
+	int fd;
+
+	(void)state;
+	snprintf(prefix, sizeof(prefix), "t_rtfile%d", (int)getpid());
+	assert_int_equal(hal_runtime_init(prefix, false), 0);
+	snprintf(dir, sizeof(dir), "%s", hal_runtime_dir());
+	hal_runtime_remove();
+	fd = open(dir, O_RDWR | O_CREAT | O_EXCL, 0600);
+	assert_true(fd >= 0);
+	close(fd);
+	snprintf(arg, sizeof(arg), "--file-prefix=%s --sim=pages=2", prefix);
+	rte_errno = 0;
+	assert_int_equal(rtetest_eal_init(arg), -1);
+	assert_int_equal(rte_errno, ENOTDIR);
+	unlink(dir);
+	assert_true(rtetest_eal_init(arg) >= 0);
+	rte_eal_cleanup();
+	assert_int_equal(access(dir, F_OK), -1);
+}
+
 static void test_secondary_refuses_sim_options(void **state)
 {
 	(void)state;
@@ -960,6 +984,9 @@ static void test_runtime_dir_errors(void **state)
 	fd = open(file, O_RDWR | O_CREAT | O_EXCL, 0600);
 	assert_true(fd >= 0);
 	close(fd);
+	/* the runtime directory itself a file: refused, not taken for a directory */
+	assert_int_equal(hal_runtime_init(prefix, false), -ENOTDIR);
+	assert_string_equal(hal_runtime_dir(), "");
 	strcat(prefix, "/sub");
 	assert_int_equal(hal_runtime_init(prefix, false), -ENOTDIR);
 	assert_string_equal(hal_runtime_dir(), "");
@@ -997,6 +1024,7 @@ int main(void)
 	const struct CMUnitTest own_eal[] = {
 		cmocka_unit_test(test_in_memory),
 		cmocka_unit_test(test_no_huge),
+		cmocka_unit_test(test_runtime_dir_is_a_file),
 		cmocka_unit_test(test_secondary_refuses_sim_options),
 		cmocka_unit_test(test_base_virtaddr),
 	};
