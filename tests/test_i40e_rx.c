@@ -755,8 +755,8 @@ static void test_packet_types(void **state)
 		uint32_t len;
 		uint32_t ptype;
 		bool hashed;
-	} want[16];
-	static uint8_t frames[16][128];
+	} want[24];
+	static uint8_t frames[24][128];
 	struct rte_mbuf *m;
 	unsigned int n = 0;
 
@@ -783,6 +783,18 @@ static void test_packet_types(void **state)
 	ADD(mk_ipv6(frames[n], 120, 58), v6 | RTE_PTYPE_L4_ICMP, true);
 	ADD(mk_ipv6(frames[n], 120, 59), v6 | RTE_PTYPE_L4_NONFRAG, true);
 	ADD(mk_ipv6(frames[n], 120, 44), v6 | RTE_PTYPE_L4_FRAG, true);
+	/* headers cut short or not what the EtherType says: plain L2, or no ports */
+	frames[n][12] = 0x81; /* a VLAN tag with nothing after it */
+	ADD(16, l2, false);
+	mk_ipv4(frames[n], 100, false, 17, false);
+	ADD(30, l2, false); /* no room for an IPv4 header */
+	mk_ipv4(frames[n], 100, false, 17, false);
+	frames[n][14] = 0x65; /* IPv4 EtherType, version 6 */
+	ADD(100, l2, false);
+	mk_ipv6(frames[n], 120, 17);
+	ADD(50, l2, false); /* no room for an IPv6 header */
+	mk_ipv4(frames[n], 100, false, 6, false);
+	ADD(36, v4 | RTE_PTYPE_L4_TCP, true); /* TCP without its ports: hashed on addresses */
 #undef ADD
 	for (unsigned int i = 0; i < n; i++) {
 		assert_int_equal(sim_i40e_receive(dev, frames[i], want[i].len), SIM_I40E_RX_OK);
