@@ -322,6 +322,9 @@ static int process_start(void)
 	enum rte_proc_type_t want = internal_config.process_type;
 	int ret = hal_up(want == RTE_PROC_SECONDARY);
 
+	if (ret == -ENOENT && want == RTE_PROC_SECONDARY)
+		RTE_LOG(ERR, EAL, "no primary process is running with file prefix '%s'\n",
+			internal_config.file_prefix);
 	if (ret < 0)
 		return ret;
 	ret = hal_runtime_lock(rte_config.process_type == RTE_PROC_PRIMARY);

@@ -2,9 +2,12 @@
  * Address-space reservation, shared by both HALs.
  *
  * Reservations without a hint are placed from a cursor that starts at
- * 4 GiB (or --base-virtaddr) rather than where the kernel puts libraries
+ * 32 TiB (or --base-virtaddr) rather than where the kernel puts libraries
  * and thread stacks, so that a secondary process, whose libraries land
- * elsewhere, can map the primary's memory at the same addresses.
+ * elsewhere, can map the primary's memory at the same addresses. 32 TiB is
+ * far from the executable (0x55...) and the mmap area (0x7f...), and clear
+ * of what AddressSanitizer reserves (its shadow ends near 16 TiB and its
+ * heap starts at 96 TiB), so sanitized secondaries attach too.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -15,7 +18,7 @@
 #include "hal_va.h"
 
 #define RESERVE_FLAGS (MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE)
-#define DEFAULT_BASE ((uintptr_t)1 << 32)
+#define DEFAULT_BASE ((uintptr_t)1 << 45)
 
 static uintptr_t cursor; /* 0: let the kernel choose */
 

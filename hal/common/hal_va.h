@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Where hint-less reservations start (0: 4 GiB); off for secondaries. */
+/* Where hint-less reservations start (0: 32 TiB); off for secondaries. */
 void hal_va_cursor_init(uint64_t base, bool enabled);
 /* hal_va_reserve without the sim's fault injector. */
 void *hal_os_va_reserve(void *hint, size_t len, size_t align);
