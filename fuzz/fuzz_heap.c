@@ -380,7 +380,7 @@ static void op_realloc(struct input *in, unsigned int variant)
 	const int socket = on_socket ? decode_socket(in) : SOCKET_ID_ANY;
 	struct rte_malloc_socket_stats before[SOCKETS];
 	/* realloc(NULL, 0) is a malloc(0): invalid; of a block, size 0 keeps it */
-	const bool bad = (size == 0 && (b->ptr == NULL || b->is_mz)) || !align_valid(align) ||
+	const bool bad = (size == 0 && b->ptr == NULL) || !align_valid(align) ||
 			 !socket_valid(socket);
 	size_t keep;
 	void *p;
@@ -396,8 +396,9 @@ static void op_realloc(struct input *in, unsigned int variant)
 	TRACE("realloc(%p, %zu, align %u, socket %d) = %p (rte_errno %d)\n", (void *)b->ptr, size,
 	      align, socket, p, rte_errno);
 	if (p == NULL) {
-		CHECK(rte_errno == (bad ? EINVAL : ENOMEM) || (size > ((size_t)RTE_MAX_MEM_MB << 20) &&
-							   rte_errno == ENOMEM),
+		/* more than rtemem could ever map: ENOMEM may come before EINVAL */
+		CHECK(rte_errno == (bad ? EINVAL : ENOMEM) ||
+		      (size > ((size_t)RTE_MAX_MEM_MB << 20) && rte_errno == ENOMEM),
 		      "realloc(%p, %zu, align %u, socket %d): rte_errno %d", (void *)b->ptr, size,
 		      align, socket, rte_errno);
 		check_stats_unchanged(before, "realloc");
