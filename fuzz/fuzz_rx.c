@@ -61,7 +61,7 @@
 #include "sim_i40e.h"
 #include "sim_machine.h"
 
-#define POOL_SIZE 1024
+#define POOL_SIZE 1024u
 #define MAX_FRAME_LEN 9800   /* beyond what the X710 takes */
 #define MAX_FRAMES 1024      /* frames the device completed, not yet received */
 #define MAX_BURST 64
