@@ -469,6 +469,107 @@ static void test_secondary_refusals(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+/*
+ * The primary's side of the IPC protocol (docs/multi-process.md) against
+ * requests no rtemem secondary sends: datagrams of the wrong size or magic
+ * and unknown kinds get no answer, bad allocation and free requests get
+ * -EINVAL, and the primary's memory is as before. The layout here is the
+ * wire format of struct mp_msg in src/eal_mp.c.
+ */
+struct wire_msg {
+	uint32_t magic;
+	uint32_t kind;
+	int32_t result;
+	int32_t socket;
+	uint64_t page_sz;
+	int32_t n_segs;
+	int32_t exact;
+	int32_t list;
+	int32_t idx;
+};
+
+enum { WIRE_ALLOC = 3, WIRE_FREE = 4, WIRE_REPLY = 5 };
+
+/* Send req to the primary's socket; the reply's result, or 1 if none came. */
+static int wire_exchange(const void *req, size_t len)
+{
+	char name[32], peer[HAL_IPC_NAME_MAX];
+	struct wire_msg reply;
+	int fd, n;
+
+	snprintf(name, sizeof(name), "wire_%d", (int)getpid());
+	fd = hal_ipc_open(name);
+	assert_true(fd >= 0);
+	assert_int_equal(hal_ipc_send(fd, "mp_socket", req, len), 0);
+	n = hal_ipc_recv(fd, &reply, sizeof(reply), peer, 300);
+	hal_ipc_close(fd, name);
+	if (n < 0)
+		return 1;
+	assert_int_equal(n, sizeof(reply));
+	assert_int_equal(reply.magic, RTE_MAGIC);
+	assert_int_equal(reply.kind, WIRE_REPLY);
+	return reply.result;
+}
+
+static void test_primary_refuses_bad_requests(void **state)
+{
+	struct wire_msg m;
+	struct rte_memseg *ms;
+	uint32_t version;
+	char junk[3] = { 1, 2, 3 };
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("wire");
+	assert_true(eal_up("primary", "--sim=pages=4") >= 0);
+	rte_mcfg_mem_write_lock();
+	ms = eal_memalloc_alloc_seg(hugepage_size(), 0);
+	rte_mcfg_mem_write_unlock();
+	assert_non_null(ms);
+	version = eal_mcfg()->memsegs[0].version;
+
+	assert_int_equal(wire_exchange(junk, sizeof(junk)), 1);
+	memset(&m, 0, sizeof(m));
+	m.magic = RTE_MAGIC ^ 1;
+	m.kind = WIRE_ALLOC;
+	assert_int_equal(wire_exchange(&m, sizeof(m)), 1);
+	m.magic = RTE_MAGIC;
+	m.kind = 99;
+	assert_int_equal(wire_exchange(&m, sizeof(m)), 1);
+
+	m.kind = WIRE_ALLOC;
+	m.page_sz = hugepage_size();
+	m.n_segs = 0;
+	assert_int_equal(wire_exchange(&m, sizeof(m)), -EINVAL);
+	m.n_segs = RTE_MAX_MEMSEG_PER_LIST + 1;
+	assert_int_equal(wire_exchange(&m, sizeof(m)), -EINVAL);
+
+	memset(&m, 0, sizeof(m));
+	m.magic = RTE_MAGIC;
+	m.kind = WIRE_FREE;
+	m.list = -1;
+	assert_int_equal(wire_exchange(&m, sizeof(m)), -EINVAL);
+	m.list = RTE_MAX_MEMSEG_LISTS;
+	assert_int_equal(wire_exchange(&m, sizeof(m)), -EINVAL);
+	m.list = RTE_MAX_MEMSEG_LISTS - 1; /* no such list in this machine */
+	assert_int_equal(wire_exchange(&m, sizeof(m)), -EINVAL);
+	m.list = 0;
+	m.idx = -1;
+	assert_int_equal(wire_exchange(&m, sizeof(m)), -EINVAL);
+	m.idx = (int32_t)eal_mcfg()->memsegs[0].memseg_arr.len;
+	assert_int_equal(wire_exchange(&m, sizeof(m)), -EINVAL);
+	m.idx = 3; /* a page nobody mapped */
+	assert_int_equal(wire_exchange(&m, sizeof(m)), -EINVAL);
+
+	/* Nothing changed, and a proper request still works. */
+	assert_int_equal(eal_mcfg()->memsegs[0].version, version);
+	assert_int_equal(eal_mcfg()->memsegs[0].memseg_arr.count, 1);
+	m.idx = rte_fbarray_find_idx(&eal_mcfg()->memsegs[0].memseg_arr, ms);
+	assert_int_equal(wire_exchange(&m, sizeof(m)), 0);
+	assert_int_equal(eal_mcfg()->memsegs[0].memseg_arr.count, 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 static void test_objects_both_ways(void **state)
 {
 	const struct rte_memzone *mz;
@@ -648,6 +749,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_secondary_alloc_and_free, eal_down),
 		cmocka_unit_test_teardown(test_refused_primary_leaves_files, eal_down),
 		cmocka_unit_test_teardown(test_secondary_refusals, eal_down),
+		cmocka_unit_test_teardown(test_primary_refuses_bad_requests, eal_down),
 	};
 
 	if (argc == 4 && strcmp(argv[1], "child") == 0) {
