@@ -297,7 +297,7 @@ static void test_queries_and_walks(void **state)
 	fclose(f);
 	assert_int_equal(lines, 2);
 
-	/* A page freed twice: the second time it is no longer in use. */
+	/* A page freed twice: the first free cleared the segment, the second is refused. */
 	rte_mcfg_mem_write_lock();
 	assert_int_equal(eal_memalloc_free_seg(ms[1]), 0);
 	assert_int_equal(eal_memalloc_free_seg(ms[1]), -1);

@@ -208,7 +208,7 @@ static int child_alloc_free(void)
 	rte_mcfg_mem_write_unlock();
 	if (ret != 0 || msl->memseg_arr.count != before || rte_mem_virt2memseg(addr, NULL) != NULL)
 		return CHILD_BAD_DATA;
-	/* Freed twice: the primary says the page is not in use. */
+	/* Freed twice: the primary cleared the segment, so it is refused here. */
 	rte_errno = 0;
 	rte_mcfg_mem_write_lock();
 	ret = eal_memalloc_free_seg(ms);
