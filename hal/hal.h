@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <rte_common.h>
 #include <rte_config.h>
@@ -102,6 +103,11 @@ void hal_shm_unmap(void *addr, size_t len, bool keep_reserved);
 int hal_shm_unlink(const char *name);
 
 /* --- processes ---------------------------------------------------------- */
+
+/* The calling thread's kernel id (rte_sys_gettid). */
+int hal_thread_id(void);
+/* Write the calling thread's stack to f (rte_dump_stack). */
+void hal_dump_stack(FILE *f);
 
 /*
  * Claim the runtime directory. A primary takes an exclusive lock held for

@@ -3,12 +3,10 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <execinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <rte_common.h>
@@ -16,6 +14,8 @@
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_log.h>
+
+#include "hal.h"
 
 RTE_DEFINE_PER_LCORE(int, _rte_errno);
 
@@ -70,15 +70,12 @@ uint64_t rte_str_to_size(const char *str)
 
 int rte_sys_gettid(void)
 {
-	return (int)syscall(SYS_gettid);
+	return hal_thread_id();
 }
 
 void rte_dump_stack(void)
 {
-	void *frames[64];
-	int n = backtrace(frames, RTE_DIM(frames));
-
-	backtrace_symbols_fd(frames, n, fileno(rte_log_get_stream()));
+	hal_dump_stack(rte_log_get_stream());
 }
 
 void __rte_panic(const char *funcname, const char *format, ...)

@@ -4,18 +4,34 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <execinfo.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <unistd.h>
 
 #include "hal.h"
 
 static int lock_fd = -1;
+
+int hal_thread_id(void)
+{
+	return (int)syscall(SYS_gettid);
+}
+
+void hal_dump_stack(FILE *f)
+{
+	void *frames[64];
+	int n = backtrace(frames, (int)(sizeof(frames) / sizeof(frames[0])));
+
+	fflush(f);
+	backtrace_symbols_fd(frames, n, fileno(f));
+}
 
 static int runtime_path(char *buf, size_t size, const char *name)
 {
