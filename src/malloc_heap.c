@@ -90,32 +90,44 @@ int malloc_default_socket(void)
 }
 
 /*
- * The heaps a request on socket may use, in the order to try them: the
- * socket's own, or for SOCKET_ID_ANY the caller's first and then the rest.
- * Returns how many, or -1 (rte_errno EINVAL) for a socket without a heap.
+ * The heap a request on socket tries first: the socket's own, or for
+ * SOCKET_ID_ANY the caller's. Returns its index, or -1 with rte_errno set
+ * (EINVAL for a socket without a heap, ENOMEM when there are no heaps).
  */
-static int heap_order(int socket, int ids[RTE_MAX_HEAPS])
+static int heap_first(int socket)
 {
-	int first, n = 0;
+	int id;
 
 	if (eal_mcfg() == NULL) {
 		rte_errno = EINVAL;
 		return -1;
 	}
 	if (socket != SOCKET_ID_ANY) {
-		ids[0] = malloc_socket_to_heap_id(socket);
-		if (ids[0] < 0) {
+		id = malloc_socket_to_heap_id(socket);
+		if (id < 0)
 			rte_errno = EINVAL;
-			return -1;
-		}
-		return 1;
+		return id;
 	}
-	first = malloc_socket_to_heap_id(malloc_default_socket());
-	if (first < 0) {
+	id = malloc_socket_to_heap_id(malloc_default_socket());
+	if (id < 0)
 		rte_errno = ENOMEM;
+	return id;
+}
+
+/*
+ * The heaps a request on socket may use, in the order to try them: the
+ * first one (above), then for SOCKET_ID_ANY every other heap. Returns how
+ * many, or -1 with rte_errno set.
+ */
+static int heap_order(int socket, int ids[RTE_MAX_HEAPS])
+{
+	int first = heap_first(socket), n = 0;
+
+	if (first < 0)
 		return -1;
-	}
 	ids[n++] = first;
+	if (socket != SOCKET_ID_ANY)
+		return n;
 	for (int i = 0; i < RTE_MAX_HEAPS; i++)
 		if (i != first && heap_at(i)->name[0] != '\0')
 			ids[n++] = i;
@@ -269,6 +281,8 @@ static void *try_expand_heap(struct malloc_heap *heap, uint64_t pg_sz, size_t si
 		malloc_elem_hide_region(elem, start, alloc_sz);
 		heap->total_size -= alloc_sz;
 		eal_memalloc_free_seg_bulk(ms, (int)n_segs);
+	} else {
+		heap->runtime_pages += (unsigned int)n_segs;
 	}
 	free(ms);
 	return ret;
@@ -300,15 +314,18 @@ static void *heap_alloc_growing(struct malloc_heap *heap, size_t size, unsigned 
 void *malloc_heap_alloc_existing(size_t size, int socket, unsigned int flags, size_t align,
 				 size_t bound, bool contig)
 {
-	int ids[RTE_MAX_HEAPS];
 	struct malloc_heap *heap;
 	void *ret;
+	int id;
 
-	if (normalize_request(&size, &align, bound) < 0 || heap_order(socket, ids) < 0)
+	if (normalize_request(&size, &align, bound) < 0)
 		return NULL;
 	/* Only the first heap: for SOCKET_ID_ANY the local heap may still grow
 	 * before another socket's memory is used. */
-	heap = heap_at(ids[0]);
+	id = heap_first(socket);
+	if (id < 0)
+		return NULL;
+	heap = heap_at(id);
 	rte_spinlock_lock(&heap->lock);
 	ret = heap_alloc_on(heap, size, flags, align, bound, contig);
 	rte_spinlock_unlock(&heap->lock);
@@ -547,6 +564,7 @@ static void heap_release_pages(struct malloc_heap *heap, struct malloc_elem *ele
 
 			if (ms == NULL || eal_memalloc_free_seg(ms) < 0)
 				RTE_LOG(ERR, MALLOC, "cannot unmap the page at 0x%" PRIxPTR "\n", va);
+			heap->runtime_pages--;
 		}
 		if (rs == s)
 			break; /* nothing of elem is left below the run */
@@ -577,7 +595,9 @@ void malloc_heap_free(struct malloc_elem *elem, bool release_pages)
 	}
 	heap->alloc_count--;
 	elem = malloc_elem_free(elem);
-	if (!release_pages || !covers_a_page(elem)) {
+	/* With all memory preallocated there is nothing to give back: skip the
+	 * page-by-page search, which costs ~30 cycles per page of the element. */
+	if (!release_pages || heap->runtime_pages == 0 || !covers_a_page(elem)) {
 		rte_spinlock_unlock(&heap->lock);
 		return;
 	}
@@ -594,7 +614,7 @@ void malloc_heap_free(struct malloc_elem *elem, bool release_pages)
 	rte_mcfg_mem_write_lock();
 	rte_spinlock_lock(&heap->lock);
 	elem = find_free_elem_at(heap, addr);
-	if (elem != NULL && covers_a_page(elem))
+	if (elem != NULL && heap->runtime_pages != 0 && covers_a_page(elem))
 		heap_release_pages(heap, elem);
 	rte_spinlock_unlock(&heap->lock);
 	rte_mcfg_mem_write_unlock();

@@ -31,6 +31,10 @@ struct malloc_heap {
 	unsigned int alloc_count;
 	unsigned int socket_id;
 	size_t total_size;
+	/* Pages the heap grew by at run time and may give back; those mapped
+	 * at start-up (-m, --socket-mem, --no-huge) stay for good. While it is
+	 * 0, rte_free does not look for pages to release at all. */
+	unsigned int runtime_pages;
 	char name[RTE_HEAP_NAME_MAX_LEN];
 } __rte_cache_aligned;
 
