@@ -45,6 +45,21 @@ struct rte_memseg *rte_mem_virt2memseg(const void *addr, const struct rte_memseg
 	return rte_fbarray_get(&msl->memseg_arr, idx);
 }
 
+bool eal_memseg_range_mapped(const struct rte_memseg_list *msl, const void *va, size_t len)
+{
+	size_t off;
+
+	if (msl == NULL || msl->base_va == NULL || len == 0 ||
+	    (uintptr_t)va < (uintptr_t)msl->base_va)
+		return false;
+	off = RTE_PTR_DIFF(va, msl->base_va);
+	if (off >= msl->len || len > msl->len - off)
+		return false;
+	return eal_fbarray_all_used((struct rte_fbarray *)&msl->memseg_arr,
+				    (unsigned int)(off / msl->page_sz),
+				    (unsigned int)((off + len - 1) / msl->page_sz));
+}
+
 phys_addr_t rte_mem_virt2phy(const void *virt)
 {
 	const struct rte_memseg *ms = rte_mem_virt2memseg(virt, NULL);

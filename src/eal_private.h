@@ -101,6 +101,13 @@ struct rte_memseg *eal_memalloc_alloc_seg(size_t page_sz, int socket);
 int eal_memalloc_free_seg(struct rte_memseg *ms);
 int eal_memalloc_free_seg_bulk(struct rte_memseg **ms, int n_segs);
 
+/* fbarray.c: are elements first..last all used? (false for a bad range) */
+bool eal_fbarray_all_used(struct rte_fbarray *arr, unsigned int first, unsigned int last);
+
+/* eal_memseg.c: is every page of msl that [va, va + len) touches mapped?
+ * One lock for the whole range, so rte_free's pointer checks stay cheap. */
+bool eal_memseg_range_mapped(const struct rte_memseg_list *msl, const void *va, size_t len);
+
 /* eal_memzone.c */
 int rte_eal_memzone_init(void);
 void rte_eal_memzone_cleanup(void);

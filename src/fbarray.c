@@ -37,6 +37,7 @@
 #include <rte_fbarray.h>
 #include <rte_log.h>
 
+#include "eal_private.h"
 #include "hal.h"
 
 #define WORD_BITS 64u
@@ -412,6 +413,29 @@ int rte_fbarray_is_used(struct rte_fbarray *arr, unsigned int idx)
 	}
 	rte_rwlock_read_lock(&arr->rwlock);
 	ret = (get_mask(arr)[idx / WORD_BITS] >> (idx % WORD_BITS)) & 1;
+	rte_rwlock_read_unlock(&arr->rwlock);
+	return ret;
+}
+
+/* Are all of [first, last] used? One read lock and a word at a time, for
+ * rte_free's pointer checks (eal_private.h). */
+bool eal_fbarray_all_used(struct rte_fbarray *arr, unsigned int first, unsigned int last)
+{
+	const uint64_t *mask;
+	bool ret = true;
+
+	if (arr == NULL || first > last || last >= arr->len)
+		return false;
+	rte_rwlock_read_lock(&arr->rwlock);
+	mask = get_mask(arr);
+	for (unsigned int idx = first; idx <= last && ret;) {
+		unsigned int bit = idx % WORD_BITS;
+		unsigned int n = RTE_MIN(WORD_BITS - bit, last - idx + 1);
+		uint64_t want = (n == WORD_BITS ? ~0ULL : (1ULL << n) - 1) << bit;
+
+		ret = (mask[idx / WORD_BITS] & want) == want;
+		idx += n;
+	}
 	rte_rwlock_read_unlock(&arr->rwlock);
 	return ret;
 }

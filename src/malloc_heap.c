@@ -444,11 +444,6 @@ void *malloc_heap_alloc_biggest(int socket, unsigned int flags, size_t align, bo
 
 /* --- checking user pointers --------------------------------------------- */
 
-static bool va_mapped(const struct rte_memseg_list *msl, const void *va)
-{
-	return rte_mem_virt2memseg(va, msl) != NULL;
-}
-
 static bool is_heap(const struct malloc_heap *heap)
 {
 	const struct malloc_heap *heaps = eal_mcfg()->malloc_heaps;
@@ -469,7 +464,7 @@ struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller)
 	hdr = RTE_PTR_SUB(ptr, MALLOC_ELEM_HEADER_LEN);
 	msl = rte_mem_virt2memseg_list(hdr);
 	if (msl == NULL || msl->external || !rte_is_aligned(ptr, RTE_CACHE_LINE_SIZE) ||
-	    !va_mapped(msl, hdr) || !va_mapped(msl, RTE_PTR_SUB(ptr, 1))) {
+	    !eal_memseg_range_mapped(msl, hdr, MALLOC_ELEM_HEADER_LEN)) {
 		RTE_LOG(ERR, MALLOC, "%s(%p): not memory from rte_malloc\n", caller, ptr);
 		return NULL;
 	}
@@ -479,7 +474,7 @@ struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller)
 		    hdr->pad > RTE_PTR_DIFF(hdr, msl->base_va))
 			goto corrupt;
 		elem = RTE_PTR_SUB(hdr, hdr->pad);
-		if (!va_mapped(msl, elem) || !va_mapped(msl, RTE_PTR_ADD(elem, MALLOC_ELEM_HEADER_LEN - 1)))
+		if (!eal_memseg_range_mapped(msl, elem, MALLOC_ELEM_HEADER_LEN))
 			goto corrupt;
 	}
 	if (elem->state == ELEM_FREE) {
@@ -490,7 +485,7 @@ struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller)
 	    elem->pad != (elem == hdr ? 0 : hdr->pad) ||
 	    elem->size < elem->pad + MALLOC_ELEM_OVERHEAD ||
 	    elem->size > msl->len - RTE_PTR_DIFF(elem, msl->base_va) ||
-	    !va_mapped(msl, RTE_PTR_ADD(elem, elem->size - 1)))
+	    !eal_memseg_range_mapped(msl, elem, elem->size))
 		goto corrupt;
 	if (!malloc_elem_cookies_ok(elem)) {
 		RTE_LOG(ERR, MALLOC, "%s(%p): header or trailer cookie overwritten (overrun?)\n",

@@ -38,6 +38,7 @@
 #include <rte_fbarray.h>
 #include <rte_memzone.h>
 
+#include "eal_private.h"
 #include "hal.h"
 #include "common/rtetest.h"
 #ifdef RTEMEM_HAL_sim
@@ -363,6 +364,40 @@ static void test_random_flips(void **state)
 			check_all_finds(&arr, &model);
 	}
 	check_all_finds(&arr, &model);
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+}
+
+/* eal_fbarray_all_used (rte_free's page check) against the model: ranges
+ * inside one word, across word boundaries and over whole words. */
+static void test_all_used_ranges(void **state)
+{
+	struct rte_fbarray arr;
+	const unsigned int len = 200;
+
+	(void)state;
+	assert_int_equal(rte_fbarray_init(&arr, "test_all_used", len, 4), 0);
+	make_pattern(&model, len, P_EMPTY, 0);
+	for (unsigned int i = 0; i < len; i++)
+		if (i != 70 && i != 199) {
+			model.used[i] = true;
+			assert_int_equal(rte_fbarray_set_used(&arr, i), 0);
+		}
+	rng_state = 777;
+	for (int k = 0; k < 2000; k++) {
+		unsigned int a = (unsigned int)(rng() % len), b = (unsigned int)(rng() % len);
+		unsigned int first = RTE_MIN(a, b), last = RTE_MAX(a, b);
+		bool want = true;
+
+		for (unsigned int i = first; i <= last; i++)
+			want = want && model.used[i];
+		assert_int_equal(eal_fbarray_all_used(&arr, first, last), want);
+	}
+	assert_true(eal_fbarray_all_used(&arr, 0, 69));    /* two whole words and a part */
+	assert_true(eal_fbarray_all_used(&arr, 71, 198));  /* across two boundaries */
+	assert_false(eal_fbarray_all_used(&arr, 69, 71));
+	assert_false(eal_fbarray_all_used(&arr, 10, 9));   /* empty range */
+	assert_false(eal_fbarray_all_used(&arr, 0, len));  /* past the end */
+	assert_false(eal_fbarray_all_used(NULL, 0, 0));
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
 }
 
@@ -1178,6 +1213,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_patterns_len_200),
 		cmocka_unit_test(test_patterns_len_1000),
 		cmocka_unit_test(test_random_flips),
+		cmocka_unit_test(test_all_used_ranges),
 		cmocka_unit_test(test_concurrent_set),
 	};
 	const struct CMUnitTest page_4k[] = { cmocka_unit_test(test_layout_4k) };
