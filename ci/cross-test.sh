@@ -22,7 +22,10 @@
 # with `-L /` on a multiarch host. Mixing the cross toolchain's loader with
 # another libc makes programs abort ("stack smashing detected").
 # Tests run through a wrapper calling qemu, not binfmt_misc, which a fresh
-# container rarely has; binfmt is registered only for tests that exec (below).
+# container rarely has. Tests that start another program of the build (a
+# copy of themselves, tools/rtemem-info) run it under $RTETEST_EXEC_WRAPPER,
+# set to qemu-<arch> here (tests/common/rtetest.h); QEMU_LD_PREFIX is
+# inherited by those children.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,46 +79,13 @@ fetch_sysroot() {
 	echo "$list" >"$sysroot/.packages"
 }
 
-# $1: arch, $2: ELF magic, $3: mask (binfmt_misc \x escapes, kept literal).
-# Tests that fork and re-execute themselves (test_multiprocess) exec a
-# foreign binary, which only the kernel's binfmt_misc can hand to qemu. As
-# root, register qemu-<arch> for the arch's ELF header unless an entry
-# (ours, or Debian's qemu-user-binfmt) is there already. Without it those
-# tests fail and the rest still run.
-register_binfmt() {
-	local arch=$1 magic=$2 mask=$3 dir=/proc/sys/fs/binfmt_misc qemu
-	qemu=$(command -v "qemu-$arch")
-	if [ -e "$dir/qemu-$arch" ] || [ -e "$dir/rtemem-qemu-$arch" ]; then
-		return 0
-	fi
-	if ! is_root; then
-		echo "rtemem: no binfmt_misc entry for $arch: tests that exec themselves will fail" >&2
-		return 0
-	fi
-	[ -e "$dir/register" ] || mount -t binfmt_misc binfmt_misc "$dir" 2>/dev/null || true
-	if ! printf '%s' ":rtemem-qemu-$arch:M::$magic:$mask:$qemu:" >"$dir/register" 2>/dev/null; then
-		echo "rtemem: cannot register binfmt_misc for $arch: tests that exec themselves will fail" >&2
-	fi
-}
-
 # $1: our architecture name (aarch64, s390x). Called as `cross_test || ...`,
 # where set -e does not apply: every step checks its own status.
 cross_test() {
 	local arch=$1 deb_arch triplet
-	local magic mask
-	# ELF64 header: class 2, data 1 (LE) or 2 (BE), version 1, type EXEC or
-	# DYN (mask 0xfe), machine EM_AARCH64 (183) or EM_S390 (22).
 	case "$arch" in
-	aarch64)
-		deb_arch=arm64 triplet=aarch64-linux-gnu
-		magic='\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\xb7\x00'
-		mask='\xff\xff\xff\xff\xff\xff\xff\x00\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff'
-		;;
-	s390x)
-		deb_arch=s390x triplet=s390x-linux-gnu
-		magic='\x7fELF\x02\x02\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x16'
-		mask='\xff\xff\xff\xff\xff\xff\xff\x00\xff\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff'
-		;;
+	aarch64) deb_arch=arm64 triplet=aarch64-linux-gnu ;;
+	s390x) deb_arch=s390x triplet=s390x-linux-gnu ;;
 	*)
 		echo "rtemem: unknown ARCH '$arch' (aarch64 or s390x)" >&2
 		return 2
@@ -151,12 +121,11 @@ cross_test() {
 	t1=$(date +%s)
 
 	# One wrapper per test, named like it, so run-tests.sh reports the name.
-	# QEMU_LD_PREFIX (as -L) reaches children started through binfmt_misc.
-	register_binfmt "$arch" "$magic" "$mask"
 	mkdir -p "$B/run"
 	rm -f "$B"/run/test_*
 	for t in $tests; do
-		printf '#!/bin/sh\nQEMU_LD_PREFIX=%s exec qemu-%s %s "$@"\n' "$sysroot" "$arch" "$top/$t" \
+		printf '#!/bin/sh\nQEMU_LD_PREFIX=%s RTETEST_EXEC_WRAPPER=qemu-%s exec qemu-%s %s "$@"\n' \
+			"$sysroot" "$arch" "$arch" "$top/$t" \
 			>"$B/run/$(basename "$t")"
 		chmod +x "$B/run/$(basename "$t")"
 	done

@@ -956,7 +956,9 @@ static void test_secondary_attach(void **state)
 	snprintf(prefix, sizeof(prefix), "rtetest%d", (int)getpid());
 	pid = fork();
 	if (pid == 0) {
-		execl(self_path, self_path, "mp-child", prefix, (char *)NULL);
+		char *argv[] = { self_path, "mp-child", prefix, NULL };
+
+		rtetest_execv(self_path, argv);
 		_exit(127);
 	}
 	assert_true(pid > 0);

@@ -294,7 +294,9 @@ static pid_t start_child(const char *role)
 	pid_t pid = fork();
 
 	if (pid == 0) {
-		execl(self_path, self_path, "child", role, prefix, (char *)NULL);
+		char *argv[] = { self_path, "child", (char *)role, prefix, NULL };
+
+		rtetest_execv(self_path, argv);
 		_exit(127);
 	}
 	assert_true(pid > 0);
@@ -702,7 +704,8 @@ static void test_rtemem_info(void **state)
 	assert_non_null(mp);
 
 	snprintf(svg, sizeof(svg), "/tmp/rtemem-info-%d.svg", (int)getpid());
-	snprintf(cmd, sizeof(cmd), "%s --file-prefix=%s --svg %s", tool, prefix, svg);
+	snprintf(out, sizeof(out), "--file-prefix=%s --svg %s", prefix, svg);
+	assert_int_equal(rtetest_command(cmd, sizeof(cmd), tool, out), 0);
 	p = popen(cmd, "r");
 	assert_non_null(p);
 	n = fread(out, 1, sizeof(out) - 1, p);

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,4 +47,38 @@ int rtetest_eal_init(const char *args)
 	}
 	argv[argc] = NULL;
 	return rte_eal_init(argc, argv);
+}
+
+int rtetest_execv(const char *path, char *const argv[])
+{
+	const char *wrapper = getenv("RTETEST_EXEC_WRAPPER");
+	size_t n = 0;
+
+	if (wrapper == NULL || wrapper[0] == '\0')
+		return execv(path, argv);
+	char *args[16]; /* wrapper, path, argv[1..n-1], NULL */
+
+	while (argv[n] != NULL)
+		n++;
+	if (n + 2 > sizeof(args) / sizeof(args[0])) {
+		errno = E2BIG;
+		return -1;
+	}
+	args[0] = (char *)wrapper;
+	args[1] = (char *)path;
+	for (size_t i = 1; i <= n; i++)
+		args[i + 1] = argv[i];
+	return execvp(wrapper, args);
+}
+
+int rtetest_command(char *buf, size_t size, const char *path, const char *args)
+{
+	const char *wrapper = getenv("RTETEST_EXEC_WRAPPER");
+	int n;
+
+	if (wrapper == NULL || wrapper[0] == '\0')
+		n = snprintf(buf, size, "%s %s", path, args);
+	else
+		n = snprintf(buf, size, "%s %s %s", wrapper, path, args);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
 }

@@ -5,6 +5,7 @@
 #define RTEMEM_RTETEST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /*
  * rte_eal_init with the arguments in args (space separated, may be NULL)
@@ -17,5 +18,18 @@ int rtetest_eal_init(const char *args);
 
 /* True when built with HAL=sim (sim-only cases skip() otherwise). */
 bool rtetest_hal_is_sim(void);
+
+/*
+ * Tests that start another program of this build (a child copy of the test,
+ * tools/rtemem-info) go through these. $RTETEST_EXEC_WRAPPER, when set,
+ * names a program to run it under: ci/cross-test.sh sets qemu-<arch>, as a
+ * foreign binary cannot be exec'd directly without binfmt_misc.
+ *
+ * rtetest_execv: like execv(path, argv) (argv[0] is replaced by path);
+ * returns only on failure. rtetest_command: writes into buf the shell
+ * command line that runs "path args", or returns -1 if it does not fit.
+ */
+int rtetest_execv(const char *path, char *const argv[]);
+int rtetest_command(char *buf, size_t size, const char *path, const char *args);
 
 #endif
