@@ -52,22 +52,22 @@ int rtetest_eal_init(const char *args)
 int rtetest_execv(const char *path, char *const argv[])
 {
 	const char *wrapper = getenv("RTETEST_EXEC_WRAPPER");
-	size_t n = 0;
+	char *args[16]; /* wrapper, path, argv[1..], NULL */
+	size_t n = 0, k = 0;
 
 	if (wrapper == NULL || wrapper[0] == '\0')
 		return execv(path, argv);
-	char *args[16]; /* wrapper, path, argv[1..n-1], NULL */
-
 	while (argv[n] != NULL)
 		n++;
 	if (n + 2 > sizeof(args) / sizeof(args[0])) {
 		errno = E2BIG;
 		return -1;
 	}
-	args[0] = (char *)wrapper;
-	args[1] = (char *)path;
-	for (size_t i = 1; i <= n; i++)
-		args[i + 1] = argv[i];
+	args[k++] = (char *)wrapper;
+	args[k++] = (char *)path;
+	for (size_t i = 1; i < n; i++)
+		args[k++] = argv[i];
+	args[k] = NULL;
 	return execvp(wrapper, args);
 }
 
