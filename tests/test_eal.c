@@ -49,7 +49,7 @@ static int init_with(const char *args, char **argv_out0)
 
 static void skip_without_hugepages(void)
 {
-	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
+	if (rtetest_no_hugepages())
 		skip();
 }
 

@@ -28,7 +28,7 @@
 
 static int boot(const char *args)
 {
-	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
+	if (rtetest_no_hugepages())
 		return rtetest_eal_init("--no-huge -m 16") < 0 ? -1 : 0;
 	return rtetest_eal_init(args) < 0 ? -1 : 0;
 }

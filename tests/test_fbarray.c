@@ -297,7 +297,7 @@ static void check_patterns(unsigned int len)
 static int eal_up(void **state)
 {
 	(void)state;
-	return rtetest_eal_init(NULL) < 0 ? -1 : 0;
+	return rtetest_boot(NULL);
 }
 
 static int eal_down(void **state)
@@ -940,7 +940,7 @@ static void test_secondary_attach(void **state)
 	int status;
 
 	(void)state;
-	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
+	if (rtetest_no_hugepages())
 		skip();
 	mz = rte_memzone_reserve("test_fbarray_mp", sizeof(*arr), 0, 0);
 	assert_non_null(mz);
@@ -1170,7 +1170,7 @@ static void test_init_faults(void **state)
 static int eal_up_in_memory(void **state)
 {
 	(void)state;
-	return rtetest_eal_init("--in-memory") < 0 ? -1 : 0;
+	return rtetest_boot("--in-memory");
 }
 
 static void test_in_memory(void **state)

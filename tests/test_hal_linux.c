@@ -747,7 +747,7 @@ static long free_2m_pages(void)
 /* Skip, saying why, unless need free 2 MB pages are there for us. */
 static void need_real_hugepages(unsigned int need)
 {
-	if (getenv("RTEMEM_NO_HUGEPAGES") != NULL) {
+	if (rtetest_no_hugepages()) {
 		print_message("SKIP: RTEMEM_NO_HUGEPAGES is set (ci/with-hugepages.sh found none)\n");
 		skip();
 	}

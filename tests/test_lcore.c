@@ -25,23 +25,11 @@
 #include "eal_private.h"
 #include "rtetest.h"
 
-/* EAL up (0 or -1); on Linux without hugepages (RTEMEM_NO_HUGEPAGES) on --no-huge memory. */
-static int boot(const char *args)
-{
-	char buf[256];
-
-	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL) {
-		snprintf(buf, sizeof(buf), "%s --no-huge", args);
-		args = buf;
-	}
-	return rtetest_eal_init(args) >= 0 ? 0 : -1;
-}
-
 /* Three lcores on a machine that may have only two CPUs. */
 static int setup_three(void **state)
 {
 	(void)state;
-	return boot(rtetest_hal_is_sim() ? "-l 0-2 --sim=sockets=2" : "-l 0-2");
+	return rtetest_boot(rtetest_hal_is_sim() ? "-l 0-2 --sim=sockets=2" : "-l 0-2");
 }
 
 static volatile int release_flag;
@@ -400,7 +388,7 @@ static void test_reinit_four_lcores(void **state)
 	rte_errno = 0;
 	assert_int_equal(rte_thread_register(), -1); /* no EAL */
 	assert_int_equal(rte_errno, EINVAL);
-	assert_int_equal(boot("-l 0-3"), 0);
+	assert_int_equal(rtetest_boot("-l 0-3"), 0);
 	assert_int_equal(rte_lcore_count(), 4);
 	calls = 0;
 	lcore_mask = 0;
@@ -419,7 +407,7 @@ static void test_main_lcore_option(void **state)
 
 	(void)state;
 	assert_int_equal(rte_eal_cleanup(), 0);
-	assert_int_equal(boot("-l 0-2 --main-lcore 1"), 0);
+	assert_int_equal(rtetest_boot("-l 0-2 --main-lcore 1"), 0);
 	assert_int_equal(rte_get_main_lcore(), 1);
 	assert_int_equal(rte_lcore_id(), 1);
 	RTE_LCORE_FOREACH_WORKER(i) {

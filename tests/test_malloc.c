@@ -45,17 +45,10 @@
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static int boot(const char *args)
-{
-	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
-		return -1;
-	return rtetest_eal_init(args) >= 0 ? 0 : -1;
-}
-
 static int setup_default(void **state)
 {
 	(void)state;
-	return boot(NULL);
+	return rtetest_boot(NULL);
 }
 
 static int setup_two_sockets(void **state)
@@ -63,13 +56,13 @@ static int setup_two_sockets(void **state)
 	(void)state;
 	if (!rtetest_hal_is_sim())
 		return 0; /* its tests skip */
-	return boot("--sim=sockets=2,pages=16");
+	return rtetest_boot("--sim=sockets=2,pages=16");
 }
 
 static int setup_prealloc(void **state)
 {
 	(void)state;
-	return boot("-m 8");
+	return rtetest_boot("-m 8");
 }
 
 static int teardown(void **state)
@@ -1121,8 +1114,8 @@ int main(void)
 
 	fails += cmocka_run_group_tests_name("malloc without EAL", no_eal, NULL, NULL);
 
-	fails += cmocka_run_group_tests_name("malloc", defaults, setup_default, teardown);
-	fails += cmocka_run_group_tests_name("malloc -m", prealloc, setup_prealloc, teardown);
+	fails += rtetest_run_hugepage_group("malloc", defaults, setup_default, teardown);
+	fails += rtetest_run_hugepage_group("malloc -m", prealloc, setup_prealloc, teardown);
 	fails += cmocka_run_group_tests_name("malloc 2 sockets", sockets, setup_two_sockets,
 					     teardown);
 	return fails;

@@ -445,13 +445,9 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* On HAL=linux the machine's own pages: --sim options are dropped there. */
 static int boot(const char *sim_args)
 {
-	if (!rtetest_hal_is_sim()) {
-		if (getenv("RTEMEM_NO_HUGEPAGES") != NULL)
-			return -1;
-		return rtetest_eal_init(NULL) >= 0 ? 0 : -1;
-	}
 	return rtetest_eal_init(sim_args) >= 0 ? 0 : -1;
 }
 
@@ -478,7 +474,7 @@ int main(void)
 	};
 	int fails = 0;
 
-	fails += cmocka_run_group_tests_name("random 4K/2M, 2 sockets", t2m, setup_2m, teardown);
+	fails += rtetest_run_hugepage_group("random 4K/2M, 2 sockets", t2m, setup_2m, teardown);
 	if (rtetest_hal_is_sim())
 		fails += cmocka_run_group_tests_name("random 16K/32M, 2 sockets", t32m, setup_32m,
 						     teardown);

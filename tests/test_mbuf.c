@@ -27,22 +27,10 @@
 
 static struct rte_mempool *pool;
 
-/* EAL up; on Linux without hugepages (RTEMEM_NO_HUGEPAGES) on --no-huge memory. */
-static int boot(const char *args)
-{
-	char buf[256];
-
-	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL) {
-		snprintf(buf, sizeof(buf), "%s --no-huge", args);
-		args = buf;
-	}
-	return rtetest_eal_init(args);
-}
-
 static int setup(void **state)
 {
 	(void)state;
-	if (boot("-l 0-1") < 0)
+	if (rtetest_boot("-l 0-1") < 0)
 		return -1;
 	pool = rte_pktmbuf_pool_create("mbufs", NB_MBUF, 32, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
 				       SOCKET_ID_ANY);
@@ -216,14 +204,14 @@ static void test_pool_too_big(void **state)
 		skip(); /* it would fill all real hugepages first */
 	rte_mempool_free(pool);
 	assert_int_equal(rte_eal_cleanup(), 0);
-	assert_true(boot("-l 0-1 --sim=pages=16") >= 0);
+	assert_true(rtetest_boot("-l 0-1 --sim=pages=16") >= 0);
 	rte_errno = 0;
 	assert_null(rte_pktmbuf_pool_create("mbuf_huge", 1000000, 0, 0, 4096, SOCKET_ID_ANY));
 	assert_int_equal(rte_errno, ENOMEM);
 	assert_null(rte_mempool_lookup("mbuf_huge"));
 	assert_int_equal(rte_eal_cleanup(), 0);
 
-	assert_true(boot("-l 0-1") >= 0);
+	assert_true(rtetest_boot("-l 0-1") >= 0);
 	pool = rte_pktmbuf_pool_create("mbufs", NB_MBUF, 32, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
 				       SOCKET_ID_ANY);
 	assert_non_null(pool);

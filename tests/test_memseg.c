@@ -36,7 +36,7 @@ static uint64_t hugepage_size(void)
 
 static void boot(const char *args)
 {
-	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
+	if (rtetest_no_hugepages())
 		skip();
 	assert_true(rtetest_eal_init(args) >= 0);
 }

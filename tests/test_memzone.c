@@ -25,23 +25,16 @@
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static int boot(const char *args)
-{
-	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
-		return -1;
-	return rtetest_eal_init(args) >= 0 ? 0 : -1;
-}
-
 static int setup_default(void **state)
 {
 	(void)state;
-	return boot(NULL);
+	return rtetest_boot(NULL);
 }
 
 static int setup_va(void **state)
 {
 	(void)state;
-	return boot("--iova-mode=va");
+	return rtetest_boot("--iova-mode=va");
 }
 
 static int teardown(void **state)
@@ -518,7 +511,7 @@ int main(void)
 	int fails = 0;
 
 	fails += cmocka_run_group_tests_name("memzone without EAL", no_eal, NULL, NULL);
-	fails += cmocka_run_group_tests_name("memzone", pa, setup_default, teardown);
-	fails += cmocka_run_group_tests_name("memzone iova=va", va, setup_va, teardown);
+	fails += rtetest_run_hugepage_group("memzone", pa, setup_default, teardown);
+	fails += rtetest_run_hugepage_group("memzone iova=va", va, setup_va, teardown);
 	return fails;
 }

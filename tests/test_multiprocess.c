@@ -318,7 +318,7 @@ static int run_child(const char *role)
 
 static void skip_unless_shared_memory(void)
 {
-	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL)
+	if (rtetest_no_hugepages())
 		skip();
 }
 

@@ -26,22 +26,10 @@
 /* Objects the single-producer stress moves (fast enough under ASan too). */
 #define STRESS_OBJECTS (10u * 1000 * 1000)
 
-/* EAL up; on Linux without hugepages (RTEMEM_NO_HUGEPAGES) on --no-huge memory. */
-static int boot(const char *args)
-{
-	char buf[256];
-
-	if (!rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL) {
-		snprintf(buf, sizeof(buf), "%s --no-huge", args);
-		args = buf;
-	}
-	return rtetest_eal_init(args);
-}
-
 static int setup(void **state)
 {
 	(void)state;
-	return boot("-l 0-2") >= 0 ? 0 : -1;
+	return rtetest_boot("-l 0-2") >= 0 ? 0 : -1;
 }
 
 static int teardown(void **state)

@@ -49,6 +49,35 @@ int rtetest_eal_init(const char *args)
 	return rte_eal_init(argc, argv);
 }
 
+bool rtetest_no_hugepages(void)
+{
+	return !rtetest_hal_is_sim() && getenv("RTEMEM_NO_HUGEPAGES") != NULL;
+}
+
+int rtetest_boot(const char *args)
+{
+	char buf[512];
+
+	if (rtetest_no_hugepages()) {
+		snprintf(buf, sizeof(buf), "%s --no-huge", args != NULL ? args : "");
+		args = buf;
+	}
+	return rtetest_eal_init(args) >= 0 ? 0 : -1;
+}
+
+int rtetest_run_hugepage_group_(const char *name, const struct CMUnitTest *tests, size_t n,
+				CMFixtureFunction setup, CMFixtureFunction teardown)
+{
+	if (!rtetest_no_hugepages())
+		return _cmocka_run_group_tests(name, tests, n, setup, teardown);
+	/* The lines cmocka prints for skipped cases; ci/run-tests.sh counts them. */
+	print_message("[==========] %s: needs hugepages, and RTEMEM_NO_HUGEPAGES is set\n", name);
+	print_message("[  SKIPPED ] %zu test(s), listed below:\n", n);
+	for (size_t i = 0; i < n; i++)
+		print_message("[  SKIPPED ] %s\n", tests[i].name);
+	return 0;
+}
+
 int rtetest_execv(const char *path, char *const argv[])
 {
 	const char *wrapper = getenv("RTETEST_EXEC_WRAPPER");

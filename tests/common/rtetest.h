@@ -4,8 +4,13 @@
 #ifndef RTEMEM_RTETEST_H
 #define RTEMEM_RTETEST_H
 
+#include <setjmp.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
 
 /*
  * rte_eal_init with the arguments in args (space separated, may be NULL)
@@ -15,6 +20,29 @@
  * Returns what rte_eal_init returned.
  */
 int rtetest_eal_init(const char *args);
+
+/*
+ * True on HAL=linux when the machine has no hugepages for us
+ * (ci/with-hugepages.sh found none and set $RTEMEM_NO_HUGEPAGES).
+ */
+bool rtetest_no_hugepages(void);
+
+/*
+ * rtetest_eal_init(args) for a group setup: 0, or -1 on failure. Where
+ * rtetest_no_hugepages(), on --no-huge memory (4 KiB pages, IOVA as VA).
+ */
+int rtetest_boot(const char *args);
+
+/*
+ * cmocka_run_group_tests_name for a group whose cases need hugepage memory
+ * (page sizes, physical contiguity): where rtetest_no_hugepages(), its
+ * cases are reported skipped, with the reason, instead of run.
+ */
+#define rtetest_run_hugepage_group(name, tests, setup, teardown)                              \
+	rtetest_run_hugepage_group_(name, tests, sizeof(tests) / sizeof((tests)[0]), setup,   \
+				    teardown)
+int rtetest_run_hugepage_group_(const char *name, const struct CMUnitTest *tests, size_t n,
+				CMFixtureFunction setup, CMFixtureFunction teardown);
 
 /* True when built with HAL=sim (sim-only cases skip() otherwise). */
 bool rtetest_hal_is_sim(void);
