@@ -204,14 +204,14 @@ static void test_pool_too_big(void **state)
 		skip(); /* it would fill all real hugepages first */
 	rte_mempool_free(pool);
 	assert_int_equal(rte_eal_cleanup(), 0);
-	assert_true(rtetest_boot("-l 0-1 --sim=pages=16") >= 0);
+	assert_int_equal(rtetest_boot("-l 0-1 --sim=pages=16"), 0);
 	rte_errno = 0;
 	assert_null(rte_pktmbuf_pool_create("mbuf_huge", 1000000, 0, 0, 4096, SOCKET_ID_ANY));
 	assert_int_equal(rte_errno, ENOMEM);
 	assert_null(rte_mempool_lookup("mbuf_huge"));
 	assert_int_equal(rte_eal_cleanup(), 0);
 
-	assert_true(rtetest_boot("-l 0-1") >= 0);
+	assert_int_equal(rtetest_boot("-l 0-1"), 0);
 	pool = rte_pktmbuf_pool_create("mbufs", NB_MBUF, 32, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
 				       SOCKET_ID_ANY);
 	assert_non_null(pool);

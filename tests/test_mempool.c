@@ -32,7 +32,7 @@
 static int setup(void **state)
 {
 	(void)state;
-	return rtetest_boot("-l 0-1") >= 0 ? 0 : -1;
+	return rtetest_boot("-l 0-1");
 }
 
 static int teardown(void **state)
@@ -200,7 +200,7 @@ static void test_straddle_when_contiguous(void **state)
 
 	(void)state;
 	assert_int_equal(rte_eal_cleanup(), 0);
-	assert_true(rtetest_boot("-l 0-1 --iova-mode=va") >= 0);
+	assert_int_equal(rtetest_boot("-l 0-1 --iova-mode=va"), 0);
 	assert_int_equal(rte_eal_iova_mode(), RTE_IOVA_VA);
 	mp = rte_mempool_create("mp_va", 4000, 2304, 0, 0, NULL, NULL, NULL, NULL,
 				SOCKET_ID_ANY, 0);
@@ -208,7 +208,7 @@ static void test_straddle_when_contiguous(void **state)
 	assert_true(check_pool_iova(mp) > 0);
 	rte_mempool_free(mp);
 	assert_int_equal(rte_eal_cleanup(), 0);
-	assert_true(rtetest_boot("-l 0-1") >= 0);
+	assert_int_equal(rtetest_boot("-l 0-1"), 0);
 }
 
 /*
@@ -233,14 +233,14 @@ static void test_objects_bigger_than_a_page(void **state)
 	assert_int_equal(memzone_count(), zones);
 
 	assert_int_equal(rte_eal_cleanup(), 0);
-	assert_true(rtetest_boot("-l 0-1 --iova-mode=va") >= 0);
+	assert_int_equal(rtetest_boot("-l 0-1 --iova-mode=va"), 0);
 	mp = rte_mempool_create("mp_big_va", 3, 3u << 20, 0, 0, NULL, NULL, NULL, NULL,
 				SOCKET_ID_ANY, 0);
 	assert_non_null(mp);
 	assert_true(check_pool_iova(mp) >= 3); /* each object spans a page boundary */
 	rte_mempool_free(mp);
 	assert_int_equal(rte_eal_cleanup(), 0);
-	assert_true(rtetest_boot("-l 0-1") >= 0);
+	assert_int_equal(rtetest_boot("-l 0-1"), 0);
 }
 
 /* The other page geometries of the sim machine. */
@@ -259,7 +259,7 @@ static void test_profiles(void **state)
 
 		assert_int_equal(rte_eal_cleanup(), 0);
 		snprintf(args, sizeof(args), "-l 0-1 --sim=%s", profiles[i]);
-		assert_true(rtetest_boot(args) >= 0);
+		assert_int_equal(rtetest_boot(args), 0);
 		mp = rte_mempool_create("mp_profile", 20000, 2304, 64, 0, NULL, NULL, NULL, NULL,
 					SOCKET_ID_ANY, 0);
 		assert_non_null(mp);
@@ -268,7 +268,7 @@ static void test_profiles(void **state)
 		rte_mempool_free(mp);
 	}
 	assert_int_equal(rte_eal_cleanup(), 0);
-	assert_true(rtetest_boot("-l 0-1") >= 0);
+	assert_int_equal(rtetest_boot("-l 0-1"), 0);
 }
 
 static unsigned int chunk_frees;
@@ -625,7 +625,7 @@ static void test_too_big(void **state)
 	if (!rtetest_hal_is_sim())
 		skip();
 	assert_int_equal(rte_eal_cleanup(), 0);
-	assert_true(rtetest_boot("-l 0-1 --sim=pages=16") >= 0);
+	assert_int_equal(rtetest_boot("-l 0-1 --sim=pages=16"), 0);
 	zones = memzone_count();
 	assert_int_equal(rte_malloc_get_socket_stats(0, &before), 0);
 	rte_errno = 0;
@@ -649,7 +649,7 @@ static void test_too_big(void **state)
 	rte_mempool_free(mp);
 	assert_int_equal(memzone_count(), zones);
 	assert_int_equal(rte_eal_cleanup(), 0);
-	assert_true(rtetest_boot("-l 0-1") >= 0);
+	assert_int_equal(rtetest_boot("-l 0-1"), 0);
 }
 
 static int dummy_alloc(struct rte_mempool *mp)
