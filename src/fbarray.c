@@ -418,7 +418,9 @@ int rte_fbarray_is_used(struct rte_fbarray *arr, unsigned int idx)
 }
 
 /* Are all of [first, last] used? One read lock and a word at a time, for
- * rte_free's pointer checks (eal_private.h). */
+ * rte_free's pointer checks (eal_private.h). Not scan_next(first, free) >
+ * last: that runs on to the end of the used run, which in a list of
+ * preallocated pages is the whole list, on every rte_free. */
 bool eal_fbarray_all_used(struct rte_fbarray *arr, unsigned int first, unsigned int last)
 {
 	const uint64_t *mask;

@@ -445,22 +445,17 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* On HAL=linux the machine's own pages: --sim options are dropped there. */
-static int boot(const char *sim_args)
-{
-	return rtetest_eal_init(sim_args) >= 0 ? 0 : -1;
-}
-
 static int setup_2m(void **state)
 {
 	(void)state;
-	return boot("--sim=sockets=2,profile=4K/2M,pages=64,seed=7");
+	/* On HAL=linux the machine's own pages: --sim options are dropped there. */
+	return rtetest_boot("--sim=sockets=2,profile=4K/2M,pages=64,seed=7");
 }
 
 static int setup_32m(void **state)
 {
 	(void)state;
-	return boot("--sim=sockets=2,profile=16K/32M,pages=8,seed=11");
+	return rtetest_boot("--sim=sockets=2,profile=16K/32M,pages=8,seed=11");
 }
 
 int main(void)

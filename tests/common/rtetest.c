@@ -78,13 +78,21 @@ int rtetest_run_hugepage_group_(const char *name, const struct CMUnitTest *tests
 	return 0;
 }
 
-int rtetest_execv(const char *path, char *const argv[])
+/* $RTETEST_EXEC_WRAPPER, or NULL when unset or empty. */
+static const char *exec_wrapper(void)
 {
 	const char *wrapper = getenv("RTETEST_EXEC_WRAPPER");
+
+	return wrapper != NULL && wrapper[0] != '\0' ? wrapper : NULL;
+}
+
+int rtetest_execv(const char *path, char *const argv[])
+{
+	const char *wrapper = exec_wrapper();
 	char *args[16]; /* wrapper, path, argv[1..], NULL */
 	size_t n = 0, k = 0;
 
-	if (wrapper == NULL || wrapper[0] == '\0')
+	if (wrapper == NULL)
 		return execv(path, argv);
 	while (argv[n] != NULL)
 		n++;
@@ -102,10 +110,10 @@ int rtetest_execv(const char *path, char *const argv[])
 
 int rtetest_command(char *buf, size_t size, const char *path, const char *args)
 {
-	const char *wrapper = getenv("RTETEST_EXEC_WRAPPER");
+	const char *wrapper = exec_wrapper();
 	int n;
 
-	if (wrapper == NULL || wrapper[0] == '\0')
+	if (wrapper == NULL)
 		n = snprintf(buf, size, "%s %s", path, args);
 	else
 		n = snprintf(buf, size, "%s %s %s", wrapper, path, args);
