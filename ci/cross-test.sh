@@ -3,6 +3,7 @@
 # Cross-build rtemem (HAL=sim) for another architecture and run every cmocka
 # test under qemu-user:
 #   ci/cross-test.sh aarch64 [s390x ...]     (make cross-test ARCH="...")
+#   ci/cross-test.sh --build-only aarch64     build and write the wrappers only
 # Output goes to build/cross-<arch>/; per arch it prints the build and test
 # wall times and the closing line "<arch>: N passed, N failed, N skipped".
 #
@@ -130,6 +131,7 @@ cross_test() {
 		chmod +x "$B/run/$(basename "$t")"
 	done
 
+	[ "$build_only" = 1 ] && return 0
 	echo "##### cross-test $arch: tests under qemu-$arch"
 	local rc=0
 	ci/run-tests.sh "$B"/run/test_* >"$B/test.log" 2>&1 || rc=$?
@@ -140,7 +142,13 @@ cross_test() {
 	return $rc
 }
 
-[ $# -ge 1 ] || { echo "usage: $0 aarch64|s390x ..." >&2; exit 2; }
+# --build-only: build and write the run/ wrappers, run nothing (ci/stress.sh).
+build_only=0
+if [ "${1:-}" = --build-only ]; then
+	build_only=1
+	shift
+fi
+[ $# -ge 1 ] || { echo "usage: $0 [--build-only] aarch64|s390x ..." >&2; exit 2; }
 status=0
 for arch in "$@"; do
 	cross_test "$arch" || status=1

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -607,28 +608,73 @@ struct mt_worker {
 	uint16_t first_queue;
 	uint64_t got;
 	uint64_t bad;
+	char first_bad[320]; /* what differed in the first bad frame, for the report */
 };
 
 static struct pkt_gen_config mt_cfg;
 static uint64_t mt_total;
 
-/* check_mbuf without cmocka (which must not fail in another thread). */
-static bool frame_ok(const struct pkt_gen_config *cfg, const struct rte_mbuf *m)
+/* "frame F: byte B (segment S ...) has <up to 8 bytes>, sent <the same span>" */
+static const char *byte_diff(char *why, size_t cap, int64_t idx, int len, uint32_t at,
+			     unsigned int seg, const struct rte_mbuf *s, const uint8_t *got,
+			     const uint8_t *want, uint32_t n)
+{
+	int w = snprintf(why, cap, "frame %" PRId64 " (%d bytes): byte %u (segment %u at buf_iova 0x%"
+			 PRIx64 ") has", idx, len, at, seg, s->buf_iova);
+
+	for (uint32_t i = 0; i < n && w > 0 && (size_t)w < cap; i++)
+		w += snprintf(why + w, cap - (size_t)w, " %02x", got[i]);
+	if (w > 0 && (size_t)w < cap)
+		w += snprintf(why + w, cap - (size_t)w, ", sent");
+	for (uint32_t i = 0; i < n && w > 0 && (size_t)w < cap; i++)
+		w += snprintf(why + w, cap - (size_t)w, " %02x", want[i]);
+	return why;
+}
+
+/*
+ * check_mbuf without cmocka (which must not fail in another thread): ""
+ * for a good frame, else what differed (frame index, length or the first
+ * differing byte with the bytes around it), so a failure explains itself.
+ */
+static const char *frame_diff(const struct pkt_gen_config *cfg, const struct rte_mbuf *m,
+			      char *why, size_t cap)
 {
 	uint8_t want[PKT_SOURCE_MAX_FRAME];
 	int64_t idx = pkt_gen_frame_index(rte_pktmbuf_mtod(m, const uint8_t *), m->data_len);
 	int len = idx < 0 ? -1 : pkt_gen_frame(cfg, (uint64_t)idx, want, sizeof(want));
 	uint32_t off = 0;
+	unsigned int seg = 0;
 
-	if (len < 0 || m->pkt_len != (uint32_t)len)
-		return false;
-	for (const struct rte_mbuf *s = m; s != NULL; s = s->next) {
-		if (off + s->data_len > (uint32_t)len ||
-		    memcmp(rte_pktmbuf_mtod(s, const uint8_t *), want + off, s->data_len) != 0)
-			return false;
+	if (len < 0) {
+		snprintf(why, cap, "no frame index (pkt_len %u, data_len %u, %u segs)",
+			 m->pkt_len, m->data_len, m->nb_segs);
+		return why;
+	}
+	if (m->pkt_len != (uint32_t)len) {
+		snprintf(why, cap, "frame %" PRId64 ": pkt_len %u, sent %d (%u segs)", idx,
+			 m->pkt_len, len, m->nb_segs);
+		return why;
+	}
+	for (const struct rte_mbuf *s = m; s != NULL; s = s->next, seg++) {
+		const uint8_t *got = rte_pktmbuf_mtod(s, const uint8_t *);
+
+		if (off + s->data_len > (uint32_t)len) {
+			snprintf(why, cap, "frame %" PRId64 ": segment %u runs past %d bytes", idx,
+				 seg, len);
+			return why;
+		}
+		for (uint32_t i = 0; i < s->data_len; i++) {
+			if (got[i] != want[off + i])
+				return byte_diff(why, cap, idx, len, off + i, seg, s, got + i, want + off + i,
+						 RTE_MIN(s->data_len - i, 8u));
+		}
 		off += s->data_len;
 	}
-	return off == (uint32_t)len;
+	if (off != (uint32_t)len) {
+		snprintf(why, cap, "frame %" PRId64 ": segments hold %u of %d bytes", idx, off, len);
+		return why;
+	}
+	return "";
 }
 
 static int mt_rx_loop(void *arg)
@@ -637,6 +683,7 @@ static int mt_rx_loop(void *arg)
 	struct rte_mbuf *pkts[BURST];
 	time_t give_up = time(NULL) + MT_GIVE_UP_SECONDS;
 	uint64_t polls = 0;
+	char why[sizeof(w->first_bad)];
 
 	while (__atomic_load_n(&mt_total, __ATOMIC_ACQUIRE) < MT_FRAMES) {
 		if (++polls % (1u << 20) == 0 && time(NULL) > give_up)
@@ -647,7 +694,11 @@ static int mt_rx_loop(void *arg)
 			if (n == 0)
 				continue;
 			for (uint16_t i = 0; i < n; i++) {
-				w->bad += !frame_ok(&mt_cfg, pkts[i]);
+				const char *diff = frame_diff(&mt_cfg, pkts[i], why, sizeof(why));
+
+				if (diff[0] != '\0' && w->bad++ == 0)
+					snprintf(w->first_bad, sizeof(w->first_bad), "queue %u: %s",
+						 q, diff);
 				rte_pktmbuf_free(pkts[i]);
 			}
 			w->got += n;
@@ -680,6 +731,10 @@ static void test_two_lcores_four_queues(void **state)
 		assert_int_equal(rte_eal_remote_launch(mt_rx_loop, &w[1], lcore), 0);
 	mt_rx_loop(&w[0]);
 	rte_eal_mp_wait_lcore();
+	for (int i = 0; i < 2; i++)
+		if (w[i].bad != 0)
+			print_message("lcore %d: %" PRIu64 " bad frames, the first: %s\n", i,
+				      w[i].bad, w[i].first_bad);
 	assert_int_equal(w[0].bad + w[1].bad, 0);
 	assert_true(w[0].got > 0 && w[1].got > 0);
 	assert_int_equal(w[0].got + w[1].got, MT_FRAMES);

@@ -11,6 +11,15 @@
 
 #define MAX_ARGS 64
 
+/* Runs before every test binary's main: see RTETEST_FILTER in rtetest.h. */
+__attribute__((constructor)) static void rtetest_apply_filter(void)
+{
+	const char *pattern = getenv("RTETEST_FILTER");
+
+	if (pattern != NULL && pattern[0] != '\0')
+		cmocka_set_test_filter(pattern);
+}
+
 bool rtetest_hal_is_sim(void)
 {
 #ifdef RTEMEM_HAL_sim

@@ -44,6 +44,12 @@ int rtetest_boot(const char *args);
 int rtetest_run_hugepage_group_(const char *name, const struct CMUnitTest *tests, size_t n,
 				CMFixtureFunction setup, CMFixtureFunction teardown);
 
+/*
+ * $RTETEST_FILTER, when set, is a cmocka test-name pattern ('*' and '?'):
+ * only the matching cases run, in every test binary (set before main by a
+ * constructor in rtetest.c). ci/stress.sh repeats one case with it.
+ */
+
 /* True when built with HAL=sim (sim-only cases skip() otherwise). */
 bool rtetest_hal_is_sim(void);
 
