@@ -422,15 +422,22 @@ uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_p
 
 	while (nb_rx < nb_pkts) {
 		volatile union i40e_rx_desc *rxd = &ring[id];
-		uint64_t qword1 = rte_le_to_cpu_64(rxd->wb.qword1);
+		/*
+		 * One 8-byte load: DD and the length it vouches for come from the
+		 * same device write. Acquire: the device wrote the frame and the
+		 * other descriptor words before this word, so nothing read after
+		 * it may be older (DPDK's bulk path: loads, then an acquire
+		 * fence). As a load rather than a fence, ThreadSanitizer sees the
+		 * order too, against the device model's release store.
+		 */
+		uint64_t qword1 =
+			rte_le_to_cpu_64(__atomic_load_n(&rxd->wb.qword1, __ATOMIC_ACQUIRE));
 		uint64_t qword0;
 		struct rte_mbuf *rxm, *nmb;
 		uint16_t len;
 
 		if (!(qword1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD)))
 			break;
-		/* Read the rest of the descriptor only after seeing DD. */
-		rte_atomic_thread_fence(__ATOMIC_ACQUIRE);
 		qword0 = rte_le_to_cpu_64(rxd->wb.qword0);
 
 		nmb = rte_mbuf_raw_alloc(rxq->mp);

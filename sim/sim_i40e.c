@@ -233,16 +233,15 @@ static void count_drop(struct sim_i40e *dev, struct sim_i40e_rxq *q)
 static int write_back(const struct sim_i40e_rxq *q, rte_iova_t at, uint64_t qw0, uint64_t qw1)
 {
 	rte_le64_t w[4] = { rte_cpu_to_le_64(qw0), 0, 0, 0 };
-	rte_le64_t status = rte_cpu_to_le_64(qw1);
 	int ret;
 
-	/* Everything but qword1 first: DD must not be seen before the rest. */
+	/* Everything but qword1 first, then qword1 (with DD) as one ordered
+	 * store: a driver that sees DD sees the frame and the other words. */
 	ret = sim_dma_write(at, &w[0], sizeof(w[0]));
 	if (ret == 0 && q->desc_size == 32)
 		ret = sim_dma_write(at + 16, &w[2], 16);
-	__atomic_thread_fence(__ATOMIC_RELEASE);
 	if (ret == 0)
-		ret = sim_dma_write(at + 8, &status, sizeof(status));
+		ret = sim_dma_write_u64_ordered(at + 8, rte_cpu_to_le_64(qw1));
 	return ret;
 }
 

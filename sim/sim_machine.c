@@ -557,6 +557,20 @@ int sim_dma_write(rte_iova_t iova, const void *src, size_t len)
 	return dma_copy(iova, (void *)(uintptr_t)src, len, true);
 }
 
+int sim_dma_write_u64_ordered(rte_iova_t iova, uint64_t val)
+{
+	uint64_t *host;
+
+	if (iova % sizeof(val) != 0)
+		return -EINVAL;
+	pthread_mutex_lock(&sim.lock);
+	host = dma_translate(iova);
+	if (host != NULL)
+		__atomic_store_n(host, val, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&sim.lock);
+	return host != NULL ? 0 : -EFAULT;
+}
+
 /* ---- PCI -------------------------------------------------------------- */
 
 unsigned int sim_pci_count(void)

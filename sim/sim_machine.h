@@ -92,6 +92,14 @@ const char *sim_op_name(enum sim_op op);
  */
 int sim_dma_read(rte_iova_t iova, void *dst, size_t len);
 int sim_dma_write(rte_iova_t iova, const void *src, size_t len);
+/*
+ * A naturally aligned 8-byte write (val already in the device's byte
+ * order), done as one atomic store with release order: a CPU that sees it
+ * sees every earlier DMA write of this device thread too, as PCIe keeps
+ * posted writes in order. Devices use it for the word that hands a
+ * descriptor back (the DD bit). -EFAULT if unmapped, -EINVAL if unaligned.
+ */
+int sim_dma_write_u64_ordered(rte_iova_t iova, uint64_t val);
 /* How IO addresses are interpreted, set by EAL after choosing the mode. */
 void sim_dma_set_iova_as_va(bool iova_as_va);
 

@@ -27,6 +27,8 @@
 #ifdef RTEMEM_HAL_sim
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
+#include <pthread.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 
@@ -417,6 +419,70 @@ static void test_dma_iova_as_va(void **state)
 	sim_machine_cleanup();
 }
 
+/*
+ * The ordered 8-byte DMA write is one store: a CPU polling the word never
+ * sees part of it. A status word as the X710 writes back (DD in byte 0,
+ * the length in bytes 4-6) alternates with 0 as a driver's re-arm leaves
+ * it; a reader must see either whole value. glibc's SVE memcpy writes 8
+ * bytes with byte stores, and a driver polling DD then saw DD with
+ * length 0 (the aarch64 corrupt-frame bug): under qemu-aarch64 (an SVE
+ * CPU) this case fails with a memcpy-based write.
+ */
+#define TEAR_WRITES 200000
+
+struct tear_reader {
+	const volatile uint64_t *word;
+	volatile bool stop;
+	uint64_t seen, torn, example;
+};
+
+static void *tear_read_loop(void *arg)
+{
+	struct tear_reader *r = arg;
+
+	while (!r->stop) {
+		uint64_t v = __atomic_load_n(r->word, __ATOMIC_ACQUIRE);
+
+		r->seen++;
+		if (v != 0 && v != (1 | (uint64_t)2048 << 38) && r->torn++ == 0)
+			r->example = v;
+	}
+	return NULL;
+}
+
+static void test_dma_ordered_word_is_never_torn(void **state)
+{
+	const uint64_t status = 1 | (uint64_t)2048 << 38; /* DD, length 2048 */
+	struct tear_reader r = { 0 };
+	rte_iova_t phys[NPAGES];
+	pthread_t reader;
+
+	(void)state;
+	machine_up("pages=8,seed=2");
+	take_all(phys);
+	sim_dma_set_iova_as_va(false);
+	r.word = (volatile uint64_t *)(va_of[3] + 4096 + 8);
+	assert_int_equal(pthread_create(&reader, NULL, tear_read_loop, &r), 0);
+	for (int i = 0; i < TEAR_WRITES; i++) {
+		/* the driver's re-arm: one 8-byte store of 0 */
+		__atomic_store_n((uint64_t *)r.word, 0, __ATOMIC_RELAXED);
+		assert_int_equal(sim_dma_write_u64_ordered(phys[3] + 4096 + 8, status), 0);
+	}
+	r.stop = true;
+	assert_int_equal(pthread_join(reader, NULL), 0);
+	if (r.torn != 0)
+		print_message("%" PRIu64 " of %" PRIu64 " reads torn, e.g. 0x%016" PRIx64 "\n",
+			      r.torn, r.seen, r.example);
+	assert_int_equal(r.torn, 0);
+	assert_int_equal(*r.word, status);
+
+	/* unaligned: refused, nothing written; unmapped: -EFAULT */
+	assert_int_equal(sim_dma_write_u64_ordered(phys[3] + 4096 + 4, 0), -EINVAL);
+	assert_int_equal(*r.word, status);
+	assert_int_equal(sim_dma_write_u64_ordered(UINT64_MAX - 7, 0), -EFAULT);
+	sim_machine_cleanup();
+}
+
 static void test_pci_table(void **state)
 {
 	struct hal_pci_device pci[4], stale;
@@ -691,6 +757,7 @@ int main(void)
 		cmocka_unit_test(test_fault_injector),
 		cmocka_unit_test(test_dma_pa_mode),
 		cmocka_unit_test(test_dma_iova_as_va),
+		cmocka_unit_test(test_dma_ordered_word_is_never_torn),
 		cmocka_unit_test(test_pci_table),
 		cmocka_unit_test(test_init_fails_cleanly),
 	};
