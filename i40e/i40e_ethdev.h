@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <rte_atomic.h>
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
 #include <rte_memzone.h>
@@ -71,13 +72,30 @@ struct i40e_rx_queue {
 	uint64_t mbuf_alloc_failed;
 };
 
-/* i40e_ethdev.c */
+/*
+ * Register access with the ordering of DPDK's rte_read32/rte_write32: a
+ * write is preceded by an I/O write barrier, so descriptors stored before
+ * it are visible to the device before the register changes (the tail
+ * write that hands them over); a read is followed by an I/O read barrier,
+ * so nothing read after it is older than the register. The _relaxed form
+ * (rte_write32_relaxed) orders nothing; hal_bar_* are themselves relaxed.
+ */
 static inline uint32_t i40e_read_reg(const struct i40e_adapter *ad, uint32_t off)
 {
-	return hal_bar_read32(&ad->bar, off);
+	uint32_t val = hal_bar_read32(&ad->bar, off);
+
+	rte_io_rmb();
+	return val;
 }
 
 static inline void i40e_write_reg(const struct i40e_adapter *ad, uint32_t off, uint32_t val)
+{
+	rte_io_wmb();
+	hal_bar_write32(&ad->bar, off, val);
+}
+
+static inline void i40e_write_reg_relaxed(const struct i40e_adapter *ad, uint32_t off,
+					  uint32_t val)
 {
 	hal_bar_write32(&ad->bar, off, val);
 }

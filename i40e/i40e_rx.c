@@ -321,7 +321,8 @@ int i40e_dev_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid)
 		i40e_reset_rx_queue(rxq);
 		return err;
 	}
-	/* Descriptors must be in memory before the device may fetch them. */
+	/* Descriptors must be in memory before the device may fetch them:
+	 * the full write barrier, as DPDK, on top of i40e_write_reg's own. */
 	rte_wmb();
 	i40e_write_reg(rxq->adapter, I40E_QRX_TAIL(rxq->reg_idx), rxq->nb_rx_desc - 1u);
 	err = i40e_switch_rx_queue(rxq->adapter, rxq->reg_idx, true);
@@ -499,7 +500,7 @@ uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_p
 	if (nb_hold > rxq->rx_free_thresh) {
 		uint16_t new_tail = (uint16_t)(id == 0 ? rxq->nb_rx_desc - 1 : id - 1);
 
-		rte_io_wmb();
+		/* i40e_write_reg orders the re-armed descriptors before the tail. */
 		i40e_write_reg(rxq->adapter, I40E_QRX_TAIL(rxq->reg_idx), new_tail);
 		nb_hold = 0;
 	}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * Memory barriers and the legacy rte_atomicNN_t counters, on top of the
- * compiler's __atomic builtins (so they are correct on every architecture
- * gcc and clang support).
+ * Memory barriers (per architecture, as DPDK 22.11 defines them) and the
+ * legacy rte_atomicNN_t counters on top of the compiler's __atomic
+ * builtins (correct on every architecture gcc and clang support).
  */
 #ifndef RTEMEM_RTE_ATOMIC_H
 #define RTEMEM_RTE_ATOMIC_H
@@ -14,40 +14,123 @@
 extern "C" {
 #endif
 
-/* Full barrier: no load or store moves across it. */
-static inline void rte_mb(void)
+/*
+ * Barriers, with DPDK 22.11's instruction on each architecture. Three kinds:
+ *  rte_mb/wmb/rmb       any memory, including what a device reads or writes
+ *                       (DMA) and write-combining or non-temporal stores;
+ *  rte_io_mb/wmb/rmb    normal memory against device (MMIO/DMA) accesses;
+ *  rte_smp_mb/wmb/rmb   normal memory between CPUs only.
+ * A C11 thread fence is of the third kind: on arm64 it is a "dmb ish*",
+ * which orders nothing for a DMA master outside the inner shareable domain.
+ * That is why the first two kinds are not thread fences there.
+ *
+ *                x86_64                    aarch64      ppc64        others
+ *  rte_mb        mfence                    dmb osh      sync         C11 seq_cst fence
+ *  rte_wmb       sfence                    dmb oshst    sync         C11 seq_cst fence
+ *  rte_rmb       lfence                    dmb oshld    sync         C11 seq_cst fence
+ *  rte_io_mb     mfence                    dmb osh      sync         C11 seq_cst fence
+ *  rte_io_wmb    compiler barrier (TSO)    dmb oshst    sync         C11 seq_cst fence
+ *  rte_io_rmb    compiler barrier (TSO)    dmb oshld    sync         C11 seq_cst fence
+ *  rte_smp_mb    lock addl $0,-128(%rsp)   dmb ish      sync         C11 seq_cst fence
+ *  rte_smp_wmb   compiler barrier (TSO)    dmb ishst    sync         C11 seq_cst fence
+ *  rte_smp_rmb   compiler barrier (TSO)    dmb ishld    sync         C11 seq_cst fence
+ *
+ * "others" (s390x, loongarch64, riscv64 ...): a sequentially consistent
+ * fence is the strongest barrier the compiler knows for the target (s390x
+ * "bcr 14,0" serialization, loongarch64 "dbar 0", riscv64 "fence rw,rw"),
+ * correct for every kind, if slower than needed for some.
+ * ci/check-barriers.sh compiles each one for x86_64, aarch64 and s390x and
+ * checks the instruction, so a change here cannot slip through.
+ */
+#if defined(__x86_64__) || defined(__i386__)
+
+static inline void rte_mb(void) { __asm__ volatile("mfence" : : : "memory"); }
+static inline void rte_wmb(void) { __asm__ volatile("sfence" : : : "memory"); }
+static inline void rte_rmb(void) { __asm__ volatile("lfence" : : : "memory"); }
+
+/*
+ * A locked add of 0 to a stack word two cache lines below the stack
+ * pointer (its value does not change; the line is rarely shared) orders
+ * later loads after earlier stores as mfence does, at a fraction of
+ * mfence's cost. x86 never reorders load-load or store-store, so the other
+ * SMP barriers and the io read/write ones only stop the compiler.
+ */
+static inline void rte_smp_mb(void)
 {
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+#ifdef __x86_64__
+	__asm__ volatile("lock addl $0, -128(%%rsp)" : : : "memory");
+#else
+	__asm__ volatile("lock addl $0, -128(%%esp)" : : : "memory");
+#endif
+}
+static inline void rte_smp_wmb(void) { rte_compiler_barrier(); }
+static inline void rte_smp_rmb(void) { rte_compiler_barrier(); }
+static inline void rte_io_mb(void) { rte_mb(); }
+static inline void rte_io_wmb(void) { rte_compiler_barrier(); }
+static inline void rte_io_rmb(void) { rte_compiler_barrier(); }
+
+/* As DPDK: seq_cst through the cheaper rte_smp_mb, the rest as C11. */
+static inline void rte_atomic_thread_fence(int memorder)
+{
+	if (memorder == __ATOMIC_SEQ_CST)
+		rte_smp_mb();
+	else
+		__atomic_thread_fence(memorder);
 }
 
-/* Earlier stores are visible before later stores. */
-static inline void rte_wmb(void)
-{
-	__atomic_thread_fence(__ATOMIC_RELEASE);
-}
+#elif defined(__aarch64__)
 
-/* Earlier loads complete before later loads. */
-static inline void rte_rmb(void)
-{
-	__atomic_thread_fence(__ATOMIC_ACQUIRE);
-}
+static inline void rte_mb(void) { __asm__ volatile("dmb osh" : : : "memory"); }
+static inline void rte_wmb(void) { __asm__ volatile("dmb oshst" : : : "memory"); }
+static inline void rte_rmb(void) { __asm__ volatile("dmb oshld" : : : "memory"); }
+static inline void rte_smp_mb(void) { __asm__ volatile("dmb ish" : : : "memory"); }
+static inline void rte_smp_wmb(void) { __asm__ volatile("dmb ishst" : : : "memory"); }
+static inline void rte_smp_rmb(void) { __asm__ volatile("dmb ishld" : : : "memory"); }
+static inline void rte_io_mb(void) { rte_mb(); }
+static inline void rte_io_wmb(void) { rte_wmb(); }
+static inline void rte_io_rmb(void) { rte_rmb(); }
 
-#define rte_smp_mb() rte_mb()
-#define rte_smp_wmb() rte_wmb()
-#define rte_smp_rmb() rte_rmb()
-/* Ordering against device (MMIO/DMA) accesses. */
-#define rte_io_mb() rte_mb()
-#define rte_io_wmb() rte_wmb()
-#define rte_io_rmb() rte_rmb()
-/* DMA-coherent memory shared with a device. */
-#define rte_cio_wmb() rte_wmb()
-#define rte_cio_rmb() rte_rmb()
-
-/* C11-style fence with an explicit order (__ATOMIC_ACQUIRE ...). */
 static inline void rte_atomic_thread_fence(int memorder)
 {
 	__atomic_thread_fence(memorder);
 }
+
+#elif defined(__powerpc64__)
+
+/* DPDK uses the full "sync" for every kind on POWER. */
+static inline void rte_mb(void) { __asm__ volatile("sync" : : : "memory"); }
+static inline void rte_wmb(void) { rte_mb(); }
+static inline void rte_rmb(void) { rte_mb(); }
+static inline void rte_smp_mb(void) { rte_mb(); }
+static inline void rte_smp_wmb(void) { rte_mb(); }
+static inline void rte_smp_rmb(void) { rte_mb(); }
+static inline void rte_io_mb(void) { rte_mb(); }
+static inline void rte_io_wmb(void) { rte_mb(); }
+static inline void rte_io_rmb(void) { rte_mb(); }
+
+static inline void rte_atomic_thread_fence(int memorder)
+{
+	__atomic_thread_fence(memorder);
+}
+
+#else /* no DPDK port: the strongest fence the compiler has, for every kind */
+
+static inline void rte_mb(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
+static inline void rte_wmb(void) { rte_mb(); }
+static inline void rte_rmb(void) { rte_mb(); }
+static inline void rte_smp_mb(void) { rte_mb(); }
+static inline void rte_smp_wmb(void) { rte_mb(); }
+static inline void rte_smp_rmb(void) { rte_mb(); }
+static inline void rte_io_mb(void) { rte_mb(); }
+static inline void rte_io_wmb(void) { rte_mb(); }
+static inline void rte_io_rmb(void) { rte_mb(); }
+
+static inline void rte_atomic_thread_fence(int memorder)
+{
+	__atomic_thread_fence(memorder);
+}
+
+#endif
 
 /* ---- 16-bit counter ---- */
 
