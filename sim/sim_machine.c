@@ -444,9 +444,14 @@ int sim_pool_give_back(void *va)
 
 unsigned int sim_pool_free_pages(int socket)
 {
+	unsigned int n;
+
 	if (socket < 0 || (unsigned int)socket >= sim.cfg.sockets)
 		return 0;
-	return sim.pools[socket].nfree;
+	pthread_mutex_lock(&sim.lock);
+	n = sim.pools[socket].nfree;
+	pthread_mutex_unlock(&sim.lock);
+	return n;
 }
 
 rte_iova_t sim_pool_virt2phys(const void *va)

@@ -333,14 +333,17 @@ int eal_mp_start(void)
 		rte_errno = -mp.fd;
 		return -1;
 	}
+	/* Before the thread starts: the first request it serves may already
+	 * need eal_mp_notify_secondaries, which checks it. */
+	mp.running = true;
 	ret = pthread_create(&mp.thread, NULL, mp_thread_main, NULL);
 	if (ret != 0) {
+		mp.running = false;
 		hal_ipc_close(mp.fd, mp.name);
 		mp.fd = -1;
 		rte_errno = ret;
 		return -1;
 	}
-	mp.running = true;
 	return 0;
 }
 
