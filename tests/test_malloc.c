@@ -805,14 +805,14 @@ static void test_without_eal(void **state)
 
 struct free_arg {
 	void *p;
-	volatile int started;
+	int started; /* atomic */
 };
 
 static void *free_in_thread(void *arg)
 {
 	struct free_arg *fa = arg;
 
-	fa->started = 1;
+	__atomic_store_n(&fa->started, 1, __ATOMIC_RELEASE);
 	rte_free(fa->p);
 	return NULL;
 }
@@ -835,7 +835,7 @@ static void test_free_waits_for_hotplug_lock(void **state)
 	assert_true(mapped_pages() > before.pages);
 	rte_mcfg_mem_read_lock();
 	assert_int_equal(pthread_create(&t, NULL, free_in_thread, &fa), 0);
-	while (!fa.started)
+	while (!__atomic_load_n(&fa.started, __ATOMIC_ACQUIRE))
 		sched_yield();
 	usleep(20000); /* let it find the lock taken (the outcome is the same if not) */
 	rte_mcfg_mem_read_unlock();

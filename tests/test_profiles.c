@@ -279,7 +279,9 @@ static void test_memzones_per_socket(void **state)
 			for (size_t a = 0; a < RTE_DIM(aligns); a++) {
 				const struct rte_memzone *mz;
 
-				snprintf(name, sizeof(name), "pz_%u_%zu_%zu", s, i, a);
+				/* each below 256: the name fits RTE_MEMZONE_NAMESIZE */
+				snprintf(name, sizeof(name), "pz_%u_%u_%u", (uint8_t)s, (uint8_t)i,
+					 (uint8_t)a);
 				mz = rte_memzone_reserve_aligned(name, sizes[i], (int)s, 0,
 								 (unsigned int)aligns[a]);
 				if (mz == NULL)

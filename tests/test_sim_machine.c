@@ -432,7 +432,7 @@ static void test_dma_iova_as_va(void **state)
 
 struct tear_reader {
 	const volatile uint64_t *word;
-	volatile bool stop;
+	bool stop; /* atomic */
 	uint64_t seen, torn, example;
 };
 
@@ -440,7 +440,7 @@ static void *tear_read_loop(void *arg)
 {
 	struct tear_reader *r = arg;
 
-	while (!r->stop) {
+	while (!__atomic_load_n(&r->stop, __ATOMIC_RELAXED)) {
 		uint64_t v = __atomic_load_n(r->word, __ATOMIC_ACQUIRE);
 
 		r->seen++;
@@ -468,7 +468,7 @@ static void test_dma_ordered_word_is_never_torn(void **state)
 		__atomic_store_n((uint64_t *)r.word, 0, __ATOMIC_RELAXED);
 		assert_int_equal(sim_dma_write_u64_ordered(phys[3] + 4096 + 8, status), 0);
 	}
-	r.stop = true;
+	__atomic_store_n(&r.stop, true, __ATOMIC_RELAXED);
 	assert_int_equal(pthread_join(reader, NULL), 0);
 	if (r.torn != 0)
 		print_message("%" PRIu64 " of %" PRIu64 " reads torn, e.g. 0x%016" PRIx64 "\n",

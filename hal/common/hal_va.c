@@ -8,6 +8,13 @@
  * far from the executable (0x55...) and the mmap area (0x7f...), and clear
  * of what AddressSanitizer reserves (its shadow ends near 16 TiB and its
  * heap starts at 96 TiB), so sanitized secondaries attach too.
+ *
+ * ThreadSanitizer (x86_64) lets an application map only in a few ranges of
+ * its own layout: below 512 GiB, the PIE range at 0x55..., its heap at
+ * 0x7b... and the top. 32 TiB lies between its shadow and its metadata;
+ * there it drops the address of a MAP_FIXED_NOREPLACE request, the kernel
+ * maps at 0 and TSan aborts. Under TSan the cursor starts at 64 GiB: a PIE
+ * process leaves the low range empty, 448 GiB of it.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -18,7 +25,18 @@
 #include "hal_va.h"
 
 #define RESERVE_FLAGS (MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE)
+#if defined(__SANITIZE_THREAD__)
+#define UNDER_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define UNDER_TSAN 1
+#endif
+#endif
+#ifdef UNDER_TSAN
+#define DEFAULT_BASE ((uintptr_t)1 << 36)
+#else
 #define DEFAULT_BASE ((uintptr_t)1 << 45)
+#endif
 
 static uintptr_t cursor; /* 0: let the kernel choose */
 

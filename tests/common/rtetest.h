@@ -50,6 +50,18 @@ int rtetest_run_hugepage_group_(const char *name, const struct CMUnitTest *tests
  * constructor in rtetest.c). ci/stress.sh repeats one case with it.
  */
 
+/* 1 in a ThreadSanitizer build (make SANITIZE=thread), else 0. */
+#if defined(__SANITIZE_THREAD__)
+#define RTETEST_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define RTETEST_TSAN 1
+#endif
+#endif
+#ifndef RTETEST_TSAN
+#define RTETEST_TSAN 0
+#endif
+
 /* True when built with HAL=sim (sim-only cases skip() otherwise). */
 bool rtetest_hal_is_sim(void);
 
