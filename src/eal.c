@@ -190,7 +190,7 @@ static int hugepage_info_init(void)
 }
 
 /*
- * The seed's hugepage_info runtime file: what the primary found, so that a
+ * DPDK's hugepage_info runtime file: what the primary found, so that a
  * secondary uses the same page sizes instead of probing the machine again.
  */
 struct hugepage_info_file {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * Page allocation into memseg lists (the seed's eal_memalloc_alloc_seg_bulk
+ * Page allocation into memseg lists (DPDK's eal_memalloc_alloc_seg_bulk
  * and alloc_seg): find free slots in a list of the right page size and
  * socket, map a hugepage at each slot's VA through the HAL, note its IOVA.
  *

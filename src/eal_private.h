@@ -22,7 +22,7 @@
 
 #define MAX_HUGEPAGE_SIZES HAL_MAX_PAGE_SIZES
 
-/* One hugepage size, as found at start-up (the seed's hugepage_info). */
+/* One hugepage size, as found at start-up (DPDK's struct hugepage_info). */
 struct hugepage_info {
 	uint64_t hugepage_sz;
 	char hugedir[PATH_MAX];
