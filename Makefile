@@ -15,6 +15,7 @@ endif
 PREFIX ?= /usr/local
 CC ?= cc
 AR ?= ar
+OBJCOPY ?= objcopy
 
 compiler := $(if $(findstring clang,$(notdir $(CC))),clang,gcc)
 variant := $(HAL)-$(compiler)$(if $(SANITIZE),-san)$(if $(DEBUG),-debug)$(if $(COVERAGE),-cov)
@@ -62,8 +63,19 @@ TEST_BINS := $(TEST_SRCS:tests/%.c=$(B)/tests/%)
 EXAMPLE_BINS := $(patsubst examples/%.c,$(B)/examples/%,$(wildcard examples/*.c))
 TOOL_BINS := $(patsubst tools/%.c,$(B)/tools/%,$(wildcard tools/*.c))
 
+# What the library exports: DPDK's names (with the __rte_ helpers its inline
+# functions call and the per_lcore_ thread variables its macros name) and
+# rtemem's extensions. Everything else (eal_, malloc_, hal_, sim_, i40e_...)
+# stays inside both the shared and the static library, so it can neither
+# clash with an application's names nor become ABI by accident.
+API_SYMBOLS := rte_* __rte_* rtemem_* per_lcore_*
+
 STATIC_LIB := $(B)/librtemem.a
 SHARED_LIB := $(B)/librtemem.so
+# The same objects with every symbol still global, for the programs that
+# call internal functions: tests, and the two that feed the emulated X710.
+# Never installed.
+INTERNAL_LIB := $(B)/librtemem-internal.a
 
 .PHONY: all lib test sim-test linux-test examples tools install clean run-tests demo deps
 
@@ -75,22 +87,48 @@ $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(STATIC_LIB): $(LIB_OBJS)
+$(INTERNAL_LIB): $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(SHARED_LIB): $(LIB_OBJS)
-	$(CC) -shared $(ALL_LDFLAGS) -Wl,-soname,librtemem.so -o $@ $^ $(LDLIBS_BASE)
+# A version script rather than -fvisibility=hidden and a mark on every
+# declaration: the naming rule already says what is API, so one pattern list
+# keeps new rte_ functions exported without anyone remembering to.
+$(B)/rtemem.map: Makefile
+	@mkdir -p $(dir $@)
+	printf '{\n\tglobal: %s\n\tlocal: *;\n};\n' '$(API_SYMBOLS:%=%;)' >$@
 
-$(B)/tests/%: tests/%.c $(TEST_COMMON) $(STATIC_LIB)
+$(SHARED_LIB): $(LIB_OBJS) $(B)/rtemem.map
+	$(CC) -shared $(ALL_LDFLAGS) -Wl,-soname,librtemem.so -Wl,--version-script,$(B)/rtemem.map \
+		-o $@ $(LIB_OBJS) $(LDLIBS_BASE)
+
+# The static library hides the same names: its objects are linked into one
+# (ld -r) so the calls between them are resolved, then every symbol outside
+# API_SYMBOLS is made local. An archive of separate objects could not: a
+# name one object calls in another must stay global.
+$(STATIC_LIB): $(LIB_OBJS) Makefile
+	$(CC) -r -nostdlib -o $(B)/obj/librtemem.o $(LIB_OBJS)
+	$(OBJCOPY) --wildcard $(API_SYMBOLS:%=--keep-global-symbol='%') $(B)/obj/librtemem.o
+	rm -f $@
+	$(AR) rcs $@ $(B)/obj/librtemem.o
+
+$(B)/tests/%: tests/%.c $(TEST_COMMON) $(INTERNAL_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) -Itests/common $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(TEST_COMMON) \
-		$(STATIC_LIB) -lcmocka $(LDLIBS_BASE)
+		$(INTERNAL_LIB) -lcmocka $(LDLIBS_BASE)
+
+# Examples, tools and benchmarks link the installed form of the library, so
+# a missing export breaks the build here, not a user's. rx_demo and
+# bench_i40e_rx also play the wire (sim_i40e_*, pkt_source_*).
+APP_LIB = $(STATIC_LIB)
+SIM_WIRE_PROGS := $(B)/examples/rx_demo $(B)/bench/bench_i40e_rx
+$(SIM_WIRE_PROGS): private APP_LIB = $(INTERNAL_LIB)
+$(SIM_WIRE_PROGS): $(INTERNAL_LIB)
 
 $(B)/examples/%: examples/%.c $(STATIC_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(STATIC_LIB) $(LDLIBS_BASE)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(APP_LIB) $(LDLIBS_BASE)
 
 $(B)/tools/%: tools/%.c $(STATIC_LIB)
 	@mkdir -p $(dir $@)
@@ -229,7 +267,7 @@ BENCH_DPDK := $(if $(BENCH_HAVE_DPDK),$(patsubst %,$(BENCH_DPDK_B)/%,\
 $(B)/bench/%: bench/%.c bench/bench.h $(STATIC_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) -Iinclude $(if $(filter sim,$(HAL)),-Isim) -Ibench $(ALL_CFLAGS) $(ALL_LDFLAGS) \
-		-o $@ $< $(STATIC_LIB) $(LDLIBS_BASE)
+		-o $@ $< $(APP_LIB) $(LDLIBS_BASE)
 
 $(BENCH_DPDK_B)/%: bench/%.c bench/bench.h
 	@mkdir -p $(dir $@)
