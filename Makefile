@@ -4,8 +4,15 @@
 # Variants: CC=clang, SANITIZE=1 (ASan+UBSan), DEBUG=1 (malloc cookies,
 # asserts), COVERAGE=1 (gcov). Each variant builds into its own build/ dir.
 #
-# Targets: all, sim-test, linux-test, test, examples, tools, install, clean
-# (fuzz, coverage, bench and cross-test are described in README.md).
+# Targets: all, sim-test, linux-test, test, examples, tools, install,
+# uninstall, clean (fuzz, coverage, bench and cross-test are described in
+# README.md).
+
+# The release (rtemem.pc, the library's file name) and the ABI (the soname).
+# Bump ABI when an exported symbol goes away or changes meaning, so that
+# programs built against the old one keep finding it.
+VERSION := 0.1.0
+ABI := 0
 
 HAL ?= sim
 ifeq ($(filter $(HAL),sim linux),)
@@ -71,13 +78,14 @@ TOOL_BINS := $(patsubst tools/%.c,$(B)/tools/%,$(wildcard tools/*.c))
 API_SYMBOLS := rte_* __rte_* rtemem_* per_lcore_*
 
 STATIC_LIB := $(B)/librtemem.a
-SHARED_LIB := $(B)/librtemem.so
+SHARED_LIB := $(B)/librtemem.so.$(VERSION)
+SONAME := librtemem.so.$(ABI)
 # The same objects with every symbol still global, for the programs that
 # call internal functions: tests, and the two that feed the emulated X710.
 # Never installed.
 INTERNAL_LIB := $(B)/librtemem-internal.a
 
-.PHONY: all lib test sim-test linux-test examples tools install clean run-tests demo deps
+.PHONY: all lib test sim-test linux-test examples tools install uninstall clean run-tests demo deps
 
 all: lib examples tools
 
@@ -100,8 +108,10 @@ $(B)/rtemem.map: Makefile
 	printf '{\n\tglobal: %s\n\tlocal: *;\n};\n' '$(API_SYMBOLS:%=%;)' >$@
 
 $(SHARED_LIB): $(LIB_OBJS) $(B)/rtemem.map
-	$(CC) -shared $(ALL_LDFLAGS) -Wl,-soname,librtemem.so -Wl,--version-script,$(B)/rtemem.map \
+	$(CC) -shared $(ALL_LDFLAGS) -Wl,-soname,$(SONAME) -Wl,--version-script,$(B)/rtemem.map \
 		-o $@ $(LIB_OBJS) $(LDLIBS_BASE)
+	ln -sf $(notdir $@) $(B)/$(SONAME)
+	ln -sf $(SONAME) $(B)/librtemem.so
 
 # The static library hides the same names: its objects are linked into one
 # (ld -r) so the calls between them are resolved, then every symbol outside
@@ -159,13 +169,46 @@ demo: deps
 	$(MAKE) HAL=sim build/sim-$(compiler)/examples/rx_demo
 	build/sim-$(compiler)/examples/rx_demo
 
-install: lib
-	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/rtemem $(DESTDIR)$(PREFIX)/lib/pkgconfig
-	install -m 644 $(STATIC_LIB) $(DESTDIR)$(PREFIX)/lib/
-	install -m 755 $(SHARED_LIB) $(DESTDIR)$(PREFIX)/lib/
-	install -m 644 include/*.h $(DESTDIR)$(PREFIX)/include/rtemem/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBS_PRIVATE@|$(LDLIBS_BASE)|g' \
-		-e 's|@HAL@|$(HAL)|g' rtemem.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/rtemem.pc
+# make install PREFIX=/usr DESTDIR=/tmp/stage stages a package's files;
+# the paths written into rtemem.pc leave DESTDIR out.
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include/rtemem
+MANDIR ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+HEADERS := $(wildcard include/*.h)
+TOOL_MANS := $(wildcard docs/man/*.1)
+# The dynamic loader searches the system prefixes itself (after ldconfig);
+# anywhere else, programs built with rtemem.pc find the library by rpath.
+SYSTEM_PREFIX := $(filter /usr /usr/local,$(patsubst %/,%,$(PREFIX)))
+PC_RPATH := $(if $(SYSTEM_PREFIX),,-Wl,-rpath,$${libdir} )
+
+install: lib tools
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(INCLUDEDIR) \
+		$(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(notdir $(SHARED_LIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/librtemem.so
+	install -m 644 $(HEADERS) $(DESTDIR)$(INCLUDEDIR)/
+	install -m 755 $(TOOL_BINS) $(DESTDIR)$(BINDIR)/
+	install -m 644 $(TOOL_MANS) $(DESTDIR)$(MANDIR)/man1/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|g' \
+		-e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|g' \
+		-e 's|@VERSION@|$(VERSION)|g' -e 's|@RPATH@|$(PC_RPATH)|g' \
+		-e 's|@LIBS_PRIVATE@|$(LDLIBS_BASE)|g' -e 's|@HAL@|$(HAL)|g' \
+		rtemem.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/rtemem.pc
+	$(if $(DESTDIR),,$(if $(SYSTEM_PREFIX),-ldconfig))
+
+# Removes what install put there, and the directories it made if now empty.
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/librtemem.a $(DESTDIR)$(LIBDIR)/librtemem.so \
+		$(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/$(notdir $(SHARED_LIB)) \
+		$(DESTDIR)$(PKGCONFIGDIR)/rtemem.pc \
+		$(HEADERS:include/%=$(DESTDIR)$(INCLUDEDIR)/%) \
+		$(TOOL_BINS:$(B)/tools/%=$(DESTDIR)$(BINDIR)/%) \
+		$(TOOL_MANS:docs/man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	-rmdir $(DESTDIR)$(INCLUDEDIR) 2>/dev/null
 
 clean:
 	rm -rf build
