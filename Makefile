@@ -114,9 +114,10 @@ $(SHARED_LIB): $(LIB_OBJS) $(B)/rtemem.map
 	ln -sf $(SONAME) $(B)/librtemem.so
 
 # The static library hides the same names: its objects are linked into one
-# (ld -r) so the calls between them are resolved, then every symbol outside
-# API_SYMBOLS is made local. An archive of separate objects could not: a
-# name one object calls in another must stay global.
+# (cc -r, so that a cross build uses its own linker) and the calls between
+# them resolved, then every symbol outside API_SYMBOLS is made local. An
+# archive of separate objects could not: a name one object calls in another
+# must stay global.
 $(STATIC_LIB): $(LIB_OBJS) Makefile
 	$(CC) -r -nostdlib -o $(B)/obj/librtemem.o $(LIB_OBJS)
 	$(OBJCOPY) --wildcard $(API_SYMBOLS:%=--keep-global-symbol='%') $(B)/obj/librtemem.o
