@@ -5,8 +5,15 @@
 # DEBUG=1 (malloc cookies, asserts), COVERAGE=1 (gcov). Each variant builds
 # into its own build/ dir.
 #
-# Targets: all, sim-test, linux-test, test, examples, tools, install, clean
-# (fuzz, coverage, bench and cross-test are described in README.md).
+# Targets: all, sim-test, linux-test, test, examples, tools, install,
+# uninstall, clean (fuzz, coverage, bench and cross-test are described in
+# README.md).
+
+# The release (rtemem.pc, the library's file name) and the ABI (the soname).
+# Bump ABI when an exported symbol goes away or changes meaning, so that
+# programs built against the old one keep finding it.
+VERSION := 0.1.0
+ABI := 0
 
 HAL ?= sim
 ifeq ($(filter $(HAL),sim linux),)
@@ -16,6 +23,7 @@ endif
 PREFIX ?= /usr/local
 CC ?= cc
 AR ?= ar
+OBJCOPY ?= objcopy
 
 compiler := $(if $(findstring clang,$(notdir $(CC))),clang,gcc)
 variant := $(HAL)-$(compiler)$(if $(SANITIZE),$(if $(filter thread,$(SANITIZE)),-tsan,-san))$(if \
@@ -70,10 +78,22 @@ TEST_BINS := $(TEST_SRCS:tests/%.c=$(B)/tests/%)
 EXAMPLE_BINS := $(patsubst examples/%.c,$(B)/examples/%,$(wildcard examples/*.c))
 TOOL_BINS := $(patsubst tools/%.c,$(B)/tools/%,$(wildcard tools/*.c))
 
-STATIC_LIB := $(B)/librtemem.a
-SHARED_LIB := $(B)/librtemem.so
+# What the library exports: DPDK's names (with the __rte_ helpers its inline
+# functions call and the per_lcore_ thread variables its macros name) and
+# rtemem's extensions. Everything else (eal_, malloc_, hal_, sim_, i40e_...)
+# stays inside both the shared and the static library, so it can neither
+# clash with an application's names nor become ABI by accident.
+API_SYMBOLS := rte_* __rte_* rtemem_* per_lcore_*
 
-.PHONY: all lib test sim-test linux-test examples tools install clean run-tests demo deps
+STATIC_LIB := $(B)/librtemem.a
+SHARED_LIB := $(B)/librtemem.so.$(VERSION)
+SONAME := librtemem.so.$(ABI)
+# The same objects with every symbol still global, for the programs that
+# call internal functions: tests, and the two that feed the emulated X710.
+# Never installed.
+INTERNAL_LIB := $(B)/librtemem-internal.a
+
+.PHONY: all lib test sim-test linux-test examples tools install uninstall clean run-tests demo deps
 
 all: lib examples tools
 
@@ -83,22 +103,51 @@ $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(STATIC_LIB): $(LIB_OBJS)
+$(INTERNAL_LIB): $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(SHARED_LIB): $(LIB_OBJS)
-	$(CC) -shared $(ALL_LDFLAGS) -Wl,-soname,librtemem.so -o $@ $^ $(LDLIBS_BASE)
+# A version script rather than -fvisibility=hidden and a mark on every
+# declaration: the naming rule already says what is API, so one pattern list
+# keeps new rte_ functions exported without anyone remembering to.
+$(B)/rtemem.map: Makefile
+	@mkdir -p $(dir $@)
+	printf '{\n\tglobal: %s\n\tlocal: *;\n};\n' '$(API_SYMBOLS:%=%;)' >$@
 
-$(B)/tests/%: tests/%.c $(TEST_COMMON) $(STATIC_LIB)
+$(SHARED_LIB): $(LIB_OBJS) $(B)/rtemem.map
+	$(CC) -shared $(ALL_LDFLAGS) -Wl,-soname,$(SONAME) -Wl,--version-script,$(B)/rtemem.map \
+		-o $@ $(LIB_OBJS) $(LDLIBS_BASE)
+	ln -sf $(notdir $@) $(B)/$(SONAME)
+	ln -sf $(SONAME) $(B)/librtemem.so
+
+# The static library hides the same names: its objects are linked into one
+# (cc -r, so that a cross build uses its own linker) and the calls between
+# them resolved, then every symbol outside API_SYMBOLS is made local. An
+# archive of separate objects could not: a name one object calls in another
+# must stay global.
+$(STATIC_LIB): $(LIB_OBJS) Makefile
+	$(CC) -r -nostdlib -o $(B)/obj/librtemem.o $(LIB_OBJS)
+	$(OBJCOPY) --wildcard $(API_SYMBOLS:%=--keep-global-symbol='%') $(B)/obj/librtemem.o
+	rm -f $@
+	$(AR) rcs $@ $(B)/obj/librtemem.o
+
+$(B)/tests/%: tests/%.c $(TEST_COMMON) $(INTERNAL_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) -Itests/common $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(TEST_COMMON) \
-		$(STATIC_LIB) -lcmocka $(LDLIBS_BASE)
+		$(INTERNAL_LIB) -lcmocka $(LDLIBS_BASE)
+
+# Examples, tools and benchmarks link the installed form of the library, so
+# a missing export breaks the build here, not a user's. rx_demo and
+# bench_i40e_rx also play the wire (sim_i40e_*, pkt_source_*).
+APP_LIB = $(STATIC_LIB)
+SIM_WIRE_PROGS := $(B)/examples/rx_demo $(B)/bench/bench_i40e_rx
+$(SIM_WIRE_PROGS): private APP_LIB = $(INTERNAL_LIB)
+$(SIM_WIRE_PROGS): $(INTERNAL_LIB)
 
 $(B)/examples/%: examples/%.c $(STATIC_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(STATIC_LIB) $(LDLIBS_BASE)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(APP_LIB) $(LDLIBS_BASE)
 
 $(B)/tools/%: tools/%.c $(STATIC_LIB)
 	@mkdir -p $(dir $@)
@@ -132,13 +181,46 @@ demo: deps
 	$(MAKE) HAL=sim build/sim-$(compiler)/examples/rx_demo
 	build/sim-$(compiler)/examples/rx_demo
 
-install: lib
-	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/rtemem $(DESTDIR)$(PREFIX)/lib/pkgconfig
-	install -m 644 $(STATIC_LIB) $(DESTDIR)$(PREFIX)/lib/
-	install -m 755 $(SHARED_LIB) $(DESTDIR)$(PREFIX)/lib/
-	install -m 644 include/*.h $(DESTDIR)$(PREFIX)/include/rtemem/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBS_PRIVATE@|$(LDLIBS_BASE)|g' \
-		-e 's|@HAL@|$(HAL)|g' rtemem.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/rtemem.pc
+# make install PREFIX=/usr DESTDIR=/tmp/stage stages a package's files;
+# the paths written into rtemem.pc leave DESTDIR out.
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include/rtemem
+MANDIR ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+HEADERS := $(wildcard include/*.h)
+TOOL_MANS := $(wildcard docs/man/*.1)
+# The dynamic loader searches the system prefixes itself (after ldconfig);
+# anywhere else, programs built with rtemem.pc find the library by rpath.
+SYSTEM_PREFIX := $(filter /usr /usr/local,$(patsubst %/,%,$(PREFIX)))
+PC_RPATH := $(if $(SYSTEM_PREFIX),,-Wl,-rpath,$${libdir} )
+
+install: lib tools
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(INCLUDEDIR) \
+		$(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(notdir $(SHARED_LIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/librtemem.so
+	install -m 644 $(HEADERS) $(DESTDIR)$(INCLUDEDIR)/
+	install -m 755 $(TOOL_BINS) $(DESTDIR)$(BINDIR)/
+	install -m 644 $(TOOL_MANS) $(DESTDIR)$(MANDIR)/man1/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|g' \
+		-e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|g' \
+		-e 's|@VERSION@|$(VERSION)|g' -e 's|@RPATH@|$(PC_RPATH)|g' \
+		-e 's|@LIBS_PRIVATE@|$(LDLIBS_BASE)|g' -e 's|@HAL@|$(HAL)|g' \
+		rtemem.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/rtemem.pc
+	$(if $(DESTDIR),,$(if $(SYSTEM_PREFIX),-ldconfig))
+
+# Removes what install put there, and the directories it made if now empty.
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/librtemem.a $(DESTDIR)$(LIBDIR)/librtemem.so \
+		$(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/$(notdir $(SHARED_LIB)) \
+		$(DESTDIR)$(PKGCONFIGDIR)/rtemem.pc \
+		$(HEADERS:include/%=$(DESTDIR)$(INCLUDEDIR)/%) \
+		$(TOOL_BINS:$(B)/tools/%=$(DESTDIR)$(BINDIR)/%) \
+		$(TOOL_MANS:docs/man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	-rmdir $(DESTDIR)$(INCLUDEDIR) 2>/dev/null
 
 clean:
 	rm -rf build
@@ -248,7 +330,7 @@ BENCH_DPDK := $(if $(BENCH_HAVE_DPDK),$(patsubst %,$(BENCH_DPDK_B)/%,\
 $(B)/bench/%: bench/%.c bench/bench.h $(STATIC_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) -Iinclude $(if $(filter sim,$(HAL)),-Isim) -Ibench $(ALL_CFLAGS) $(ALL_LDFLAGS) \
-		-o $@ $< $(STATIC_LIB) $(LDLIBS_BASE)
+		-o $@ $< $(APP_LIB) $(LDLIBS_BASE)
 
 $(BENCH_DPDK_B)/%: bench/%.c bench/bench.h
 	@mkdir -p $(dir $@)

@@ -1,14 +1,27 @@
 #!/usr/bin/env bash
-# make install into a scratch prefix, then build and run a program against
-# it with pkg-config, the way a DPDK user would after swapping libdpdk.
+# make install into a scratch prefix, check what the libraries export, then
+# build and run a program against it with pkg-config, the way a DPDK user
+# would after swapping libdpdk, once with each library. Last, a staged
+# install for /usr (as a package build does it) and its uninstall.
 set -euo pipefail
 prefix=$(mktemp -d /tmp/rtemem-install.XXXXXX)
-trap 'rm -rf "$prefix"' EXIT
+stage=$(mktemp -d /tmp/rtemem-stage.XXXXXX)
+trap 'rm -rf "$prefix" "$stage"' EXIT
 make install PREFIX="$prefix" >/dev/null
+ci/check-symbols.sh "$prefix/lib" "$prefix/include/rtemem"
 cat > "$prefix/prog.c" <<'PROG'
 #include <stdio.h>
 #include <rte_eal.h>
 #include <rte_memory.h>
+
+/* The application's own function, named like one inside the library: the
+ * static link must not clash with it, the shared library must not call it. */
+int eal_parse_args(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return -1;
+}
 
 int main(int argc, char **argv)
 {
@@ -26,4 +39,24 @@ export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 # shellcheck disable=SC2046
 cc -o "$prefix/prog" "$prefix/prog.c" $(pkg-config --cflags --libs rtemem)
 "$prefix/prog" --in-memory
-echo "install check: OK ($(pkg-config --modversion rtemem))"
+# The same program with librtemem.a (-l: names the file, not the .so).
+# shellcheck disable=SC2046
+cc -o "$prefix/prog-static" "$prefix/prog.c" $(pkg-config --cflags rtemem) \
+	$(pkg-config --static --libs rtemem | sed 's/-lrtemem/-l:librtemem.a/')
+"$prefix/prog-static" --in-memory
+"$prefix/bin/rtemem-svg" --help >/dev/null
+"$prefix/bin/rtemem-info" --help >/dev/null
+
+make install DESTDIR="$stage" PREFIX=/usr >/dev/null
+for f in bin/rtemem-info bin/rtemem-svg lib/librtemem.a lib/librtemem.so lib/pkgconfig/rtemem.pc \
+	include/rtemem/rte_eal.h share/man/man1/rtemem-info.1 share/man/man1/rtemem-svg.1; do
+	[ -e "$stage/usr/$f" ] || { echo "staged install: no usr/$f" >&2; exit 1; }
+done
+if grep -q rpath "$stage/usr/lib/pkgconfig/rtemem.pc" || grep -q "$stage" "$stage/usr/lib/pkgconfig/rtemem.pc"; then
+	echo "staged install: rtemem.pc has an rpath or the staging directory" >&2
+	exit 1
+fi
+make uninstall DESTDIR="$stage" PREFIX=/usr >/dev/null
+left=$(find "$stage" -type f -o -type l)
+[ -z "$left" ] || { echo "uninstall left: $left" >&2; exit 1; }
+echo "install check: OK ($(pkg-config --modversion rtemem); staged install and uninstall)"

@@ -116,6 +116,7 @@ cross_test() {
 	# (library, examples, tools) as run-tests has: some tests run the tools.
 	# shellcheck disable=SC2086
 	make -j2 --no-print-directory HAL=sim B="$B" CC="$triplet-gcc" AR="$triplet-ar" \
+		OBJCOPY="$triplet-objcopy" \
 		CPPFLAGS="-isystem $sysroot/usr/include" \
 		LDFLAGS="-L$sysroot/usr/lib/$triplet -L$sysroot/lib/$triplet -Wl,-rpath-link,$libdirs" \
 		all $tests || return 1

@@ -285,8 +285,8 @@ static void eal_teardown(bool lcores_up)
 		if (rte_config.process_type == RTE_PROC_SECONDARY) {
 			eal_mp_detach_memory();
 		} else {
-			rte_eal_memzone_cleanup();
-			rte_eal_malloc_heap_cleanup();
+			eal_memzone_cleanup();
+			malloc_heap_cleanup();
 			eal_memory_cleanup();
 		}
 	}
@@ -356,7 +356,7 @@ static int memory_start(void)
 	if (rte_config.process_type == RTE_PROC_SECONDARY)
 		return eal_mp_attach_memory();
 	if (eal_memseg_lists_init() < 0 || eal_memory_prealloc() < 0 ||
-	    rte_eal_malloc_heap_init() < 0 || rte_eal_memzone_init() < 0)
+	    malloc_heap_init() < 0 || eal_memzone_init() < 0)
 		return -1;
 	return 0;
 }

@@ -273,7 +273,7 @@ void rte_memzone_dump(FILE *f)
 	rte_memzone_walk(dump_one, f);
 }
 
-int rte_eal_memzone_init(void)
+int eal_memzone_init(void)
 {
 	struct rte_mem_config *mcfg = eal_mcfg();
 	int ret;
@@ -292,7 +292,7 @@ int rte_eal_memzone_init(void)
 	return 0;
 }
 
-void rte_eal_memzone_cleanup(void)
+void eal_memzone_cleanup(void)
 {
 	struct rte_fbarray *arr = memzone_table();
 

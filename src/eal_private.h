@@ -109,8 +109,8 @@ bool eal_fbarray_all_used(struct rte_fbarray *arr, unsigned int first, unsigned 
 bool eal_memseg_range_mapped(const struct rte_memseg_list *msl, const void *va, size_t len);
 
 /* eal_memzone.c */
-int rte_eal_memzone_init(void);
-void rte_eal_memzone_cleanup(void);
+int eal_memzone_init(void);
+void eal_memzone_cleanup(void);
 
 /* True once rte_eal_init succeeded and until rte_eal_cleanup. */
 bool eal_is_initialized(void);

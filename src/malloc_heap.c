@@ -631,7 +631,7 @@ int malloc_heap_resize(struct malloc_elem *elem, size_t size)
 
 /* --- start-up and shutdown ------------------------------------------------ */
 
-int rte_eal_malloc_heap_init(void)
+int malloc_heap_init(void)
 {
 	struct rte_mem_config *mcfg = eal_mcfg();
 
@@ -683,7 +683,7 @@ int rte_eal_malloc_heap_init(void)
 	return 0;
 }
 
-void rte_eal_malloc_heap_cleanup(void)
+void malloc_heap_cleanup(void)
 {
 	struct rte_mem_config *mcfg = eal_mcfg();
 

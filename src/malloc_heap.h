@@ -39,9 +39,9 @@ struct malloc_heap {
 } __rte_cache_aligned;
 
 /* Set up the heaps of the sockets in use; called once by the primary. */
-int rte_eal_malloc_heap_init(void);
+int malloc_heap_init(void);
 /* Give every heap's pages back (rte_eal_cleanup). */
-void rte_eal_malloc_heap_cleanup(void);
+void malloc_heap_cleanup(void);
 
 /* Index in mcfg->malloc_heaps of the socket's heap, or -1. */
 int malloc_socket_to_heap_id(int socket);

@@ -59,9 +59,14 @@ static void print_pool(struct rte_mempool *mp, void *arg)
 	       mp->cache_size);
 }
 
-static void usage(const char *prog)
+static void usage(FILE *f)
 {
-	fprintf(stderr, "usage: %s [--file-prefix=NAME] [--svg FILE]\n", prog);
+	fprintf(f, "usage: rtemem-info [--file-prefix=NAME] [--svg FILE]\n"
+		   "Attach to a running primary as a secondary process and print its memseg\n"
+		   "lists, memzones, heap statistics per socket, rings and mempools.\n"
+		   "  --file-prefix=NAME  the primary's --file-prefix (default rte)\n"
+		   "  --svg FILE          also draw the memory layout as SVG into FILE\n"
+		   "  -h, --help          this text\n");
 }
 
 int main(int argc, char **argv)
@@ -76,8 +81,11 @@ int main(int argc, char **argv)
 			snprintf(prefix_arg, sizeof(prefix_arg), "%s", argv[i]);
 		} else if (strcmp(argv[i], "--svg") == 0 && i + 1 < argc) {
 			svg = argv[++i];
+		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return 0;
 		} else {
-			usage(argv[0]);
+			usage(stderr);
 			return 2;
 		}
 	}

@@ -7,6 +7,7 @@
  *
  * For example: rtemem-svg --sim=sockets=2 -- -o layout.svg
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,12 +66,37 @@ static void clean_up(void)
 			rte_memzone_free(zones[i]);
 }
 
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: rtemem-svg [EAL options] [-- -o FILE]\n"
+		   "Boot the EAL, fragment the heaps on purpose and draw the memory layout\n"
+		   "(pages, busy, free and padding elements, memzones) as SVG.\n"
+		   "  -o FILE      write it to FILE (default rtemem.svg; - for stdout)\n"
+		   "  -h, --help   this text\n"
+		   "EAL options: those of any DPDK program, e.g. --in-memory, -m MB,\n"
+		   "  --sim=sockets=2 on the simulated machine (see the rtemem README)\n");
+}
+
+/* The EAL takes --help for a bad option (rte_eal_init fails), so help is
+ * answered before the EAL starts, wherever the flag is. */
+static bool wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+			return true;
+	return false;
+}
+
 int main(int argc, char **argv)
 {
 	const char *out = "rtemem.svg";
 	FILE *f;
 	int ret, n;
 
+	if (wants_help(argc, argv)) {
+		usage(stdout);
+		return 0;
+	}
 	n = rte_eal_init(argc, argv);
 	if (n < 0) {
 		fprintf(stderr, "rtemem-svg: EAL init failed: %s\n", rte_strerror(rte_errno));
@@ -82,7 +108,7 @@ int main(int argc, char **argv)
 		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
 			out = argv[++i];
 		} else {
-			fprintf(stderr, "usage: rtemem-svg [EAL options] [-- -o FILE]\n");
+			usage(stderr);
 			rte_eal_cleanup();
 			return 2;
 		}
