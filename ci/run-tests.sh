@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # Run cmocka test binaries one by one and add up what they report.
 # Prints each binary's output, then one closing line "N passed, N failed".
+# A binary still running after $RTETEST_TIMEOUT seconds (600: the slowest,
+# test_ring under qemu or ThreadSanitizer, takes about 100) is killed, with
+# the children it started, and counted as failed under its name.
 set -u
+timeout_s=${RTETEST_TIMEOUT:-600}
 passed=0 failed=0 skipped=0 broken=0
 for bin in "$@"; do
 	echo "=== $(basename "$bin")"
-	out=$("$bin" 2>&1)
+	out=$(timeout -k 10 "$timeout_s" "$bin" 2>&1)
 	rc=$?
 	printf '%s\n' "$out"
+	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+		echo "!!! $(basename "$bin") timed out after ${timeout_s} s (RTETEST_TIMEOUT)"
+		broken=$((broken + 1))
+		continue
+	fi
 	# A binary may run several cmocka groups: add up every group's summary.
 	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | awk '{s+=$1} END {if (NR) print s}')
 	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | awk '{s+=$1} END {if (NR) print s}')

@@ -618,24 +618,30 @@ static void test_objects_both_ways(void **state)
 }
 
 /*
- * Wait (at most 30 s) until *counter reaches target, or with counter NULL
- * until the child has parked; fail if the child dies first.
+ * Wait until *counter reaches target, or with counter NULL until the child
+ * has parked; fail if the child dies first or makes no progress for 10 s
+ * (a hang guard on progress, not on the whole wait, which qemu slows).
  */
 static void wait_for(pid_t pid, volatile unsigned long *counter, unsigned long target)
 {
 	const struct kill_ctl *ctl = rte_memzone_lookup("mp_kill")->addr;
+	unsigned long last = counter != NULL ? *counter : 0;
 
-	for (int ms = 0; ms < 30000; ms++) {
+	for (int ms = 0; ms < 10000; ms++) {
 		int status;
 
 		if (counter != NULL ? *counter >= target : ctl->parked)
 			return;
 		if (waitpid(pid, &status, WNOHANG) == pid)
 			fail_msg("child died early (status %#x)", status);
+		if (counter != NULL && *counter != last) {
+			last = *counter;
+			ms = 0;
+		}
 		usleep(1000);
 	}
 	kill(pid, SIGKILL);
-	fail_msg("child made no progress in 30 s");
+	fail_msg("child made no progress in 10 s");
 }
 
 static void test_secondary_killed(void **state)
