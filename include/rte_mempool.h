@@ -354,32 +354,44 @@ rte_mempool_put(struct rte_mempool *mp, void *obj)
 	rte_mempool_put_bulk(mp, &obj, 1);
 }
 
-/* 0 with n objects in obj_table, or -ENOENT and nothing taken. */
+/*
+ * 0 with n objects in obj_table, or -ENOENT and nothing taken. As DPDK
+ * 22.11: the cache serves what it holds first (the warmest objects, last
+ * freed first); the rest comes with a refill of the cache back to its size
+ * in the same driver dequeue; when the driver cannot give that much, only
+ * the rest is asked for, and the cache is left empty. So a get succeeds
+ * whenever the cache and the driver together hold n objects.
+ */
 static __rte_always_inline int
 rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n,
 			struct rte_mempool_cache *cache)
 {
-	unsigned int i;
+	unsigned int from_cache, rest, i;
 
-	if (cache == NULL || n > cache->size)
-		goto from_pool;
+	if (cache == NULL)
+		return rte_mempool_ops_dequeue_bulk(mp, obj_table, n) < 0 ? -ENOENT : 0;
 
-	if (cache->len < n) {
-		/* Refill so that the cache is back at its size after serving n. */
-		uint32_t want = cache->size + n - cache->len;
-
-		if (rte_mempool_ops_dequeue_bulk(mp, &cache->objs[cache->len], want) < 0)
-			goto from_pool;
-		cache->len += want;
-	}
-	/* LIFO: the most recently freed objects are the warmest. */
-	for (i = 0; i < n; i++)
+	from_cache = RTE_MIN(n, cache->len);
+	for (i = 0; i < from_cache; i++)
 		obj_table[i] = cache->objs[cache->len - 1 - i];
-	cache->len -= n;
-	return 0;
+	cache->len -= from_cache;
+	rest = n - from_cache;
+	if (rest == 0)
+		return 0;
 
-from_pool:
-	return rte_mempool_ops_dequeue_bulk(mp, obj_table, n) < 0 ? -ENOENT : 0;
+	/* The cache is empty now. Refill it with size + rest (the objs array
+	 * holds twice the largest cache) and hand out the top rest. */
+	if (rest <= RTE_MEMPOOL_CACHE_MAX_SIZE &&
+	    rte_mempool_ops_dequeue_bulk(mp, cache->objs, cache->size + rest) == 0) {
+		for (i = 0; i < rest; i++)
+			obj_table[from_cache + i] = cache->objs[cache->size + rest - 1 - i];
+		cache->len = cache->size;
+		return 0;
+	}
+	if (rte_mempool_ops_dequeue_bulk(mp, obj_table + from_cache, rest) == 0)
+		return 0;
+	cache->len = from_cache; /* nothing taken: the cache's objects are still there */
+	return -ENOENT;
 }
 
 static __rte_always_inline int

@@ -390,11 +390,11 @@ static void test_get_put_counts(void **state)
 	rte_mempool_put_bulk(mp, objs, 11);
 	check_counts(mp, 0);
 
-	/* Everything, then one too many. A get bigger than the cache is served by
-	 * the pool alone, so the cache is handed back first. */
-	assert_int_equal(rte_mempool_get_bulk(mp, objs, 1000), -ENOENT);
-	check_counts(mp, 0);
-	rte_mempool_cache_flush(NULL, mp);
+	/* Everything, then one too many. The cached objects count: 11 from the
+	 * cache (the put of 11 onto 15 crossed the threshold of 24), the other
+	 * 989 from the pool, as DPDK 22.11 (this failed with -ENOENT while
+	 * rtemem served big gets from the pool alone). */
+	assert_int_equal(rte_mempool_default_cache(mp, rte_lcore_id())->len, 11);
 	assert_int_equal(rte_mempool_get_bulk(mp, objs, 1000), 0);
 	check_counts(mp, 1000);
 	assert_int_equal(rte_mempool_get(mp, &objs[1000]), -ENOENT);
@@ -468,21 +468,30 @@ static void test_cache_behaviour(void **state)
 	assert_ptr_equal(objs[50], objs[20]);
 	rte_mempool_put(mp, objs[50]);
 
-	/* More than the cache size bypasses it. */
+	/* More than the cache holds (DPDK 22.11): all 33 cached objects, the
+	 * warmest first, then 7 more from a refill of 32 + 7. */
+	void *cached[33];
+
+	memcpy(cached, &cache->objs[0], sizeof(cached));
+	memset(objs, 0xa5, sizeof(objs));
 	assert_int_equal(rte_mempool_get_bulk(mp, objs, 40), 0);
-	assert_int_equal(cache->len, 33);
-	assert_int_equal(ring_count(mp), 927);
-	/* Crossing the flush threshold hands the cache back first. */
+	for (int i = 0; i < 33; i++)
+		assert_ptr_equal(objs[i], cached[32 - i]);
+	assert_int_equal(cache->len, 32);
+	assert_int_equal(ring_count(mp), 967 - 39);
+	check_counts(mp, 40);
+	/* Crossing the flush threshold (32 + 40 > 48) hands the cache back first. */
 	rte_mempool_put_bulk(mp, objs, 40);
 	assert_int_equal(cache->len, 40);
-	assert_int_equal(ring_count(mp), 960);
+	assert_int_equal(ring_count(mp), 928 + 32);
 	check_counts(mp, 0);
 	/* A put above the threshold goes straight to the pool. */
 	assert_int_equal(rte_mempool_get_bulk(mp, objs, 60), 0);
-	assert_int_equal(cache->len, 40);
+	assert_int_equal(cache->len, 32);
+	assert_int_equal(ring_count(mp), 960 - (32 + 20));
 	rte_mempool_put_bulk(mp, objs, 60);
-	assert_int_equal(cache->len, 40);
-	assert_int_equal(ring_count(mp), 960);
+	assert_int_equal(cache->len, 32);
+	assert_int_equal(ring_count(mp), 968);
 
 	rte_mempool_cache_flush(NULL, mp);
 	assert_int_equal(cache->len, 0);
@@ -504,6 +513,99 @@ static void test_cache_behaviour(void **state)
 	assert_null(rte_mempool_cache_create(0, SOCKET_ID_ANY));
 	assert_int_equal(rte_errno, EINVAL);
 	assert_null(rte_mempool_cache_create(RTE_MEMPOOL_CACHE_MAX_SIZE + 1, SOCKET_ID_ANY));
+	rte_mempool_free(mp);
+}
+
+/*
+ * DPDK 22.11's cache policy at each boundary, cache size 32 (flush
+ * threshold 48 = 1.5 x 32). A put that keeps len + n <= 48 only fills
+ * the cache; one past it first hands the whole cache to the pool; one of
+ * more than 48 objects goes to the pool. A get takes the cache first; the
+ * rest comes with a refill to the cache's size, or without one when the
+ * pool cannot give that much, and fails only when cache and pool together
+ * hold too few, taking nothing.
+ */
+static void test_cache_policy_boundaries(void **state)
+{
+	static void *objs[100], *keep[1200];
+	struct rte_mempool_cache *cache;
+	struct rte_mempool *mp;
+
+	(void)state;
+	mp = rte_mempool_create("mp_bound", 1200, 64, 32, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	cache = rte_mempool_default_cache(mp, rte_lcore_id());
+	assert_int_equal(cache->flushthresh, 48);
+
+	/* put: up to the threshold only fills the cache */
+	assert_int_equal(rte_mempool_generic_get(mp, objs, 100, NULL), 0);
+	rte_mempool_put_bulk(mp, objs, 47);
+	assert_int_equal(cache->len, 47);
+	rte_mempool_put_bulk(mp, &objs[47], 1);
+	assert_int_equal(cache->len, 48);
+	assert_int_equal(ring_count(mp), 1100);
+	/* one past it: the 48 go to the pool, the new one stays */
+	rte_mempool_put_bulk(mp, &objs[48], 1);
+	assert_int_equal(cache->len, 1);
+	assert_int_equal(ring_count(mp), 1148);
+	rte_mempool_put_bulk(mp, &objs[49], 47);
+	assert_int_equal(cache->len, 48);
+	rte_mempool_put_bulk(mp, &objs[96], 4);
+	assert_int_equal(cache->len, 4);
+	assert_int_equal(ring_count(mp), 1196);
+	/* 49 objects, more than the threshold: to the pool, cache untouched */
+	assert_int_equal(rte_mempool_generic_get(mp, objs, 49, NULL), 0);
+	rte_mempool_put_bulk(mp, objs, 49);
+	assert_int_equal(cache->len, 4);
+	assert_int_equal(ring_count(mp), 1196);
+	/* 48 objects fit a cache: the 4 go to the pool first */
+	assert_int_equal(rte_mempool_generic_get(mp, objs, 48, NULL), 0);
+	rte_mempool_put_bulk(mp, objs, 48);
+	assert_int_equal(cache->len, 48);
+	assert_int_equal(ring_count(mp), 1152);
+	check_counts(mp, 0);
+
+	/* get: exactly what the cache holds, nothing from the pool */
+	memset(objs, 0, sizeof(objs));
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 48), 0);
+	assert_int_equal(cache->len, 0);
+	assert_int_equal(ring_count(mp), 1152);
+	rte_mempool_put_bulk(mp, objs, 10);
+	/* 10 cached, 600 asked: the other 590 are more than a cache can stage
+	 * (RTE_MEMPOOL_CACHE_MAX_SIZE, 512), so they come from the pool
+	 * without a refill and the cache is left empty */
+	assert_int_equal(rte_mempool_get_bulk(mp, keep, 600), 0);
+	assert_int_equal(cache->len, 0);
+	assert_int_equal(ring_count(mp), 1152 - 590);
+	rte_mempool_put_bulk(mp, keep, 600);
+	rte_mempool_put_bulk(mp, &objs[10], 38);
+	rte_mempool_cache_flush(NULL, mp);
+	check_counts(mp, 0);
+
+	/* A pool nearly empty: 10 objects in the cache, 5 in the pool. */
+	assert_int_equal(rte_mempool_generic_get(mp, keep, 1195, NULL), 0);
+	rte_mempool_put_bulk(mp, keep, 10);
+	assert_int_equal(cache->len, 10);
+	assert_int_equal(ring_count(mp), 5);
+	/* 16 is one more than both hold: -ENOENT, nothing taken */
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 16), -ENOENT);
+	assert_int_equal(cache->len, 10);
+	assert_int_equal(ring_count(mp), 5);
+	check_counts(mp, 1185);
+	/* 15 is all of them: no refill of 32 + 5 can be had, the 5 can */
+	memset(objs, 0, sizeof(objs));
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 15), 0);
+	assert_int_equal(cache->len, 0);
+	assert_int_equal(ring_count(mp), 0);
+	for (int i = 0; i < 10; i++)
+		assert_ptr_equal(objs[i], keep[9 - i]); /* the cached ones, warmest first */
+	for (int i = 10; i < 15; i++)
+		assert_non_null(objs[i]);
+	check_counts(mp, 1200);
+	rte_mempool_generic_put(mp, keep + 10, 1185, NULL);
+	rte_mempool_generic_put(mp, objs, 15, NULL);
+	check_counts(mp, 0);
 	rte_mempool_free(mp);
 }
 
@@ -969,6 +1071,7 @@ int main(void)
 		cmocka_unit_test(test_no_iova_contig),
 		cmocka_unit_test(test_get_put_counts),
 		cmocka_unit_test(test_cache_behaviour),
+		cmocka_unit_test(test_cache_policy_boundaries),
 		cmocka_unit_test(test_non_eal_thread_no_cache),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_too_big),
