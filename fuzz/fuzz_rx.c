@@ -142,6 +142,7 @@ struct port {
 	struct i40e_rx_queue *rxq;
 	struct i40e_adapter *ad;
 	uint16_t nb_desc;
+	uint16_t free_thresh; /* as configured (0: the driver's default) */
 	bool up;       /* started with its ring armed */
 };
 
@@ -492,6 +493,16 @@ static void op_burst(struct input *in, bool keep)
 			rte_pktmbuf_free(pkts[i]);
 	}
 	want_errors = st.ierrors;
+	/*
+	 * The tail, from the model rather than from what the driver wrote: the
+	 * descriptors are the device's, completed and not yet handed out
+	 * (pending_desc counts all of a frame's until the frame is out), or
+	 * re-armed and held back, at most rx_free_thresh of them. One stays
+	 * unused. A tail written one too far or too late breaks this.
+	 */
+	CHECK(dev_avail() + pending_desc() + port.free_thresh >= port.nb_desc - 1u,
+	      "device owns %u, %u completed, threshold %u, of %u descriptors", dev_avail(),
+	      pending_desc(), port.free_thresh, port.nb_desc);
 	CHECK(rte_mempool_avail_count(pool) + held_segs() + port.nb_desc +
 	      (port.rxq->pkt_first_seg != NULL ? port.rxq->pkt_first_seg->nb_segs : 0) ==
 	      POOL_SIZE, "mbufs lost: %u free, %u kept, %u in the ring",
@@ -667,7 +678,11 @@ static bool port_up(uint16_t nb_desc, uint8_t cfg)
 	port.rxq = rte_eth_devices[0].rx_queues[0];
 	port.ad = rte_eth_devices[0].dev_private;
 	port.nb_desc = nb_desc;
+	port.free_thresh = thresh == 0 ? I40E_DEFAULT_RX_FREE_THRESH : thresh;
 	port.up = true;
+	/* A started queue gives the device every descriptor but one. */
+	CHECK(dev_avail() == nb_desc - 1u, "device owns %u of %u after start", dev_avail(),
+	      nb_desc);
 	CHECK(port.rxq->max_pkt_len == frame, "RXMAX %u, want %u", port.rxq->max_pkt_len, frame);
 	CHECK(rte_mempool_avail_count(pool) == POOL_SIZE - nb_desc, "%u free mbufs after start",
 	      rte_mempool_avail_count(pool));

@@ -31,6 +31,7 @@
 #ifdef RTEMEM_HAL_sim
 #include "ethdev_driver.h"
 #include "i40e_ethdev.h"
+#include "i40e_regs.h"
 #include "pkt_source.h"
 #include "sim_i40e.h"
 
@@ -243,6 +244,60 @@ static void test_ring_wraps_many_times(void **state)
 	while (sim_i40e_deliver(dev, 16) > 0)
 		got += drain(&cfg, 0, &next);
 	assert_int_equal(got, 5000);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
+/*
+ * The tail register against a model of the driver (DPDK's rule): it is
+ * written only when more than rx_free_thresh descriptors are held, and then
+ * names the last re-armed descriptor, one before the next to read, so the
+ * device owns all but one. Read from the device: QRX_TAIL and the head.
+ */
+static void test_tail_follows_the_model(void **state)
+{
+	const uint16_t n = 128, thresh = 32;
+	struct pkt_gen_config cfg = base_cfg;
+	struct rte_eth_rxconf rxconf;
+	struct rte_eth_conf conf;
+	const struct hal_bar *bar;
+	uint16_t next = 0, tail = n - 1;
+	uint64_t frame = 0;
+	/* frames per round: below, at and above the threshold, and wraps */
+	const unsigned int rounds[] = { 33, 10, 23, 32, 1, 40, 64, 100, 127, 5, 90 };
+
+	(void)state;
+	cfg.count = 1000;
+	cfg.max_len = 1500; /* one descriptor each */
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	sim_i40e_set_auto_deliver(dev, false);
+	memset(&conf, 0, sizeof(conf));
+	memset(&rxconf, 0, sizeof(rxconf));
+	rxconf.rx_free_thresh = thresh;
+	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), 0);
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, n, 0, &rxconf, pool), 0);
+	assert_int_equal(rte_eth_dev_start(0), 0);
+	bar = &((struct i40e_rx_queue *)rte_eth_devices[0].rx_queues[0])->adapter->bar;
+	assert_int_equal(hal_bar_read32(bar, I40E_QRX_TAIL(0)), n - 1);
+	assert_int_equal(hal_bar_read32(bar, I40E_SIM_QRX_HEAD(0)), 0);
+
+	for (size_t r = 0; r < RTE_DIM(rounds); r++) {
+		unsigned int held = (uint16_t)(next - tail - 1 + n) % n; /* re-armed, not given */
+		uint32_t head;
+
+		assert_int_equal(sim_i40e_deliver(dev, rounds[r]), rounds[r]);
+		assert_int_equal(drain(&cfg, 0, &frame), rounds[r]);
+		next = (uint16_t)((next + rounds[r]) % n);
+		held += rounds[r];
+		if (held > thresh)
+			tail = (uint16_t)((next + n - 1) % n);
+		head = hal_bar_read32(bar, I40E_SIM_QRX_HEAD(0));
+		assert_int_equal(head, next);
+		assert_int_equal(hal_bar_read32(bar, I40E_QRX_TAIL(0)), tail);
+		/* the device owns [head, tail): n - 1 right after a tail write */
+		assert_int_equal((tail + n - head) % n, held > thresh ? n - 1u : n - 1u - held);
+	}
+	assert_int_equal(frame, 0 + 33 + 10 + 23 + 32 + 1 + 40 + 64 + 100 + 127 + 5 + 90);
 	assert_int_equal(rte_eth_dev_stop(0), 0);
 	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
 }
@@ -1197,6 +1252,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_mixed_sizes_byte_identical, test_setup,
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_ring_wraps_many_times, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_tail_follows_the_model, test_setup,
+						test_teardown),
 		cmocka_unit_test_setup_teardown(test_slow_consumer_drops, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_start_with_exhausted_pool, test_setup,
 						test_teardown),
