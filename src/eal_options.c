@@ -32,7 +32,13 @@ enum {
 	OPT_HELP,
 };
 
-static const char short_options[] = "+c:l:m:n:r:a:b:hv";
+/*
+ * No leading '+': GNU getopt permutes, as DPDK's parser does, so an EAL
+ * option after an application argument is still an EAL option, the
+ * application's arguments end up after the EAL's, and rte_eal_init's
+ * return value counts the EAL's. "--" stops the scan.
+ */
+static const char short_options[] = "c:l:m:n:r:a:b:hv";
 
 static const struct option long_options[] = {
 	{ "lcores", required_argument, NULL, OPT_LCORES },

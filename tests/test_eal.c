@@ -78,6 +78,28 @@ static void test_init_returns_parsed_count(void **state)
 	rte_log_set_global_level(RTE_LOG_DEBUG);
 }
 
+/*
+ * As DPDK's parser (GNU getopt, permuting): EAL options after an
+ * application argument still count; the application's arguments are moved
+ * behind the EAL's, and argv[ret] is the program name in front of them.
+ */
+static void test_options_after_app_args(void **state)
+{
+	char *argv[] = { "prog", "app-first", "-l", "0", "--in-memory", "--", "app-last", NULL };
+	int ret;
+
+	RTE_SET_USED(state);
+	skip_without_hugepages();
+	ret = rte_eal_init(7, argv);
+	assert_int_equal(ret, 4); /* -l 0 --in-memory -- */
+	assert_string_equal(argv[ret], "prog");
+	assert_string_equal(argv[ret + 1], "app-first");
+	assert_string_equal(argv[ret + 2], "app-last");
+	assert_int_equal(rte_lcore_count(), 1);
+	assert_int_equal(rte_get_main_lcore(), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 static void test_no_huge(void **state)
 {
 	RTE_SET_USED(state);
@@ -484,6 +506,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_init_returns_parsed_count),
+		cmocka_unit_test(test_options_after_app_args),
 		cmocka_unit_test(test_no_huge),
 		cmocka_unit_test(test_runtime_files),
 		cmocka_unit_test(test_bad_arguments),
