@@ -121,6 +121,34 @@ static bool iova_contiguous(const struct rte_memzone *mz)
 	return true;
 }
 
+/*
+ * Every byte of a zone gets a pattern of its own (seeded per zone), and is
+ * checked before the zone is freed: zones that overlap, or a heap that
+ * writes into a zone, show as a wrong byte.
+ */
+static uint8_t zone_byte(unsigned int seed, size_t off)
+{
+	return (uint8_t)(seed * 131u + off * 7u + (off >> 8));
+}
+
+static void fill_zone(const struct rte_memzone *mz, unsigned int seed)
+{
+	uint8_t *p = mz->addr;
+
+	for (size_t i = 0; i < mz->len; i++)
+		p[i] = zone_byte(seed, i);
+}
+
+static void check_zone_bytes(const struct rte_memzone *mz, unsigned int seed)
+{
+	const uint8_t *p = mz->addr;
+
+	for (size_t i = 0; i < mz->len; i++)
+		if (p[i] != zone_byte(seed, i))
+			fail_msg("zone %s: byte %zu of %zu is 0x%02x, wrote 0x%02x", mz->name, i,
+				 mz->len, p[i], zone_byte(seed, i));
+}
+
 /* ---- tests ------------------------------------------------------------ */
 
 static void test_reserve_lookup_free(void **state)
@@ -141,10 +169,11 @@ static void test_reserve_lookup_free(void **state)
 	assert_int_equal(mz->socket_id, 0);
 	assert_int_equal(mz->hugepage_sz, pg);
 	assert_int_equal(mz->flags, 0);
-	memset(mz->addr, 0xee, mz->len);
+	fill_zone(mz, 1);
 
 	mz2 = rte_memzone_reserve("mz_second", 64, 0, RTE_MEMZONE_SIZE_HINT_ONLY);
 	assert_non_null(mz2);
+	fill_zone(mz2, 2);
 	assert_ptr_equal(rte_memzone_lookup("mz_basic"), mz);
 	assert_ptr_equal(rte_memzone_lookup("mz_second"), mz2);
 	assert_int_equal(zone_count(), before.zones + 2);
@@ -155,6 +184,8 @@ static void test_reserve_lookup_free(void **state)
 	assert_true(ftell(f) > 40);
 	fclose(f);
 
+	check_zone_bytes(mz, 1);
+	check_zone_bytes(mz2, 2);
 	assert_int_equal(rte_memzone_free(mz), 0);
 	rte_errno = 0;
 	assert_null(rte_memzone_lookup("mz_basic"));
@@ -185,10 +216,10 @@ static void test_alignments(void **state)
 		assert_non_null(mz[n]);
 		assert_true(((uintptr_t)mz[n]->addr & (RTE_MAX(align, (size_t)64) - 1)) == 0);
 		assert_int_equal(mz[n]->iova, rte_mem_virt2iova(mz[n]->addr));
-		memset(mz[n]->addr, (int)n, mz[n]->len);
+		fill_zone(mz[n], n);
 	}
 	for (unsigned int i = 0; i < n; i++) {
-		assert_int_equal(*(uint8_t *)mz[i]->addr, i);
+		check_zone_bytes(mz[i], i);
 		assert_int_equal(rte_memzone_free(mz[i]), 0);
 	}
 	assert_unchanged(&before);
@@ -218,6 +249,7 @@ static void test_bounded(void **state)
 			assert_true(mz[n]->len >= len);
 			assert_true(((uintptr_t)mz[n]->addr & ~(bound - 1)) ==
 				    (((uintptr_t)mz[n]->addr + mz[n]->len - 1) & ~(bound - 1)));
+			fill_zone(mz[n], n);
 		}
 	}
 	/* bounds and alignments beyond the page size, through heap growth */
@@ -231,11 +263,13 @@ static void test_bounded(void **state)
 		assert_true(rte_is_aligned(mz[n]->addr, (unsigned int)(2 * pg)));
 		assert_true(((uintptr_t)mz[n]->addr & ~(bound - 1)) ==
 			    (((uintptr_t)mz[n]->addr + mz[n]->len - 1) & ~(bound - 1)));
-		memset(mz[n]->addr, k, mz[n]->len);
+		fill_zone(mz[n], n);
 	}
 	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
-	for (unsigned int i = 0; i < n; i++)
+	for (unsigned int i = 0; i < n; i++) {
+		check_zone_bytes(mz[i], i);
 		assert_int_equal(rte_memzone_free(mz[i]), 0);
+	}
 	assert_unchanged(&before);
 }
 
@@ -265,7 +299,8 @@ static void test_iova_contig(void **state)
 		}
 		assert_true(mz->len >= len);
 		assert_true(iova_contiguous(mz));
-		memset(mz->addr, 0x42, mz->len);
+		fill_zone(mz, (unsigned int)len);
+		check_zone_bytes(mz, (unsigned int)len);
 		assert_int_equal(rte_memzone_free(mz), 0);
 		assert_unchanged(&before);
 	}
@@ -291,13 +326,16 @@ static void test_biggest(void **state)
 	assert_non_null(big);
 	assert_true(big->len >= st.greatest_free_size - 256);
 	assert_true(big->len < pg);
-	memset(big->addr, 0x33, big->len);
+	fill_zone(mz, 1);
+	fill_zone(big, 2);
 	assert_int_equal(rte_malloc_get_socket_stats(0, &st), 0);
 	assert_int_equal(st.heap_freesz_bytes, 0);
 	/* the heap is full now, but another biggest does not grow it */
 	rte_errno = 0;
 	assert_null(rte_memzone_reserve("biggest2", 0, 0, 0));
 	assert_int_equal(rte_errno, ENOMEM);
+	check_zone_bytes(mz, 1);
+	check_zone_bytes(big, 2);
 	assert_int_equal(rte_memzone_free(big), 0);
 	big = rte_memzone_reserve_aligned("biggest_aligned", 0, SOCKET_ID_ANY, 0, 4096);
 	assert_non_null(big);
