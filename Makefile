@@ -79,11 +79,12 @@ EXAMPLE_BINS := $(patsubst examples/%.c,$(B)/examples/%,$(wildcard examples/*.c)
 TOOL_BINS := $(patsubst tools/%.c,$(B)/tools/%,$(wildcard tools/*.c))
 
 # What the library exports: DPDK's names (with the __rte_ helpers its inline
-# functions call and the per_lcore_ thread variables its macros name) and
-# rtemem's extensions. Everything else (eal_, malloc_, hal_, sim_, i40e_...)
-# stays inside both the shared and the static library, so it can neither
-# clash with an application's names nor become ABI by accident.
-API_SYMBOLS := rte_* __rte_* rtemem_* per_lcore_*
+# functions call, the per_lcore_ thread variables its macros name and
+# eal_timer_source, which rte_cycles.h declares) and rtemem's extensions.
+# Everything else (eal_, malloc_, hal_, sim_, i40e_...) stays inside both
+# the shared and the static library, so it can neither clash with an
+# application's names nor become ABI by accident.
+API_SYMBOLS := rte_* __rte_* rtemem_* per_lcore_* eal_timer_source
 
 STATIC_LIB := $(B)/librtemem.a
 SHARED_LIB := $(B)/librtemem.so.$(VERSION)

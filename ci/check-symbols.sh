@@ -14,7 +14,7 @@ incdir=${2:-include}
 # Names outside rte_*/rtemem_* that DPDK's own libraries export: the helpers
 # its inline functions call and the thread variables its macros name.
 dpdk_also=(__rte_panic __rte_pktmbuf_read __rte_pktmbuf_linearize
-	per_lcore__lcore_id per_lcore__rte_errno per_lcore__thread_id)
+	per_lcore__lcore_id per_lcore__rte_errno per_lcore__thread_id eal_timer_source)
 # rte_ names DPDK exports for drivers but declares in no installed header.
 no_header=(rte_eth_devices)
 

@@ -109,6 +109,13 @@ int hal_thread_id(void);
 /* Write the calling thread's stack to f (rte_dump_stack). */
 void hal_dump_stack(FILE *f);
 
+/* --- time --------------------------------------------------------------- */
+
+/* Ticks per second of the counter rte_rdtsc() reads (measured once). */
+uint64_t hal_tsc_hz(void);
+/* Sleep at least us microseconds, giving the CPU away. */
+void hal_sleep_us(unsigned int us);
+
 /*
  * Claim the runtime directory. A primary takes an exclusive lock held for
  * its lifetime (-EBUSY if another live primary holds it; files a dead one

@@ -395,6 +395,7 @@ int rte_eal_init(int argc, char **argv)
 		return fail(ret, "cannot initialise the HAL");
 	}
 	primary = rte_config.process_type == RTE_PROC_PRIMARY;
+	eal_timer_init();
 	ret = eal_apply_lcores();
 	if (ret == 0)
 		ret = numa_init();

@@ -83,6 +83,7 @@ static inline struct rte_mem_config *eal_mcfg(void)
 void eal_reset_internal_config(struct internal_config *cfg);
 int eal_parse_args(int argc, char **argv);
 int eal_apply_lcores(void); /* after hal_init: needs CPU and socket facts */
+void eal_timer_init(void);  /* rte_get_tsc_hz() from the HAL */
 void eal_usage(const char *prgname);
 
 /* eal_lcore.c */

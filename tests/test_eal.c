@@ -6,14 +6,17 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
+#include <rte_cycles.h>
 #include <rte_debug.h>
 #include <rte_eal.h>
 #include <rte_eal_memconfig.h>
@@ -97,6 +100,66 @@ static void test_options_after_app_args(void **state)
 	assert_string_equal(argv[ret + 2], "app-last");
 	assert_int_equal(rte_lcore_count(), 1);
 	assert_int_equal(rte_get_main_lcore(), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/*
+ * rte_rdtsc counts at rte_get_tsc_hz() ticks per second (DPDK: 0 before
+ * init, then the counter's frequency): checked against CLOCK_MONOTONIC_RAW
+ * over 50 ms, within 5 %, a bound no scheduling delay moves (both clocks
+ * run on while the thread waits). rte_delay_us can be redirected and back.
+ */
+static unsigned int delayed_us;
+
+static void count_delay(unsigned int us)
+{
+	delayed_us += us;
+}
+
+static uint64_t mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC_RAW, &ts);
+	return (uint64_t)ts.tv_sec * NS_PER_S + (uint64_t)ts.tv_nsec;
+}
+
+static void test_tsc(void **state)
+{
+	uint64_t hz, t0, n0, t1, n1;
+	double rate;
+
+	RTE_SET_USED(state);
+	skip_without_hugepages();
+	assert_true(init_with("--in-memory", NULL) >= 0);
+	hz = rte_get_tsc_hz();
+	assert_true(hz >= 1000000);
+	assert_int_equal(rte_get_timer_hz(), hz);
+	assert_int_equal(eal_timer_source, EAL_TIMER_TSC);
+	t0 = rte_rdtsc();
+	n0 = mono_ns();
+	rte_delay_ms(50);
+	t1 = rte_rdtsc_precise();
+	n1 = mono_ns();
+	assert_true(n1 - n0 >= 50 * 1000 * 1000); /* rte_delay_ms waited at least that */
+	rate = (double)(t1 - t0) * NS_PER_S / (double)(n1 - n0);
+	if (rate < 0.95 * (double)hz || rate > 1.05 * (double)hz)
+		fail_msg("counter ran at %.0f Hz, rte_get_tsc_hz() says %" PRIu64, rate, hz);
+	assert_true(rte_get_timer_cycles() >= t1);
+
+	delayed_us = 0;
+	rte_delay_us_callback_register(count_delay);
+	rte_delay_ms(3);
+	rte_delay_us(7);
+	assert_int_equal(delayed_us, 3007);
+	rte_delay_us_callback_register(rte_delay_us_block);
+	t0 = rte_rdtsc();
+	rte_delay_us(1000);
+	assert_true(rte_rdtsc() - t0 >= hz / 1000);
+	n0 = mono_ns();
+	rte_delay_us_sleep(2000);
+	assert_true(mono_ns() - n0 >= 2000 * 1000);
+	assert_int_equal(delayed_us, 3007);
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
@@ -507,6 +570,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_init_returns_parsed_count),
 		cmocka_unit_test(test_options_after_app_args),
+		cmocka_unit_test(test_tsc),
 		cmocka_unit_test(test_no_huge),
 		cmocka_unit_test(test_runtime_files),
 		cmocka_unit_test(test_bad_arguments),
