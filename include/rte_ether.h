@@ -67,7 +67,7 @@ static inline int rte_is_same_ether_addr(const struct rte_ether_addr *a,
 
 static inline int rte_is_zero_ether_addr(const struct rte_ether_addr *a)
 {
-	static const struct rte_ether_addr zero;
+	static const struct rte_ether_addr zero = { { 0 } }; /* C++ wants it initialised */
 
 	return rte_is_same_ether_addr(a, &zero);
 }

@@ -62,7 +62,8 @@ static inline void rte_mbuf_prefetch_part2(struct rte_mbuf *m)
 
 static inline uint16_t rte_pktmbuf_priv_size(struct rte_mempool *mp)
 {
-	const struct rte_pktmbuf_pool_private *priv = rte_mempool_get_priv(mp);
+	const struct rte_pktmbuf_pool_private *priv =
+		(const struct rte_pktmbuf_pool_private *)rte_mempool_get_priv(mp);
 
 	return priv->mbuf_priv_size;
 }
@@ -70,14 +71,16 @@ static inline uint16_t rte_pktmbuf_priv_size(struct rte_mempool *mp)
 /* Buffer bytes per mbuf of this pool (headroom included). */
 static inline uint16_t rte_pktmbuf_data_room_size(struct rte_mempool *mp)
 {
-	const struct rte_pktmbuf_pool_private *priv = rte_mempool_get_priv(mp);
+	const struct rte_pktmbuf_pool_private *priv =
+		(const struct rte_pktmbuf_pool_private *)rte_mempool_get_priv(mp);
 
 	return priv->mbuf_data_room_size;
 }
 
 static inline uint32_t rte_pktmbuf_priv_flags(struct rte_mempool *mp)
 {
-	const struct rte_pktmbuf_pool_private *priv = rte_mempool_get_priv(mp);
+	const struct rte_pktmbuf_pool_private *priv =
+		(const struct rte_pktmbuf_pool_private *)rte_mempool_get_priv(mp);
 
 	return priv->flags;
 }
