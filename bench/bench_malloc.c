@@ -6,6 +6,17 @@
  * The blocks are not touched: this is the allocator's bookkeeping, not
  * page faults.
  *
+ * rte_zmalloc for 4 KiB to 16 MiB, the same pattern: the zmalloc calls
+ * alone, and zmalloc plus free, per block. DPDK clears on rte_free and
+ * rtemem only what rte_zmalloc cannot know to be zero, so only the sum of
+ * the two compares like with like.
+ *
+ * First touch: memset of blocks fresh from rte_malloc, memory no one has
+ * written since it was mapped. It runs first, while the heap's memory is
+ * still untouched, and keeps its blocks until it is done, so each one is
+ * new memory: what a page costs on its first write (a fault per 4 KiB
+ * page, per 2 MB hugepage, or none if the page was populated when mapped).
+ *
  * The heap: the main rows run while the heap holds one other small block
  * (as in any application that has made a pool or a ring), so that freeing
  * the batch does not leave the heap empty. The "empty heap" row runs
@@ -16,6 +27,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <rte_eal.h>
 #include <rte_errno.h>
@@ -73,9 +85,71 @@ static double glibc_pairs(size_t size, unsigned long n_pairs)
 	return (double)(t1 - t0) / (double)(rounds * BATCH);
 }
 
+/* Blocks of up to 64 MiB in all per zmalloc round. */
+#define ZMALLOC_BYTES (64UL << 20)
+
+struct zmalloc_times {
+	double alloc, pair; /* cycles per rte_zmalloc; per rte_zmalloc + rte_free */
+};
+
+static struct zmalloc_times zmalloc_round(size_t size)
+{
+	void *p[BATCH];
+	const unsigned int n = RTE_MIN((size_t)BATCH, ZMALLOC_BYTES / size);
+	unsigned long bad = 0;
+	struct zmalloc_times t;
+
+	uint64_t t0 = bench_cycles();
+	for (unsigned int i = 0; i < n; i++)
+		p[i] = rte_zmalloc(NULL, size, 0);
+	uint64_t t1 = bench_cycles();
+	for (unsigned int i = 0; i < n; i++) {
+		bad += p[i] == NULL;
+		rte_free(p[i]);
+	}
+	uint64_t t2 = bench_cycles();
+
+	if (bad != 0)
+		fprintf(stderr, "bench_malloc: %lu rte_zmalloc(%zu) failed\n", bad, size);
+	t.alloc = (double)(t1 - t0) / n;
+	t.pair = (double)(t2 - t0) / n;
+	return t;
+}
+
+/* Cycles to memset each of reps blocks of size fresh from rte_malloc. */
+#define FIRST_TOUCH_SIZE (16UL << 20)
+#define FIRST_TOUCH_MAX 12
+
+static void first_touch(void)
+{
+	const unsigned int n = RTE_MIN(opts.reps, (unsigned int)FIRST_TOUCH_MAX);
+	void *p[FIRST_TOUCH_MAX];
+	double v[FIRST_TOUCH_MAX];
+	unsigned int got = 0;
+
+	for (unsigned int i = 0; i < n; i++) {
+		p[i] = rte_malloc(NULL, FIRST_TOUCH_SIZE, 0);
+		if (p[i] == NULL) {
+			fprintf(stderr, "bench_malloc: rte_malloc(16 MiB) failed\n");
+			break;
+		}
+		uint64_t t0 = bench_cycles();
+		memset(p[i], 0xa5, FIRST_TOUCH_SIZE);
+		uint64_t t1 = bench_cycles();
+		v[got++] = (double)(t1 - t0);
+	}
+	if (got != 0)
+		bench_report("lib", "memset 16 MiB fresh from rte_malloc", "cycles",
+			     bench_median(v, got));
+	for (unsigned int i = 0; i < got; i++)
+		rte_free(p[i]);
+}
+
 static const char *size_name(size_t size, char *buf, size_t cap)
 {
-	if (size >= 1024)
+	if (size >= (1 << 20))
+		snprintf(buf, cap, "%zu MiB", size >> 20);
+	else if (size >= 1024)
 		snprintf(buf, cap, "%zu KiB", size >> 10);
 	else
 		snprintf(buf, cap, "%zu B", size);
@@ -85,6 +159,8 @@ static const char *size_name(size_t size, char *buf, size_t cap)
 int main(int argc, char **argv)
 {
 	static const size_t sizes[] = { 64, 256, 1024, 4096, 16384, 65536 };
+	static const size_t zsizes[] = { 4096, 65536, 1 << 20, 16 << 20 };
+	double a[BENCH_MAX_REPS];
 	int ret = rte_eal_init(argc, argv);
 	double v[BENCH_MAX_REPS];
 	char op[96], sz[24];
@@ -95,6 +171,8 @@ int main(int argc, char **argv)
 	}
 	if (bench_parse_opts(argc - ret - 1, argv + ret + 1, &opts, 1u << 13) != 0)
 		return 1;
+
+	first_touch();
 
 	for (unsigned int i = 0; i < opts.reps; i++)
 		v[i] = rte_pairs(64, opts.iters / 8);
@@ -119,6 +197,21 @@ int main(int argc, char **argv)
 		for (unsigned int i = 0; i < opts.reps; i++)
 			v[i] = glibc_pairs(sizes[s], opts.iters);
 		bench_report("glibc", op, "cycles/pair", bench_median(v, opts.reps));
+	}
+
+	for (unsigned int s = 0; s < RTE_DIM(zsizes); s++) {
+		size_name(zsizes[s], sz, sizeof(sz));
+		zmalloc_round(zsizes[s]); /* warm, as above */
+		for (unsigned int i = 0; i < opts.reps; i++) {
+			struct zmalloc_times t = zmalloc_round(zsizes[s]);
+
+			a[i] = t.alloc;
+			v[i] = t.pair;
+		}
+		snprintf(op, sizeof(op), "zmalloc %s (the zmalloc alone)", sz);
+		bench_report("lib", op, "cycles/call", bench_median(a, opts.reps));
+		snprintf(op, sizeof(op), "zmalloc+free %s", sz);
+		bench_report("lib", op, "cycles/pair", bench_median(v, opts.reps));
 	}
 
 	rte_free(keeper);
