@@ -50,11 +50,12 @@ int malloc_default_socket(void);
 
 /*
  * Allocate size bytes (already checked: > 0, align a power of two) on
- * socket (or any, the default one first); grows the heap when needed.
+ * socket (or any, the default one first); grows the heap when needed. With
+ * zero, the size bytes are zero (only those not known to be are cleared).
  * Returns the data pointer, or NULL with rte_errno set.
  */
 void *malloc_heap_alloc(size_t size, int socket, unsigned int flags, size_t align,
-			size_t bound, bool contig);
+			size_t bound, bool contig, bool zero);
 /*
  * The same in two halves, for callers that hold the memzone lock: without
  * growing; and with growing, which needs the hotplug lock held for writing.

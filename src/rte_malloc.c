@@ -18,14 +18,19 @@ static bool bad_align(unsigned int align)
 	return align != 0 && !rte_is_power_of_2(align);
 }
 
-void *rte_malloc_socket(const char *type, size_t size, unsigned align, int socket)
+static void *heap_alloc(size_t size, unsigned int align, int socket, bool zero)
 {
-	RTE_SET_USED(type);
 	if (size == 0 || bad_align(align) || socket < SOCKET_ID_ANY) {
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	return malloc_heap_alloc(size, socket, 0, align == 0 ? 1 : align, 0, false);
+	return malloc_heap_alloc(size, socket, 0, align == 0 ? 1 : align, 0, false, zero);
+}
+
+void *rte_malloc_socket(const char *type, size_t size, unsigned align, int socket)
+{
+	RTE_SET_USED(type);
+	return heap_alloc(size, align, socket, false);
 }
 
 void *rte_malloc(const char *type, size_t size, unsigned align)
@@ -35,12 +40,8 @@ void *rte_malloc(const char *type, size_t size, unsigned align)
 
 void *rte_zmalloc_socket(const char *type, size_t size, unsigned align, int socket)
 {
-	void *ptr = rte_malloc_socket(type, size, align, socket);
-
-	/* Free memory is not kept zeroed (and is poisoned in debug builds). */
-	if (ptr != NULL)
-		memset(ptr, 0, size);
-	return ptr;
+	RTE_SET_USED(type);
+	return heap_alloc(size, align, socket, true);
 }
 
 void *rte_zmalloc(const char *type, size_t size, unsigned align)
