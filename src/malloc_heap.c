@@ -387,20 +387,15 @@ void *malloc_heap_alloc_grow_locked(size_t size, int socket, unsigned int flags,
 }
 
 void *malloc_heap_alloc(size_t size, int socket, unsigned int flags, size_t align, size_t bound,
-			bool contig, bool zero)
+			bool contig, struct malloc_dirty *dirty)
 {
-	struct malloc_dirty dirty = { NULL, 0 };
-	struct malloc_dirty *want = zero ? &dirty : NULL;
-	void *ret = alloc_existing(size, socket, flags, align, bound, contig, want);
+	void *ret = alloc_existing(size, socket, flags, align, bound, contig, dirty);
 
-	if (ret == NULL && rte_errno == ENOMEM) {
-		rte_mcfg_mem_write_lock();
-		ret = alloc_grow_locked(size, socket, flags, align, bound, contig, want);
-		rte_mcfg_mem_write_unlock();
-	}
-	/* Outside the locks: the block is ours, other threads need not wait. */
-	if (ret != NULL && dirty.len != 0)
-		memset(dirty.start, 0, dirty.len);
+	if (ret != NULL || rte_errno != ENOMEM)
+		return ret;
+	rte_mcfg_mem_write_lock();
+	ret = alloc_grow_locked(size, socket, flags, align, bound, contig, dirty);
+	rte_mcfg_mem_write_unlock();
 	return ret;
 }
 
