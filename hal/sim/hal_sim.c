@@ -173,27 +173,17 @@ static bool pages_are_shared(void)
 	return !hal_cfg.in_memory && !hal_cfg.no_huge;
 }
 
-#ifndef MADV_POPULATE_WRITE
-#define MADV_POPULATE_WRITE 23 /* Linux 5.14; older libcs lack the name */
-#endif
-
 /*
- * Fault the whole page in now, as a hugetlbfs page is: a fresh sim page
- * then costs on its first write what a real hugepage does, not a fault
- * per 4 KiB. Private memory asks for a transparent huge page first (one
- * fault and one 2 MB clear, where the kernel's THP setting allows);
- * shared memory has its own THP setting, usually off. A shared page that
- * cannot be backed (/dev/shm full) fails here with -ENOMEM instead of
- * raising SIGBUS at its first write. Kernels before 5.14 answer EINVAL:
- * the page then faults in on demand.
+ * Ask for the page to be backed by transparent huge pages, so that its first
+ * write costs one fault and one 2 MB clear, as a real hugepage's does,
+ * instead of a fault per 4 KiB. Where the kernel does not allow it (THP off;
+ * shared memory has its own setting, shmem_enabled, often "never") the page
+ * faults 4 KiB at a time, as before. Not populated here: a sim page of the
+ * big profiles is 512 MB or 1 GB, and tests map many they hardly touch.
  */
-static int populate(void *va, size_t page_sz, bool shared)
+static void advise_huge(void *va, size_t page_sz)
 {
-	if (!shared)
-		(void)madvise(va, page_sz, MADV_HUGEPAGE);
-	if (madvise(va, page_sz, MADV_POPULATE_WRITE) == 0 || errno == EINVAL)
-		return 0;
-	return -ENOMEM;
+	(void)madvise(va, page_sz, MADV_HUGEPAGE);
 }
 
 /* Map the page's backing at va: a shared file, or private anonymous memory. */
@@ -208,10 +198,8 @@ static int map_backing(void *va, size_t page_sz, int list_idx, int seg_idx, bool
 			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 		if (got == MAP_FAILED)
 			return -errno;
-		ret = populate(va, page_sz, false);
-		if (ret < 0)
-			hal_va_rereserve(va, page_sz);
-		return ret;
+		advise_huge(va, page_sz);
+		return 0;
 	}
 	ret = page_path(path, sizeof(path), list_idx, seg_idx);
 	if (ret < 0)
@@ -229,11 +217,8 @@ static int map_backing(void *va, size_t page_sz, int list_idx, int seg_idx, bool
 	got = mmap(va, page_sz, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0);
 	ret = got == MAP_FAILED ? -errno : 0;
 	close(fd);
-	if (ret == 0) {
-		ret = populate(va, page_sz, true);
-		if (ret < 0)
-			hal_va_rereserve(va, page_sz);
-	}
+	if (ret == 0)
+		advise_huge(va, page_sz);
 	if (ret < 0 && create)
 		unlink(path);
 	return ret;
