@@ -173,19 +173,6 @@ static bool pages_are_shared(void)
 	return !hal_cfg.in_memory && !hal_cfg.no_huge;
 }
 
-/*
- * Ask for the page to be backed by transparent huge pages, so that its first
- * write costs one fault and one 2 MB clear, as a real hugepage's does,
- * instead of a fault per 4 KiB. Where the kernel does not allow it (THP off;
- * shared memory has its own setting, shmem_enabled, often "never") the page
- * faults 4 KiB at a time, as before. Not populated here: a sim page of the
- * big profiles is 512 MB or 1 GB, and tests map many they hardly touch.
- */
-static void advise_huge(void *va, size_t page_sz)
-{
-	(void)madvise(va, page_sz, MADV_HUGEPAGE);
-}
-
 /* Map the page's backing at va: a shared file, or private anonymous memory. */
 static int map_backing(void *va, size_t page_sz, int list_idx, int seg_idx, bool create)
 {
@@ -196,10 +183,7 @@ static int map_backing(void *va, size_t page_sz, int list_idx, int seg_idx, bool
 	if (!pages_are_shared()) {
 		got = mmap(va, page_sz, PROT_READ | PROT_WRITE,
 			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-		if (got == MAP_FAILED)
-			return -errno;
-		advise_huge(va, page_sz);
-		return 0;
+		return got == MAP_FAILED ? -errno : 0;
 	}
 	ret = page_path(path, sizeof(path), list_idx, seg_idx);
 	if (ret < 0)
@@ -217,8 +201,6 @@ static int map_backing(void *va, size_t page_sz, int list_idx, int seg_idx, bool
 	got = mmap(va, page_sz, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0);
 	ret = got == MAP_FAILED ? -errno : 0;
 	close(fd);
-	if (ret == 0)
-		advise_huge(va, page_sz);
 	if (ret < 0 && create)
 		unlink(path);
 	return ret;
