@@ -11,11 +11,9 @@
  * rtemem only what rte_zmalloc cannot know to be zero, so only the sum of
  * the two compares like with like.
  *
- * First touch: memset of blocks fresh from rte_malloc, memory no one has
- * written since it was mapped. It runs first, while the heap's memory is
- * still untouched, and keeps its blocks until it is done, so each one is
- * new memory: what a page costs on its first write (a fault per 4 KiB
- * page, per 2 MB hugepage, or none if the page was populated when mapped).
+ * First touch runs first, while the heap's memory is still untouched: what
+ * a page costs on its first write (a fault per 4 KiB page, or per 2 MB
+ * hugepage), and what rte_zmalloc costs on memory that is still zero.
  *
  * The heap: the main rows run while the heap holds one other small block
  * (as in any application that has made a pool or a ring), so that freeing
@@ -116,31 +114,53 @@ static struct zmalloc_times zmalloc_round(size_t size)
 	return t;
 }
 
-/* Cycles to memset each of reps blocks of size fresh from rte_malloc. */
+/*
+ * Blocks of 16 MiB fresh from the heap, memory no one has written since it
+ * was mapped, kept until the end so that each is new memory: the memset of
+ * an rte_malloc block (its first write: page faults), and an rte_zmalloc
+ * block, the call alone and with the first write after it.
+ */
 #define FIRST_TOUCH_SIZE (16UL << 20)
-#define FIRST_TOUCH_MAX 12
+#define FIRST_TOUCH_MAX 8
 
 static void first_touch(void)
 {
 	const unsigned int n = RTE_MIN(opts.reps, (unsigned int)FIRST_TOUCH_MAX);
-	void *p[FIRST_TOUCH_MAX];
-	double v[FIRST_TOUCH_MAX];
+	void *p[2 * FIRST_TOUCH_MAX];
+	double m[FIRST_TOUCH_MAX], z[FIRST_TOUCH_MAX], zm[FIRST_TOUCH_MAX];
 	unsigned int got = 0;
 
 	for (unsigned int i = 0; i < n; i++) {
-		p[i] = rte_malloc(NULL, FIRST_TOUCH_SIZE, 0);
-		if (p[i] == NULL) {
-			fprintf(stderr, "bench_malloc: rte_malloc(16 MiB) failed\n");
+		uint64_t t0, t1, t2;
+
+		p[got] = rte_malloc(NULL, FIRST_TOUCH_SIZE, 0);
+		if (p[got] == NULL)
 			break;
-		}
-		uint64_t t0 = bench_cycles();
-		memset(p[i], 0xa5, FIRST_TOUCH_SIZE);
-		uint64_t t1 = bench_cycles();
-		v[got++] = (double)(t1 - t0);
+		t0 = bench_cycles();
+		memset(p[got++], 0xa5, FIRST_TOUCH_SIZE);
+		t1 = bench_cycles();
+		m[i] = (double)(t1 - t0);
+
+		t0 = bench_cycles();
+		p[got] = rte_zmalloc(NULL, FIRST_TOUCH_SIZE, 0);
+		t1 = bench_cycles();
+		if (p[got] == NULL)
+			break;
+		memset(p[got++], 0xa5, FIRST_TOUCH_SIZE);
+		t2 = bench_cycles();
+		z[i] = (double)(t1 - t0);
+		zm[i] = (double)(t2 - t0);
 	}
-	if (got != 0)
+	if (got < 2 * n)
+		fprintf(stderr, "bench_malloc: 16 MiB blocks failed\n");
+	else {
 		bench_report("lib", "memset 16 MiB fresh from rte_malloc", "cycles",
-			     bench_median(v, got));
+			     bench_median(m, n));
+		bench_report("lib", "zmalloc 16 MiB fresh (the zmalloc alone)", "cycles",
+			     bench_median(z, n));
+		bench_report("lib", "zmalloc 16 MiB fresh + memset", "cycles",
+			     bench_median(zm, n));
+	}
 	for (unsigned int i = 0; i < got; i++)
 		rte_free(p[i]);
 }
