@@ -7,7 +7,10 @@
  *   - rtemem_malloc_heap_check finds nothing wrong;
  *   - every live block validates, lies on the socket it was given and still
  *     holds its fill pattern (sampled; the whole block before it is freed);
- *   - a new block overlaps no live block; zmalloc/calloc memory is zero;
+ *   - a new block overlaps no live block; every byte of zmalloc/calloc
+ *     memory is zero (every block is filled while live, so memory the heap
+ *     reuses is dirty: this checks what the heap knows to be zero, and the
+ *     heap check samples the free bytes it believes zero);
  *   - each socket's alloc_count is its start value plus the live blocks
  *     there (memzones are heap blocks too);
  *   - a failed call left both sockets' statistics exactly as they were,

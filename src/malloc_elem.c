@@ -55,9 +55,15 @@ bool malloc_elem_cookies_ok(const struct malloc_elem *elem)
 }
 #endif
 
-void malloc_elem_init(struct malloc_elem *elem, struct malloc_heap *heap,
-		      struct rte_memseg_list *msl, size_t size,
-		      struct malloc_elem *orig_elem, size_t orig_size)
+/*
+ * The helpers on the rte_malloc/rte_free path (this, mark_dirty, split_elem,
+ * join_free) are static inline: once they carried the dirty range gcc
+ * stopped inlining them, and callgrind counted the calls at about half of
+ * what the bookkeeping added.
+ */
+static inline void elem_init(struct malloc_elem *elem, struct malloc_heap *heap,
+			     struct rte_memseg_list *msl, size_t size,
+			     struct malloc_elem *orig_elem, size_t orig_size)
 {
 	RTE_BUILD_BUG_ON(offsetof(struct malloc_elem, state) != RTE_CACHE_LINE_SIZE);
 	RTE_BUILD_BUG_ON(MALLOC_ELEM_HEADER_LEN != 2 * RTE_CACHE_LINE_SIZE);
@@ -74,7 +80,99 @@ void malloc_elem_init(struct malloc_elem *elem, struct malloc_heap *heap,
 	elem->size = size;
 	elem->orig_elem = orig_elem;
 	elem->orig_size = orig_size;
+	elem->dirty_lo = 0;
+	elem->dirty_hi = 0;
 	set_cookies(elem);
+}
+
+void malloc_elem_init(struct malloc_elem *elem, struct malloc_heap *heap,
+		      struct rte_memseg_list *msl, size_t size,
+		      struct malloc_elem *orig_elem, size_t orig_size)
+{
+	elem_init(elem, heap, msl, size, orig_elem, orig_size);
+}
+
+/* --- what is known to be zero (see malloc_elem.h) ------------------------ */
+
+/* Addresses [lo, hi); empty when lo >= hi. */
+struct span {
+	uintptr_t lo, hi;
+};
+
+static bool span_empty(struct span s)
+{
+	return s.lo >= s.hi;
+}
+
+static struct span data_area(const struct malloc_elem *elem)
+{
+	return (struct span){ (uintptr_t)elem + MALLOC_ELEM_HEADER_LEN,
+			      (uintptr_t)elem + elem->size - MALLOC_ELEM_TRAILER_LEN };
+}
+
+static struct span dirty_span(const struct malloc_elem *elem)
+{
+	return (struct span){ (uintptr_t)elem + elem->dirty_lo, (uintptr_t)elem + elem->dirty_hi };
+}
+
+/* Make [lo, hi) (offsets, inside the data area) elem's dirty range. */
+static void set_dirty_off(struct malloc_elem *elem, size_t lo, size_t hi)
+{
+	const bool empty = lo >= hi;
+
+	elem->dirty_lo = empty ? 0 : lo;
+	elem->dirty_hi = empty ? 0 : hi;
+}
+
+/* Make d (clipped to the data area) elem's dirty range. */
+static void set_dirty(struct malloc_elem *elem, struct span d)
+{
+	const struct span area = data_area(elem);
+
+	d.lo = RTE_MAX(d.lo, area.lo);
+	d.hi = RTE_MIN(d.hi, area.hi);
+	if (span_empty(d)) {
+		elem->dirty_lo = 0;
+		elem->dirty_hi = 0;
+		return;
+	}
+	elem->dirty_lo = d.lo - (uintptr_t)elem;
+	elem->dirty_hi = d.hi - (uintptr_t)elem;
+}
+
+static inline void mark_dirty(struct malloc_elem *elem)
+{
+	elem->dirty_lo = MALLOC_ELEM_HEADER_LEN;
+	elem->dirty_hi = elem->size - MALLOC_ELEM_TRAILER_LEN;
+}
+
+void malloc_elem_mark_dirty(struct malloc_elem *elem)
+{
+	mark_dirty(elem);
+}
+
+static bool zero_bytes(uintptr_t lo, uintptr_t hi)
+{
+	for (const uint8_t *p = (const uint8_t *)lo; p < (const uint8_t *)hi; p++)
+		if (*p != 0)
+			return false;
+	return true;
+}
+
+bool malloc_elem_clean_sample_ok(const struct malloc_elem *elem)
+{
+	const size_t n = 2 * RTE_CACHE_LINE_SIZE;
+	const struct span area = data_area(elem);
+	struct span d = dirty_span(elem);
+
+	if (area.lo > area.hi || (!span_empty(d) && (d.lo < area.lo || d.hi > area.hi)))
+		return false;
+	if (span_empty(d))
+		d.lo = d.hi = area.hi;
+	return zero_bytes(area.lo, RTE_MIN(d.lo, area.lo + n)) &&
+	       zero_bytes(RTE_MAX(area.lo, d.lo - RTE_MIN(d.lo, n)), d.lo) &&
+	       zero_bytes(d.hi, RTE_MIN(area.hi, d.hi + n)) &&
+	       zero_bytes(RTE_MAX(d.hi, area.hi - RTE_MIN(area.hi, n)), area.hi);
 }
 
 void malloc_elem_insert(struct malloc_elem *elem)
@@ -167,14 +265,19 @@ bool malloc_elem_can_hold(struct malloc_elem *elem, size_t size, size_t align, s
 	return elem_start_pt(elem, size, align, bound, contig) != NULL;
 }
 
-/* Cut elem in two at split_pt; the upper part becomes a free element. */
-static void split_elem(struct malloc_elem *elem, struct malloc_elem *split_pt)
+/*
+ * Cut elem in two at split_pt; the upper part becomes a free element. Each
+ * part keeps the dirty range it had: the new header and trailer lie outside
+ * both data areas.
+ */
+static inline void split_elem(struct malloc_elem *elem, struct malloc_elem *split_pt)
 {
 	struct malloc_elem *next = elem->next;
 	size_t lower = RTE_PTR_DIFF(split_pt, elem);
+	const size_t lo = elem->dirty_lo, hi = elem->dirty_hi;
 
-	malloc_elem_init(split_pt, elem->heap, elem->msl, elem->size - lower, elem->orig_elem,
-			 elem->orig_size);
+	elem_init(split_pt, elem->heap, elem->msl, elem->size - lower, elem->orig_elem,
+		  elem->orig_size);
 	split_pt->prev = elem;
 	split_pt->next = next;
 	if (next != NULL)
@@ -184,6 +287,10 @@ static void split_elem(struct malloc_elem *elem, struct malloc_elem *split_pt)
 	elem->next = split_pt;
 	elem->size = lower;
 	set_cookies(elem);
+	set_dirty_off(elem, lo, RTE_MIN(hi, lower - MALLOC_ELEM_TRAILER_LEN));
+	if (hi > lower)
+		set_dirty_off(split_pt, RTE_MAX(lo, lower + MALLOC_ELEM_HEADER_LEN) - lower,
+			      hi - lower);
 }
 
 /* Keep a padded element's fake header in step with its real one. */
@@ -215,13 +322,47 @@ static void join_elem(struct malloc_elem *elem, struct malloc_elem *next)
 		elem->heap->last = elem;
 }
 
+/*
+ * Free elem absorbs the free element right after it. Between their data
+ * areas lie elem's trailer and next's header (the seam), not zero. A dirty
+ * range that reaches the seam grows over it; otherwise the seam is cleared
+ * (two cache lines), so that joining clean elements does not make a dirty
+ * one, nor widen a range that lies far from the seam.
+ */
+static inline void join_free(struct malloc_elem *elem, struct malloc_elem *next)
+{
+	/* Offsets from elem: next's range moves up by elem's old size. */
+	const size_t base = elem->size;
+	const size_t seam_lo = base - MALLOC_ELEM_TRAILER_LEN;
+	const size_t seam_hi = base + MALLOC_ELEM_HEADER_LEN;
+	const bool low_dirty = elem->dirty_lo < elem->dirty_hi;
+	const bool high_dirty = next->dirty_lo < next->dirty_hi;
+	const bool low_reaches = low_dirty && elem->dirty_hi == seam_lo;
+	const bool high_reaches = high_dirty && next->dirty_lo == MALLOC_ELEM_HEADER_LEN;
+	const size_t lo = low_dirty ? elem->dirty_lo : high_reaches ? seam_lo : base + next->dirty_lo;
+	const size_t hi = high_dirty ? base + next->dirty_hi : low_reaches ? seam_hi : elem->dirty_hi;
+
+	join_elem(elem, next); /* before the seam, next's header, is cleared */
+	if (!low_reaches && !high_reaches && !(low_dirty && high_dirty))
+		memset(RTE_PTR_ADD(elem, seam_lo), 0, seam_hi - seam_lo);
+	set_dirty_off(elem, lo, hi);
+}
+
 struct malloc_elem *malloc_elem_alloc(struct malloc_elem *elem, size_t size, size_t align,
-				      size_t bound, bool contig)
+				      size_t bound, bool contig, struct malloc_dirty *dirty)
 {
 	struct malloc_elem *new_elem = elem_start_pt(elem, size, align, bound, contig);
 	size_t below = RTE_PTR_DIFF(new_elem, elem);
 	size_t above = elem->size - below - size - MALLOC_ELEM_OVERHEAD;
 
+	if (dirty != NULL) {
+		const uintptr_t data = (uintptr_t)new_elem + MALLOC_ELEM_HEADER_LEN;
+		const struct span d = dirty_span(elem);
+		const uintptr_t lo = RTE_MAX(d.lo, data), hi = RTE_MIN(d.hi, data + size);
+
+		dirty->start = (void *)lo;
+		dirty->len = lo < hi ? hi - lo : 0;
+	}
 	malloc_elem_free_list_remove(elem);
 
 	if (above >= MALLOC_ELEM_MIN_SPLIT) {
@@ -254,11 +395,11 @@ struct malloc_elem *malloc_elem_join_adjacent_free(struct malloc_elem *elem)
 
 	if (next != NULL && next->state == ELEM_FREE && malloc_elem_next_adjacent(elem)) {
 		malloc_elem_free_list_remove(next);
-		join_elem(elem, next);
+		join_free(elem, next);
 	}
 	if (prev != NULL && prev->state == ELEM_FREE && malloc_elem_prev_adjacent(elem)) {
 		malloc_elem_free_list_remove(prev);
-		join_elem(prev, elem);
+		join_free(prev, elem);
 		elem = prev;
 	}
 	set_cookies(elem);
@@ -275,6 +416,8 @@ struct malloc_elem *malloc_elem_free(struct malloc_elem *elem)
 	}
 	elem->state = ELEM_FREE;
 	elem->pad = 0;
+	/* Not cleared: rte_zmalloc clears what it reuses (malloc_elem.h). */
+	mark_dirty(elem);
 #ifdef RTE_MALLOC_DEBUG
 	/* Poison the freed data, padding header included, so that a later use
 	 * or a second free of it stands out. */
@@ -286,8 +429,9 @@ struct malloc_elem *malloc_elem_free(struct malloc_elem *elem)
 	return elem;
 }
 
-/* Give the part of busy elem beyond new_size back as a free element. */
-static void shrink_elem(struct malloc_elem *elem, size_t new_size)
+/* Give the part of busy elem beyond new_size back as a free element, with
+ * dirty range d. */
+static void shrink_elem(struct malloc_elem *elem, size_t new_size, struct span d)
 {
 	struct malloc_elem *tail;
 
@@ -295,6 +439,7 @@ static void shrink_elem(struct malloc_elem *elem, size_t new_size)
 		return;
 	tail = RTE_PTR_ADD(elem, new_size);
 	split_elem(elem, tail);
+	set_dirty(tail, d);
 	tail = malloc_elem_join_adjacent_free(tail);
 	malloc_elem_free_list_insert(tail);
 }
@@ -303,15 +448,19 @@ int malloc_elem_resize(struct malloc_elem *elem, size_t size)
 {
 	const size_t new_size = size + elem->pad + MALLOC_ELEM_OVERHEAD;
 	struct malloc_elem *next = elem->next;
+	/* Shrinking gives back the caller's bytes: all dirty. Growing into
+	 * next gives back a part of next's data area, as dirty as it was. */
+	struct span tail_dirty = { 0, UINTPTR_MAX };
 
 	if (elem->size < new_size) {
 		if (next == NULL || next->state != ELEM_FREE || !malloc_elem_next_adjacent(elem) ||
 		    elem->size + next->size < new_size)
 			return -1;
+		tail_dirty = dirty_span(next);
 		malloc_elem_free_list_remove(next);
 		join_elem(elem, next);
 	}
-	shrink_elem(elem, new_size);
+	shrink_elem(elem, new_size, tail_dirty);
 	set_cookies(elem);
 	update_pad_header(elem);
 	return 0;
@@ -439,5 +588,7 @@ void malloc_elem_dump(const struct malloc_elem *elem, FILE *f)
 {
 	fprintf(f, "Malloc element at %p (%s)\n", (const void *)elem, state_name(elem->state));
 	fprintf(f, "  len: %zu, pad: %u\n", elem->size, elem->pad);
+	if (elem->state == ELEM_FREE)
+		fprintf(f, "  dirty: [%zu, %zu)\n", elem->dirty_lo, elem->dirty_hi);
 	fprintf(f, "  prev: %p next: %p\n", (void *)elem->prev, (void *)elem->next);
 }

@@ -11,6 +11,15 @@
  * A busy element whose data had to move up for alignment, with too little
  * room below to split off a free element, keeps that room as padding; a
  * "PAD" header right before the data points back to the real header.
+ *
+ * What is known to be zero: a free element's data area, from the end of its
+ * header to its trailer (or its end), is zero outside one dirty range.
+ * Fresh pages are clean, a freed block is dirty all over, a split keeps
+ * what each part had, a merge takes the hull of both ranges. rte_zmalloc
+ * clears only the dirty part of the block it is given, so memory is cleared
+ * once per reuse, and never when it comes fresh from the pages (DPDK keeps
+ * free memory zeroed by clearing in rte_free instead; the cost is the same,
+ * but plain rte_malloc/rte_free do not pay it here).
  */
 #ifndef RTEMEM_MALLOC_ELEM_H
 #define RTEMEM_MALLOC_ELEM_H
@@ -49,8 +58,11 @@ struct malloc_elem {
 	volatile enum elem_state state;
 	uint32_t pad;                       /* bytes from here to the data's header */
 	size_t size;                        /* whole element, header included */
+	/* Free element: [dirty_lo, dirty_hi), offsets from the header, may hold
+	 * non-zero bytes; the rest of the data area is zero. Empty: 0, 0. */
+	size_t dirty_lo, dirty_hi;
 #ifdef RTE_MALLOC_DEBUG
-	uint8_t unused[RTE_CACHE_LINE_SIZE - 24];
+	uint8_t unused[RTE_CACHE_LINE_SIZE - 40];
 	uint64_t header_cookie;             /* right in front of the data */
 #endif
 } __rte_cache_aligned;
@@ -75,13 +87,26 @@ void malloc_elem_init(struct malloc_elem *elem, struct malloc_heap *heap,
 /* Link a new element into its heap's address-ordered list. */
 void malloc_elem_insert(struct malloc_elem *elem);
 
+/* Bytes of a new block that may not be zero (len 0: none). */
+struct malloc_dirty {
+	void *start;
+	size_t len;
+};
+
+/* Make the whole data area of free elem dirty (memory of unknown contents). */
+void malloc_elem_mark_dirty(struct malloc_elem *elem);
+/* A sample of free elem's known-zero bytes (next to the dirty range and at
+ * both ends of the data area) is zero; reading all of it would be too slow. */
+bool malloc_elem_clean_sample_ok(const struct malloc_elem *elem);
+
 /* Can elem give size bytes at align, within bound, IOVA-contiguous if asked? */
 bool malloc_elem_can_hold(struct malloc_elem *elem, size_t size, size_t align,
 			  size_t bound, bool contig);
 /* Carve a busy element out of free elem (which can_hold it); returns the
- * header that sits right before the data (a PAD header if padded). */
+ * header that sits right before the data (a PAD header if padded). If dirty
+ * is not NULL, it gets the part of the size data bytes that may not be zero. */
 struct malloc_elem *malloc_elem_alloc(struct malloc_elem *elem, size_t size, size_t align,
-				      size_t bound, bool contig);
+				      size_t bound, bool contig, struct malloc_dirty *dirty);
 /* Free a busy element, merging it with free neighbours; returns the result
  * (already on its free list). */
 struct malloc_elem *malloc_elem_free(struct malloc_elem *elem);

@@ -181,17 +181,32 @@ static struct malloc_elem *find_suitable_element(struct malloc_heap *heap, size_
 	return (flags & RTE_MEMZONE_SIZE_HINT_ONLY) ? alt : NULL;
 }
 
-/* Heap locked. Returns the data pointer or NULL. */
+/* Heap locked. Returns the data pointer or NULL; dirty as in malloc_elem_alloc. */
 static void *heap_alloc_on(struct malloc_heap *heap, size_t size, unsigned int flags,
-			   size_t align, size_t bound, bool contig)
+			   size_t align, size_t bound, bool contig, struct malloc_dirty *dirty)
 {
 	struct malloc_elem *elem = find_suitable_element(heap, size, flags, align, bound, contig);
 
 	if (elem == NULL)
 		return NULL;
-	elem = malloc_elem_alloc(elem, size, align, bound, contig);
+	elem = malloc_elem_alloc(elem, size, align, bound, contig, dirty);
 	heap->alloc_count++;
 	return RTE_PTR_ADD(elem, MALLOC_ELEM_HEADER_LEN);
+}
+
+/*
+ * Pages fresh from the HAL are zero (the kernel clears hugepages, the sim
+ * maps new memory); one marked DIRTY may hold what a previous user left.
+ */
+static bool pages_dirty(const struct rte_memseg_list *msl, void *start, size_t len)
+{
+	for (size_t off = 0; off < len; off += msl->page_sz) {
+		const struct rte_memseg *ms = rte_mem_virt2memseg(RTE_PTR_ADD(start, off), msl);
+
+		if (ms == NULL || (ms->flags & RTE_MEMSEG_FLAG_DIRTY))
+			return true;
+	}
+	return false;
 }
 
 /* Heap locked. Put [start, start+len) of msl into the heap as free memory. */
@@ -201,6 +216,8 @@ static struct malloc_elem *heap_add_memory(struct malloc_heap *heap, struct rte_
 	struct malloc_elem *elem = start;
 
 	malloc_elem_init(elem, heap, msl, len, elem, len);
+	if (pages_dirty(msl, start, len))
+		malloc_elem_mark_dirty(elem);
 	malloc_elem_insert(elem);
 	elem = malloc_elem_join_adjacent_free(elem);
 	malloc_elem_free_list_insert(elem);
@@ -239,7 +256,8 @@ static int socket_page_sizes(int socket, uint64_t sizes[RTE_MAX_MEMSEG_LISTS])
  * pages go back and the heap is as before.
  */
 static void *try_expand_heap(struct malloc_heap *heap, uint64_t pg_sz, size_t size,
-			     unsigned int flags, size_t align, size_t bound, bool contig)
+			     unsigned int flags, size_t align, size_t bound, bool contig,
+			     struct malloc_dirty *dirty)
 {
 	/* With a bound the data may have to sit below a bound boundary that
 	 * falls in the new memory, so ask for room for two tries. */
@@ -274,7 +292,7 @@ static void *try_expand_heap(struct malloc_heap *heap, uint64_t pg_sz, size_t si
 	}
 
 	elem = heap_add_memory(heap, msl, start, alloc_sz);
-	ret = heap_alloc_on(heap, size, flags, align, bound, contig);
+	ret = heap_alloc_on(heap, size, flags, align, bound, contig, dirty);
 	if (ret == NULL) {
 		/* e.g. the new pages are not IOVA-contiguous: undo it all */
 		malloc_elem_free_list_remove(elem);
@@ -290,14 +308,14 @@ static void *try_expand_heap(struct malloc_heap *heap, uint64_t pg_sz, size_t si
 
 /* Hotplug lock (write) held: allocate on one heap, growing it if needed. */
 static void *heap_alloc_growing(struct malloc_heap *heap, size_t size, unsigned int flags,
-				size_t align, size_t bound, bool contig)
+				size_t align, size_t bound, bool contig, struct malloc_dirty *dirty)
 {
 	uint64_t sizes[RTE_MAX_MEMSEG_LISTS];
 	int n = socket_page_sizes((int)heap->socket_id, sizes);
 	void *ret;
 
 	rte_spinlock_lock(&heap->lock);
-	ret = heap_alloc_on(heap, size, flags, align, bound, contig);
+	ret = heap_alloc_on(heap, size, flags, align, bound, contig, dirty);
 	/* Page sizes the flags ask for first; the others only as a hint. */
 	for (int pass = 0; pass < 2 && ret == NULL; pass++) {
 		if (pass == 1 && !(flags & RTE_MEMZONE_SIZE_HINT_ONLY))
@@ -305,14 +323,14 @@ static void *heap_alloc_growing(struct malloc_heap *heap, size_t size, unsigned 
 		for (int i = 0; i < n && ret == NULL; i++)
 			if (pgsz_wanted(flags, sizes[i]) == (pass == 0))
 				ret = try_expand_heap(heap, sizes[i], size, flags, align, bound,
-						      contig);
+						      contig, dirty);
 	}
 	rte_spinlock_unlock(&heap->lock);
 	return ret;
 }
 
-void *malloc_heap_alloc_existing(size_t size, int socket, unsigned int flags, size_t align,
-				 size_t bound, bool contig)
+static void *alloc_existing(size_t size, int socket, unsigned int flags, size_t align,
+			    size_t bound, bool contig, struct malloc_dirty *dirty)
 {
 	struct malloc_heap *heap;
 	void *ret;
@@ -327,15 +345,15 @@ void *malloc_heap_alloc_existing(size_t size, int socket, unsigned int flags, si
 		return NULL;
 	heap = heap_at(id);
 	rte_spinlock_lock(&heap->lock);
-	ret = heap_alloc_on(heap, size, flags, align, bound, contig);
+	ret = heap_alloc_on(heap, size, flags, align, bound, contig, dirty);
 	rte_spinlock_unlock(&heap->lock);
 	if (ret == NULL)
 		rte_errno = ENOMEM;
 	return ret;
 }
 
-void *malloc_heap_alloc_grow_locked(size_t size, int socket, unsigned int flags, size_t align,
-				    size_t bound, bool contig)
+static void *alloc_grow_locked(size_t size, int socket, unsigned int flags, size_t align,
+			       size_t bound, bool contig, struct malloc_dirty *dirty)
 {
 	int ids[RTE_MAX_HEAPS];
 	int n;
@@ -346,7 +364,8 @@ void *malloc_heap_alloc_grow_locked(size_t size, int socket, unsigned int flags,
 	if (n < 0)
 		return NULL;
 	for (int i = 0; i < n; i++) {
-		void *ret = heap_alloc_growing(heap_at(ids[i]), size, flags, align, bound, contig);
+		void *ret = heap_alloc_growing(heap_at(ids[i]), size, flags, align, bound, contig,
+					       dirty);
 
 		if (ret != NULL)
 			return ret;
@@ -355,15 +374,27 @@ void *malloc_heap_alloc_grow_locked(size_t size, int socket, unsigned int flags,
 	return NULL;
 }
 
-void *malloc_heap_alloc(size_t size, int socket, unsigned int flags, size_t align, size_t bound,
-			bool contig)
+void *malloc_heap_alloc_existing(size_t size, int socket, unsigned int flags, size_t align,
+				 size_t bound, bool contig)
 {
-	void *ret = malloc_heap_alloc_existing(size, socket, flags, align, bound, contig);
+	return alloc_existing(size, socket, flags, align, bound, contig, NULL);
+}
+
+void *malloc_heap_alloc_grow_locked(size_t size, int socket, unsigned int flags, size_t align,
+				    size_t bound, bool contig)
+{
+	return alloc_grow_locked(size, socket, flags, align, bound, contig, NULL);
+}
+
+void *malloc_heap_alloc(size_t size, int socket, unsigned int flags, size_t align, size_t bound,
+			bool contig, struct malloc_dirty *dirty)
+{
+	void *ret = alloc_existing(size, socket, flags, align, bound, contig, dirty);
 
 	if (ret != NULL || rte_errno != ENOMEM)
 		return ret;
 	rte_mcfg_mem_write_lock();
-	ret = malloc_heap_alloc_grow_locked(size, socket, flags, align, bound, contig);
+	ret = alloc_grow_locked(size, socket, flags, align, bound, contig, dirty);
 	rte_mcfg_mem_write_unlock();
 	return ret;
 }
@@ -436,7 +467,7 @@ void *malloc_heap_alloc_biggest(int socket, unsigned int flags, size_t align, bo
 		rte_errno = ENOMEM;
 		return NULL;
 	}
-	elem = malloc_elem_alloc(elem, size, align, 0, contig);
+	elem = malloc_elem_alloc(elem, size, align, 0, contig, NULL);
 	heap->alloc_count++;
 	rte_spinlock_unlock(&heap->lock);
 	return RTE_PTR_ADD(elem, MALLOC_ELEM_HEADER_LEN);

@@ -48,13 +48,17 @@ int malloc_socket_to_heap_id(int socket);
 /* The socket SOCKET_ID_ANY starts with: the caller's, if it has a heap. */
 int malloc_default_socket(void);
 
+struct malloc_dirty;
+
 /*
  * Allocate size bytes (already checked: > 0, align a power of two) on
- * socket (or any, the default one first); grows the heap when needed.
+ * socket (or any, the default one first); grows the heap when needed. If
+ * dirty is not NULL it gets the part of the block that may not be zero
+ * (malloc_elem.h), for rte_zmalloc to clear once the locks are dropped.
  * Returns the data pointer, or NULL with rte_errno set.
  */
 void *malloc_heap_alloc(size_t size, int socket, unsigned int flags, size_t align,
-			size_t bound, bool contig);
+			size_t bound, bool contig, struct malloc_dirty *dirty);
 /*
  * The same in two halves, for callers that hold the memzone lock: without
  * growing; and with growing, which needs the hotplug lock held for writing.

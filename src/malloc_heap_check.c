@@ -104,6 +104,9 @@ int malloc_heap_check(struct malloc_heap *heap, FILE *f)
 			if (elem->pad != 0)
 				bad += problem(f, heap, "%p: free element with padding",
 					       (void *)elem);
+			if (!malloc_elem_clean_sample_ok(elem))
+				bad += problem(f, heap, "%p: bytes known to be zero are not",
+					       (void *)elem);
 			if (prev != NULL && prev->state == ELEM_FREE &&
 			    malloc_elem_prev_adjacent(elem))
 				bad += problem(f, heap, "%p: two adjacent free elements",

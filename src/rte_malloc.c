@@ -18,14 +18,20 @@ static bool bad_align(unsigned int align)
 	return align != 0 && !rte_is_power_of_2(align);
 }
 
-void *rte_malloc_socket(const char *type, size_t size, unsigned align, int socket)
+/* dirty: see malloc_heap_alloc. */
+static void *heap_alloc(size_t size, unsigned int align, int socket, struct malloc_dirty *dirty)
 {
-	RTE_SET_USED(type);
 	if (size == 0 || bad_align(align) || socket < SOCKET_ID_ANY) {
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	return malloc_heap_alloc(size, socket, 0, align == 0 ? 1 : align, 0, false);
+	return malloc_heap_alloc(size, socket, 0, align == 0 ? 1 : align, 0, false, dirty);
+}
+
+void *rte_malloc_socket(const char *type, size_t size, unsigned align, int socket)
+{
+	RTE_SET_USED(type);
+	return heap_alloc(size, align, socket, NULL);
 }
 
 void *rte_malloc(const char *type, size_t size, unsigned align)
@@ -35,11 +41,15 @@ void *rte_malloc(const char *type, size_t size, unsigned align)
 
 void *rte_zmalloc_socket(const char *type, size_t size, unsigned align, int socket)
 {
-	void *ptr = rte_malloc_socket(type, size, align, socket);
+	struct malloc_dirty dirty = { NULL, 0 };
+	void *ptr;
 
-	/* Free memory is not kept zeroed (and is poisoned in debug builds). */
-	if (ptr != NULL)
-		memset(ptr, 0, size);
+	RTE_SET_USED(type);
+	ptr = heap_alloc(size, align, socket, &dirty);
+	/* Only what the heap does not know to be zero (malloc_elem.h); outside
+	 * the heap lock, as the block is ours now. */
+	if (ptr != NULL && dirty.len != 0)
+		memset(dirty.start, 0, dirty.len);
 	return ptr;
 }
 

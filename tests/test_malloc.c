@@ -268,6 +268,262 @@ static void test_zmalloc_is_zero(void **state)
 	assert_unchanged(&before);
 }
 
+/* ---- rte_zmalloc after every history ----------------------------------
+ * rtemem clears in rte_zmalloc only what the heap does not know to be zero
+ * (malloc_elem.h). Each case below writes a pattern into blocks while they
+ * are allocated, frees them, and takes the memory back with every zeroing
+ * call, checking each byte: memory the heap wrongly believes clean shows.
+ */
+
+#define DIRTY 0xa5
+
+static void assert_zero(const void *p, size_t len)
+{
+	const uint8_t *b = p;
+
+	for (size_t i = 0; i < len; i++)
+		if (b[i] != 0)
+			fail_msg("byte %zu of %zu at %p is 0x%02x", i, len, p, b[i]);
+}
+
+/* The three ways to ask for zeroed memory. size is a multiple of 4. */
+enum { Z_ZMALLOC, Z_CALLOC, Z_SOCKET, Z_KINDS };
+
+static void *zalloc(int kind, size_t size, unsigned int align)
+{
+	switch (kind) {
+	case Z_ZMALLOC:
+		return rte_zmalloc(NULL, size, align);
+	case Z_CALLOC:
+		return rte_calloc(NULL, 4, size / 4, align);
+	default:
+		return rte_zmalloc_socket(NULL, size, align, 0);
+	}
+}
+
+/* A dirty block, freed: the next block of that size and alignment reuses it. */
+static void *dirty_hole(size_t size, unsigned int align)
+{
+	void *p = rte_malloc(NULL, size, align);
+
+	assert_non_null(p);
+	memset(p, DIRTY, size);
+	rte_free(p);
+	return p;
+}
+
+static void test_zmalloc_fresh_page(void **state)
+{
+	struct snapshot before;
+
+	(void)state;
+	take(&before);
+	for (int kind = 0; kind < Z_KINDS; kind++) {
+		/* the heap is empty: a page is mapped for the block */
+		void *z = zalloc(kind, 1 << 20, 0);
+
+		assert_non_null(z);
+		assert_zero(z, 1 << 20);
+		memset(z, DIRTY, 1 << 20);
+		rte_free(z);
+		assert_unchanged(&before);
+	}
+}
+
+static void test_zmalloc_reuses_dirty_memory(void **state)
+{
+	static const size_t sizes[] = { 4, 100, 4096, 70000, 1 << 20 };
+	static const unsigned int aligns[] = { 0, 64, 256, 4096, 65536 };
+	struct snapshot before;
+	void *keep;
+
+	(void)state;
+	take(&before);
+	/* a live block keeps the page, so freed memory is reused, dirty */
+	keep = rte_malloc(NULL, 64, 0);
+	assert_non_null(keep);
+	for (int kind = 0; kind < Z_KINDS; kind++)
+		for (size_t s = 0; s < RTE_DIM(sizes); s++)
+			for (size_t a = 0; a < RTE_DIM(aligns); a++) {
+				void *hole = dirty_hole(sizes[s], aligns[a]);
+				void *z = zalloc(kind, sizes[s], aligns[a]);
+
+				assert_ptr_equal(z, hole);
+				assert_zero(z, sizes[s]);
+				memset(z, DIRTY, sizes[s]);
+				rte_free(z);
+			}
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	rte_free(keep);
+	assert_unchanged(&before);
+}
+
+/* Two dirty neighbours merge; a block over both covers the header between. */
+static void test_zmalloc_after_merge(void **state)
+{
+	const size_t x = 4096;
+	struct snapshot before;
+	uint8_t *keep, *a, *b, *z;
+
+	(void)state;
+	take(&before);
+	keep = rte_malloc(NULL, 64, 0);
+	assert_non_null(keep);
+	for (int kind = 0; kind < Z_KINDS; kind++) {
+		/* from the top down: a, then b right below it */
+		a = rte_malloc(NULL, x, 0);
+		b = rte_malloc(NULL, x, 0);
+		assert_ptr_equal(b + x + OVERHEAD, a);
+		memset(a, DIRTY, x);
+		memset(b, DIRTY, x);
+		rte_free(a);
+		rte_free(b);
+		z = zalloc(kind, 2 * x + OVERHEAD, 0);
+		assert_ptr_equal(z, b);
+		assert_zero(z, 2 * x + OVERHEAD);
+		rte_free(z);
+
+		/* one dirty block merged into clean memory below it: a block
+		 * straddling the two */
+		a = rte_malloc(NULL, x, 0);
+		memset(a, DIRTY, x);
+		rte_free(a);
+		z = zalloc(kind, 4 * x, 0);
+		assert_non_null(z);
+		assert_ptr_equal(z + 4 * x, a + x);
+		assert_zero(z, 4 * x);
+		memset(z, DIRTY, 4 * x);
+		rte_free(z);
+	}
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	rte_free(keep);
+	assert_unchanged(&before);
+}
+
+/*
+ * realloc grows a block in place into a dirty freed neighbour; the part of
+ * the neighbour it does not need goes back to the heap, as dirty as it was.
+ */
+static void test_zmalloc_after_realloc_in_place(void **state)
+{
+	struct snapshot before;
+	uint8_t *keep, *above, *a, *b, *z;
+	const size_t tail = 1024 + 8192 - 5056; /* what growing to 5000 leaves */
+
+	(void)state;
+	take(&before);
+	keep = rte_malloc(NULL, 64, 0);
+	above = rte_malloc(NULL, 8192, 0);
+	a = rte_malloc(NULL, 1000, 0);
+	assert_non_null(keep);
+	assert_non_null(above);
+	assert_ptr_equal(a + 1024 + OVERHEAD, above);
+	memset(above, DIRTY, 8192);
+	memset(a, DIRTY, 1000);
+	rte_free(above);
+	b = rte_realloc(a, 5000, 0);
+	assert_ptr_equal(b, a);
+	/* the leftover of above, a free element of its own */
+	z = rte_zmalloc(NULL, tail, 0);
+	assert_ptr_equal(z, b + 5056 + OVERHEAD);
+	assert_zero(z, tail);
+	memset(z, DIRTY, tail);
+	rte_free(z);
+	/* the grown block freed: the whole of a and above, zeroed */
+	memset(b, DIRTY, 5000);
+	rte_free(b);
+	for (int kind = 0; kind < Z_KINDS; kind++) {
+		z = zalloc(kind, 1024 + OVERHEAD + 8192, 0);
+		assert_ptr_equal(z, a);
+		assert_zero(z, 1024 + OVERHEAD + 8192);
+		memset(z, DIRTY, 1024 + OVERHEAD + 8192);
+		rte_free(z);
+	}
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	rte_free(keep);
+	assert_unchanged(&before);
+}
+
+/*
+ * Pages the heap grows by join the clean free memory right below them; the
+ * header of the new pages' element ends up inside the joined free space.
+ */
+static void test_zmalloc_across_new_pages(void **state)
+{
+	const size_t pg = page_size();
+	struct snapshot before;
+	uint8_t *low, *big, *z;
+	size_t gap;
+
+	(void)state;
+	take(&before);
+	/* in the middle of the first page: the upper half stays free, clean */
+	low = rte_malloc(NULL, 64, (unsigned int)(pg / 2));
+	/* more than the page has: new pages, right above it in the list */
+	big = rte_malloc(NULL, 2 * pg, 0);
+	assert_non_null(low);
+	assert_non_null(big);
+	/* the free space between the two, in one block: all but the trailer
+	 * of low and the header and trailer of the block */
+	gap = (size_t)(big - low) - 64 - 2 * OVERHEAD;
+	z = rte_zmalloc(NULL, gap, 0);
+	assert_ptr_equal(z, low + 64 + OVERHEAD);
+	assert_zero(z, gap);
+	rte_free(z);
+	rte_free(big);
+	rte_free(low);
+	assert_unchanged(&before);
+}
+
+/*
+ * Many blocks of many sizes and alignments (padding headers among them),
+ * all dirty, freed in a scrambled order; then the whole free space in one
+ * zeroed block, and again in small ones.
+ */
+static void test_zmalloc_after_churn(void **state)
+{
+	enum { N = 200 };
+	static uint8_t *ptrs[N];
+	static size_t lens[N];
+	struct rte_malloc_socket_stats st;
+	struct snapshot before;
+	unsigned int seed = 4242;
+	uint8_t *keep, *z;
+	size_t biggest;
+
+	(void)state;
+	take(&before);
+	keep = rte_malloc(NULL, 64, 0);
+	assert_non_null(keep);
+	for (int i = 0; i < N; i++) {
+		lens[i] = 1 + (size_t)(rand_r(&seed) % (i % 10 == 0 ? 100000 : 3000));
+		ptrs[i] = rte_malloc(NULL, lens[i], 1u << (rand_r(&seed) % 13));
+		assert_non_null(ptrs[i]);
+		memset(ptrs[i], DIRTY, lens[i]);
+	}
+	for (int k = 0; k < N; k++)
+		rte_free(ptrs[(k * 7919) % N]);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+
+	get_stats(0, &st);
+	biggest = st.greatest_free_size - OVERHEAD;
+	z = rte_zmalloc(NULL, biggest, 0);
+	assert_non_null(z);
+	assert_zero(z, biggest);
+	memset(z, DIRTY, biggest);
+	rte_free(z);
+
+	for (int i = 0; i < N; i++) {
+		ptrs[i] = zalloc(i % Z_KINDS, RTE_ALIGN_CEIL(lens[i], 4), 1u << (i % 13));
+		assert_non_null(ptrs[i]);
+		assert_zero(ptrs[i], lens[i]);
+	}
+	for (int i = 0; i < N; i++)
+		rte_free(ptrs[i]);
+	rte_free(keep);
+	assert_unchanged(&before);
+}
+
 static void test_realloc_moves_and_resizes(void **state)
 {
 	struct snapshot before;
@@ -1085,6 +1341,12 @@ int main(void)
 		cmocka_unit_test(test_alloc_free_basic),
 		cmocka_unit_test(test_every_alignment),
 		cmocka_unit_test(test_zmalloc_is_zero),
+		cmocka_unit_test(test_zmalloc_fresh_page),
+		cmocka_unit_test(test_zmalloc_reuses_dirty_memory),
+		cmocka_unit_test(test_zmalloc_after_merge),
+		cmocka_unit_test(test_zmalloc_after_realloc_in_place),
+		cmocka_unit_test(test_zmalloc_across_new_pages),
+		cmocka_unit_test(test_zmalloc_after_churn),
 		cmocka_unit_test(test_realloc_moves_and_resizes),
 		cmocka_unit_test(test_fragmentation_returns_everything),
 		cmocka_unit_test(test_bad_input),

@@ -138,6 +138,28 @@ static int child_objects(void)
 	return CHILD_OK;
 }
 
+/* Secondary: write over the primary's block named in "zfree", free it. */
+#define ZFREE_SIZE 65536
+
+static int child_zfree(void)
+{
+	const struct rte_memzone *mz;
+	void *p;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	mz = rte_memzone_lookup("zfree");
+	if (mz == NULL)
+		return CHILD_BAD_DATA;
+	p = *(void *const *)mz->addr;
+	if (rte_malloc_validate(p, NULL) != 0)
+		return CHILD_BAD_DATA;
+	memset(p, 0xa5, ZFREE_SIZE);
+	rte_free(p);
+	rte_eal_cleanup();
+	return CHILD_OK;
+}
+
 /* Shared between the primary and the secondary it will kill. */
 struct kill_ctl {
 	volatile int stop;    /* primary: park between two operations */
@@ -735,6 +757,39 @@ static void test_rtemem_info(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+/*
+ * rte_zmalloc clears only what the heap does not know to be zero; what it
+ * knows lives in the shared element headers, so a block a secondary wrote
+ * and freed comes back zeroed in the primary.
+ */
+static void test_zmalloc_after_secondary_free(void **state)
+{
+	const struct rte_memzone *mz;
+	uint8_t *keep, *p, *z;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("zfree");
+	assert_true(eal_up("primary", "--sim=pages=8") >= 0);
+	mz = rte_memzone_reserve("zfree", sizeof(void *), SOCKET_ID_ANY, 0);
+	keep = rte_malloc(NULL, 64, 0); /* the page stays, the block is reused */
+	p = rte_malloc(NULL, ZFREE_SIZE, 0);
+	assert_non_null(mz);
+	assert_non_null(keep);
+	assert_non_null(p);
+	*(void **)mz->addr = p;
+	assert_int_equal(run_child("zfree"), CHILD_OK);
+	z = rte_zmalloc(NULL, ZFREE_SIZE, 0);
+	assert_ptr_equal(z, p);
+	for (size_t i = 0; i < ZFREE_SIZE; i++)
+		if (z[i] != 0)
+			fail_msg("byte %zu is 0x%02x", i, z[i]);
+	rte_free(z);
+	rte_free(keep);
+	assert_int_equal(rte_memzone_free(mz), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 /* A failed assertion skips a test's own cleanup; do it here. */
 static int eal_down(void **state)
 {
@@ -756,6 +811,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_stale_files_reclaimed, eal_down),
 		cmocka_unit_test_teardown(test_auto_becomes_secondary, eal_down),
 		cmocka_unit_test_teardown(test_secondary_alloc_and_free, eal_down),
+		cmocka_unit_test_teardown(test_zmalloc_after_secondary_free, eal_down),
 		cmocka_unit_test_teardown(test_refused_primary_leaves_files, eal_down),
 		cmocka_unit_test_teardown(test_secondary_refusals, eal_down),
 		cmocka_unit_test_teardown(test_primary_refuses_bad_requests, eal_down),
@@ -776,6 +832,8 @@ int main(int argc, char **argv)
 			return child_killed();
 		if (strcmp(argv[2], "alloc_free") == 0)
 			return child_alloc_free();
+		if (strcmp(argv[2], "zfree") == 0)
+			return child_zfree();
 		if (strcmp(argv[2], "auto") == 0)
 			return child_auto();
 		if (strcmp(argv[2], "refused") == 0)
