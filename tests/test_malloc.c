@@ -555,13 +555,19 @@ static void test_realloc_moves_and_resizes(void **state)
 	check_fill(b, 200, 2);
 	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
 
-	/* blocked above: moves, contents kept */
+	/* blocked above: with a busy block right above it, growing must move,
+	 * contents kept */
+	rte_free(b);
 	above = rte_malloc(NULL, 64, 0);
+	b = rte_malloc(NULL, 200, 0);
+	assert_non_null(above);
+	assert_non_null(b);
+	assert_ptr_equal(b + 256 + OVERHEAD, above);
+	fill(b, 200, 2);
 	c = rte_realloc(b, 100000, 0);
 	assert_non_null(c);
-	if (c != b) {
-		check_fill(c, 200, 2);
-	}
+	assert_ptr_not_equal(c, b);
+	check_fill(c, 200, 2);
 	fill(c, 100000, 4);
 	/* alignment the block does not have: moves */
 	b = rte_realloc(c, 100000, 1 << 16);
@@ -581,6 +587,56 @@ static void test_realloc_moves_and_resizes(void **state)
 	rte_free(b);
 	rte_free(above);
 	assert_unchanged(&before);
+}
+
+/*
+ * What an allocation costs the heap, bounded by the element layout
+ * (docs/design.md, Heaps): its size rounded up to a cache line, one header
+ * (and a trailer in debug builds), and slack below one minimal element (a
+ * header and a cache line) on each side, which the heap keeps rather than
+ * split off as a free element too small to use. A hole of a fixed size
+ * between two busy guards is reused for every size up to it, so every
+ * amount of leftover is tried; the stats and rte_malloc_validate must stay
+ * inside the bound, and both shrink back on free.
+ */
+static void test_allocation_cost_is_bounded(void **state)
+{
+	const size_t hole = 16384, min_elem = OVERHEAD + RTE_CACHE_LINE_SIZE;
+	struct rte_malloc_socket_stats st0, st1;
+	char *guard_hi, *guard_lo, *h;
+
+	(void)state;
+	guard_hi = rte_malloc(NULL, 64, 0);
+	h = rte_malloc(NULL, hole, 0);
+	guard_lo = rte_malloc(NULL, 64, 0);
+	assert_non_null(guard_hi);
+	assert_non_null(h);
+	assert_non_null(guard_lo);
+	rte_free(h);
+	for (size_t size = hole; size + 2 * min_elem + 64 >= hole && size > 0; size -= 8) {
+		size_t usable = 0, grew;
+		char *p;
+
+		get_stats(0, &st0);
+		p = rte_malloc(NULL, size, 0);
+		assert_non_null(p);
+		get_stats(0, &st1);
+		assert_true(p >= h && p < h + hole); /* in the hole */
+		grew = st1.heap_allocsz_bytes - st0.heap_allocsz_bytes;
+		if (grew > RTE_ALIGN_CEIL(size, RTE_CACHE_LINE_SIZE) + OVERHEAD + 2 * (min_elem - 1))
+			fail_msg("rte_malloc(%zu) took %zu bytes of the heap", size, grew);
+		assert_int_equal(st1.alloc_count, st0.alloc_count + 1);
+		assert_int_equal(rte_malloc_validate(p, &usable), 0);
+		assert_true(usable >= size);
+		if (usable > RTE_ALIGN_CEIL(size, RTE_CACHE_LINE_SIZE) + min_elem - 1)
+			fail_msg("rte_malloc(%zu) has %zu usable bytes", size, usable);
+		rte_free(p);
+		get_stats(0, &st1);
+		assert_int_equal(st1.heap_allocsz_bytes, st0.heap_allocsz_bytes);
+		assert_int_equal(st1.alloc_count, st0.alloc_count);
+	}
+	rte_free(guard_lo);
+	rte_free(guard_hi);
 }
 
 static void test_fragmentation_returns_everything(void **state)
@@ -1348,6 +1404,7 @@ int main(void)
 		cmocka_unit_test(test_zmalloc_across_new_pages),
 		cmocka_unit_test(test_zmalloc_after_churn),
 		cmocka_unit_test(test_realloc_moves_and_resizes),
+		cmocka_unit_test(test_allocation_cost_is_bounded),
 		cmocka_unit_test(test_fragmentation_returns_everything),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_heap_info),
