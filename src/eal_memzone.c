@@ -120,6 +120,13 @@ static const struct rte_memzone *reserve_locked(struct rte_fbarray *arr,
 	return mz;
 }
 
+/* Page size flags, the hint and IOVA contiguity; any other bit is refused
+ * (EINVAL), as DPDK refuses it, rather than ignored. */
+#define MEMZONE_KNOWN_FLAGS                                                                    \
+	(RTE_MEMZONE_2MB | RTE_MEMZONE_1GB | RTE_MEMZONE_16MB | RTE_MEMZONE_16GB |             \
+	 RTE_MEMZONE_256KB | RTE_MEMZONE_256MB | RTE_MEMZONE_512MB | RTE_MEMZONE_4GB |        \
+	 RTE_MEMZONE_SIZE_HINT_ONLY | RTE_MEMZONE_IOVA_CONTIG)
+
 static const struct rte_memzone *memzone_reserve(const char *name, size_t len, int socket_id,
 						 unsigned int flags, unsigned int align,
 						 unsigned int bound)
@@ -143,7 +150,8 @@ static const struct rte_memzone *memzone_reserve(const char *name, size_t len, i
 		rte_errno = ENAMETOOLONG;
 		return NULL;
 	}
-	if ((align != 0 && !rte_is_power_of_2(align)) || socket_id < SOCKET_ID_ANY ||
+	if ((flags & ~MEMZONE_KNOWN_FLAGS) != 0 ||
+	    (align != 0 && !rte_is_power_of_2(align)) || socket_id < SOCKET_ID_ANY ||
 	    (socket_id != SOCKET_ID_ANY && malloc_socket_to_heap_id(socket_id) < 0)) {
 		rte_errno = EINVAL;
 		return NULL;

@@ -388,6 +388,9 @@ static void test_bad_input(void **state)
 	EXPECT_FAIL(rte_memzone_reserve("a_name_that_is_exactly_32_chars_", 64, 0, 0),
 		    ENAMETOOLONG);
 	EXPECT_FAIL(rte_memzone_reserve("taken", 64, 0, 0), EEXIST);
+	/* flags: a bit DPDK does not define is refused, not ignored */
+	EXPECT_FAIL(rte_memzone_reserve("x", 64, 0, 0x8), EINVAL);
+	EXPECT_FAIL(rte_memzone_reserve("x", 64, 0, RTE_MEMZONE_2MB | 0x80000000u), EINVAL);
 	EXPECT_FAIL(rte_memzone_reserve_aligned("x", 64, 0, 0, 3), EINVAL);
 	EXPECT_FAIL(rte_memzone_reserve_aligned("x", 64, 0, 0, 96), EINVAL);
 	EXPECT_FAIL(rte_memzone_reserve_bounded("x", 64, 0, 0, 64, 100), EINVAL);
