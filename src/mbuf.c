@@ -271,11 +271,16 @@ int rte_mbuf_check(const struct rte_mbuf *m, int is_header, const char **reason)
 		*reason = "bad mbuf pool";
 		return -1;
 	}
+	/* IOVA 0 is no buffer a device could reach (DPDK's RTE_IOVA_AS_PA build). */
+	if (m->buf_iova == 0) {
+		*reason = "bad IO addr";
+		return -1;
+	}
 	if (m->buf_addr == NULL) {
 		*reason = "bad virt addr";
 		return -1;
 	}
-	if (rte_mbuf_refcnt_read(m) == 0) {
+	if (rte_mbuf_refcnt_read(m) == 0 || rte_mbuf_refcnt_read(m) == UINT16_MAX) {
 		*reason = "bad ref cnt";
 		return -1;
 	}

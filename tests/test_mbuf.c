@@ -380,6 +380,19 @@ static void test_chain_limits(void **state)
 	a->data_off = (uint16_t)(a->buf_len - 5);
 	assert_int_equal(rte_mbuf_check(a, 1, &reason), -1);
 	a->data_off = RTE_PKTMBUF_HEADROOM;
+	/* per segment, as DPDK: no IO address, a saturated or zero refcnt */
+	{
+		const rte_iova_t iova = a->buf_iova;
+
+		a->buf_iova = 0;
+		assert_int_equal(rte_mbuf_check(a, 0, &reason), -1);
+		assert_string_equal(reason, "bad IO addr");
+		a->buf_iova = iova;
+	}
+	rte_mbuf_refcnt_set(a, UINT16_MAX);
+	assert_int_equal(rte_mbuf_check(a, 0, &reason), -1);
+	assert_string_equal(reason, "bad ref cnt");
+	rte_mbuf_refcnt_set(a, 1);
 	assert_int_equal(rte_mbuf_check(a, 1, &reason), 0);
 	assert_int_equal(rte_mbuf_check(NULL, 1, &reason), -1);
 	rte_mbuf_sanity_check(a, 1);
