@@ -46,7 +46,7 @@ struct rte_mempool_cache {
 	uint32_t size;        /* target fill level */
 	uint32_t flushthresh; /* above this, the cache is handed back to the pool */
 	uint32_t len;         /* objects in objs[] now */
-	/* Twice the maximum: a get may refill up to size + n before serving n. */
+	/* Twice the maximum: a get may refill up to size + RTE_MEMPOOL_CACHE_MAX_SIZE. */
 	void *objs[RTE_MEMPOOL_CACHE_MAX_SIZE * 2] __rte_cache_aligned;
 } __rte_cache_aligned;
 
@@ -354,32 +354,45 @@ rte_mempool_put(struct rte_mempool *mp, void *obj)
 	rte_mempool_put_bulk(mp, &obj, 1);
 }
 
-/* 0 with n objects in obj_table, or -ENOENT and nothing taken. */
+/*
+ * 0 with n objects in obj_table, or -ENOENT and nothing taken. As DPDK
+ * 22.11: the cache serves what it holds first (the warmest objects); the
+ * rest comes with a refill that leaves the cache at its size, or, if the
+ * driver cannot give that much, straight from the driver. So a get fails
+ * only when the cache and the driver together hold fewer than n.
+ */
 static __rte_always_inline int
 rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n,
 			struct rte_mempool_cache *cache)
 {
-	unsigned int i;
+	unsigned int from_cache, rest, i;
 
-	if (cache == NULL || n > cache->size)
-		goto from_pool;
+	if (cache == NULL)
+		return rte_mempool_ops_dequeue_bulk(mp, obj_table, n) < 0 ? -ENOENT : 0;
 
-	if (cache->len < n) {
-		/* Refill so that the cache is back at its size after serving n. */
-		uint32_t want = cache->size + n - cache->len;
-
-		if (rte_mempool_ops_dequeue_bulk(mp, &cache->objs[cache->len], want) < 0)
-			goto from_pool;
-		cache->len += want;
-	}
 	/* LIFO: the most recently freed objects are the warmest. */
-	for (i = 0; i < n; i++)
+	from_cache = RTE_MIN(n, cache->len);
+	for (i = 0; i < from_cache; i++)
 		obj_table[i] = cache->objs[cache->len - 1 - i];
-	cache->len -= n;
-	return 0;
+	cache->len -= from_cache;
+	rest = n - from_cache;
+	if (rest == 0)
+		return 0;
 
-from_pool:
-	return rte_mempool_ops_dequeue_bulk(mp, obj_table, n) < 0 ? -ENOENT : 0;
+	/* objs[] holds size + RTE_MEMPOOL_CACHE_MAX_SIZE: refill only up to that. */
+	if (rest <= RTE_MEMPOOL_CACHE_MAX_SIZE &&
+	    rte_mempool_ops_dequeue_bulk(mp, cache->objs, cache->size + rest) == 0) {
+		for (i = 0; i < rest; i++)
+			obj_table[from_cache + i] = cache->objs[cache->size + rest - 1 - i];
+		cache->len = cache->size;
+		return 0;
+	}
+	if (rte_mempool_ops_dequeue_bulk(mp, &obj_table[from_cache], rest) < 0) {
+		/* The objects taken are still in objs[]: give them back. */
+		cache->len = from_cache;
+		return -ENOENT;
+	}
+	return 0;
 }
 
 static __rte_always_inline int

@@ -390,11 +390,8 @@ static void test_get_put_counts(void **state)
 	rte_mempool_put_bulk(mp, objs, 11);
 	check_counts(mp, 0);
 
-	/* Everything, then one too many. A get bigger than the cache is served by
-	 * the pool alone, so the cache is handed back first. */
-	assert_int_equal(rte_mempool_get_bulk(mp, objs, 1000), -ENOENT);
-	check_counts(mp, 0);
-	rte_mempool_cache_flush(NULL, mp);
+	/* Everything at once (the cache serves what it holds, the driver the
+	 * rest), then one too many. */
 	assert_int_equal(rte_mempool_get_bulk(mp, objs, 1000), 0);
 	check_counts(mp, 1000);
 	assert_int_equal(rte_mempool_get(mp, &objs[1000]), -ENOENT);
@@ -468,10 +465,11 @@ static void test_cache_behaviour(void **state)
 	assert_ptr_equal(objs[50], objs[20]);
 	rte_mempool_put(mp, objs[50]);
 
-	/* More than the cache size bypasses it. */
+	/* More than the cache holds: all of it, then a refill for the rest that
+	 * leaves the cache at its size (DPDK 22.11). */
 	assert_int_equal(rte_mempool_get_bulk(mp, objs, 40), 0);
-	assert_int_equal(cache->len, 33);
-	assert_int_equal(ring_count(mp), 927);
+	assert_int_equal(cache->len, 32);
+	assert_int_equal(ring_count(mp), 967 - 39);
 	/* Crossing the flush threshold hands the cache back first. */
 	rte_mempool_put_bulk(mp, objs, 40);
 	assert_int_equal(cache->len, 40);
@@ -479,10 +477,11 @@ static void test_cache_behaviour(void **state)
 	check_counts(mp, 0);
 	/* A put above the threshold goes straight to the pool. */
 	assert_int_equal(rte_mempool_get_bulk(mp, objs, 60), 0);
-	assert_int_equal(cache->len, 40);
+	assert_int_equal(cache->len, 32);
+	assert_int_equal(ring_count(mp), 960 - 52);
 	rte_mempool_put_bulk(mp, objs, 60);
-	assert_int_equal(cache->len, 40);
-	assert_int_equal(ring_count(mp), 960);
+	assert_int_equal(cache->len, 32);
+	assert_int_equal(ring_count(mp), 968);
 
 	rte_mempool_cache_flush(NULL, mp);
 	assert_int_equal(cache->len, 0);
@@ -504,6 +503,49 @@ static void test_cache_behaviour(void **state)
 	assert_null(rte_mempool_cache_create(0, SOCKET_ID_ANY));
 	assert_int_equal(rte_errno, EINVAL);
 	assert_null(rte_mempool_cache_create(RTE_MEMPOOL_CACHE_MAX_SIZE + 1, SOCKET_ID_ANY));
+	rte_mempool_free(mp);
+}
+
+/*
+ * A get fails only when the cache and the driver together hold too few:
+ * the cache gives what it has and the driver the rest, even when the
+ * driver cannot also refill the cache (rtemem used to go to the driver
+ * alone for the whole request and fail).
+ */
+static void test_get_served_by_cache_and_driver(void **state)
+{
+	struct rte_mempool_cache *cache;
+	struct rte_mempool *mp;
+	void *objs[100], *extra[4];
+
+	(void)state;
+	mp = rte_mempool_create("mp_cache_drv", 100, 64, 32, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	cache = rte_mempool_default_cache(mp, rte_lcore_id());
+	assert_int_equal(rte_mempool_get(mp, &objs[0]), 0);
+	rte_mempool_put(mp, objs[0]);
+	assert_int_equal(cache->len, 33);
+	assert_int_equal(ring_count(mp), 67);
+
+	/* More than the cache size: 33 from the cache, 57 from the driver. */
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 90), 0);
+	assert_int_equal(cache->len, 0);
+	assert_int_equal(ring_count(mp), 10);
+	check_counts(mp, 90);
+	rte_mempool_put_bulk(mp, &objs[85], 5);
+	assert_int_equal(cache->len, 5);
+
+	/* Less than the cache size, with no refill possible: 5 + 10. */
+	assert_int_equal(rte_mempool_get_bulk(mp, &objs[85], 15), 0);
+	check_counts(mp, 100);
+	/* One too many takes nothing, the cache keeps what it had. */
+	rte_mempool_put_bulk(mp, objs, 3);
+	assert_int_equal(rte_mempool_get_bulk(mp, extra, 4), -ENOENT);
+	assert_int_equal(cache->len, 3);
+	check_counts(mp, 97);
+	rte_mempool_put_bulk(mp, &objs[3], 97);
+	check_counts(mp, 0);
 	rte_mempool_free(mp);
 }
 
@@ -969,6 +1011,7 @@ int main(void)
 		cmocka_unit_test(test_no_iova_contig),
 		cmocka_unit_test(test_get_put_counts),
 		cmocka_unit_test(test_cache_behaviour),
+		cmocka_unit_test(test_get_served_by_cache_and_driver),
 		cmocka_unit_test(test_non_eal_thread_no_cache),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_too_big),
