@@ -90,7 +90,6 @@ static struct {
 	unsigned int chunks_given, chunks_freed;
 } m;
 
-static uint8_t *chunk_mem[MAX_CHUNKS];
 static size_t hugepage_sz;
 static unsigned int start_allocs, start_zones;
 
@@ -250,6 +249,8 @@ static void op_put(struct model_cache *mc, unsigned int n, unsigned int at)
 	static uint8_t want[4096];
 
 	n = RTE_MIN(n, m.nb_held);
+	if (n == 0)
+		return; /* DPDK: n must be strictly positive */
 	at = m.nb_held == n ? 0 : at % (m.nb_held - n + 1);
 	for (unsigned int i = 0; i < n; i++) {
 		void *obj = m.held_list[at + i];
@@ -318,7 +319,7 @@ struct chunk {
 struct chunks {
 	unsigned int n;
 	bool bad;
-	struct chunk c[MAX_CHUNKS + 16];
+	struct chunk c[MAX_OBJS]; /* every chunk holds an object at least */
 };
 
 static void iter_mem(struct rte_mempool *mp, void *opaque, struct rte_mempool_memhdr *hdr,
@@ -383,8 +384,9 @@ static void check_layout(enum populate how)
 {
 	const size_t total = m.mp->header_size + m.mp->elt_size + m.mp->trailer_size;
 	const uintptr_t align = (m.mp->flags & RTE_MEMPOOL_F_NO_CACHE_ALIGN) ? 8 : RTE_MEMPOOL_ALIGN;
-	struct chunks cs = { 0 };
+	static struct chunks cs;
 
+	memset(&cs, 0, sizeof(cs));
 	m.populated = m.mp->populated_size;
 	CHECK(m.populated <= m.mp->size && m.populated <= MAX_OBJS, "populated %u of %u",
 	      m.populated, m.mp->size);
@@ -458,7 +460,7 @@ static void populate_chunks(enum populate how, unsigned int nb_chunks, bool bad_
 			rte_free(mem);
 			return;
 		}
-		chunk_mem[m.chunks_given++] = mem;
+		m.chunks_given++;
 	}
 	if (m.mp->populated_size == m.mp->size) {
 		uint8_t spare[256];
