@@ -76,6 +76,7 @@ static size_t hugepage_sz;
 static unsigned int start_zones;
 static struct rte_malloc_socket_stats start_stats[SOCKETS];
 static uint8_t next_tag;
+static bool trace; /* FUZZ_MEMZONE_TRACE=1: print each reservation (for reading a crash) */
 
 struct input {
 	const uint8_t *data;
@@ -353,7 +354,7 @@ static void op_reserve(struct input *in, unsigned int variant)
 
 	get_stats(before);
 	rte_errno = 0;
-	if (getenv("FUZZ_MEMZONE_TRACE") != NULL)
+	if (trace)
 		fprintf(stderr, "reserve %s (%zu, socket %d, flags 0x%x, align %u, bound %u)\n",
 			name, len, socket, flags, align, bound);
 	mz = variant == 0 ? rte_memzone_reserve(name, len, socket, flags)
@@ -498,6 +499,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	hugepage_sz = sim_machine_config()->profile.hugepage_sz;
 	get_stats(start_stats);
 	rte_memzone_walk(count_zone, &start_zones);
+	trace = getenv("FUZZ_MEMZONE_TRACE") != NULL;
 	return 0;
 }
 
