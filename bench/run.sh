@@ -140,14 +140,14 @@ function median(col, key,    m, i, j, t, a) {
 function fmt(v) { return v == "" ? "-" : sprintf("%.1f", v) }
 function ratio(a, b) { return (a == "" || b == "" || b + 0 == 0) ? "-" : sprintf("%.2f", a / b) }
 END {
-	printf "| %-46s | %-11s | %9s | %9s | %8s | %9s | %8s |\n", "operation", "unit", \
+	printf "| %-54s | %-11s | %9s | %9s | %8s | %9s | %8s |\n", "operation", "unit", \
 		"rtemem", "DPDK", "rte/DPDK", "glibc", "rte/glibc"
-	printf "|%s|%s|%s|%s|%s|%s|%s|\n", "------------------------------------------------", \
+	printf "|%s|%s|%s|%s|%s|%s|%s|\n", "--------------------------------------------------------", \
 		"-------------", "----------:", "----------:", "---------:", "----------:", "---------:"
 	for (i = 0; i < n; i++) {
 		k = order[i]
 		r = median("rtemem", k); d = median("DPDK", k); g = median("glibc", k)
-		printf "| %-46s | %-11s | %9s | %9s | %8s | %9s | %8s |\n", k, unit[k], \
+		printf "| %-54s | %-11s | %9s | %9s | %8s | %9s | %8s |\n", k, unit[k], \
 			fmt(r), fmt(d), ratio(r, d), fmt(g), ratio(r, g)
 	}
 }' "$tmp/results"

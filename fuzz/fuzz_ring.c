@@ -5,12 +5,15 @@
  * needed) and on a FIFO model; any difference aborts.
  *
  * Input layout:
- *   byte  0    element size: 4 * (1 + byte % 6), so 4..24
+ *   byte  0    element size: 4 * (1 + byte % 16), so 4..64
  *   bytes 1-2  count (le16 % 1100), given as is: 0 and non powers of two
  *              must be refused unless RING_F_EXACT_SZ makes them valid
  *   byte  3    flags, as is (unknown bits must be refused)
  *   byte  4    if odd, all indexes start at UINT32_MAX - byte (wrap-around)
- *   then ops of 2 bytes: opcode, n
+ *   then ops of 2 bytes: opcode, n. An enqueue or dequeue opcode picks
+ *   bulk or burst and the call: default, single, multi, or the
+ *   single-element call of each of these in a loop of n (stopping at the
+ *   first refusal, so it behaves as a burst with no out-parameter).
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -25,7 +28,7 @@
 #include <rte_ring.h>
 
 #define MAX_COUNT 1100
-#define MAX_ESIZE 24
+#define MAX_ESIZE 64
 #define MAX_BURST 255
 #define GUARD 64
 
@@ -48,7 +51,7 @@ static uint8_t out_buf[(MAX_BURST + 1) * MAX_ESIZE];
 static void fill(uint8_t *elem, unsigned int esize, uint32_t seq)
 {
 	for (unsigned int w = 0; w < esize / 4; w++) {
-		uint32_t v = seq * 8 + w;
+		uint32_t v = seq * (MAX_ESIZE / 4) + w;
 
 		memcpy(elem + 4 * w, &v, 4);
 	}
@@ -62,18 +65,55 @@ static void check_elem(const uint8_t *elem, unsigned int esize, uint32_t seq)
 	CHECK(memcmp(elem, expect, esize) == 0);
 }
 
-static unsigned int do_enqueue(struct rte_ring *r, unsigned int esize, unsigned int op,
-			       unsigned int n)
+/* n single-element enqueues, stopping at the first refusal (-ENOBUFS). */
+static unsigned int enqueue_singles(struct rte_ring *r, unsigned int esize, unsigned int variant,
+				    unsigned int n)
 {
-	const bool burst = op & 1;
+	for (unsigned int i = 0; i < n; i++) {
+		void *obj = in_buf + (size_t)i * esize;
+		int ret = variant == 0 ? rte_ring_enqueue_elem(r, obj, esize)
+			: variant == 1 ? rte_ring_sp_enqueue_elem(r, obj, esize)
+				       : rte_ring_mp_enqueue_elem(r, obj, esize);
+
+		if (ret != 0) {
+			CHECK(ret == -ENOBUFS);
+			return i;
+		}
+	}
+	return n;
+}
+
+static unsigned int dequeue_singles(struct rte_ring *r, unsigned int esize, unsigned int variant,
+				    unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		void *obj = out_buf + (size_t)i * esize;
+		int ret = variant == 0 ? rte_ring_dequeue_elem(r, obj, esize)
+			: variant == 1 ? rte_ring_sc_dequeue_elem(r, obj, esize)
+				       : rte_ring_mc_dequeue_elem(r, obj, esize);
+
+		if (ret != 0) {
+			CHECK(ret == -ENOENT);
+			return i;
+		}
+	}
+	return n;
+}
+
+static void do_enqueue(struct rte_ring *r, unsigned int esize, unsigned int op, unsigned int n)
+{
 	const unsigned int variant = (op >> 1) % 3; /* default, sp, mp */
+	const bool singles = (op >> 1) % 6 >= 3;
+	const bool burst = (op & 1) || singles;
 	const unsigned int room = m_cap - m_len;
 	unsigned int want = burst ? RTE_MIN(n, room) : (n <= room ? n : 0);
 	unsigned int got, free_space = 0xdead;
 
 	for (unsigned int i = 0; i < n; i++)
 		fill(in_buf + i * esize, esize, next_seq + i);
-	if (burst)
+	if (singles)
+		got = enqueue_singles(r, esize, variant, n);
+	else if (burst)
 		got = variant == 0 ? rte_ring_enqueue_burst_elem(r, in_buf, esize, n, &free_space)
 		    : variant == 1 ? rte_ring_sp_enqueue_burst_elem(r, in_buf, esize, n, &free_space)
 				   : rte_ring_mp_enqueue_burst_elem(r, in_buf, esize, n, &free_space);
@@ -82,25 +122,28 @@ static unsigned int do_enqueue(struct rte_ring *r, unsigned int esize, unsigned 
 		    : variant == 1 ? rte_ring_sp_enqueue_bulk_elem(r, in_buf, esize, n, &free_space)
 				   : rte_ring_mp_enqueue_bulk_elem(r, in_buf, esize, n, &free_space);
 	CHECK(got == want);
-	CHECK(free_space == room - got);
+	CHECK(singles ? free_space == 0xdead : free_space == room - got);
 	for (unsigned int i = 0; i < got; i++)
 		model[(m_head + m_len + i) % RTE_DIM(model)] = next_seq + i;
 	m_len += got;
 	next_seq += got;
-	return got;
 }
 
 static void do_dequeue(struct rte_ring *r, unsigned int esize, unsigned int op, unsigned int n)
 {
-	const bool burst = op & 1;
 	const unsigned int variant = (op >> 1) % 3; /* default, sc, mc */
+	const bool singles = (op >> 1) % 6 >= 3;
+	const bool burst = (op & 1) || singles;
 	unsigned int want = burst ? RTE_MIN(n, m_len) : (n <= m_len ? n : 0);
 	unsigned int got, available = 0xdead;
-	const uint8_t canary = 0xc3;
+	const uint8_t poison = 0xc3;
+	const size_t poisoned = (size_t)(n + 1) * esize;
 
-	/* Nothing may be written past the n-th element. */
-	memset(out_buf + (size_t)n * esize, canary, esize);
-	if (burst)
+	/* Nothing may be written past the elements dequeued, nor past n. */
+	memset(out_buf, poison, poisoned);
+	if (singles)
+		got = dequeue_singles(r, esize, variant, n);
+	else if (burst)
 		got = variant == 0 ? rte_ring_dequeue_burst_elem(r, out_buf, esize, n, &available)
 		    : variant == 1 ? rte_ring_sc_dequeue_burst_elem(r, out_buf, esize, n, &available)
 				   : rte_ring_mc_dequeue_burst_elem(r, out_buf, esize, n, &available);
@@ -109,11 +152,11 @@ static void do_dequeue(struct rte_ring *r, unsigned int esize, unsigned int op, 
 		    : variant == 1 ? rte_ring_sc_dequeue_bulk_elem(r, out_buf, esize, n, &available)
 				   : rte_ring_mc_dequeue_bulk_elem(r, out_buf, esize, n, &available);
 	CHECK(got == want);
-	CHECK(available == m_len - got);
+	CHECK(singles ? available == 0xdead : available == m_len - got);
 	for (unsigned int i = 0; i < got; i++)
 		check_elem(out_buf + (size_t)i * esize, esize, model[(m_head + i) % RTE_DIM(model)]);
-	for (unsigned int i = 0; i < esize; i++)
-		CHECK(out_buf[(size_t)n * esize + i] == canary);
+	for (size_t b = (size_t)got * esize; b < poisoned; b++)
+		CHECK(out_buf[b] == poison);
 	m_head = (m_head + got) % RTE_DIM(model);
 	m_len -= got;
 }
@@ -171,7 +214,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 5)
 		return 0;
-	esize = 4 * (1 + data[0] % 6);
+	esize = 4 * (1 + data[0] % 16);
 	count = (unsigned int)(data[1] | data[2] << 8) % MAX_COUNT;
 	flags = data[3];
 
@@ -207,7 +250,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 5; i + 1 < size; i += 2) {
 		const unsigned int op = data[i], n = data[i + 1];
 
-		/* op % 6 picks the operation, op / 6 the flavour (burst bit, variant). */
+		/* op % 6 picks the operation, op / 6 the flavour (bit 0 burst, the rest the call). */
 		switch (op % 6) {
 		case 0:
 		case 1:

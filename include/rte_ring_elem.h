@@ -40,83 +40,114 @@ struct rte_ring *rte_ring_create_elem(const char *name, unsigned int esize,
 /* ---- the lock-free core, shared by every enqueue/dequeue flavour ---- */
 
 /*
- * Copy n elements of esize bytes that do not wrap. Pointer rings (esize 8)
- * copy four at a time by hand: the compiler turns a plain copy loop into
- * a call to memcpy, and a call (or a rep movs) costs more than a small
- * bulk. The type may alias anything and sit at any address, as an object
- * table may. Other sizes go element by element, plain moves for a constant
- * esize.
+ * The elements of a bulk lie back to back in the object table and, up to
+ * the wrap, in the ring, so a copy of any element size is one run of bytes
+ * (a multiple of 4). It is copied in 16-byte blocks, four per iteration,
+ * then the rest (under 64 bytes) by the bits of its length. No memcpy: for
+ * a bulk of a few hundred bytes the call and its size dispatch cost more
+ * than the copy, and a rolled-up copy loop is turned into a memcpy call by
+ * the compiler. With esize and n constant the branches fold away. The
+ * types may alias anything and sit at any address, as an object table may.
  */
+typedef uint64_t __rte_ring_u128_t
+	__attribute__((__vector_size__(16), __may_alias__, __aligned__(1)));
 typedef uint64_t __attribute__((__may_alias__, __aligned__(1))) __rte_ring_u64_t;
+typedef uint32_t __attribute__((__may_alias__, __aligned__(1))) __rte_ring_u32_t;
 
 static __rte_always_inline void
-__rte_ring_copy_elems(void *dst, const void *src, uint32_t esize, uint32_t n)
+__rte_ring_move_16(char *d, const char *s)
 {
-	if (esize == sizeof(uint64_t)) {
-		__rte_ring_u64_t *d = dst;
-		const __rte_ring_u64_t *s = src;
-		uint32_t i = 0;
-
-		for (; i + 4 <= n; i += 4) {
-			d[i] = s[i];
-			d[i + 1] = s[i + 1];
-			d[i + 2] = s[i + 2];
-			d[i + 3] = s[i + 3];
-		}
-		switch (n - i) {
-		case 3:
-			d[i + 2] = s[i + 2];
-			/* fall through */
-		case 2:
-			d[i + 1] = s[i + 1];
-			/* fall through */
-		case 1:
-			d[i] = s[i];
-			/* fall through */
-		default:
-			break;
-		}
-		return;
-	}
-	for (uint32_t i = 0; i < n; i++)
-		memcpy((char *)dst + (size_t)i * esize, (const char *)src + (size_t)i * esize,
-		       esize);
+	*(__rte_ring_u128_t *)d = *(const __rte_ring_u128_t *)s;
 }
 
+static __rte_always_inline void
+__rte_ring_copy_bytes(void *dst, const void *src, size_t len)
+{
+	char *d = (char *)dst;
+	const char *s = (const char *)src;
+
+	for (; len >= 64; len -= 64, d += 64, s += 64) {
+		__rte_ring_move_16(d, s);
+		__rte_ring_move_16(d + 16, s + 16);
+		__rte_ring_move_16(d + 32, s + 32);
+		__rte_ring_move_16(d + 48, s + 48);
+	}
+	if (len & 32) {
+		__rte_ring_move_16(d, s);
+		__rte_ring_move_16(d + 16, s + 16);
+		d += 32;
+		s += 32;
+	}
+	if (len & 16) {
+		__rte_ring_move_16(d, s);
+		d += 16;
+		s += 16;
+	}
+	if (len & 8) {
+		*(__rte_ring_u64_t *)d = *(const __rte_ring_u64_t *)s;
+		d += 8;
+		s += 8;
+	}
+	if (len & 4)
+		*(__rte_ring_u32_t *)d = *(const __rte_ring_u32_t *)s;
+}
+
+/*
+ * Bytes from offset at to the end of the ring, for a run of len that
+ * wraps. Always less than len; the RTE_MIN says so to the compiler, which
+ * otherwise warns (-Wstringop-overflow) that the copy of one element could
+ * write past it.
+ */
+static __rte_always_inline size_t
+__rte_ring_bytes_to_end(size_t at, size_t len, size_t ring_len)
+{
+	return RTE_MIN(len, ring_len - at);
+}
+
+/*
+ * Copy n elements between the object table and the ring from slot
+ * head & mask on: one run of bytes, or two when it passes the end of the
+ * ring, where it goes on at slot 0. Testing for the wrap first (rather than
+ * copying min(len, room) and then the rest) keeps the usual copy's length
+ * a function of n alone, not of the ring's indexes: measured faster by up
+ * to a cycle per element for small bulks.
+ */
 static __rte_always_inline void
 __rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj_table,
 		   uint32_t esize, uint32_t n)
 {
-	const uint32_t idx = head & r->mask;
-	const uint32_t first = RTE_MIN(n, r->size - idx); /* slots before the wrap */
+	const size_t at = (size_t)(head & r->mask) * esize;
+	const size_t len = (size_t)n * esize;
+	const size_t ring_len = (size_t)r->size * esize;
 	char *ring = (char *)&r[1];
 
-	if (likely(first == n)) {
-		__rte_ring_copy_elems(ring + (size_t)idx * esize, obj_table, esize, n);
-		return;
+	if (likely(at + len <= ring_len)) {
+		__rte_ring_copy_bytes(ring + at, obj_table, len);
+	} else {
+		const size_t first = __rte_ring_bytes_to_end(at, len, ring_len);
+
+		__rte_ring_copy_bytes(ring + at, obj_table, first);
+		__rte_ring_copy_bytes(ring, (const char *)obj_table + first, len - first);
 	}
-	memcpy(ring + (size_t)idx * esize, obj_table, (size_t)first * esize);
-	if (first < n)
-		memcpy(ring, (const char *)obj_table + (size_t)first * esize,
-		       (size_t)(n - first) * esize);
 }
 
 static __rte_always_inline void
 __rte_ring_copy_out(struct rte_ring *r, uint32_t head, void *obj_table,
 		    uint32_t esize, uint32_t n)
 {
-	const uint32_t idx = head & r->mask;
-	const uint32_t first = RTE_MIN(n, r->size - idx);
+	const size_t at = (size_t)(head & r->mask) * esize;
+	const size_t len = (size_t)n * esize;
+	const size_t ring_len = (size_t)r->size * esize;
 	const char *ring = (const char *)&r[1];
 
-	if (likely(first == n)) {
-		__rte_ring_copy_elems(obj_table, ring + (size_t)idx * esize, esize, n);
-		return;
+	if (likely(at + len <= ring_len)) {
+		__rte_ring_copy_bytes(obj_table, ring + at, len);
+	} else {
+		const size_t first = __rte_ring_bytes_to_end(at, len, ring_len);
+
+		__rte_ring_copy_bytes(obj_table, ring + at, first);
+		__rte_ring_copy_bytes((char *)obj_table + first, ring, len - first);
 	}
-	memcpy(obj_table, ring + (size_t)idx * esize, (size_t)first * esize);
-	if (first < n)
-		memcpy((char *)obj_table + (size_t)first * esize, ring,
-		       (size_t)(n - first) * esize);
 }
 
 /*

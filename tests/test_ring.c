@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * rte_ring: creation rules and bad input, every enqueue/dequeue flavour
- * against a FIFO model, element sizes 4/8/16/20, index wrap-around at
- * 2^32, EXACT_SZ capacities, and a producer/consumer stress on two lcores
- * that proves no element is lost, duplicated or reordered.
+ * against a FIFO model, every element size from 4 to 64 bytes through every
+ * _elem call with the copy wrapping at every slot of a small ring, index
+ * wrap-around at 2^32, EXACT_SZ capacities, and a producer/consumer stress
+ * on two lcores that proves no element is lost, duplicated or reordered.
+ * Outputs are poisoned before each dequeue.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -283,6 +286,21 @@ static void *val(uintptr_t v)
 	return (void *)v;
 }
 
+/* Outputs are poisoned before every dequeue: what a call leaves there is its own. */
+#define POISON_PTR val(0x5a5a5a5a)
+
+static void poison_ptrs(void **objs, unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++)
+		objs[i] = POISON_PTR;
+}
+
+static void assert_poisoned_ptrs(void *const *objs, unsigned int from, unsigned int to)
+{
+	for (unsigned int i = from; i < to; i++)
+		assert_ptr_equal(objs[i], POISON_PTR);
+}
+
 static void check_variants(struct rte_ring *r, enum sync es, enum sync ds)
 {
 	void *in[32], *out[32], *obj;
@@ -293,46 +311,70 @@ static void check_variants(struct rte_ring *r, enum sync es, enum sync ds)
 	assert_int_equal(rte_ring_get_capacity(r), 15);
 
 	/* bulk: all or nothing */
+	fs = 99;
 	assert_int_equal(enq_bulk(r, in, 10, es, &fs), 10);
 	assert_int_equal(fs, 5);
+	fs = 99;
 	assert_int_equal(enq_bulk(r, in + 10, 10, es, &fs), 0);
 	assert_int_equal(fs, 5);
 	assert_int_equal(rte_ring_count(r), 10);
 	/* burst: as many as fit */
+	fs = 99;
 	assert_int_equal(enq_burst(r, in + 10, 10, es, &fs), 5);
 	assert_int_equal(fs, 0);
 	assert_true(rte_ring_full(r));
 	assert_int_equal(enq_one(r, in[20], es), -ENOBUFS);
 	assert_int_equal(enq_burst(r, in, 1, es, &fs), 0);
 
+	poison_ptrs(out, 32);
+	av = 99;
 	assert_int_equal(deq_bulk(r, out, 16, ds, &av), 0);
 	assert_int_equal(av, 15);
+	assert_poisoned_ptrs(out, 0, 32); /* a failed bulk writes nothing */
+	av = 99;
 	assert_int_equal(deq_bulk(r, out, 4, ds, &av), 4);
 	assert_int_equal(av, 11);
-	assert_int_equal(deq_one(r, &obj, ds), 0);
-	assert_ptr_equal(obj, in[4]);
-	assert_int_equal(deq_burst(r, out + 4, 20, ds, &av), 10);
-	assert_int_equal(av, 0);
 	for (i = 0; i < 4; i++)
 		assert_ptr_equal(out[i], in[i]);
-	for (i = 4; i < 14; i++)
-		assert_ptr_equal(out[i], in[i + 1]);
+	assert_poisoned_ptrs(out, 4, 32);
+	obj = POISON_PTR;
+	assert_int_equal(deq_one(r, &obj, ds), 0);
+	assert_ptr_equal(obj, in[4]);
+	poison_ptrs(out, 32);
+	av = 99;
+	assert_int_equal(deq_burst(r, out, 20, ds, &av), 10);
+	assert_int_equal(av, 0);
+	for (i = 0; i < 10; i++)
+		assert_ptr_equal(out[i], in[i + 5]);
+	assert_poisoned_ptrs(out, 10, 32);
 	assert_true(rte_ring_empty(r));
+	obj = POISON_PTR;
 	assert_int_equal(deq_one(r, &obj, ds), -ENOENT);
+	assert_ptr_equal(obj, POISON_PTR);
+	poison_ptrs(out, 32);
+	av = 99;
 	assert_int_equal(deq_burst(r, out, 5, ds, &av), 0);
+	assert_int_equal(av, 0);
 	assert_int_equal(deq_bulk(r, out, 1, ds, NULL), 0);
+	assert_poisoned_ptrs(out, 0, 32);
 
 	/* single enqueue and NULL out-parameters */
 	assert_int_equal(enq_one(r, in[7], es), 0);
 	assert_int_equal(enq_bulk(r, in, 3, es, NULL), 3);
 	assert_int_equal(deq_burst(r, out, 4, ds, NULL), 4);
 	assert_ptr_equal(out[0], in[7]);
+	assert_ptr_equal(out[1], in[0]);
+	assert_ptr_equal(out[2], in[1]);
 	assert_ptr_equal(out[3], in[2]);
+	assert_poisoned_ptrs(out, 4, 32);
 	/* zero-length requests move nothing */
+	fs = 99;
 	assert_int_equal(enq_bulk(r, in, 0, es, &fs), 0);
 	assert_int_equal(fs, 15);
+	av = 99;
 	assert_int_equal(deq_burst(r, out, 0, ds, &av), 0);
 	assert_int_equal(av, 0);
+	assert_poisoned_ptrs(out, 4, 32);
 }
 
 static void test_all_variants(void **state)
@@ -386,7 +428,7 @@ static void test_wraparound(void **state)
 
 static void test_exact_size(void **state)
 {
-	void *objs[1001];
+	void *objs[1001], *out[1001];
 	struct rte_ring *r;
 	unsigned int fs;
 
@@ -404,9 +446,11 @@ static void test_exact_size(void **state)
 	assert_true(rte_ring_full(r));
 	assert_int_equal(rte_ring_count(r), 1000);
 	assert_int_equal(rte_ring_enqueue(r, objs[0]), -ENOBUFS);
-	assert_int_equal(rte_ring_dequeue_bulk(r, objs, 1000, NULL), 1000);
+	poison_ptrs(out, RTE_DIM(out));
+	assert_int_equal(rte_ring_dequeue_bulk(r, out, 1000, NULL), 1000);
 	for (unsigned int i = 0; i < 1000; i++)
-		assert_ptr_equal(objs[i], val(i + 1));
+		assert_ptr_equal(out[i], val(i + 1));
+	assert_poisoned_ptrs(out, 1000, RTE_DIM(out));
 	rte_ring_free(r);
 
 	/* A power of two asked with EXACT_SZ gets the next power as size. */
@@ -488,6 +532,253 @@ static void test_elem_sizes(void **state)
 		}
 		assert_int_equal(rte_ring_dequeue_elem(r, out, esize), -ENOENT);
 		rte_ring_free(r);
+	}
+}
+
+/* ---- every element size through every _elem call, wrapping at every slot ---- */
+
+#define MAX_ESIZE 64
+#define SMALL_RING 8
+#define POISON_BYTE 0xa5
+
+typedef unsigned int (*enq_fn)(struct rte_ring *r, const void *objs, unsigned int esize,
+			       unsigned int n, unsigned int *free_space);
+typedef unsigned int (*deq_fn)(struct rte_ring *r, void *objs, unsigned int esize,
+			       unsigned int n, unsigned int *available);
+
+/*
+ * The single-element calls as a loop over n that stops at the first
+ * refusal, which must be -ENOBUFS (full) or -ENOENT (empty): so they
+ * behave as a burst without the out-parameter.
+ */
+static unsigned int enq_singles(struct rte_ring *r, const void *objs, unsigned int esize,
+				unsigned int n, int (*one)(struct rte_ring *, void *, unsigned int))
+{
+	for (unsigned int i = 0; i < n; i++) {
+		int ret = one(r, (char *)(uintptr_t)objs + (size_t)i * esize, esize);
+
+		if (ret != 0) {
+			assert_int_equal(ret, -ENOBUFS);
+			return i;
+		}
+	}
+	return n;
+}
+
+static unsigned int deq_singles(struct rte_ring *r, void *objs, unsigned int esize,
+				unsigned int n, int (*one)(struct rte_ring *, void *, unsigned int))
+{
+	for (unsigned int i = 0; i < n; i++) {
+		int ret = one(r, (char *)objs + (size_t)i * esize, esize);
+
+		if (ret != 0) {
+			assert_int_equal(ret, -ENOENT);
+			return i;
+		}
+	}
+	return n;
+}
+
+static unsigned int sp_enq_singles(struct rte_ring *r, const void *objs, unsigned int esize,
+				   unsigned int n, unsigned int *free_space)
+{
+	(void)free_space;
+	return enq_singles(r, objs, esize, n, rte_ring_sp_enqueue_elem);
+}
+
+static unsigned int mp_enq_singles(struct rte_ring *r, const void *objs, unsigned int esize,
+				   unsigned int n, unsigned int *free_space)
+{
+	(void)free_space;
+	return enq_singles(r, objs, esize, n, rte_ring_mp_enqueue_elem);
+}
+
+static unsigned int enq_singles_default(struct rte_ring *r, const void *objs, unsigned int esize,
+					unsigned int n, unsigned int *free_space)
+{
+	(void)free_space;
+	return enq_singles(r, objs, esize, n, rte_ring_enqueue_elem);
+}
+
+static unsigned int sc_deq_singles(struct rte_ring *r, void *objs, unsigned int esize,
+				   unsigned int n, unsigned int *available)
+{
+	(void)available;
+	return deq_singles(r, objs, esize, n, rte_ring_sc_dequeue_elem);
+}
+
+static unsigned int mc_deq_singles(struct rte_ring *r, void *objs, unsigned int esize,
+				   unsigned int n, unsigned int *available)
+{
+	(void)available;
+	return deq_singles(r, objs, esize, n, rte_ring_mc_dequeue_elem);
+}
+
+static unsigned int deq_singles_default(struct rte_ring *r, void *objs, unsigned int esize,
+					unsigned int n, unsigned int *available)
+{
+	(void)available;
+	return deq_singles(r, objs, esize, n, rte_ring_dequeue_elem);
+}
+
+struct enq_api {
+	const char *name;
+	enq_fn fn;
+	bool all_or_none; /* bulk: n elements or none */
+	bool reports;     /* fills free_space */
+};
+
+struct deq_api {
+	const char *name;
+	deq_fn fn;
+	bool all_or_none;
+	bool reports;     /* fills available */
+};
+
+static const struct enq_api enq_apis[] = {
+	{ "enqueue_bulk", rte_ring_enqueue_bulk_elem, true, true },
+	{ "sp_enqueue_bulk", rte_ring_sp_enqueue_bulk_elem, true, true },
+	{ "mp_enqueue_bulk", rte_ring_mp_enqueue_bulk_elem, true, true },
+	{ "enqueue_burst", rte_ring_enqueue_burst_elem, false, true },
+	{ "sp_enqueue_burst", rte_ring_sp_enqueue_burst_elem, false, true },
+	{ "mp_enqueue_burst", rte_ring_mp_enqueue_burst_elem, false, true },
+	{ "enqueue", enq_singles_default, false, false },
+	{ "sp_enqueue", sp_enq_singles, false, false },
+	{ "mp_enqueue", mp_enq_singles, false, false },
+};
+
+static const struct deq_api deq_apis[] = {
+	{ "dequeue_bulk", rte_ring_dequeue_bulk_elem, true, true },
+	{ "sc_dequeue_bulk", rte_ring_sc_dequeue_bulk_elem, true, true },
+	{ "mc_dequeue_bulk", rte_ring_mc_dequeue_bulk_elem, true, true },
+	{ "dequeue_burst", rte_ring_dequeue_burst_elem, false, true },
+	{ "sc_dequeue_burst", rte_ring_sc_dequeue_burst_elem, false, true },
+	{ "mc_dequeue_burst", rte_ring_mc_dequeue_burst_elem, false, true },
+	{ "dequeue", deq_singles_default, false, false },
+	{ "sc_dequeue", sc_deq_singles, false, false },
+	{ "mc_dequeue", mc_deq_singles, false, false },
+};
+
+/* One round: what it runs, to name it when a check fails. */
+struct wrap_case {
+	struct rte_ring *r;
+	unsigned int esize, capacity, slot, n;
+	const struct enq_api *enq;
+	const struct deq_api *deq;
+	uint32_t next_in, next_out; /* sequence numbers of the FIFO */
+};
+
+#define expect_case(c, cond) \
+	do { \
+		if (!(cond)) \
+			fail_msg("%s: esize %u, capacity %u, %s then %s, from slot %u, n %u", \
+				 #cond, (c)->esize, (c)->capacity, (c)->enq->name, (c)->deq->name, \
+				 (c)->slot, (c)->n); \
+	} while (0)
+
+static unsigned int case_enqueue(struct wrap_case *c, unsigned int n, unsigned int *free_space)
+{
+	uint32_t in[(SMALL_RING + 1) * MAX_ESIZE / 4];
+
+	for (unsigned int i = 0; i < n; i++)
+		fill_elem(&in[i * c->esize / 4], c->esize, c->next_in + i);
+	*free_space = 0xdeadbeef;
+	return c->enq->fn(c->r, in, c->esize, n, free_space);
+}
+
+/*
+ * Dequeue up to n into a poisoned array: the first got elements must be the
+ * next in FIFO order, everything after them still poison.
+ */
+static unsigned int case_dequeue(struct wrap_case *c, unsigned int n, unsigned int *available)
+{
+	uint8_t out[(SMALL_RING + 1) * MAX_ESIZE];
+	uint32_t expect[MAX_ESIZE / 4];
+	unsigned int got;
+
+	memset(out, POISON_BYTE, sizeof(out));
+	*available = 0xdeadbeef;
+	got = c->deq->fn(c->r, out, c->esize, n, available);
+	expect_case(c, got <= n);
+	for (unsigned int i = 0; i < got; i++) {
+		fill_elem(expect, c->esize, c->next_out++);
+		expect_case(c, memcmp(out + (size_t)i * c->esize, expect, c->esize) == 0);
+	}
+	for (size_t b = (size_t)got * c->esize; b < sizeof(out); b++)
+		expect_case(c, out[b] == POISON_BYTE);
+	return got;
+}
+
+/*
+ * From an empty ring whose indexes stand at c->slot: enqueue n, then try
+ * to enqueue one more than fits (a bulk refuses, the others fill the
+ * ring), then dequeue in two calls, the second asking for one more than is
+ * left. Every copy in and out straddles the end of the array somewhere.
+ */
+static void run_wrap_case(struct wrap_case *c)
+{
+	const unsigned int cap = c->capacity;
+	unsigned int got, fs, av, total, first, rest;
+
+	c->r->prod.head = c->r->prod.tail = c->r->cons.head = c->r->cons.tail = c->slot;
+
+	got = case_enqueue(c, c->n, &fs);
+	expect_case(c, got == c->n);
+	expect_case(c, !c->enq->reports || fs == cap - c->n);
+	c->next_in += got;
+
+	got = case_enqueue(c, cap - c->n + 1, &fs);
+	expect_case(c, got == (c->enq->all_or_none ? 0 : cap - c->n));
+	expect_case(c, !c->enq->reports || fs == cap - c->n - got);
+	c->next_in += got;
+	total = c->n + got;
+	expect_case(c, rte_ring_count(c->r) == total);
+
+	first = (total + 1) / 2;
+	rest = total - first;
+	got = case_dequeue(c, first, &av);
+	expect_case(c, got == first);
+	expect_case(c, !c->deq->reports || av == rest);
+
+	got = case_dequeue(c, rest + 1, &av);
+	expect_case(c, got == (c->deq->all_or_none ? 0 : rest));
+	expect_case(c, !c->deq->reports || av == rest - got);
+	if (got < rest) {
+		got = case_dequeue(c, rest, &av);
+		expect_case(c, got == rest);
+		expect_case(c, !c->deq->reports || av == 0);
+	}
+	expect_case(c, rte_ring_empty(c->r));
+	expect_case(c, c->next_out == c->next_in);
+}
+
+static void test_elem_every_size_and_wrap(void **state)
+{
+	/* A power-of-two ring (capacity 7) and an EXACT_SZ one (6 of 8 slots). */
+	static const struct {
+		unsigned int count, flags;
+	} kinds[] = { { SMALL_RING, 0 }, { SMALL_RING - 2, RING_F_EXACT_SZ } };
+
+	(void)state;
+	for (unsigned int esize = 4; esize <= MAX_ESIZE; esize += 4) {
+		for (unsigned int k = 0; k < RTE_DIM(kinds); k++) {
+			struct wrap_case c = { .esize = esize };
+
+			c.r = rte_ring_create_elem("every_size", esize, kinds[k].count, SOCKET_ID_ANY,
+						   kinds[k].flags);
+			assert_non_null(c.r);
+			assert_int_equal(rte_ring_get_size(c.r), SMALL_RING);
+			c.capacity = rte_ring_get_capacity(c.r);
+			for (unsigned int e = 0; e < RTE_DIM(enq_apis); e++)
+				for (unsigned int d = 0; d < RTE_DIM(deq_apis); d++)
+					for (c.slot = 0; c.slot < SMALL_RING; c.slot++)
+						for (c.n = 1; c.n <= c.capacity; c.n++) {
+							c.enq = &enq_apis[e];
+							c.deq = &deq_apis[d];
+							run_wrap_case(&c);
+						}
+			rte_ring_free(c.r);
+		}
 	}
 }
 
@@ -724,6 +1015,7 @@ int main(void)
 		cmocka_unit_test(test_wraparound),
 		cmocka_unit_test(test_exact_size),
 		cmocka_unit_test(test_elem_sizes),
+		cmocka_unit_test(test_elem_every_size_and_wrap),
 		cmocka_unit_test(test_reset_and_dump),
 		cmocka_unit_test(test_stress_two_lcores),
 		cmocka_unit_test(test_stress_two_producers),
