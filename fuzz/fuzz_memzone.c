@@ -293,6 +293,10 @@ static void check_zone(const struct zone *z, size_t len, int socket, unsigned in
 
 /* ---- operations ---------------------------------------------------------- */
 
+static const unsigned int known_flags =
+	RTE_MEMZONE_2MB | RTE_MEMZONE_1GB | RTE_MEMZONE_16MB | RTE_MEMZONE_16GB |
+	RTE_MEMZONE_256KB | RTE_MEMZONE_256MB | RTE_MEMZONE_512MB | RTE_MEMZONE_4GB |
+	RTE_MEMZONE_SIZE_HINT_ONLY | RTE_MEMZONE_IOVA_CONTIG;
 static const unsigned int pgsz_flags = RTE_MEMZONE_2MB | RTE_MEMZONE_1GB | RTE_MEMZONE_16MB |
 				       RTE_MEMZONE_256KB | RTE_MEMZONE_256MB | RTE_MEMZONE_512MB |
 				       RTE_MEMZONE_4GB | RTE_MEMZONE_16GB;
@@ -339,7 +343,9 @@ static void op_reserve(struct input *in, unsigned int variant)
 	too_long = strlen(name) >= RTE_MEMZONE_NAMESIZE;
 	dup = find_live(name) != NULL;
 	absurd = len > SIZE_MAX - RTE_CACHE_LINE_MASK;
-	einval = (align != 0 && !rte_is_power_of_2(align)) || socket < SOCKET_ID_ANY ||
+	/* a flag bit DPDK does not define is refused, as DPDK refuses it */
+	einval = (flags & ~known_flags) != 0 ||
+		 (align != 0 && !rte_is_power_of_2(align)) || socket < SOCKET_ID_ANY ||
 		 socket >= RTE_MAX_NUMA_NODES ||
 		 (bound != 0 && (!rte_is_power_of_2(bound) ||
 				 (!absurd && RTE_ALIGN_CEIL(len, (size_t)RTE_CACHE_LINE_SIZE) > bound)));
