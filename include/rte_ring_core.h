@@ -11,13 +11,20 @@
 #ifndef RTEMEM_RTE_RING_CORE_H
 #define RTEMEM_RTE_RING_CORE_H
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 
+/* What DPDK's rte_ring_core.h brings in, so code that relies on it builds. */
 #include <rte_common.h>
 #include <rte_config.h>
+#include <rte_atomic.h>
 #include <rte_branch_prediction.h>
+#include <rte_debug.h>
 #include <rte_errno.h>
+#include <rte_lcore.h>
+#include <rte_memory.h>
 #include <rte_memzone.h>
 #include <rte_pause.h>
 
