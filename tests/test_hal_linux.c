@@ -37,6 +37,17 @@
 /* The temporary directory holding the fake trees (group setup). */
 static char tmp_root[256];
 
+/* Point the Linux HAL at a fake sysfs tree (NULL: /sys again); the
+ * simulated machine has no sysfs to move. */
+static void set_sysfs_root(const char *root)
+{
+#ifdef RTEMEM_HAL_linux
+	hal_linux_set_sysfs_root(root);
+#else
+	(void)root;
+#endif
+}
+
 static void linux_only(void)
 {
 	if (rtetest_hal_is_sim())
@@ -238,7 +249,7 @@ static int group_teardown(void **state)
 	char cmd[512];
 
 	(void)state;
-	unsetenv("RTEMEM_SYSFS_ROOT");
+	set_sysfs_root(NULL);
 	if (tmp_root[0] != '\0' && strncmp(tmp_root, "/tmp/rtemem-test-hal-", 21) == 0) {
 		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp_root);
 		if (system(cmd) != 0)
@@ -252,7 +263,7 @@ static void use_fake_sysfs(void)
 	char root[300];
 
 	snprintf(root, sizeof(root), "%s/sys", tmp_root);
-	setenv("RTEMEM_SYSFS_ROOT", root, 1);
+	set_sysfs_root(root);
 }
 
 static int init_with(const char *prefix, bool in_memory, bool no_huge, const char *huge_dir)
@@ -406,7 +417,7 @@ static void test_fake_numa_and_cpus(void **state)
 	assert_int_equal(hal_cpu_socket(1), 1);
 	assert_int_equal(hal_cpu_socket(2), 1); /* no node link: package id */
 	assert_int_equal(hal_cpu_socket(77), 0);
-	unsetenv("RTEMEM_SYSFS_ROOT");
+	set_sysfs_root(NULL);
 }
 
 /* --- fake sysfs: PCI --------------------------------------------------- */
@@ -457,9 +468,9 @@ static void test_fake_pci_scan(void **state)
 	assert_int_equal(hal_pci_scan(devs, -1), -EINVAL);
 
 	/* No PCI bus at all. */
-	setenv("RTEMEM_SYSFS_ROOT", "/nonexistent/rtemem-sysfs", 1);
+	set_sysfs_root("/nonexistent/rtemem-sysfs");
 	assert_int_equal(hal_pci_scan(devs, 8), 0);
-	unsetenv("RTEMEM_SYSFS_ROOT");
+	set_sysfs_root(NULL);
 }
 
 static void test_fake_pci_bar(void **state)
@@ -524,7 +535,7 @@ static void test_fake_pci_bar(void **state)
 
 	/* uio_pci_generic is a user-space stub too, but this one has no BAR file. */
 	assert_int_equal(hal_pci_map_bar(&devs[3], 0, &bar), -ENOENT);
-	unsetenv("RTEMEM_SYSFS_ROOT");
+	set_sysfs_root(NULL);
 }
 
 /* The real machine's devices are all kernel-owned virtio: refused, untouched. */

@@ -57,8 +57,10 @@ uint64_t hal_linux_parse_size(const char *s);
 
 /* --- sysfs (hal_linux_sysfs.c) ---------------------------------------- */
 
-/* $RTEMEM_SYSFS_ROOT, or "/sys". Read at each call so tests can switch it. */
+/* "/sys", or the fake tree a test set with hal_linux_set_sysfs_root
+ * (NULL or "" for /sys again). Internal: tests only. */
 const char *hal_linux_sysfs_root(void);
+void hal_linux_set_sysfs_root(const char *root);
 /* Read a small text file into buf (trailing newline removed). 0 or -errno. */
 int hal_linux_read_line(const char *path, char *buf, size_t len);
 /* Read a file holding one number (decimal, or hex with 0x). 0 or -errno. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Small helpers to read sysfs-style files (one value per file) under a root
- * that tests can move to a fake tree with $RTEMEM_SYSFS_ROOT.
+ * that tests can move to a fake tree with hal_linux_set_sysfs_root.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -12,11 +12,23 @@
 
 #include "hal_linux.h"
 
+/*
+ * An internal function, not an environment variable: the installed library
+ * keeps only the API global (see API_SYMBOLS in the Makefile), so no
+ * application or inherited environment can point a root process's PCI and
+ * NUMA facts, or the BAR it maps, at another tree. Tests link the internal
+ * archive and call it.
+ */
+static char sysfs_root[HAL_PATH_MAX];
+
+void hal_linux_set_sysfs_root(const char *root)
+{
+	snprintf(sysfs_root, sizeof(sysfs_root), "%s", root != NULL ? root : "");
+}
+
 const char *hal_linux_sysfs_root(void)
 {
-	const char *root = getenv("RTEMEM_SYSFS_ROOT");
-
-	return (root != NULL && root[0] != '\0') ? root : "/sys";
+	return sysfs_root[0] != '\0' ? sysfs_root : "/sys";
 }
 
 int hal_linux_path(char *buf, size_t len, const char *fmt, ...)
