@@ -521,7 +521,7 @@ static const struct sim_device_ops i40e_ops = {
 static int i40e_create(struct sim_pci_device *pdev, unsigned int index, uint16_t device_id)
 {
 	struct sim_i40e *dev = calloc(1, sizeof(*dev));
-	const char *pcap = getenv("RTEMEM_SIM_PCAP");
+	const char *pcap = sim_machine_config()->pcap; /* --sim=pcap=FILE */
 
 	if (dev == NULL)
 		return -ENOMEM;

@@ -39,7 +39,7 @@ struct sim_i40e *sim_i40e_get(unsigned int n);
 /*
  * Replace the device's wire (the device owns src from now on and frees it;
  * NULL: no traffic). A frame waiting in the packet buffer is discarded.
- * At creation a device reads $RTEMEM_SIM_PCAP, if set, as its first source.
+ * At creation a device takes --sim=pcap=FILE, if given, as its first source.
  */
 void sim_i40e_set_source(struct sim_i40e *dev, struct pkt_source *src);
 void sim_i40e_set_auto_deliver(struct sim_i40e *dev, bool on);

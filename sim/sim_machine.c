@@ -165,6 +165,12 @@ static int parse_pair(struct sim_config *cfg, const char *key, char *val)
 		return parse_fail(cfg, val);
 	if (strcmp(key, "nic") == 0)
 		return parse_nic(cfg, val);
+	if (strcmp(key, "pcap") == 0) {
+		if (val[0] == '\0' || strlen(val) >= sizeof(cfg->pcap))
+			return -EINVAL;
+		snprintf(cfg->pcap, sizeof(cfg->pcap), "%s", val);
+		return 0;
+	}
 	if (parse_ulong(val, &n) < 0)
 		return -EINVAL;
 	if (strcmp(key, "sockets") == 0 && n >= 1 && n <= SIM_MAX_SOCKETS)

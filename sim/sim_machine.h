@@ -49,6 +49,7 @@ struct sim_config {
 	unsigned long fail_at[SIM_OP_COUNT]; /* 0: never */
 	char nics[SIM_MAX_PCI_DEVICES][32];  /* model name of each NIC */
 	unsigned int n_nics;
+	char pcap[256];                      /* pcap=FILE: every NIC's wire at start, or "" */
 };
 
 /* Parse --sim options over the defaults. Returns 0 or -EINVAL (message logged). */

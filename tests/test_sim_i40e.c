@@ -839,15 +839,13 @@ static void test_xl710_and_two_nics(void **state)
 	assert_int_equal(setup(state), 0);
 }
 
-/* $RTEMEM_SIM_PCAP gives every emulated i40e its wire at creation. */
-static void test_pcap_from_environment(void **state)
+/* --sim=pcap=FILE gives every emulated i40e its wire at creation. */
+static void test_pcap_option(void **state)
 {
 	if (access("tests/data/mixed_small.pcap", R_OK) != 0)
 		skip();
 	teardown(state);
-	setenv("RTEMEM_SIM_PCAP", "tests/data/mixed_small.pcap", 1);
-	assert_true(rtetest_eal_init("--sim=nic=x710") >= 0);
-	unsetenv("RTEMEM_SIM_PCAP");
+	assert_true(rtetest_eal_init("--sim=nic=x710,pcap=tests/data/mixed_small.pcap") >= 0);
 	assert_false(sim_i40e_wire_empty(sim_i40e_get(0)));
 	/* nothing enabled: every frame is dropped, and there are 12 */
 	assert_int_equal(sim_i40e_deliver(sim_i40e_get(0), 100), 12);
@@ -855,9 +853,7 @@ static void test_pcap_from_environment(void **state)
 	rte_eal_cleanup();
 
 	/* a pcap that is not there: EAL does not come up, and comes up afterwards */
-	setenv("RTEMEM_SIM_PCAP", "/nonexistent/wire.pcap", 1);
-	assert_int_equal(rtetest_eal_init("--sim=nic=x710"), -1);
-	unsetenv("RTEMEM_SIM_PCAP");
+	assert_int_equal(rtetest_eal_init("--sim=nic=x710,pcap=/nonexistent/wire.pcap"), -1);
 	assert_true(rtetest_eal_init("--sim=nic=x710") >= 0);
 	assert_true(sim_i40e_wire_empty(sim_i40e_get(0)));
 	rte_eal_cleanup();
@@ -886,7 +882,7 @@ int main(void)
 		cmocka_unit_test(test_memory_source),
 		cmocka_unit_test(test_pcap_errors),
 		cmocka_unit_test(test_xl710_and_two_nics),
-		cmocka_unit_test(test_pcap_from_environment),
+		cmocka_unit_test(test_pcap_option),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

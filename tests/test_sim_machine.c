@@ -95,7 +95,11 @@ static void test_config_bad_values_change_nothing(void **state)
 		"colour=blue", "profile=8K/2M", "profile=", "fail=page_map", "fail=bogus:1",
 		"fail=page_map:0", "fail=page_map:x", "fail=page_map:-1", "nic=", "nic=:2",
 		"nic=e1000", "nic=x710:0", "nic=x710:two", "nic=x710:17",
-		"nic=a_model_name_of_thirty_two_chars", "nic=x710:9,nic=x710:8",
+		"nic=a_model_name_of_thirty_two_chars", "nic=x710:9,nic=x710:8", "pcap=",
+		"pcap=/a/path/that/is/longer/than/the/two/hundred/and/fifty/five/bytes/a/pcap/"
+		"option/may/hold/which/is/a/sim/configuration/limit/not/a/linux/one/so/it/is/"
+		"refused/rather/than/cut/short/and/opened/under/another/name/which/would/be/a/"
+		"silent/surprise/xxxxxxxxxxxxxxxxxxxx.pcap",
 		/* a good option before a bad one must not stick either */
 		"sockets=2,pages=8,seed=5,nic=x710,fail=page_map:1,profile=16K/32M,pages=oops",
 	};
@@ -114,6 +118,11 @@ static void test_config_bad_values_change_nothing(void **state)
 	memset(longopt + 5, '7', sizeof(longopt) - 6);
 	assert_int_equal(sim_config_parse(&cfg, longopt), -EINVAL);
 	assert_memory_equal(&cfg, &before, sizeof(cfg));
+
+	/* a wire for every NIC */
+	assert_int_equal(sim_config_parse(&cfg, "pcap=tests/data/mixed_small.pcap"), 0);
+	assert_string_equal(cfg.pcap, "tests/data/mixed_small.pcap");
+	cfg = before;
 
 	/* sixteen NICs are the bus's limit */
 	assert_int_equal(sim_config_parse(&cfg, "nic=x710:16"), 0);
@@ -558,10 +567,10 @@ static void test_init_fails_cleanly(void **state)
 
 	(void)state;
 	sim_config_default(&cfg);
-	assert_int_equal(sim_config_parse(&cfg, "pages=2,nic=x710"), 0);
-	setenv("RTEMEM_SIM_PCAP", "/nonexistent/rtemem.pcap", 1);
+	assert_int_equal(sim_config_parse(&cfg, "pages=2,nic=x710,pcap=/nonexistent/rtemem.pcap"),
+			 0);
 	assert_int_equal(sim_machine_init(&cfg), -ENOENT);
-	unsetenv("RTEMEM_SIM_PCAP");
+	cfg.pcap[0] = '\0';
 	assert_int_equal(sim_pci_count(), 0);
 	assert_int_equal(sim_machine_init(&cfg), 0); /* not left "up" */
 	assert_int_equal(sim_pci_count(), 1);
