@@ -54,7 +54,7 @@ struct i40e_rx_queue {
 	uint16_t nb_rx_hold;       /* refilled, not yet given to the device */
 	struct rte_mbuf *pkt_first_seg; /* a frame whose EOP has not come yet */
 	struct rte_mbuf *pkt_last_seg;
-	bool pkt_error;            /* some descriptor of that frame had an error */
+	bool pkt_error;            /* some buffer of that frame was not written (RXE) */
 
 	uint16_t queue_id;
 	uint16_t reg_idx;          /* queue number in the PF's registers */

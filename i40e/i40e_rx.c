@@ -386,6 +386,28 @@ static uint32_t i40e_ptype_to_mbuf(uint8_t ptype)
 	}
 }
 
+/*
+ * Checksum flags from the error bits of the frame's last descriptor, as
+ * DPDK 22.11's i40e maps them: no error among the low six bits, both
+ * checksums good; otherwise each of IPE, L4E, EIPE makes its checksum bad,
+ * and an IP or L4 checksum without its error bit is good.
+ */
+static uint64_t i40e_rx_cksum_flags(uint64_t qword1)
+{
+	const uint64_t err = (qword1 & I40E_RXD_QW1_ERROR_MASK) >> I40E_RXD_QW1_ERROR_SHIFT;
+	uint64_t flags;
+
+	if ((err & I40E_RX_DESC_ERROR_CSUM_BITS) == 0)
+		return RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+	flags = err & (1u << I40E_RX_DESC_ERROR_IPE) ? RTE_MBUF_F_RX_IP_CKSUM_BAD
+						      : RTE_MBUF_F_RX_IP_CKSUM_GOOD;
+	flags |= err & (1u << I40E_RX_DESC_ERROR_L4E) ? RTE_MBUF_F_RX_L4_CKSUM_BAD
+						       : RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+	if (err & (1u << I40E_RX_DESC_ERROR_EIPE))
+		flags |= RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD;
+	return flags;
+}
+
 /* The frame is complete (EOP seen on its last descriptor, rxd). */
 static void rx_fill_first_seg(struct i40e_rx_queue *rxq, struct rte_mbuf *first,
 			      uint64_t qword0, uint64_t qword1)
@@ -395,8 +417,9 @@ static void rx_fill_first_seg(struct i40e_rx_queue *rxq, struct rte_mbuf *first,
 			   I40E_RX_DESC_STATUS_FLTSTAT_MASK;
 
 	first->port = rxq->port_id;
-	first->ol_flags = 0;
-	first->vlan_tci = 0;
+	first->ol_flags = i40e_rx_cksum_flags(qword1);
+	first->vlan_tci = 0;       /* no VLAN stripping here: written, as DPDK writes them */
+	first->vlan_tci_outer = 0;
 	first->packet_type = i40e_ptype_to_mbuf((uint8_t)((qword1 & I40E_RXD_QW1_PTYPE_MASK) >>
 							  I40E_RXD_QW1_PTYPE_SHIFT));
 	if (fltstat == I40E_RX_DESC_FLTSTAT_RSS_HASH) {
@@ -463,7 +486,9 @@ uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_p
 		rxm->next = NULL;
 		rxm->nb_segs = 1;
 		rxm->port = rxq->port_id;
-		if (qword1 & I40E_RXD_QW1_ERROR_MASK)
+		/* A bad checksum is delivered, flagged (as DPDK); only a buffer
+		 * the device could not write (RXE) loses the frame. */
+		if (qword1 & I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE))
 			rxq->pkt_error = true;
 		if (first == NULL) {
 			first = rxm;

@@ -69,7 +69,11 @@ union i40e_32byte_rx_desc {
 #define I40E_RXD_QW1_ERROR_SHIFT 19
 #define I40E_RXD_QW1_ERROR_MASK (0xFFULL << I40E_RXD_QW1_ERROR_SHIFT) /* bits 19-26 */
 #define I40E_RX_DESC_ERROR_RXE 0              /* receive error (here: DMA fault) */
+#define I40E_RX_DESC_ERROR_IPE 3              /* IPv4 header checksum (with L3L4P) */
+#define I40E_RX_DESC_ERROR_L4E 4              /* TCP/UDP/SCTP checksum (with L3L4P) */
+#define I40E_RX_DESC_ERROR_EIPE 5             /* outer IPv4 checksum of a tunnel */
 #define I40E_RX_DESC_ERROR_OVERSIZE 6
+#define I40E_RX_DESC_ERROR_CSUM_BITS 0x3FULL  /* bits 0-5: any of them, no checksum is known good */
 
 #define I40E_RXD_QW1_PTYPE_SHIFT 30
 #define I40E_RXD_QW1_PTYPE_MASK (0xFFULL << I40E_RXD_QW1_PTYPE_SHIFT)  /* bits 30-37 */

@@ -137,6 +137,9 @@ struct frame_class {
 	uint8_t ptype;
 	bool hashed;
 	uint32_t hash;
+	bool checked;  /* L3L4P: the IP header (and TCP/UDP) integrity was checked */
+	bool ipe;      /* IPv4 header checksum wrong */
+	bool l4e;      /* TCP/UDP checksum wrong */
 };
 
 static uint32_t toeplitz(const uint8_t *key, size_t key_len, const uint8_t *in, size_t len)
@@ -160,6 +163,64 @@ static uint32_t toeplitz(const uint8_t *key, size_t key_len, const uint8_t *in, 
 static uint16_t be16_at(const uint8_t *p)
 {
 	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+/* The Internet checksum: one's complement sum of big-endian 16-bit words. */
+static uint32_t csum_add(uint32_t sum, const uint8_t *p, size_t len)
+{
+	for (size_t i = 0; i + 1 < len; i += 2)
+		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
+	if (len & 1)
+		sum += (uint32_t)p[len - 1] << 8;
+	return sum;
+}
+
+static bool csum_ok(uint32_t sum)
+{
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return sum == 0xffff;
+}
+
+/*
+ * What the X710 checks on receive, for the frames this model parses: the
+ * IPv4 header checksum, and the TCP or UDP checksum over the pseudo-header
+ * (not of fragments; an IPv4 UDP checksum of 0 means "none"). A length
+ * field that runs past the frame is not checked at all. SCTP's CRC32c and
+ * tunnels are not modelled.
+ */
+static void check_integrity(struct frame_class *c, const uint8_t *f, uint32_t len, size_t l3,
+			    bool v4, uint8_t proto, bool frag, size_t l4)
+{
+	uint32_t sum = 0;
+	size_t l4len;
+
+	if (v4) {
+		const size_t ihl = (size_t)(f[l3] & 0xf) * 4;
+		const size_t total = be16_at(f + l3 + 2);
+
+		if (l3 + ihl > len)
+			return;
+		c->checked = true;
+		c->ipe = ihl < 20 || !csum_ok(csum_add(0, f + l3, ihl));
+		if (c->ipe || total < ihl || l3 + total > len)
+			return;
+		l4len = total - ihl;
+		sum = csum_add(sum, f + l3 + 12, 8); /* source and destination */
+	} else {
+		l4len = be16_at(f + l3 + 4);
+		if (l4 + l4len > len)
+			return;
+		sum = csum_add(sum, f + l3 + 8, 32);
+		sum += (uint32_t)(l4len >> 16);
+	}
+	if (frag || (proto != 6 && proto != 17) || l4len < (proto == 6 ? 20u : 8u))
+		return;
+	c->checked = true;
+	if (v4 && proto == 17 && be16_at(f + l4 + 6) == 0)
+		return; /* UDP over IPv4 without a checksum */
+	sum += (uint32_t)(l4len & 0xffff) + proto;
+	c->l4e = !csum_ok(csum_add(sum, f + l4, l4len));
 }
 
 static struct frame_class classify(const struct sim_i40e *dev, const uint8_t *f, uint32_t len)
@@ -208,6 +269,7 @@ static struct frame_class classify(const struct sim_i40e *dev, const uint8_t *f,
 		memcpy(tuple + tlen, f + l4, 4); /* source and destination ports */
 		tlen += 4;
 	}
+	check_integrity(&c, f, len, l3, etype == 0x0800, proto, frag, l4);
 	c.hashed = true;
 	c.hash = toeplitz(dev->rss_key, sizeof(dev->rss_key), tuple, tlen);
 	return c;
@@ -278,6 +340,12 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 	if (c.hashed)
 		common |= (uint64_t)I40E_RX_DESC_FLTSTAT_RSS_HASH
 			  << (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT);
+	if (c.checked)
+		common |= I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L3L4P);
+	if (c.ipe)
+		common |= I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_IPE);
+	if (c.l4e)
+		common |= I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_L4E);
 
 	/* Fetch the descriptors and move the data; a buffer that does not
 	 * translate loses the frame but still completes its descriptors. */

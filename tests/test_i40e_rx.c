@@ -927,6 +927,141 @@ static void test_packet_types(void **state)
 	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
 }
 
+/* RFC 1071: the one's complement of the one's complement sum, big-endian words. */
+static uint16_t inet_csum(uint32_t sum, const uint8_t *p, size_t len)
+{
+	for (size_t i = 0; i < len; i += 2)
+		sum += (uint32_t)(p[i] << 8 | (i + 1 < len ? p[i + 1] : 0));
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
+static void put16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+/* Fill in an IPv4 frame's header checksum and its UDP or TCP checksum. */
+static void ipv4_checksums(uint8_t *f, uint32_t len, uint8_t proto)
+{
+	const size_t l3 = 14, l4 = 34, l4len = len - l4;
+	const size_t at = proto == 6 ? l4 + 16 : l4 + 6;
+	uint32_t pseudo = 0;
+
+	put16(f + l3 + 2, (uint16_t)(len - l3));
+	put16(f + l3 + 10, 0);
+	put16(f + l3 + 10, inet_csum(0, f + l3, 20));
+	if (proto == 17)
+		put16(f + l4 + 4, (uint16_t)l4len);
+	put16(f + at, 0);
+	for (size_t i = 0; i < 8; i += 2)
+		pseudo += (uint32_t)(f[l3 + 12 + i] << 8 | f[l3 + 13 + i]);
+	pseudo += proto + (uint32_t)l4len;
+	put16(f + at, inet_csum(pseudo, f + l4, l4len));
+}
+
+static void ipv6_checksum(uint8_t *f, uint32_t len, uint8_t proto)
+{
+	const size_t l3 = 14, l4 = 54, l4len = len - l4;
+	const size_t at = proto == 6 ? l4 + 16 : l4 + 6;
+	uint32_t pseudo = 0;
+
+	if (proto == 17)
+		put16(f + l4 + 4, (uint16_t)l4len);
+	put16(f + at, 0);
+	for (size_t i = 0; i < 32; i += 2)
+		pseudo += (uint32_t)(f[l3 + 8 + i] << 8 | f[l3 + 9 + i]);
+	pseudo += proto + (uint32_t)l4len;
+	put16(f + at, inet_csum(pseudo, f + l4, l4len));
+}
+
+/*
+ * The device checks IPv4 header and TCP/UDP checksums (IPE, L4E) and the
+ * driver turns them into DPDK 22.11's flags, delivering the frame either
+ * way: both GOOD on an error-free descriptor, BAD for the one that failed.
+ */
+static void test_checksum_flags(void **state)
+{
+	const uint64_t good = RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+	const uint64_t mask = RTE_MBUF_F_RX_IP_CKSUM_MASK | RTE_MBUF_F_RX_L4_CKSUM_MASK |
+			      RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD;
+	static uint8_t frames[12][160];
+	struct {
+		uint32_t len;
+		uint64_t flags;
+	} want[12];
+	struct rte_eth_stats st;
+	struct rte_mbuf *m;
+	unsigned int n = 0;
+
+	(void)state;
+	assert_int_equal(port_up(1, 64, 0, 0, pool), 0);
+	assert_int_equal(rte_eth_stats_reset(0), 0);
+	for (int i = 0; i < 12; i++)
+		for (int b = 54; b < 160; b++)
+			frames[i][b] = (uint8_t)(i * 31 + b); /* a payload, not zeros */
+#define ADD(l, fl) do { want[n].len = (l); want[n].flags = (fl); n++; } while (0)
+	/* right checksums: both good */
+	mk_ipv4(frames[n], 120, false, 17, false);
+	memset(frames[n] + 42, 0x5a, 78);
+	ipv4_checksums(frames[n], 120, 17);
+	ADD(120, good);
+	mk_ipv4(frames[n], 150, false, 6, false);
+	memset(frames[n] + 54, 0x3c, 96);
+	ipv4_checksums(frames[n], 150, 6);
+	ADD(150, good);
+	mk_ipv6(frames[n], 140, 6);
+	ipv6_checksum(frames[n], 140, 6);
+	ADD(140, good);
+	mk_ipv6(frames[n], 130, 17);
+	ipv6_checksum(frames[n], 130, 17);
+	ADD(130, good);
+	/* the IPv4 header checksum off by one */
+	memcpy(frames[n], frames[0], 120);
+	frames[n][25] ^= 1;
+	ADD(120, RTE_MBUF_F_RX_IP_CKSUM_BAD | RTE_MBUF_F_RX_L4_CKSUM_GOOD);
+	/* a payload byte changed after the UDP and TCP checksums */
+	memcpy(frames[n], frames[0], 120);
+	frames[n][100] ^= 0x80;
+	ADD(120, RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD);
+	memcpy(frames[n], frames[1], 150);
+	frames[n][149] ^= 0x01;
+	ADD(150, RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD);
+	memcpy(frames[n], frames[2], 140);
+	frames[n][60] ^= 0x10;
+	ADD(140, RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD);
+	/* UDP over IPv4 may carry no checksum (0): good */
+	memcpy(frames[n], frames[0], 120);
+	put16(frames[n] + 40, 0);
+	ADD(120, good);
+	/* not IP (ARP): nothing failed, so both good, as DPDK reports it */
+	memcpy(frames[n], base_cfg.dst_mac, 6);
+	frames[n][12] = 0x08;
+	frames[n][13] = 0x06;
+	ADD(60, good);
+#undef ADD
+	for (unsigned int i = 0; i < n; i++) {
+		assert_int_equal(sim_i40e_receive(dev, frames[i], want[i].len), SIM_I40E_RX_OK);
+		assert_int_equal(rte_eth_rx_burst(0, 0, &m, 1), 1);
+		assert_int_equal(m->pkt_len, want[i].len);
+		assert_memory_equal(rte_pktmbuf_mtod(m, uint8_t *), frames[i], want[i].len);
+		if ((m->ol_flags & mask) != want[i].flags)
+			fail_msg("frame %u: checksum flags 0x%" PRIx64 ", want 0x%" PRIx64, i,
+				 m->ol_flags & mask, want[i].flags);
+		assert_int_equal(m->vlan_tci, 0);
+		assert_int_equal(m->vlan_tci_outer, 0);
+		rte_pktmbuf_free(m);
+	}
+	/* flagged, not dropped: no receive errors counted */
+	assert_int_equal(rte_eth_stats_get(0, &st), 0);
+	assert_int_equal(st.ipackets, n);
+	assert_int_equal(st.ierrors, 0);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
 static void test_pci_match_table(void **state)
 {
 	(void)state;
@@ -1269,6 +1404,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_auto_delivery_for_plain_programs, test_setup,
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_packet_types, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_checksum_flags, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_pci_match_table, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_configure_refuses_other_mq_modes, test_setup,
 						test_teardown),
