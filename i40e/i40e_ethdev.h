@@ -108,6 +108,9 @@ void i40e_dev_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 int i40e_dev_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid);
 int i40e_dev_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid);
 uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts);
+
+/* mbuf packet_type for each hardware PTYPE (i40e_ptype.c). */
+extern const uint32_t i40e_ptype_table[256];
 /* Put every mbuf of the queue back in its pool (and a half-received frame). */
 void i40e_rx_queue_release_mbufs(struct i40e_rx_queue *rxq);
 /* Back to the state right after setup: zeroed ring, indexes 0. */

@@ -362,30 +362,6 @@ int i40e_dev_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid)
 
 /* ---- receive ------------------------------------------------------------- */
 
-static uint32_t i40e_ptype_to_mbuf(uint8_t ptype)
-{
-	const uint32_t l2 = RTE_PTYPE_L2_ETHER;
-	const uint32_t v4 = l2 | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN;
-	const uint32_t v6 = l2 | RTE_PTYPE_L3_IPV6_EXT_UNKNOWN;
-
-	switch (ptype) {
-	case I40E_PTYPE_L2_PAY2: return l2;
-	case I40E_PTYPE_IPV4_FRAG: return v4 | RTE_PTYPE_L4_FRAG;
-	case I40E_PTYPE_IPV4_PAY3: return v4 | RTE_PTYPE_L4_NONFRAG;
-	case I40E_PTYPE_IPV4_UDP: return v4 | RTE_PTYPE_L4_UDP;
-	case I40E_PTYPE_IPV4_TCP: return v4 | RTE_PTYPE_L4_TCP;
-	case I40E_PTYPE_IPV4_SCTP: return v4 | RTE_PTYPE_L4_SCTP;
-	case I40E_PTYPE_IPV4_ICMP: return v4 | RTE_PTYPE_L4_ICMP;
-	case I40E_PTYPE_IPV6_FRAG: return v6 | RTE_PTYPE_L4_FRAG;
-	case I40E_PTYPE_IPV6_PAY3: return v6 | RTE_PTYPE_L4_NONFRAG;
-	case I40E_PTYPE_IPV6_UDP: return v6 | RTE_PTYPE_L4_UDP;
-	case I40E_PTYPE_IPV6_TCP: return v6 | RTE_PTYPE_L4_TCP;
-	case I40E_PTYPE_IPV6_SCTP: return v6 | RTE_PTYPE_L4_SCTP;
-	case I40E_PTYPE_IPV6_ICMP: return v6 | RTE_PTYPE_L4_ICMP;
-	default: return RTE_PTYPE_UNKNOWN;
-	}
-}
-
 /*
  * Checksum flags from the error bits of the frame's last descriptor, as
  * DPDK 22.11's i40e maps them: no error among the low six bits, both
@@ -420,8 +396,8 @@ static void rx_fill_first_seg(struct i40e_rx_queue *rxq, struct rte_mbuf *first,
 	first->ol_flags = i40e_rx_cksum_flags(qword1);
 	first->vlan_tci = 0;       /* no VLAN stripping here: written, as DPDK writes them */
 	first->vlan_tci_outer = 0;
-	first->packet_type = i40e_ptype_to_mbuf((uint8_t)((qword1 & I40E_RXD_QW1_PTYPE_MASK) >>
-							  I40E_RXD_QW1_PTYPE_SHIFT));
+	first->packet_type = i40e_ptype_table[(qword1 & I40E_RXD_QW1_PTYPE_MASK) >>
+					      I40E_RXD_QW1_PTYPE_SHIFT];
 	if (fltstat == I40E_RX_DESC_FLTSTAT_RSS_HASH) {
 		first->hash.rss = (uint32_t)(qword0 >> I40E_RXD_QW0_RSS_SHIFT);
 		first->ol_flags |= RTE_MBUF_F_RX_RSS_HASH;

@@ -86,20 +86,53 @@ union i40e_32byte_rx_desc {
 #define I40E_RXD_STATUS_BIT(b) (1ULL << (I40E_RXD_QW1_STATUS_SHIFT + (b)))
 #define I40E_RXD_ERROR_BIT(b) (1ULL << (I40E_RXD_QW1_ERROR_SHIFT + (b)))
 
-/* Hardware packet types (the 8-bit PTYPE field) that the device reports. */
+/*
+ * Hardware packet types (the 8-bit PTYPE field) of the X710's default
+ * profile. The IP types come in runs of seven, one per L4 kind, at the
+ * offsets I40E_PTYPE_L4_*; a run starts at one of the I40E_PTYPE_*_BASE
+ * numbers. The tunnel runs under an IPv6 outer header repeat those under
+ * IPv4, I40E_PTYPE_OUTER_IPV6_DELTA higher.
+ */
 #define I40E_PTYPE_L2_PAY2 1          /* Ethernet, payload not parsed */
-#define I40E_PTYPE_IPV4_FRAG 22
-#define I40E_PTYPE_IPV4_PAY3 23       /* IPv4, not fragmented, other L4 */
-#define I40E_PTYPE_IPV4_UDP 24
-#define I40E_PTYPE_IPV4_TCP 26
-#define I40E_PTYPE_IPV4_SCTP 27
-#define I40E_PTYPE_IPV4_ICMP 28
-#define I40E_PTYPE_IPV6_FRAG 88
-#define I40E_PTYPE_IPV6_PAY3 89
-#define I40E_PTYPE_IPV6_UDP 90
-#define I40E_PTYPE_IPV6_TCP 92
-#define I40E_PTYPE_IPV6_SCTP 93
-#define I40E_PTYPE_IPV6_ICMP 94
+#define I40E_PTYPE_L2_TIMESYNC 2      /* PTP over Ethernet, EtherType 0x88f7 */
+#define I40E_PTYPE_L2_LLDP 6          /* EtherType 0x88cc */
+#define I40E_PTYPE_L2_ARP 11          /* EtherType 0x0806 */
+
+#define I40E_PTYPE_L4_FRAG 0
+#define I40E_PTYPE_L4_PAY3 1          /* not fragmented, other L4 */
+#define I40E_PTYPE_L4_UDP 2           /* offset 3 is reserved */
+#define I40E_PTYPE_L4_TCP 4
+#define I40E_PTYPE_L4_SCTP 5
+#define I40E_PTYPE_L4_ICMP 6
+
+#define I40E_PTYPE_IPV4_BASE 22                /* IPv4, not tunnelled */
+#define I40E_PTYPE_IPV4_IPV4_BASE 29           /* IPv4 in IPv4 (protocol 4) */
+#define I40E_PTYPE_IPV4_IPV6_BASE 36           /* IPv6 in IPv4 (protocol 41) */
+#define I40E_PTYPE_IPV4_GRENAT 43              /* GRE/NAT, nothing known inside */
+#define I40E_PTYPE_IPV4_GRENAT_IPV4_BASE 44
+#define I40E_PTYPE_IPV4_GRENAT_IPV6_BASE 51
+#define I40E_PTYPE_IPV4_GRENAT_MAC 58          /* an Ethernet frame inside */
+#define I40E_PTYPE_IPV4_GRENAT_MAC_IPV4_BASE 59
+#define I40E_PTYPE_IPV4_GRENAT_MAC_IPV6_BASE 66
+#define I40E_PTYPE_IPV4_GRENAT_MACVLAN 73      /* a VLAN-tagged frame inside */
+#define I40E_PTYPE_IPV4_GRENAT_MACVLAN_IPV4_BASE 74
+#define I40E_PTYPE_IPV4_GRENAT_MACVLAN_IPV6_BASE 81
+#define I40E_PTYPE_IPV6_BASE 88                /* IPv6, not tunnelled */
+#define I40E_PTYPE_OUTER_IPV6_DELTA 66         /* 29..87 under IPv6: 95..153 */
+#define I40E_PTYPE_NSH 154                     /* NSH; 155..166: NSH with IPv4, IPv6 */
+
+#define I40E_PTYPE_IPV4_FRAG (I40E_PTYPE_IPV4_BASE + I40E_PTYPE_L4_FRAG)
+#define I40E_PTYPE_IPV4_PAY3 (I40E_PTYPE_IPV4_BASE + I40E_PTYPE_L4_PAY3)
+#define I40E_PTYPE_IPV4_UDP (I40E_PTYPE_IPV4_BASE + I40E_PTYPE_L4_UDP)
+#define I40E_PTYPE_IPV4_TCP (I40E_PTYPE_IPV4_BASE + I40E_PTYPE_L4_TCP)
+#define I40E_PTYPE_IPV4_SCTP (I40E_PTYPE_IPV4_BASE + I40E_PTYPE_L4_SCTP)
+#define I40E_PTYPE_IPV4_ICMP (I40E_PTYPE_IPV4_BASE + I40E_PTYPE_L4_ICMP)
+#define I40E_PTYPE_IPV6_FRAG (I40E_PTYPE_IPV6_BASE + I40E_PTYPE_L4_FRAG)
+#define I40E_PTYPE_IPV6_PAY3 (I40E_PTYPE_IPV6_BASE + I40E_PTYPE_L4_PAY3)
+#define I40E_PTYPE_IPV6_UDP (I40E_PTYPE_IPV6_BASE + I40E_PTYPE_L4_UDP)
+#define I40E_PTYPE_IPV6_TCP (I40E_PTYPE_IPV6_BASE + I40E_PTYPE_L4_TCP)
+#define I40E_PTYPE_IPV6_SCTP (I40E_PTYPE_IPV6_BASE + I40E_PTYPE_L4_SCTP)
+#define I40E_PTYPE_IPV6_ICMP (I40E_PTYPE_IPV6_BASE + I40E_PTYPE_L4_ICMP)
 
 /* Ring geometry the driver and device agree on. */
 #define I40E_MIN_RING_DESC 64

@@ -223,15 +223,113 @@ static void check_integrity(struct frame_class *c, const uint8_t *f, uint32_t le
 	c->l4e = !csum_ok(csum_add(sum, f + l4, l4len));
 }
 
+/* Where in a run of seven IP packet types this L4 kind is (i40e_rxd.h). */
+static unsigned int l4_slot(bool v4, uint8_t proto, bool frag)
+{
+	if (frag)
+		return I40E_PTYPE_L4_FRAG;
+	switch (proto) {
+	case 17: return I40E_PTYPE_L4_UDP;
+	case 6: return I40E_PTYPE_L4_TCP;
+	case 132: return I40E_PTYPE_L4_SCTP;
+	case 1: return v4 ? I40E_PTYPE_L4_ICMP : I40E_PTYPE_L4_PAY3;
+	case 58: return v4 ? I40E_PTYPE_L4_PAY3 : I40E_PTYPE_L4_ICMP;
+	default: return I40E_PTYPE_L4_PAY3;
+	}
+}
+
+/* An IP header at f + l3 (len bytes in all): its version, protocol, and
+ * where its payload starts. False if it is not a whole header of the
+ * version the EtherType (or tunnel protocol) announced. */
+struct ip_hdr {
+	bool v4;
+	bool frag;
+	uint8_t proto;
+	size_t l4;
+};
+
+static bool parse_ip(const uint8_t *f, uint32_t len, size_t l3, bool v4, struct ip_hdr *ip)
+{
+	ip->v4 = v4;
+	if (v4) {
+		if (len < l3 + 20 || (f[l3] >> 4) != 4)
+			return false;
+		ip->proto = f[l3 + 9];
+		ip->frag = (be16_at(f + l3 + 6) & 0x3fff) != 0;
+		ip->l4 = l3 + (size_t)(f[l3] & 0xf) * 4;
+	} else {
+		if (len < l3 + 40 || (f[l3] >> 4) != 6)
+			return false;
+		ip->proto = f[l3 + 6];
+		ip->frag = ip->proto == 44;
+		ip->l4 = l3 + 40;
+	}
+	return true;
+}
+
+/* The inner IP packet at f + l3, if there is a whole one: its slot added
+ * to the run for IPv4 (base4) or IPv6 (base6) inner headers. */
+static uint8_t inner_ptype(const uint8_t *f, uint32_t len, size_t l3, uint16_t etype,
+			   unsigned int base4, unsigned int base6, unsigned int none)
+{
+	struct ip_hdr in;
+
+	if (etype == 0x0800 && parse_ip(f, len, l3, true, &in))
+		return (uint8_t)(base4 + l4_slot(true, in.proto, in.frag));
+	if (etype == 0x86dd && parse_ip(f, len, l3, false, &in))
+		return (uint8_t)(base6 + l4_slot(false, in.proto, in.frag));
+	return (uint8_t)none;
+}
+
+/*
+ * A GRE packet at f + g: the GRE/NAT packet types for what it carries (IP
+ * directly, or an Ethernet frame, EtherType 0x6558, tagged or not). The
+ * optional checksum, key and sequence words come before the payload.
+ */
+static uint8_t gre_ptype(const uint8_t *f, uint32_t len, size_t g)
+{
+	uint16_t flags, proto, etype;
+	size_t in;
+
+	if (len < g + 4)
+		return I40E_PTYPE_IPV4_GRENAT;
+	flags = be16_at(f + g);
+	proto = be16_at(f + g + 2);
+	in = g + 4 + (flags & 0x8000 ? 4 : 0) + (flags & 0x2000 ? 4 : 0) +
+	     (flags & 0x1000 ? 4 : 0);
+	if (proto != 0x6558)
+		return inner_ptype(f, len, in, proto, I40E_PTYPE_IPV4_GRENAT_IPV4_BASE,
+				   I40E_PTYPE_IPV4_GRENAT_IPV6_BASE, I40E_PTYPE_IPV4_GRENAT);
+	if (len < in + 14)
+		return I40E_PTYPE_IPV4_GRENAT;
+	etype = be16_at(f + in + 12);
+	if (etype == 0x8100) {
+		if (len < in + 18)
+			return I40E_PTYPE_IPV4_GRENAT_MACVLAN;
+		return inner_ptype(f, len, in + 18, be16_at(f + in + 16),
+				   I40E_PTYPE_IPV4_GRENAT_MACVLAN_IPV4_BASE,
+				   I40E_PTYPE_IPV4_GRENAT_MACVLAN_IPV6_BASE,
+				   I40E_PTYPE_IPV4_GRENAT_MACVLAN);
+	}
+	return inner_ptype(f, len, in + 14, etype, I40E_PTYPE_IPV4_GRENAT_MAC_IPV4_BASE,
+			   I40E_PTYPE_IPV4_GRENAT_MAC_IPV6_BASE, I40E_PTYPE_IPV4_GRENAT_MAC);
+}
+
+/*
+ * The packet type of the default profile: a few EtherTypes of their own,
+ * IPv4 and IPv6 by L4 kind, and below an outer IP header the IP-in-IP
+ * (protocol 4 and 41) and GRE (47) tunnels. The outer header alone is
+ * hashed and checked; a tunnel's inner checksums are not modelled, so a
+ * tunnel frame does not report L3L4P.
+ */
 static struct frame_class classify(const struct sim_i40e *dev, const uint8_t *f, uint32_t len)
 {
 	struct frame_class c = { .ptype = I40E_PTYPE_L2_PAY2 };
 	uint8_t tuple[36];
 	size_t tlen = 0, l3 = 14;
+	struct ip_hdr ip;
+	unsigned int tunnel;
 	uint16_t etype;
-	uint8_t proto;
-	bool frag;
-	size_t l4;
 
 	if (len < 14)
 		return c;
@@ -240,36 +338,43 @@ static struct frame_class classify(const struct sim_i40e *dev, const uint8_t *f,
 		etype = be16_at(f + 16);
 		l3 = 18;
 	}
-	if (etype == 0x0800 && len >= l3 + 20 && (f[l3] >> 4) == 4) {
-		proto = f[l3 + 9];
-		frag = (be16_at(f + l3 + 6) & 0x3fff) != 0;
-		l4 = l3 + (size_t)(f[l3] & 0xf) * 4;
-		memcpy(tuple, f + l3 + 12, 8);
-		tlen = 8;
-		c.ptype = frag ? I40E_PTYPE_IPV4_FRAG :
-			  proto == 17 ? I40E_PTYPE_IPV4_UDP :
-			  proto == 6 ? I40E_PTYPE_IPV4_TCP :
-			  proto == 132 ? I40E_PTYPE_IPV4_SCTP :
-			  proto == 1 ? I40E_PTYPE_IPV4_ICMP : I40E_PTYPE_IPV4_PAY3;
-	} else if (etype == 0x86dd && len >= l3 + 40 && (f[l3] >> 4) == 6) {
-		proto = f[l3 + 6];
-		frag = proto == 44;
-		l4 = l3 + 40;
-		memcpy(tuple, f + l3 + 8, 32);
-		tlen = 32;
-		c.ptype = frag ? I40E_PTYPE_IPV6_FRAG :
-			  proto == 17 ? I40E_PTYPE_IPV6_UDP :
-			  proto == 6 ? I40E_PTYPE_IPV6_TCP :
-			  proto == 132 ? I40E_PTYPE_IPV6_SCTP :
-			  proto == 58 ? I40E_PTYPE_IPV6_ICMP : I40E_PTYPE_IPV6_PAY3;
-	} else {
+	switch (etype) {
+	case 0x0806: c.ptype = I40E_PTYPE_L2_ARP; return c;
+	case 0x88cc: c.ptype = I40E_PTYPE_L2_LLDP; return c;
+	case 0x88f7: c.ptype = I40E_PTYPE_L2_TIMESYNC; return c;
+	case 0x0800:
+	case 0x86dd:
+		if (!parse_ip(f, len, l3, etype == 0x0800, &ip))
+			return c;
+		break;
+	default:
 		return c;
 	}
-	if (!frag && (proto == 17 || proto == 6) && len >= l4 + 4) {
-		memcpy(tuple + tlen, f + l4, 4); /* source and destination ports */
-		tlen += 4;
+	if (ip.v4) {
+		memcpy(tuple, f + l3 + 12, 8);
+		tlen = 8;
+	} else {
+		memcpy(tuple, f + l3 + 8, 32);
+		tlen = 32;
 	}
-	check_integrity(&c, f, len, l3, etype == 0x0800, proto, frag, l4);
+	tunnel = 0;
+	if (!ip.frag && ip.proto == 4)
+		tunnel = inner_ptype(f, len, ip.l4, 0x0800, I40E_PTYPE_IPV4_IPV4_BASE, 0, 0);
+	else if (!ip.frag && ip.proto == 41)
+		tunnel = inner_ptype(f, len, ip.l4, 0x86dd, 0, I40E_PTYPE_IPV4_IPV6_BASE, 0);
+	else if (!ip.frag && ip.proto == 47)
+		tunnel = gre_ptype(f, len, ip.l4);
+	if (tunnel != 0) {
+		c.ptype = (uint8_t)(tunnel + (ip.v4 ? 0 : I40E_PTYPE_OUTER_IPV6_DELTA));
+	} else {
+		c.ptype = (uint8_t)((ip.v4 ? I40E_PTYPE_IPV4_BASE : I40E_PTYPE_IPV6_BASE) +
+				    l4_slot(ip.v4, ip.proto, ip.frag));
+		if (!ip.frag && (ip.proto == 17 || ip.proto == 6) && len >= ip.l4 + 4) {
+			memcpy(tuple + tlen, f + ip.l4, 4); /* source and destination ports */
+			tlen += 4;
+		}
+		check_integrity(&c, f, len, l3, ip.v4, ip.proto, ip.frag, ip.l4);
+	}
 	c.hashed = true;
 	c.hash = toeplitz(dev->rss_key, sizeof(dev->rss_key), tuple, tlen);
 	return c;

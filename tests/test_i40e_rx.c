@@ -884,14 +884,14 @@ static void test_packet_types(void **state)
 	memcpy(frames[n], base_cfg.dst_mac, 6);
 	frames[n][12] = 0x08;
 	frames[n][13] = 0x06; /* ARP */
-	ADD(60, l2, false);
+	ADD(60, RTE_PTYPE_L2_ETHER_ARP, false);
 	memset(frames[n], 0xab, 10);
 	ADD(10, l2, false); /* shorter than an Ethernet header */
 	ADD(mk_ipv4(frames[n], 100, true, 17, false), v4 | RTE_PTYPE_L4_UDP, true);
 	ADD(mk_ipv4(frames[n], 100, false, 6, false), v4 | RTE_PTYPE_L4_TCP, true);
 	ADD(mk_ipv4(frames[n], 100, false, 132, false), v4 | RTE_PTYPE_L4_SCTP, true);
 	ADD(mk_ipv4(frames[n], 100, false, 1, false), v4 | RTE_PTYPE_L4_ICMP, true);
-	ADD(mk_ipv4(frames[n], 100, false, 47, false), v4 | RTE_PTYPE_L4_NONFRAG, true);
+	ADD(mk_ipv4(frames[n], 100, false, 50, false), v4 | RTE_PTYPE_L4_NONFRAG, true);
 	ADD(mk_ipv4(frames[n], 100, false, 17, true), v4 | RTE_PTYPE_L4_FRAG, true);
 	ADD(mk_ipv6(frames[n], 120, 17), v6 | RTE_PTYPE_L4_UDP, true);
 	ADD(mk_ipv6(frames[n], 120, 6), v6 | RTE_PTYPE_L4_TCP, true);
@@ -1058,6 +1058,231 @@ static void test_checksum_flags(void **state)
 	assert_int_equal(rte_eth_stats_get(0, &st), 0);
 	assert_int_equal(st.ipackets, n);
 	assert_int_equal(st.ierrors, 0);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
+/*
+ * The driver's table against DPDK 22.11's i40e table: a sample of every
+ * kind of entry (values written out from DPDK's table), and every number
+ * DPDK leaves reserved reads as RTE_PTYPE_UNKNOWN.
+ */
+static void test_ptype_table(void **state)
+{
+	const uint32_t v4 = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN;
+	const uint32_t v6 = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV6_EXT_UNKNOWN;
+	const struct {
+		uint8_t hw;
+		uint32_t ptype;
+	} want[] = {
+		{ 1, RTE_PTYPE_L2_ETHER },
+		{ 2, RTE_PTYPE_L2_ETHER_TIMESYNC },
+		{ 6, RTE_PTYPE_L2_ETHER_LLDP },
+		{ 11, RTE_PTYPE_L2_ETHER_ARP },
+		{ 22, v4 | RTE_PTYPE_L4_FRAG },
+		{ 23, v4 | RTE_PTYPE_L4_NONFRAG },
+		{ 24, v4 | RTE_PTYPE_L4_UDP },
+		{ 26, v4 | RTE_PTYPE_L4_TCP },
+		{ 27, v4 | RTE_PTYPE_L4_SCTP },
+		{ 28, v4 | RTE_PTYPE_L4_ICMP },
+		{ 29, v4 | RTE_PTYPE_TUNNEL_IP | RTE_PTYPE_INNER_L3_IPV4_EXT_UNKNOWN |
+			      RTE_PTYPE_INNER_L4_FRAG },
+		{ 35, v4 | RTE_PTYPE_TUNNEL_IP | RTE_PTYPE_INNER_L3_IPV4_EXT_UNKNOWN |
+			      RTE_PTYPE_INNER_L4_ICMP },
+		{ 40, v4 | RTE_PTYPE_TUNNEL_IP | RTE_PTYPE_INNER_L3_IPV6_EXT_UNKNOWN |
+			      RTE_PTYPE_INNER_L4_TCP },
+		{ 43, v4 | RTE_PTYPE_TUNNEL_GRENAT },
+		{ 46, v4 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L3_IPV4_EXT_UNKNOWN |
+			      RTE_PTYPE_INNER_L4_UDP },
+		{ 52, v4 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L3_IPV6_EXT_UNKNOWN |
+			      RTE_PTYPE_INNER_L4_NONFRAG },
+		{ 58, v4 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L2_ETHER },
+		{ 63, v4 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L2_ETHER |
+			      RTE_PTYPE_INNER_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_INNER_L4_TCP },
+		{ 72, v4 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L2_ETHER |
+			      RTE_PTYPE_INNER_L3_IPV6_EXT_UNKNOWN | RTE_PTYPE_INNER_L4_ICMP },
+		{ 73, v4 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L2_ETHER_VLAN },
+		{ 79, v4 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L2_ETHER_VLAN |
+			      RTE_PTYPE_INNER_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_INNER_L4_SCTP },
+		{ 87, v4 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L2_ETHER_VLAN |
+			      RTE_PTYPE_INNER_L3_IPV6_EXT_UNKNOWN | RTE_PTYPE_INNER_L4_ICMP },
+		{ 88, v6 | RTE_PTYPE_L4_FRAG },
+		{ 92, v6 | RTE_PTYPE_L4_TCP },
+		{ 94, v6 | RTE_PTYPE_L4_ICMP },
+		{ 97, v6 | RTE_PTYPE_TUNNEL_IP | RTE_PTYPE_INNER_L3_IPV4_EXT_UNKNOWN |
+			      RTE_PTYPE_INNER_L4_UDP },
+		{ 103, v6 | RTE_PTYPE_TUNNEL_IP | RTE_PTYPE_INNER_L3_IPV6_EXT_UNKNOWN |
+			       RTE_PTYPE_INNER_L4_NONFRAG },
+		{ 109, v6 | RTE_PTYPE_TUNNEL_GRENAT },
+		{ 114, v6 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L3_IPV4_EXT_UNKNOWN |
+			       RTE_PTYPE_INNER_L4_TCP },
+		{ 124, v6 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L2_ETHER },
+		{ 133, v6 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L2_ETHER |
+			       RTE_PTYPE_INNER_L3_IPV6_EXT_UNKNOWN | RTE_PTYPE_INNER_L4_NONFRAG },
+		{ 139, v6 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L2_ETHER_VLAN },
+		{ 153, v6 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L2_ETHER_VLAN |
+			       RTE_PTYPE_INNER_L3_IPV6_EXT_UNKNOWN | RTE_PTYPE_INNER_L4_ICMP },
+		{ 154, RTE_PTYPE_L2_ETHER_NSH },
+		{ 155, RTE_PTYPE_L2_ETHER_NSH | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_L4_FRAG },
+		{ 158, RTE_PTYPE_L2_ETHER_NSH | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_L4_TCP },
+		{ 160, RTE_PTYPE_L2_ETHER_NSH | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_L4_ICMP },
+		{ 163, RTE_PTYPE_L2_ETHER_NSH | RTE_PTYPE_L3_IPV6_EXT_UNKNOWN | RTE_PTYPE_L4_UDP },
+		{ 166, RTE_PTYPE_L2_ETHER_NSH | RTE_PTYPE_L3_IPV6_EXT_UNKNOWN | RTE_PTYPE_L4_ICMP },
+	};
+	/* DPDK's reserved numbers below 167: all else from 167 up is reserved */
+	const uint8_t reserved[] = { 0,  3,  4,  5,  7,  8,  9,  10,  12,  13,  14,  15,  16,
+				     17, 18, 19, 20, 21, 25, 32, 39, 47, 54, 62, 69, 77,
+				     84, 91, 98, 105, 113, 120, 128, 135, 143, 150 };
+	unsigned int known = 0;
+
+	(void)state;
+	for (size_t i = 0; i < RTE_DIM(want); i++)
+		if (i40e_ptype_table[want[i].hw] != want[i].ptype)
+			fail_msg("ptype %u: 0x%08x, want 0x%08x", want[i].hw,
+				 i40e_ptype_table[want[i].hw], want[i].ptype);
+	for (size_t i = 0; i < RTE_DIM(reserved); i++)
+		assert_int_equal(i40e_ptype_table[reserved[i]], RTE_PTYPE_UNKNOWN);
+	for (unsigned int hw = 167; hw < 256; hw++)
+		assert_int_equal(i40e_ptype_table[hw], RTE_PTYPE_UNKNOWN);
+	for (unsigned int hw = 0; hw < 256; hw++)
+		known += i40e_ptype_table[hw] != RTE_PTYPE_UNKNOWN;
+	assert_int_equal(known, 167 - RTE_DIM(reserved));
+}
+
+/* Ethernet header and an outer IP header (IPv4 or IPv6) carrying proto;
+ * returns where its payload starts. The frame is zeroed up to len. */
+static size_t put_outer(uint8_t *f, uint32_t len, bool v6, uint8_t proto)
+{
+	memset(f, 0, len);
+	memcpy(f, base_cfg.dst_mac, 6);
+	memcpy(f + 6, base_cfg.src_mac, 6);
+	if (v6) {
+		put16(f + 12, 0x86dd);
+		f[14] = 0x60;
+		put16(f + 18, (uint16_t)(len - 54));
+		f[20] = proto;
+		f[21] = 64;
+		f[22] = 0x20;
+		f[37] = 1;
+		f[38] = 0x20;
+		f[53] = 2;
+		return 54;
+	}
+	put16(f + 12, 0x0800);
+	f[14] = 0x45;
+	put16(f + 16, (uint16_t)(len - 14));
+	f[22] = 64;
+	f[23] = proto;
+	f[26] = 10;
+	f[29] = 1;
+	f[30] = 10;
+	f[33] = 2;
+	return 34;
+}
+
+/* An inner IP header at p carrying proto; returns its length. */
+static size_t put_ip(uint8_t *p, bool v6, uint8_t proto)
+{
+	if (v6) {
+		p[0] = 0x60;
+		p[6] = proto;
+		p[7] = 64;
+		return 40;
+	}
+	p[0] = 0x45;
+	p[6] = 0x40; /* don't fragment */
+	p[8] = 64;
+	p[9] = proto;
+	return 20;
+}
+
+/*
+ * The emulated device classifies the kinds DPDK's table names and the
+ * driver reports DPDK's packet_type for each: ARP, LLDP, PTP over
+ * Ethernet, IPv4/IPv6 in IPv4 and IPv6, and GRE carrying IP or an
+ * Ethernet frame (tagged or not) or something else.
+ */
+static void test_device_ptypes(void **state)
+{
+	const uint32_t v4 = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN;
+	const uint32_t v6 = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV6_EXT_UNKNOWN;
+	const uint32_t in4 = RTE_PTYPE_INNER_L3_IPV4_EXT_UNKNOWN;
+	const uint32_t in6 = RTE_PTYPE_INNER_L3_IPV6_EXT_UNKNOWN;
+	const uint32_t len = 160;
+	static uint8_t frames[16][160];
+	uint32_t want[16];
+	struct rte_mbuf *m;
+	unsigned int n = 0;
+	size_t at;
+
+	(void)state;
+	assert_int_equal(port_up(1, 64, 0, 0, pool), 0);
+	for (int i = 0; i < 3; i++) {
+		static const uint16_t etypes[] = { 0x0806, 0x88cc, 0x88f7 };
+		static const uint32_t types[] = { RTE_PTYPE_L2_ETHER_ARP, RTE_PTYPE_L2_ETHER_LLDP,
+						  RTE_PTYPE_L2_ETHER_TIMESYNC };
+
+		memset(frames[n], 0x11, len);
+		memcpy(frames[n], base_cfg.dst_mac, 6);
+		put16(frames[n] + 12, etypes[i]);
+		want[n++] = types[i];
+	}
+	/* IP in IP */
+	at = put_outer(frames[n], len, false, 4);
+	put_ip(frames[n] + at, false, 17);
+	want[n++] = v4 | RTE_PTYPE_TUNNEL_IP | in4 | RTE_PTYPE_INNER_L4_UDP;
+	at = put_outer(frames[n], len, false, 41);
+	put_ip(frames[n] + at, true, 6);
+	want[n++] = v4 | RTE_PTYPE_TUNNEL_IP | in6 | RTE_PTYPE_INNER_L4_TCP;
+	at = put_outer(frames[n], len, true, 4);
+	put_ip(frames[n] + at, false, 1);
+	want[n++] = v6 | RTE_PTYPE_TUNNEL_IP | in4 | RTE_PTYPE_INNER_L4_ICMP;
+	at = put_outer(frames[n], len, true, 41);
+	put_ip(frames[n] + at, true, 44);
+	want[n++] = v6 | RTE_PTYPE_TUNNEL_IP | in6 | RTE_PTYPE_INNER_L4_FRAG;
+	/* GRE carrying IPv4, IPv6 (with a key word), an Ethernet frame, a
+	 * tagged one, and something unknown */
+	at = put_outer(frames[n], len, false, 47);
+	put16(frames[n] + at + 2, 0x0800);
+	put_ip(frames[n] + at + 4, false, 132);
+	want[n++] = v4 | RTE_PTYPE_TUNNEL_GRENAT | in4 | RTE_PTYPE_INNER_L4_SCTP;
+	at = put_outer(frames[n], len, false, 47);
+	put16(frames[n] + at, 0x2000);
+	put16(frames[n] + at + 2, 0x86dd);
+	put_ip(frames[n] + at + 8, true, 17);
+	want[n++] = v4 | RTE_PTYPE_TUNNEL_GRENAT | in6 | RTE_PTYPE_INNER_L4_UDP;
+	at = put_outer(frames[n], len, false, 47);
+	put16(frames[n] + at + 2, 0x6558);
+	put16(frames[n] + at + 4 + 12, 0x0800);
+	put_ip(frames[n] + at + 4 + 14, false, 6);
+	want[n++] = v4 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L2_ETHER | in4 |
+		    RTE_PTYPE_INNER_L4_TCP;
+	at = put_outer(frames[n], len, true, 47);
+	put16(frames[n] + at + 2, 0x6558);
+	put16(frames[n] + at + 4 + 12, 0x8100);
+	put16(frames[n] + at + 4 + 16, 0x86dd);
+	put_ip(frames[n] + at + 4 + 18, true, 59);
+	want[n++] = v6 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L2_ETHER_VLAN | in6 |
+		    RTE_PTYPE_INNER_L4_NONFRAG;
+	at = put_outer(frames[n], len, false, 47);
+	put16(frames[n] + at + 2, 0x6558);
+	put16(frames[n] + at + 4 + 12, 0x0806);
+	want[n++] = v4 | RTE_PTYPE_TUNNEL_GRENAT | RTE_PTYPE_INNER_L2_ETHER;
+	at = put_outer(frames[n], len, true, 47);
+	put16(frames[n] + at + 2, 0x880b);
+	want[n++] = v6 | RTE_PTYPE_TUNNEL_GRENAT;
+	for (unsigned int i = 0; i < n; i++) {
+		assert_int_equal(sim_i40e_receive(dev, frames[i], len), SIM_I40E_RX_OK);
+		m = (struct rte_mbuf *)(uintptr_t)0x1;
+		assert_int_equal(rte_eth_rx_burst(0, 0, &m, 1), 1);
+		assert_int_equal(m->pkt_len, len);
+		assert_memory_equal(rte_pktmbuf_mtod(m, uint8_t *), frames[i], len);
+		if (m->packet_type != want[i])
+			fail_msg("frame %u: packet_type 0x%08x, want 0x%08x", i, m->packet_type,
+				 want[i]);
+		rte_pktmbuf_free(m);
+	}
+	assert_int_equal(rte_eth_rx_burst(0, 0, &m, 1), 0);
 	assert_int_equal(rte_eth_dev_stop(0), 0);
 	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
 }
@@ -1405,6 +1630,8 @@ int main(void)
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_packet_types, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_checksum_flags, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_ptype_table, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_device_ptypes, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_pci_match_table, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_configure_refuses_other_mq_modes, test_setup,
 						test_teardown),
