@@ -61,6 +61,15 @@ static void i40e_read_mac(struct i40e_adapter *ad, struct rte_ether_addr *mac)
 	mac->addr_bytes[5] = (uint8_t)(hi >> 8);
 }
 
+/* The rx offloads this driver offers; VLAN stripping only where the VSI's
+ * VLAN mode can be set (the emulated device). */
+#ifdef RTEMEM_HAL_sim
+#define I40E_RX_OFFLOADS (RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_RSS_HASH | \
+			  RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_QINQ_STRIP)
+#else
+#define I40E_RX_OFFLOADS (RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_RSS_HASH)
+#endif
+
 static int i40e_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
 	struct i40e_adapter *ad = dev->dev_private;
@@ -73,7 +82,7 @@ static int i40e_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *
 	info->max_rx_queues = I40E_MAX_RX_QUEUES;
 	info->max_tx_queues = I40E_MAX_RX_QUEUES; /* accepted by configure; tx is not implemented */
 	info->max_mac_addrs = 1;
-	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_RSS_HASH;
+	info->rx_offload_capa = I40E_RX_OFFLOADS;
 	info->rx_queue_offload_capa = 0;
 	info->reta_size = I40E_RSS_LUT_SIZE;
 	info->hash_key_size = 52;
@@ -94,7 +103,7 @@ static int i40e_dev_configure(struct rte_eth_dev *dev)
 {
 	const struct rte_eth_rxmode *rx = &dev->conf.rxmode;
 
-	if (rx->offloads & ~(uint64_t)(RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_RSS_HASH))
+	if (rx->offloads & ~(uint64_t)I40E_RX_OFFLOADS)
 		return -EINVAL;
 	if (rx->mq_mode != RTE_ETH_MQ_RX_NONE && rx->mq_mode != RTE_ETH_MQ_RX_RSS)
 		return -EINVAL;
@@ -119,12 +128,34 @@ static void i40e_program_rss_lut(struct rte_eth_dev *dev)
 	}
 }
 
+/*
+ * VLAN stripping is a property of the VSI, as in DPDK (which sets it with
+ * an admin-queue command): off unless the application asked for it, so
+ * frames arrive as they were on the wire by default.
+ */
+static void i40e_set_vlan_strip(struct rte_eth_dev *dev)
+{
+#ifdef RTEMEM_HAL_sim
+	uint64_t off = dev->conf.rxmode.offloads;
+	uint32_t mode = 0;
+
+	if (off & RTE_ETH_RX_OFFLOAD_VLAN_STRIP)
+		mode |= I40E_SIM_VSI_VLAN_STRIP;
+	if ((off & RTE_ETH_RX_OFFLOAD_VLAN_STRIP) && (off & RTE_ETH_RX_OFFLOAD_QINQ_STRIP))
+		mode |= I40E_SIM_VSI_VLAN_QINQ;
+	i40e_write_reg(dev->dev_private, I40E_SIM_VSI_VLAN_MODE, mode);
+#else
+	(void)dev; /* not offered: the admin queue is not implemented */
+#endif
+}
+
 static int i40e_dev_start(struct rte_eth_dev *dev)
 {
 	int err = 0;
 	uint16_t q;
 
 	i40e_program_rss_lut(dev);
+	i40e_set_vlan_strip(dev);
 	for (q = 0; q < dev->nb_rx_queues; q++) {
 		struct i40e_rx_queue *rxq = dev->rx_queues[q];
 

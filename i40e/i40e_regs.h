@@ -117,6 +117,20 @@
 #define I40E_SIM_QRX_DMAERR(q) (0x007F2000u + 4u * (uint32_t)(q)) /* bad buffer address */
 #define I40E_SIM_QRX_HEAD(q) (0x007F4000u + 4u * (uint32_t)(q))  /* current head */
 
+/*
+ * Sim only: the main VSI's VLAN mode. On the X710 this is the VSI
+ * context's port VLAN mode (EMOD: strip the tag and show it in the
+ * descriptor, or leave the frame alone), set with the admin queue's
+ * "update VSI parameters" command, which the emulated device does not
+ * model; this register stands in for that command. STRIP: one 802.1Q tag
+ * goes into L2TAG1. QINQ (with STRIP): an outer 0x88a8 or 0x8100 tag and
+ * the 0x8100 tag inside it go into L2TAG1 and L2TAG2_2 (32-byte
+ * descriptors only). 0 after a PF reset: frames are left as they came.
+ */
+#define I40E_SIM_VSI_VLAN_MODE 0x007F6000u
+#define I40E_SIM_VSI_VLAN_STRIP 0x1u
+#define I40E_SIM_VSI_VLAN_QINQ 0x2u
+
 /* How many rx queues the emulated PF offers (real X710: up to 1536). */
 #define I40E_SIM_MAX_RX_QUEUES 64
 

@@ -384,9 +384,39 @@ static uint64_t i40e_rx_cksum_flags(uint64_t qword1)
 	return flags;
 }
 
-/* The frame is complete (EOP seen on its last descriptor, rxd). */
+/*
+ * Stripped VLAN tags, as DPDK 22.11's i40e reads them: L2TAG1P gives one
+ * tag (vlan_tci from L2TAG1); L2TAG2P, in 32-byte descriptors, says there
+ * were two: then L2TAG1 held the outer one and L2TAG2_2 the inner one.
+ * Both fields are always written, 0 without a tag.
+ */
+static void rx_vlan(struct rte_mbuf *m, uint64_t qword0, uint64_t qword1, uint64_t qword2)
+{
+	if (qword1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P)) {
+		m->ol_flags |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
+		m->vlan_tci = (uint16_t)(qword0 >> I40E_RXD_QW0_L2TAG1_SHIFT);
+	} else {
+		m->vlan_tci = 0;
+	}
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+	if (qword2 & (1ULL << I40E_RX_DESC_EXT_STATUS_L2TAG2P)) {
+		m->ol_flags |= RTE_MBUF_F_RX_QINQ_STRIPPED | RTE_MBUF_F_RX_QINQ |
+			       RTE_MBUF_F_RX_VLAN_STRIPPED | RTE_MBUF_F_RX_VLAN;
+		m->vlan_tci_outer = m->vlan_tci;
+		m->vlan_tci = (uint16_t)(qword2 >> I40E_RXD_QW2_L2TAG2_2_SHIFT);
+	} else {
+		m->vlan_tci_outer = 0;
+	}
+#else
+	(void)qword2;
+	m->vlan_tci_outer = 0;
+#endif
+}
+
+/* The frame is complete (EOP seen on its last descriptor, whose words
+ * these are). */
 static void rx_fill_first_seg(struct i40e_rx_queue *rxq, struct rte_mbuf *first,
-			      uint64_t qword0, uint64_t qword1)
+			      uint64_t qword0, uint64_t qword1, uint64_t qword2)
 {
 	uint64_t fltstat = (qword1 >> (I40E_RXD_QW1_STATUS_SHIFT +
 				       I40E_RX_DESC_STATUS_FLTSTAT_SHIFT)) &
@@ -394,8 +424,7 @@ static void rx_fill_first_seg(struct i40e_rx_queue *rxq, struct rte_mbuf *first,
 
 	first->port = rxq->port_id;
 	first->ol_flags = i40e_rx_cksum_flags(qword1);
-	first->vlan_tci = 0;       /* no VLAN stripping here: written, as DPDK writes them */
-	first->vlan_tci_outer = 0;
+	rx_vlan(first, qword0, qword1, qword2);
 	first->packet_type = i40e_ptype_table[(qword1 & I40E_RXD_QW1_PTYPE_MASK) >>
 					      I40E_RXD_QW1_PTYPE_SHIFT];
 	if (fltstat == I40E_RX_DESC_FLTSTAT_RSS_HASH) {
@@ -432,13 +461,17 @@ uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_p
 		 */
 		uint64_t qword1 =
 			rte_le_to_cpu_64(__atomic_load_n(&rxd->wb.qword1, __ATOMIC_ACQUIRE));
-		uint64_t qword0;
+		uint64_t qword0, qword2 = 0;
 		struct rte_mbuf *rxm, *nmb;
 		uint16_t len;
 
 		if (!(qword1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD)))
 			break;
 		qword0 = rte_le_to_cpu_64(rxd->wb.qword0);
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+		qword2 = qword1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_EOP) ?
+				 rte_le_to_cpu_64(rxd->wb.qword2) : 0;
+#endif
 
 		nmb = rte_mbuf_raw_alloc(rxq->mp);
 		if (unlikely(nmb == NULL)) {
@@ -483,7 +516,7 @@ uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_p
 			rte_pktmbuf_free(first);
 			rxq->errors++;
 		} else {
-			rx_fill_first_seg(rxq, first, qword0, qword1);
+			rx_fill_first_seg(rxq, first, qword0, qword1, qword2);
 			rxq->packets++;
 			rxq->bytes += first->pkt_len;
 			rx_pkts[nb_rx++] = first;

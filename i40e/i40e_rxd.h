@@ -53,6 +53,13 @@ union i40e_32byte_rx_desc {
 #define I40E_RXD_QW0_L2TAG1_SHIFT 16
 #define I40E_RXD_QW0_RSS_SHIFT 32
 
+/* Write-back qword2 (32-byte descriptors): extended status in bits 0-15
+ * (L2TAG2P at bit 0), the second stripped tags in bits 32-47 (L2TAG2_1)
+ * and 48-63 (L2TAG2_2). */
+#define I40E_RX_DESC_EXT_STATUS_L2TAG2P 0
+#define I40E_RXD_QW2_L2TAG2_1_SHIFT 32
+#define I40E_RXD_QW2_L2TAG2_2_SHIFT 48
+
 /* Write-back qword1 (status_error_len). */
 #define I40E_RXD_QW1_STATUS_SHIFT 0
 #define I40E_RXD_QW1_STATUS_MASK 0x7FFFFULL   /* bits 0-18 */

@@ -31,7 +31,10 @@ extern "C" {
 #define RTE_ETH_LINK_SPEED_40G RTE_BIT32(11)
 
 /* Rx offloads (the ones rtemem's i40e reports). */
+#define RTE_ETH_RX_OFFLOAD_VLAN_STRIP RTE_BIT64(0)
+#define RTE_ETH_RX_OFFLOAD_QINQ_STRIP RTE_BIT64(5)
 #define RTE_ETH_RX_OFFLOAD_SCATTER RTE_BIT64(13)
+#define RTE_ETH_RX_OFFLOAD_KEEP_CRC RTE_BIT64(16)
 #define RTE_ETH_RX_OFFLOAD_RSS_HASH RTE_BIT64(19)
 
 /* RSS flow types. */

@@ -47,6 +47,8 @@ struct sim_i40e {
 	uint64_t vsi_bytes, vsi_packets;
 	uint64_t vsi_discards;  /* GLV_RDPC: frames lost for want of a descriptor */
 	uint64_t bad_accesses;  /* reads/writes of registers the model lacks */
+	uint32_t vlan_mode;     /* I40E_SIM_VSI_VLAN_MODE */
+	uint8_t stripped[16384]; /* a frame without its stripped tags (RXMAX < 16 KiB) */
 
 	struct pkt_source *src;
 	bool wire_done;         /* the source said "no more" */
@@ -334,9 +336,12 @@ static struct frame_class classify(const struct sim_i40e *dev, const uint8_t *f,
 	if (len < 14)
 		return c;
 	etype = be16_at(f + 12);
-	if (etype == 0x8100 && len >= 18) { /* one VLAN tag */
-		etype = be16_at(f + 16);
-		l3 = 18;
+	/* an 802.1Q tag, or an 802.1ad (QinQ) outer tag with one inside it */
+	for (int tags = 0; tags < 2 && (etype == 0x8100 || (tags == 0 && etype == 0x88a8)) &&
+			   len >= l3 + 4;
+	     tags++) {
+		etype = be16_at(f + l3 + 2);
+		l3 += 4;
 	}
 	switch (etype) {
 	case 0x0806: c.ptype = I40E_PTYPE_L2_ARP; return c;
@@ -397,9 +402,10 @@ static void count_drop(struct sim_i40e *dev, struct sim_i40e_rxq *q)
 	dev->vsi_discards++;
 }
 
-static int write_back(const struct sim_i40e_rxq *q, rte_iova_t at, uint64_t qw0, uint64_t qw1)
+static int write_back(const struct sim_i40e_rxq *q, rte_iova_t at, uint64_t qw0, uint64_t qw1,
+		      uint64_t qw2)
 {
-	rte_le64_t w[4] = { rte_cpu_to_le_64(qw0), 0, 0, 0 };
+	rte_le64_t w[4] = { rte_cpu_to_le_64(qw0), 0, rte_cpu_to_le_64(qw2), 0 };
 	int ret;
 
 	/* Everything but qword1 first, then qword1 (with DD) as one ordered
@@ -412,8 +418,34 @@ static int write_back(const struct sim_i40e_rxq *q, rte_iova_t at, uint64_t qw0,
 	return ret;
 }
 
+/*
+ * The VLAN tags the VSI strips from this frame (0, 1 or 2), their TCIs
+ * outer first. Two only in QinQ mode and with 32-byte descriptors, which
+ * alone have room for the second tag.
+ */
+static unsigned int tags_to_strip(const struct sim_i40e *dev, const struct sim_i40e_rxq *q,
+				  const uint8_t *f, uint32_t len, uint16_t tci[2])
+{
+	uint16_t outer;
+
+	if (!(dev->vlan_mode & I40E_SIM_VSI_VLAN_STRIP) || len < 18 || len > sizeof(dev->stripped))
+		return 0;
+	outer = be16_at(f + 12);
+	tci[0] = be16_at(f + 14);
+	if ((dev->vlan_mode & I40E_SIM_VSI_VLAN_QINQ) && q->desc_size == 32 &&
+	    (outer == 0x88a8 || outer == 0x8100) && len >= 22 && be16_at(f + 16) == 0x8100) {
+		tci[1] = be16_at(f + 18);
+		return 2;
+	}
+	return outer == 0x8100 ? 1 : 0;
+}
+
 static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t len, bool lossless)
 {
+	const uint32_t wire_len = len;
+	uint16_t tci[2] = { 0, 0 };
+	unsigned int ntags;
+	uint64_t qw2 = 0;
 	struct frame_class c = classify(dev, frame, len);
 	struct sim_i40e_rxq *q = &dev->rxq[rss_queue(dev, &c)];
 	uint32_t ndesc, avail, off = 0;
@@ -430,6 +462,18 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 		q->st.oversize++;
 		return SIM_I40E_RX_OVERSIZE;
 	}
+	/* Stripped tags leave the frame and go into the descriptor. The
+	 * caller's frame stays as it is: a blocked frame is offered again. */
+	ntags = tags_to_strip(dev, q, frame, len, tci);
+	if (ntags > 0) {
+		memcpy(dev->stripped, frame, 12);
+		memcpy(dev->stripped + 12, frame + 12 + 4 * ntags, len - 12 - 4 * ntags);
+		frame = dev->stripped;
+		len -= 4 * ntags;
+	}
+	if (ntags == 2)
+		qw2 = 1ULL << I40E_RX_DESC_EXT_STATUS_L2TAG2P |
+		      (uint64_t)tci[1] << I40E_RXD_QW2_L2TAG2_2_SHIFT;
 	ndesc = (len + q->dbuff - 1) / q->dbuff;
 	avail = (q->tail + q->qlen - q->head) % q->qlen;
 	if (ndesc > avail) {
@@ -440,11 +484,15 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 	}
 
 	qw0 = c.hashed ? (uint64_t)c.hash << I40E_RXD_QW0_RSS_SHIFT : 0;
+	if (ntags > 0)
+		qw0 |= (uint64_t)tci[0] << I40E_RXD_QW0_L2TAG1_SHIFT;
 	common = I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD) |
 		 (uint64_t)c.ptype << I40E_RXD_QW1_PTYPE_SHIFT;
 	if (c.hashed)
 		common |= (uint64_t)I40E_RX_DESC_FLTSTAT_RSS_HASH
 			  << (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT);
+	if (ntags > 0)
+		common |= I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P);
 	if (c.checked)
 		common |= I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L3L4P);
 	if (c.ipe)
@@ -479,7 +527,7 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 			qw1 |= I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE);
 		else
 			qw1 |= chunk << I40E_RXD_QW1_LENGTH_PBUF_SHIFT;
-		if (write_back(q, at, qw0, qw1) < 0)
+		if (write_back(q, at, qw0, qw1, qw2) < 0)
 			fault = true;
 	}
 	q->head = (q->head + ndesc) % q->qlen;
@@ -488,9 +536,9 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 		return SIM_I40E_RX_DMA_ERROR;
 	}
 	q->st.packets++;
-	q->st.bytes += len;
+	q->st.bytes += wire_len;
 	dev->vsi_packets++;
-	dev->vsi_bytes += len;
+	dev->vsi_bytes += wire_len;
 	return SIM_I40E_RX_OK;
 }
 
@@ -545,6 +593,7 @@ static void pf_reset(struct sim_i40e *dev)
 	memset(dev->hlut, 0, sizeof(dev->hlut));
 	memset(dev->lanctx_data, 0, sizeof(dev->lanctx_data));
 	dev->lanctx_stat = 0;
+	dev->vlan_mode = 0;
 }
 
 static bool in_array(uint32_t off, uint32_t base, uint32_t stride, uint32_t n, uint32_t *idx)
@@ -577,6 +626,8 @@ static uint32_t reg_read_locked(struct sim_i40e *dev, uint32_t off)
 	if (in_array(off, I40E_SIM_QRX_HEAD(0), 4, NQ, &i))
 		return dev->rxq[i].head;
 	switch (off) {
+	case I40E_SIM_VSI_VLAN_MODE:
+		return dev->vlan_mode;
 	case I40E_PFGEN_CTRL:
 		return 0; /* a PF reset completes at once */
 	case I40E_PFCM_LANCTXSTAT:
@@ -648,6 +699,9 @@ static void reg_write_locked(struct sim_i40e *dev, uint32_t off, uint32_t val)
 		return;
 	case I40E_PFCM_LANCTXCTL:
 		lanctx_command(dev, val);
+		return;
+	case I40E_SIM_VSI_VLAN_MODE:
+		dev->vlan_mode = val & (I40E_SIM_VSI_VLAN_STRIP | I40E_SIM_VSI_VLAN_QINQ);
 		return;
 	default:
 		dev->bad_accesses++;
