@@ -157,10 +157,13 @@ static int i40e_dev_start(struct rte_eth_dev *dev)
 	i40e_program_rss_lut(dev);
 	i40e_set_vlan_strip(dev);
 	for (q = 0; q < dev->nb_rx_queues; q++) {
-		struct i40e_rx_queue *rxq = dev->rx_queues[q];
+		/* Deferred-start queues too: DPDK 22.11's i40e starts every
+		 * queue here and only logs that one asked to be deferred. */
+		const struct i40e_rx_queue *rxq = dev->rx_queues[q];
 
 		if (rxq->deferred_start)
-			continue;
+			PMD_LOG(WARNING, "port %u: rx queue %u is deferred start\n", dev->port_id,
+				q);
 		err = i40e_dev_rx_queue_start(dev, q);
 		if (err != 0)
 			break;

@@ -87,8 +87,17 @@
 #define I40E_RXQ_CTX_DSIZE_W 1
 #define I40E_RXQ_CTX_CRCSTRIP_LSB 117 /* 1 bit */
 #define I40E_RXQ_CTX_CRCSTRIP_W 1
+#define I40E_RXQ_CTX_L2TSEL_LSB 119   /* 1 bit: the first stripped tag goes to L2TAG1 */
+#define I40E_RXQ_CTX_SHOWIV_LSB 127   /* 1 bit: strip tunnels' inner VLAN tags */
 #define I40E_RXQ_CTX_RXMAX_LSB 174    /* 14 bits, largest frame accepted */
 #define I40E_RXQ_CTX_RXMAX_W 14
+#define I40E_RXQ_CTX_TPHRDESC_LSB 193 /* 1 bit each: TLP processing hints for ... */
+#define I40E_RXQ_CTX_TPHWDESC_LSB 194 /* ... descriptor reads, descriptor writes, */
+#define I40E_RXQ_CTX_TPHDATA_LSB 195  /* ... data and */
+#define I40E_RXQ_CTX_TPHHEAD_LSB 196  /* ... header writes */
+#define I40E_RXQ_CTX_LRXQTHRESH_LSB 198 /* 3 bits, low-descriptor threshold / 64 */
+#define I40E_RXQ_CTX_LRXQTHRESH_W 3
+#define I40E_RXQ_CTX_PREFENA_LSB 201  /* 1 bit: descriptor prefetch */
 
 #define I40E_RXQ_CTX_BASE_UNIT 128
 #define I40E_RXQ_CTX_DBUFF_UNIT 128

@@ -69,14 +69,13 @@ int i40e_dev_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_d
 	old = dev->rx_queues[qid];
 	if (old != NULL && old->started)
 		return -EBUSY;
-	free_thresh = conf->rx_free_thresh ? conf->rx_free_thresh : I40E_DEFAULT_RX_FREE_THRESH;
-	if (free_thresh >= nb_desc)
-		return -EINVAL;
+	/* Kept as given, as DPDK keeps it (the default, 32, comes from
+	 * dev_info's default_rxconf when the application passes none). */
+	free_thresh = conf->rx_free_thresh;
 	if (conf->rx_seg != NULL || conf->rx_nseg != 0)
 		return -EINVAL; /* buffer split is not supported */
 
 	offloads = conf->offloads | dev->conf.rxmode.offloads;
-	scatter = (offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0;
 	if (rte_pktmbuf_data_room_size(mp) < RTE_PKTMBUF_HEADROOM + I40E_MIN_RX_BUFSIZE) {
 		PMD_LOG(ERR, "rx queue %u: mbuf data room %u too small\n", qid,
 			rte_pktmbuf_data_room_size(mp));
@@ -88,12 +87,11 @@ int i40e_dev_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_d
 	frame_size = (dev->conf.rxmode.mtu ? dev->conf.rxmode.mtu : RTE_ETHER_MTU) +
 		     I40E_ETH_OVERHEAD;
 	frame_size = RTE_MIN(frame_size, (uint32_t)I40E_FRAME_SIZE_MAX);
-	if (frame_size > buf_size &&
-	    (!scatter || frame_size > buf_size * I40E_MAX_CHAINED_RX_BUFFERS)) {
-		PMD_LOG(ERR, "rx queue %u: %u-byte frames do not fit %u-byte buffers%s\n", qid,
-			frame_size, buf_size, scatter ? "" : " without scatter");
-		return -EINVAL;
-	}
+	/* As DPDK: the largest frame is what a chain of buffers holds, and a
+	 * frame larger than one buffer turns scattered receive on by itself,
+	 * SCATTER asked for or not. */
+	frame_size = RTE_MIN(frame_size, buf_size * I40E_MAX_CHAINED_RX_BUFFERS);
+	scatter = (offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0 || frame_size > buf_size;
 
 	rxq = rte_zmalloc_socket("i40e rx queue", sizeof(*rxq), RTE_CACHE_LINE_SIZE,
 				 (int)socket_id);
@@ -250,6 +248,18 @@ int i40e_write_rx_queue_context(struct i40e_rx_queue *rxq)
 		sizeof(union i40e_rx_desc) == 32 ? 1 : 0);
 	ctx_set(ctx, I40E_RXQ_CTX_CRCSTRIP_LSB, I40E_RXQ_CTX_CRCSTRIP_W, 1);
 	ctx_set(ctx, I40E_RXQ_CTX_RXMAX_LSB, I40E_RXQ_CTX_RXMAX_W, rxq->max_pkt_len);
+	/* As DPDK 22.11 sets them: the first stripped tag reported in L2TAG1,
+	 * inner tags of tunnels left in place, TLP processing hints on for
+	 * descriptor reads and writes, data and headers, the low-descriptor
+	 * threshold at 2 (x 64 descriptors), descriptor prefetch on. */
+	ctx_set(ctx, I40E_RXQ_CTX_L2TSEL_LSB, 1, 1);
+	ctx_set(ctx, I40E_RXQ_CTX_SHOWIV_LSB, 1, 0);
+	ctx_set(ctx, I40E_RXQ_CTX_TPHRDESC_LSB, 1, 1);
+	ctx_set(ctx, I40E_RXQ_CTX_TPHWDESC_LSB, 1, 1);
+	ctx_set(ctx, I40E_RXQ_CTX_TPHDATA_LSB, 1, 1);
+	ctx_set(ctx, I40E_RXQ_CTX_TPHHEAD_LSB, 1, 1);
+	ctx_set(ctx, I40E_RXQ_CTX_LRXQTHRESH_LSB, I40E_RXQ_CTX_LRXQTHRESH_W, 2);
+	ctx_set(ctx, I40E_RXQ_CTX_PREFENA_LSB, 1, 1);
 
 	for (unsigned int line = 0; line < I40E_RXQ_CTX_BYTES / 16; line++) {
 		uint32_t stat = 0;
@@ -349,15 +359,17 @@ int i40e_dev_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid)
 	if (!rxq->started)
 		return 0;
 	err = i40e_switch_rx_queue(rxq->adapter, rxq->reg_idx, false);
-	if (err != 0)
+	if (err != 0) {
+		/* The device may still write into the ring's buffers: they stay
+		 * the queue's, and the queue stays started (as DPDK). */
 		PMD_LOG(ERR, "rx queue %u: did not switch off\n", qid);
-	/* Even then the buffers go back: the queue is not used again until a
-	 * new start, which re-arms every descriptor. */
+		return err;
+	}
 	i40e_rx_queue_release_mbufs(rxq);
 	i40e_reset_rx_queue(rxq);
 	rxq->started = false;
 	dev->rx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STOPPED;
-	return err;
+	return 0;
 }
 
 /* ---- receive ------------------------------------------------------------- */

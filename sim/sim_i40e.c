@@ -31,6 +31,7 @@ struct sim_i40e_rxq {
 	uint32_t dbuff;         /* bytes per data buffer */
 	uint32_t desc_size;     /* 16 or 32 */
 	uint32_t rxmax;
+	bool stuck;             /* test seam: a request to switch off is not honoured */
 	struct sim_i40e_queue_stats st;
 };
 
@@ -665,6 +666,8 @@ static void reg_write_locked(struct sim_i40e *dev, uint32_t off, uint32_t val)
 				q->ena = I40E_QRX_ENA_QENA_REQ | I40E_QRX_ENA_QENA_STAT;
 			else if (!(q->ena & I40E_QRX_ENA_QENA_STAT))
 				q->ena = I40E_QRX_ENA_QENA_REQ; /* bad context: never runs */
+		} else if (q->stuck && (q->ena & I40E_QRX_ENA_QENA_STAT)) {
+			q->ena = I40E_QRX_ENA_QENA_STAT; /* requested off, still running */
 		} else {
 			q->ena = 0; /* nothing is in flight: the queue drains at once */
 		}
@@ -847,6 +850,15 @@ enum sim_i40e_rx_result sim_i40e_receive(struct sim_i40e *dev, const uint8_t *fr
 	ret = receive_locked(dev, frame, len, false);
 	pthread_mutex_unlock(&dev->lock);
 	return (enum sim_i40e_rx_result)ret;
+}
+
+void sim_i40e_set_queue_stuck(struct sim_i40e *dev, unsigned int q, bool stuck)
+{
+	if (q >= NQ)
+		return;
+	pthread_mutex_lock(&dev->lock);
+	dev->rxq[q].stuck = stuck;
+	pthread_mutex_unlock(&dev->lock);
 }
 
 int sim_i40e_queue_stats(struct sim_i40e *dev, unsigned int q, struct sim_i40e_queue_stats *st)

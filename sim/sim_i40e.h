@@ -68,6 +68,11 @@ struct sim_i40e_queue_stats {
 	uint64_t dma_errors; /* frames lost to a bad address */
 };
 
+/* Test seam: queue q keeps QENA_STAT set when asked to switch off (a
+ * queue that does not drain), until called again with false. A PF reset
+ * clears it. */
+void sim_i40e_set_queue_stuck(struct sim_i40e *dev, unsigned int q, bool stuck);
+
 /* Per-queue counters (q < I40E_SIM_MAX_RX_QUEUES); -EINVAL otherwise. */
 int sim_i40e_queue_stats(struct sim_i40e *dev, unsigned int q, struct sim_i40e_queue_stats *st);
 /* The queue an RSS hash maps to through the device's lookup table. */
