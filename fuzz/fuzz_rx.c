@@ -142,7 +142,7 @@ struct port {
 	struct i40e_rx_queue *rxq;
 	struct i40e_adapter *ad;
 	uint16_t nb_desc;
-	uint16_t free_thresh; /* as configured (0: the driver's default) */
+	uint16_t free_thresh; /* as configured, kept as given */
 	bool up;       /* started with its ring armed */
 };
 
@@ -652,8 +652,9 @@ static bool port_up(uint16_t nb_desc, uint8_t cfg)
 	const uint32_t frame = RTE_MIN(mtu + I40E_ETH_OVERHEAD, (uint32_t)I40E_FRAME_SIZE_MAX);
 	const uint32_t buf = RTE_ALIGN_FLOOR(rte_pktmbuf_data_room_size(pool) -
 					     RTE_PKTMBUF_HEADROOM, I40E_RXBUF_SZ_UNIT);
-	const bool valid = (frame <= buf || (scatter && frame <= 5 * buf)) &&
-			   (thresh == 0 ? I40E_DEFAULT_RX_FREE_THRESH : thresh) < nb_desc;
+	/* As DPDK: every threshold is kept as given, and a frame larger than
+	 * one buffer (up to five) turns scattered receive on by itself. */
+	const bool valid = frame <= 5 * buf;
 	struct rte_eth_rxconf rxconf;
 	struct rte_eth_conf conf;
 	int ret;
@@ -678,7 +679,7 @@ static bool port_up(uint16_t nb_desc, uint8_t cfg)
 	port.rxq = rte_eth_devices[0].rx_queues[0];
 	port.ad = rte_eth_devices[0].dev_private;
 	port.nb_desc = nb_desc;
-	port.free_thresh = thresh == 0 ? I40E_DEFAULT_RX_FREE_THRESH : thresh;
+	port.free_thresh = thresh;
 	port.up = true;
 	/* A started queue gives the device every descriptor but one. */
 	CHECK(dev_avail() == nb_desc - 1u, "device owns %u of %u after start", dev_avail(),
