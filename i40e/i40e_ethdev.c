@@ -65,9 +65,11 @@ static void i40e_read_mac(struct i40e_adapter *ad, struct rte_ether_addr *mac)
  * VLAN mode can be set (the emulated device). */
 #ifdef RTEMEM_HAL_sim
 #define I40E_RX_OFFLOADS (RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_RSS_HASH | \
-			  RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_QINQ_STRIP)
+			  RTE_ETH_RX_OFFLOAD_KEEP_CRC | RTE_ETH_RX_OFFLOAD_VLAN_STRIP | \
+			  RTE_ETH_RX_OFFLOAD_QINQ_STRIP)
 #else
-#define I40E_RX_OFFLOADS (RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_RSS_HASH)
+#define I40E_RX_OFFLOADS (RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_RSS_HASH | \
+			  RTE_ETH_RX_OFFLOAD_KEEP_CRC)
 #endif
 
 static int i40e_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)

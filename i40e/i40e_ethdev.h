@@ -62,6 +62,7 @@ struct i40e_rx_queue {
 	uint16_t rx_buf_len;       /* bytes of data per buffer, 128-byte multiple */
 	uint32_t max_pkt_len;      /* RXMAX: larger frames are dropped by the NIC */
 	bool scattered;            /* frames may span several buffers */
+	uint8_t crc_len;           /* 4 with KEEP_CRC: the device leaves the FCS in */
 	bool q_set;
 	bool started;
 	bool deferred_start;

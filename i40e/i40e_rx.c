@@ -107,6 +107,10 @@ int i40e_dev_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_d
 	rxq->rx_buf_len = (uint16_t)buf_size;
 	rxq->max_pkt_len = frame_size;
 	rxq->scattered = scatter;
+	/* As DPDK, from the port's offloads: the FCS stays in the buffer
+	 * (crcstrip 0) but not in the mbuf's lengths. */
+	rxq->crc_len = dev->conf.rxmode.offloads & RTE_ETH_RX_OFFLOAD_KEEP_CRC ? RTE_ETHER_CRC_LEN
+										 : 0;
 	rxq->deferred_start = conf->rx_deferred_start != 0;
 
 	/* Room for the largest ring plus one burst, so a ring can be resized
@@ -246,7 +250,7 @@ int i40e_write_rx_queue_context(struct i40e_rx_queue *rxq)
 	ctx_set(ctx, I40E_RXQ_CTX_DTYPE_LSB, I40E_RXQ_CTX_DTYPE_W, 0);
 	ctx_set(ctx, I40E_RXQ_CTX_DSIZE_LSB, I40E_RXQ_CTX_DSIZE_W,
 		sizeof(union i40e_rx_desc) == 32 ? 1 : 0);
-	ctx_set(ctx, I40E_RXQ_CTX_CRCSTRIP_LSB, I40E_RXQ_CTX_CRCSTRIP_W, 1);
+	ctx_set(ctx, I40E_RXQ_CTX_CRCSTRIP_LSB, I40E_RXQ_CTX_CRCSTRIP_W, rxq->crc_len == 0);
 	ctx_set(ctx, I40E_RXQ_CTX_RXMAX_LSB, I40E_RXQ_CTX_RXMAX_W, rxq->max_pkt_len);
 	/* As DPDK 22.11 sets them: the first stripped tag reported in L2TAG1,
 	 * inner tags of tunnels left in place, TLP processing hints on for
@@ -425,6 +429,26 @@ static void rx_vlan(struct rte_mbuf *m, uint64_t qword0, uint64_t qword1, uint64
 #endif
 }
 
+/*
+ * KEEP_CRC: the frame's last crc_len bytes are the FCS, which DPDK leaves
+ * in the buffer but takes off the lengths; when the last segment holds
+ * nothing but (part of) the FCS, it goes, and the one before gives up the
+ * rest.
+ */
+static void rx_trim_crc(struct rte_mbuf *first, struct rte_mbuf *prev, struct rte_mbuf *last,
+			uint8_t crc_len)
+{
+	first->pkt_len -= crc_len;
+	if (last->data_len <= crc_len && prev != NULL) {
+		prev->data_len = (uint16_t)(prev->data_len - (crc_len - last->data_len));
+		prev->next = NULL;
+		first->nb_segs--;
+		rte_pktmbuf_free_seg(last);
+	} else {
+		last->data_len = (uint16_t)(last->data_len - crc_len);
+	}
+}
+
 /* The frame is complete (EOP seen on its last descriptor, whose words
  * these are). */
 static void rx_fill_first_seg(struct i40e_rx_queue *rxq, struct rte_mbuf *first,
@@ -458,6 +482,7 @@ uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_p
 	struct i40e_rx_entry *sw_ring = rxq->sw_ring;
 	struct rte_mbuf *first = rxq->pkt_first_seg;
 	struct rte_mbuf *last = rxq->pkt_last_seg;
+	struct rte_mbuf *prev = NULL; /* the segment before last */
 	uint16_t id = rxq->rx_tail;
 	uint16_t nb_rx = 0, nb_hold = rxq->nb_rx_hold;
 
@@ -519,6 +544,7 @@ uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_p
 			first->nb_segs++;
 			last->next = rxm;
 		}
+		prev = last;
 		last = rxm;
 		if (!(qword1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_EOP)))
 			continue;
@@ -528,6 +554,8 @@ uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_p
 			rte_pktmbuf_free(first);
 			rxq->errors++;
 		} else {
+			if (rxq->crc_len > 0)
+				rx_trim_crc(first, prev, last, rxq->crc_len);
 			rx_fill_first_seg(rxq, first, qword0, qword1, qword2);
 			rxq->packets++;
 			rxq->bytes += first->pkt_len;

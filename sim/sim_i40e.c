@@ -31,6 +31,7 @@ struct sim_i40e_rxq {
 	uint32_t dbuff;         /* bytes per data buffer */
 	uint32_t desc_size;     /* 16 or 32 */
 	uint32_t rxmax;
+	bool crcstrip;          /* false: the FCS is written after the frame */
 	bool stuck;             /* test seam: a request to switch off is not honoured */
 	struct sim_i40e_queue_stats st;
 };
@@ -94,6 +95,7 @@ static bool rxq_load_context(struct sim_i40e_rxq *q)
 		   I40E_RXQ_CTX_DBUFF_UNIT;
 	q->desc_size = ctx_get(c, I40E_RXQ_CTX_DSIZE_LSB, I40E_RXQ_CTX_DSIZE_W) ? 32 : 16;
 	q->rxmax = (uint32_t)ctx_get(c, I40E_RXQ_CTX_RXMAX_LSB, I40E_RXQ_CTX_RXMAX_W);
+	q->crcstrip = ctx_get(c, I40E_RXQ_CTX_CRCSTRIP_LSB, I40E_RXQ_CTX_CRCSTRIP_W) != 0;
 	q->head = (uint32_t)ctx_get(c, I40E_RXQ_CTX_HEAD_LSB, I40E_RXQ_CTX_HEAD_W);
 	/* Header split (DTYPE != 0) is not modelled. */
 	if (ctx_get(c, I40E_RXQ_CTX_DTYPE_LSB, I40E_RXQ_CTX_DTYPE_W) != 0)
@@ -419,6 +421,20 @@ static int write_back(const struct sim_i40e_rxq *q, rte_iova_t at, uint64_t qw0,
 	return ret;
 }
 
+/* The Ethernet FCS: CRC-32 (reflected, polynomial 0xEDB88320), sent low
+ * byte first. */
+static uint32_t eth_fcs(const uint8_t *f, uint32_t len)
+{
+	uint32_t crc = 0xffffffffu;
+
+	for (uint32_t i = 0; i < len; i++) {
+		crc ^= f[i];
+		for (int b = 0; b < 8; b++)
+			crc = crc >> 1 ^ (0xedb88320u & (0u - (crc & 1u)));
+	}
+	return ~crc;
+}
+
 /*
  * The VLAN tags the VSI strips from this frame (0, 1 or 2), their TCIs
  * outer first. Two only in QinQ mode and with 32-byte descriptors, which
@@ -446,6 +462,7 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 	const uint32_t wire_len = len;
 	uint16_t tci[2] = { 0, 0 };
 	unsigned int ntags;
+	uint32_t fcs = 0;
 	uint64_t qw2 = 0;
 	struct frame_class c = classify(dev, frame, len);
 	struct sim_i40e_rxq *q = &dev->rxq[rss_queue(dev, &c)];
@@ -463,14 +480,30 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 		q->st.oversize++;
 		return SIM_I40E_RX_OVERSIZE;
 	}
-	/* Stripped tags leave the frame and go into the descriptor. The
-	 * caller's frame stays as it is: a blocked frame is offered again. */
+	/* Stripped tags leave the frame and go into the descriptor; without
+	 * CRC stripping the FCS of the frame as it was on the wire follows
+	 * it. The caller's frame stays as it is: a blocked frame is offered
+	 * again. */
+	if (!q->crcstrip) {
+		if (len + 4 > sizeof(dev->stripped)) {
+			q->st.oversize++;
+			return SIM_I40E_RX_OVERSIZE;
+		}
+		fcs = eth_fcs(frame, len);
+	}
 	ntags = tags_to_strip(dev, q, frame, len, tci);
-	if (ntags > 0) {
-		memcpy(dev->stripped, frame, 12);
-		memcpy(dev->stripped + 12, frame + 12 + 4 * ntags, len - 12 - 4 * ntags);
+	if (ntags > 0 || !q->crcstrip) {
+		const uint32_t head = RTE_MIN(len, 12u), cut = 4 * ntags; /* tags: len >= 18 */
+
+		memcpy(dev->stripped, frame, head);
+		memcpy(dev->stripped + head, frame + head + cut, len - head - cut);
 		frame = dev->stripped;
-		len -= 4 * ntags;
+		len -= cut;
+	}
+	if (!q->crcstrip) {
+		for (int b = 0; b < 4; b++)
+			dev->stripped[len + b] = (uint8_t)(fcs >> (8 * b));
+		len += 4;
 	}
 	if (ntags == 2)
 		qw2 = 1ULL << I40E_RX_DESC_EXT_STATUS_L2TAG2P |

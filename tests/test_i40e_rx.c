@@ -1610,6 +1610,85 @@ static void test_stop_failure_keeps_buffers(void **state)
 	assert_int_equal(rte_eth_dev_stop(0), 0);
 }
 
+/* The Ethernet FCS as sent: CRC-32, reflected, low byte first. */
+static void fcs_bytes(const uint8_t *f, uint32_t len, uint8_t out[4])
+{
+	uint32_t crc = 0xffffffffu;
+
+	for (uint32_t i = 0; i < len; i++) {
+		crc ^= f[i];
+		for (int b = 0; b < 8; b++)
+			crc = (crc & 1u) ? (crc >> 1) ^ 0xedb88320u : crc >> 1;
+	}
+	crc = ~crc;
+	for (int b = 0; b < 4; b++)
+		out[b] = (uint8_t)(crc >> (8 * b));
+}
+
+/*
+ * KEEP_CRC, as DPDK 22.11's i40e: crcstrip 0 in the queue context, the
+ * device writes the FCS after the frame, and the driver takes its 4 bytes
+ * off pkt_len and the last segment; a last segment holding only FCS bytes
+ * is freed and the segment before it gives up the rest.
+ */
+static void test_keep_crc(void **state)
+{
+	struct rte_eth_dev *edev = &rte_eth_devices[0];
+	const struct {
+		uint32_t len;      /* on the wire, without FCS */
+		uint16_t segs;     /* segments delivered */
+		uint16_t last_len; /* data_len of the last of them */
+	} cases[] = {
+		{ 60, 1, 60 },
+		{ 2044, 1, 2044 },   /* frame and FCS fill one buffer */
+		{ 2045, 1, 2045 },   /* one FCS byte in a second buffer */
+		{ 2048, 1, 2048 },   /* the whole FCS in a second buffer */
+		{ 2049, 2, 1 },
+		{ 5000, 3, 5000 - 4096 },
+	};
+	static uint8_t f[5000];
+	uint8_t ctx[I40E_RXQ_CTX_BYTES], fcs[4];
+	struct i40e_rx_queue *rxq;
+	struct rte_mbuf *m, *s;
+
+	(void)state;
+	poison_pool();
+	assert_int_equal(port_up(1, 64, 9000, RTE_ETH_RX_OFFLOAD_KEEP_CRC, pool), 0);
+	rxq = edev->rx_queues[0];
+	assert_int_equal(rxq->crc_len, 4);
+	read_rx_ctx(edev->dev_private, rxq->reg_idx, ctx);
+	assert_int_equal(ctx_bits(ctx, I40E_RXQ_CTX_CRCSTRIP_LSB, 1), 0);
+	for (size_t i = 0; i < RTE_DIM(cases); i++) {
+		const uint32_t len = cases[i].len;
+		uint32_t off = 0;
+		uint16_t n = 0;
+
+		mk_ipv4(f, len, false, 17, false);
+		fcs_bytes(f, len, fcs);
+		assert_int_equal(sim_i40e_receive(dev, f, len), SIM_I40E_RX_OK);
+		assert_int_equal(rte_eth_rx_burst(0, 0, &m, 1), 1);
+		assert_int_equal(m->pkt_len, len);
+		assert_int_equal(m->nb_segs, cases[i].segs);
+		for (s = m; s != NULL; s = s->next) {
+			assert_memory_equal(rte_pktmbuf_mtod(s, uint8_t *), f + off, s->data_len);
+			off += s->data_len;
+			n++;
+			if (s->next == NULL)
+				assert_int_equal(s->data_len, cases[i].last_len);
+		}
+		assert_int_equal(n, cases[i].segs);
+		assert_int_equal(off, len);
+		/* the FCS is in the buffer behind the data when it fits there */
+		for (s = m; s->next != NULL; s = s->next)
+			;
+		if (s->data_len + 4 <= 2048)
+			assert_memory_equal(rte_pktmbuf_mtod(s, uint8_t *) + s->data_len, fcs, 4);
+		rte_pktmbuf_free(m);
+	}
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
 /* Queue 1 cannot get its mbufs: queue 0, already running, is stopped again. */
 static void test_start_failure_unwinds(void **state)
 {
@@ -1861,6 +1940,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_setup_as_dpdk, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_stop_failure_keeps_buffers, test_setup,
 						test_teardown),
+		cmocka_unit_test_setup_teardown(test_keep_crc, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_pci_match_table, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_configure_refuses_other_mq_modes, test_setup,
 						test_teardown),
