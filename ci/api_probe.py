@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""List every name the given DPDK 22.11 headers declare and report which of
+them rtemem's headers do not provide, in C and in C++.
+
+Usage: api_probe.py RTEMEM_INCLUDE_DIR OUT_FILE HEADER...
+Prints one table row per header; writes "LANG header name" for every name
+missing in C or in C++ to OUT_FILE, sorted.
+
+How a name is judged: one probe file per header and language references
+each name on a line of its own (a function's or variable's address, an enum
+value, sizeof a type, #ifndef for a macro). The probe is compiled with
+-fsyntax-only -w, so every diagnostic that points at a probe line is an
+error about that line's name. The same probe is first compiled against
+DPDK's own headers: a name that fails there (another architecture's macro,
+a forward-declared struct) is not something an application can use, so it
+is dropped instead of being counted against rtemem.
+"""
+import concurrent.futures
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+DPDK_DIRS = ["/usr/include/x86_64-linux-gnu/dpdk", "/usr/include/dpdk",
+             "/usr/include/dpdk/generic"]
+# DPDK's ring sync-mode headers do not compile alone: rte_ring_elem.h pulls
+# them in, and programs include rte_ring.h first.
+NEEDS_FIRST = {h: "rte_ring.h" for h in
+               ("rte_ring_peek.h", "rte_ring_peek_zc.h", "rte_ring_hts.h", "rte_ring_rts.h")}
+LANGS = {"C": ["gcc", "-x", "c", "-std=gnu11"],
+         "C++": ["g++", "-x", "c++", "-std=c++17"]}
+
+
+def dpdk_files(header):
+    """The x86_64 header and, for arch headers, the generic one it wraps."""
+    return [os.path.join(d, header) for d in DPDK_DIRS
+            if os.path.exists(os.path.join(d, header))]
+
+
+def names_of(header):
+    """(kind, name) for every name the header declares that an application may use."""
+    out = subprocess.run(["ctags", "-x", "--_xformat=%K %N", "--kinds-C=+px", "--language-force=C",
+                          "-I", "__rte_experimental,__rte_internal"]
+                         + dpdk_files(header), capture_output=True, text=True, check=True).stdout
+    found = {}
+    for line in out.splitlines():
+        kind, name = line.split()
+        # Names starting with '_' are DPDK's internals (inline helpers such as
+        # __rte_ring_do_enqueue, include guards), except the __rte_* attribute
+        # macros that applications write themselves (__rte_cache_aligned ...).
+        if name.startswith("_") and not (kind == "macro" and name.startswith("__rte_")):
+            continue
+        if kind == "macro" and re.search(r"_H_?$", name):
+            continue  # include guard
+        if kind == "member" or name.startswith("__anon"):
+            continue
+        found.setdefault(name, kind)  # a function is both defined and prototyped: count it once
+    return sorted((kind, name) for name, kind in found.items())
+
+
+def probe_line(kind, name):
+    if kind == "macro":
+        return None
+    if kind in ("function", "prototype", "variable", "externvar"):
+        return f"(void)&{name};"
+    if kind == "enumerator":
+        return f"(void){name};"
+    if kind in ("struct", "union", "enum"):
+        return f"(void)sizeof({kind} {name});"
+    return f"(void)sizeof({name});"  # typedef
+
+
+def write_probe(path, header, names):
+    """The probe source, and which name each of its lines is about."""
+    first = [f"#include <{NEEDS_FIRST[header]}>"] if header in NEEDS_FIRST else []
+    lines, owner = first + [f"#include <{header}>", "void api_probe(void);", "void api_probe(void) {"], {}
+    for kind, name in names:
+        code = probe_line(kind, name)
+        if code:
+            lines.append(code)
+            owner[len(lines)] = name
+    lines.append("}")
+    for kind, name in names:
+        if kind == "macro":
+            lines += [f"#ifndef {name}", f"#error {name}"]
+            owner[len(lines)] = name
+            lines.append("#endif")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return owner
+
+
+def failing(cmd, path, owner):
+    """Names whose probe line draws a diagnostic; None if the header itself fails."""
+    res = subprocess.run(cmd + ["-fsyntax-only", "-w", "-fmax-errors=0", path],
+                         capture_output=True, text=True)
+    if res.returncode == 0:
+        return set()
+    bad = set()
+    base = re.escape(os.path.basename(path))
+    for m in re.finditer(base + r":(\d+):", res.stderr):
+        line = int(m.group(1))
+        if line in owner:
+            bad.add(owner[line])
+        else:
+            return None  # an error outside the probe lines: the header does not compile
+    return bad if bad else None
+
+
+def check(job):
+    header, lang, tmp, rtemem_inc = job
+    names = names_of(header)
+    path = os.path.join(tmp, header.replace(".h", "") + (".c" if lang == "C" else ".cc"))
+    owner = write_probe(path, header, names)
+    dpdk = LANGS[lang] + subprocess.run(["pkg-config", "--cflags", "libdpdk"], capture_output=True,
+                                        text=True, check=True).stdout.split()
+    unusable = failing(dpdk, path, owner)
+    if unusable is None:
+        sys.exit(f"{header} ({lang}): DPDK's own header does not compile in the probe")
+    usable = [(k, n) for k, n in names if n not in unusable]
+    owner = write_probe(path, header, usable)
+    if not os.path.exists(os.path.join(rtemem_inc, header)):
+        return header, lang, usable, {n for _, n in usable}
+    missing = failing(LANGS[lang] + ["-I", rtemem_inc], path, owner)
+    if missing is None:  # the header does not compile: nothing in it is usable
+        missing = {n for _, n in usable}
+    return header, lang, usable, missing
+
+
+def main():
+    rtemem_inc, out_file, headers = sys.argv[1], sys.argv[2], sys.argv[3:]
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in LANGS:
+            os.mkdir(os.path.join(tmp, lang))
+        jobs = [(h, lang, os.path.join(tmp, lang), rtemem_inc) for h in headers for lang in LANGS]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            results = list(pool.map(check, jobs))
+    table, missing_all = {}, set()
+    for header, lang, usable, missing in results:
+        table.setdefault(header, {})[lang] = (len(usable), len(missing))
+        missing_all |= {f"{lang} {header} {n}" for n in missing}
+    print(f"{'header':24} {'names':>6} {'miss C':>7} {'miss C++':>9}")
+    tot = [0, 0, 0]
+    for header in headers:
+        (n, mc), (_, mcc) = table[header]["C"], table[header]["C++"]
+        print(f"{header:24} {n:6} {mc:7} {mcc:9}")
+        tot = [tot[0] + n, tot[1] + mc, tot[2] + mcc]
+    print(f"{'total':24} {tot[0]:6} {tot[1]:7} {tot[2]:9}")
+    with open(out_file, "w") as f:
+        f.writelines(line + "\n" for line in sorted(missing_all))
+
+
+if __name__ == "__main__":
+    main()
