@@ -28,7 +28,8 @@ DPDK_DIRS = ["/usr/include/x86_64-linux-gnu/dpdk", "/usr/include/dpdk",
 # them in, and programs include rte_ring.h first.
 NEEDS_FIRST = {h: "rte_ring.h" for h in
                ("rte_ring_peek.h", "rte_ring_peek_zc.h", "rte_ring_hts.h", "rte_ring_rts.h")}
-LANGS = {"C": ["gcc", "-x", "c", "-std=gnu11"],
+# _GNU_SOURCE as g++ always has it: without it DPDK hides rte_lcore_cpuset (no cpu_set_t).
+LANGS = {"C": ["gcc", "-x", "c", "-std=gnu11", "-D_GNU_SOURCE"],
          "C++": ["g++", "-x", "c++", "-std=c++17"]}
 
 
@@ -119,11 +120,18 @@ def check(job):
     if unusable is None:
         sys.exit(f"{header} ({lang}): DPDK's own header does not compile in the probe")
     usable = [(k, n) for k, n in names if n not in unusable]
-    owner = write_probe(path, header, usable)
     if not os.path.exists(os.path.join(rtemem_inc, header)):
         return header, lang, usable, {n for _, n in usable}
-    missing = failing(LANGS[lang] + ["-I", rtemem_inc], path, owner)
+    rtemem = LANGS[lang] + ["-I", rtemem_inc]
+    # The header alone first: an error in it that no probe line triggers would
+    # otherwise hide behind the errors of the missing names.
+    write_probe(path, header, [])
+    missing = failing(rtemem, path, {})
+    if missing is not None:
+        owner = write_probe(path, header, usable)
+        missing = failing(rtemem, path, owner)
     if missing is None:  # the header does not compile: nothing in it is usable
+        print(f"api: rtemem's {header} does not compile as {lang}", file=sys.stderr)
         missing = {n for _, n in usable}
     return header, lang, usable, missing
 
@@ -140,13 +148,14 @@ def main():
     for header, lang, usable, missing in results:
         table.setdefault(header, {})[lang] = (len(usable), len(missing))
         missing_all |= {f"{lang} {header} {n}" for n in missing}
-    print(f"{'header':24} {'names':>6} {'miss C':>7} {'miss C++':>9}")
-    tot = [0, 0, 0]
+    # Names per language: a few of DPDK's differ (its "asm" macro is C only).
+    print(f"{'header':24} {'C names':>8} {'missing':>8} {'C++ names':>10} {'missing':>8}")
+    tot = [0, 0, 0, 0]
     for header in headers:
-        (n, mc), (_, mcc) = table[header]["C"], table[header]["C++"]
-        print(f"{header:24} {n:6} {mc:7} {mcc:9}")
-        tot = [tot[0] + n, tot[1] + mc, tot[2] + mcc]
-    print(f"{'total':24} {tot[0]:6} {tot[1]:7} {tot[2]:9}")
+        row = table[header]["C"] + table[header]["C++"]
+        print(f"{header:24} {row[0]:8} {row[1]:8} {row[2]:10} {row[3]:8}")
+        tot = [t + r for t, r in zip(tot, row)]
+    print(f"{'total':24} {tot[0]:8} {tot[1]:8} {tot[2]:10} {tot[3]:8}")
     with open(out_file, "w") as f:
         f.writelines(line + "\n" for line in sorted(missing_all))
 
