@@ -2,7 +2,7 @@
 """List every name the given DPDK 22.11 headers declare and report which of
 them rtemem's headers do not provide, in C and in C++.
 
-Usage: api_probe.py RTEMEM_INCLUDE_DIR OUT_FILE HEADER...
+Usage: api_probe.py PREFIX OUT_FILE HEADER...   (PREFIX: where make install put rtemem)
 Prints one table row per header; writes "LANG header name" for every name
 missing in C or in C++ to OUT_FILE, sorted.
 
@@ -14,6 +14,10 @@ error about that line's name. The same probe is first compiled against
 DPDK's own headers: a name that fails there (another architecture's macro,
 a forward-declared struct) is not something an application can use, so it
 is dropped instead of being counted against rtemem.
+
+Last, every function and variable that compiled is linked, from one program
+per language, against the installed library (pkg-config rtemem): a name
+declared but not exported, or exported without extern "C", is missing too.
 """
 import concurrent.futures
 import os
@@ -121,7 +125,7 @@ def check(job):
         sys.exit(f"{header} ({lang}): DPDK's own header does not compile in the probe")
     usable = [(k, n) for k, n in names if n not in unusable]
     if not os.path.exists(os.path.join(rtemem_inc, header)):
-        return header, lang, usable, {n for _, n in usable}
+        return header, lang, usable, {n for _, n in usable}, False
     rtemem = LANGS[lang] + ["-I", rtemem_inc]
     # The header alone first: an error in it that no probe line triggers would
     # otherwise hide behind the errors of the missing names.
@@ -130,22 +134,60 @@ def check(job):
     if missing is not None:
         owner = write_probe(path, header, usable)
         missing = failing(rtemem, path, owner)
-    if missing is None:  # the header does not compile: nothing in it is usable
+    compiles = missing is not None
+    if not compiles:  # nothing in it is usable
         print(f"api: rtemem's {header} does not compile as {lang}", file=sys.stderr)
         missing = {n for _, n in usable}
-    return header, lang, usable, missing
+    return header, lang, usable, missing, compiles
+
+
+def link_missing(lang, prefix, tmp, results):
+    """Functions and variables that compile but do not link, as {name: header}."""
+    pc = dict(os.environ, PKG_CONFIG_PATH=os.path.join(prefix, "lib", "pkgconfig"))
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "rtemem"], env=pc,
+                           capture_output=True, text=True, check=True).stdout.split()
+    lines, where = [], {}
+    for header, rlang, usable, missing, compiles in results:
+        if rlang != lang or not compiles:
+            continue
+        lines.append(f"#include <{header}>")
+        for kind, name in usable:
+            if kind in ("function", "prototype", "variable", "externvar") and name not in missing:
+                where[name] = header
+    lines += ["int main(void)", "{", "\tvoid *volatile use;"]
+    lines += [f"\tuse = (void *)&{name};" for name in sorted(where)]
+    lines += ["\t(void)use;", "\treturn 0;", "}"]
+    path = os.path.join(tmp, "link" + (".c" if lang == "C" else ".cc"))
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    res = subprocess.run(LANGS[lang] + ["-w", "-o", path + ".out", path, "-x", "none"] + flags,
+                         capture_output=True, text=True)
+    if res.returncode == 0:
+        return {}
+    undefined = set(re.findall(r"undefined reference to `(\w+)", res.stderr))
+    if not undefined:
+        sys.exit(f"api: the {lang} link program fails for another reason:\n{res.stderr}")
+    return {name: where[name] for name in undefined if name in where}
 
 
 def main():
-    rtemem_inc, out_file, headers = sys.argv[1], sys.argv[2], sys.argv[3:]
+    prefix, out_file, headers = sys.argv[1], sys.argv[2], sys.argv[3:]
+    rtemem_inc = os.path.join(prefix, "include", "rtemem")
     with tempfile.TemporaryDirectory() as tmp:
         for lang in LANGS:
             os.mkdir(os.path.join(tmp, lang))
         jobs = [(h, lang, os.path.join(tmp, lang), rtemem_inc) for h in headers for lang in LANGS]
         with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
             results = list(pool.map(check, jobs))
+        for lang in LANGS:
+            unlinked = link_missing(lang, prefix, os.path.join(tmp, lang), results)
+            for name, header in sorted(unlinked.items()):
+                print(f"api: {name} ({header}) compiles but does not link ({lang})", file=sys.stderr)
+            for header, rlang, _, missing, _ in results:
+                if rlang == lang:
+                    missing |= {n for n, h in unlinked.items() if h == header}
     table, missing_all = {}, set()
-    for header, lang, usable, missing in results:
+    for header, lang, usable, missing, _ in results:
         table.setdefault(header, {})[lang] = (len(usable), len(missing))
         missing_all |= {f"{lang} {header} {n}" for n in missing}
     # Names per language: a few of DPDK's differ (its "asm" macro is C only).

@@ -10,8 +10,8 @@
 # README stays true; the fix is deleting the line. ci/api-not-provided.txt
 # holds the few names rtemem never means to provide, each with its reason.
 #
-# Usage: ci/check-api.sh [RTEMEM_INCLUDE_DIR]   (default: include/, what
-# make install copies to <prefix>/include/rtemem)
+# It checks what make install puts in a scratch prefix: the headers, and the
+# library every function and variable must link from.
 set -euo pipefail
 export LC_ALL=C   # sort and comm must agree on the order
 cd "$(dirname "$0")/.."
@@ -22,7 +22,8 @@ rte_ring_peek_zc.h rte_ring_hts.h rte_ring_rts.h rte_mempool.h rte_mbuf.h rte_mb
 rte_mbuf_dyn.h rte_mbuf_pool_ops.h rte_mbuf_ptype.h rte_random.h rte_string_fns.h rte_hexdump.h
 rte_cycles.h rte_errno.h rte_common.h rte_spinlock.h rte_rwlock.h rte_atomic.h rte_memcpy.h
 rte_pause.h rte_ether.h rte_ip.h rte_tcp.h rte_udp.h rte_ethdev.h"
-inc=${1:-include}
+prefix=$(mktemp -d /tmp/rtemem-api.XXXXXX)
+trap 'rm -rf "$prefix"' EXIT
 known=ci/api-missing.txt
 allowed=ci/api-not-provided.txt
 mkdir -p build
@@ -31,8 +32,9 @@ now=build/api-missing.txt   # what is missing in this run, for a look or a copy 
 # DPDK's headers are the reference, so they come from the distribution, not from us.
 ci/install-deps.sh universal-ctags libdpdk-dev python3
 
+make install PREFIX="$prefix" >/dev/null
 # shellcheck disable=SC2086
-python3 ci/api_probe.py "$inc" build/api-missing-lang.txt $headers | tee build/api-table.txt
+python3 ci/api_probe.py "$prefix" build/api-missing-lang.txt $headers | tee build/api-table.txt
 # Names never meant to be provided leave the count altogether.
 sed '/^#/d' "$allowed" | awk 'NF {print $1, $2}' | sort -u >build/api-allowed.txt
 awk '{print $2, $3}' build/api-missing-lang.txt | sort -u | comm -23 - build/api-allowed.txt >"$now"
