@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """List every name the given DPDK 22.11 headers declare and report which of
-them rtemem's headers do not provide, in C and in C++.
+them rtemem's headers do not provide, in C and in C++, with gcc and clang.
 
 Usage: api_probe.py PREFIX OUT_FILE HEADER...   (PREFIX: where make install put rtemem)
 Prints one table row per header; writes "LANG header name" for every name
-missing in C or in C++ to OUT_FILE, sorted.
+missing to OUT_FILE (LANG: gcc, g++, clang, clang++), sorted.
 
 How a name is judged: one probe file per header and language references
 each name on a line of its own (a function's or variable's address, an enum
@@ -35,8 +35,11 @@ NEEDS_FIRST = {h: "rte_ring.h" for h in
 # _GNU_SOURCE as g++ always has it: without it DPDK hides rte_lcore_cpuset (no cpu_set_t).
 # DPDK defines these as macros for strict ISO modes; as an expression they would not parse.
 KEYWORDS = {"asm", "typeof"}
-LANGS = {"C": ["gcc", "-x", "c", "-std=gnu11", "-D_GNU_SOURCE"],
-         "C++": ["g++", "-x", "c++", "-std=c++17"]}
+# No error limit: every missing name must get its own diagnostic.
+LANGS = {"gcc": ["gcc", "-x", "c", "-std=gnu11", "-D_GNU_SOURCE", "-fmax-errors=0"],
+         "g++": ["g++", "-x", "c++", "-std=c++17", "-fmax-errors=0"],
+         "clang": ["clang", "-x", "c", "-std=gnu11", "-D_GNU_SOURCE", "-ferror-limit=0"],
+         "clang++": ["clang++", "-x", "c++", "-std=c++17", "-ferror-limit=0"]}
 
 
 def dpdk_files(header):
@@ -103,7 +106,7 @@ def write_probe(path, header, names):
 
 def failing(cmd, path, owner):
     """Names whose probe line draws a diagnostic; None if the header itself fails."""
-    res = subprocess.run(cmd + ["-fsyntax-only", "-w", "-fmax-errors=0", path],
+    res = subprocess.run(cmd + ["-fsyntax-only", "-w", path],
                          capture_output=True, text=True)
     if res.returncode == 0:
         return set()
@@ -121,7 +124,7 @@ def failing(cmd, path, owner):
 def check(job):
     header, lang, tmp, rtemem_inc = job
     names = names_of(header)
-    path = os.path.join(tmp, header.replace(".h", "") + (".c" if lang == "C" else ".cc"))
+    path = os.path.join(tmp, header.replace(".h", "") + (".cc" if lang.endswith("++") else ".c"))
     owner = write_probe(path, header, names)
     dpdk = LANGS[lang] + subprocess.run(["pkg-config", "--cflags", "libdpdk"], capture_output=True,
                                         text=True, check=True).stdout.split()
@@ -162,7 +165,7 @@ def link_missing(lang, prefix, tmp, results):
     lines += ["int main(void)", "{", "\tvoid *volatile use;"]
     lines += [f"\tuse = (void *)&{name};" for name in sorted(where)]
     lines += ["\t(void)use;", "\treturn 0;", "}"]
-    path = os.path.join(tmp, "link" + (".c" if lang == "C" else ".cc"))
+    path = os.path.join(tmp, "link" + (".cc" if lang.endswith("++") else ".c"))
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
     res = subprocess.run(LANGS[lang] + ["-w", "-o", path + ".out", path, "-x", "none"] + flags,
@@ -196,13 +199,13 @@ def main():
         table.setdefault(header, {})[lang] = (len(usable), len(missing))
         missing_all |= {f"{lang} {header} {n}" for n in missing}
     # Names per language: a few of DPDK's differ (its "asm" macro is C only).
-    print(f"{'header':24} {'C names':>8} {'missing':>8} {'C++ names':>10} {'missing':>8}")
-    tot = [0, 0, 0, 0]
-    for header in headers:
-        row = table[header]["C"] + table[header]["C++"]
-        print(f"{header:24} {row[0]:8} {row[1]:8} {row[2]:10} {row[3]:8}")
-        tot = [t + r for t, r in zip(tot, row)]
-    print(f"{'total':24} {tot[0]:8} {tot[1]:8} {tot[2]:10} {tot[3]:8}")
+    print(f"{'header':24}" + "".join(f" {lang + ' names':>14} {'missing':>8}" for lang in LANGS))
+    tot = [0] * (2 * len(LANGS))
+    for header in headers + ["total"]:
+        row = tot if header == "total" else [x for lang in LANGS for x in table[header][lang]]
+        print(f"{header:24}" + "".join(f" {row[i]:14} {row[i + 1]:8}" for i in range(0, len(row), 2)))
+        if header != "total":
+            tot = [t + r for t, r in zip(tot, row)]
     with open(out_file, "w") as f:
         f.writelines(line + "\n" for line in sorted(missing_all))
 
