@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # DPDK 22.11 API coverage, as an application sees it: every name the covered
 # headers of Debian's libdpdk-dev declare must compile against rtemem's
-# headers, as C (-std=gnu11) and C++ (-std=c++17), with gcc and clang. ci/api_probe.py
-# does the listing and the probing; this script is the ratchet around it.
+# headers, as C (-std=gnu11) and C++ (-std=c++17), with gcc and clang.
+# ci/api_probe.py does the listing and the probing; this script is the
+# ratchet around it.
 #
 # ci/api-missing.txt lists what is missing today ("header name"): a missing
 # name not on it is a regression and fails. A listed name that is now
