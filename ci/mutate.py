@@ -328,16 +328,19 @@ class Scratch:
         p = subprocess.Popen([os.path.join(self.build, "tests", test)], cwd=self.dir,
                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, start_new_session=True)
+        rc = None
         try:
             rc = p.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            rc = None
-        # Kill what the test left behind too (lcore threads, forked children).
-        try:
-            os.killpg(p.pid, signal.SIGKILL)
-        except ProcessLookupError:
             pass
-        p.wait()
+        finally:
+            # Also what the test left behind (forked children), and on our
+            # own interruption.
+            try:
+                os.killpg(p.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            p.wait()
         return rc == 0, time.monotonic() - t0
 
     def remove(self):
@@ -413,6 +416,9 @@ def main():
 
     root = subprocess.run(["git", "rev-parse", "--show-toplevel"], check=True,
                           stdout=subprocess.PIPE, text=True).stdout.strip()
+    bad = set(args.modules or []) - set(MODULES)
+    if bad:
+        sys.exit("mutate: no module %s (known: %s)" % (" ".join(sorted(bad)), " ".join(MODULES)))
     files = args.files or [f for m, (fs, _) in MODULES.items()
                            if not args.modules or m in args.modules for f in fs]
     unknown = [f for f in files if f not in FILE_MODULE]
@@ -439,6 +445,8 @@ def main():
           (len(mutants), len(files), len(skipped),
            ", sample seed %d" % args.seed if args.sample is not None else ""), flush=True)
 
+    # SIGTERM (a CI timeout, kill) unwinds like ^C, so the scratch copy goes.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(2))
     tests = sorted({t for m in mutants for t in MODULES[FILE_MODULE[m.file]][1]})
     scratch = Scratch(root, tests, args.jobs)
     try:
