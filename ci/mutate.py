@@ -10,8 +10,8 @@ Every mutant changes one token of one C file inside a function body:
   ret     return 0 <-> return -1
   bool    true <-> false
   logic   && <-> ||
-Comments, strings, preprocessor lines, _Static_assert and attributes are
-never touched, nor anything outside a function body (table and struct layout
+Comments, strings, preprocessor lines, _Static_assert, attributes and log
+calls are never touched, nor anything outside a function body (table and struct layout
 mutants either do not compile or change nothing a test could observe).
 
 A mutant is named "file:line:col op"; the list is a pure function of the
@@ -132,7 +132,8 @@ def mark_code(toks):
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.text in SKIP_CALLS:
+        # Log calls too: a wrong number in a message is not a bug a test should pin.
+        if t.text in SKIP_CALLS or (t.text.endswith("LOG") and toks[i + 1].text == "("):
             depth, i = 0, i + 1
             while i < len(toks):
                 depth += {"(": 1, ")": -1}.get(toks[i].text, 0)
@@ -429,14 +430,16 @@ def main():
         with open(os.path.join(root, f)) as fh:
             sources[f] = fh.read()
         mutants += mutants_of(f, sources[f])
-    equivalent = read_equivalents(root)
-    skipped = [m for m in mutants if mutant_id(m) in equivalent]
-    mutants = [m for m in mutants if mutant_id(m) not in equivalent]
     if args.only:
         mutants = [m for m in mutants if mutant_id(m) in args.only]
+    # Sample first, then drop the equivalent ones: listing one more
+    # equivalent mutant must not redraw the whole sample.
     if args.sample is not None and args.sample < len(mutants):
         mutants = sorted(random.Random(args.seed).sample(mutants, args.sample),
                          key=lambda m: (m.file, m.line, m.col, m.op))
+    equivalent = read_equivalents(root)
+    skipped = [m for m in mutants if mutant_id(m) in equivalent]
+    mutants = [m for m in mutants if mutant_id(m) not in equivalent]
     if args.list:
         for m in mutants:
             print("%-40s %s" % (mutant_id(m), describe(sources[m.file], m)))
