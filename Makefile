@@ -286,6 +286,30 @@ coverage:
 -include $(FUZZ_LIB_OBJS:.o=.d)
 
 # ---------------------------------------------------------------------------
+# Mutation testing (ci/mutate.py, docs/testing.md): one-token bugs put into a
+# scratch copy of the tree, each built and run against its module's tests.
+#   make mutate          every mutant of every module (hours; restrict with
+#                        MUTATE_FILES="src/fbarray.c ..." or MUTATE_MODULES=ring)
+#   make mutate-sample   MUTATE_SAMPLE (40) mutants picked with MUTATE_SEED;
+#                        fails below MUTATE_FLOOR percent killed, or on a
+#                        tool error, never on a survivor as such
+# Both run under nice: they are measurements, not the build.
+# ---------------------------------------------------------------------------
+.PHONY: mutate mutate-sample
+
+MUTATE_SEED ?= 2211
+MUTATE_SAMPLE ?= 40
+MUTATE_FLOOR ?= 25
+MUTATE_ARGS := --seed $(MUTATE_SEED) $(if $(MUTATE_FILES),--files $(MUTATE_FILES)) \
+	$(if $(MUTATE_MODULES),--modules $(MUTATE_MODULES))
+
+mutate:
+	nice -n 15 ci/mutate.py $(MUTATE_ARGS)
+
+mutate-sample:
+	nice -n 15 ci/mutate.py $(MUTATE_ARGS) --sample $(MUTATE_SAMPLE) --floor $(MUTATE_FLOOR)
+
+# ---------------------------------------------------------------------------
 # Other architectures under qemu-user (ci/cross-test.sh).
 #   make cross-test ARCH=aarch64   cross-build HAL=sim with Debian's cross gcc
 #   make cross-test ARCH=s390x     into build/cross-<arch>/ and run every test
