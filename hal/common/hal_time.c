@@ -16,10 +16,15 @@
 
 #include "hal.h"
 
+#if defined(__x86_64__) || defined(__i386__)
+#define MEASURE_TSC 1 /* the only counter whose frequency we must measure */
+#endif
+
 #define CALIBRATE_US 20000     /* long enough for 10 MHz rounding to be exact */
 #define BRACKET_MAX_NS 20000   /* a clock/counter pair taken further apart is retried */
 #define ROUND_HZ 10000000ULL
 
+#ifdef MEASURE_TSC
 static uint64_t mono_ns(void)
 {
 	struct timespec ts;
@@ -57,6 +62,7 @@ static uint64_t measure_hz(void)
 	hz = (t1 - t0) * (uint64_t)NS_PER_S / (n1 - n0);
 	return hz >= ROUND_HZ ? (hz + ROUND_HZ / 2) / ROUND_HZ * ROUND_HZ : hz;
 }
+#endif
 
 uint64_t hal_tsc_hz(void)
 {
@@ -65,7 +71,7 @@ uint64_t hal_tsc_hz(void)
 
 	if (v != 0)
 		return v;
-#if defined(__x86_64__) || defined(__i386__)
+#ifdef MEASURE_TSC
 	v = measure_hz();
 #elif defined(__aarch64__)
 	__asm__ volatile("mrs %0, cntfrq_el0" : "=r"(v));
