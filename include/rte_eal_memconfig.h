@@ -5,6 +5,8 @@
 #ifndef RTEMEM_RTE_EAL_MEMCONFIG_H
 #define RTEMEM_RTE_EAL_MEMCONFIG_H
 
+#include <stdbool.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -21,6 +23,10 @@ void rte_mcfg_tailq_read_lock(void);
 void rte_mcfg_tailq_read_unlock(void);
 void rte_mcfg_tailq_write_lock(void);
 void rte_mcfg_tailq_write_unlock(void);
+void rte_mcfg_timer_lock(void);
+void rte_mcfg_timer_unlock(void);
+/* Whether one file backs each memseg list (--single-file-segments): never here. */
+bool rte_mcfg_get_single_file_segments(void);
 
 #ifdef __cplusplus
 }

@@ -64,3 +64,18 @@ void rte_mcfg_tailq_write_unlock(void)
 {
 	rte_rwlock_write_unlock(&eal_mcfg()->qlock);
 }
+
+void rte_mcfg_timer_lock(void)
+{
+	rte_spinlock_lock(&eal_mcfg()->tlock);
+}
+
+void rte_mcfg_timer_unlock(void)
+{
+	rte_spinlock_unlock(&eal_mcfg()->tlock);
+}
+
+bool rte_mcfg_get_single_file_segments(void)
+{
+	return false; /* one file per page, always (the option does not exist here) */
+}

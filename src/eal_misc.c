@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * Small EAL services: rte_errno and its messages, size strings, panic, exit.
+ * Small EAL services: rte_errno and its messages, size strings, panic, exit,
+ * and the RTM flag rte_spinlock.h declares.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -13,10 +14,13 @@
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_log.h>
+#include <rte_spinlock.h>
 
 #include "hal.h"
 
 RTE_DEFINE_PER_LCORE(int, _rte_errno);
+
+uint8_t rte_rtm_supported; /* 0: the _tm lock variants take the plain lock */
 
 const char *rte_strerror(int errnum)
 {

@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <inttypes.h>
 #include <stdint.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,9 @@
 #include <rte_lcore.h>
 #include <rte_log.h>
 #include <rte_memory.h>
+#include <rte_pause.h>
+#include <rte_rwlock.h>
+#include <rte_spinlock.h>
 
 #include "eal_private.h"
 #include "rtetest.h"
@@ -517,7 +521,104 @@ static void test_mcfg_locks(void **state)
 	assert_int_equal(rte_rwlock_read_trylock(&eal_mcfg()->qlock), -EBUSY);
 	rte_mcfg_tailq_write_unlock();
 	assert_int_equal(eal_mcfg()->qlock.cnt, 0);
+
+	rte_mcfg_timer_lock();
+	assert_int_equal(rte_spinlock_trylock(&eal_mcfg()->tlock), 0);
+	rte_mcfg_timer_unlock();
+	assert_int_equal(rte_spinlock_is_locked(&eal_mcfg()->tlock), 0);
+	assert_false(rte_mcfg_get_single_file_segments());
 	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/* ---- locks and waits of rte_spinlock.h, rte_rwlock.h, rte_pause.h ------- */
+
+static rte_spinlock_recursive_t rlock = RTE_SPINLOCK_RECURSIVE_INITIALIZER;
+static uint32_t flag32;
+
+/* Another thread: may it take the recursive lock now? Then gives it back. */
+static void *try_rlock(void *arg)
+{
+	int got = rte_spinlock_recursive_trylock(&rlock);
+
+	if (got)
+		rte_spinlock_recursive_unlock(&rlock);
+	*(int *)arg = got;
+	return NULL;
+}
+
+static int other_thread_gets_rlock(void)
+{
+	pthread_t t;
+	int got = -1;
+
+	assert_int_equal(pthread_create(&t, NULL, try_rlock, &got), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	return got;
+}
+
+static void *set_flag_later(void *arg)
+{
+	(void)arg;
+	usleep(1000);
+	__atomic_store_n(&flag32, 0x1234, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+static void test_locks_and_waits(void **state)
+{
+	rte_spinlock_t sl = RTE_SPINLOCK_INITIALIZER;
+	rte_rwlock_t rw = RTE_RWLOCK_INITIALIZER;
+	uint64_t v64 = 7;
+	uint16_t v16 = 3;
+	pthread_t t;
+
+	RTE_SET_USED(state);
+	/* recursive: the holder takes it again, nobody else until the last unlock */
+	rte_spinlock_recursive_init(&rlock);
+	assert_int_equal(other_thread_gets_rlock(), 1);
+	rte_spinlock_recursive_lock(&rlock);
+	assert_int_equal(rte_spinlock_recursive_trylock(&rlock), 1);
+	rte_spinlock_recursive_lock(&rlock);
+	assert_int_equal(rlock.count, 3);
+	assert_int_equal(other_thread_gets_rlock(), 0);
+	rte_spinlock_recursive_unlock(&rlock);
+	rte_spinlock_recursive_unlock(&rlock);
+	assert_int_equal(other_thread_gets_rlock(), 0);
+	rte_spinlock_recursive_unlock(&rlock);
+	assert_int_equal(rlock.user, -1);
+	assert_int_equal(other_thread_gets_rlock(), 1);
+	rte_spinlock_recursive_lock_tm(&rlock);
+	assert_int_equal(rte_spinlock_recursive_trylock_tm(&rlock), 1);
+	rte_spinlock_recursive_unlock_tm(&rlock);
+	rte_spinlock_recursive_unlock_tm(&rlock);
+	assert_int_equal(rte_spinlock_is_locked(&rlock.sl), 0);
+
+	/* no transactional memory: the _tm calls are the plain lock */
+	assert_int_equal(rte_tm_supported(), 0);
+	assert_int_equal(rte_rtm_supported, 0);
+	rte_spinlock_lock_tm(&sl);
+	assert_int_equal(rte_spinlock_is_locked(&sl), 1);
+	assert_int_equal(rte_spinlock_trylock_tm(&sl), 0);
+	rte_spinlock_unlock_tm(&sl);
+	assert_int_equal(rte_spinlock_trylock_tm(&sl), 1);
+	rte_spinlock_unlock(&sl);
+	rte_rwlock_read_lock_tm(&rw);
+	assert_int_equal(rte_rwlock_write_trylock(&rw), -EBUSY);
+	rte_rwlock_read_unlock_tm(&rw);
+	rte_rwlock_write_lock_tm(&rw);
+	assert_int_equal(rte_rwlock_read_trylock(&rw), -EBUSY);
+	rte_rwlock_write_unlock_tm(&rw);
+	assert_int_equal(rw.cnt, 0);
+
+	/* waits: return once the value is there, at once if it already is */
+	rte_wait_until_equal_64(&v64, 7, __ATOMIC_RELAXED);
+	rte_wait_until_equal_16(&v16, 3, __ATOMIC_ACQUIRE);
+	flag32 = 0;
+	assert_int_equal(pthread_create(&t, NULL, set_flag_later, NULL), 0);
+	rte_wait_until_equal_32(&flag32, 0x1234, __ATOMIC_ACQUIRE);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	RTE_WAIT_UNTIL_MASKED(&flag32, 0xff0, ==, 0x230, __ATOMIC_RELAXED);
+	RTE_WAIT_UNTIL_MASKED(&flag32, 0xf, !=, 0, __ATOMIC_RELAXED);
 }
 
 #ifdef RTEMEM_HAL_sim
@@ -583,6 +684,7 @@ int main(void)
 		cmocka_unit_test(test_dump_stack),
 		cmocka_unit_test(test_exit_and_panic),
 		cmocka_unit_test(test_mcfg_locks),
+		cmocka_unit_test(test_locks_and_waits),
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test(test_init_faults),
 		cmocka_unit_test(test_sim_options),
