@@ -5,6 +5,7 @@
 #define RTEMEM_RTE_LCORE_H
 
 #include <sched.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdint.h>
 
@@ -60,6 +61,35 @@ void rte_lcore_dump(FILE *f);
 int rte_thread_register(void);
 /* Give the id back; the thread is a plain non-EAL thread again. */
 void rte_thread_unregister(void);
+
+/*
+ * Callbacks run for every lcore in use (EAL lcores and registered threads)
+ * when registered, and for each thread that registers later (init) or
+ * unregisters (uninit). An init that fails refuses the registration: the
+ * callback's, undoing the lcores already done, or the thread's (ENOMEM).
+ */
+typedef int (*rte_lcore_init_cb)(unsigned int lcore_id, void *arg);
+typedef void (*rte_lcore_uninit_cb)(unsigned int lcore_id, void *arg);
+/* A handle for rte_lcore_callback_unregister, or NULL (no name, no memory,
+ * or an init refused). */
+void *rte_lcore_callback_register(const char *name, rte_lcore_init_cb init,
+				  rte_lcore_uninit_cb uninit, void *arg);
+void rte_lcore_callback_unregister(void *handle);
+
+/* cb for every lcore in use, until one returns non-zero; that value, or 0. */
+typedef int (*rte_lcore_iterate_cb)(unsigned int lcore_id, void *arg);
+int rte_lcore_iterate(rte_lcore_iterate_cb cb, void *arg);
+
+/* Thread names (pthread's, 15 characters at most): 0 or a negative errno. */
+int rte_thread_setname(pthread_t id, const char *name);
+int rte_thread_getname(pthread_t id, char *name, size_t len);
+
+/*
+ * A control thread: named, on the CPUs no lcore uses (the main lcore's if
+ * there are none), with no lcore id. 0, or a negative errno.
+ */
+int rte_ctrl_thread_create(pthread_t *thread, const char *name, const pthread_attr_t *attr,
+			   void *(*start_routine)(void *), void *arg);
 
 #define RTE_LCORE_FOREACH(i) \
 	for (i = rte_get_next_lcore(-1, 0, 0); i < RTE_MAX_LCORE; \

@@ -17,6 +17,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <rte_common.h>
@@ -417,10 +418,121 @@ void rte_lcore_dump(FILE *f)
 	}
 }
 
-/* ---- non-EAL threads taking an lcore id ---- */
+/* ---- non-EAL threads taking an lcore id, and lcore callbacks ---- */
 
-/* Serialises picking and returning ids of registered threads. */
+/* Serialises picking and returning ids of registered threads, and the
+ * callback list (callbacks run under it, as DPDK runs them under its lock). */
 static pthread_mutex_t non_eal_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct lcore_callback {
+	struct lcore_callback *next;
+	char name[64];
+	rte_lcore_init_cb init;
+	rte_lcore_uninit_cb uninit;
+	void *arg;
+};
+
+static struct lcore_callback *callbacks; /* registration order */
+
+static bool lcore_in_use(unsigned int id)
+{
+	return rte_config.lcore_role[id] != ROLE_OFF;
+}
+
+/* Run cb's init for lcore id; 0 when it has none. */
+static int callback_init(const struct lcore_callback *cb, unsigned int id)
+{
+	return cb->init != NULL ? cb->init(id, cb->arg) : 0;
+}
+
+static void callback_uninit(const struct lcore_callback *cb, unsigned int id)
+{
+	if (cb->uninit != NULL)
+		cb->uninit(id, cb->arg);
+}
+
+void *rte_lcore_callback_register(const char *name, rte_lcore_init_cb init,
+				  rte_lcore_uninit_cb uninit, void *arg)
+{
+	struct lcore_callback *cb, **tail;
+	unsigned int id;
+
+	if (name == NULL)
+		return NULL;
+	cb = calloc(1, sizeof(*cb));
+	if (cb == NULL)
+		return NULL;
+	snprintf(cb->name, sizeof(cb->name), "%s", name);
+	cb->init = init;
+	cb->uninit = uninit;
+	cb->arg = arg;
+	pthread_mutex_lock(&non_eal_lock);
+	for (id = 0; id < RTE_MAX_LCORE; id++) {
+		if (lcore_in_use(id) && callback_init(cb, id) != 0)
+			break;
+	}
+	if (id < RTE_MAX_LCORE) {
+		const unsigned int refused = id;
+
+		/* Refused on one lcore: undo the ones done before it. */
+		while (id-- > 0)
+			if (lcore_in_use(id))
+				callback_uninit(cb, id);
+		pthread_mutex_unlock(&non_eal_lock);
+		RTE_LOG(DEBUG, EAL, "lcore callback %s refused by lcore %u\n", name, refused);
+		free(cb);
+		return NULL;
+	}
+	for (tail = &callbacks; *tail != NULL; tail = &(*tail)->next)
+		;
+	*tail = cb;
+	pthread_mutex_unlock(&non_eal_lock);
+	return cb;
+}
+
+void rte_lcore_callback_unregister(void *handle)
+{
+	struct lcore_callback **p;
+
+	if (handle == NULL)
+		return;
+	pthread_mutex_lock(&non_eal_lock);
+	for (p = &callbacks; *p != NULL && *p != handle; p = &(*p)->next)
+		;
+	if (*p != NULL) {
+		for (unsigned int id = 0; id < RTE_MAX_LCORE; id++)
+			if (lcore_in_use(id))
+				callback_uninit(*p, id);
+		*p = (*p)->next;
+		free(handle);
+	}
+	pthread_mutex_unlock(&non_eal_lock);
+}
+
+int rte_lcore_iterate(rte_lcore_iterate_cb cb, void *arg)
+{
+	int ret = 0;
+
+	pthread_mutex_lock(&non_eal_lock);
+	for (unsigned int id = 0; id < RTE_MAX_LCORE && ret == 0; id++)
+		if (lcore_in_use(id))
+			ret = cb(id, arg);
+	pthread_mutex_unlock(&non_eal_lock);
+	return ret;
+}
+
+/* A new registered thread on lcore id: every callback's init, or none. */
+static bool callbacks_accept(unsigned int id)
+{
+	for (const struct lcore_callback *cb = callbacks; cb != NULL; cb = cb->next) {
+		if (callback_init(cb, id) == 0)
+			continue;
+		for (const struct lcore_callback *done = callbacks; done != cb; done = done->next)
+			callback_uninit(done, id);
+		return false;
+	}
+	return true;
+}
 
 int rte_thread_register(void)
 {
@@ -446,6 +558,13 @@ int rte_thread_register(void)
 		lc->socket_id = (unsigned int)SOCKET_ID_ANY;
 		if (pthread_getaffinity_np(pthread_self(), sizeof(lc->cpuset), &lc->cpuset) != 0)
 			CPU_ZERO(&lc->cpuset);
+		if (!callbacks_accept(id)) {
+			/* As DPDK: a callback that refuses makes the id unavailable. */
+			rte_config.lcore_role[id] = ROLE_OFF;
+			rte_config.lcore_count--;
+			CPU_ZERO(&lc->cpuset);
+			id = RTE_MAX_LCORE;
+		}
 	}
 	pthread_mutex_unlock(&non_eal_lock);
 	if (id == RTE_MAX_LCORE) {
@@ -463,9 +582,89 @@ void rte_thread_unregister(void)
 	if (id >= RTE_MAX_LCORE || rte_config.lcore_role[id] != ROLE_NON_EAL)
 		return; /* not a registered thread (EAL lcores stay what they are) */
 	pthread_mutex_lock(&non_eal_lock);
+	for (const struct lcore_callback *cb = callbacks; cb != NULL; cb = cb->next)
+		callback_uninit(cb, id);
 	rte_config.lcore_role[id] = ROLE_OFF;
 	rte_config.lcore_count--;
 	CPU_ZERO(&lcore_config[id].cpuset);
 	pthread_mutex_unlock(&non_eal_lock);
 	RTE_PER_LCORE(_lcore_id) = LCORE_ID_ANY;
+}
+
+/* ---- thread names and control threads ---- */
+
+int rte_thread_setname(pthread_t id, const char *name)
+{
+	return -pthread_setname_np(id, name);
+}
+
+int rte_thread_getname(pthread_t id, char *name, size_t len)
+{
+	return -pthread_getname_np(id, name, len);
+}
+
+struct ctrl_start {
+	void *(*start)(void *);
+	void *arg;
+	int ready; /* atomic: name and CPUs are set, the thread may start */
+};
+
+/* The thread starts its routine only once its creator has named and placed
+ * it, so the routine never sees a half-made thread. */
+static void *ctrl_thread_main(void *p)
+{
+	struct ctrl_start *cs = p;
+	void *(*start)(void *) = cs->start;
+	void *arg = cs->arg;
+
+	while (!__atomic_load_n(&cs->ready, __ATOMIC_ACQUIRE))
+		sched_yield();
+	free(cs);
+	return start(arg);
+}
+
+/* The CPUs of no lcore; the main lcore's when lcores cover them all. */
+static void ctrl_cpuset(rte_cpuset_t *set)
+{
+	CPU_ZERO(set);
+	if (sched_getaffinity(0, sizeof(*set), set) != 0)
+		CPU_ZERO(set);
+	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++) {
+		if (rte_config.lcore_role[i] != ROLE_RTE)
+			continue;
+		for (int c = 0; c < CPU_SETSIZE; c++)
+			if (CPU_ISSET(c, &lcore_config[i].cpuset))
+				CPU_CLR(c, set);
+	}
+	if (CPU_COUNT(set) == 0)
+		*set = lcore_config[rte_config.main_lcore].cpuset;
+}
+
+int rte_ctrl_thread_create(pthread_t *thread, const char *name, const pthread_attr_t *attr,
+			   void *(*start_routine)(void *), void *arg)
+{
+	struct ctrl_start *cs;
+	rte_cpuset_t set;
+	int ret;
+
+	if (thread == NULL || start_routine == NULL)
+		return -EINVAL;
+	cs = malloc(sizeof(*cs));
+	if (cs == NULL)
+		return -ENOMEM;
+	cs->start = start_routine;
+	cs->arg = arg;
+	cs->ready = 0;
+	ret = pthread_create(thread, attr, ctrl_thread_main, cs);
+	if (ret != 0) {
+		free(cs);
+		return -ret;
+	}
+	if (name != NULL && rte_thread_setname(*thread, name) < 0)
+		RTE_LOG(DEBUG, EAL, "control thread name '%s' not set\n", name);
+	ctrl_cpuset(&set);
+	if (CPU_COUNT(&set) > 0)
+		pthread_setaffinity_np(*thread, sizeof(set), &set);
+	__atomic_store_n(&cs->ready, 1, __ATOMIC_RELEASE);
+	return 0;
 }

@@ -343,6 +343,160 @@ static uint64_t thread_cpu_ns(pthread_t t)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* ---- lcore callbacks, iteration, thread names, control threads -------- */
+
+struct cb_log {
+	unsigned int inits[RTE_MAX_LCORE], uninits[RTE_MAX_LCORE];
+	unsigned int refuse; /* an lcore whose init fails, or RTE_MAX_LCORE */
+};
+
+static int log_init(unsigned int id, void *arg)
+{
+	struct cb_log *l = arg;
+
+	l->inits[id]++;
+	return id == l->refuse ? -1 : 0;
+}
+
+static void log_uninit(unsigned int id, void *arg)
+{
+	((struct cb_log *)arg)->uninits[id]++;
+}
+
+static int count_lcore(unsigned int id, void *arg)
+{
+	(void)id;
+	++*(unsigned int *)arg;
+	return 0;
+}
+
+static int stop_at_one(unsigned int id, void *arg)
+{
+	(void)arg;
+	return id == 1 ? 42 : 0;
+}
+
+struct reg_result {
+	int ret, err;
+	unsigned int id;
+};
+
+static void *register_and_leave(void *arg)
+{
+	struct reg_result *r = arg;
+
+	r->ret = rte_thread_register();
+	r->err = rte_errno;
+	r->id = rte_lcore_id();
+	rte_thread_unregister();
+	return NULL;
+}
+
+static struct reg_result thread_registers(void)
+{
+	struct reg_result r = { -2, 0, 0 };
+	pthread_t t;
+
+	assert_int_equal(pthread_create(&t, NULL, register_and_leave, &r), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	return r;
+}
+
+static void test_lcore_callbacks(void **state)
+{
+	static struct cb_log a, b;
+	struct reg_result r;
+	unsigned int n = 0, id;
+	void *ha, *hb;
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.refuse = b.refuse = RTE_MAX_LCORE;
+	assert_null(rte_lcore_callback_register(NULL, log_init, log_uninit, &a));
+	/* registered: init for each of the three EAL lcores, nothing else */
+	ha = rte_lcore_callback_register("a", log_init, log_uninit, &a);
+	assert_non_null(ha);
+	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++) {
+		assert_int_equal(a.inits[i], i < 3 ? 1 : 0);
+		assert_int_equal(a.uninits[i], 0);
+	}
+	/* refused on lcore 1: lcore 0 undone, no handle, nothing left behind */
+	b.refuse = 1;
+	assert_null(rte_lcore_callback_register("b", log_init, log_uninit, &b));
+	assert_int_equal(b.inits[0], 1);
+	assert_int_equal(b.inits[1], 1);
+	assert_int_equal(b.inits[2], 0);
+	assert_int_equal(b.uninits[0], 1);
+	assert_int_equal(b.uninits[1], 0);
+	/* a thread that registers and leaves: init then uninit on its id */
+	r = thread_registers();
+	assert_int_equal(r.ret, 0);
+	assert_true(r.id >= 3 && r.id < RTE_MAX_LCORE);
+	assert_int_equal(a.inits[r.id], 1);
+	assert_int_equal(a.uninits[r.id], 1);
+	/* a callback that refuses the id a thread would get (the same, the
+	 * lowest free): registration fails with ENOMEM, a's init is undone */
+	id = r.id;
+	memset(&b, 0, sizeof(b));
+	b.refuse = id;
+	hb = rte_lcore_callback_register("b", log_init, log_uninit, &b);
+	assert_non_null(hb);
+	r = thread_registers();
+	assert_int_equal(r.ret, -1);
+	assert_int_equal(r.err, ENOMEM);
+	assert_int_equal(r.id, LCORE_ID_ANY);
+	assert_int_equal(a.inits[id], 2);
+	assert_int_equal(a.uninits[id], 2);
+	assert_int_equal(rte_lcore_count(), 3);
+	/* unregister: uninit on every lcore in use */
+	rte_lcore_callback_unregister(hb);
+	assert_int_equal(b.uninits[0] + b.uninits[1] + b.uninits[2], 3);
+	rte_lcore_callback_unregister(ha);
+	for (unsigned int i = 0; i < 3; i++)
+		assert_int_equal(a.uninits[i], 1);
+	rte_lcore_callback_unregister(NULL);
+	/* iteration: every lcore in use; a non-zero return stops it */
+	assert_int_equal(rte_lcore_iterate(count_lcore, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(rte_lcore_iterate(stop_at_one, NULL), 42);
+}
+
+static void *ctrl_main(void *arg)
+{
+	char name[32] = "";
+	unsigned int *out = arg;
+
+	rte_thread_getname(pthread_self(), name, sizeof(name));
+	out[0] = strcmp(name, "rtemem-ctrl") == 0;
+	out[1] = rte_lcore_id();
+	return arg;
+}
+
+static void test_thread_names_and_ctrl_threads(void **state)
+{
+	unsigned int out[2] = { 0, 0 };
+	char name[32];
+	pthread_t t;
+	void *ret;
+
+	(void)state;
+	assert_int_equal(rte_thread_setname(pthread_self(), "rtemem-main"), 0);
+	memset(name, 'x', sizeof(name));
+	assert_int_equal(rte_thread_getname(pthread_self(), name, sizeof(name)), 0);
+	assert_string_equal(name, "rtemem-main");
+	/* pthread's limit is 15 characters: a longer name is refused */
+	assert_int_equal(rte_thread_setname(pthread_self(), "a-name-of-sixteen"), -ERANGE);
+	assert_int_equal(rte_thread_getname(pthread_self(), name, 4), -ERANGE);
+
+	assert_int_equal(rte_ctrl_thread_create(&t, "rtemem-ctrl", NULL, ctrl_main, out), 0);
+	assert_int_equal(pthread_join(t, &ret), 0);
+	assert_ptr_equal(ret, out);
+	assert_int_equal(out[0], 1);
+	assert_int_equal(out[1], LCORE_ID_ANY);
+	assert_int_equal(rte_ctrl_thread_create(&t, "x", NULL, NULL, NULL), -EINVAL);
+}
+
 /* An idle worker sleeps: it uses (almost) no CPU time while nothing runs. */
 static void test_idle_workers_sleep(void **state)
 {
@@ -431,6 +585,8 @@ int main(void)
 		cmocka_unit_test(test_bad_launch),
 		cmocka_unit_test(test_non_eal_thread),
 		cmocka_unit_test(test_thread_register),
+		cmocka_unit_test(test_lcore_callbacks),
+		cmocka_unit_test(test_thread_names_and_ctrl_threads),
 		cmocka_unit_test(test_idle_workers_sleep),
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_reinit_four_lcores),
