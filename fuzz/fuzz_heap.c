@@ -47,6 +47,7 @@
 #include <rte_memory.h>
 #include <rte_memzone.h>
 
+#include "fuzz_check.h"
 #include "fuzz_eal.h"
 #include "sim_machine.h"
 
@@ -55,16 +56,6 @@
 #define MAX_SLOTS 32
 #define SAMPLE_EDGE 64      /* bytes checked at each end of a block after every op */
 #define SAMPLE_STRIDE 4096  /* and one byte in this many in between */
-
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "fuzz_heap: %s:%d: check failed: %s: ", __FILE__, __LINE__, \
-			#cond); \
-		fprintf(stderr, __VA_ARGS__); \
-		fprintf(stderr, "\n"); \
-		abort(); \
-	} \
-} while (0)
 
 /* One live block of the model: heap memory the harness owns. */
 struct block {

@@ -52,22 +52,13 @@
 #include <rte_memzone.h>
 #include <rte_mempool.h>
 
+#include "fuzz_check.h"
 #include "fuzz_eal.h"
 #include "sim_machine.h"
 
 #define MAX_OBJS 1024
 #define MAX_CHUNKS 8
 #define PAGES 64
-
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "fuzz_mempool: %s:%d: check failed: %s: ", __FILE__, __LINE__, \
-			#cond); \
-		fprintf(stderr, __VA_ARGS__); \
-		fprintf(stderr, "\n"); \
-		abort(); \
-	} \
-} while (0)
 
 enum populate { POP_CREATE, POP_DEFAULT, POP_VIRT, POP_IOVA };
 

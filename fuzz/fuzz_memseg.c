@@ -42,6 +42,7 @@
 #include <rte_malloc.h>
 #include <rte_memory.h>
 
+#include "fuzz_check.h"
 #include "fuzz_eal.h"
 #include "sim_machine.h"
 
@@ -49,16 +50,6 @@
 #define PAGES_PER_SOCKET 24
 #define MAX_SLOTS 12
 #define MAX_SEGS (SOCKETS * PAGES_PER_SOCKET)
-
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "fuzz_memseg: %s:%d: check failed: %s: ", __FILE__, __LINE__, \
-			#cond); \
-		fprintf(stderr, __VA_ARGS__); \
-		fprintf(stderr, "\n"); \
-		abort(); \
-	} \
-} while (0)
 
 struct block {
 	uint8_t *ptr;  /* NULL: slot empty */

@@ -45,6 +45,7 @@
 #include <rte_memory.h>
 #include <rte_memzone.h>
 
+#include "fuzz_check.h"
 #include "fuzz_eal.h"
 #include "sim_machine.h"
 
@@ -54,16 +55,6 @@
 #define NAMES 24          /* "mz0".."mz23", then the two long ones */
 #define FILL_EDGE 256     /* bytes filled and checked at each end of a zone */
 #define FILL_STRIDE 65536 /* and one in this many in between (each touch faults a page in) */
-
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "fuzz_memzone: %s:%d: check failed: %s: ", __FILE__, __LINE__, \
-			#cond); \
-		fprintf(stderr, __VA_ARGS__); \
-		fprintf(stderr, "\n"); \
-		abort(); \
-	} \
-} while (0)
 
 struct zone {
 	const struct rte_memzone *mz; /* NULL: slot empty */

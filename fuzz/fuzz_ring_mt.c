@@ -45,21 +45,13 @@
 #include <rte_pause.h>
 #include <rte_ring.h>
 
+#include "fuzz_check.h"
+
 #define MAX_ESIZE 64
 #define MAX_BURST 64
 #define MAX_SCHED 64
 #define MAX_ATTEMPTS 5000 /* elements each thread tries to move */
 #define MAX_SEQ (MAX_ATTEMPTS + MAX_BURST)
-
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "fuzz_ring_mt: %s:%d: check failed: %s: ", __FILE__, __LINE__, \
-			#cond); \
-		fprintf(stderr, __VA_ARGS__); \
-		fprintf(stderr, "\n"); \
-		abort(); \
-	} \
-} while (0)
 
 enum api { API_DEFAULT, API_EXPLICIT, API_MIXED };
 

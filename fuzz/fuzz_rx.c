@@ -54,6 +54,7 @@
 #include <rte_memzone.h>
 
 #include "ethdev_driver.h"
+#include "fuzz_check.h"
 #include "fuzz_eal.h"
 #include "i40e_ethdev.h"
 #include "i40e_regs.h"
@@ -68,15 +69,6 @@
 #define MAX_CHUNKS 8
 #define SCRATCH_OFF_MAX 256
 #define SCRATCH_TAIL 4096    /* last bytes of the scratch page, kept zero */
-
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "fuzz_rx: %s:%d: check failed: %s: ", __FILE__, __LINE__, #cond); \
-		fprintf(stderr, __VA_ARGS__); \
-		fprintf(stderr, "\n"); \
-		abort(); \
-	} \
-} while (0)
 
 static struct rte_mempool *pool;
 static struct sim_i40e *dev;
@@ -232,28 +224,40 @@ static bool held_already(const struct rte_mbuf *m)
 
 /*
  * The packet type the X710 reports for a frame, as the mbuf flags spell
- * it: Ethernet (one VLAN tag allowed), then IPv4 or IPv6 with the L4
- * protocol, fragments apart. IP frames are RSS-hashed.
+ * it: Ethernet behind at most an 802.1Q tag or a QinQ pair; ARP, LLDP and
+ * PTP by EtherType; IPv4 or IPv6 with the L4 protocol, fragments apart.
+ * IP frames are RSS-hashed. For IP-in-IP and GRE (*tunnel) only the outer
+ * layers are modelled here; test_i40e_rx checks the inner ones.
  */
-static uint32_t want_ptype(const uint8_t *f, uint32_t len, bool *hashed)
+static uint32_t want_ptype(const uint8_t *f, uint32_t len, bool *hashed, bool *tunnel)
 {
 	const uint32_t l2 = RTE_PTYPE_L2_ETHER;
 	uint32_t l3 = 14, etype;
 	uint8_t proto;
 
 	*hashed = false;
+	*tunnel = false;
 	if (len < 14)
 		return l2;
 	etype = (uint32_t)f[12] << 8 | f[13];
-	if (etype == 0x8100 && len >= 18) {
-		etype = (uint32_t)f[16] << 8 | f[17];
-		l3 = 18;
+	for (int tags = 0; tags < 2 && (etype == 0x8100 || (tags == 0 && etype == 0x88a8)) &&
+			   len >= l3 + 4;
+	     tags++) {
+		etype = (uint32_t)f[l3 + 2] << 8 | f[l3 + 3];
+		l3 += 4;
 	}
+	if (etype == 0x0806)
+		return RTE_PTYPE_L2_ETHER_ARP;
+	if (etype == 0x88cc)
+		return RTE_PTYPE_L2_ETHER_LLDP;
+	if (etype == 0x88f7)
+		return RTE_PTYPE_L2_ETHER_TIMESYNC;
 	if (etype == 0x0800 && len >= l3 + 20 && f[l3] >> 4 == 4) {
 		*hashed = true;
 		proto = f[l3 + 9];
 		if ((((uint32_t)f[l3 + 6] << 8 | f[l3 + 7]) & 0x3fff) != 0)
 			return l2 | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_L4_FRAG;
+		*tunnel = proto == 4 || proto == 41 || proto == 47;
 		return l2 | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN |
 		       (proto == 17 ? RTE_PTYPE_L4_UDP : proto == 6 ? RTE_PTYPE_L4_TCP :
 			proto == 132 ? RTE_PTYPE_L4_SCTP : proto == 1 ? RTE_PTYPE_L4_ICMP :
@@ -262,6 +266,7 @@ static uint32_t want_ptype(const uint8_t *f, uint32_t len, bool *hashed)
 	if (etype == 0x86dd && len >= l3 + 40 && f[l3] >> 4 == 6) {
 		*hashed = true;
 		proto = f[l3 + 6];
+		*tunnel = proto == 4 || proto == 41 || proto == 47;
 		return l2 | RTE_PTYPE_L3_IPV6_EXT_UNKNOWN |
 		       (proto == 44 ? RTE_PTYPE_L4_FRAG : proto == 17 ? RTE_PTYPE_L4_UDP :
 			proto == 6 ? RTE_PTYPE_L4_TCP : proto == 132 ? RTE_PTYPE_L4_SCTP :
@@ -277,12 +282,20 @@ static void check_mbuf(struct rte_mbuf *m, const struct frame *f)
 	const uint16_t dbuff = port.rxq->rx_buf_len;
 	uint32_t total = 0, off = 0, ptype;
 	uint16_t segs = 0;
-	bool hashed;
+	bool hashed, tunnel;
 
 	build_frame(f, want);
 	/* what the device saw on the wire, wherever the bytes went */
-	ptype = want_ptype(want, f->len, &hashed);
-	CHECK(m->packet_type == ptype, "packet type 0x%x, want 0x%x", m->packet_type, ptype);
+	ptype = want_ptype(want, f->len, &hashed, &tunnel);
+	if (tunnel) /* the outer layers, and either a tunnel or (inner unparsed) other L4 */
+		CHECK((m->packet_type & (RTE_PTYPE_L2_MASK | RTE_PTYPE_L3_MASK)) ==
+		      (ptype & (RTE_PTYPE_L2_MASK | RTE_PTYPE_L3_MASK)) &&
+		      ((m->packet_type & RTE_PTYPE_TUNNEL_MASK) != 0 ||
+		       (m->packet_type & RTE_PTYPE_L4_MASK) == RTE_PTYPE_L4_NONFRAG),
+		      "tunnel packet type 0x%x, want outer 0x%x", m->packet_type, ptype);
+	else
+		CHECK(m->packet_type == ptype, "packet type 0x%x, want 0x%x", m->packet_type,
+		      ptype);
 	CHECK(!!(m->ol_flags & RTE_MBUF_F_RX_RSS_HASH) == hashed, "RSS flag %d, want %d",
 	      !!(m->ol_flags & RTE_MBUF_F_RX_RSS_HASH), hashed);
 
