@@ -95,27 +95,15 @@ static inline void rte_atomic_thread_fence(int memorder)
 	__atomic_thread_fence(memorder);
 }
 
-#elif defined(__powerpc64__)
+#else /* POWER, and targets without a DPDK port: one barrier for every kind */
 
+#if defined(__powerpc64__)
 /* DPDK uses the full "sync" for every kind on POWER. */
 static inline void rte_mb(void) { __asm__ volatile("sync" : : : "memory"); }
-static inline void rte_wmb(void) { rte_mb(); }
-static inline void rte_rmb(void) { rte_mb(); }
-static inline void rte_smp_mb(void) { rte_mb(); }
-static inline void rte_smp_wmb(void) { rte_mb(); }
-static inline void rte_smp_rmb(void) { rte_mb(); }
-static inline void rte_io_mb(void) { rte_mb(); }
-static inline void rte_io_wmb(void) { rte_mb(); }
-static inline void rte_io_rmb(void) { rte_mb(); }
-
-static inline void rte_atomic_thread_fence(int memorder)
-{
-	__atomic_thread_fence(memorder);
-}
-
-#else /* no DPDK port: the strongest fence the compiler has, for every kind */
-
+#else
+/* The strongest fence the compiler has for the target. */
 static inline void rte_mb(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
+#endif
 static inline void rte_wmb(void) { rte_mb(); }
 static inline void rte_rmb(void) { rte_mb(); }
 static inline void rte_smp_mb(void) { rte_mb(); }
