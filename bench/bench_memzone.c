@@ -4,6 +4,8 @@
  * name lookup, the heap allocation and the memzone table update together.
  * As in bench_malloc.c, the main rows run while the heap holds another
  * small block; the "empty heap" row runs before anything is allocated.
+ * The "among 2,000 zones" rows show how name lookup scales: DPDK compares
+ * the name with every used slot, rtemem hashes it.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@
 #include "bench.h"
 
 #define MZ_NAMES 64
+#define MZ_MANY 2000
 
 static struct bench_opts opts;
 static char names[MZ_NAMES][32];
@@ -37,6 +40,39 @@ static double reserve_free(size_t len, unsigned long n_pairs)
 	if (bad != 0)
 		fprintf(stderr, "bench_memzone: %lu reserve/free of %zu bytes failed\n", bad, len);
 	return (double)(t1 - t0) / (double)n_pairs;
+}
+
+static char many_names[MZ_MANY][32];
+static const struct rte_memzone *many[MZ_MANY];
+
+/* Cycles per rte_memzone_lookup of one of the MZ_MANY zones, visited in a
+ * scattered order so neither the first nor the last slot dominates. */
+static double lookup_many(unsigned long n_lookups)
+{
+	unsigned long miss = 0;
+
+	uint64_t t0 = bench_cycles();
+	for (unsigned long k = 0; k < n_lookups; k++)
+		if (rte_memzone_lookup(many_names[(k * 7919) % MZ_MANY]) == NULL)
+			miss++;
+	uint64_t t1 = bench_cycles();
+
+	if (miss != 0)
+		fprintf(stderr, "bench_memzone: %lu lookups failed\n", miss);
+	return (double)(t1 - t0) / (double)n_lookups;
+}
+
+static int reserve_many(void)
+{
+	for (unsigned int i = 0; i < MZ_MANY; i++) {
+		snprintf(many_names[i], sizeof(many_names[i]), "bench_many_%u", i);
+		many[i] = rte_memzone_reserve(many_names[i], 64, SOCKET_ID_ANY, 0);
+		if (many[i] == NULL) {
+			fprintf(stderr, "bench_memzone: zone %u: rte_errno %d\n", i, rte_errno);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -73,6 +109,19 @@ int main(int argc, char **argv)
 		snprintf(op, sizeof(op), "memzone reserve+free %s", size_names[s]);
 		bench_report("lib", op, "cycles/pair", bench_median(v, opts.reps));
 	}
+
+	if (reserve_many() != 0)
+		return 1;
+	for (unsigned int i = 0; i < opts.reps; i++)
+		v[i] = lookup_many(opts.iters);
+	bench_report("lib", "memzone lookup among 2,000 zones", "cycles/lookup",
+		     bench_median(v, opts.reps));
+	for (unsigned int i = 0; i < opts.reps; i++)
+		v[i] = reserve_free(4096, opts.iters);
+	bench_report("lib", "memzone reserve+free 4 KiB among 2,000 zones", "cycles/pair",
+		     bench_median(v, opts.reps));
+	for (unsigned int i = 0; i < MZ_MANY; i++)
+		rte_memzone_free(many[i]);
 
 	rte_memzone_free(keeper);
 	rte_eal_cleanup();

@@ -15,9 +15,10 @@
 #include <rte_spinlock.h>
 
 #include "malloc_heap.h"
+#include "memzone_index.h"
 
 /* Changes whenever the layout of this struct changes. */
-#define RTEMEM_MCFG_VERSION 1
+#define RTEMEM_MCFG_VERSION 2
 
 struct rte_mem_config {
 	volatile uint32_t magic;   /* RTE_MAGIC once the primary is done */
@@ -36,6 +37,7 @@ struct rte_mem_config {
 
 	struct rte_memseg_list memsegs[RTE_MAX_MEMSEG_LISTS];
 	struct rte_fbarray memzones;
+	struct memzone_index memzone_index; /* names of memzones, under mlock */
 
 	struct malloc_heap malloc_heaps[RTE_MAX_HEAPS];
 	int next_socket_id;        /* socket ids handed to external heaps */

@@ -2,7 +2,10 @@
  * Memzones: named blocks of heap memory, listed in the shared memzone
  * table (mcfg->memzones, an fbarray of RTE_MAX_MEMZONE rte_memzone).
  *
- * Locking: mcfg->mlock guards the table; the heap lock is taken inside it.
+ * Names are found through mcfg->memzone_index (memzone_index.h), not by
+ * walking the table.
+ *
+ * Locking: mcfg->mlock guards the table and its index; the heap lock is taken inside it.
  * A reservation that has to grow a heap needs the hotplug lock, which
  * comes before mlock, so it drops mlock and starts over with both.
  */
@@ -20,6 +23,7 @@
 #include "eal_private.h"
 #include "malloc_elem.h"
 #include "malloc_heap.h"
+#include "memzone_index.h"
 
 static struct rte_fbarray *memzone_table(void)
 {
@@ -33,16 +37,7 @@ static struct rte_fbarray *memzone_table(void)
 /* mlock held. */
 static struct rte_memzone *lookup_locked(struct rte_fbarray *arr, const char *name)
 {
-	int idx = rte_fbarray_find_next_used(arr, 0);
-
-	while (idx >= 0) {
-		struct rte_memzone *mz = rte_fbarray_get(arr, (unsigned int)idx);
-
-		if (strncmp(mz->name, name, RTE_MEMZONE_NAMESIZE) == 0)
-			return mz;
-		idx = rte_fbarray_find_next_used(arr, (unsigned int)idx + 1);
-	}
-	return NULL;
+	return memzone_index_find(&eal_mcfg()->memzone_index, arr, name);
 }
 
 struct reserve_req {
@@ -117,6 +112,7 @@ static const struct rte_memzone *reserve_locked(struct rte_fbarray *arr,
 	mz->hugepage_sz = elem->msl->page_sz;
 	mz->socket_id = elem->msl->socket_id;
 	mz->flags = 0;
+	memzone_index_add(&eal_mcfg()->memzone_index, arr, (unsigned int)idx);
 	return mz;
 }
 
@@ -224,6 +220,7 @@ int rte_memzone_free(const struct rte_memzone *mz)
 		struct rte_memzone *slot = rte_fbarray_get(arr, (unsigned int)idx);
 
 		addr = slot->addr;
+		memzone_index_remove(&mcfg->memzone_index, arr, (unsigned int)idx);
 		memset(slot, 0, sizeof(*slot));
 		rte_fbarray_set_free(arr, (unsigned int)idx);
 	}
@@ -309,5 +306,6 @@ void eal_memzone_cleanup(void)
 	rte_rwlock_write_lock(&eal_mcfg()->mlock);
 	rte_fbarray_destroy(arr);
 	memset(arr, 0, sizeof(*arr));
+	memset(&eal_mcfg()->memzone_index, 0, sizeof(eal_mcfg()->memzone_index));
 	rte_rwlock_write_unlock(&eal_mcfg()->mlock);
 }

@@ -4,6 +4,7 @@
  * while a heap grows, all leaving the heaps as they were.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -494,6 +495,97 @@ static void test_table_full(void **state)
 	assert_unchanged(&before);
 }
 
+/*
+ * Names are found by hash; zones coming and going in any order must never
+ * hide a live name or resurrect a freed one. A full table, half of it
+ * freed in a shuffled order, re-reserved, then all freed in another.
+ */
+static void check_names(const struct rte_memzone *const *mz, const bool *live, unsigned int n)
+{
+	unsigned int nlive = 0;
+	char name[32];
+
+	for (unsigned int i = 0; i < n; i++)
+		nlive += live[i];
+	for (unsigned int i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "churn_%u", i);
+		rte_errno = 0;
+		if (live[i]) {
+			assert_ptr_equal(rte_memzone_lookup(name), mz[i]);
+			assert_string_equal(mz[i]->name, name);
+			/* a full table is reported before the name (as DPDK
+			 * does): test_table_full covers that order */
+			if (nlive < n) {
+				assert_null(rte_memzone_reserve(name, 64, 0, 0));
+				assert_int_equal(rte_errno, EEXIST);
+			}
+		} else {
+			assert_null(rte_memzone_lookup(name));
+			assert_int_equal(rte_errno, ENOENT);
+		}
+	}
+}
+
+static void shuffle(unsigned int *order, unsigned int n, unsigned int *seed)
+{
+	for (unsigned int i = 0; i < n; i++)
+		order[i] = i;
+	for (unsigned int i = n - 1; i > 0; i--) {
+		unsigned int j = (unsigned int)rand_r(seed) % (i + 1), t = order[i];
+
+		order[i] = order[j];
+		order[j] = t;
+	}
+}
+
+static void test_names_churn(void **state)
+{
+	static const struct rte_memzone *mz[RTE_MAX_MEMZONE];
+	static unsigned int order[RTE_MAX_MEMZONE];
+	static bool live[RTE_MAX_MEMZONE];
+	unsigned int seed = 20261202, n, i;
+	struct snapshot before;
+	char name[32];
+
+	(void)state;
+	take(&before);
+	n = RTE_MAX_MEMZONE - before.zones;
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "churn_%u", i);
+		mz[i] = rte_memzone_reserve(name, 64, 0, 0);
+		assert_non_null(mz[i]);
+		live[i] = true;
+	}
+	check_names(mz, live, n);
+
+	shuffle(order, n, &seed);
+	for (i = 0; i < n / 2; i++) {
+		assert_int_equal(rte_memzone_free(mz[order[i]]), 0);
+		live[order[i]] = false;
+		if (i % 256 == 0)
+			check_names(mz, live, n);
+	}
+	check_names(mz, live, n);
+
+	for (i = 0; i < n / 2; i++) {
+		snprintf(name, sizeof(name), "churn_%u", order[i]);
+		mz[order[i]] = rte_memzone_reserve(name, 64, 0, 0);
+		assert_non_null(mz[order[i]]);
+		live[order[i]] = true;
+	}
+	check_names(mz, live, n);
+
+	shuffle(order, n, &seed);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(rte_memzone_free(mz[order[i]]), 0);
+		live[order[i]] = false;
+		if (i % 512 == 0)
+			check_names(mz, live, n);
+	}
+	check_names(mz, live, n);
+	assert_unchanged(&before);
+}
+
 static void test_growth_faults(void **state)
 {
 #ifdef RTEMEM_HAL_sim
@@ -540,6 +632,7 @@ int main(void)
 		cmocka_unit_test(test_biggest),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_table_full),
+		cmocka_unit_test(test_names_churn),
 		cmocka_unit_test(test_growth_faults),
 	};
 	const struct CMUnitTest va[] = {
