@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include <rte_eal.h>
@@ -413,6 +415,41 @@ static void test_iova_as_va(void **state)
 }
 #endif
 
+/*
+ * A hugepage is whole once it is mapped: the kernel allocates and zeroes
+ * it at once, so touching it later costs no fault per base page. The sim
+ * HAL populates its pages to behave the same (see map_backing). Every byte
+ * of a fresh page reads zero.
+ */
+static void test_pages_are_backed_and_zero_when_mapped(void **state)
+{
+	struct rte_memseg *ms[4];
+	unsigned char vec[4096];
+	long base = sysconf(_SC_PAGESIZE);
+	size_t pg;
+
+	RTE_SET_USED(state);
+	boot(NULL);
+	pg = hugepage_size();
+	assert_int_equal(alloc_bulk(ms, 4, 0, true), 4);
+	for (unsigned int i = 0; i < 4; i++) {
+		size_t nvec = pg / (size_t)base;
+		const uint64_t *w = ms[i]->addr;
+
+		if (nvec > sizeof(vec))
+			nvec = sizeof(vec); /* the first 16 MB (4 KiB base pages) */
+		memset(vec, 0xa5, sizeof(vec));
+		assert_int_equal(mincore(ms[i]->addr, nvec * (size_t)base, vec), 0);
+		for (size_t k = 0; k < nvec; k++)
+			assert_int_equal(vec[k] & 1, 1);
+		for (size_t k = 0; k < pg / sizeof(*w); k++)
+			if (w[k] != 0)
+				fail_msg("page %u: byte %zu is not zero", i, k * sizeof(*w));
+	}
+	free_all(ms, 4);
+	rte_eal_cleanup();
+}
+
 /* -m maps pages at init that stay for the life of the process. */
 static void test_prealloc_is_kept(void **state)
 {
@@ -437,6 +474,7 @@ int main(void)
 		cmocka_unit_test(test_bulk_exact_is_all_or_nothing),
 		cmocka_unit_test(test_bad_arguments),
 		cmocka_unit_test(test_prealloc_is_kept),
+		cmocka_unit_test(test_pages_are_backed_and_zero_when_mapped),
 		cmocka_unit_test(test_queries_and_walks),
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test(test_fault_injection_leaves_lists_unchanged),
