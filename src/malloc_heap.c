@@ -515,6 +515,21 @@ static bool is_heap(const struct malloc_heap *heap)
 	       (RTE_PTR_DIFF(heap, heaps) % sizeof(*heap)) == 0 && heap->name[0] != '\0';
 }
 
+/*
+ * Does [start, start+len) lie in the page of hdr, already known mapped? Then
+ * it needs no second look at the page mask, whose lock costs two atomic
+ * operations: a third of what rte_free of a small block cost.
+ */
+static bool same_page(const struct rte_memseg_list *msl, const void *hdr, const void *start,
+		      size_t len)
+{
+	const uintptr_t mask = ~((uintptr_t)msl->page_sz - 1);
+	const uintptr_t page = (uintptr_t)hdr & mask;
+
+	return ((uintptr_t)start & mask) == page &&
+	       (((uintptr_t)start + len - 1) & mask) == page;
+}
+
 struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller)
 {
 	struct rte_memseg_list *msl;
@@ -537,7 +552,8 @@ struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller)
 		    hdr->pad > RTE_PTR_DIFF(hdr, msl->base_va))
 			goto corrupt;
 		elem = RTE_PTR_SUB(hdr, hdr->pad);
-		if (!eal_memseg_range_mapped(msl, elem, MALLOC_ELEM_HEADER_LEN))
+		if (!same_page(msl, hdr, elem, MALLOC_ELEM_HEADER_LEN) &&
+		    !eal_memseg_range_mapped(msl, elem, MALLOC_ELEM_HEADER_LEN))
 			goto corrupt;
 	}
 	if (elem->state == ELEM_FREE) {
@@ -548,7 +564,8 @@ struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller)
 	    elem->pad != (elem == hdr ? 0 : hdr->pad) ||
 	    elem->size < elem->pad + MALLOC_ELEM_OVERHEAD ||
 	    elem->size > msl->len - RTE_PTR_DIFF(elem, msl->base_va) ||
-	    !eal_memseg_range_mapped(msl, elem, elem->size))
+	    !(same_page(msl, hdr, elem, elem->size) ||
+	      eal_memseg_range_mapped(msl, elem, elem->size)))
 		goto corrupt;
 	if (!malloc_elem_cookies_ok(elem)) {
 		RTE_LOG(ERR, MALLOC, "%s(%p): header or trailer cookie overwritten (overrun?)\n",
