@@ -4,7 +4,9 @@
  * calloc, realloc, free, their _socket variants, memzone reserve_bounded
  * and free, armed HAL faults) replayed against a shadow model of the live
  * blocks. After every operation:
- *   - rtemem_malloc_heap_check finds nothing wrong;
+ *   - rtemem_malloc_heap_check finds nothing wrong: the element list, and
+ *     the free-element index (every list and bitmap bit) holding exactly
+ *     the free elements;
  *   - every live block validates, lies on the socket it was given and still
  *     holds its fill pattern (sampled; the whole block before it is freed);
  *   - a new block overlaps no live block; every byte of zmalloc/calloc
@@ -15,9 +17,9 @@
  *     there (memzones are heap blocks too);
  *   - a failed call left both sockets' statistics exactly as they were,
  *     with rte_errno EINVAL for bad arguments and ENOMEM otherwise.
- * At the end of an input everything is freed, and the heaps must be back
- * to their start: same alloc_count and, since whole pages mapped at run
- * time are given back on free, the same total size.
+ * At the end of an input everything is freed and the heaps trimmed, and
+ * they must be back to their start: same alloc_count and, since trimming
+ * gives back every free page mapped at run time, the same total size.
  *
  * Input layout: a list of operations, each an opcode byte followed by the
  * bytes that operation reads (missing bytes read as 0):
@@ -26,7 +28,10 @@
  *   op % 6 == 1  free     slot
  *   op % 6 == 2  realloc  slot, size (3 bytes), align, socket
  *   op % 6 == 3  memzone  slot, size (3 bytes), align, socket, flags, bound
- *   op % 6 == 4  fault    which (page map / virt2iova), n
+ *   op % 6 == 4  fault    which (page map / virt2iova), n; or, when
+ *                         which / 2 % 4 == 3, retention (rtemem_heap.h):
+ *                         n == 0 trims, else the retain bound becomes
+ *                         (n - 1) hugepages; which / 8 picks the socket
  *   op % 6 == 5  op / 6 even: memzone reserve under a taken name (EEXIST);
  *                odd: free, realloc, validate pointers rte_malloc never gave
  *                (inside a live block, on the stack): slot, where
@@ -49,6 +54,7 @@
 
 #include "fuzz_check.h"
 #include "fuzz_eal.h"
+#include "rtemem_heap.h"
 #include "sim_machine.h"
 
 #define SOCKETS 2
@@ -588,10 +594,38 @@ static void op_bogus(struct input *in)
 	check_stats_unchanged(before, "free of a bogus pointer");
 }
 
+static void op_retain(uint8_t which, uint8_t n)
+{
+	static const int sockets[] = { SOCKET_ID_ANY, 0, 1 };
+	const int socket = sockets[(which / 8) % RTE_DIM(sockets)];
+	struct rte_malloc_socket_stats before[SOCKETS], after[SOCKETS];
+
+	get_stats(before);
+	if (n == 0) {
+		TRACE("trim socket %d\n", socket);
+		CHECK(rtemem_heap_trim(socket) == 0, "trim");
+	} else {
+		TRACE("retain %u hugepages on socket %d\n", n - 1u, socket);
+		CHECK(rtemem_heap_set_retain(socket, (n - 1u) * hugepage_sz) == 0, "set_retain");
+	}
+	/* Only free runtime pages go: the blocks and their count stay. */
+	get_stats(after);
+	for (int s = 0; s < SOCKETS; s++)
+		CHECK(after[s].alloc_count == before[s].alloc_count &&
+		      after[s].heap_allocsz_bytes == before[s].heap_allocsz_bytes &&
+		      after[s].heap_totalsz_bytes <= before[s].heap_totalsz_bytes,
+		      "socket %d: retention changed more than free pages", s);
+}
+
 static void op_fault(struct input *in)
 {
 	const uint8_t which = get8(in);
 	const unsigned long n = 1 + get8(in) % 4;
+
+	if ((which / 2) % 4 == 3) {
+		op_retain(which, (uint8_t)(n - 1));
+		return;
+	}
 
 	TRACE("fault %s in %lu\n", (which & 1) ? "virt2iova" : "page_map", n);
 	sim_fault_arm((which & 1) ? SIM_OP_VIRT2IOVA : SIM_OP_PAGE_MAP, n);
@@ -660,6 +694,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (blocks[i].live)
 			release(&blocks[i]);
 	check_all();
+	CHECK(rtemem_heap_trim(SOCKET_ID_ANY) == 0, "trim");
+	check_all();
+	CHECK(rtemem_heap_set_retain(SOCKET_ID_ANY, hugepage_sz) == 0, "default retain bound");
 	get_stats(end);
 	for (int s = 0; s < SOCKETS; s++)
 		CHECK(end[s].heap_totalsz_bytes == start_stats[s].heap_totalsz_bytes &&

@@ -11,10 +11,11 @@
 #include "malloc_elem.h"
 #include "malloc_heap.h"
 
-/* Free lists by size class: list 0 holds elements up to 2^8 bytes, each
- * following list sizes up to 4 times more, the last one everything above. */
-#define FREE_LIST_MIN_LOG2 8
-#define FREE_LIST_LOG2_STEP 2
+/* The TLSF index (malloc_heap.h): sizes are cache-line multiples, so the
+ * exact classes of fl 0 are a cache line apart and end where the slices of
+ * a power of two class become a cache line wide. */
+#define TLSF_LINE_LOG2 ((unsigned int)__builtin_ctz(RTE_CACHE_LINE_SIZE))
+#define TLSF_FL_SHIFT (MALLOC_TLSF_SL_LOG2 + TLSF_LINE_LOG2)
 
 #ifdef RTE_MALLOC_DEBUG
 #define HEADER_COOKIE 0x48454144c0c0a11eULL
@@ -491,28 +492,105 @@ void malloc_elem_hide_region(struct malloc_elem *elem, void *start, size_t len)
 		heap->last = hidden->prev;
 }
 
+/* List (fl, sl) of an element of size bytes; fl may reach past the index
+ * only for sizes no heap can have (callers clamp). */
+static inline void tlsf_mapping(size_t size, unsigned int *fl, unsigned int *sl)
+{
+	unsigned int msb;
+
+	if (size < ((size_t)1 << TLSF_FL_SHIFT)) {
+		*fl = 0;
+		*sl = (unsigned int)(size >> TLSF_LINE_LOG2);
+		return;
+	}
+	msb = (unsigned int)rte_fls_u64(size) - 1;
+	*fl = msb - TLSF_FL_SHIFT + 1;
+	*sl = (unsigned int)(size >> (msb - MALLOC_TLSF_SL_LOG2)) - MALLOC_TLSF_SL_COUNT;
+}
+
+static inline size_t tlsf_index(size_t size)
+{
+	unsigned int fl, sl;
+
+	tlsf_mapping(size, &fl, &sl);
+	if (fl >= MALLOC_TLSF_FL_COUNT)
+		return RTE_HEAP_NUM_FREELISTS - 1;
+	return (size_t)fl * MALLOC_TLSF_SL_COUNT + sl;
+}
+
 size_t malloc_elem_free_list_index(size_t size)
 {
-	size_t log2, idx;
-
-	if (size <= (1UL << FREE_LIST_MIN_LOG2))
-		return 0;
-	log2 = rte_fls_u64(size - 1); /* 2^log2 >= size */
-	idx = (log2 - FREE_LIST_MIN_LOG2 + FREE_LIST_LOG2_STEP - 1) / FREE_LIST_LOG2_STEP;
-	return RTE_MIN(idx, (size_t)RTE_HEAP_NUM_FREELISTS - 1);
+	return tlsf_index(size);
 }
 
 void malloc_elem_free_list_insert(struct malloc_elem *elem)
 {
-	size_t idx = malloc_elem_free_list_index(elem->size - MALLOC_ELEM_HEADER_LEN);
+	struct malloc_heap *heap = elem->heap;
+	const size_t idx = tlsf_index(elem->size);
+	const unsigned int fl = (unsigned int)(idx / MALLOC_TLSF_SL_COUNT);
 
 	elem->state = ELEM_FREE;
-	LIST_INSERT_HEAD(&elem->heap->free_head[idx], elem, free_list);
+	LIST_INSERT_HEAD(&heap->free_head[idx], elem, free_list);
+	heap->sl_bitmap[fl] |= 1u << (idx % MALLOC_TLSF_SL_COUNT);
+	heap->fl_bitmap |= 1u << fl;
+	heap->free_size += elem->size;
 }
 
 void malloc_elem_free_list_remove(struct malloc_elem *elem)
 {
+	struct malloc_heap *heap = elem->heap;
+	const size_t idx = tlsf_index(elem->size);
+	const unsigned int fl = (unsigned int)(idx / MALLOC_TLSF_SL_COUNT);
+
 	LIST_REMOVE(elem, free_list);
+	heap->free_size -= elem->size;
+	if (!LIST_EMPTY(&heap->free_head[idx]))
+		return;
+	heap->sl_bitmap[fl] &= ~(1u << (idx % MALLOC_TLSF_SL_COUNT));
+	if (heap->sl_bitmap[fl] == 0)
+		heap->fl_bitmap &= ~(1u << fl);
+}
+
+/* First non-empty list at (fl, sl) or after it, or -1. */
+static inline int tlsf_search(const struct malloc_heap *heap, unsigned int fl, unsigned int sl)
+{
+	uint32_t map;
+
+	if (fl >= MALLOC_TLSF_FL_COUNT)
+		return -1;
+	map = sl < MALLOC_TLSF_SL_COUNT ? heap->sl_bitmap[fl] & (~0u << sl) : 0;
+	if (map == 0) {
+		map = fl + 1 < MALLOC_TLSF_FL_COUNT ? heap->fl_bitmap & (~0u << (fl + 1)) : 0;
+		if (map == 0)
+			return -1;
+		fl = (unsigned int)__builtin_ctz(map);
+		map = heap->sl_bitmap[fl];
+	}
+	return (int)(fl * MALLOC_TLSF_SL_COUNT + (unsigned int)__builtin_ctz(map));
+}
+
+int malloc_elem_free_list_fit(const struct malloc_heap *heap, size_t size)
+{
+	unsigned int fl, sl;
+
+	/* Round size up to the next list boundary: every element of that
+	 * list and the ones above is then at least size. */
+	if (size >= ((size_t)1 << TLSF_FL_SHIFT))
+		size += ((size_t)1 << (rte_fls_u64(size) - 1 - MALLOC_TLSF_SL_LOG2)) - 1;
+	tlsf_mapping(size, &fl, &sl);
+	/* fl 0's classes are exact, but a size between two of them must
+	 * skip the lower one. */
+	if (fl == 0 && (size & (RTE_CACHE_LINE_SIZE - 1)) != 0)
+		sl++;
+	return tlsf_search(heap, fl, sl);
+}
+
+int malloc_elem_free_list_next(const struct malloc_heap *heap, size_t idx)
+{
+	if (idx >= RTE_HEAP_NUM_FREELISTS)
+		return -1;
+	return tlsf_search(heap, (unsigned int)(idx / MALLOC_TLSF_SL_COUNT),
+			   (unsigned int)(idx % MALLOC_TLSF_SL_COUNT));
 }
 
 struct malloc_elem *malloc_elem_from_data(const void *data)

@@ -2,7 +2,8 @@
  * Heap elements. Every piece of heap memory, busy or free, starts with a
  * cache-line sized header; the user data follows it. Elements of a heap are
  * kept in one address-ordered list (prev/next, which may jump over gaps
- * between memory regions); free ones are also on a free list by size class.
+ * between memory regions); free ones are also on one of the heap's free
+ * lists, the TLSF index (malloc_heap.h).
  *
  *   elem                        elem + pad              elem + size
  *   | header | pad ... | fake header | user data | trailer |
@@ -118,9 +119,16 @@ void malloc_elem_hide_region(struct malloc_elem *elem, void *start, size_t len);
 /* Merge elem with adjacent free neighbours (which leave their free lists). */
 struct malloc_elem *malloc_elem_join_adjacent_free(struct malloc_elem *elem);
 
+/* The index's list for a free element of size bytes (header included). */
 size_t malloc_elem_free_list_index(size_t size);
+/* Put free elem on its list, or take it off (size unchanged since). */
 void malloc_elem_free_list_insert(struct malloc_elem *elem);
 void malloc_elem_free_list_remove(struct malloc_elem *elem);
+/* The smallest non-empty list whose every element is at least size bytes;
+ * -1 if there is none. */
+int malloc_elem_free_list_fit(const struct malloc_heap *heap, size_t size);
+/* The first non-empty list at idx or after it; -1 if there is none. */
+int malloc_elem_free_list_next(const struct malloc_heap *heap, size_t idx);
 
 /* The real header of the busy element whose data starts at data. */
 struct malloc_elem *malloc_elem_from_data(const void *data);

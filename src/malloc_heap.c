@@ -161,13 +161,44 @@ static int normalize_request(size_t *size, size_t *align, size_t bound)
 
 /* --- allocation from memory the heap already has ------------------------ */
 
+/*
+ * Heap locked: a free element that can hold the request, or NULL.
+ *
+ * A request with no page-size flags and no bound or IOVA contiguity is
+ * served in O(1): any element of size + overhead + (align - a cache line)
+ * bytes holds it, and the index finds the smallest list whose elements are
+ * all that large (its first element is taken). If there is none, the
+ * request may still fit an element of a smaller list, so the lists from
+ * the request's own size up are walked: for plain requests these are the
+ * request's own list and (with a large alignment) those up to size + align,
+ * all emptier than the ones that failed. Bound, IOVA-contiguous and
+ * page-size requests may be refused by an element of any size, so they walk
+ * every list from their size up, as first-fit did: at worst every free
+ * element at least as large as the request.
+ */
 static struct malloc_elem *find_suitable_element(struct malloc_heap *heap, size_t size,
 						 unsigned int flags, size_t align, size_t bound,
 						 bool contig)
 {
+	const size_t need = size + MALLOC_ELEM_OVERHEAD;
 	struct malloc_elem *elem, *alt = NULL;
+	int idx;
 
-	for (size_t idx = malloc_elem_free_list_index(size); idx < RTE_HEAP_NUM_FREELISTS; idx++) {
+	if (bound == 0 && !contig && (flags & pgsz_flag_mask()) == 0) {
+		const size_t sure = need + align - RTE_CACHE_LINE_SIZE;
+
+		/* The first element of the request's own list first, if it is
+		 * large enough: a block freed or left over at this size is
+		 * reused before a larger element is split. */
+		elem = LIST_FIRST(&heap->free_head[malloc_elem_free_list_index(need)]);
+		if (elem != NULL && elem->size >= sure)
+			return elem;
+		idx = malloc_elem_free_list_fit(heap, sure);
+		if (idx >= 0)
+			return LIST_FIRST(&heap->free_head[idx]);
+	}
+	for (idx = malloc_elem_free_list_next(heap, malloc_elem_free_list_index(need)); idx >= 0;
+	     idx = malloc_elem_free_list_next(heap, (size_t)idx + 1)) {
 		LIST_FOREACH(elem, &heap->free_head[idx], free_list)
 		{
 			if (!malloc_elem_can_hold(elem, size, align, bound, contig))
@@ -406,7 +437,8 @@ static size_t heap_biggest(struct malloc_heap *heap, unsigned int flags, size_t 
 	struct malloc_elem *elem;
 	size_t best = 0;
 
-	for (size_t idx = 0; idx < RTE_HEAP_NUM_FREELISTS; idx++) {
+	for (int idx = malloc_elem_free_list_next(heap, 0); idx >= 0;
+	     idx = malloc_elem_free_list_next(heap, (size_t)idx + 1)) {
 		LIST_FOREACH(elem, &heap->free_head[idx], free_list)
 		{
 			size_t sz;
@@ -483,6 +515,21 @@ static bool is_heap(const struct malloc_heap *heap)
 	       (RTE_PTR_DIFF(heap, heaps) % sizeof(*heap)) == 0 && heap->name[0] != '\0';
 }
 
+/*
+ * Does [start, start+len) lie in the page of hdr, already known mapped? Then
+ * it needs no second look at the page mask, whose lock costs two atomic
+ * operations: a third of what rte_free of a small block cost.
+ */
+static bool same_page(const struct rte_memseg_list *msl, const void *hdr, const void *start,
+		      size_t len)
+{
+	const uintptr_t mask = ~((uintptr_t)msl->page_sz - 1);
+	const uintptr_t page = (uintptr_t)hdr & mask;
+
+	return ((uintptr_t)start & mask) == page &&
+	       (((uintptr_t)start + len - 1) & mask) == page;
+}
+
 struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller)
 {
 	struct rte_memseg_list *msl;
@@ -505,7 +552,8 @@ struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller)
 		    hdr->pad > RTE_PTR_DIFF(hdr, msl->base_va))
 			goto corrupt;
 		elem = RTE_PTR_SUB(hdr, hdr->pad);
-		if (!eal_memseg_range_mapped(msl, elem, MALLOC_ELEM_HEADER_LEN))
+		if (!same_page(msl, hdr, elem, MALLOC_ELEM_HEADER_LEN) &&
+		    !eal_memseg_range_mapped(msl, elem, MALLOC_ELEM_HEADER_LEN))
 			goto corrupt;
 	}
 	if (elem->state == ELEM_FREE) {
@@ -516,7 +564,8 @@ struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller)
 	    elem->pad != (elem == hdr ? 0 : hdr->pad) ||
 	    elem->size < elem->pad + MALLOC_ELEM_OVERHEAD ||
 	    elem->size > msl->len - RTE_PTR_DIFF(elem, msl->base_va) ||
-	    !eal_memseg_range_mapped(msl, elem, elem->size))
+	    !(same_page(msl, hdr, elem, elem->size) ||
+	      eal_memseg_range_mapped(msl, elem, elem->size)))
 		goto corrupt;
 	if (!malloc_elem_cookies_ok(elem)) {
 		RTE_LOG(ERR, MALLOC, "%s(%p): header or trailer cookie overwritten (overrun?)\n",
@@ -550,19 +599,22 @@ static bool covers_a_page(const struct malloc_elem *elem)
 }
 
 /*
- * Hotplug lock (write) and heap lock held; elem is free. Unmap every run of
- * whole runtime-allocated pages inside elem, highest first, keeping what is
- * left below and above each run as free elements (when a leftover would be
- * too small for an element, the run gives up its edge page instead).
+ * Hotplug lock (write) and heap lock held; elem is free. Unmap runs of whole
+ * runtime-allocated pages inside elem, highest first, until the heap holds
+ * at most retain bytes of free memory, keeping what is left below and above
+ * each run as free elements (when a leftover would be too small for an
+ * element, the run gives up its edge page instead). Free memory counts
+ * every free byte, so the free pages kept are fewer than retain bytes.
  */
-static void heap_release_pages(struct malloc_heap *heap, struct malloc_elem *elem)
+static void heap_release_pages(struct malloc_heap *heap, struct malloc_elem *elem, size_t retain)
 {
 	struct rte_memseg_list *msl = elem->msl;
 	const uintptr_t pg_sz = msl->page_sz;
 	const uintptr_t lowest = RTE_ALIGN_CEIL((uintptr_t)elem, pg_sz);
 	uintptr_t limit = RTE_ALIGN_FLOOR((uintptr_t)elem + elem->size, pg_sz);
 
-	while (limit > lowest) {
+	while (limit > lowest && heap->free_size > retain) {
+		const uintptr_t excess = RTE_ALIGN_CEIL(heap->free_size - retain, pg_sz);
 		uintptr_t s = (uintptr_t)elem, e = s + elem->size;
 		uintptr_t rs, re = limit;
 
@@ -574,6 +626,8 @@ static void heap_release_pages(struct malloc_heap *heap, struct malloc_elem *ele
 		while (rs > lowest && page_freeable(msl, rs - pg_sz))
 			rs -= pg_sz;
 		limit = rs;
+		if (re - rs > excess)
+			rs = re - excess; /* the pages below stay, retained */
 
 		if (e > re && e - re < MALLOC_ELEM_MIN_SPLIT)
 			re -= pg_sz;
@@ -594,6 +648,25 @@ static void heap_release_pages(struct malloc_heap *heap, struct malloc_elem *ele
 		}
 		if (rs == s)
 			break; /* nothing of elem is left below the run */
+	}
+}
+
+/* Should freeing leave free elem's pages to heap_release_pages? */
+static bool may_release(const struct malloc_heap *heap, const struct malloc_elem *elem)
+{
+	return heap->runtime_pages != 0 && heap->free_size > heap->retain_bytes &&
+	       covers_a_page(elem);
+}
+
+void malloc_heap_trim_locked(struct malloc_heap *heap, size_t retain)
+{
+	struct malloc_elem *elem, *next;
+
+	/* Highest first, as one rte_free would: the lowest pages stay. */
+	for (elem = heap->last; elem != NULL && heap->runtime_pages != 0; elem = next) {
+		next = elem->prev;
+		if (elem->state == ELEM_FREE && covers_a_page(elem))
+			heap_release_pages(heap, elem, retain);
 	}
 }
 
@@ -621,9 +694,11 @@ void malloc_heap_free(struct malloc_elem *elem, bool release_pages)
 	}
 	heap->alloc_count--;
 	elem = malloc_elem_free(elem);
-	/* With all memory preallocated there is nothing to give back: skip the
-	 * page-by-page search, which costs ~30 cycles per page of the element. */
-	if (!release_pages || heap->runtime_pages == 0 || !covers_a_page(elem)) {
+	/* With all memory preallocated there is nothing to give back, and with
+	 * no more free memory than the heap retains nothing to give back yet:
+	 * skip the page-by-page search, which costs ~30 cycles per page of the
+	 * element, and the hotplug lock. */
+	if (!release_pages || !may_release(heap, elem)) {
 		rte_spinlock_unlock(&heap->lock);
 		return;
 	}
@@ -631,7 +706,7 @@ void malloc_heap_free(struct malloc_elem *elem, bool release_pages)
 	 * the heap lock. Take it right away if it is free, else queue for it
 	 * and look for the (possibly changed) free element again. */
 	if (rte_rwlock_write_trylock(&mcfg->memory_hotplug_lock) == 0) {
-		heap_release_pages(heap, elem);
+		heap_release_pages(heap, elem, heap->retain_bytes);
 		rte_spinlock_unlock(&heap->lock);
 		rte_mcfg_mem_write_unlock();
 		return;
@@ -640,8 +715,8 @@ void malloc_heap_free(struct malloc_elem *elem, bool release_pages)
 	rte_mcfg_mem_write_lock();
 	rte_spinlock_lock(&heap->lock);
 	elem = find_free_elem_at(heap, addr);
-	if (elem != NULL && heap->runtime_pages != 0 && covers_a_page(elem))
-		heap_release_pages(heap, elem);
+	if (elem != NULL && may_release(heap, elem))
+		heap_release_pages(heap, elem, heap->retain_bytes);
 	rte_spinlock_unlock(&heap->lock);
 	rte_mcfg_mem_write_unlock();
 }
@@ -674,13 +749,20 @@ int malloc_heap_init(void)
 
 		memset(heap, 0, sizeof(*heap));
 		rte_spinlock_init(&heap->lock);
-		for (int j = 0; j < RTE_HEAP_NUM_FREELISTS; j++)
+		for (unsigned int j = 0; j < RTE_HEAP_NUM_FREELISTS; j++)
 			LIST_INIT(&heap->free_head[j]);
 	}
 	for (unsigned int s = 0; s < rte_config.numa_node_count && s < RTE_MAX_HEAPS; s++) {
 		struct malloc_heap *heap = &mcfg->malloc_heaps[s];
 
+		uint64_t sizes[RTE_MAX_MEMSEG_LISTS];
+		int n;
+
 		heap->socket_id = rte_config.numa_nodes[s];
+		/* Keep at least one hugepage mapped once an empty heap grew:
+		 * otherwise every malloc+free on it maps and unmaps a page. */
+		n = socket_page_sizes((int)heap->socket_id, sizes);
+		heap->retain_bytes = RTE_MAX((size_t)RTE_PGSIZE_2M, n > 0 ? (size_t)sizes[n - 1] : 0);
 		snprintf(heap->name, sizeof(heap->name), "socket_%u", heap->socket_id);
 	}
 

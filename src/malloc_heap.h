@@ -1,6 +1,16 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * A malloc heap: the free elements of one NUMA socket's memory, kept in
- * free lists by size class. Lives in the shared mem_config.
+ * A malloc heap: the elements of one NUMA socket's memory, with an index
+ * of the free ones. Lives in the shared mem_config; elements are linked by
+ * pointers, valid in every process since all map memory at the same VA.
+ *
+ * The free-element index is a two-level segregated fit (TLSF, Masmano et
+ * al., ECRTS 2004). An element of size s (header included, a cache-line
+ * multiple) lives on list (fl, sl): below 2^MALLOC_TLSF_FL_SHIFT bytes
+ * fl = 0 and sl = s / cache line (exact classes); above, fl is the power of
+ * two class of s and sl one of MALLOC_TLSF_SL_COUNT equal slices of it.
+ * fl_bitmap has a bit per non-empty first-level class, sl_bitmap[fl] one
+ * per non-empty list of it, so the smallest non-empty list whose every
+ * element is at least n bytes is two find-first-set operations away.
  *
  * Locking: a heap's spinlock guards its elements and lists. Growing a heap
  * (mapping pages) or giving pages back also needs the memory hotplug lock
@@ -11,13 +21,18 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/queue.h>
 
 #include <rte_common.h>
 #include <rte_spinlock.h>
 
-#define RTE_HEAP_NUM_FREELISTS 13
+#define MALLOC_TLSF_SL_LOG2 5
+#define MALLOC_TLSF_SL_COUNT (1u << MALLOC_TLSF_SL_LOG2)
+/* 32 classes of sizes up to 4 TiB, more than RTE_MAX_MEM_MB can map. */
+#define MALLOC_TLSF_FL_COUNT 32u
+#define RTE_HEAP_NUM_FREELISTS (MALLOC_TLSF_FL_COUNT * MALLOC_TLSF_SL_COUNT)
 #define RTE_HEAP_NAME_MAX_LEN 32
 
 struct malloc_elem;
@@ -25,7 +40,11 @@ struct rte_malloc_socket_stats;
 
 struct malloc_heap {
 	rte_spinlock_t lock;
+	uint32_t fl_bitmap;
+	uint32_t sl_bitmap[MALLOC_TLSF_FL_COUNT];
+	/* List fl * MALLOC_TLSF_SL_COUNT + sl. */
 	LIST_HEAD(, malloc_elem) free_head[RTE_HEAP_NUM_FREELISTS];
+	size_t free_size; /* bytes of the elements on the lists */
 	struct malloc_elem *volatile first;
 	struct malloc_elem *volatile last;
 	unsigned int alloc_count;
@@ -35,6 +54,8 @@ struct malloc_heap {
 	 * at start-up (-m, --socket-mem, --no-huge) stay for good. While it is
 	 * 0, rte_free does not look for pages to release at all. */
 	unsigned int runtime_pages;
+	/* Free memory up to which freed runtime pages stay mapped (rtemem_heap.h). */
+	size_t retain_bytes;
 	char name[RTE_HEAP_NAME_MAX_LEN];
 } __rte_cache_aligned;
 
@@ -81,6 +102,11 @@ struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller);
  * without, the caller may hold any of them.
  */
 void malloc_heap_free(struct malloc_elem *elem, bool release_pages);
+/*
+ * Hotplug lock (write) and heap lock held: unmap the free runtime pages of
+ * the heap beyond retain bytes of free memory (0: all of them).
+ */
+void malloc_heap_trim_locked(struct malloc_heap *heap, size_t retain);
 /* Resize in place; 0 or -1 (nothing changed). */
 int malloc_heap_resize(struct malloc_elem *elem, size_t size);
 

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Looking at a heap without changing it: statistics, a dump of its
- * elements, and a consistency check of the element list, free lists, sizes
- * and cookies (rtemem_malloc_heap_check, used by the tests).
+ * elements, and a consistency check of the element list, the free-element
+ * index, sizes and cookies (rtemem_malloc_heap_check, used by the tests).
  */
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <rte_log.h>
@@ -20,7 +23,8 @@ void malloc_heap_get_stats(struct malloc_heap *heap, struct rte_malloc_socket_st
 
 	memset(stats, 0, sizeof(*stats));
 	rte_spinlock_lock(&heap->lock);
-	for (size_t idx = 0; idx < RTE_HEAP_NUM_FREELISTS; idx++) {
+	for (int idx = malloc_elem_free_list_next(heap, 0); idx >= 0;
+	     idx = malloc_elem_free_list_next(heap, (size_t)idx + 1)) {
 		LIST_FOREACH(elem, &heap->free_head[idx], free_list)
 		{
 			stats->free_count++;
@@ -63,11 +67,94 @@ static int problem(FILE *f, const struct malloc_heap *heap, const char *fmt, ...
 	return 1;
 }
 
+/* Is elem one of the n free elements in free (sorted by address)? */
+static bool among(struct malloc_elem *const *free_elems, size_t n, const struct malloc_elem *elem)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (free_elems[mid] == elem)
+			return true;
+		if (free_elems[mid] < elem)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/*
+ * The index holds exactly the free elements of the element list: each list
+ * is well linked (back pointers), holds only elements of its size class
+ * found free in the element list, its bit is set if and only if it is not
+ * empty, a first-level bit if and only if any of its lists is, and the
+ * lists hold as many elements and bytes as the element list has free. An
+ * element is on one list at most (it has one link), so equal counts with
+ * every entry found make the two sets equal. free_elems: the free elements
+ * in address order, or NULL (then only the counts are compared).
+ */
+static int check_index(struct malloc_heap *heap, FILE *f, struct malloc_elem *const *free_elems,
+		       size_t n_free, size_t free_bytes)
+{
+	size_t on_lists = 0, listed_bytes = 0;
+	uint32_t fl_map = 0;
+	int bad = 0;
+
+	for (size_t idx = 0; idx < RTE_HEAP_NUM_FREELISTS && bad == 0; idx++) {
+		const unsigned int fl = (unsigned int)(idx / MALLOC_TLSF_SL_COUNT);
+		const unsigned int sl = (unsigned int)(idx % MALLOC_TLSF_SL_COUNT);
+		const bool bit = (heap->sl_bitmap[fl] >> sl) & 1;
+		struct malloc_elem *elem, *const *link = &heap->free_head[idx].lh_first;
+
+		if (bit != !LIST_EMPTY(&heap->free_head[idx]))
+			bad += problem(f, heap, "list %zu: bitmap bit %d, list %s", idx, (int)bit,
+				       bit ? "empty" : "not empty");
+		if (heap->sl_bitmap[fl] != 0)
+			fl_map |= 1u << fl;
+		LIST_FOREACH(elem, &heap->free_head[idx], free_list)
+		{
+			if (++on_lists > n_free) {
+				bad += problem(f, heap, "more elements on the free lists than free");
+				break;
+			}
+			if (elem->free_list.le_prev != link) {
+				bad += problem(f, heap, "%p: free list back link broken", (void *)elem);
+				break;
+			}
+			link = &elem->free_list.le_next;
+			if (elem->state != ELEM_FREE || elem->heap != heap ||
+			    malloc_elem_free_list_index(elem->size) != idx ||
+			    (free_elems != NULL && !among(free_elems, n_free, elem))) {
+				bad += problem(f, heap, "%p: wrong free list entry (list %zu)",
+					       (void *)elem, idx);
+				break;
+			}
+			listed_bytes += elem->size;
+		}
+	}
+	if (bad == 0 && fl_map != heap->fl_bitmap)
+		bad += problem(f, heap, "first-level bitmap 0x%x, lists say 0x%x", heap->fl_bitmap,
+			       fl_map);
+	if (bad == 0 && on_lists != n_free)
+		bad += problem(f, heap, "%zu free elements, %zu on free lists", n_free, on_lists);
+	if (bad == 0 && (listed_bytes != free_bytes || heap->free_size != free_bytes))
+		bad += problem(f, heap, "free bytes: %zu in elements, %zu listed, heap says %zu",
+			       free_bytes, listed_bytes, heap->free_size);
+	return bad;
+}
+
 int malloc_heap_check(struct malloc_heap *heap, FILE *f)
 {
 	struct malloc_elem *elem, *prev = NULL;
-	size_t total = 0, max_elems;
-	unsigned int busy = 0, n_free = 0, on_lists = 0;
+	/* The free elements in address order, for check_index to look up
+	 * (glibc's malloc: this is the heap being checked); NULL once out of
+	 * memory, then check_index compares counts only. */
+	struct malloc_elem **free_elems = NULL;
+	size_t free_cap = 0;
+	size_t total = 0, max_elems, n_free = 0, free_bytes = 0;
+	unsigned int busy = 0;
 	int bad = 0;
 
 	rte_spinlock_lock(&heap->lock);
@@ -100,7 +187,19 @@ int malloc_heap_check(struct malloc_heap *heap, FILE *f)
 						       (void *)elem);
 			}
 		} else if (elem->state == ELEM_FREE) {
+			if (n_free == free_cap && (n_free == 0 || free_elems != NULL)) {
+				void *grown;
+
+				free_cap = free_cap != 0 ? 2 * free_cap : 64;
+				grown = realloc(free_elems, free_cap * sizeof(*free_elems));
+				if (grown == NULL)
+					free(free_elems);
+				free_elems = grown;
+			}
+			if (free_elems != NULL)
+				free_elems[n_free] = elem;
 			n_free++;
+			free_bytes += elem->size;
 			if (elem->pad != 0)
 				bad += problem(f, heap, "%p: free element with padding",
 					       (void *)elem);
@@ -124,22 +223,9 @@ int malloc_heap_check(struct malloc_heap *heap, FILE *f)
 	if (bad == 0 && busy != heap->alloc_count)
 		bad += problem(f, heap, "%u busy elements, alloc_count %u", busy,
 			       heap->alloc_count);
-	for (size_t idx = 0; bad == 0 && idx < RTE_HEAP_NUM_FREELISTS; idx++) {
-		LIST_FOREACH(elem, &heap->free_head[idx], free_list)
-		{
-			on_lists++;
-			if (elem->state != ELEM_FREE || elem->heap != heap ||
-			    malloc_elem_free_list_index(elem->size - MALLOC_ELEM_HEADER_LEN) != idx) {
-				bad += problem(f, heap, "%p: wrong free list entry", (void *)elem);
-				break;
-			}
-			if (on_lists > n_free)
-				break;
-		}
-	}
-	if (bad == 0 && on_lists != n_free)
-		bad += problem(f, heap, "%u free elements, %u on free lists", n_free, on_lists);
+	if (bad == 0)
+		bad += check_index(heap, f, free_elems, n_free, free_bytes);
 	rte_spinlock_unlock(&heap->lock);
+	free(free_elems);
 	return bad;
 }
-

@@ -28,6 +28,7 @@
 #include "eal_private.h"
 #include "malloc_elem.h"
 #include "malloc_heap.h"
+#include "rtemem_heap.h"
 #include "rtemem_svg.h"
 #include "rtetest.h"
 #ifdef RTEMEM_HAL_sim
@@ -104,32 +105,63 @@ static unsigned int mapped_pages(void)
 	return n;
 }
 
-/* Everything a failed call must leave unchanged. */
+/* Everything a failed call must leave unchanged, the free-element index of
+ * socket 0's heap (bitmaps, list heads, free bytes) included. */
 struct snapshot {
 	struct rte_malloc_socket_stats st;
 	unsigned int pages;
 	unsigned int pool_free;
+	uint32_t fl_bitmap;
+	uint32_t sl_bitmap[MALLOC_TLSF_FL_COUNT];
+	struct malloc_elem *heads[RTE_HEAP_NUM_FREELISTS];
+	size_t free_size;
 };
 
-static void take(struct snapshot *s)
+static void snapshot_now(struct snapshot *s)
 {
+	const struct malloc_heap *heap = &eal_mcfg()->malloc_heaps[malloc_socket_to_heap_id(0)];
+
 	memset(s, 0, sizeof(*s));
 	get_stats(0, &s->st);
 	s->pages = mapped_pages();
 #ifdef RTEMEM_HAL_sim
 	s->pool_free = sim_pool_free_pages(0);
 #endif
+	s->fl_bitmap = heap->fl_bitmap;
+	memcpy(s->sl_bitmap, heap->sl_bitmap, sizeof(s->sl_bitmap));
+	for (size_t i = 0; i < RTE_HEAP_NUM_FREELISTS; i++)
+		s->heads[i] = LIST_FIRST(&heap->free_head[i]);
+	s->free_size = heap->free_size;
 	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+}
+
+static void take(struct snapshot *s)
+{
+	/* No pages kept from earlier work (rtemem_heap.h): a clean baseline. */
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
+	snapshot_now(s);
 }
 
 static void assert_unchanged(const struct snapshot *before)
 {
 	struct snapshot now;
 
-	take(&now);
+	snapshot_now(&now);
 	assert_stats_equal(&now.st, &before->st);
 	assert_int_equal(now.pages, before->pages);
 	assert_int_equal(now.pool_free, before->pool_free);
+	assert_int_equal(now.fl_bitmap, before->fl_bitmap);
+	assert_memory_equal(now.sl_bitmap, before->sl_bitmap, sizeof(now.sl_bitmap));
+	assert_memory_equal(now.heads, before->heads, sizeof(now.heads));
+	assert_int_equal(now.free_size, before->free_size);
+}
+
+/* After freeing what was allocated: the heap keeps up to its retain bound
+ * of freed pages (rtemem_heap.h); once trimmed, everything went back. */
+static void assert_given_back(const struct snapshot *before)
+{
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
+	assert_unchanged(before);
 }
 
 static size_t page_size(void)
@@ -193,7 +225,7 @@ static void test_alloc_free_basic(void **state)
 	check_fill(p, usable, 3);
 	rte_free(p);
 	rte_free(NULL);
-	assert_unchanged(&before);
+	assert_given_back(&before);
 }
 
 static void test_every_alignment(void **state)
@@ -230,7 +262,7 @@ static void test_every_alignment(void **state)
 		check_fill(ptrs[i], align, (uint8_t)align);
 		rte_free(ptrs[i]);
 	}
-	assert_unchanged(&before);
+	assert_given_back(&before);
 }
 
 static void test_zmalloc_is_zero(void **state)
@@ -265,7 +297,7 @@ static void test_zmalloc_is_zero(void **state)
 		rte_free(z);
 	}
 	rte_free(keep);
-	assert_unchanged(&before);
+	assert_given_back(&before);
 }
 
 /* ---- rte_zmalloc after every history ----------------------------------
@@ -326,7 +358,7 @@ static void test_zmalloc_fresh_page(void **state)
 		assert_zero(z, 1 << 20);
 		memset(z, DIRTY, 1 << 20);
 		rte_free(z);
-		assert_unchanged(&before);
+		assert_given_back(&before);
 	}
 }
 
@@ -355,7 +387,7 @@ static void test_zmalloc_reuses_dirty_memory(void **state)
 			}
 	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
 	rte_free(keep);
-	assert_unchanged(&before);
+	assert_given_back(&before);
 }
 
 /* Two dirty neighbours merge; a block over both covers the header between. */
@@ -397,7 +429,7 @@ static void test_zmalloc_after_merge(void **state)
 	}
 	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
 	rte_free(keep);
-	assert_unchanged(&before);
+	assert_given_back(&before);
 }
 
 /*
@@ -441,7 +473,7 @@ static void test_zmalloc_after_realloc_in_place(void **state)
 	}
 	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
 	rte_free(keep);
-	assert_unchanged(&before);
+	assert_given_back(&before);
 }
 
 /*
@@ -472,7 +504,7 @@ static void test_zmalloc_across_new_pages(void **state)
 	rte_free(z);
 	rte_free(big);
 	rte_free(low);
-	assert_unchanged(&before);
+	assert_given_back(&before);
 }
 
 /*
@@ -521,7 +553,7 @@ static void test_zmalloc_after_churn(void **state)
 	for (int i = 0; i < N; i++)
 		rte_free(ptrs[i]);
 	rte_free(keep);
-	assert_unchanged(&before);
+	assert_given_back(&before);
 }
 
 static void test_realloc_moves_and_resizes(void **state)
@@ -586,7 +618,7 @@ static void test_realloc_moves_and_resizes(void **state)
 	rte_free(c);
 	rte_free(b);
 	rte_free(above);
-	assert_unchanged(&before);
+	assert_given_back(&before);
 }
 
 /*
@@ -673,7 +705,7 @@ static void test_fragmentation_returns_everything(void **state)
 
 		rte_free(ptrs[i]);
 	}
-	assert_unchanged(&before);
+	assert_given_back(&before);
 }
 
 static void test_bad_input(void **state)
@@ -858,7 +890,7 @@ static void test_threads(void **state)
 		assert_int_equal(pthread_join(w[i].tid, NULL), 0);
 		assert_int_equal(w[i].errors, 0);
 	}
-	assert_unchanged(&before);
+	assert_given_back(&before);
 }
 
 /* The SVG picture has the pages and elements of what is mapped. */
@@ -911,6 +943,23 @@ static void expect_problem(struct malloc_heap *heap, const char *what)
 	fclose(f);
 	if (strstr(out, what) == NULL)
 		fail_msg("expected '%s' in: %s", what, out);
+}
+
+/* Set the index bitmaps from what the lists hold (after moving elements
+ * between lists by hand). */
+static void sync_bitmaps(struct malloc_heap *heap)
+{
+	heap->fl_bitmap = 0;
+	for (size_t i = 0; i < RTE_HEAP_NUM_FREELISTS; i++) {
+		const size_t fl = i / MALLOC_TLSF_SL_COUNT, sl = i % MALLOC_TLSF_SL_COUNT;
+
+		if (sl == 0)
+			heap->sl_bitmap[fl] = 0;
+		if (!LIST_EMPTY(&heap->free_head[i])) {
+			heap->sl_bitmap[fl] |= 1u << sl;
+			heap->fl_bitmap |= 1u << fl;
+		}
+	}
 }
 
 static struct malloc_elem *elem_of(void *p)
@@ -999,15 +1048,31 @@ static void test_heap_check_finds_damage(void **state)
 		heap->last = last;
 	}
 
-	/* A free element off its list, then on the wrong one. */
-	idx = malloc_elem_free_list_index(free_elem->size - MALLOC_ELEM_HEADER_LEN);
+	/* A free element off its list, then on the wrong one (bitmaps made to
+	 * agree with the lists, so that only the misplaced element is wrong). */
+	idx = malloc_elem_free_list_index(free_elem->size);
 	other = (idx + 1) % RTE_HEAP_NUM_FREELISTS;
 	LIST_REMOVE(free_elem, free_list);
+	sync_bitmaps(heap);
 	expect_problem(heap, "on free lists");
 	LIST_INSERT_HEAD(&heap->free_head[other], free_elem, free_list);
+	sync_bitmaps(heap);
 	expect_problem(heap, "wrong free list entry");
 	LIST_REMOVE(free_elem, free_list);
 	LIST_INSERT_HEAD(&heap->free_head[idx], free_elem, free_list);
+	sync_bitmaps(heap);
+	assert_int_equal(malloc_heap_check(heap, NULL), 0);
+
+	/* Index bitmaps that disagree with the lists, and a wrong byte count. */
+	heap->sl_bitmap[other / MALLOC_TLSF_SL_COUNT] ^= 1u << (other % MALLOC_TLSF_SL_COUNT);
+	expect_problem(heap, "bitmap bit");
+	sync_bitmaps(heap);
+	heap->fl_bitmap ^= 1u << (MALLOC_TLSF_FL_COUNT - 1);
+	expect_problem(heap, "first-level bitmap");
+	sync_bitmaps(heap);
+	heap->free_size += RTE_CACHE_LINE_SIZE;
+	expect_problem(heap, "free bytes");
+	heap->free_size -= RTE_CACHE_LINE_SIZE;
 	assert_int_equal(malloc_heap_check(heap, NULL), 0);
 
 	/*
@@ -1101,6 +1166,8 @@ static void test_without_eal(void **state)
 	assert_int_equal(ftell(f), 0);
 	fclose(f);
 	assert_int_equal(rtemem_malloc_heap_check(NULL), -1);
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), -EINVAL);
+	assert_int_equal(rtemem_heap_set_retain(0, 0), -EINVAL);
 	rte_log_set_global_level(RTE_LOG_EMERG);
 	rte_free(&local);
 	rte_log_set_global_level(RTE_LOG_DEBUG);
@@ -1152,7 +1219,7 @@ static void test_free_waits_for_hotplug_lock(void **state)
 	usleep(20000); /* let it find the lock taken (the outcome is the same if not) */
 	rte_mcfg_mem_read_unlock();
 	assert_int_equal(pthread_join(t, NULL), 0);
-	assert_unchanged(&before);
+	assert_given_back(&before);
 }
 
 #ifdef RTE_MALLOC_DEBUG
@@ -1231,7 +1298,7 @@ static void test_growth_faults(void **state)
 			assert_true(sim_fault_calls(ops[o]) - calls < n);
 			memset(p, 1, 3 * pg + 1);
 			rte_free(p);
-			assert_unchanged(&before);
+			assert_given_back(&before);
 			succeeded = true;
 		}
 		/* VA mode never asks the HAL for an IOVA, so it may succeed at once */
@@ -1243,6 +1310,92 @@ static void test_growth_faults(void **state)
 	(void)state;
 	skip();
 #endif
+}
+
+static unsigned long page_maps(void)
+{
+#ifdef RTEMEM_HAL_sim
+	return sim_fault_calls(SIM_OP_PAGE_MAP);
+#else
+	return 0;
+#endif
+}
+
+/*
+ * Page retention (rtemem_heap.h): an empty heap that grew for one block
+ * keeps its page once the block is freed, so malloc+free rounds map
+ * nothing more; trim gives it back; a bound of 0 gives pages back at once,
+ * a larger one keeps at most that much free memory.
+ */
+static void test_retention_and_trim(void **state)
+{
+	struct rte_malloc_socket_stats st;
+	struct snapshot before;
+	const size_t pg = page_size();
+	const size_t default_retain = RTE_MAX((size_t)RTE_PGSIZE_2M, pg);
+	unsigned long maps;
+	void *p, *q;
+
+	(void)state;
+	if (!rtetest_hal_is_sim())
+		skip(); /* HAL=linux boots with preallocated memory, which stays */
+	take(&before);
+	assert_int_equal(before.st.heap_totalsz_bytes, 0); /* memory on demand */
+
+	p = rte_malloc(NULL, 64, 0);
+	assert_non_null(p);
+	rte_free(p);
+	assert_int_equal(mapped_pages(), before.pages + 1); /* kept */
+	get_stats(0, &st);
+	assert_int_equal(st.heap_totalsz_bytes, pg);
+	assert_int_equal(st.heap_freesz_bytes, pg);
+	assert_int_equal(st.alloc_count, 0);
+	maps = page_maps();
+	for (int i = 0; i < 100; i++) {
+		p = rte_malloc(NULL, 64, 0);
+		assert_non_null(p);
+		rte_free(p);
+	}
+	assert_int_equal(page_maps(), maps);
+	assert_int_equal(mapped_pages(), before.pages + 1);
+	assert_int_equal(rtemem_heap_trim(0), 0);
+	assert_unchanged(&before);
+
+	/* No retention: the page goes back with the block. */
+	assert_int_equal(rtemem_heap_set_retain(0, 0), 0);
+	p = rte_malloc(NULL, 64, 0);
+	assert_non_null(p);
+	rte_free(p);
+	assert_unchanged(&before);
+
+	/* Up to 3 pages of free memory: a 2-page block's pages all stay; of
+	 * a 6-page block's, only what keeps the free memory within 3 pages. */
+	assert_int_equal(rtemem_heap_set_retain(SOCKET_ID_ANY, 3 * pg), 0);
+	p = rte_malloc(NULL, pg + 1, 0);
+	assert_non_null(p);
+	rte_free(p);
+	get_stats(0, &st);
+	assert_int_equal(st.heap_totalsz_bytes, 2 * pg);
+	assert_int_equal(mapped_pages(), before.pages + 2);
+	p = rte_malloc(NULL, 64, 0);
+	q = rte_malloc(NULL, 5 * pg + 1, 0); /* grows: 6 more pages */
+	assert_non_null(p);
+	assert_non_null(q);
+	rte_free(q);
+	get_stats(0, &st);
+	assert_true(st.heap_freesz_bytes <= 3 * pg);
+	assert_true(st.heap_totalsz_bytes >= pg);
+	assert_true(mapped_pages() <= before.pages + 3);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	rte_free(p);
+	/* Lowering the bound gives back what is beyond it at once. */
+	assert_int_equal(rtemem_heap_set_retain(0, 0), 0);
+	assert_unchanged(&before);
+
+	assert_int_equal(rtemem_heap_trim(RTE_MAX_NUMA_NODES + 5), -EINVAL);
+	assert_int_equal(rtemem_heap_set_retain(RTE_MAX_NUMA_NODES + 5, 0), -EINVAL);
+	assert_int_equal(rtemem_heap_set_retain(SOCKET_ID_ANY, default_retain), 0);
+	assert_unchanged(&before);
 }
 
 /* Pages preallocated with -m stay; pages grown at run time go back. */
@@ -1341,6 +1494,7 @@ static void test_sockets(void **state)
 	ptrs[0] = p;
 	for (int i = 0; i < n; i++)
 		rte_free(ptrs[i]);
+	assert_int_equal(rtemem_heap_trim(1), 0);
 	get_stats(1, &s1);
 	assert_int_equal(s1.alloc_count, 0);
 	assert_int_equal(s1.heap_totalsz_bytes, 0);
@@ -1374,6 +1528,7 @@ static void test_any_socket_falls_over(void **state)
 	assert_true(on1 > 0);
 	for (int i = 0; i < n; i++)
 		rte_free(ptrs[i]);
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
 	assert_int_equal(sim_pool_free_pages(0), 16);
 	assert_int_equal(sim_pool_free_pages(1), 16);
 }
@@ -1413,6 +1568,7 @@ int main(void)
 		cmocka_unit_test(test_heap_check_finds_damage),
 		cmocka_unit_test(test_no_external_heaps),
 		cmocka_unit_test(test_free_waits_for_hotplug_lock),
+		cmocka_unit_test(test_retention_and_trim),
 #ifdef RTE_MALLOC_DEBUG
 		cmocka_unit_test(test_debug_cookies),
 #endif

@@ -3,9 +3,13 @@
  * memzone reserve/free operations on two sockets, checked against a model
  * of what should be live: blocks never overlap, keep their contents, come
  * zeroed when asked, sit on the socket asked for, and the heap stats and
- * consistency check agree with the model. In sim, page maps fail now and
- * then; a call that fails must leave every heap's stats as they were. Fixed seeds, so a failure
- * replays. At the end everything is freed and every page is back.
+ * consistency check agree with the model. The heap check runs after every
+ * operation: it walks every element and proves that the free-element index
+ * (lists and bitmaps) holds exactly the free elements. Now and then the
+ * retain bound changes or the heaps are trimmed (rtemem_heap.h). In sim,
+ * page maps fail now and then; a call that fails must leave every heap's
+ * stats as they were. Fixed seeds, so a failure replays. At the end
+ * everything is freed, the heaps trimmed, and every page is back.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,6 +27,7 @@
 #include <rte_memory.h>
 #include <rte_memzone.h>
 
+#include "rtemem_heap.h"
 #include "rtetest.h"
 #ifdef RTEMEM_HAL_sim
 #include "sim_machine.h"
@@ -355,6 +360,22 @@ static void op_realloc(size_t pg)
 	fill_block(b);
 }
 
+/* The retain bound of a heap (or all) set to none, a page or a few, or
+ * every free runtime page given back. */
+static void op_retain(size_t pg)
+{
+	const int socket = random_socket();
+
+	switch (rand_below(4)) {
+	case 0:
+		assert_int_equal(rtemem_heap_trim(socket), 0);
+		break;
+	default:
+		assert_int_equal(rtemem_heap_set_retain(socket, pg * rand_below(4)), 0);
+		break;
+	}
+}
+
 /* Sim: now and then arm a fault so that one of the next page maps fails
  * and heap growth breaks half-way; the call must then fail and change
  * nothing. */
@@ -389,6 +410,7 @@ static void run(uint64_t seed, unsigned int ops)
 	assert_non_null(probe);
 	pg = rte_mem_virt2memseg_list(probe)->page_sz;
 	rte_free(probe);
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
 	get_all(&start);
 #ifdef RTEMEM_HAL_sim
 	for (unsigned int s = 0; s < n_sockets; s++)
@@ -405,15 +427,22 @@ static void run(uint64_t seed, unsigned int ops)
 			op_realloc(pg);
 		else if (r < 65)
 			op_memzone(pg);
+		else if (r == 99 && rand_below(10) == 0)
+			op_retain(pg);
 		else
 			op_alloc(pg, (int)rand_below(3));
 		if (op % CHECK_EVERY == CHECK_EVERY - 1)
 			checkpoint();
+		else
+			assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
 	}
 	disarm_fault();
 	checkpoint();
-	while (n_live > 0)
+	while (n_live > 0) {
 		op_free();
+		assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	}
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
 
 	print_message("%u ops on %u socket(s), %zu KiB pages: %lu out of memory, "
 		      "%lu memzones\n", ops, n_sockets, pg >> 10, n_failed, zone_serial);

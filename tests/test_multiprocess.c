@@ -132,6 +132,8 @@ static int child_objects(void)
 	if (big == NULL)
 		return CHILD_ALLOC_FAILED;
 	memset(big, 0x5A, BIG_ALLOC);
+	if (rtemem_malloc_heap_check(NULL) != 0)
+		return CHILD_BAD_DATA;
 	if (rte_ring_enqueue(ring, big) != 0)
 		return CHILD_BAD_DATA;
 	rte_eal_cleanup();
@@ -156,6 +158,9 @@ static int child_zfree(void)
 		return CHILD_BAD_DATA;
 	memset(p, 0xa5, ZFREE_SIZE);
 	rte_free(p);
+	/* The shared free-element index, seen from here, holds the block. */
+	if (rtemem_malloc_heap_check(NULL) != 0)
+		return CHILD_BAD_DATA;
 	rte_eal_cleanup();
 	return CHILD_OK;
 }
@@ -630,7 +635,9 @@ static void test_objects_both_ways(void **state)
 	for (size_t off = 0; off < BIG_ALLOC; off += 4093)
 		assert_int_equal(((uint8_t *)big)[off], 0x5A);
 	assert_int_equal(rte_malloc_validate(big, NULL), 0);
-	rte_free(big);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	rte_free(big); /* the secondary's block, freed here */
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
 	rte_mempool_put_bulk(mp, objs, N_OBJS);
 	assert_int_equal(rte_mempool_avail_count(mp), 511);
 	rte_mempool_free(mp);
@@ -779,6 +786,7 @@ static void test_zmalloc_after_secondary_free(void **state)
 	assert_non_null(p);
 	*(void **)mz->addr = p;
 	assert_int_equal(run_child("zfree"), CHILD_OK);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
 	z = rte_zmalloc(NULL, ZFREE_SIZE, 0);
 	assert_ptr_equal(z, p);
 	for (size_t i = 0; i < ZFREE_SIZE; i++)

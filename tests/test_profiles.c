@@ -23,6 +23,7 @@
 #include <rte_memory.h>
 #include <rte_memzone.h>
 
+#include "rtemem_heap.h"
 #include "rtetest.h"
 #ifdef RTEMEM_HAL_sim
 #include "sim_machine.h"
@@ -68,11 +69,13 @@ static int count_seg(const struct rte_memseg_list *msl, const struct rte_memseg 
 	return 0;
 }
 
-/* Every page of every socket is back in its pool, none left mapped. */
+/* Every page of every socket is back in its pool, none left mapped, once
+ * the heaps give back the free pages they retain (rtemem_heap.h). */
 static void assert_all_pages_back(void)
 {
 	unsigned int mapped[RTE_MAX_NUMA_NODES] = { 0 };
 
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
 	assert_int_equal(rte_memseg_walk(count_seg, mapped), 0);
 	for (unsigned int s = 0; s < sockets; s++) {
 		assert_int_equal(pool_free((int)s), pool_start[s]);
