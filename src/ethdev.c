@@ -424,6 +424,22 @@ int rte_eth_dev_rx_queue_stop(uint16_t port_id, uint16_t rx_queue_id)
 	return dev->ops->rx_queue_stop(dev, rx_queue_id);
 }
 
+/* As DPDK: the port's driver names the function, after the checks. */
+int rte_eth_rx_burst_mode_get(uint16_t port_id, uint16_t queue_id,
+			      struct rte_eth_burst_mode *mode)
+{
+	struct rte_eth_dev *dev = port_get(port_id);
+
+	if (dev == NULL)
+		return -ENODEV;
+	if (queue_id >= dev->nb_rx_queues || mode == NULL)
+		return -EINVAL;
+	if (dev->ops->rx_burst_mode_get == NULL)
+		return -ENOTSUP;
+	memset(mode, 0, sizeof(*mode));
+	return dev->ops->rx_burst_mode_get(dev, queue_id, mode);
+}
+
 /* ---- statistics ---------------------------------------------------------- */
 
 int rte_eth_stats_get(uint16_t port_id, struct rte_eth_stats *stats)
