@@ -170,10 +170,6 @@ extern const char i40e_rx_vec_isa[];
 /* i40e_rx_select.c */
 /* Choose the port's receive function as DPDK 22.11's i40e_set_rx_function. */
 void i40e_set_rx_function(struct rte_eth_dev *dev);
-/* Whether a queue of this geometry, set up on a started port, fits the
- * path the port runs. */
-bool i40e_rx_queue_fits_path(const struct rte_eth_dev *dev, uint16_t nb_desc,
-			     uint16_t free_thresh, bool scatter);
 int i40e_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode);
 /* Cap the port's receive path at limit from its next start on (an
  * explicit option for tests, benchmarks and fuzzers; DPDK's own cap below

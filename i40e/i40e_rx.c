@@ -96,13 +96,6 @@ int i40e_dev_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_d
 	frame_size = RTE_MIN(frame_size, buf_size * I40E_MAX_CHAINED_RX_BUFFERS);
 	scatter = (offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0 || frame_size > buf_size;
 
-	/* On a started port the queue joins the path the port runs, so it
-	 * must fit it (DPDK's runtime queue setup refuses the same way). */
-	if (dev->started && !i40e_rx_queue_fits_path(dev, nb_desc, free_thresh, scatter)) {
-		PMD_LOG(ERR, "rx queue %u: does not fit the port's running rx path\n", qid);
-		return -EINVAL;
-	}
-
 	rxq = rte_zmalloc_socket("i40e rx queue", sizeof(*rxq), RTE_CACHE_LINE_SIZE,
 				 (int)socket_id);
 	if (rxq == NULL)
@@ -161,7 +154,8 @@ int i40e_dev_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_d
 	 * bulk-alloc and vector paths away from the whole port. */
 	if (!i40e_rx_bulk_alloc_ok(rxq))
 		ad->rx_bulk_alloc_allowed = false;
-	rxq->path = dev->started ? ad->rx_path : I40E_RX_PATH_SCALAR;
+	/* ethdev sets queues up on stopped ports only: dev_start chooses. */
+	rxq->path = I40E_RX_PATH_SCALAR;
 	dev->rx_queues[qid] = rxq;
 	return 0;
 }

@@ -88,25 +88,6 @@ void i40e_set_rx_function(struct rte_eth_dev *dev)
 		ad->scattered_rx ? ", scattered" : "");
 }
 
-bool i40e_rx_queue_fits_path(const struct rte_eth_dev *dev, uint16_t nb_desc,
-			     uint16_t free_thresh, bool scatter)
-{
-	const struct i40e_adapter *ad = dev->dev_private;
-	bool bulk_ok = free_thresh >= RTE_PMD_I40E_RX_MAX_BURST && free_thresh < nb_desc &&
-		       nb_desc % free_thresh == 0;
-
-	if (scatter && !ad->scattered_rx)
-		return false;
-	switch (ad->rx_path) {
-	case I40E_RX_PATH_VECTOR:
-		return bulk_ok && rte_is_power_of_2(nb_desc);
-	case I40E_RX_PATH_BULK_ALLOC:
-		return bulk_ok;
-	default:
-		return true;
-	}
-}
-
 int i40e_set_rx_path_limit(struct rte_eth_dev *dev, enum i40e_rx_path limit)
 {
 	struct i40e_adapter *ad = dev->dev_private;
