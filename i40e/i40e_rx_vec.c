@@ -141,17 +141,21 @@ static void rearm(struct i40e_rx_queue *rxq)
  * buffers off the ring into rx_pkts, each with its own descriptor's
  * fields. eop gets a bit per buffer that ends a frame, errs one per buffer
  * the device could not write (RXE). data_len and pkt_len are the buffer's
- * length less trim (the FCS, for one-buffer frames).
+ * length less trim (the FCS, for one-buffer frames); *bytes their sum.
  */
 static inline uint16_t recv_raw(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_pkts,
-				uint16_t nb_pkts, uint8_t trim, uint32_t *eop, uint32_t *errs)
+				uint16_t nb_pkts, uint8_t trim, uint32_t *eop, uint32_t *errs,
+				uint64_t *bytes)
 {
+	uint64_t sum = 0;
+
 	volatile union i40e_rx_desc *rxdp;
 	struct i40e_rx_entry *rxep;
 	uint16_t nb_rx = 0;
 
 	*eop = 0;
 	*errs = 0;
+	*bytes = 0;
 	nb_pkts = RTE_MIN(nb_pkts, (uint16_t)VEC_BURST);
 	nb_pkts = (uint16_t)RTE_ALIGN_FLOOR(nb_pkts, DESCS_PER_LOOP);
 	if (rxq->rxrearm_nb > REARM_THRESH)
@@ -191,6 +195,7 @@ static inline uint16_t recv_raw(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_
 			store_2x64(&m->rearm_data, rxq->mbuf_initializer, flags);
 			m->data_len = (uint16_t)(len - trim);
 			m->pkt_len = m->data_len;
+			sum += m->data_len;
 			if (qw1[j] & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_EOP))
 				*eop |= 1u << (pos + j);
 			if (unlikely(qw1[j] & I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE)))
@@ -202,28 +207,29 @@ static inline uint16_t recv_raw(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_
 	}
 	rxq->rx_tail = (uint16_t)((rxq->rx_tail + nb_rx) & (rxq->nb_rx_desc - 1));
 	rxq->rxrearm_nb = (uint16_t)(rxq->rxrearm_nb + nb_rx);
+	*bytes = sum;
 	return nb_rx;
 }
 
-/* One-buffer frames: drop the ones the device lost (RXE), as the scalar
- * path does, and count the rest. */
-static uint16_t settle(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_pkts, uint16_t nb_rx,
-		       uint32_t errs)
+/* One-buffer frames the device lost (RXE) are dropped, as the scalar path
+ * drops them; rare, hence a second pass only then. */
+static uint16_t drop_lost(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_pkts, uint16_t nb_rx,
+			  uint32_t errs)
 {
 	uint16_t kept = 0;
 
 	for (uint16_t i = 0; i < nb_rx; i++) {
 		struct rte_mbuf *m = rx_pkts[i];
 
-		if (unlikely(errs & (1u << i))) {
-			rte_pktmbuf_free_seg(m);
+		if (errs & (1u << i)) {
+			rxq->bytes -= m->pkt_len;
+			rxq->packets--;
 			rxq->errors++;
+			rte_pktmbuf_free_seg(m);
 			continue;
 		}
-		rxq->bytes += m->pkt_len;
 		rx_pkts[kept++] = m;
 	}
-	rxq->packets += kept;
 	return kept;
 }
 
@@ -231,9 +237,14 @@ uint16_t i40e_recv_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t 
 {
 	struct i40e_rx_queue *rxq = rx_queue;
 	uint32_t eop, errs;
-	uint16_t nb_rx = recv_raw(rxq, rx_pkts, nb_pkts, rxq->crc_len, &eop, &errs);
+	uint64_t bytes;
+	uint16_t nb_rx = recv_raw(rxq, rx_pkts, nb_pkts, rxq->crc_len, &eop, &errs, &bytes);
 
-	return settle(rxq, rx_pkts, nb_rx, errs);
+	rxq->packets += nb_rx;
+	rxq->bytes += bytes;
+	if (unlikely(errs != 0))
+		nb_rx = drop_lost(rxq, rx_pkts, nb_rx, errs);
+	return nb_rx;
 }
 
 /*
@@ -300,7 +311,8 @@ uint16_t i40e_recv_scattered_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts,
 	while (nb_pkts >= DESCS_PER_LOOP) {
 		uint16_t want = RTE_MIN(nb_pkts, (uint16_t)VEC_BURST);
 		uint32_t eop, errs;
-		uint16_t nb_bufs = recv_raw(rxq, rx_pkts + nb_rx, want, 0, &eop, &errs);
+		uint64_t bytes;
+		uint16_t nb_bufs = recv_raw(rxq, rx_pkts + nb_rx, want, 0, &eop, &errs, &bytes);
 		uint16_t n = reassemble(rxq, rx_pkts + nb_rx, nb_bufs, eop, errs);
 
 		nb_rx = (uint16_t)(nb_rx + n);
