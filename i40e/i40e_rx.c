@@ -436,7 +436,7 @@ static inline uint16_t recv_pkts(struct i40e_rx_queue *rxq, struct rte_mbuf **rx
 		 */
 		uint64_t qword1 =
 			rte_le_to_cpu_64(__atomic_load_n(&rxd->wb.qword1, __ATOMIC_ACQUIRE));
-		uint64_t qword0, qword2 = 0;
+		uint64_t qword0, qword2 = 0, qword3 = 0;
 		struct rte_mbuf *rxm, *nmb;
 		uint16_t len;
 
@@ -446,6 +446,8 @@ static inline uint16_t recv_pkts(struct i40e_rx_queue *rxq, struct rte_mbuf **rx
 #ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
 		qword2 = qword1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_EOP) ?
 				 rte_le_to_cpu_64(rxd->wb.qword2) : 0;
+		if (unlikely(i40e_rx_fdir_match(qword1)))
+			qword3 = rte_le_to_cpu_64(rxd->wb.qword3);
 #endif
 
 		nmb = rte_mbuf_raw_alloc(rxq->mp);
@@ -494,7 +496,7 @@ static inline uint16_t recv_pkts(struct i40e_rx_queue *rxq, struct rte_mbuf **rx
 		} else {
 			if (rxq->crc_len > 0)
 				i40e_rx_trim_crc(first, prev, last, rxq->crc_len);
-			i40e_rx_fill_first_seg(rxq, first, qword0, qword1, qword2);
+			i40e_rx_fill_first_seg(rxq, first, qword0, qword1, qword2, qword3);
 			rxq->packets++;
 			rxq->bytes += first->pkt_len;
 			rx_pkts[nb_rx++] = first;

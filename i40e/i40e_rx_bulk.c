@@ -66,16 +66,18 @@ static uint16_t scan_ring(struct i40e_rx_queue *rxq, uint32_t *errs)
 		}
 		for (unsigned int j = 0; j < nb_dd; j++) {
 			struct rte_mbuf *m = rxep[j].mbuf;
-			uint64_t qw0 = rte_le_to_cpu_64(rxdp[j].wb.qword0), qw2 = 0;
+			uint64_t qw0 = rte_le_to_cpu_64(rxdp[j].wb.qword0), qw2 = 0, qw3 = 0;
 			uint16_t len = (uint16_t)((qw1[j] & I40E_RXD_QW1_LENGTH_PBUF_MASK) >>
 						  I40E_RXD_QW1_LENGTH_PBUF_SHIFT);
 
 #ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
 			qw2 = rte_le_to_cpu_64(rxdp[j].wb.qword2);
+			if (unlikely(i40e_rx_fdir_match(qw1[j])))
+				qw3 = rte_le_to_cpu_64(rxdp[j].wb.qword3);
 #endif
 			m->data_len = (uint16_t)(len - rxq->crc_len);
 			m->pkt_len = m->data_len;
-			i40e_rx_fill_first_seg(rxq, m, qw0, qw1[j], qw2);
+			i40e_rx_fill_first_seg(rxq, m, qw0, qw1[j], qw2, qw3);
 			if (qw1[j] & I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE))
 				*errs |= 1u << (i + j);
 			rxq->rx_stage[i + j] = m;

@@ -7,8 +7,10 @@
 #ifndef RTEMEM_I40E_RX_FIELDS_H
 #define RTEMEM_I40E_RX_FIELDS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
+#include <rte_branch_prediction.h>
 #include <rte_mbuf.h>
 
 #include "i40e_ethdev.h"
@@ -90,13 +92,61 @@ static inline void i40e_rx_trim_crc(struct rte_mbuf *first, struct rte_mbuf *pre
 }
 
 /*
+ * Flow director, as DPDK 22.11's i40e reads it once FLM says a filter
+ * matched (RTE_MBUF_F_RX_FDIR, set by the caller): in 32-byte descriptors
+ * the extended status says what qword3 holds, the filter's id (FDIR_ID)
+ * or flexible bytes (FDIR_FLX) in its high half for hash.fdir.hi,
+ * flexible bytes in its low half for hash.fdir.lo; 16-byte descriptors
+ * carry only the id, where the RSS hash would be. Written after the RSS
+ * hash, which hash.fdir.lo shares, as DPDK does.
+ */
+static inline uint64_t i40e_rx_fdir(struct rte_mbuf *m, uint64_t qword0, uint64_t qword2,
+				    uint64_t qword3)
+{
+	uint64_t flags = 0;
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+	unsigned int bh = (qword2 >> I40E_RX_DESC_EXT_STATUS_FLEXBH_SHIFT) &
+			  I40E_RX_DESC_EXT_STATUS_FLEXBH_MASK;
+	unsigned int bl = (qword2 >> I40E_RX_DESC_EXT_STATUS_FLEXBL_SHIFT) &
+			  I40E_RX_DESC_EXT_STATUS_FLEXBL_MASK;
+
+	(void)qword0;
+	if (bh == I40E_RX_DESC_EXT_STATUS_FLEXBH_FD_ID) {
+		m->hash.fdir.hi = (uint32_t)(qword3 >> I40E_RXD_QW3_HI_SHIFT);
+		flags |= RTE_MBUF_F_RX_FDIR_ID;
+	} else if (bh == I40E_RX_DESC_EXT_STATUS_FLEXBH_FLEX) {
+		m->hash.fdir.hi = (uint32_t)(qword3 >> I40E_RXD_QW3_HI_SHIFT);
+		flags |= RTE_MBUF_F_RX_FDIR_FLX;
+	}
+	if (bl == I40E_RX_DESC_EXT_STATUS_FLEXBL_FLEX) {
+		m->hash.fdir.lo = (uint32_t)qword3;
+		flags |= RTE_MBUF_F_RX_FDIR_FLX;
+	}
+#else
+	(void)qword2;
+	(void)qword3;
+	m->hash.fdir.hi = (uint32_t)(qword0 >> I40E_RXD_QW0_RSS_SHIFT);
+	flags |= RTE_MBUF_F_RX_FDIR_ID;
+#endif
+	return flags;
+}
+
+/* qword3 is read only for a flow director match (FLM): the paths pass 0
+ * otherwise and skip the load. */
+static inline bool i40e_rx_fdir_match(uint64_t qword1)
+{
+	return (qword1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_FLM)) != 0;
+}
+
+/*
  * The descriptor fields of a frame, from the words of its last descriptor
  * (EOP): packet_type, the VLAN tags, the RSS hash when FLTSTAT says the
- * device wrote one. Returns the ol_flags, for the caller to store (the
- * vector path stores them together with rearm_data).
+ * device wrote one, the flow director's match. Returns the ol_flags, for
+ * the caller to store (the vector path stores them together with
+ * rearm_data).
  */
 static inline uint64_t i40e_rx_desc_fields(struct rte_mbuf *m, uint64_t qword0, uint64_t qword1,
-					   uint64_t qword2)
+					   uint64_t qword2, uint64_t qword3)
 {
 	uint64_t fltstat = (qword1 >> (I40E_RXD_QW1_STATUS_SHIFT +
 				       I40E_RX_DESC_STATUS_FLTSTAT_SHIFT)) &
@@ -109,16 +159,19 @@ static inline uint64_t i40e_rx_desc_fields(struct rte_mbuf *m, uint64_t qword0, 
 		m->hash.rss = (uint32_t)(qword0 >> I40E_RXD_QW0_RSS_SHIFT);
 		flags |= RTE_MBUF_F_RX_RSS_HASH;
 	}
+	if (unlikely(i40e_rx_fdir_match(qword1)))
+		flags |= RTE_MBUF_F_RX_FDIR | i40e_rx_fdir(m, qword0, qword2, qword3);
 	return flags;
 }
 
 /* The frame is complete (EOP seen on its last descriptor, whose words
  * these are). */
 static inline void i40e_rx_fill_first_seg(const struct i40e_rx_queue *rxq, struct rte_mbuf *first,
-					  uint64_t qword0, uint64_t qword1, uint64_t qword2)
+					  uint64_t qword0, uint64_t qword1, uint64_t qword2,
+					  uint64_t qword3)
 {
 	first->port = rxq->port_id;
-	first->ol_flags = i40e_rx_desc_fields(first, qword0, qword1, qword2);
+	first->ol_flags = i40e_rx_desc_fields(first, qword0, qword1, qword2, qword3);
 }
 
 #endif

@@ -183,15 +183,17 @@ static inline uint16_t recv_raw(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_
 
 		for (unsigned int j = 0; j < nb_dd; j++) {
 			struct rte_mbuf *m = rx_pkts[pos + j];
-			uint64_t qw0 = rte_le_to_cpu_64(rxdp[j].wb.qword0), qw2 = 0;
+			uint64_t qw0 = rte_le_to_cpu_64(rxdp[j].wb.qword0), qw2 = 0, qw3 = 0;
 			uint16_t len = (uint16_t)((qw1[j] & I40E_RXD_QW1_LENGTH_PBUF_MASK) >>
 						  I40E_RXD_QW1_LENGTH_PBUF_SHIFT);
 			uint64_t flags;
 
 #ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
 			qw2 = rte_le_to_cpu_64(rxdp[j].wb.qword2);
+			if (unlikely(i40e_rx_fdir_match(qw1[j])))
+				qw3 = rte_le_to_cpu_64(rxdp[j].wb.qword3);
 #endif
-			flags = i40e_rx_desc_fields(m, qw0, qw1[j], qw2);
+			flags = i40e_rx_desc_fields(m, qw0, qw1[j], qw2, qw3);
 			store_2x64(&m->rearm_data, rxq->mbuf_initializer, flags);
 			m->data_len = (uint16_t)(len - trim);
 			m->pkt_len = m->data_len;

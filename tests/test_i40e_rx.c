@@ -2462,6 +2462,95 @@ static void test_dma_error_every_path(void **state)
 	}
 }
 
+/* Write back the descriptor at the queue's rx_tail as the device would:
+ * one 60-byte IPv4/UDP frame, with the status and words given. */
+static void write_back(uint64_t status, uint64_t qw0, uint64_t qw2, uint64_t qw3)
+{
+	struct i40e_rx_queue *rxq = rte_eth_devices[0].rx_queues[0];
+	volatile union i40e_rx_desc *d = &rxq->rx_ring[rxq->rx_tail];
+	uint64_t qw1 = status | I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD) |
+		       I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_EOP) |
+		       (uint64_t)I40E_PTYPE_IPV4_UDP << I40E_RXD_QW1_PTYPE_SHIFT |
+		       60ULL << I40E_RXD_QW1_LENGTH_PBUF_SHIFT;
+
+	d->wb.qword0 = rte_cpu_to_le_64(qw0);
+	d->wb.qword2 = rte_cpu_to_le_64(qw2);
+	d->wb.qword3 = rte_cpu_to_le_64(qw3);
+	__atomic_store_n(&d->wb.qword1, rte_cpu_to_le_64(qw1), __ATOMIC_RELEASE);
+}
+
+/*
+ * Flow director matches (FLM) as DPDK 22.11's i40e reports them, on every
+ * path: RTE_MBUF_F_RX_FDIR, and from the extended status FDIR_ID with the
+ * filter id in hash.fdir.hi, or FDIR_FLX with flexible bytes in
+ * hash.fdir.hi/lo; nothing without FLM, whatever qword3 holds. The
+ * emulated X710 has no flow director: the descriptors are written here as
+ * the device would write them.
+ */
+static void test_fdir_fields(void **state)
+{
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+	static const enum i40e_rx_path paths[] = {
+		I40E_RX_PATH_SCALAR, I40E_RX_PATH_BULK_ALLOC, I40E_RX_PATH_VECTOR,
+	};
+	const uint64_t fdir_mask = RTE_MBUF_F_RX_FDIR | RTE_MBUF_F_RX_FDIR_ID |
+				   RTE_MBUF_F_RX_FDIR_FLX | RTE_MBUF_F_RX_RSS_HASH;
+	const uint64_t flm = I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_FLM);
+	const uint64_t rss = (uint64_t)I40E_RX_DESC_FLTSTAT_RSS_HASH
+			     << (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT);
+
+	(void)state;
+	for (size_t p = 0; p < RTE_DIM(paths); p++) {
+		struct rte_mbuf *pkts[4], *m;
+
+		fast_port_up(paths[p], 64, pool);
+		/* matched, by id, with an RSS hash as well */
+		write_back(flm | rss, 0x5eed1234ULL << I40E_RXD_QW0_RSS_SHIFT,
+			   I40E_RX_DESC_EXT_STATUS_FLEXBH_FD_ID << I40E_RX_DESC_EXT_STATUS_FLEXBH_SHIFT,
+			   0x00abcdefULL << I40E_RXD_QW3_HI_SHIFT | 0x77777777);
+		assert_int_equal(rte_eth_rx_burst(0, 0, pkts, 4), 1);
+		m = pkts[0];
+		assert_int_equal(m->ol_flags & fdir_mask,
+				 RTE_MBUF_F_RX_FDIR | RTE_MBUF_F_RX_FDIR_ID | RTE_MBUF_F_RX_RSS_HASH);
+		assert_int_equal(m->hash.fdir.hi, 0x00abcdef);
+		assert_int_equal(m->hash.rss, 0x5eed1234);
+		assert_int_equal(m->pkt_len, 60);
+		rte_pktmbuf_free(m);
+		/* matched, flexible bytes in both halves */
+		write_back(flm, 0,
+			   I40E_RX_DESC_EXT_STATUS_FLEXBH_FLEX << I40E_RX_DESC_EXT_STATUS_FLEXBH_SHIFT |
+			   I40E_RX_DESC_EXT_STATUS_FLEXBL_FLEX << I40E_RX_DESC_EXT_STATUS_FLEXBL_SHIFT,
+			   0xaabbccddULL << I40E_RXD_QW3_HI_SHIFT | 0x11223344);
+		assert_int_equal(rte_eth_rx_burst(0, 0, pkts, 4), 1);
+		m = pkts[0];
+		assert_int_equal(m->ol_flags & fdir_mask, RTE_MBUF_F_RX_FDIR | RTE_MBUF_F_RX_FDIR_FLX);
+		assert_int_equal(m->hash.fdir.hi, 0xaabbccdd);
+		assert_int_equal(m->hash.fdir.lo, 0x11223344);
+		rte_pktmbuf_free(m);
+		/* matched, nothing in qword3: the flag alone */
+		write_back(flm, 0, 0, 0xffffffffffffffffULL);
+		assert_int_equal(rte_eth_rx_burst(0, 0, pkts, 4), 1);
+		m = pkts[0];
+		assert_int_equal(m->ol_flags & fdir_mask, RTE_MBUF_F_RX_FDIR);
+		rte_pktmbuf_free(m);
+		/* no match: qword3 is not looked at */
+		write_back(0, 0, I40E_RX_DESC_EXT_STATUS_FLEXBH_FD_ID
+				 << I40E_RX_DESC_EXT_STATUS_FLEXBH_SHIFT, 0xffffffffffffffffULL);
+		assert_int_equal(rte_eth_rx_burst(0, 0, pkts, 4), 1);
+		m = pkts[0];
+		assert_int_equal(m->ol_flags & fdir_mask, 0);
+		rte_pktmbuf_free(m);
+		assert_int_equal(rte_eth_dev_stop(0), 0);
+		assert_int_equal(rte_eth_dev_close(0), 0);
+		assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+		assert_int_equal(rte_eth_dev_count_avail(), 1);
+	}
+#else
+	(void)state;
+	skip();
+#endif
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2517,6 +2606,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_vector_refill, any_path_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_dma_error_every_path, any_path_setup,
 						test_teardown),
+		cmocka_unit_test_setup_teardown(test_fdir_fields, any_path_setup, test_teardown),
 	};
 
 	const struct CMUnitTest xl710_tests[] = {
