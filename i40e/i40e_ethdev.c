@@ -276,6 +276,7 @@ static const struct eth_dev_ops i40e_eth_dev_ops = {
 	.stats_get = i40e_stats_get,
 	.stats_reset = i40e_stats_reset,
 	.rx_burst_mode_get = i40e_rx_burst_mode_get,
+	.dev_supported_ptypes_get = i40e_dev_supported_ptypes_get,
 };
 
 static int i40e_probe(struct rte_eth_dev *dev)

@@ -171,6 +171,7 @@ extern const char i40e_rx_vec_isa[];
 /* Choose the port's receive function as DPDK 22.11's i40e_set_rx_function. */
 void i40e_set_rx_function(struct rte_eth_dev *dev);
 int i40e_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode);
+const uint32_t *i40e_dev_supported_ptypes_get(struct rte_eth_dev *dev);
 /* Cap the port's receive path at limit from its next start on (an
  * explicit option for tests, benchmarks and fuzzers; DPDK's own cap below
  * vector is rte_vect_set_max_simd_bitwidth). 0 or -EINVAL. */

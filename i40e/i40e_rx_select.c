@@ -14,6 +14,7 @@
 
 #include <rte_common.h>
 #include <rte_log.h>
+#include <rte_mbuf_ptype.h>
 #include <rte_vect.h>
 
 #include "i40e_ethdev.h"
@@ -122,4 +123,43 @@ int i40e_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth
 		}
 	}
 	return -EINVAL;
+}
+
+/* What i40e_ptype_table can produce, listed as DPDK 22.11's i40e lists it,
+ * for every receive function (they share the table). */
+const uint32_t *i40e_dev_supported_ptypes_get(struct rte_eth_dev *dev)
+{
+	static const uint32_t ptypes[] = {
+		RTE_PTYPE_L2_ETHER,
+		RTE_PTYPE_L2_ETHER_TIMESYNC,
+		RTE_PTYPE_L2_ETHER_LLDP,
+		RTE_PTYPE_L2_ETHER_ARP,
+		RTE_PTYPE_L3_IPV4_EXT_UNKNOWN,
+		RTE_PTYPE_L3_IPV6_EXT_UNKNOWN,
+		RTE_PTYPE_L4_FRAG,
+		RTE_PTYPE_L4_ICMP,
+		RTE_PTYPE_L4_NONFRAG,
+		RTE_PTYPE_L4_SCTP,
+		RTE_PTYPE_L4_TCP,
+		RTE_PTYPE_L4_UDP,
+		RTE_PTYPE_TUNNEL_GRENAT,
+		RTE_PTYPE_TUNNEL_IP,
+		RTE_PTYPE_INNER_L2_ETHER,
+		RTE_PTYPE_INNER_L2_ETHER_VLAN,
+		RTE_PTYPE_INNER_L3_IPV4_EXT_UNKNOWN,
+		RTE_PTYPE_INNER_L3_IPV6_EXT_UNKNOWN,
+		RTE_PTYPE_INNER_L4_FRAG,
+		RTE_PTYPE_INNER_L4_ICMP,
+		RTE_PTYPE_INNER_L4_NONFRAG,
+		RTE_PTYPE_INNER_L4_SCTP,
+		RTE_PTYPE_INNER_L4_TCP,
+		RTE_PTYPE_INNER_L4_UDP,
+		RTE_PTYPE_UNKNOWN,
+	};
+
+	for (size_t i = 0; i < RTE_DIM(rx_burst_names); i++) {
+		if (dev->rx_pkt_burst == rx_burst_names[i].fn)
+			return ptypes;
+	}
+	return NULL;
 }

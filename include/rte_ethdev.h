@@ -240,6 +240,13 @@ struct rte_eth_burst_mode {
 int rte_eth_rx_burst_mode_get(uint16_t port_id, uint16_t queue_id,
 			      struct rte_eth_burst_mode *mode);
 
+/* The packet types the port's receive function can report, those of them
+ * in ptype_mask, at most num written; returns how many there are in all
+ * (0 when the driver does not say), -ENODEV, or -EINVAL (ptypes NULL with
+ * num > 0). */
+int rte_eth_dev_get_supported_ptypes(uint16_t port_id, uint32_t ptype_mask, uint32_t *ptypes,
+				     int num);
+
 int rte_eth_stats_get(uint16_t port_id, struct rte_eth_stats *stats);
 int rte_eth_stats_reset(uint16_t port_id);
 

@@ -32,6 +32,8 @@ struct eth_dev_ops {
 	int (*stats_reset)(struct rte_eth_dev *dev);
 	int (*rx_burst_mode_get)(struct rte_eth_dev *dev, uint16_t qid,
 				 struct rte_eth_burst_mode *mode);
+	/* RTE_PTYPE_UNKNOWN-terminated, or NULL when unknown */
+	const uint32_t *(*dev_supported_ptypes_get)(struct rte_eth_dev *dev);
 };
 
 /* One port. rtemem keeps ports per process (no multi-process sharing). */
