@@ -794,6 +794,13 @@ static void test_two_lcores_four_queues(void **state)
 	sim_i40e_set_source(dev, pkt_source_gen_create(&mt_cfg));
 	sim_i40e_set_auto_deliver(dev, true);
 	assert_int_equal(port_up(4, 256, 9000, RTE_ETH_RX_OFFLOAD_SCATTER, mt_pool), 0);
+	if (i40e_rx_vec_isa[0] != '\0') {
+		struct rte_eth_burst_mode mode;
+
+		assert_int_equal(rte_eth_rx_burst_mode_get(0, 3, &mode), 0);
+		assert_non_null(strstr(mode.info, "Scattered"));
+		assert_int_equal(strncmp(mode.info, "Vector ", 7), 0);
+	}
 	w[1].first_queue = 2;
 	RTE_LCORE_FOREACH_WORKER(lcore)
 		assert_int_equal(rte_eal_remote_launch(mt_rx_loop, &w[1], lcore), 0);
@@ -2611,7 +2618,8 @@ static void test_supported_ptypes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_two_lcores_four_queues, test_setup,
+		/* on the port's default path: the vector one where SIMD is built */
+		cmocka_unit_test_setup_teardown(test_two_lcores_four_queues, any_path_setup,
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_probe_and_info, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_mixed_sizes_byte_identical, test_setup,
