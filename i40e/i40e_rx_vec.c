@@ -147,6 +147,7 @@ static inline uint16_t recv_raw(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_
 				uint16_t nb_pkts, uint8_t trim, uint32_t *eop, uint32_t *errs,
 				uint64_t *bytes)
 {
+	uint32_t eop_bits = 0, err_bits = 0; /* locals: *eop could alias an mbuf field */
 	uint64_t sum = 0;
 
 	volatile union i40e_rx_desc *rxdp;
@@ -199,9 +200,9 @@ static inline uint16_t recv_raw(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_
 			m->pkt_len = m->data_len;
 			sum += m->data_len;
 			if (qw1[j] & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_EOP))
-				*eop |= 1u << (pos + j);
+				eop_bits |= 1u << (pos + j);
 			if (unlikely(qw1[j] & I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE)))
-				*errs |= 1u << (pos + j);
+				err_bits |= 1u << (pos + j);
 		}
 		nb_rx = (uint16_t)(nb_rx + nb_dd);
 		if (nb_dd != DESCS_PER_LOOP)
@@ -210,6 +211,8 @@ static inline uint16_t recv_raw(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_
 	rxq->rx_tail = (uint16_t)((rxq->rx_tail + nb_rx) & (rxq->nb_rx_desc - 1));
 	rxq->rxrearm_nb = (uint16_t)(rxq->rxrearm_nb + nb_rx);
 	*bytes = sum;
+	*eop = eop_bits;
+	*errs = err_bits;
 	return nb_rx;
 }
 
