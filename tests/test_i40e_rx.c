@@ -2642,6 +2642,68 @@ static void test_supported_ptypes(void **state)
 	}
 }
 
+/*
+ * KEEP_CRC with a frame whose last buffer holds only FCS bytes, its first
+ * buffer taken in one burst and its last in the next (the vector path
+ * takes 32 buffers a burst: 31 one-buffer frames come first): the FCS
+ * leaves the lengths and the FCS-only buffer leaves the chain, on every
+ * path.
+ */
+static void test_keep_crc_across_bursts(void **state)
+{
+	static const enum i40e_rx_path paths[] = {
+		I40E_RX_PATH_SCALAR, I40E_RX_PATH_BULK_ALLOC, I40E_RX_PATH_VECTOR,
+	};
+	static uint8_t small[64], big[2046]; /* big + FCS: 2048 + 2 bytes */
+
+	(void)state;
+	mk_ipv4(small, sizeof(small), false, 17, false);
+	mk_ipv4(big, sizeof(big), false, 17, false);
+	for (size_t p = 0; p < RTE_DIM(paths); p++) {
+		struct rte_eth_rxconf rxconf;
+		struct rte_eth_conf conf;
+		struct rte_mbuf *pkts[BURST];
+		uint16_t n, got = 0;
+
+		memset(&conf, 0, sizeof(conf));
+		memset(&rxconf, 0, sizeof(rxconf));
+		conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_KEEP_CRC | RTE_ETH_RX_OFFLOAD_SCATTER;
+		conf.rxmode.mtu = 9000 - I40E_ETH_OVERHEAD;
+		rxconf.rx_free_thresh = 32;
+		assert_int_equal(i40e_set_rx_path_limit(&rte_eth_devices[0], paths[p]), 0);
+		assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), 0);
+		assert_int_equal(rte_eth_rx_queue_setup(0, 0, 128, 0, &rxconf, pool), 0);
+		assert_int_equal(rte_eth_dev_start(0), 0);
+		for (int i = 0; i < 31; i++)
+			assert_int_equal(sim_i40e_receive(dev, small, sizeof(small)), SIM_I40E_RX_OK);
+		assert_int_equal(sim_i40e_receive(dev, big, sizeof(big)), SIM_I40E_RX_OK);
+		for (int tries = 0; tries < 4 && got < 32; tries++) {
+			n = rte_eth_rx_burst(0, 0, pkts, BURST);
+			for (uint16_t i = 0; i < n; i++, got++) {
+				struct rte_mbuf *m = pkts[i];
+
+				if (got < 31) {
+					assert_int_equal(m->pkt_len, sizeof(small));
+					assert_int_equal(m->data_len, sizeof(small));
+				} else {
+					assert_int_equal(m->pkt_len, sizeof(big));
+					assert_int_equal(m->nb_segs, 1);
+					assert_int_equal(m->data_len, sizeof(big));
+					assert_null(m->next);
+					assert_memory_equal(rte_pktmbuf_mtod(m, uint8_t *), big,
+							    sizeof(big));
+				}
+				rte_pktmbuf_free(m);
+			}
+		}
+		assert_int_equal(got, 32);
+		assert_int_equal(rte_eth_dev_stop(0), 0);
+		assert_int_equal(rte_eth_dev_close(0), 0);
+		assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+		assert_int_equal(rte_eth_dev_count_avail(), 1);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2698,6 +2760,8 @@ int main(void)
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_fdir_fields, any_path_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_supported_ptypes, any_path_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_keep_crc_across_bursts, any_path_setup,
 						test_teardown),
 	};
 
