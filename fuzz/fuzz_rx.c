@@ -677,7 +677,11 @@ static bool port_up(uint16_t nb_desc, uint8_t cfg)
 	conf.rxmode.offloads = scatter ? RTE_ETH_RX_OFFLOAD_SCATTER : 0;
 	memset(&rxconf, 0, sizeof(rxconf));
 	rxconf.rx_free_thresh = thresh;
+	/* The model below is the scalar path's (a refill per frame, the tail
+	 * after rx_free_thresh); the bulk-alloc and vector paths are held to
+	 * the scalar one's mbufs by test_i40e_rx's test_paths_agree. */
 	CHECK(rte_eth_dev_configure(0, 1, 0, &conf) == 0, "configure");
+	CHECK(i40e_set_rx_path_limit(&rte_eth_devices[0], I40E_RX_PATH_SCALAR) == 0, "path limit");
 	ret = rte_eth_rx_queue_setup(0, 0, nb_desc, 0, &rxconf, pool);
 	TRACE("setup %u descriptors, mtu %u, scatter %d, thresh %u: %d\n", nb_desc, mtu, scatter,
 	      thresh, ret);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * i40e poll-mode driver, device level: PCI match and probe (BAR0, PF
  * reset, MAC address), configure, start/stop (RSS lookup table, queues),
- * statistics, close. The receive queues are in i40e_rx.c.
+ * statistics, close. The receive queues are in i40e_rx.c, the receive
+ * paths in i40e_rx*.c.
  *
  * What a full driver also does and this one does not: the admin queue to
  * firmware, VSI and switch set-up, interrupts, transmit. On the emulated
@@ -104,11 +105,16 @@ static int i40e_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *
 static int i40e_dev_configure(struct rte_eth_dev *dev)
 {
 	const struct rte_eth_rxmode *rx = &dev->conf.rxmode;
+	struct i40e_adapter *ad = dev->dev_private;
 
 	if (rx->offloads & ~(uint64_t)I40E_RX_OFFLOADS)
 		return -EINVAL;
 	if (rx->mq_mode != RTE_ETH_MQ_RX_NONE && rx->mq_mode != RTE_ETH_MQ_RX_RSS)
 		return -EINVAL;
+	/* As DPDK: the fast paths are allowed again until a queue set up
+	 * after this says otherwise. */
+	ad->rx_bulk_alloc_allowed = true;
+	ad->rx_vec_allowed = true;
 	return 0;
 }
 
@@ -158,6 +164,8 @@ static int i40e_dev_start(struct rte_eth_dev *dev)
 
 	i40e_program_rss_lut(dev);
 	i40e_set_vlan_strip(dev);
+	/* Before the queues fill their rings: how they do depends on it. */
+	i40e_set_rx_function(dev);
 	for (q = 0; q < dev->nb_rx_queues; q++) {
 		/* Deferred-start queues too: DPDK 22.11's i40e starts every
 		 * queue here and only logs that one asked to be deferred. */
@@ -267,6 +275,8 @@ static const struct eth_dev_ops i40e_eth_dev_ops = {
 	.rx_queue_stop = i40e_dev_rx_queue_stop,
 	.stats_get = i40e_stats_get,
 	.stats_reset = i40e_stats_reset,
+	.rx_burst_mode_get = i40e_rx_burst_mode_get,
+	.dev_supported_ptypes_get = i40e_dev_supported_ptypes_get,
 };
 
 static int i40e_probe(struct rte_eth_dev *dev)
@@ -294,6 +304,9 @@ static int i40e_probe(struct rte_eth_dev *dev)
 	dev->ops = &i40e_eth_dev_ops;
 	dev->driver_name = I40E_DRIVER_NAME;
 	dev->rx_pkt_burst = i40e_recv_pkts;
+	ad->rx_path_limit = I40E_RX_PATH_VECTOR;
+	ad->rx_bulk_alloc_allowed = true;
+	ad->rx_vec_allowed = true;
 	return 0;
 fail:
 	rte_free(ad);

@@ -26,8 +26,31 @@
 #define I40E_ETH_OVERHEAD (RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN + 2 * I40E_VLAN_TAG_SIZE)
 #define I40E_QUEUE_SWITCH_POLLS 1000     /* times 10 us: wait for QENA_STAT */
 
+/*
+ * The receive paths of DPDK 22.11's i40e, slowest first. Each port runs
+ * one; i40e_set_rx_function picks the fastest that every queue allows, as
+ * DPDK does, capped at rx_path_limit. Scattered rx (frames over several
+ * buffers) is not a path but a variant of each: the scalar and vector
+ * functions have a scattered twin, bulk-alloc has none.
+ */
+enum i40e_rx_path {
+	I40E_RX_PATH_SCALAR,     /* i40e_recv_pkts, i40e_recv_scattered_pkts */
+	I40E_RX_PATH_BULK_ALLOC, /* i40e_recv_pkts_bulk_alloc */
+	I40E_RX_PATH_VECTOR,     /* i40e_recv_pkts_vec, i40e_recv_scattered_pkts_vec */
+};
+
 struct i40e_adapter {
 	struct hal_bar bar;        /* BAR0 */
+	/* As DPDK's: true at configure; a queue set up against the
+	 * bulk-alloc preconditions clears it for the port until the next
+	 * configure. */
+	bool rx_bulk_alloc_allowed;
+	bool rx_vec_allowed;
+	/* The fastest path the port may use: I40E_RX_PATH_VECTOR unless an
+	 * application (or a test) asks for a slower one, i40e_set_rx_path_limit. */
+	enum i40e_rx_path rx_path_limit;
+	enum i40e_rx_path rx_path; /* the one chosen at the last start */
+	bool scattered_rx;         /* some queue needs frames over several buffers */
 	struct rte_eth_dev *eth_dev;
 	uint16_t device_id;
 	/* imissed: the 32-bit GLV_RDPC counter, widened and offset by stats_reset */
@@ -66,6 +89,24 @@ struct i40e_rx_queue {
 	bool q_set;
 	bool started;
 	bool deferred_start;
+	enum i40e_rx_path path;    /* how this ring is consumed and refilled */
+
+	/* Bulk-alloc path: up to one burst of completed frames, taken off the
+	 * ring together and handed out from here; the ring is refilled
+	 * rx_free_thresh descriptors at a time, up to rx_free_trigger. */
+	uint16_t rx_nb_avail;
+	uint16_t rx_next_avail;
+	uint16_t rx_free_trigger;
+	struct rte_mbuf *rx_stage[RTE_PMD_I40E_RX_MAX_BURST * 2];
+
+	/* Vector path: consumed descriptors [rxrearm_start, +rxrearm_nb) wait
+	 * to be refilled, 32 at a time. */
+	uint16_t rxrearm_start;
+	uint16_t rxrearm_nb;
+	uint64_t mbuf_initializer; /* rearm_data of a fresh mbuf of this queue */
+	/* What the sw_ring holds past the ring's end (and where a refill
+	 * failed): reads of a burst past the end find it, never a freed mbuf. */
+	struct rte_mbuf fake_mbuf;
 
 	uint64_t packets;
 	uint64_t bytes;
@@ -109,6 +150,32 @@ void i40e_dev_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 int i40e_dev_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid);
 int i40e_dev_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid);
 uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts);
+uint16_t i40e_recv_scattered_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts);
+
+/* i40e_rx_bulk.c */
+uint16_t i40e_recv_pkts_bulk_alloc(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts);
+/* DPDK's preconditions: rx_free_thresh >= 32, < nb_desc, divides nb_desc. */
+bool i40e_rx_bulk_alloc_ok(const struct i40e_rx_queue *rxq);
+/* Start-of-ring state of the bulk-alloc fields (after the ring is filled). */
+void i40e_rx_bulk_reset(struct i40e_rx_queue *rxq);
+
+/* i40e_rx_vec.c */
+uint16_t i40e_recv_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts);
+uint16_t i40e_recv_scattered_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts,
+				      uint16_t nb_pkts);
+void i40e_rx_vec_reset(struct i40e_rx_queue *rxq);
+/* Which SIMD the vector path is built with: "SSE", "Neon" or "" (none). */
+extern const char i40e_rx_vec_isa[];
+
+/* i40e_rx_select.c */
+/* Choose the port's receive function as DPDK 22.11's i40e_set_rx_function. */
+void i40e_set_rx_function(struct rte_eth_dev *dev);
+int i40e_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode);
+const uint32_t *i40e_dev_supported_ptypes_get(struct rte_eth_dev *dev);
+/* Cap the port's receive path at limit from its next start on (an
+ * explicit option for tests, benchmarks and fuzzers; DPDK's own cap below
+ * vector is rte_vect_set_max_simd_bitwidth). 0 or -EINVAL. */
+int i40e_set_rx_path_limit(struct rte_eth_dev *dev, enum i40e_rx_path limit);
 
 /* mbuf packet_type for each hardware PTYPE (i40e_ptype.c). */
 extern const uint32_t i40e_ptype_table[256];

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * i40e receive queues: setup (queue struct, descriptor ring in a DMA
  * memzone, software ring), start (one mbuf per descriptor, queue context,
- * tail, enable), the scalar receive burst, stop and release.
+ * tail, enable), the scalar receive burst, stop and release. The faster
+ * paths are in i40e_rx_bulk.c and i40e_rx_vec.c, the choice among them in
+ * i40e_rx_select.c.
  *
  * Ring ownership: the device owns descriptors from its head up to, not
  * including, the tail register; the driver owns the rest. rx_tail is the
@@ -24,6 +26,7 @@
 
 #include "i40e_ethdev.h"
 #include "i40e_regs.h"
+#include "i40e_rx_fields.h"
 #include "i40e_rxd.h"
 
 #define PMD_LOG(level, ...) RTE_LOG(level, PMD, "i40e: " __VA_ARGS__)
@@ -147,6 +150,12 @@ int i40e_dev_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_d
 	rxq->rx_ring = rxq->mz->addr;
 	i40e_reset_rx_queue(rxq);
 	rxq->q_set = true;
+	/* As DPDK: one queue outside the bulk-alloc preconditions takes the
+	 * bulk-alloc and vector paths away from the whole port. */
+	if (!i40e_rx_bulk_alloc_ok(rxq))
+		ad->rx_bulk_alloc_allowed = false;
+	/* ethdev sets queues up on stopped ports only: dev_start chooses. */
+	rxq->path = I40E_RX_PATH_SCALAR;
 	dev->rx_queues[qid] = rxq;
 	return 0;
 }
@@ -174,18 +183,36 @@ void i40e_reset_rx_queue(struct i40e_rx_queue *rxq)
 	rxq->pkt_first_seg = NULL;
 	rxq->pkt_last_seg = NULL;
 	rxq->pkt_error = false;
+	i40e_rx_bulk_reset(rxq);
+	i40e_rx_vec_reset(rxq);
 }
 
+/*
+ * Which sw_ring entries hold mbufs the queue owns depends on the path:
+ * the scalar and bulk-alloc paths clear or replace an entry when they take
+ * its mbuf, but the vector path leaves the consumed ones in place until
+ * they are refilled: those, [rxrearm_start, +rxrearm_nb), are the
+ * application's now. The bulk-alloc path also holds frames in its stage.
+ */
 void i40e_rx_queue_release_mbufs(struct i40e_rx_queue *rxq)
 {
 	if (rxq->sw_ring != NULL) {
 		for (uint16_t i = 0; i < rxq->nb_rx_desc; i++) {
-			if (rxq->sw_ring[i].mbuf != NULL) {
-				rte_pktmbuf_free_seg(rxq->sw_ring[i].mbuf);
-				rxq->sw_ring[i].mbuf = NULL;
-			}
+			uint16_t since_rearm = (uint16_t)((i + rxq->nb_rx_desc - rxq->rxrearm_start) %
+							  rxq->nb_rx_desc);
+			struct rte_mbuf *m = rxq->sw_ring[i].mbuf;
+
+			rxq->sw_ring[i].mbuf = NULL;
+			if (m == NULL || m == &rxq->fake_mbuf)
+				continue;
+			if (rxq->path == I40E_RX_PATH_VECTOR && since_rearm < rxq->rxrearm_nb)
+				continue;
+			rte_pktmbuf_free_seg(m);
 		}
 	}
+	for (uint16_t i = 0; i < rxq->rx_nb_avail; i++)
+		rte_pktmbuf_free_seg(rxq->rx_stage[rxq->rx_next_avail + i]);
+	rxq->rx_nb_avail = 0;
 	if (rxq->pkt_first_seg != NULL) {
 		rte_pktmbuf_free(rxq->pkt_first_seg);
 		rxq->pkt_first_seg = NULL;
@@ -220,6 +247,8 @@ int i40e_alloc_rx_queue_mbufs(struct i40e_rx_queue *rxq)
 #endif
 		rxq->sw_ring[i].mbuf = mbuf;
 	}
+	for (uint16_t i = 0; i < RTE_PMD_I40E_RX_MAX_BURST; i++)
+		rxq->sw_ring[rxq->nb_rx_desc + i].mbuf = &rxq->fake_mbuf;
 	return 0;
 }
 
@@ -379,105 +408,14 @@ int i40e_dev_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid)
 /* ---- receive ------------------------------------------------------------- */
 
 /*
- * Checksum flags from the error bits of the frame's last descriptor, as
- * DPDK 22.11's i40e maps them: no error among the low six bits, both
- * checksums good; otherwise each of IPE, L4E, EIPE makes its checksum bad,
- * and an IP or L4 checksum without its error bit is good.
- */
-static uint64_t i40e_rx_cksum_flags(uint64_t qword1)
-{
-	const uint64_t err = (qword1 & I40E_RXD_QW1_ERROR_MASK) >> I40E_RXD_QW1_ERROR_SHIFT;
-	uint64_t flags;
-
-	if ((err & I40E_RX_DESC_ERROR_CSUM_BITS) == 0)
-		return RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD;
-	flags = err & (1u << I40E_RX_DESC_ERROR_IPE) ? RTE_MBUF_F_RX_IP_CKSUM_BAD
-						      : RTE_MBUF_F_RX_IP_CKSUM_GOOD;
-	flags |= err & (1u << I40E_RX_DESC_ERROR_L4E) ? RTE_MBUF_F_RX_L4_CKSUM_BAD
-						       : RTE_MBUF_F_RX_L4_CKSUM_GOOD;
-	if (err & (1u << I40E_RX_DESC_ERROR_EIPE))
-		flags |= RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD;
-	return flags;
-}
-
-/*
- * Stripped VLAN tags, as DPDK 22.11's i40e reads them: L2TAG1P gives one
- * tag (vlan_tci from L2TAG1); L2TAG2P, in 32-byte descriptors, says there
- * were two: then L2TAG1 held the outer one and L2TAG2_2 the inner one.
- * Both fields are always written, 0 without a tag.
- */
-static void rx_vlan(struct rte_mbuf *m, uint64_t qword0, uint64_t qword1, uint64_t qword2)
-{
-	if (qword1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P)) {
-		m->ol_flags |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
-		m->vlan_tci = (uint16_t)(qword0 >> I40E_RXD_QW0_L2TAG1_SHIFT);
-	} else {
-		m->vlan_tci = 0;
-	}
-#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
-	if (qword2 & (1ULL << I40E_RX_DESC_EXT_STATUS_L2TAG2P)) {
-		m->ol_flags |= RTE_MBUF_F_RX_QINQ_STRIPPED | RTE_MBUF_F_RX_QINQ |
-			       RTE_MBUF_F_RX_VLAN_STRIPPED | RTE_MBUF_F_RX_VLAN;
-		m->vlan_tci_outer = m->vlan_tci;
-		m->vlan_tci = (uint16_t)(qword2 >> I40E_RXD_QW2_L2TAG2_2_SHIFT);
-	} else {
-		m->vlan_tci_outer = 0;
-	}
-#else
-	(void)qword2;
-	m->vlan_tci_outer = 0;
-#endif
-}
-
-/*
- * KEEP_CRC: the frame's last crc_len bytes are the FCS, which DPDK leaves
- * in the buffer but takes off the lengths; when the last segment holds
- * nothing but (part of) the FCS, it goes, and the one before gives up the
- * rest.
- */
-static void rx_trim_crc(struct rte_mbuf *first, struct rte_mbuf *prev, struct rte_mbuf *last,
-			uint8_t crc_len)
-{
-	first->pkt_len -= crc_len;
-	if (last->data_len <= crc_len && prev != NULL) {
-		prev->data_len = (uint16_t)(prev->data_len - (crc_len - last->data_len));
-		prev->next = NULL;
-		first->nb_segs--;
-		rte_pktmbuf_free_seg(last);
-	} else {
-		last->data_len = (uint16_t)(last->data_len - crc_len);
-	}
-}
-
-/* The frame is complete (EOP seen on its last descriptor, whose words
- * these are). */
-static void rx_fill_first_seg(struct i40e_rx_queue *rxq, struct rte_mbuf *first,
-			      uint64_t qword0, uint64_t qword1, uint64_t qword2)
-{
-	uint64_t fltstat = (qword1 >> (I40E_RXD_QW1_STATUS_SHIFT +
-				       I40E_RX_DESC_STATUS_FLTSTAT_SHIFT)) &
-			   I40E_RX_DESC_STATUS_FLTSTAT_MASK;
-
-	first->port = rxq->port_id;
-	first->ol_flags = i40e_rx_cksum_flags(qword1);
-	rx_vlan(first, qword0, qword1, qword2);
-	first->packet_type = i40e_ptype_table[(qword1 & I40E_RXD_QW1_PTYPE_MASK) >>
-					      I40E_RXD_QW1_PTYPE_SHIFT];
-	if (fltstat == I40E_RX_DESC_FLTSTAT_RSS_HASH) {
-		first->hash.rss = (uint32_t)(qword0 >> I40E_RXD_QW0_RSS_SHIFT);
-		first->ol_flags |= RTE_MBUF_F_RX_RSS_HASH;
-	}
-}
-
-/*
  * Scalar receive. Each completed descriptor gives its mbuf to the frame
  * being built and gets a fresh mbuf in return; a frame spans descriptors
  * until one has EOP. Without a fresh mbuf the burst stops, leaving the
  * descriptor (and the device's data in it) for the next call.
  */
-uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
+static inline uint16_t recv_pkts(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_pkts,
+				 uint16_t nb_pkts)
 {
-	struct i40e_rx_queue *rxq = rx_queue;
 	volatile union i40e_rx_desc *ring = rxq->rx_ring;
 	struct i40e_rx_entry *sw_ring = rxq->sw_ring;
 	struct rte_mbuf *first = rxq->pkt_first_seg;
@@ -498,7 +436,7 @@ uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_p
 		 */
 		uint64_t qword1 =
 			rte_le_to_cpu_64(__atomic_load_n(&rxd->wb.qword1, __ATOMIC_ACQUIRE));
-		uint64_t qword0, qword2 = 0;
+		uint64_t qword0, qword2 = 0, qword3 = 0;
 		struct rte_mbuf *rxm, *nmb;
 		uint16_t len;
 
@@ -508,6 +446,8 @@ uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_p
 #ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
 		qword2 = qword1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_EOP) ?
 				 rte_le_to_cpu_64(rxd->wb.qword2) : 0;
+		if (unlikely(i40e_rx_fdir_match(qword1)))
+			qword3 = rte_le_to_cpu_64(rxd->wb.qword3);
 #endif
 
 		nmb = rte_mbuf_raw_alloc(rxq->mp);
@@ -555,8 +495,8 @@ uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_p
 			rxq->errors++;
 		} else {
 			if (rxq->crc_len > 0)
-				rx_trim_crc(first, prev, last, rxq->crc_len);
-			rx_fill_first_seg(rxq, first, qword0, qword1, qword2);
+				i40e_rx_trim_crc(first, prev, last, rxq->crc_len);
+			i40e_rx_fill_first_seg(rxq, first, qword0, qword1, qword2, qword3);
 			rxq->packets++;
 			rxq->bytes += first->pkt_len;
 			rx_pkts[nb_rx++] = first;
@@ -580,4 +520,18 @@ uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_p
 	}
 	rxq->nb_rx_hold = nb_hold;
 	return nb_rx;
+}
+
+/* Two names for one function, as DPDK has two (the scattered one is what
+ * rte_eth_rx_burst_mode_get calls "Scalar Scattered"): a frame spans
+ * several descriptors only when the port is scattered, so the chaining
+ * costs the other nothing but a never-taken branch. */
+uint16_t i40e_recv_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
+{
+	return recv_pkts(rx_queue, rx_pkts, nb_pkts);
+}
+
+uint16_t i40e_recv_scattered_pkts(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
+{
+	return recv_pkts(rx_queue, rx_pkts, nb_pkts);
 }

@@ -57,6 +57,16 @@ union i40e_32byte_rx_desc {
  * (L2TAG2P at bit 0), the second stripped tags in bits 32-47 (L2TAG2_1)
  * and 48-63 (L2TAG2_2). */
 #define I40E_RX_DESC_EXT_STATUS_L2TAG2P 0
+/* What qword3 holds, when FLM says a flow director filter matched: FLEXBH
+ * (bits 4-5) for its high half, FLEXBL (bits 2-3) for its low half. */
+#define I40E_RX_DESC_EXT_STATUS_FLEXBL_SHIFT 2
+#define I40E_RX_DESC_EXT_STATUS_FLEXBL_MASK 0x3
+#define I40E_RX_DESC_EXT_STATUS_FLEXBL_FLEX 1   /* flexible bytes */
+#define I40E_RX_DESC_EXT_STATUS_FLEXBH_SHIFT 4
+#define I40E_RX_DESC_EXT_STATUS_FLEXBH_MASK 0x3
+#define I40E_RX_DESC_EXT_STATUS_FLEXBH_FD_ID 1  /* the filter's id */
+#define I40E_RX_DESC_EXT_STATUS_FLEXBH_FLEX 2   /* flexible bytes */
+#define I40E_RXD_QW3_HI_SHIFT 32
 #define I40E_RXD_QW2_L2TAG2_1_SHIFT 32
 #define I40E_RXD_QW2_L2TAG2_2_SHIFT 48
 
@@ -68,6 +78,7 @@ union i40e_32byte_rx_desc {
 #define I40E_RX_DESC_STATUS_L2TAG1P 2
 #define I40E_RX_DESC_STATUS_L3L4P 3
 #define I40E_RX_DESC_STATUS_CRCP 4
+#define I40E_RX_DESC_STATUS_FLM 11            /* a flow director filter matched */
 #define I40E_RX_DESC_STATUS_FLTSTAT_SHIFT 12  /* 2 bits */
 #define I40E_RX_DESC_STATUS_FLTSTAT_MASK 0x3ULL
 #define I40E_RX_DESC_FLTSTAT_NO_DATA 0

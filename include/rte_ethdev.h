@@ -228,6 +228,25 @@ int rte_eth_dev_close(uint16_t port_id);
 int rte_eth_dev_rx_queue_start(uint16_t port_id, uint16_t rx_queue_id);
 int rte_eth_dev_rx_queue_stop(uint16_t port_id, uint16_t rx_queue_id);
 
+/* Which receive function a queue runs, as its driver names it (i40e:
+ * "Scalar", "Scalar Scattered", "Scalar Bulk Alloc", "Vector SSE",
+ * "Vector Neon", ... as DPDK 22.11's). */
+#define RTE_ETH_BURST_FLAG_PER_QUEUE RTE_BIT64(0)
+struct rte_eth_burst_mode {
+	uint64_t flags; /* RTE_ETH_BURST_FLAG_*: per port (0) or per queue */
+#define RTE_ETH_BURST_MODE_INFO_SIZE 1024
+	char info[RTE_ETH_BURST_MODE_INFO_SIZE];
+};
+int rte_eth_rx_burst_mode_get(uint16_t port_id, uint16_t queue_id,
+			      struct rte_eth_burst_mode *mode);
+
+/* The packet types the port's receive function can report, those of them
+ * in ptype_mask, at most num written; returns how many there are in all
+ * (0 when the driver does not say), -ENODEV, or -EINVAL (ptypes NULL with
+ * num > 0). */
+int rte_eth_dev_get_supported_ptypes(uint16_t port_id, uint32_t ptype_mask, uint32_t *ptypes,
+				     int num);
+
 int rte_eth_stats_get(uint16_t port_id, struct rte_eth_stats *stats);
 int rte_eth_stats_reset(uint16_t port_id);
 

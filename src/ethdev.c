@@ -14,6 +14,7 @@
 
 #include <rte_ethdev.h>
 #include <rte_log.h>
+#include <rte_mbuf_ptype.h>
 
 #include "eal_private.h"
 #include "ethdev_driver.h"
@@ -422,6 +423,49 @@ int rte_eth_dev_rx_queue_stop(uint16_t port_id, uint16_t rx_queue_id)
 		return 0;
 	fp_set_queue(dev, rx_queue_id, false);
 	return dev->ops->rx_queue_stop(dev, rx_queue_id);
+}
+
+/* As DPDK: the port's driver names the function, after the checks. */
+int rte_eth_rx_burst_mode_get(uint16_t port_id, uint16_t queue_id,
+			      struct rte_eth_burst_mode *mode)
+{
+	struct rte_eth_dev *dev = port_get(port_id);
+
+	if (dev == NULL)
+		return -ENODEV;
+	if (queue_id >= dev->nb_rx_queues || mode == NULL)
+		return -EINVAL;
+	if (dev->ops->rx_burst_mode_get == NULL)
+		return -ENOTSUP;
+	memset(mode, 0, sizeof(*mode));
+	return dev->ops->rx_burst_mode_get(dev, queue_id, mode);
+}
+
+int rte_eth_dev_get_supported_ptypes(uint16_t port_id, uint32_t ptype_mask, uint32_t *ptypes,
+				     int num)
+{
+	struct rte_eth_dev *dev = port_get(port_id);
+	const uint32_t *all;
+	int n = 0;
+
+	if (dev == NULL)
+		return -ENODEV;
+	if (ptypes == NULL && num > 0)
+		return -EINVAL;
+	if (dev->ops->dev_supported_ptypes_get == NULL)
+		return 0;
+	all = dev->ops->dev_supported_ptypes_get(dev);
+	if (all == NULL)
+		return 0;
+	/* As DPDK: count every match, write as many as fit. */
+	for (const uint32_t *p = all; *p != RTE_PTYPE_UNKNOWN; p++) {
+		if ((*p & ptype_mask) == 0)
+			continue;
+		if (n < num)
+			ptypes[n] = *p;
+		n++;
+	}
+	return n;
 }
 
 /* ---- statistics ---------------------------------------------------------- */

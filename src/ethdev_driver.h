@@ -30,6 +30,10 @@ struct eth_dev_ops {
 	int (*rx_queue_stop)(struct rte_eth_dev *dev, uint16_t qid);
 	int (*stats_get)(struct rte_eth_dev *dev, struct rte_eth_stats *stats);
 	int (*stats_reset)(struct rte_eth_dev *dev);
+	int (*rx_burst_mode_get)(struct rte_eth_dev *dev, uint16_t qid,
+				 struct rte_eth_burst_mode *mode);
+	/* RTE_PTYPE_UNKNOWN-terminated, or NULL when unknown */
+	const uint32_t *(*dev_supported_ptypes_get)(struct rte_eth_dev *dev);
 };
 
 /* One port. rtemem keeps ports per process (no multi-process sharing). */

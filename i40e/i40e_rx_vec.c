@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The vector receive path (DPDK 22.11's i40e_recv_pkts_vec and its
+ * scattered twin): descriptors four at a time, at most 32 per call, the
+ * ring refilled 32 at a time with one mempool get and one tail write.
+ *
+ * What differs from the scalar path, as in DPDK:
+ *  - a completed descriptor is not refilled when its frame is taken; its
+ *    sw_ring entry keeps the (now the application's) mbuf until the block
+ *    it is in, [rxrearm_start, +rxrearm_nb), is refilled;
+ *  - a fresh mbuf is not initialised when it goes on the ring but when it
+ *    comes back with a frame: rearm_data (data_off, refcnt, nb_segs, port)
+ *    and ol_flags in one 16-byte store, from mbuf_initializer; next is
+ *    NULL as every mbuf in a pool has it;
+ *  - the ring size is a power of two (the index wraps with a mask), and a
+ *    group of four may read past the ring's end into the zeroed spare
+ *    descriptors (DD clear) and the sw_ring's fake mbuf entries.
+ * The descriptor-to-mbuf mapping is i40e_rx_desc_fields, shared with the
+ * other paths; SIMD is used for the 16-byte stores and copies (SSE on
+ * x86_64, Neon on arm64). Elsewhere the same code runs with plain stores,
+ * but, as in DPDK, the path is only chosen where SIMD exists.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <rte_branch_prediction.h>
+#include <rte_byteorder.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+
+#if defined(__x86_64__) && defined(__SSE2__)
+#include <emmintrin.h>
+#define I40E_RX_VEC_SSE 1
+const char i40e_rx_vec_isa[] = "SSE";
+#elif defined(__aarch64__) && defined(__ARM_NEON)
+#include <arm_neon.h>
+#define I40E_RX_VEC_NEON 1
+const char i40e_rx_vec_isa[] = "Neon";
+#else
+const char i40e_rx_vec_isa[] = "";
+#endif
+
+#include "i40e_ethdev.h"
+#include "i40e_regs.h"
+#include "i40e_rx_fields.h"
+#include "i40e_rxd.h"
+
+#define DESCS_PER_LOOP 4
+#define REARM_THRESH 32
+#define VEC_BURST 32
+
+/* Two 64-bit words to a 16-byte location (aligned to 8 at least). */
+static inline void store_2x64(volatile void *dst, uint64_t lo, uint64_t hi)
+{
+#if defined(I40E_RX_VEC_SSE)
+	_mm_storeu_si128((__m128i *)(uintptr_t)dst, _mm_set_epi64x((long long)hi, (long long)lo));
+#elif defined(I40E_RX_VEC_NEON)
+	vst1q_u64((uint64_t *)(uintptr_t)dst, vcombine_u64(vcreate_u64(lo), vcreate_u64(hi)));
+#else
+	volatile uint64_t *d = dst;
+
+	d[0] = lo;
+	d[1] = hi;
+#endif
+}
+
+/* Four mbuf pointers from the sw_ring to the caller's array. */
+static inline void copy_4_ptrs(struct rte_mbuf **dst, const struct i40e_rx_entry *src)
+{
+	RTE_BUILD_BUG_ON(sizeof(*src) != sizeof(void *));
+#if defined(I40E_RX_VEC_SSE)
+	__m128i a = _mm_loadu_si128((const __m128i *)(const void *)src);
+	__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(src + 2));
+
+	_mm_storeu_si128((__m128i *)(void *)dst, a);
+	_mm_storeu_si128((__m128i *)(void *)(dst + 2), b);
+#elif defined(I40E_RX_VEC_NEON) && UINTPTR_MAX == UINT64_MAX
+	vst1q_u64((uint64_t *)(void *)dst, vld1q_u64((const uint64_t *)(const void *)src));
+	vst1q_u64((uint64_t *)(void *)(dst + 2), vld1q_u64((const uint64_t *)(const void *)(src + 2)));
+#else
+	for (int i = 0; i < DESCS_PER_LOOP; i++)
+		dst[i] = src[i].mbuf;
+#endif
+}
+
+void i40e_rx_vec_reset(struct i40e_rx_queue *rxq)
+{
+	struct rte_mbuf mb = { .data_off = RTE_PKTMBUF_HEADROOM };
+
+	RTE_BUILD_BUG_ON(offsetof(struct rte_mbuf, ol_flags) !=
+			 offsetof(struct rte_mbuf, rearm_data) + 8);
+	mb.nb_segs = 1;
+	mb.port = rxq->port_id;
+	rte_mbuf_refcnt_set(&mb, 1);
+	memcpy(&rxq->mbuf_initializer, &mb.rearm_data, sizeof(rxq->mbuf_initializer));
+	rxq->rxrearm_start = 0;
+	rxq->rxrearm_nb = 0;
+}
+
+/*
+ * Refill the REARM_THRESH descriptors from rxrearm_start and hand them
+ * over. Without mbufs nothing is refilled, as in DPDK; when almost the
+ * whole ring is then empty, the next four descriptors are zeroed (and
+ * point at the fake mbuf) so that the receive loop, which reads four at a
+ * time, stops there instead of reading old completions past the last
+ * frame.
+ */
+static void rearm(struct i40e_rx_queue *rxq)
+{
+	struct i40e_rx_entry *rxep = &rxq->sw_ring[rxq->rxrearm_start];
+	volatile union i40e_rx_desc *rxdp = &rxq->rx_ring[rxq->rxrearm_start];
+	uint16_t tail;
+
+	if (unlikely(rte_mempool_get_bulk(rxq->mp, (void **)rxep, REARM_THRESH) != 0)) {
+		if (rxq->rxrearm_nb + REARM_THRESH >= rxq->nb_rx_desc) {
+			for (int i = 0; i < DESCS_PER_LOOP; i++) {
+				rxep[i].mbuf = &rxq->fake_mbuf;
+				store_2x64(&rxdp[i].read, 0, 0);
+			}
+		}
+		rxq->mbuf_alloc_failed += REARM_THRESH;
+		return;
+	}
+	for (int i = 0; i < REARM_THRESH; i++) {
+		const struct rte_mbuf *m = rxep[i].mbuf;
+
+		/* pkt_addr, then hdr_addr 0, which clears DD */
+		store_2x64(&rxdp[i].read,
+			   rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM), 0);
+	}
+	rxq->rxrearm_start = (uint16_t)(rxq->rxrearm_start + REARM_THRESH);
+	if (rxq->rxrearm_start >= rxq->nb_rx_desc)
+		rxq->rxrearm_start = 0;
+	rxq->rxrearm_nb = (uint16_t)(rxq->rxrearm_nb - REARM_THRESH);
+	tail = (uint16_t)(rxq->rxrearm_start == 0 ? rxq->nb_rx_desc - 1 : rxq->rxrearm_start - 1);
+	/* i40e_write_reg orders the descriptors before the tail. */
+	i40e_write_reg(rxq->adapter, I40E_QRX_TAIL(rxq->reg_idx), tail);
+}
+
+/*
+ * Take up to nb_pkts (floored to a multiple of four, at most 32) completed
+ * buffers off the ring into rx_pkts, each with its own descriptor's
+ * fields. eop gets a bit per buffer that ends a frame, errs one per buffer
+ * the device could not write (RXE). data_len and pkt_len are the buffer's
+ * length less trim (the FCS, for one-buffer frames); *bytes their sum.
+ */
+static inline uint16_t recv_raw(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_pkts,
+				uint16_t nb_pkts, uint8_t trim, uint32_t *eop, uint32_t *errs,
+				uint64_t *bytes)
+{
+	uint32_t eop_bits = 0, err_bits = 0; /* locals: *eop could alias an mbuf field */
+	uint64_t sum = 0;
+
+	volatile union i40e_rx_desc *rxdp;
+	struct i40e_rx_entry *rxep;
+	uint16_t nb_rx = 0;
+
+	*eop = 0;
+	*errs = 0;
+	*bytes = 0;
+	nb_pkts = RTE_MIN(nb_pkts, (uint16_t)VEC_BURST);
+	nb_pkts = (uint16_t)RTE_ALIGN_FLOOR(nb_pkts, DESCS_PER_LOOP);
+	if (rxq->rxrearm_nb > REARM_THRESH)
+		rearm(rxq);
+	rxdp = &rxq->rx_ring[rxq->rx_tail];
+	rxep = &rxq->sw_ring[rxq->rx_tail];
+	if (!(rte_le_to_cpu_64(__atomic_load_n(&rxdp->wb.qword1, __ATOMIC_ACQUIRE)) &
+	      I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD)))
+		return 0;
+
+	for (uint16_t pos = 0; pos < nb_pkts; pos += DESCS_PER_LOOP,
+	     rxdp += DESCS_PER_LOOP, rxep += DESCS_PER_LOOP) {
+		uint64_t qw1[DESCS_PER_LOOP];
+		unsigned int nb_dd = 0;
+
+		/* Last to first: the device completes in order, so when the
+		 * later one is seen done, the earlier ones read after it are
+		 * too. The DD ones are then a prefix of the four. */
+		for (int j = DESCS_PER_LOOP - 1; j >= 0; j--)
+			qw1[j] = rte_le_to_cpu_64(__atomic_load_n(&rxdp[j].wb.qword1,
+								  __ATOMIC_ACQUIRE));
+		copy_4_ptrs(&rx_pkts[pos], rxep);
+		for (unsigned int j = 0; j < DESCS_PER_LOOP; j++)
+			nb_dd += (unsigned int)(qw1[j] >> I40E_RX_DESC_STATUS_DD) & 1u;
+
+		for (unsigned int j = 0; j < nb_dd; j++) {
+			struct rte_mbuf *m = rx_pkts[pos + j];
+			uint64_t qw0 = rte_le_to_cpu_64(rxdp[j].wb.qword0), qw2 = 0, qw3 = 0;
+			uint16_t len = (uint16_t)((qw1[j] & I40E_RXD_QW1_LENGTH_PBUF_MASK) >>
+						  I40E_RXD_QW1_LENGTH_PBUF_SHIFT);
+			uint64_t flags;
+
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+			qw2 = rte_le_to_cpu_64(rxdp[j].wb.qword2);
+			if (unlikely(i40e_rx_fdir_match(qw1[j])))
+				qw3 = rte_le_to_cpu_64(rxdp[j].wb.qword3);
+#endif
+			flags = i40e_rx_desc_fields(m, qw0, qw1[j], qw2, qw3);
+			store_2x64(&m->rearm_data, rxq->mbuf_initializer, flags);
+			m->data_len = (uint16_t)(len - trim);
+			m->pkt_len = m->data_len;
+			sum += m->data_len;
+			if (qw1[j] & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_EOP))
+				eop_bits |= 1u << (pos + j);
+			if (unlikely(qw1[j] & I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE)))
+				err_bits |= 1u << (pos + j);
+		}
+		nb_rx = (uint16_t)(nb_rx + nb_dd);
+		if (nb_dd != DESCS_PER_LOOP)
+			break;
+	}
+	rxq->rx_tail = (uint16_t)((rxq->rx_tail + nb_rx) & (rxq->nb_rx_desc - 1));
+	rxq->rxrearm_nb = (uint16_t)(rxq->rxrearm_nb + nb_rx);
+	*bytes = sum;
+	*eop = eop_bits;
+	*errs = err_bits;
+	return nb_rx;
+}
+
+/* One-buffer frames the device lost (RXE) are dropped, as the scalar path
+ * drops them; rare, hence a second pass only then. */
+static uint16_t drop_lost(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_pkts, uint16_t nb_rx,
+			  uint32_t errs)
+{
+	uint16_t kept = 0;
+
+	for (uint16_t i = 0; i < nb_rx; i++) {
+		struct rte_mbuf *m = rx_pkts[i];
+
+		if (errs & (1u << i)) {
+			rxq->bytes -= m->pkt_len;
+			rxq->packets--;
+			rxq->errors++;
+			rte_pktmbuf_free_seg(m);
+			continue;
+		}
+		rx_pkts[kept++] = m;
+	}
+	return kept;
+}
+
+uint16_t i40e_recv_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
+{
+	struct i40e_rx_queue *rxq = rx_queue;
+	uint32_t eop, errs;
+	uint64_t bytes;
+	uint16_t nb_rx = recv_raw(rxq, rx_pkts, nb_pkts, rxq->crc_len, &eop, &errs, &bytes);
+
+	rxq->packets += nb_rx;
+	rxq->bytes += bytes;
+	if (unlikely(errs != 0))
+		nb_rx = drop_lost(rxq, rx_pkts, nb_rx, errs);
+	return nb_rx;
+}
+
+/*
+ * Chain the buffers of recv_raw into frames, in place (a frame never
+ * comes out ahead of its first buffer). A frame's fields come from its
+ * last descriptor, as on the other paths; a frame not finished in this
+ * burst waits in pkt_first_seg/pkt_last_seg.
+ */
+static uint16_t reassemble(struct i40e_rx_queue *rxq, struct rte_mbuf **bufs, uint16_t nb_bufs,
+			   uint32_t eop, uint32_t errs)
+{
+	struct rte_mbuf *first = rxq->pkt_first_seg, *last = rxq->pkt_last_seg, *prev = NULL;
+	uint16_t nb_pkts = 0;
+
+	for (uint16_t i = 0; i < nb_bufs; i++) {
+		struct rte_mbuf *m = bufs[i];
+
+		if (unlikely(errs & (1u << i)))
+			rxq->pkt_error = true;
+		if (first == NULL) {
+			first = m;
+		} else {
+			first->pkt_len += m->data_len;
+			first->nb_segs++;
+			last->next = m;
+		}
+		prev = last;
+		last = m;
+		if (!(eop & (1u << i)))
+			continue;
+		if (unlikely(rxq->pkt_error)) {
+			rte_pktmbuf_free(first);
+			rxq->errors++;
+		} else {
+			if (first != m) {
+				first->ol_flags = m->ol_flags;
+				first->packet_type = m->packet_type;
+				first->vlan_tci = m->vlan_tci;
+				first->vlan_tci_outer = m->vlan_tci_outer;
+				first->hash = m->hash;
+			}
+			if (rxq->crc_len > 0)
+				i40e_rx_trim_crc(first, prev, last, rxq->crc_len);
+			rxq->packets++;
+			rxq->bytes += first->pkt_len;
+			bufs[nb_pkts++] = first;
+		}
+		first = NULL;
+		last = NULL;
+		rxq->pkt_error = false;
+	}
+	rxq->pkt_first_seg = first;
+	rxq->pkt_last_seg = last;
+	return nb_pkts;
+}
+
+/* As DPDK: bursts of 32 buffers until one comes back short. */
+uint16_t i40e_recv_scattered_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts,
+				      uint16_t nb_pkts)
+{
+	struct i40e_rx_queue *rxq = rx_queue;
+	uint16_t nb_rx = 0;
+
+	while (nb_pkts >= DESCS_PER_LOOP) {
+		uint16_t want = RTE_MIN(nb_pkts, (uint16_t)VEC_BURST);
+		uint32_t eop, errs;
+		uint64_t bytes;
+		uint16_t nb_bufs = recv_raw(rxq, rx_pkts + nb_rx, want, 0, &eop, &errs, &bytes);
+		uint16_t n = reassemble(rxq, rx_pkts + nb_rx, nb_bufs, eop, errs);
+
+		nb_rx = (uint16_t)(nb_rx + n);
+		nb_pkts = (uint16_t)(nb_pkts - n);
+		if (nb_bufs < RTE_ALIGN_FLOOR(want, DESCS_PER_LOOP))
+			break;
+	}
+	return nb_rx;
+}
