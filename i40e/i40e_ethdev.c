@@ -20,7 +20,6 @@
 #include "i40e_ethdev.h"
 #include "i40e_regs.h"
 
-#define PMD_LOG(level, ...) RTE_LOG(level, PMD, "i40e: " __VA_ARGS__)
 #define I40E_PF_RESET_POLLS 200 /* times 1 ms */
 
 static bool i40e_match(uint16_t vendor_id, uint16_t device_id)
@@ -205,6 +204,7 @@ static void i40e_dev_close(struct rte_eth_dev *dev)
 
 	for (uint16_t q = 0; q < ETHDEV_MAX_RX_QUEUES; q++)
 		i40e_dev_rx_queue_release(dev, q);
+	i40e_aq_shutdown(ad);
 	i40e_pf_reset(ad);
 	hal_pci_unmap_bar(&ad->bar);
 	rte_free(ad);
@@ -298,6 +298,14 @@ static int i40e_probe(struct rte_eth_dev *dev)
 		hal_pci_unmap_bar(&ad->bar);
 		goto fail;
 	}
+	err = i40e_aq_init(ad, dev->port_id);
+	if (err != 0) {
+		PMD_LOG(ERR, "%s: admin queue set-up failed (%d)\n", dev->name, err);
+		hal_pci_unmap_bar(&ad->bar);
+		goto fail;
+	}
+	PMD_LOG(INFO, "%s: firmware %u.%u, admin queue API %u.%u\n", dev->name, ad->aq.fw_major,
+		ad->aq.fw_minor, ad->aq.api_major, ad->aq.api_minor);
 	ad->rdpc_last = i40e_read_reg(ad, I40E_GLV_RDPC(0));
 	i40e_read_mac(ad, &dev->mac_addr);
 	dev->dev_private = ad;

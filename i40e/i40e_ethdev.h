@@ -10,12 +10,17 @@
 
 #include <rte_atomic.h>
 #include <rte_ethdev.h>
+#include <rte_log.h>
 #include <rte_mbuf.h>
 #include <rte_memzone.h>
 
 #include "ethdev_driver.h"
 #include "hal.h"
+#include "i40e_adminq.h"
 #include "i40e_rxd.h"
+
+/* Every message of the driver, prefixed so a log shows where it came from. */
+#define PMD_LOG(level, ...) RTE_LOG(level, PMD, "i40e: " __VA_ARGS__)
 
 #define I40E_DRIVER_NAME "net_i40e"
 #define I40E_MAX_RX_QUEUES ETHDEV_MAX_RX_QUEUES
@@ -56,6 +61,7 @@ struct i40e_adapter {
 	/* imissed: the 32-bit GLV_RDPC counter, widened and offset by stats_reset */
 	uint32_t rdpc_last;
 	uint64_t imissed;
+	struct i40e_adminq aq;     /* admin send queue (i40e_adminq.c) */
 };
 
 /* One software ring entry: the mbuf whose buffer a descriptor points to. */

@@ -29,7 +29,6 @@
 #include "i40e_rx_fields.h"
 #include "i40e_rxd.h"
 
-#define PMD_LOG(level, ...) RTE_LOG(level, PMD, "i40e: " __VA_ARGS__)
 
 /* ---- setup and release --------------------------------------------------- */
 

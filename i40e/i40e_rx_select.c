@@ -19,7 +19,6 @@
 
 #include "i40e_ethdev.h"
 
-#define PMD_LOG(level, ...) RTE_LOG(level, PMD, "i40e: " __VA_ARGS__)
 
 static bool vec_built(void)
 {

@@ -16,6 +16,7 @@
 #include "i40e_regs.h"
 #include "i40e_rxd.h"
 #include "sim_i40e.h"
+#include "sim_i40e_aq.h"
 
 #define NQ I40E_SIM_MAX_RX_QUEUES
 #define AUTO_BATCH_MAX 65536 /* bound on one auto delivery, even for odd wires */
@@ -50,6 +51,7 @@ struct sim_i40e {
 	uint64_t vsi_discards;  /* GLV_RDPC: frames lost for want of a descriptor */
 	uint64_t bad_accesses;  /* reads/writes of registers the model lacks */
 	uint32_t vlan_mode;     /* I40E_SIM_VSI_VLAN_MODE */
+	struct sim_i40e_aq aq;  /* admin transmit queue (sim_i40e_aq.c) */
 	uint8_t stripped[16384]; /* a frame without its stripped tags (RXMAX < 16 KiB) */
 
 	struct pkt_source *src;
@@ -628,6 +630,7 @@ static void pf_reset(struct sim_i40e *dev)
 	memset(dev->lanctx_data, 0, sizeof(dev->lanctx_data));
 	dev->lanctx_stat = 0;
 	dev->vlan_mode = 0;
+	sim_i40e_aq_reset(&dev->aq);
 }
 
 static bool in_array(uint32_t off, uint32_t base, uint32_t stride, uint32_t n, uint32_t *idx)
@@ -640,8 +643,10 @@ static bool in_array(uint32_t off, uint32_t base, uint32_t stride, uint32_t n, u
 
 static uint32_t reg_read_locked(struct sim_i40e *dev, uint32_t off)
 {
-	uint32_t i;
+	uint32_t i, v;
 
+	if (sim_i40e_aq_read(&dev->aq, off, &v))
+		return v;
 	if (in_array(off, I40E_QRX_ENA(0), 4, NQ, &i)) {
 		auto_pump(dev);
 		return dev->rxq[i].ena;
@@ -691,6 +696,8 @@ static void reg_write_locked(struct sim_i40e *dev, uint32_t off, uint32_t val)
 {
 	uint32_t i;
 
+	if (sim_i40e_aq_write(&dev->aq, off, val))
+		return;
 	if (in_array(off, I40E_QRX_ENA(0), 4, NQ, &i)) {
 		struct sim_i40e_rxq *q = &dev->rxq[i];
 
@@ -799,6 +806,7 @@ static int i40e_create(struct sim_pci_device *pdev, unsigned int index, uint16_t
 	dev->mac[4] = (uint8_t)(index >> 8);
 	dev->mac[5] = (uint8_t)index;
 	memcpy(dev->rss_key, default_rss_key, sizeof(default_rss_key));
+	sim_i40e_aq_reset(&dev->aq);
 	dev->auto_deliver = true;
 	if (pcap != NULL && pcap[0] != '\0') {
 		dev->src = pkt_source_pcap_open(pcap);
@@ -891,6 +899,14 @@ void sim_i40e_set_queue_stuck(struct sim_i40e *dev, unsigned int q, bool stuck)
 		return;
 	pthread_mutex_lock(&dev->lock);
 	dev->rxq[q].stuck = stuck;
+	pthread_mutex_unlock(&dev->lock);
+}
+
+void sim_i40e_set_fw_api(struct sim_i40e *dev, uint16_t major, uint16_t minor)
+{
+	pthread_mutex_lock(&dev->lock);
+	dev->aq.api_major = major;
+	dev->aq.api_minor = minor;
 	pthread_mutex_unlock(&dev->lock);
 }
 

@@ -73,6 +73,10 @@ struct sim_i40e_queue_stats {
  * clears it. */
 void sim_i40e_set_queue_stuck(struct sim_i40e *dev, unsigned int q, bool stuck);
 
+/* The admin queue API version the device's firmware reports (a newer
+ * NVM image); kept across PF resets. */
+void sim_i40e_set_fw_api(struct sim_i40e *dev, uint16_t major, uint16_t minor);
+
 /* Per-queue counters (q < I40E_SIM_MAX_RX_QUEUES); -EINVAL otherwise. */
 int sim_i40e_queue_stats(struct sim_i40e *dev, unsigned int q, struct sim_i40e_queue_stats *st);
 /* The queue an RSS hash maps to through the device's lookup table. */

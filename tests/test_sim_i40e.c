@@ -26,6 +26,8 @@
 #include <pcap/pcap.h>
 
 #include "hal.h"
+#include "i40e_adminq.h"
+#include "i40e_ethdev.h"
 #include "i40e_regs.h"
 #include "i40e_rxd.h"
 #include "pkt_source.h"
@@ -511,6 +513,110 @@ static void test_rss_toeplitz_published_vectors(void **state)
 	wr(I40E_PFGEN_CTRL, I40E_PFGEN_CTRL_PFSWR);
 }
 
+/*
+ * The admin send queue as firmware runs it: descriptors completed in
+ * order from head to tail with DD and CMP written back, get_version
+ * answered, an unknown opcode failed with ERR and ENOSYS, nothing done
+ * while the queue is off, and a PF reset turning it off.
+ */
+static struct i40e_aq_desc *aq_slot(const struct rte_memzone *mz, unsigned int i)
+{
+	return (struct i40e_aq_desc *)mz->addr + i;
+}
+
+static void test_admin_queue(void **state)
+{
+	const struct rte_memzone *mz =
+		rte_memzone_reserve_aligned("t_atq", 4 * 32, 0, RTE_MEMZONE_IOVA_CONTIG, 64);
+	struct i40e_aq_desc *d;
+
+	(void)state;
+	assert_non_null(mz);
+	memset(mz->addr, 0xa5, 4 * 32);
+	d = aq_slot(mz, 0);
+	memset(d, 0, 2 * sizeof(*d));
+	d[0].opcode = rte_cpu_to_le_16(I40E_AQC_OPC_GET_VERSION);
+	d[1].opcode = rte_cpu_to_le_16(0x0fff);
+	d[1].params.generic.param0 = rte_cpu_to_le_32(0x12345678);
+
+	wr(I40E_PF_ATQBAL, (uint32_t)mz->iova);
+	wr(I40E_PF_ATQBAH, (uint32_t)(mz->iova >> 32));
+	wr(I40E_PF_ATQLEN, 4); /* not enabled: firmware ignores the tail */
+	wr(I40E_PF_ATQT, 1);
+	assert_int_equal(rd(I40E_PF_ATQH), 0);
+	assert_int_equal(rte_le_to_cpu_16(d[0].flags), 0);
+
+	wr(I40E_PF_ATQLEN, 4 | I40E_PF_AQLEN_ENABLE);
+	assert_int_equal(rd(I40E_PF_ATQBAL), (uint32_t)mz->iova);
+	wr(I40E_PF_ATQT, 2);
+	assert_int_equal(rd(I40E_PF_ATQH), 2);
+	assert_int_equal(rte_le_to_cpu_16(d[0].flags), I40E_AQ_FLAG_DD | I40E_AQ_FLAG_CMP);
+	assert_int_equal(rte_le_to_cpu_16(d[0].retval), 0);
+	assert_int_equal(rte_le_to_cpu_16(d[0].params.version.api_major), I40E_FW_API_VERSION_MAJOR);
+	assert_true(rte_le_to_cpu_16(d[0].params.version.fw_major) > 0);
+	assert_int_equal(rte_le_to_cpu_16(d[1].flags),
+			 I40E_AQ_FLAG_DD | I40E_AQ_FLAG_CMP | I40E_AQ_FLAG_ERR);
+	assert_int_equal(rte_le_to_cpu_16(d[1].retval), I40E_AQ_RC_ENOSYS);
+	assert_int_equal(rte_le_to_cpu_32(d[1].params.generic.param0), 0x12345678);
+	/* the slots after the tail were not touched */
+	assert_int_equal(aq_slot(mz, 2)->flags, 0xa5a5);
+
+	/* the tail wraps: slots 2, 3 and 0 */
+	for (unsigned int i = 2; i < 4; i++) {
+		memset(aq_slot(mz, i), 0, sizeof(*d));
+		aq_slot(mz, i)->opcode = rte_cpu_to_le_16(I40E_AQC_OPC_GET_VERSION);
+	}
+	memset(aq_slot(mz, 0), 0, sizeof(*d));
+	aq_slot(mz, 0)->opcode = rte_cpu_to_le_16(I40E_AQC_OPC_GET_VERSION);
+	sim_i40e_set_fw_api(dev, 2, 3);
+	wr(I40E_PF_ATQT, 1);
+	assert_int_equal(rd(I40E_PF_ATQH), 1);
+	for (unsigned int i = 0; i < 4; i++)
+		if (i != 1)
+			assert_int_equal(rte_le_to_cpu_16(aq_slot(mz, i)->params.version.api_major), 2);
+	assert_int_equal(rte_le_to_cpu_16(aq_slot(mz, 0)->params.version.api_minor), 3);
+
+	/* a PF reset turns the queue off and clears its registers */
+	wr(I40E_PFGEN_CTRL, I40E_PFGEN_CTRL_PFSWR);
+	assert_int_equal(rd(I40E_PF_ATQLEN), 0);
+	assert_int_equal(rd(I40E_PF_ATQBAL), 0);
+	assert_int_equal(rd(I40E_PF_ATQH), 0);
+	sim_i40e_set_fw_api(dev, I40E_FW_API_VERSION_MAJOR, 15);
+	rte_memzone_free(mz);
+}
+
+/* The driver's set-up: it learns the firmware's version, and refuses a
+ * newer admin queue API leaving no ring and no queue behind. */
+static void test_driver_admin_queue_init(void **state)
+{
+	struct i40e_adapter ad;
+	struct i40e_aq_desc d;
+
+	(void)state;
+	memset(&ad, 0x5a, sizeof(ad));
+	ad.bar = bar;
+	assert_int_equal(i40e_aq_init(&ad, 77), 0);
+	assert_non_null(rte_memzone_lookup("i40e_p77_atq"));
+	assert_int_equal(ad.aq.api_major, I40E_FW_API_VERSION_MAJOR);
+	assert_int_equal(rd(I40E_PF_ATQH), 1);
+	memset(&d, 0, sizeof(d));
+	d.opcode = rte_cpu_to_le_16(0x0fff);
+	assert_int_equal(i40e_aq_send(&ad, &d), -EIO);
+	assert_int_equal(rte_le_to_cpu_16(d.retval), I40E_AQ_RC_ENOSYS);
+	i40e_aq_shutdown(&ad);
+	assert_null(rte_memzone_lookup("i40e_p77_atq"));
+	assert_int_equal(rd(I40E_PF_ATQLEN), 0);
+	assert_int_equal(i40e_aq_send(&ad, &d), -ENODEV);
+
+	sim_i40e_set_fw_api(dev, I40E_FW_API_VERSION_MAJOR + 1, 0);
+	memset(&ad, 0x5a, sizeof(ad));
+	ad.bar = bar;
+	assert_int_equal(i40e_aq_init(&ad, 77), -ENOTSUP);
+	assert_null(rte_memzone_lookup("i40e_p77_atq"));
+	assert_int_equal(rd(I40E_PF_ATQLEN), 0);
+	sim_i40e_set_fw_api(dev, I40E_FW_API_VERSION_MAJOR, 15);
+}
+
 static void test_auto_delivery_waits(void **state)
 {
 	struct pkt_gen_config cfg = gen_cfg;
@@ -945,6 +1051,8 @@ int main(void)
 		cmocka_unit_test(test_bad_addresses),
 		cmocka_unit_test(test_rss_lut),
 		cmocka_unit_test(test_rss_toeplitz_published_vectors),
+		cmocka_unit_test(test_admin_queue),
+		cmocka_unit_test(test_driver_admin_queue_init),
 		cmocka_unit_test(test_auto_delivery_waits),
 		cmocka_unit_test(test_deliver_step_counts),
 		cmocka_unit_test(test_generator),
