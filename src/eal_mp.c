@@ -20,6 +20,8 @@
 #define MP_SECONDARY_PREFIX "mp_socket_"
 #define MP_MAX_PEERS 64
 #define MP_REPLY_TIMEOUT_MS 5000
+/* While waiting for replies, look this often whether the peers still live. */
+#define MP_LIVENESS_MS 50
 
 enum mp_kind {
 	MP_STOP = 1, /* to our own thread: return */
@@ -193,12 +195,56 @@ void eal_mp_detach_memory(void)
 
 /* ---- primary: notify, and serve requests -------------------------------- */
 
+/* The process behind a secondary's socket name, or 0. */
+static int peer_pid(const char *name)
+{
+	size_t len = strlen(MP_SECONDARY_PREFIX);
+
+	if (strncmp(name, MP_SECONDARY_PREFIX, len) != 0)
+		return 0;
+	return atoi(name + len);
+}
+
+/*
+ * Wait for a reply from each peer still marked in waiting[]; a peer whose
+ * process died is not waited for (it may have been SIGKILLed between our
+ * send and its reply). Returns how many live peers never answered.
+ */
+static int collect_replies(int fd, char (*peers)[HAL_IPC_NAME_MAX], bool *waiting, int n)
+{
+	int left = 0, other = 0;
+
+	for (int i = 0; i < n; i++)
+		left += waiting[i];
+	for (int ms = 0; left > 0 && ms < MP_REPLY_TIMEOUT_MS; ms += MP_LIVENESS_MS) {
+		char peer[HAL_IPC_NAME_MAX];
+		struct mp_msg reply;
+		int ret = hal_ipc_recv(fd, &reply, sizeof(reply), peer, MP_LIVENESS_MS);
+
+		for (int i = 0; i < n; i++) {
+			bool from_it = ret == (int)sizeof(reply) && reply.magic == RTE_MAGIC &&
+				       reply.kind == MP_REPLY && strcmp(peer, peers[i]) == 0;
+
+			if (waiting[i] && (from_it || !hal_thread_alive(peer_pid(peers[i])))) {
+				waiting[i] = false;
+				left--;
+			}
+		}
+		/* A message, not a timeout: the clock did not run (but a stream
+		 * of strays must not keep us here for ever). */
+		if (ret > 0 && other++ < 4 * n)
+			ms -= MP_LIVENESS_MS;
+	}
+	return left;
+}
+
 void eal_mp_notify_secondaries(void)
 {
 	char peers[MP_MAX_PEERS][HAL_IPC_NAME_MAX];
+	bool waiting[MP_MAX_PEERS] = { false };
 	char name[HAL_IPC_NAME_MAX];
 	struct mp_msg msg;
-	int n, fd, waiting = 0;
+	int n, fd, left;
 
 	if (!mp.running || !is_primary())
 		return;
@@ -213,22 +259,13 @@ void eal_mp_notify_secondaries(void)
 		int ret = hal_ipc_send(fd, peers[i], &msg, sizeof(msg));
 
 		if (ret == 0)
-			waiting++;
+			waiting[i] = true;
 		else if (ret == -ECONNREFUSED)
 			hal_ipc_unlink(peers[i]); /* its process died: nobody reads there */
 	}
-	while (waiting > 0) {
-		char peer[HAL_IPC_NAME_MAX];
-		struct mp_msg reply;
-
-		if (hal_ipc_recv(fd, &reply, sizeof(reply), peer, MP_REPLY_TIMEOUT_MS) < 0) {
-			RTE_LOG(WARNING, EAL, "%d secondaries did not confirm a memory sync\n",
-				waiting);
-			break;
-		}
-		if (reply.magic == RTE_MAGIC && reply.kind == MP_REPLY)
-			waiting--;
-	}
+	left = collect_replies(fd, peers, waiting, n);
+	if (left > 0)
+		RTE_LOG(WARNING, EAL, "%d secondaries did not confirm a memory sync\n", left);
 	hal_ipc_close(fd, name);
 }
 

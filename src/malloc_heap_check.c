@@ -18,9 +18,12 @@ void malloc_heap_get_stats(struct malloc_heap *heap, struct rte_malloc_socket_st
 {
 	struct malloc_elem *elem;
 
+	bool failed;
+
 	memset(stats, 0, sizeof(*stats));
-	rte_spinlock_lock(&heap->lock);
-	for (size_t idx = 0; idx < RTE_HEAP_NUM_FREELISTS; idx++) {
+	/* A failed heap's free lists may be broken: it has no free memory. */
+	failed = malloc_heap_lock(heap) != 0;
+	for (size_t idx = 0; !failed && idx < RTE_HEAP_NUM_FREELISTS; idx++) {
 		LIST_FOREACH(elem, &heap->free_head[idx], free_list)
 		{
 			stats->free_count++;
@@ -32,18 +35,23 @@ void malloc_heap_get_stats(struct malloc_heap *heap, struct rte_malloc_socket_st
 	stats->heap_totalsz_bytes = heap->total_size;
 	stats->heap_allocsz_bytes = heap->total_size - stats->heap_freesz_bytes;
 	stats->alloc_count = heap->alloc_count;
-	rte_spinlock_unlock(&heap->lock);
+	malloc_heap_unlock(heap);
 }
 
 void malloc_heap_dump(struct malloc_heap *heap, FILE *f)
 {
-	rte_spinlock_lock(&heap->lock);
+	if (malloc_heap_lock(heap) != 0) {
+		fprintf(f, "Heap %s: socket %u, failed (a process died changing it)\n",
+			heap->name, heap->socket_id);
+		malloc_heap_unlock(heap);
+		return;
+	}
 	fprintf(f, "Heap %s: socket %u, size %zu, %u allocations\n", heap->name, heap->socket_id,
 		heap->total_size, heap->alloc_count);
 	fprintf(f, "  first %p, last %p\n", (void *)heap->first, (void *)heap->last);
 	for (struct malloc_elem *elem = heap->first; elem != NULL; elem = elem->next)
 		malloc_elem_dump(elem, f);
-	rte_spinlock_unlock(&heap->lock);
+	malloc_heap_unlock(heap);
 }
 
 static int problem(FILE *f, const struct malloc_heap *heap, const char *fmt, ...)
@@ -65,17 +73,34 @@ static int problem(FILE *f, const struct malloc_heap *heap, const char *fmt, ...
 
 int malloc_heap_check(struct malloc_heap *heap, FILE *f)
 {
+	int bad;
+
+	if (malloc_heap_lock(heap) != 0)
+		bad = problem(f, heap, "failed: a process died changing it");
+	else
+		bad = malloc_heap_check_locked(heap, f);
+	malloc_heap_unlock(heap);
+	return bad;
+}
+
+int malloc_heap_check_locked(struct malloc_heap *heap, FILE *f)
+{
 	struct malloc_elem *elem, *prev = NULL;
 	size_t total = 0, max_elems;
 	unsigned int busy = 0, n_free = 0, on_lists = 0;
 	int bad = 0;
 
-	rte_spinlock_lock(&heap->lock);
 	/* Elements are at least a header long; more than this means a loop. */
 	max_elems = heap->total_size / MALLOC_ELEM_HEADER_LEN + 1;
 	for (elem = heap->first; elem != NULL && bad < 16; prev = elem, elem = elem->next) {
 		if (max_elems-- == 0) {
 			bad += problem(f, heap, "element list does not end");
+			break;
+		}
+		/* A process that died mid-change may have left a wild link:
+		 * look only at memory rtemem mapped. */
+		if (rte_mem_virt2memseg_list(elem) == NULL) {
+			bad += problem(f, heap, "%p: link out of mapped memory", (void *)elem);
 			break;
 		}
 		if (elem->prev != prev)
@@ -139,7 +164,6 @@ int malloc_heap_check(struct malloc_heap *heap, FILE *f)
 	}
 	if (bad == 0 && on_lists != n_free)
 		bad += problem(f, heap, "%u free elements, %u on free lists", n_free, on_lists);
-	rte_spinlock_unlock(&heap->lock);
 	return bad;
 }
 

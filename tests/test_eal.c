@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -506,28 +507,82 @@ static void test_mcfg_locks(void **state)
 	assert_true(init_with("--in-memory", NULL) >= 0);
 	rte_mcfg_mempool_read_lock();
 	rte_mcfg_mempool_read_lock();
-	assert_int_equal(rte_rwlock_write_trylock(&eal_mcfg()->mplock), -EBUSY);
+	assert_int_equal(eal_shrw_write_trylock(&eal_mcfg()->mplock), -EBUSY);
 	rte_mcfg_mempool_read_unlock();
 	rte_mcfg_mempool_read_unlock();
 	rte_mcfg_mempool_write_lock();
-	assert_int_equal(rte_rwlock_read_trylock(&eal_mcfg()->mplock), -EBUSY);
+	assert_int_equal(eal_shrw_read_trylock(&eal_mcfg()->mplock), -EBUSY);
 	rte_mcfg_mempool_write_unlock();
-	assert_int_equal(eal_mcfg()->mplock.cnt, 0);
+	assert_int_equal(eal_shrw_write_trylock(&eal_mcfg()->mplock), 0);
+	eal_shrw_write_unlock(&eal_mcfg()->mplock);
 
 	rte_mcfg_tailq_read_lock();
-	assert_int_equal(rte_rwlock_write_trylock(&eal_mcfg()->qlock), -EBUSY);
+	assert_int_equal(eal_shrw_write_trylock(&eal_mcfg()->qlock), -EBUSY);
 	rte_mcfg_tailq_read_unlock();
 	rte_mcfg_tailq_write_lock();
-	assert_int_equal(rte_rwlock_read_trylock(&eal_mcfg()->qlock), -EBUSY);
+	assert_int_equal(eal_shrw_read_trylock(&eal_mcfg()->qlock), -EBUSY);
 	rte_mcfg_tailq_write_unlock();
-	assert_int_equal(eal_mcfg()->qlock.cnt, 0);
+	assert_int_equal(eal_shrw_read_trylock(&eal_mcfg()->qlock), 0);
+	eal_shrw_read_unlock(&eal_mcfg()->qlock);
 
 	rte_mcfg_timer_lock();
-	assert_int_equal(rte_spinlock_trylock(&eal_mcfg()->tlock), 0);
+	assert_int_equal(eal_shmutex_trylock(&eal_mcfg()->tlock), -EBUSY);
 	rte_mcfg_timer_unlock();
-	assert_int_equal(rte_spinlock_is_locked(&eal_mcfg()->tlock), 0);
+	assert_int_equal(eal_shmutex_trylock(&eal_mcfg()->tlock), 0);
+	eal_shmutex_unlock(&eal_mcfg()->tlock);
 	assert_false(rte_mcfg_get_single_file_segments());
 	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/* Locks shared with a child that dies holding them. */
+struct dead_locks {
+	struct eal_shmutex m;
+	struct eal_shrwlock rw_read;  /* the child dies a reader */
+	struct eal_shrwlock rw_write; /* the child dies the writer */
+};
+
+static void test_shared_lock_dead_holder(void **state)
+{
+	struct dead_locks *l = mmap(NULL, sizeof(*l), PROT_READ | PROT_WRITE,
+				    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pid_t pid;
+
+	RTE_SET_USED(state);
+	assert_true(l != MAP_FAILED);
+	memset(l, 0, sizeof(*l));
+	pid = fork();
+	if (pid == 0) {
+		if (eal_shmutex_lock(&l->m) != 0 || eal_shrw_write_lock(&l->rw_write) != 0)
+			_exit(1);
+		eal_shrw_read_lock(&l->rw_read);
+		raise(SIGKILL); /* dies holding all three */
+	}
+	assert_int_equal(wait_child(pid), 128 + SIGKILL);
+
+	/* The mutex: taken over, and each holder is told until one repairs. */
+	assert_int_equal(eal_shmutex_lock(&l->m), -EOWNERDEAD);
+	assert_int_equal(l->m.dead_tid, (uint32_t)pid);
+	eal_shmutex_unlock(&l->m);
+	assert_int_equal(eal_shmutex_lock(&l->m), -EOWNERDEAD);
+	eal_shlock_consistent(&l->m);
+	eal_shmutex_unlock(&l->m);
+	assert_int_equal(eal_shmutex_lock(&l->m), 0);
+	eal_shmutex_unlock(&l->m);
+	assert_int_equal(l->m.deaths, 1);
+
+	/* A dead reader's slot is cleared; the writer is not told. */
+	assert_int_equal(eal_shrw_write_lock(&l->rw_read), 0);
+	eal_shrw_write_unlock(&l->rw_read);
+
+	/* A dead writer: a reader gets in, and the next writer is told. */
+	eal_shrw_read_lock(&l->rw_write);
+	eal_shrw_read_unlock(&l->rw_write);
+	assert_int_equal(eal_shrw_write_lock(&l->rw_write), -EOWNERDEAD);
+	eal_shlock_consistent(&l->rw_write.w);
+	eal_shrw_write_unlock(&l->rw_write);
+	assert_int_equal(eal_shrw_write_trylock(&l->rw_write), 0);
+	eal_shrw_write_unlock(&l->rw_write);
+	munmap(l, sizeof(*l));
 }
 
 /* ---- locks and waits of rte_spinlock.h, rte_rwlock.h, rte_pause.h ------- */
@@ -684,6 +739,7 @@ int main(void)
 		cmocka_unit_test(test_dump_stack),
 		cmocka_unit_test(test_exit_and_panic),
 		cmocka_unit_test(test_mcfg_locks),
+		cmocka_unit_test(test_shared_lock_dead_holder),
 		cmocka_unit_test(test_locks_and_waits),
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test(test_init_faults),

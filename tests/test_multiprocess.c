@@ -311,6 +311,56 @@ static int child_crashing_primary(void)
 	return CHILD_BAD_DATA;
 }
 
+
+/* ---- killed at random points ---------------------------------------------- */
+
+/* Shared between the primary and the secondaries it kills. */
+struct churn_ctl {
+	volatile unsigned long ops;
+};
+
+#define CHURN_SLOTS 32
+
+/*
+ * Secondary: rte_malloc/rte_free of random sizes, memzone reserve/free and
+ * now and then a block big enough to grow the heap, until killed.
+ */
+static int child_churn(void)
+{
+	const struct rte_memzone *mz;
+	struct churn_ctl *ctl;
+	void *live[CHURN_SLOTS] = { NULL };
+	unsigned int seed = (unsigned int)getpid();
+	char name[RTE_MEMZONE_NAMESIZE];
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	mz = rte_memzone_lookup("mp_churn");
+	if (mz == NULL)
+		return CHILD_BAD_DATA;
+	ctl = mz->addr;
+	snprintf(name, sizeof(name), "churn%d", (int)getpid());
+	for (;;) {
+		unsigned int op = (unsigned int)rand_r(&seed) % 100;
+
+		if (op < 80) {
+			unsigned int slot = (unsigned int)rand_r(&seed) % CHURN_SLOTS;
+			size_t size = 64 + (size_t)rand_r(&seed) % 4096;
+
+			rte_free(live[slot]);
+			live[slot] = rte_malloc(NULL, size, 0);
+		} else if (op < 98) {
+			const struct rte_memzone *z = rte_memzone_reserve(name, 8192, SOCKET_ID_ANY, 0);
+
+			if (z != NULL)
+				rte_memzone_free(z);
+		} else {
+			rte_free(rte_malloc(NULL, 3u << 20, 0)); /* maps pages and gives them back */
+		}
+		ctl->ops++;
+	}
+}
+
 static pid_t start_child(const char *role)
 {
 	pid_t pid = fork();
@@ -707,6 +757,115 @@ static void test_secondary_killed(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+/* Wait until the child has done target operations; fail if it dies first
+ * or makes no progress for 10 s (a hang guard on progress). */
+static void wait_for_ops(pid_t pid, volatile unsigned long *ops, unsigned long target)
+{
+	unsigned long last = *ops;
+
+	for (int ms = 0; *ops < target; ms++) {
+		int status;
+
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			fail_msg("child died early (status %#x)", status);
+		if (*ops != last) {
+			last = *ops;
+			ms = 0;
+		}
+		if (ms == 100000) {
+			kill(pid, SIGKILL);
+			fail_msg("child made no progress in 10 s (%lu of %lu operations)", last,
+				 target);
+		}
+		usleep(100);
+	}
+}
+
+/* The round the primary is in, for the hang guard's message. */
+static volatile sig_atomic_t churn_round;
+
+static void churn_hang(int sig)
+{
+	char msg[80];
+	int n = snprintf(msg, sizeof(msg), "\nhang guard: the primary hung in round %d\n",
+			 (int)churn_round);
+
+	RTE_SET_USED(sig);
+	if (write(STDERR_FILENO, msg, (size_t)n) < 0)
+		_exit(3);
+	_exit(2);
+}
+
+/* The primary's own work after a kill: it must neither hang nor find the
+ * heap broken. */
+static void primary_after_kill(unsigned int *seed)
+{
+	struct rte_malloc_socket_stats st;
+	const struct rte_memzone *mz;
+	void *p[16] = { NULL };
+
+	for (int i = 0; i < 256; i++) {
+		unsigned int slot = (unsigned int)rand_r(seed) % 16;
+		size_t size = 64 + (size_t)rand_r(seed) % 16384;
+
+		rte_free(p[slot]);
+		p[slot] = rte_malloc(NULL, size, 0);
+		assert_non_null(p[slot]);
+		memset(p[slot], 0x77, size);
+	}
+	for (int i = 0; i < 16; i++)
+		rte_free(p[i]);
+	mz = rte_memzone_reserve("churn_primary", 65536, SOCKET_ID_ANY, 0);
+	assert_non_null(mz);
+	assert_int_equal(rte_memzone_free(mz), 0);
+	assert_int_equal(malloc_heap_check(&eal_mcfg()->malloc_heaps[0], NULL), 0);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &st), 0);
+	assert_int_equal(st.heap_totalsz_bytes, st.heap_allocsz_bytes + st.heap_freesz_bytes);
+	assert_true(st.greatest_free_size <= st.heap_freesz_bytes);
+}
+
+/*
+ * Secondaries SIGKILLed at random points of rte_malloc, rte_free, memzone
+ * reserve and heap growth: whatever lock one held, the primary goes on
+ * with a consistent heap. The seed fixes how far each one gets before the
+ * kill; where in an operation that lands is up to the scheduler.
+ */
+#define CHURN_ROUNDS 120
+
+static void test_secondaries_killed_at_random(void **state)
+{
+	struct sigaction sa = { .sa_handler = churn_hang }, old;
+	const struct rte_memzone *mz;
+	unsigned int seed = 20260; /* fixed: a failing run can be repeated */
+	struct churn_ctl *ctl;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("churn");
+	assert_true(eal_up("primary", "--sim=pages=256") >= 0);
+	mz = rte_memzone_reserve("mp_churn", sizeof(*ctl), SOCKET_ID_ANY, 0);
+	assert_non_null(mz);
+	ctl = mz->addr;
+	assert_int_equal(sigaction(SIGALRM, &sa, &old), 0);
+	for (churn_round = 0; churn_round < CHURN_ROUNDS; churn_round++) {
+		unsigned long target = 1 + (unsigned long)rand_r(&seed) % 400;
+		pid_t pid;
+		int status;
+
+		ctl->ops = 0;
+		pid = start_child("churn");
+		wait_for_ops(pid, &ctl->ops, target);
+		assert_int_equal(kill(pid, SIGKILL), 0);
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFSIGNALED(status));
+		alarm(20); /* a hang guard only: the work takes milliseconds */
+		primary_after_kill(&seed);
+		alarm(0);
+	}
+	sigaction(SIGALRM, &old, NULL);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 /* tools/rtemem-info attaches as a secondary and lists what the primary has. */
 static void test_rtemem_info(void **state)
 {
@@ -805,6 +964,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_rtemem_info, eal_down),
 		cmocka_unit_test_teardown(test_objects_both_ways, eal_down),
 		cmocka_unit_test_teardown(test_secondary_killed, eal_down),
+		cmocka_unit_test_teardown(test_secondaries_killed_at_random, eal_down),
 		cmocka_unit_test_teardown(test_secondary_sees_primary_memory, eal_down),
 		cmocka_unit_test_teardown(test_second_primary_refused, eal_down),
 		cmocka_unit_test_teardown(test_secondary_without_primary, eal_down),
@@ -828,6 +988,8 @@ int main(int argc, char **argv)
 			return child_crashing_primary();
 		if (strcmp(argv[2], "objects") == 0)
 			return child_objects();
+		if (strcmp(argv[2], "churn") == 0)
+			return child_churn();
 		if (strcmp(argv[2], "killed") == 0)
 			return child_killed();
 		if (strcmp(argv[2], "alloc_free") == 0)

@@ -24,6 +24,34 @@ int hal_thread_id(void)
 	return (int)syscall(SYS_gettid);
 }
 
+bool hal_thread_alive(int tid)
+{
+	char path[64], stat[512], *state;
+	ssize_t n;
+	int fd;
+
+	if (tid <= 0)
+		return false;
+	/* kill(tid, 0) would call a zombie alive: a SIGKILLed process stays
+	 * one until its parent reaps it, and may hold a lock all that time.
+	 * /proc/<tid>/stat names the state, also for a thread that is not its
+	 * process's leader. */
+	snprintf(path, sizeof(path), "/proc/%d/stat", tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno != ENOENT && errno != ESRCH;
+	n = read(fd, stat, sizeof(stat) - 1);
+	close(fd);
+	if (n <= 0)
+		return n < 0 && errno != ESRCH;
+	stat[n] = '\0';
+	/* "tid (comm) S ...": comm may itself hold ") ". */
+	state = strrchr(stat, ')');
+	if (state == NULL || state[1] != ' ')
+		return true;
+	return state[2] != 'Z' && state[2] != 'X' && state[2] != 'x';
+}
+
 void hal_dump_stack(FILE *f)
 {
 	void *frames[64];
