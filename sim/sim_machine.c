@@ -66,6 +66,7 @@ static const char *const op_names[SIM_OP_COUNT] = {
 	[SIM_OP_PAGE_MAP] = "page_map",
 	[SIM_OP_VIRT2IOVA] = "virt2iova",
 	[SIM_OP_SHM_CREATE] = "shm_create",
+	[SIM_OP_PAGE_ATTACH] = "page_attach",
 };
 
 const char *sim_op_name(enum sim_op op)

@@ -41,6 +41,7 @@ struct mp_msg {
 	int32_t exact;
 	int32_t list;   /* alloc reply and free request: memseg list index */
 	int32_t idx;    /* alloc reply: first segment; free request: the segment */
+	uint32_t id;    /* a request's, copied into its reply */
 };
 
 /* This process's view of each memseg list: which pages it has mapped. */
@@ -65,11 +66,20 @@ static bool is_primary(void)
 	return rte_config.process_type == RTE_PROC_PRIMARY;
 }
 
+/* Request ids: a reply that does not carry ours is stale (or forged). */
+static uint32_t next_id(void)
+{
+	static uint32_t last;
+
+	return __atomic_add_fetch(&last, 1, __ATOMIC_RELAXED) ^ ((uint32_t)getpid() << 16);
+}
+
 static void msg_init(struct mp_msg *m, enum mp_kind kind)
 {
 	memset(m, 0, sizeof(*m));
 	m->magic = RTE_MAGIC;
 	m->kind = kind;
+	m->id = next_id();
 }
 
 /* A socket of our own for one exchange, so replies never mix with requests. */
@@ -206,11 +216,13 @@ static int peer_pid(const char *name)
 }
 
 /*
- * Wait for a reply from each peer still marked in waiting[]; a peer whose
- * process died is not waited for (it may have been SIGKILLed between our
- * send and its reply). Returns how many live peers never answered.
+ * Wait for a reply to request id from each peer still marked in waiting[];
+ * a peer whose process died is not waited for (it may have been SIGKILLed
+ * between our send and its reply). Returns how many live peers never
+ * answered; *failed counts those that answered with an error.
  */
-static int collect_replies(int fd, char (*peers)[HAL_IPC_NAME_MAX], bool *waiting, int n)
+static int collect_replies(int fd, char (*peers)[HAL_IPC_NAME_MAX], bool *waiting, int n,
+			   uint32_t id, int *failed)
 {
 	int left = 0, other = 0;
 
@@ -223,11 +235,14 @@ static int collect_replies(int fd, char (*peers)[HAL_IPC_NAME_MAX], bool *waitin
 
 		for (int i = 0; i < n; i++) {
 			bool from_it = ret == (int)sizeof(reply) && reply.magic == RTE_MAGIC &&
-				       reply.kind == MP_REPLY && strcmp(peer, peers[i]) == 0;
+				       reply.kind == MP_REPLY && reply.id == id &&
+				       strcmp(peer, peers[i]) == 0;
 
 			if (waiting[i] && (from_it || !hal_thread_alive(peer_pid(peers[i])))) {
 				waiting[i] = false;
 				left--;
+				if (from_it && reply.result < 0)
+					(*failed)++;
 			}
 		}
 		/* A message, not a timeout: the clock did not run (but a stream
@@ -238,22 +253,22 @@ static int collect_replies(int fd, char (*peers)[HAL_IPC_NAME_MAX], bool *waitin
 	return left;
 }
 
-void eal_mp_notify_secondaries(void)
+int eal_mp_notify_secondaries(void)
 {
 	char peers[MP_MAX_PEERS][HAL_IPC_NAME_MAX];
 	bool waiting[MP_MAX_PEERS] = { false };
 	char name[HAL_IPC_NAME_MAX];
 	struct mp_msg msg;
-	int n, fd, left;
+	int n, fd, left, failed = 0;
 
 	if (!mp.running || !is_primary())
-		return;
+		return 0;
 	n = hal_ipc_peers(MP_SECONDARY_PREFIX, peers, MP_MAX_PEERS);
 	if (n <= 0)
-		return;
+		return 0;
 	fd = open_exchange(name);
 	if (fd < 0)
-		return;
+		return fd;
 	msg_init(&msg, MP_SYNC);
 	for (int i = 0; i < n; i++) {
 		int ret = hal_ipc_send(fd, peers[i], &msg, sizeof(msg));
@@ -263,10 +278,13 @@ void eal_mp_notify_secondaries(void)
 		else if (ret == -ECONNREFUSED)
 			hal_ipc_unlink(peers[i]); /* its process died: nobody reads there */
 	}
-	left = collect_replies(fd, peers, waiting, n);
+	left = collect_replies(fd, peers, waiting, n, msg.id, &failed);
 	if (left > 0)
 		RTE_LOG(WARNING, EAL, "%d secondaries did not confirm a memory sync\n", left);
+	if (failed > 0)
+		RTE_LOG(WARNING, EAL, "%d secondaries could not sync their memory\n", failed);
 	hal_ipc_close(fd, name);
+	return failed > 0 ? -EFAULT : left > 0 ? -ETIMEDOUT : 0;
 }
 
 /*
@@ -334,6 +352,7 @@ static void *mp_thread_main(void *arg)
 		if (req.kind == MP_STOP)
 			break;
 		msg_init(&reply, MP_REPLY);
+		reply.id = req.id;
 		switch (req.kind) {
 		case MP_SYNC:
 			reply.result = eal_mp_sync_memory();
@@ -411,7 +430,7 @@ static int request(struct mp_msg *req, struct mp_msg *reply)
 	while (ret == 0) {
 		ret = hal_ipc_recv(fd, reply, sizeof(*reply), peer, MP_REPLY_TIMEOUT_MS);
 		if (ret == (int)sizeof(*reply) && reply->magic == RTE_MAGIC &&
-		    reply->kind == MP_REPLY) {
+		    reply->kind == MP_REPLY && reply->id == req->id) {
 			ret = 0;
 			break;
 		}

@@ -361,6 +361,58 @@ static int child_churn(void)
 	}
 }
 
+#ifdef RTEMEM_HAL_sim
+/* Shared with a secondary whose next page attach fails. */
+struct attach_ctl {
+	volatile int armed;   /* secondary: the fault is armed */
+	volatile int done;    /* primary: the allocation is over */
+	volatile unsigned int used; /* primary: pages in use */
+};
+
+static unsigned int pages_in_use(void)
+{
+	unsigned int n = 0;
+
+	for (int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++)
+		if (eal_mcfg()->memsegs[i].base_va != NULL)
+			n += eal_mcfg()->memsegs[i].memseg_arr.count;
+	return n;
+}
+
+/*
+ * Secondary: the next page it attaches fails. After the primary's
+ * allocation (which must fail because of it) its lists say what the
+ * primary's say, and a new page is seen here again.
+ */
+static int child_attach_fail(void)
+{
+	const struct rte_memzone *mz;
+	struct attach_ctl *ctl;
+	uint8_t *p;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	mz = rte_memzone_lookup("mp_attach");
+	if (mz == NULL)
+		return CHILD_BAD_DATA;
+	ctl = mz->addr;
+	sim_fault_arm(SIM_OP_PAGE_ATTACH, 1);
+	ctl->armed = 1;
+	while (!ctl->done)
+		usleep(1000);
+	if (pages_in_use() != ctl->used || sim_fault_calls(SIM_OP_PAGE_ATTACH) == 0)
+		return CHILD_BAD_DATA;
+	/* The fault was one-shot: growing works again, here and there. */
+	p = rte_malloc(NULL, 3u << 20, 0);
+	if (p == NULL)
+		return CHILD_ALLOC_FAILED;
+	memset(p, 0x3C, 3u << 20);
+	rte_free(p);
+	rte_eal_cleanup();
+	return CHILD_OK;
+}
+#endif
+
 static pid_t start_child(const char *role)
 {
 	pid_t pid = fork();
@@ -560,6 +612,7 @@ struct wire_msg {
 	int32_t exact;
 	int32_t list;
 	int32_t idx;
+	uint32_t id; /* copied into the reply */
 };
 
 enum { WIRE_ALLOC = 3, WIRE_FREE = 4, WIRE_REPLY = 5 };
@@ -582,6 +635,7 @@ static int wire_exchange(const void *req, size_t len)
 	assert_int_equal(n, sizeof(reply));
 	assert_int_equal(reply.magic, RTE_MAGIC);
 	assert_int_equal(reply.kind, WIRE_REPLY);
+	assert_int_equal(reply.id, ((const struct wire_msg *)req)->id);
 	return reply.result;
 }
 
@@ -612,6 +666,7 @@ static void test_primary_refuses_bad_requests(void **state)
 	assert_int_equal(wire_exchange(&m, sizeof(m)), 1);
 
 	m.kind = WIRE_ALLOC;
+	m.id = 0x1d1d;
 	m.page_sz = hugepage_size();
 	m.n_segs = 0;
 	assert_int_equal(wire_exchange(&m, sizeof(m)), -EINVAL);
@@ -866,6 +921,61 @@ static void test_secondaries_killed_at_random(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+#ifdef RTEMEM_HAL_sim
+/*
+ * A secondary cannot map the pages the primary just took for a heap: the
+ * primary's allocation fails, and the pages go back in every process.
+ */
+static void test_secondary_attach_fails(void **state)
+{
+	struct rte_malloc_socket_stats before, after;
+	const struct rte_memzone *mz;
+	struct attach_ctl *ctl;
+	unsigned int free_pages;
+	void *p;
+	pid_t pid;
+	int status;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("attach");
+	assert_true(eal_up("primary", "--sim=pages=64") >= 0);
+	mz = rte_memzone_reserve("mp_attach", sizeof(*ctl), SOCKET_ID_ANY, 0);
+	assert_non_null(mz);
+	ctl = mz->addr;
+	memset(ctl, 0, sizeof(*ctl));
+	pid = start_child("attach_fail");
+	while (!ctl->armed) {
+		assert_int_equal(waitpid(pid, &status, WNOHANG), 0);
+		usleep(1000);
+	}
+	ctl->used = pages_in_use();
+	free_pages = sim_pool_free_pages(0);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &before), 0);
+
+	p = (void *)1;
+	rte_errno = 0;
+	p = rte_malloc(NULL, 3u << 20, 0); /* more than is free: the heap grows */
+	assert_null(p);
+	assert_int_equal(rte_errno, ENOMEM);
+	assert_int_equal(pages_in_use(), ctl->used);
+	assert_int_equal(sim_pool_free_pages(0), free_pages);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &after), 0);
+	assert_memory_equal(&before, &after, sizeof(before));
+	assert_int_equal(malloc_heap_check(&eal_mcfg()->malloc_heaps[0], NULL), 0);
+
+	ctl->done = 1;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), CHILD_OK);
+	/* And once the secondary is gone, growing works as ever. */
+	p = rte_malloc(NULL, 3u << 20, 0);
+	assert_non_null(p);
+	rte_free(p);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+#endif
+
 /* tools/rtemem-info attaches as a secondary and lists what the primary has. */
 static void test_rtemem_info(void **state)
 {
@@ -965,6 +1075,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_objects_both_ways, eal_down),
 		cmocka_unit_test_teardown(test_secondary_killed, eal_down),
 		cmocka_unit_test_teardown(test_secondaries_killed_at_random, eal_down),
+#ifdef RTEMEM_HAL_sim
+		cmocka_unit_test_teardown(test_secondary_attach_fails, eal_down),
+#endif
 		cmocka_unit_test_teardown(test_secondary_sees_primary_memory, eal_down),
 		cmocka_unit_test_teardown(test_second_primary_refused, eal_down),
 		cmocka_unit_test_teardown(test_secondary_without_primary, eal_down),
@@ -988,6 +1101,10 @@ int main(int argc, char **argv)
 			return child_crashing_primary();
 		if (strcmp(argv[2], "objects") == 0)
 			return child_objects();
+#ifdef RTEMEM_HAL_sim
+		if (strcmp(argv[2], "attach_fail") == 0)
+			return child_attach_fail();
+#endif
 		if (strcmp(argv[2], "churn") == 0)
 			return child_churn();
 		if (strcmp(argv[2], "killed") == 0)

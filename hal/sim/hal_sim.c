@@ -249,6 +249,8 @@ int hal_page_attach(void *va, size_t page_sz, int list_idx, int seg_idx)
 {
 	if (!pages_are_shared())
 		return -ENOTSUP;
+	if (sim_fault_hit(SIM_OP_PAGE_ATTACH))
+		return -ENOMEM;
 	return map_backing(va, page_sz, list_idx, seg_idx, false);
 }
 
