@@ -129,8 +129,13 @@ int eal_mp_sync_memory(void)
 				ret = -1;
 				continue;
 			}
-			if (!used)
-				hal_page_detach(va, msl->page_sz);
+			if (!used && hal_page_detach(va, msl->page_sz) < 0) {
+				/* Still mapped here: keep it in the view, and the
+				 * view's version old, so the next sync tries again. */
+				RTE_LOG(ERR, EAL, "secondary: cannot unmap page %u of list %u\n", idx, i);
+				ret = -1;
+				continue;
+			}
 			view_set(v, idx, used);
 		}
 		if (ret == 0)
@@ -410,7 +415,11 @@ void eal_mp_stop(void)
 	if (!mp.running)
 		return;
 	msg_init(&stop, MP_STOP);
-	hal_ipc_send(mp.fd, mp.name, &stop, sizeof(stop));
+	/* The thread must end: if the message cannot be sent, cancel it
+	 * (it waits in poll, a cancellation point, and holds nothing there). */
+	if (hal_ipc_send(mp.fd, mp.name, &stop, sizeof(stop)) != 0 &&
+	    hal_ipc_send(mp.fd, mp.name, &stop, sizeof(stop)) != 0)
+		pthread_cancel(mp.thread);
 	pthread_join(mp.thread, NULL);
 	hal_ipc_close(mp.fd, mp.name);
 	mp.fd = -1;

@@ -24,7 +24,10 @@
 #include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_lcore.h>
+#include <rte_ethdev.h>
+#include <rte_fbarray.h>
 #include <rte_log.h>
+#include <rte_malloc.h>
 #include <rte_memory.h>
 #include <rte_pause.h>
 #include <rte_rwlock.h>
@@ -686,6 +689,7 @@ static void test_init_faults(void **state)
 		"shm_create:6", /* the last of the four memseg lists */
 		"shm_create:7", /* the memzone table */
 		"page_map:1", "page_map:2", "virt2iova:1",
+		"ipc_open:1", /* the primary's socket */
 	};
 
 	RTE_SET_USED(state);
@@ -705,6 +709,100 @@ static void test_init_faults(void **state)
 	assert_int_equal(rte_eal_get_physmem_size(), 4 << 20);
 	assert_int_equal(sim_pool_free_pages(0), 2);
 	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/* Heap and pool state a failed call must leave as it was. */
+struct fault_state {
+	struct rte_malloc_socket_stats stats;
+	unsigned int pool_free;
+	uint64_t physmem;
+};
+
+static void fault_state_get(struct fault_state *st)
+{
+	memset(st, 0xA5, sizeof(*st)); /* poisoned: every field is filled */
+	assert_int_equal(rte_malloc_get_socket_stats(0, &st->stats), 0);
+	st->pool_free = sim_pool_free_pages(0);
+	st->physmem = rte_eal_get_physmem_size();
+}
+
+static void fault_state_same(const struct fault_state *before)
+{
+	struct fault_state now;
+
+	fault_state_get(&now);
+	assert_memory_equal(&now, before, sizeof(now));
+	assert_int_equal(malloc_heap_check(&eal_mcfg()->malloc_heaps[0], NULL), 0);
+}
+
+/*
+ * Each fault point of the simulated machine under a public call that
+ * reaches it, in a running primary: the call fails with a clear error, the
+ * heap, the hugepage pool and the memory size are as before, and once the
+ * (one-shot) fault has passed the same call succeeds. page_attach,
+ * page_detach and ipc_send on a secondary's request are walked in
+ * test_multiprocess; the start-up ones (va_reserve, shm_create, page_map,
+ * virt2iova, ipc_open of rte_eal_init) in test_init_faults.
+ */
+static void test_fault_points_public_calls(void **state)
+{
+	struct fault_state before;
+	struct rte_fbarray arr;
+	void *p;
+
+	RTE_SET_USED(state);
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	assert_true(init_with("--sim=pages=16,nic=x710", NULL) >= 0);
+
+	/* page_map, virt2iova: rte_malloc that has to grow the heap. */
+	for (int op = SIM_OP_PAGE_MAP; op <= SIM_OP_VIRT2IOVA; op++) {
+		fault_state_get(&before);
+		sim_fault_arm((enum sim_op)op, 1);
+		rte_errno = 0;
+		p = rte_malloc(NULL, 6u << 20, 0);
+		assert_null(p);
+		assert_int_equal(rte_errno, ENOMEM);
+		fault_state_same(&before);
+		p = rte_malloc(NULL, 6u << 20, 0);
+		assert_non_null(p);
+		rte_free(p);
+	}
+
+	/* shm_create: rte_fbarray_init; shm_attach: rte_fbarray_attach. */
+	fault_state_get(&before);
+	sim_fault_arm(SIM_OP_SHM_CREATE, 1);
+	rte_errno = 0;
+	assert_int_equal(rte_fbarray_init(&arr, "faulty", 64, 8), -1);
+	assert_int_equal(rte_errno, ENOSPC);
+	assert_int_equal(rte_fbarray_init(&arr, "faulty", 64, 8), 0); /* the name is free */
+	assert_int_equal(rte_fbarray_set_used(&arr, 5), 0);
+	assert_int_equal(rte_fbarray_detach(&arr), 0);
+	sim_fault_arm(SIM_OP_SHM_ATTACH, 1);
+	rte_errno = 0;
+	assert_int_equal(rte_fbarray_attach(&arr), -1);
+	assert_int_equal(rte_errno, EACCES);
+	assert_int_equal(rte_fbarray_attach(&arr), 0);
+	assert_int_equal(rte_fbarray_is_used(&arr, 5), 1);
+	assert_int_equal(arr.count, 1);
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+	fault_state_same(&before);
+
+	/* pci_scan: the lazy probe of the first rte_eth_* call finds nothing,
+	 * and the next call scans again. */
+	sim_fault_arm(SIM_OP_PCI_SCAN, 1);
+	assert_int_equal(rte_eth_dev_count_avail(), 0);
+	fault_state_same(&before);
+	assert_int_equal(rte_eth_dev_count_avail(), 1);
+	assert_int_equal(rte_eal_cleanup(), 0);
+
+	/* pci_map_bar: the port is not probed, its adapter memory is freed. */
+	assert_true(init_with("--sim=pages=16,nic=x710", NULL) >= 0);
+	fault_state_get(&before);
+	sim_fault_arm(SIM_OP_PCI_MAP_BAR, 1);
+	assert_int_equal(rte_eth_dev_count_avail(), 0);
+	fault_state_same(&before);
+	assert_int_equal(rte_eal_cleanup(), 0);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
 }
 
 static void test_sim_options(void **state)
@@ -743,6 +841,7 @@ int main(void)
 		cmocka_unit_test(test_locks_and_waits),
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test(test_init_faults),
+		cmocka_unit_test(test_fault_points_public_calls),
 		cmocka_unit_test(test_sim_options),
 #endif
 	};

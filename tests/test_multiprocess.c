@@ -411,6 +411,27 @@ static int child_attach_fail(void)
 	rte_eal_cleanup();
 	return CHILD_OK;
 }
+/* Secondary: its request to the primary cannot be sent (ipc_send fault). */
+static int child_send_fail(void)
+{
+	unsigned int used;
+	void *p;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	used = pages_in_use();
+	sim_fault_arm(SIM_OP_IPC_SEND, 1);
+	rte_errno = 0;
+	p = rte_malloc(NULL, 3u << 20, 0); /* needs pages: asks the primary */
+	if (p != NULL || rte_errno != ENOMEM || pages_in_use() != used)
+		return CHILD_BAD_DATA;
+	p = rte_malloc(NULL, 3u << 20, 0);
+	if (p == NULL)
+		return CHILD_ALLOC_FAILED;
+	rte_free(p);
+	rte_eal_cleanup();
+	return CHILD_OK;
+}
 #endif
 
 static pid_t start_child(const char *role)
@@ -974,6 +995,18 @@ static void test_secondary_attach_fails(void **state)
 	rte_free(p);
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
+
+/* A secondary's request cannot be sent: its allocation fails, nothing moves. */
+static void test_secondary_send_fails(void **state)
+{
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("sendf");
+	assert_true(eal_up("primary", "--sim=pages=64") >= 0);
+	assert_int_equal(run_child("send_fail"), CHILD_OK);
+	assert_int_equal(malloc_heap_check(&eal_mcfg()->malloc_heaps[0], NULL), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
 #endif
 
 /* tools/rtemem-info attaches as a secondary and lists what the primary has. */
@@ -1077,6 +1110,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_secondaries_killed_at_random, eal_down),
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test_teardown(test_secondary_attach_fails, eal_down),
+		cmocka_unit_test_teardown(test_secondary_send_fails, eal_down),
 #endif
 		cmocka_unit_test_teardown(test_secondary_sees_primary_memory, eal_down),
 		cmocka_unit_test_teardown(test_second_primary_refused, eal_down),
@@ -1104,6 +1138,8 @@ int main(int argc, char **argv)
 #ifdef RTEMEM_HAL_sim
 		if (strcmp(argv[2], "attach_fail") == 0)
 			return child_attach_fail();
+		if (strcmp(argv[2], "send_fail") == 0)
+			return child_send_fail();
 #endif
 		if (strcmp(argv[2], "churn") == 0)
 			return child_churn();

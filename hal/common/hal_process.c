@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "hal.h"
+#include "hal_runtime.h"
 
 static int lock_fd = -1;
 
@@ -120,7 +121,7 @@ static int sock_addr(struct sockaddr_un *sa, const char *name)
 	return runtime_path(sa->sun_path, sizeof(sa->sun_path), name);
 }
 
-int hal_ipc_open(const char *name)
+int hal_os_ipc_open(const char *name)
 {
 	struct sockaddr_un sa;
 	int fd, ret;
@@ -156,7 +157,7 @@ void hal_ipc_close(int fd, const char *name)
 	hal_ipc_unlink(name);
 }
 
-int hal_ipc_send(int fd, const char *peer, const void *msg, size_t len)
+int hal_os_ipc_send(int fd, const char *peer, const void *msg, size_t len)
 {
 	struct sockaddr_un sa;
 	int ret;
