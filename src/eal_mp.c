@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_log.h>
 
@@ -342,14 +343,64 @@ static void serve_free(struct mp_msg *req, struct mp_msg *reply)
 		reply->result = -rte_errno;
 }
 
+/*
+ * The pages of an MP_ALLOC reply that could not be delivered: the
+ * requester died, or gave up waiting. Nobody will put them in a heap, so
+ * they go back, under the hotplug lock. Not by waiting for it here: a live
+ * secondary that asks again retakes it at once and we would starve, while
+ * it waited for us. So they wait in a small queue (IPC thread only) until
+ * a request arrives whose sender holds the lock for us, or the lock is
+ * found free.
+ */
+#define MP_MAX_UNDO 16
+
+static struct {
+	int32_t list, idx, n;
+} undo[MP_MAX_UNDO];
+static int n_undo;
+
+static void undo_later(const struct mp_msg *reply)
+{
+	RTE_LOG(WARNING, EAL, "the secondary that asked for %d pages is gone; freeing them\n",
+		reply->result);
+	if (n_undo == MP_MAX_UNDO) {
+		RTE_LOG(ERR, EAL, "too many pages to free: %d left mapped\n", reply->result);
+		return;
+	}
+	undo[n_undo].list = reply->list;
+	undo[n_undo].idx = reply->idx;
+	undo[n_undo].n = reply->result;
+	n_undo++;
+}
+
+/* The hotplug lock held (by us or a requester): free the queued pages. */
+static void undo_now(void)
+{
+	for (int u = 0; u < n_undo; u++) {
+		struct rte_memseg_list *msl = &eal_mcfg()->memsegs[undo[u].list];
+
+		for (int i = 0; i < undo[u].n; i++)
+			eal_memalloc_free_seg(rte_fbarray_get(&msl->memseg_arr,
+							      (unsigned int)(undo[u].idx + i)));
+	}
+	n_undo = 0;
+}
+
 static void *mp_thread_main(void *arg)
 {
 	RTE_SET_USED(arg);
 	for (;;) {
 		char peer[HAL_IPC_NAME_MAX];
 		struct mp_msg req, reply;
-		int n = hal_ipc_recv(mp.fd, &req, sizeof(req), peer, -1);
+		int n = hal_ipc_recv(mp.fd, &req, sizeof(req), peer, n_undo > 0 ? 100 : -1);
 
+		if (n == -EAGAIN) {
+			if (eal_mcfg_mem_write_trylock() == 0) {
+				undo_now();
+				rte_mcfg_mem_write_unlock();
+			}
+			continue;
+		}
 		if (n < 0 && n != -EINTR)
 			break;
 		if (n != (int)sizeof(req) || req.magic != RTE_MAGIC)
@@ -363,17 +414,23 @@ static void *mp_thread_main(void *arg)
 			reply.result = eal_mp_sync_memory();
 			break;
 		case MP_ALLOC:
-			if (is_primary())
+			if (is_primary()) {
+				undo_now(); /* the requester holds the lock */
 				serve_alloc(&req, &reply);
+			}
 			break;
 		case MP_FREE:
-			if (is_primary())
+			if (is_primary()) {
+				undo_now();
 				serve_free(&req, &reply);
+			}
 			break;
 		default:
 			continue;
 		}
-		hal_ipc_send(mp.fd, peer, &reply, sizeof(reply));
+		if (hal_ipc_send(mp.fd, peer, &reply, sizeof(reply)) != 0 && req.kind == MP_ALLOC &&
+		    reply.result > 0)
+			undo_later(&reply);
 	}
 	return NULL;
 }
@@ -428,23 +485,35 @@ void eal_mp_stop(void)
 
 /* ---- secondary: requests ---------------------------------------------- */
 
+/*
+ * Send req to the primary and wait for the reply that carries its id (5 s
+ * at most); anything else is stale and dropped. A primary that dies
+ * meanwhile ends the wait at once (-ENOTCONN).
+ */
 static int request(struct mp_msg *req, struct mp_msg *reply)
 {
 	char name[HAL_IPC_NAME_MAX], peer[HAL_IPC_NAME_MAX];
-	int fd = open_exchange(name), ret;
+	int fd = open_exchange(name), ret, waited = 0;
 
 	if (fd < 0)
 		return fd;
 	ret = hal_ipc_send(fd, MP_PRIMARY_SOCKET, req, sizeof(*req));
 	while (ret == 0) {
-		ret = hal_ipc_recv(fd, reply, sizeof(*reply), peer, MP_REPLY_TIMEOUT_MS);
+		ret = hal_ipc_recv(fd, reply, sizeof(*reply), peer, MP_LIVENESS_MS);
 		if (ret == (int)sizeof(*reply) && reply->magic == RTE_MAGIC &&
 		    reply->kind == MP_REPLY && reply->id == req->id) {
 			ret = 0;
 			break;
 		}
-		if (ret >= 0)
+		if (ret == -EAGAIN) {
+			waited += MP_LIVENESS_MS;
+			if (hal_runtime_lock(false) != 0)
+				ret = -ENOTCONN; /* the primary is gone */
+			else if (waited < MP_REPLY_TIMEOUT_MS)
+				ret = 0;
+		} else if (ret >= 0) {
 			ret = 0; /* not ours: keep waiting */
+		}
 	}
 	hal_ipc_close(fd, name);
 	if (ret < 0)
