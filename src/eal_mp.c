@@ -131,11 +131,12 @@ int eal_mp_sync_memory(void)
 				continue;
 			}
 			if (!used && hal_page_detach(va, msl->page_sz) < 0) {
-				/* Still mapped here: keep it in the view, and the
-				 * view's version old, so the next sync tries again. */
+				/* The old page stays mapped here (the primary hears
+				 * of it). It leaves the view all the same: when the
+				 * slot is used again, attach maps the new page over it
+				 * (MAP_FIXED) instead of this process keeping the old. */
 				RTE_LOG(ERR, EAL, "secondary: cannot unmap page %u of list %u\n", idx, i);
 				ret = -1;
-				continue;
 			}
 			view_set(v, idx, used);
 		}

@@ -412,6 +412,67 @@ static int child_attach_fail(void)
 	rte_eal_cleanup();
 	return CHILD_OK;
 }
+/* Whether this process maps va from a file (a page) rather than holding a
+ * bare reservation there, by /proc/self/maps. */
+static bool va_maps_a_file(const void *va)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	char line[512];
+	bool ret = false;
+
+	if (f == NULL)
+		return true;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		unsigned long lo, hi, ino;
+
+		if (sscanf(line, "%lx-%lx %*s %*s %*s %lu", &lo, &hi, &ino) == 3 &&
+		    lo <= (uintptr_t)va && (uintptr_t)va < hi) {
+			ret = ino != 0;
+			break;
+		}
+	}
+	fclose(f);
+	return ret;
+}
+
+/*
+ * Secondary: unmapping the pages the primary gives back fails once; the
+ * old page stays mapped here, but when the slot is used again this process
+ * sees the new page, not the old one.
+ */
+static int child_detach_fail(void)
+{
+	const struct rte_memzone *mz;
+	struct attach_ctl *ctl;
+	void *volatile *slot;
+	void *stale, *p;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	mz = rte_memzone_lookup("mp_detach");
+	if (mz == NULL)
+		return CHILD_BAD_DATA;
+	ctl = mz->addr;
+	slot = RTE_PTR_ADD(mz->addr, sizeof(*ctl));
+	stale = *slot;
+	if (!va_maps_a_file(stale))
+		return CHILD_BAD_DATA; /* attached at start-up */
+	sim_fault_arm(SIM_OP_PAGE_DETACH, 1);
+	ctl->armed = 1;
+	while (!ctl->done)
+		usleep(1000);
+	if (pages_in_use() != ctl->used)
+		return CHILD_BAD_DATA;
+	/* The slots are used again: what we write, the primary must see. */
+	p = rte_malloc(NULL, 3u << 20, 0);
+	if (p == NULL)
+		return CHILD_ALLOC_FAILED;
+	memset(p, 0x5A, 3u << 20);
+	*slot = p;
+	rte_eal_cleanup();
+	return CHILD_OK;
+}
+
 /* Secondary: its request to the primary cannot be sent (ipc_send fault). */
 static int child_send_fail(void)
 {
@@ -997,6 +1058,49 @@ static void test_secondary_attach_fails(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+/* A secondary cannot unmap pages the primary gave back: the primary's state
+ * is as if it had, and when the pages come back the secondary sees them. */
+static void test_secondary_detach_fails(void **state)
+{
+	const struct rte_memzone *mz;
+	struct attach_ctl *ctl;
+	unsigned int free_pages;
+	void *p;
+	pid_t pid;
+	int status;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("detach");
+	assert_true(eal_up("primary", "--sim=pages=64") >= 0);
+	mz = rte_memzone_reserve("mp_detach", sizeof(*ctl) + sizeof(void *), SOCKET_ID_ANY, 0);
+	assert_non_null(mz);
+	ctl = mz->addr;
+	memset(ctl, 0, sizeof(*ctl));
+	ctl->used = pages_in_use();
+	free_pages = sim_pool_free_pages(0);
+	p = rte_malloc(NULL, 3u << 20, 0); /* the heap grows by run-time pages */
+	assert_non_null(p);
+	*(void **)RTE_PTR_ADD(mz->addr, sizeof(*ctl)) = RTE_PTR_ALIGN_CEIL(p, 2u << 20);
+	pid = start_child("detach_fail");
+	while (!ctl->armed) {
+		assert_int_equal(waitpid(pid, &status, WNOHANG), 0);
+		usleep(1000);
+	}
+	rte_free(p); /* gives the pages back: the secondary's detach fails */
+	assert_int_equal(pages_in_use(), ctl->used);
+	assert_int_equal(sim_pool_free_pages(0), free_pages);
+	assert_int_equal(malloc_heap_check(&eal_mcfg()->malloc_heaps[0], NULL), 0);
+	ctl->done = 1;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), CHILD_OK);
+	p = *(void **)RTE_PTR_ADD(mz->addr, sizeof(*ctl));
+	for (size_t off = 0; off < (3u << 20); off += 4096)
+		assert_int_equal(((uint8_t *)p)[off], 0x5A);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 /* A secondary's request cannot be sent: its allocation fails, nothing moves. */
 static void test_secondary_send_fails(void **state)
 {
@@ -1112,6 +1216,7 @@ int main(int argc, char **argv)
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test_teardown(test_secondary_attach_fails, eal_down),
 		cmocka_unit_test_teardown(test_secondary_send_fails, eal_down),
+		cmocka_unit_test_teardown(test_secondary_detach_fails, eal_down),
 #endif
 		cmocka_unit_test_teardown(test_secondary_sees_primary_memory, eal_down),
 		cmocka_unit_test_teardown(test_second_primary_refused, eal_down),
@@ -1139,6 +1244,8 @@ int main(int argc, char **argv)
 #ifdef RTEMEM_HAL_sim
 		if (strcmp(argv[2], "attach_fail") == 0)
 			return child_attach_fail();
+		if (strcmp(argv[2], "detach_fail") == 0)
+			return child_detach_fail();
 		if (strcmp(argv[2], "send_fail") == 0)
 			return child_send_fail();
 #endif
