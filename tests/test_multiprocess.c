@@ -367,6 +367,7 @@ struct attach_ctl {
 	volatile int armed;   /* secondary: the fault is armed */
 	volatile int done;    /* primary: the allocation is over */
 	volatile unsigned int used; /* primary: pages in use */
+	void *volatile page;  /* detach test: a page both look at */
 };
 
 static unsigned int pages_in_use(void)
@@ -444,7 +445,6 @@ static int child_detach_fail(void)
 {
 	const struct rte_memzone *mz;
 	struct attach_ctl *ctl;
-	void *volatile *slot;
 	void *stale, *p;
 
 	if (eal_up("secondary", NULL) < 0)
@@ -453,8 +453,7 @@ static int child_detach_fail(void)
 	if (mz == NULL)
 		return CHILD_BAD_DATA;
 	ctl = mz->addr;
-	slot = RTE_PTR_ADD(mz->addr, sizeof(*ctl));
-	stale = *slot;
+	stale = ctl->page;
 	if (!va_maps_a_file(stale))
 		return CHILD_BAD_DATA; /* attached at start-up */
 	sim_fault_arm(SIM_OP_PAGE_DETACH, 1);
@@ -468,7 +467,7 @@ static int child_detach_fail(void)
 	if (p == NULL)
 		return CHILD_ALLOC_FAILED;
 	memset(p, 0x5A, 3u << 20);
-	*slot = p;
+	ctl->page = p;
 	rte_eal_cleanup();
 	return CHILD_OK;
 }
@@ -1073,7 +1072,7 @@ static void test_secondary_detach_fails(void **state)
 	skip_unless_shared_memory();
 	new_prefix("detach");
 	assert_true(eal_up("primary", "--sim=pages=64") >= 0);
-	mz = rte_memzone_reserve("mp_detach", sizeof(*ctl) + sizeof(void *), SOCKET_ID_ANY, 0);
+	mz = rte_memzone_reserve("mp_detach", sizeof(*ctl), SOCKET_ID_ANY, 0);
 	assert_non_null(mz);
 	ctl = mz->addr;
 	memset(ctl, 0, sizeof(*ctl));
@@ -1081,7 +1080,7 @@ static void test_secondary_detach_fails(void **state)
 	free_pages = sim_pool_free_pages(0);
 	p = rte_malloc(NULL, 3u << 20, 0); /* the heap grows by run-time pages */
 	assert_non_null(p);
-	*(void **)RTE_PTR_ADD(mz->addr, sizeof(*ctl)) = RTE_PTR_ALIGN_CEIL(p, 2u << 20);
+	ctl->page = RTE_PTR_ALIGN_CEIL(p, 2u << 20);
 	pid = start_child("detach_fail");
 	while (!ctl->armed) {
 		assert_int_equal(waitpid(pid, &status, WNOHANG), 0);
@@ -1095,7 +1094,7 @@ static void test_secondary_detach_fails(void **state)
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), CHILD_OK);
-	p = *(void **)RTE_PTR_ADD(mz->addr, sizeof(*ctl));
+	p = ctl->page;
 	for (size_t off = 0; off < (3u << 20); off += 4096)
 		assert_int_equal(((uint8_t *)p)[off], 0x5A);
 	assert_int_equal(rte_eal_cleanup(), 0);
