@@ -106,6 +106,13 @@ int hal_shm_unlink(const char *name);
 
 /* The calling thread's kernel id (rte_sys_gettid). */
 int hal_thread_id(void);
+/*
+ * Whether the thread with kernel id tid (any process) may still run: false
+ * once it has exited, even while its process is an unreaped zombie. A
+ * thread we may not look at counts as alive. Shared locks use it to find
+ * an owner that died holding them.
+ */
+bool hal_thread_alive(int tid);
 /* Write the calling thread's stack to f (rte_dump_stack). */
 void hal_dump_stack(FILE *f);
 

@@ -66,6 +66,13 @@ static const char *const op_names[SIM_OP_COUNT] = {
 	[SIM_OP_PAGE_MAP] = "page_map",
 	[SIM_OP_VIRT2IOVA] = "virt2iova",
 	[SIM_OP_SHM_CREATE] = "shm_create",
+	[SIM_OP_PAGE_ATTACH] = "page_attach",
+	[SIM_OP_PAGE_DETACH] = "page_detach",
+	[SIM_OP_SHM_ATTACH] = "shm_attach",
+	[SIM_OP_IPC_OPEN] = "ipc_open",
+	[SIM_OP_IPC_SEND] = "ipc_send",
+	[SIM_OP_PCI_SCAN] = "pci_scan",
+	[SIM_OP_PCI_MAP_BAR] = "pci_map_bar",
 };
 
 const char *sim_op_name(enum sim_op op)

@@ -101,6 +101,18 @@ static int alloc_in_list(struct rte_memseg_list *msl, unsigned int msl_idx,
 	return ret;
 }
 
+/* Undo a successful alloc_in_list of n pages, in every process. */
+static void rollback(struct rte_memseg_list *msl, unsigned int msl_idx, struct rte_memseg **ms,
+		     int n)
+{
+	int start = rte_fbarray_find_idx(&msl->memseg_arr, ms[0]);
+
+	while (n-- > 0)
+		free_slot(msl, msl_idx, (unsigned int)(start + n));
+	msl->version++;
+	eal_mp_notify_secondaries();
+}
+
 int eal_memalloc_alloc_seg_bulk(struct rte_memseg **ms, int n_segs, size_t page_sz, int socket,
 				bool exact)
 {
@@ -123,8 +135,16 @@ int eal_memalloc_alloc_seg_bulk(struct rte_memseg **ms, int n_segs, size_t page_
 			continue;
 		ret = alloc_in_list(msl, i, ms, (unsigned int)n_segs, exact);
 		if (ret > 0) {
-			eal_mp_notify_secondaries();
-			return ret;
+			int sync = eal_mp_notify_secondaries();
+
+			if (sync == 0)
+				return ret;
+			/* A live secondary could not map the pages (or did not say
+			 * it had): it cannot touch memory the heap would hand
+			 * out. Take them back, and have everyone drop them. */
+			rollback(msl, i, ms, ret);
+			rte_errno = -sync;
+			return -1;
 		}
 		/* A mapping failure is final; a full list just sends us to the next. */
 		if (ret != -ENOSPC) {
@@ -172,6 +192,8 @@ int eal_memalloc_free_seg(struct rte_memseg *ms)
 	}
 	free_slot(msl, (unsigned int)(msl - eal_mcfg()->memsegs), (unsigned int)idx);
 	msl->version++;
+	/* A secondary that could not unmap keeps a mapping of a page that is
+	 * free now; it still syncs at its next request. Nothing to undo here. */
 	eal_mp_notify_secondaries();
 	return 0;
 }

@@ -11,25 +11,24 @@
 #include <rte_common.h>
 #include <rte_fbarray.h>
 #include <rte_memory.h>
-#include <rte_rwlock.h>
-#include <rte_spinlock.h>
-
+#include "eal_shlock.h"
 #include "malloc_heap.h"
 #include "memzone_index.h"
 
 /* Changes whenever the layout of this struct changes. */
-#define RTEMEM_MCFG_VERSION 2
+#define RTEMEM_MCFG_VERSION 3
 
 struct rte_mem_config {
 	volatile uint32_t magic;   /* RTE_MAGIC once the primary is done */
 	uint32_t version;          /* RTEMEM_MCFG_VERSION */
 	uint64_t mem_cfg_addr;     /* where the primary mapped this struct */
 
-	rte_rwlock_t mlock;        /* memzones */
-	rte_rwlock_t qlock;        /* tailqs */
-	rte_rwlock_t mplock;       /* mempools */
-	rte_spinlock_t tlock;      /* timers */
-	rte_rwlock_t memory_hotplug_lock; /* memseg lists and pages */
+	/* Any process may die holding one of these: see eal_shlock.h. */
+	struct eal_shrwlock mlock; /* memzones */
+	struct eal_shrwlock qlock; /* tailqs */
+	struct eal_shrwlock mplock; /* mempools */
+	struct eal_shmutex tlock;  /* timers */
+	struct eal_shrwlock memory_hotplug_lock; /* memseg lists and pages */
 
 	uint32_t nchannel;
 	uint32_t nrank;
@@ -42,5 +41,10 @@ struct rte_mem_config {
 	struct malloc_heap malloc_heaps[RTE_MAX_HEAPS];
 	int next_socket_id;        /* socket ids handed to external heaps */
 };
+
+/* eal_mcfg_locks.c: log that the holder of a shared lock died. */
+void eal_shlock_report(const char *what, const struct eal_shmutex *m);
+/* The hotplug lock for writing if it is free: 0 or -EBUSY. */
+int eal_mcfg_mem_write_trylock(void);
 
 #endif

@@ -8,6 +8,12 @@
  * Locking: mcfg->mlock guards the table and its index; the heap lock is taken inside it.
  * A reservation that has to grow a heap needs the hotplug lock, which
  * comes before mlock, so it drops mlock and starts over with both.
+ *
+ * A process may die holding mlock (eal_shlock.h). A slot is therefore
+ * filled before it is marked used and marked free before it is cleared,
+ * so a used slot always describes a zone; the next holder drops used
+ * slots without an address all the same (mz_write_lock). The dead
+ * process's block stays allocated: others may be using it.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -32,6 +38,36 @@ static struct rte_fbarray *memzone_table(void)
 	if (mcfg == NULL || mcfg->memzones.data == NULL)
 		return NULL;
 	return &mcfg->memzones;
+}
+
+/* mlock held for writing, its last holder dead: drop half-made slots. */
+static void repair_table(struct rte_fbarray *arr)
+{
+	int idx = rte_fbarray_find_next_used(arr, 0);
+
+	while (idx >= 0) {
+		struct rte_memzone *mz = rte_fbarray_get(arr, (unsigned int)idx);
+
+		if (mz->addr == NULL || mz->name[0] == '\0') {
+			RTE_LOG(WARNING, EAL, "memzone slot %d was left half made; freed\n", idx);
+			rte_fbarray_set_free(arr, (unsigned int)idx);
+			memset(mz, 0, sizeof(*mz));
+		}
+		idx = rte_fbarray_find_next_used(arr, (unsigned int)idx + 1);
+	}
+}
+
+static void mz_write_lock(struct rte_mem_config *mcfg)
+{
+	if (eal_shrw_write_lock(&mcfg->mlock) == -EOWNERDEAD) {
+		eal_shlock_report("memzone", &mcfg->mlock.w);
+		if (mcfg->memzones.data != NULL) {
+			repair_table(&mcfg->memzones);
+			/* the dead holder may have been half way through an update */
+			memzone_index_rebuild(&mcfg->memzone_index, &mcfg->memzones);
+		}
+		eal_shlock_consistent(&mcfg->mlock.w);
+	}
 }
 
 /* mlock held. */
@@ -97,13 +133,6 @@ static const struct rte_memzone *reserve_locked(struct rte_fbarray *arr,
 		return NULL;
 
 	elem = malloc_elem_from_data(addr);
-	if (rte_fbarray_set_used(arr, (unsigned int)idx) < 0) {
-		/* cannot happen: the slot was free, under the same lock. No page
-		 * release here, it would need the hotplug lock after mlock. */
-		malloc_heap_free(elem, false);
-		rte_errno = ENOSPC;
-		return NULL;
-	}
 	memset(mz, 0, sizeof(*mz));
 	snprintf(mz->name, sizeof(mz->name), "%s", req->name);
 	mz->addr = addr;
@@ -112,6 +141,14 @@ static const struct rte_memzone *reserve_locked(struct rte_fbarray *arr,
 	mz->hugepage_sz = elem->msl->page_sz;
 	mz->socket_id = elem->msl->socket_id;
 	mz->flags = 0;
+	if (rte_fbarray_set_used(arr, (unsigned int)idx) < 0) {
+		/* cannot happen: the slot was free, under the same lock. No page
+		 * release here, it would need the hotplug lock after mlock. */
+		memset(mz, 0, sizeof(*mz));
+		malloc_heap_free(elem, false);
+		rte_errno = ENOSPC;
+		return NULL;
+	}
 	memzone_index_add(&eal_mcfg()->memzone_index, arr, (unsigned int)idx);
 	return mz;
 }
@@ -170,17 +207,17 @@ static const struct rte_memzone *memzone_reserve(const char *name, size_t len, i
 		return NULL;
 	}
 
-	rte_rwlock_write_lock(&mcfg->mlock);
+	mz_write_lock(mcfg);
 	mz = reserve_locked(arr, &req, false);
-	rte_rwlock_write_unlock(&mcfg->mlock);
+	eal_shrw_write_unlock(&mcfg->mlock);
 	if (mz != NULL || rte_errno != ENOMEM || (len == 0 && bound == 0))
 		return mz;
 
 	/* Not enough memory yet: again, allowed to map pages this time. */
 	rte_mcfg_mem_write_lock();
-	rte_rwlock_write_lock(&mcfg->mlock);
+	mz_write_lock(mcfg);
 	mz = reserve_locked(arr, &req, true);
-	rte_rwlock_write_unlock(&mcfg->mlock);
+	eal_shrw_write_unlock(&mcfg->mlock);
 	rte_mcfg_mem_write_unlock();
 	return mz;
 }
@@ -214,17 +251,17 @@ int rte_memzone_free(const struct rte_memzone *mz)
 
 	if (mz == NULL || arr == NULL)
 		return -EINVAL;
-	rte_rwlock_write_lock(&mcfg->mlock);
+	mz_write_lock(mcfg);
 	idx = rte_fbarray_find_idx(arr, mz);
 	if (idx >= 0 && rte_fbarray_is_used(arr, (unsigned int)idx) == 1 && mz->addr != NULL) {
 		struct rte_memzone *slot = rte_fbarray_get(arr, (unsigned int)idx);
 
 		addr = slot->addr;
 		memzone_index_remove(&mcfg->memzone_index, arr, (unsigned int)idx);
-		memset(slot, 0, sizeof(*slot));
 		rte_fbarray_set_free(arr, (unsigned int)idx);
+		memset(slot, 0, sizeof(*slot));
 	}
-	rte_rwlock_write_unlock(&mcfg->mlock);
+	eal_shrw_write_unlock(&mcfg->mlock);
 	if (addr == NULL)
 		return -EINVAL;
 	rte_free(addr); /* outside mlock: may give pages back */
@@ -241,9 +278,9 @@ const struct rte_memzone *rte_memzone_lookup(const char *name)
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	rte_rwlock_read_lock(&mcfg->mlock);
+	eal_shrw_read_lock(&mcfg->mlock);
 	mz = lookup_locked(arr, name);
-	rte_rwlock_read_unlock(&mcfg->mlock);
+	eal_shrw_read_unlock(&mcfg->mlock);
 	if (mz == NULL)
 		rte_errno = ENOENT;
 	return mz;
@@ -257,11 +294,11 @@ void rte_memzone_walk(void (*func)(const struct rte_memzone *, void *arg), void 
 
 	if (arr == NULL || func == NULL)
 		return;
-	rte_rwlock_read_lock(&mcfg->mlock);
+	eal_shrw_read_lock(&mcfg->mlock);
 	for (idx = rte_fbarray_find_next_used(arr, 0); idx >= 0;
 	     idx = rte_fbarray_find_next_used(arr, (unsigned int)idx + 1))
 		func(rte_fbarray_get(arr, (unsigned int)idx), arg);
-	rte_rwlock_read_unlock(&mcfg->mlock);
+	eal_shrw_read_unlock(&mcfg->mlock);
 }
 
 static void dump_one(const struct rte_memzone *mz, void *arg)
@@ -285,10 +322,10 @@ int eal_memzone_init(void)
 
 	/* Primary only: a secondary attaches the table with the memseg lists
 	 * (eal_mp_attach_memory) and detaches it in eal_mp_detach_memory. */
-	rte_rwlock_write_lock(&mcfg->mlock);
+	mz_write_lock(mcfg);
 	ret = rte_fbarray_init(&mcfg->memzones, "memzone", RTE_MAX_MEMZONE,
 			       sizeof(struct rte_memzone));
-	rte_rwlock_write_unlock(&mcfg->mlock);
+	eal_shrw_write_unlock(&mcfg->mlock);
 	if (ret < 0) {
 		RTE_LOG(ERR, EAL, "cannot set up the memzone table\n");
 		memset(&mcfg->memzones, 0, sizeof(mcfg->memzones));
@@ -303,9 +340,9 @@ void eal_memzone_cleanup(void)
 
 	if (arr == NULL)
 		return;
-	rte_rwlock_write_lock(&eal_mcfg()->mlock);
+	mz_write_lock(eal_mcfg());
 	rte_fbarray_destroy(arr);
 	memset(arr, 0, sizeof(*arr));
 	memset(&eal_mcfg()->memzone_index, 0, sizeof(eal_mcfg()->memzone_index));
-	rte_rwlock_write_unlock(&eal_mcfg()->mlock);
+	eal_shrw_write_unlock(&eal_mcfg()->mlock);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_log.h>
 
@@ -20,6 +21,8 @@
 #define MP_SECONDARY_PREFIX "mp_socket_"
 #define MP_MAX_PEERS 64
 #define MP_REPLY_TIMEOUT_MS 5000
+/* While waiting for replies, look this often whether the peers still live. */
+#define MP_LIVENESS_MS 50
 
 enum mp_kind {
 	MP_STOP = 1, /* to our own thread: return */
@@ -39,6 +42,7 @@ struct mp_msg {
 	int32_t exact;
 	int32_t list;   /* alloc reply and free request: memseg list index */
 	int32_t idx;    /* alloc reply: first segment; free request: the segment */
+	uint32_t id;    /* a request's, copied into its reply */
 };
 
 /* This process's view of each memseg list: which pages it has mapped. */
@@ -63,11 +67,20 @@ static bool is_primary(void)
 	return rte_config.process_type == RTE_PROC_PRIMARY;
 }
 
+/* Request ids: a reply that does not carry ours is stale (or forged). */
+static uint32_t next_id(void)
+{
+	static uint32_t last;
+
+	return __atomic_add_fetch(&last, 1, __ATOMIC_RELAXED) ^ ((uint32_t)getpid() << 16);
+}
+
 static void msg_init(struct mp_msg *m, enum mp_kind kind)
 {
 	memset(m, 0, sizeof(*m));
 	m->magic = RTE_MAGIC;
 	m->kind = kind;
+	m->id = next_id();
 }
 
 /* A socket of our own for one exchange, so replies never mix with requests. */
@@ -117,8 +130,14 @@ int eal_mp_sync_memory(void)
 				ret = -1;
 				continue;
 			}
-			if (!used)
-				hal_page_detach(va, msl->page_sz);
+			if (!used && hal_page_detach(va, msl->page_sz) < 0) {
+				/* The old page stays mapped here (the primary hears
+				 * of it). It leaves the view all the same: when the
+				 * slot is used again, attach maps the new page over it
+				 * (MAP_FIXED) instead of this process keeping the old. */
+				RTE_LOG(ERR, EAL, "secondary: cannot unmap page %u of list %u\n", idx, i);
+				ret = -1;
+			}
 			view_set(v, idx, used);
 		}
 		if (ret == 0)
@@ -193,43 +212,86 @@ void eal_mp_detach_memory(void)
 
 /* ---- primary: notify, and serve requests -------------------------------- */
 
-void eal_mp_notify_secondaries(void)
+/* The process behind a secondary's socket name, or 0. */
+static int peer_pid(const char *name)
+{
+	size_t len = strlen(MP_SECONDARY_PREFIX);
+
+	if (strncmp(name, MP_SECONDARY_PREFIX, len) != 0)
+		return 0;
+	return atoi(name + len);
+}
+
+/*
+ * Wait for a reply to request id from each peer still marked in waiting[];
+ * a peer whose process died is not waited for (it may have been SIGKILLed
+ * between our send and its reply). Returns how many live peers never
+ * answered; *failed counts those that answered with an error.
+ */
+static int collect_replies(int fd, char (*peers)[HAL_IPC_NAME_MAX], bool *waiting, int n,
+			   uint32_t id, int *failed)
+{
+	int left = 0, other = 0;
+
+	for (int i = 0; i < n; i++)
+		left += waiting[i];
+	for (int ms = 0; left > 0 && ms < MP_REPLY_TIMEOUT_MS; ms += MP_LIVENESS_MS) {
+		char peer[HAL_IPC_NAME_MAX];
+		struct mp_msg reply;
+		int ret = hal_ipc_recv(fd, &reply, sizeof(reply), peer, MP_LIVENESS_MS);
+
+		for (int i = 0; i < n; i++) {
+			bool from_it = ret == (int)sizeof(reply) && reply.magic == RTE_MAGIC &&
+				       reply.kind == MP_REPLY && reply.id == id &&
+				       strcmp(peer, peers[i]) == 0;
+
+			if (waiting[i] && (from_it || !hal_thread_alive(peer_pid(peers[i])))) {
+				waiting[i] = false;
+				left--;
+				if (from_it && reply.result < 0)
+					(*failed)++;
+			}
+		}
+		/* A message, not a timeout: the clock did not run (but a stream
+		 * of strays must not keep us here for ever). */
+		if (ret > 0 && other++ < 4 * n)
+			ms -= MP_LIVENESS_MS;
+	}
+	return left;
+}
+
+int eal_mp_notify_secondaries(void)
 {
 	char peers[MP_MAX_PEERS][HAL_IPC_NAME_MAX];
+	bool waiting[MP_MAX_PEERS] = { false };
 	char name[HAL_IPC_NAME_MAX];
 	struct mp_msg msg;
-	int n, fd, waiting = 0;
+	int n, fd, left, failed = 0;
 
 	if (!mp.running || !is_primary())
-		return;
+		return 0;
 	n = hal_ipc_peers(MP_SECONDARY_PREFIX, peers, MP_MAX_PEERS);
 	if (n <= 0)
-		return;
+		return 0;
 	fd = open_exchange(name);
 	if (fd < 0)
-		return;
+		return fd;
 	msg_init(&msg, MP_SYNC);
 	for (int i = 0; i < n; i++) {
 		int ret = hal_ipc_send(fd, peers[i], &msg, sizeof(msg));
 
 		if (ret == 0)
-			waiting++;
+			waiting[i] = true;
 		else if (ret == -ECONNREFUSED)
 			hal_ipc_unlink(peers[i]); /* its process died: nobody reads there */
 	}
-	while (waiting > 0) {
-		char peer[HAL_IPC_NAME_MAX];
-		struct mp_msg reply;
-
-		if (hal_ipc_recv(fd, &reply, sizeof(reply), peer, MP_REPLY_TIMEOUT_MS) < 0) {
-			RTE_LOG(WARNING, EAL, "%d secondaries did not confirm a memory sync\n",
-				waiting);
-			break;
-		}
-		if (reply.magic == RTE_MAGIC && reply.kind == MP_REPLY)
-			waiting--;
-	}
+	left = collect_replies(fd, peers, waiting, n, msg.id, &failed);
+	if (left > 0)
+		RTE_LOG(WARNING, EAL, "%d secondaries did not confirm a memory sync\n", left);
+	if (failed > 0)
+		RTE_LOG(WARNING, EAL, "%d secondaries could not sync their memory\n", failed);
 	hal_ipc_close(fd, name);
+	return failed > 0 ? -EFAULT : left > 0 ? -ETIMEDOUT : 0;
 }
 
 /*
@@ -282,14 +344,64 @@ static void serve_free(struct mp_msg *req, struct mp_msg *reply)
 		reply->result = -rte_errno;
 }
 
+/*
+ * The pages of an MP_ALLOC reply that could not be delivered: the
+ * requester died, or gave up waiting. Nobody will put them in a heap, so
+ * they go back, under the hotplug lock. Not by waiting for it here: a live
+ * secondary that asks again retakes it at once and we would starve, while
+ * it waited for us. So they wait in a small queue (IPC thread only) until
+ * a request arrives whose sender holds the lock for us, or the lock is
+ * found free.
+ */
+#define MP_MAX_UNDO 16
+
+static struct {
+	int32_t list, idx, n;
+} undo[MP_MAX_UNDO];
+static int n_undo;
+
+static void undo_later(const struct mp_msg *reply)
+{
+	RTE_LOG(WARNING, EAL, "the secondary that asked for %d pages is gone; freeing them\n",
+		reply->result);
+	if (n_undo == MP_MAX_UNDO) {
+		RTE_LOG(ERR, EAL, "too many pages to free: %d left mapped\n", reply->result);
+		return;
+	}
+	undo[n_undo].list = reply->list;
+	undo[n_undo].idx = reply->idx;
+	undo[n_undo].n = reply->result;
+	n_undo++;
+}
+
+/* The hotplug lock held (by us or a requester): free the queued pages. */
+static void undo_now(void)
+{
+	for (int u = 0; u < n_undo; u++) {
+		struct rte_memseg_list *msl = &eal_mcfg()->memsegs[undo[u].list];
+
+		for (int i = 0; i < undo[u].n; i++)
+			eal_memalloc_free_seg(rte_fbarray_get(&msl->memseg_arr,
+							      (unsigned int)(undo[u].idx + i)));
+	}
+	n_undo = 0;
+}
+
 static void *mp_thread_main(void *arg)
 {
 	RTE_SET_USED(arg);
 	for (;;) {
 		char peer[HAL_IPC_NAME_MAX];
 		struct mp_msg req, reply;
-		int n = hal_ipc_recv(mp.fd, &req, sizeof(req), peer, -1);
+		int n = hal_ipc_recv(mp.fd, &req, sizeof(req), peer, n_undo > 0 ? 100 : -1);
 
+		if (n == -EAGAIN) {
+			if (eal_mcfg_mem_write_trylock() == 0) {
+				undo_now();
+				rte_mcfg_mem_write_unlock();
+			}
+			continue;
+		}
 		if (n < 0 && n != -EINTR)
 			break;
 		if (n != (int)sizeof(req) || req.magic != RTE_MAGIC)
@@ -297,22 +409,29 @@ static void *mp_thread_main(void *arg)
 		if (req.kind == MP_STOP)
 			break;
 		msg_init(&reply, MP_REPLY);
+		reply.id = req.id;
 		switch (req.kind) {
 		case MP_SYNC:
 			reply.result = eal_mp_sync_memory();
 			break;
 		case MP_ALLOC:
-			if (is_primary())
+			if (is_primary()) {
+				undo_now(); /* the requester holds the lock */
 				serve_alloc(&req, &reply);
+			}
 			break;
 		case MP_FREE:
-			if (is_primary())
+			if (is_primary()) {
+				undo_now();
 				serve_free(&req, &reply);
+			}
 			break;
 		default:
 			continue;
 		}
-		hal_ipc_send(mp.fd, peer, &reply, sizeof(reply));
+		if (hal_ipc_send(mp.fd, peer, &reply, sizeof(reply)) != 0 && req.kind == MP_ALLOC &&
+		    reply.result > 0)
+			undo_later(&reply);
 	}
 	return NULL;
 }
@@ -354,7 +473,11 @@ void eal_mp_stop(void)
 	if (!mp.running)
 		return;
 	msg_init(&stop, MP_STOP);
-	hal_ipc_send(mp.fd, mp.name, &stop, sizeof(stop));
+	/* The thread must end: if the message cannot be sent, cancel it
+	 * (it waits in poll, a cancellation point, and holds nothing there). */
+	if (hal_ipc_send(mp.fd, mp.name, &stop, sizeof(stop)) != 0 &&
+	    hal_ipc_send(mp.fd, mp.name, &stop, sizeof(stop)) != 0)
+		pthread_cancel(mp.thread);
 	pthread_join(mp.thread, NULL);
 	hal_ipc_close(mp.fd, mp.name);
 	mp.fd = -1;
@@ -363,23 +486,35 @@ void eal_mp_stop(void)
 
 /* ---- secondary: requests ---------------------------------------------- */
 
+/*
+ * Send req to the primary and wait for the reply that carries its id (5 s
+ * at most); anything else is stale and dropped. A primary that dies
+ * meanwhile ends the wait at once (-ENOTCONN).
+ */
 static int request(struct mp_msg *req, struct mp_msg *reply)
 {
 	char name[HAL_IPC_NAME_MAX], peer[HAL_IPC_NAME_MAX];
-	int fd = open_exchange(name), ret;
+	int fd = open_exchange(name), ret, waited = 0;
 
 	if (fd < 0)
 		return fd;
 	ret = hal_ipc_send(fd, MP_PRIMARY_SOCKET, req, sizeof(*req));
 	while (ret == 0) {
-		ret = hal_ipc_recv(fd, reply, sizeof(*reply), peer, MP_REPLY_TIMEOUT_MS);
+		ret = hal_ipc_recv(fd, reply, sizeof(*reply), peer, MP_LIVENESS_MS);
 		if (ret == (int)sizeof(*reply) && reply->magic == RTE_MAGIC &&
-		    reply->kind == MP_REPLY) {
+		    reply->kind == MP_REPLY && reply->id == req->id) {
 			ret = 0;
 			break;
 		}
-		if (ret >= 0)
+		if (ret == -EAGAIN) {
+			waited += MP_LIVENESS_MS;
+			if (hal_runtime_lock(false) != 0)
+				ret = -ENOTCONN; /* the primary is gone */
+			else if (waited < MP_REPLY_TIMEOUT_MS)
+				ret = 0;
+		} else if (ret >= 0) {
 			ret = 0; /* not ours: keep waiting */
+		}
 	}
 	hal_ipc_close(fd, name);
 	if (ret < 0)

@@ -24,8 +24,12 @@ void eal_mp_detach_memory(void);
 /* Secondary: map/unmap pages so this process sees what the lists say. */
 int eal_mp_sync_memory(void);
 
-/* Primary: after a change to the lists, make every secondary sync. */
-void eal_mp_notify_secondaries(void);
+/*
+ * Primary: after a change to the lists, make every secondary sync. 0, or
+ * -EFAULT if a secondary could not, or -ETIMEDOUT if a live one did not
+ * answer (a dead one is not waited for).
+ */
+int eal_mp_notify_secondaries(void);
 
 /* Secondary: have the primary allocate or free pages (see eal_memalloc.c). */
 int eal_mp_request_alloc(struct rte_memseg **ms, int n_segs, size_t page_sz, int socket,

@@ -87,8 +87,12 @@ static void probe_all(void)
 
 	if (probed || !eal_is_initialized())
 		return;
-	probed = true;
 	n = hal_pci_scan(found, ETHDEV_SCAN_MAX);
+	if (n < 0) {
+		RTE_LOG(ERR, EAL, "PCI scan failed: %s\n", strerror(-n));
+		return; /* nothing probed: the next call scans again */
+	}
+	probed = true;
 	for (int i = 0; i < n; i++)
 		probe_one(&found[i]);
 }

@@ -5,11 +5,17 @@
  * Layout of arr->data (one mapping of calc_data_size() bytes):
  *
  *   [ element 0 | element 1 | ... | element len-1 ][pad 0..7][ mask words ]
+ *   [pad][ lock ]
  *
  * The mask is one bit per element (1 = used), in 64-bit words that start on
  * the first 8-byte boundary after the elements. mask_size() reserves one
- * spare word for that padding, so the mapping size is the same as DPDK's.
- * Bits past len in the last word are always 0.
+ * spare word for that padding. Bits past len in the last word are always 0.
+ *
+ * The lock that guards mask and count sits in the mapping too, not in
+ * arr->rwlock: arrays are shared between processes and any of them may die
+ * holding it, which only an eal_shrwlock survives (eal_shlock.h). A writer
+ * that died may have changed the mask and not the count; the next one
+ * counts again (lock_write). arr->rwlock is kept, unused, for DPDK's layout.
  *
  * Error codes follow DPDK 22.11: EINVAL for bad arguments; a failed search
  * sets ENOSPC when it looked for free elements and ENOENT when it looked for
@@ -38,6 +44,7 @@
 #include <rte_log.h>
 
 #include "eal_private.h"
+#include "eal_shlock.h"
 #include "hal.h"
 
 #define WORD_BITS 64u
@@ -55,11 +62,14 @@ static size_t mask_size(unsigned int len)
 	return sizeof(uint64_t) * ((size_t)mask_words(len) + 1);
 }
 
+static size_t lock_offset(unsigned int elt_sz, unsigned int len)
+{
+	return RTE_ALIGN_CEIL((size_t)elt_sz * len + mask_size(len), (size_t)RTE_CACHE_LINE_SIZE);
+}
+
 static size_t calc_data_size(size_t page_sz, unsigned int elt_sz, unsigned int len)
 {
-	size_t data_sz = (size_t)elt_sz * len;
-
-	return RTE_ALIGN_CEIL(data_sz + mask_size(len), page_sz);
+	return RTE_ALIGN_CEIL(lock_offset(elt_sz, len) + sizeof(struct eal_shrwlock), page_sz);
 }
 
 static uint64_t *get_mask(const struct rte_fbarray *arr)
@@ -67,6 +77,43 @@ static uint64_t *get_mask(const struct rte_fbarray *arr)
 	uintptr_t end = (uintptr_t)arr->data + (size_t)arr->elt_sz * arr->len;
 
 	return (uint64_t *)RTE_ALIGN_CEIL(end, sizeof(uint64_t));
+}
+
+static struct eal_shrwlock *arr_lock(const struct rte_fbarray *arr)
+{
+	return RTE_PTR_ADD(arr->data, lock_offset(arr->elt_sz, arr->len));
+}
+
+static void lock_read(const struct rte_fbarray *arr)
+{
+	eal_shrw_read_lock(arr_lock(arr));
+}
+
+static void unlock_read(const struct rte_fbarray *arr)
+{
+	eal_shrw_read_unlock(arr_lock(arr));
+}
+
+static void lock_write(struct rte_fbarray *arr)
+{
+	struct eal_shrwlock *l = arr_lock(arr);
+
+	if (eal_shrw_write_lock(l) == -EOWNERDEAD) {
+		const uint64_t *mask = get_mask(arr);
+		unsigned int n = 0;
+
+		for (unsigned int w = 0; w < mask_words(arr->len); w++)
+			n += (unsigned int)__builtin_popcountll(mask[w]);
+		RTE_LOG(WARNING, EAL, "fbarray %s: a process died changing it; %u in use\n",
+			arr->name, n);
+		arr->count = n;
+		eal_shlock_consistent(&l->w);
+	}
+}
+
+static void unlock_write(struct rte_fbarray *arr)
+{
+	eal_shrw_write_unlock(arr_lock(arr));
 }
 
 static int validate(const char *name, unsigned int elt_sz, unsigned int len)
@@ -381,7 +428,7 @@ static int set_state(struct rte_fbarray *arr, unsigned int idx, bool used)
 	mask = get_mask(arr);
 	bit = 1ULL << (idx % WORD_BITS);
 
-	rte_rwlock_write_lock(&arr->rwlock);
+	lock_write(arr);
 	if (used && !(mask[idx / WORD_BITS] & bit)) {
 		mask[idx / WORD_BITS] |= bit;
 		arr->count++;
@@ -389,7 +436,7 @@ static int set_state(struct rte_fbarray *arr, unsigned int idx, bool used)
 		mask[idx / WORD_BITS] &= ~bit;
 		arr->count--;
 	}
-	rte_rwlock_write_unlock(&arr->rwlock);
+	unlock_write(arr);
 	return 0;
 }
 
@@ -411,9 +458,9 @@ int rte_fbarray_is_used(struct rte_fbarray *arr, unsigned int idx)
 		rte_errno = EINVAL;
 		return -1;
 	}
-	rte_rwlock_read_lock(&arr->rwlock);
+	lock_read(arr);
 	ret = (get_mask(arr)[idx / WORD_BITS] >> (idx % WORD_BITS)) & 1;
-	rte_rwlock_read_unlock(&arr->rwlock);
+	unlock_read(arr);
 	return ret;
 }
 
@@ -428,7 +475,7 @@ bool eal_fbarray_all_used(struct rte_fbarray *arr, unsigned int first, unsigned 
 
 	if (arr == NULL || first > last || last >= arr->len)
 		return false;
-	rte_rwlock_read_lock(&arr->rwlock);
+	lock_read(arr);
 	mask = get_mask(arr);
 	for (unsigned int idx = first; idx <= last && ret;) {
 		unsigned int bit = idx % WORD_BITS;
@@ -438,7 +485,7 @@ bool eal_fbarray_all_used(struct rte_fbarray *arr, unsigned int first, unsigned 
 		ret = (mask[idx / WORD_BITS] & want) == want;
 		idx += n;
 	}
-	rte_rwlock_read_unlock(&arr->rwlock);
+	unlock_read(arr);
 	return ret;
 }
 
@@ -517,7 +564,7 @@ static int fbarray_find(struct rte_fbarray *arr, unsigned int start, bool next, 
 		rte_errno = EINVAL;
 		return -1;
 	}
-	rte_rwlock_read_lock(&arr->rwlock);
+	lock_read(arr);
 	if (next) {
 		unsigned int idx = scan_next(arr, start, used);
 
@@ -525,7 +572,7 @@ static int fbarray_find(struct rte_fbarray *arr, unsigned int start, bool next, 
 	} else {
 		ret = scan_prev(arr, start, used);
 	}
-	rte_rwlock_read_unlock(&arr->rwlock);
+	unlock_read(arr);
 	return ret < 0 ? not_found(used) : ret;
 }
 
@@ -598,9 +645,9 @@ static int fbarray_find_n(struct rte_fbarray *arr, unsigned int start, unsigned 
 		rte_errno = EINVAL;
 		return -1;
 	}
-	rte_rwlock_read_lock(&arr->rwlock);
+	lock_read(arr);
 	ret = next ? find_next_n(arr, start, n, used) : find_prev_n(arr, start, n, used);
-	rte_rwlock_read_unlock(&arr->rwlock);
+	unlock_read(arr);
 	return ret < 0 ? not_found(used) : ret;
 }
 
@@ -636,9 +683,9 @@ static int fbarray_find_contig(struct rte_fbarray *arr, unsigned int start, bool
 		rte_errno = EINVAL;
 		return -1;
 	}
-	rte_rwlock_read_lock(&arr->rwlock);
+	lock_read(arr);
 	run = next ? run_up(arr, start, used) : run_down(arr, start, used);
-	rte_rwlock_read_unlock(&arr->rwlock);
+	unlock_read(arr);
 	return (int)run;
 }
 
@@ -680,7 +727,7 @@ static int fbarray_find_biggest(struct rte_fbarray *arr, unsigned int start, boo
 		rte_errno = EINVAL;
 		return -1;
 	}
-	rte_rwlock_read_lock(&arr->rwlock);
+	lock_read(arr);
 	if (!rev) {
 		unsigned int cur = start;
 
@@ -714,7 +761,7 @@ static int fbarray_find_biggest(struct rte_fbarray *arr, unsigned int start, boo
 			cur = e - (int)run;
 		}
 	}
-	rte_rwlock_read_unlock(&arr->rwlock);
+	unlock_read(arr);
 	return best_idx < 0 ? not_found(used) : best_idx;
 }
 
@@ -752,11 +799,11 @@ void rte_fbarray_dump_metadata(struct rte_fbarray *arr, FILE *f)
 		fprintf(f, "Invalid file-backed array\n");
 		return;
 	}
-	rte_rwlock_read_lock(&arr->rwlock);
+	lock_read(arr);
 	fprintf(f, "File-backed array: %s\n", arr->name);
 	fprintf(f, "size: %u occupied: %u elt_sz: %u\n", arr->len, arr->count, arr->elt_sz);
 	mask = get_mask(arr);
 	for (unsigned int w = 0; w < mask_words(arr->len); w++)
 		fprintf(f, "msk idx %u: 0x%016" PRIx64 "\n", w, mask[w]);
-	rte_rwlock_read_unlock(&arr->rwlock);
+	unlock_read(arr);
 }

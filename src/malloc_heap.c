@@ -5,8 +5,10 @@
  * free neighbours and hands whole pages that were mapped at run time back
  * to the page pool.
  *
- * Lock order: memory hotplug lock, then a heap's spinlock. Fast paths take
+ * Lock order: memory hotplug lock, then a heap's lock. Fast paths take
  * only the heap lock; growing and page release take the hotplug lock too.
+ * A heap whose lock holder died leaving it broken is failed
+ * (malloc_heap_lock.c): allocations from it fail with ENOTRECOVERABLE.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -345,7 +347,10 @@ static void *heap_alloc_growing(struct malloc_heap *heap, size_t size, unsigned 
 	int n = socket_page_sizes((int)heap->socket_id, sizes);
 	void *ret;
 
-	rte_spinlock_lock(&heap->lock);
+	if (malloc_heap_lock(heap) != 0) {
+		malloc_heap_unlock(heap);
+		return NULL;
+	}
 	ret = heap_alloc_on(heap, size, flags, align, bound, contig, dirty);
 	/* Page sizes the flags ask for first; the others only as a hint. */
 	for (int pass = 0; pass < 2 && ret == NULL; pass++) {
@@ -356,7 +361,7 @@ static void *heap_alloc_growing(struct malloc_heap *heap, size_t size, unsigned 
 				ret = try_expand_heap(heap, sizes[i], size, flags, align, bound,
 						      contig, dirty);
 	}
-	rte_spinlock_unlock(&heap->lock);
+	malloc_heap_unlock(heap);
 	return ret;
 }
 
@@ -375,9 +380,13 @@ static void *alloc_existing(size_t size, int socket, unsigned int flags, size_t 
 	if (id < 0)
 		return NULL;
 	heap = heap_at(id);
-	rte_spinlock_lock(&heap->lock);
+	if (malloc_heap_lock(heap) != 0) {
+		malloc_heap_unlock(heap);
+		rte_errno = ENOTRECOVERABLE;
+		return NULL;
+	}
 	ret = heap_alloc_on(heap, size, flags, align, bound, contig, dirty);
-	rte_spinlock_unlock(&heap->lock);
+	malloc_heap_unlock(heap);
 	if (ret == NULL)
 		rte_errno = ENOMEM;
 	return ret;
@@ -387,7 +396,7 @@ static void *alloc_grow_locked(size_t size, int socket, unsigned int flags, size
 			       size_t bound, bool contig, struct malloc_dirty *dirty)
 {
 	int ids[RTE_MAX_HEAPS];
-	int n;
+	int n, err = ENOMEM;
 
 	if (normalize_request(&size, &align, bound) < 0)
 		return NULL;
@@ -400,8 +409,10 @@ static void *alloc_grow_locked(size_t size, int socket, unsigned int flags, size
 
 		if (ret != NULL)
 			return ret;
+		if (heap_at(ids[i])->failed)
+			err = ENOTRECOVERABLE;
 	}
-	rte_errno = ENOMEM;
+	rte_errno = err;
 	return NULL;
 }
 
@@ -462,7 +473,7 @@ void *malloc_heap_alloc_biggest(int socket, unsigned int flags, size_t align, bo
 	struct malloc_elem *elem = NULL;
 	struct malloc_heap *heap;
 	size_t best = 0, size = 0;
-	int n, best_id = -1;
+	int n, best_id = -1, err = ENOMEM;
 
 	if (normalize_request(&size, &align, 0) < 0)
 		return NULL;
@@ -477,9 +488,11 @@ void *malloc_heap_alloc_biggest(int socket, unsigned int flags, size_t align, bo
 		}
 		for (int i = 0; i < n; i++) {
 			heap = heap_at(ids[i]);
-			rte_spinlock_lock(&heap->lock);
-			size = heap_biggest(heap, flags, align, contig, NULL);
-			rte_spinlock_unlock(&heap->lock);
+			if (malloc_heap_lock(heap) == 0)
+				size = heap_biggest(heap, flags, align, contig, NULL);
+			else
+				size = 0, err = ENOTRECOVERABLE;
+			malloc_heap_unlock(heap);
 			if (size > best) {
 				best = size;
 				best_id = ids[i];
@@ -487,21 +500,23 @@ void *malloc_heap_alloc_biggest(int socket, unsigned int flags, size_t align, bo
 		}
 	}
 	if (best_id < 0) {
-		rte_errno = ENOMEM;
+		rte_errno = err;
 		return NULL;
 	}
 	/* Look again under the lock: another thread may have been quicker. */
 	heap = heap_at(best_id);
-	rte_spinlock_lock(&heap->lock);
-	size = heap_biggest(heap, flags, align, contig, &elem);
+	if (malloc_heap_lock(heap) != 0)
+		size = 0, err = ENOTRECOVERABLE;
+	else
+		size = heap_biggest(heap, flags, align, contig, &elem);
 	if (size == 0) {
-		rte_spinlock_unlock(&heap->lock);
-		rte_errno = ENOMEM;
+		malloc_heap_unlock(heap);
+		rte_errno = err;
 		return NULL;
 	}
 	elem = malloc_elem_alloc(elem, size, align, 0, contig, NULL);
 	heap->alloc_count++;
-	rte_spinlock_unlock(&heap->lock);
+	malloc_heap_unlock(heap);
 	return RTE_PTR_ADD(elem, MALLOC_ELEM_HEADER_LEN);
 }
 
@@ -682,12 +697,16 @@ static struct malloc_elem *find_free_elem_at(struct malloc_heap *heap, const voi
 void malloc_heap_free(struct malloc_elem *elem, bool release_pages)
 {
 	struct malloc_heap *heap = elem->heap;
-	struct rte_mem_config *mcfg = eal_mcfg();
 	const void *addr = elem;
 
-	rte_spinlock_lock(&heap->lock);
+	if (malloc_heap_lock(heap) != 0) {
+		malloc_heap_unlock(heap);
+		RTE_LOG(ERR, MALLOC, "rte_free(%p): heap %s is failed; block not freed\n",
+			malloc_elem_data(elem), heap->name);
+		return;
+	}
 	if (elem->state != ELEM_BUSY) {
-		rte_spinlock_unlock(&heap->lock);
+		malloc_heap_unlock(heap);
 		RTE_LOG(ERR, MALLOC, "rte_free(%p): memory is already free\n",
 			malloc_elem_data(elem));
 		return;
@@ -699,25 +718,26 @@ void malloc_heap_free(struct malloc_elem *elem, bool release_pages)
 	 * skip the page-by-page search, which costs ~30 cycles per page of the
 	 * element, and the hotplug lock. */
 	if (!release_pages || !may_release(heap, elem)) {
-		rte_spinlock_unlock(&heap->lock);
+		malloc_heap_unlock(heap);
 		return;
 	}
 	/* Pages to give back: that needs the hotplug lock, which comes before
 	 * the heap lock. Take it right away if it is free, else queue for it
 	 * and look for the (possibly changed) free element again. */
-	if (rte_rwlock_write_trylock(&mcfg->memory_hotplug_lock) == 0) {
+	if (eal_mcfg_mem_write_trylock() == 0) {
 		heap_release_pages(heap, elem, heap->retain_bytes);
-		rte_spinlock_unlock(&heap->lock);
+		malloc_heap_unlock(heap);
 		rte_mcfg_mem_write_unlock();
 		return;
 	}
-	rte_spinlock_unlock(&heap->lock);
+	malloc_heap_unlock(heap);
 	rte_mcfg_mem_write_lock();
-	rte_spinlock_lock(&heap->lock);
-	elem = find_free_elem_at(heap, addr);
-	if (elem != NULL && may_release(heap, elem))
-		heap_release_pages(heap, elem, heap->retain_bytes);
-	rte_spinlock_unlock(&heap->lock);
+	if (malloc_heap_lock(heap) == 0) {
+		elem = find_free_elem_at(heap, addr);
+		if (elem != NULL && may_release(heap, elem))
+			heap_release_pages(heap, elem, heap->retain_bytes);
+	}
+	malloc_heap_unlock(heap);
 	rte_mcfg_mem_write_unlock();
 }
 
@@ -729,9 +749,8 @@ int malloc_heap_resize(struct malloc_elem *elem, size_t size)
 	if (size > MALLOC_MAX_SIZE)
 		return -1;
 	size = RTE_CACHE_LINE_ROUNDUP(size);
-	rte_spinlock_lock(&heap->lock);
-	ret = malloc_elem_resize(elem, size);
-	rte_spinlock_unlock(&heap->lock);
+	ret = malloc_heap_lock(heap) == 0 ? malloc_elem_resize(elem, size) : -1;
+	malloc_heap_unlock(heap);
 	return ret;
 }
 
@@ -747,8 +766,7 @@ int malloc_heap_init(void)
 	for (int i = 0; i < RTE_MAX_HEAPS; i++) {
 		struct malloc_heap *heap = &mcfg->malloc_heaps[i];
 
-		memset(heap, 0, sizeof(*heap));
-		rte_spinlock_init(&heap->lock);
+		memset(heap, 0, sizeof(*heap)); /* the lock too: unlocked */
 		for (unsigned int j = 0; j < RTE_HEAP_NUM_FREELISTS; j++)
 			LIST_INIT(&heap->free_head[j]);
 	}
@@ -786,10 +804,10 @@ int malloc_heap_init(void)
 			int n = rte_fbarray_find_contig_used(&msl->memseg_arr, (unsigned int)idx);
 			struct malloc_heap *heap = &mcfg->malloc_heaps[heap_id];
 
-			rte_spinlock_lock(&heap->lock);
+			malloc_heap_lock(heap); /* nobody else runs yet: cannot fail */
 			heap_add_memory(heap, msl, RTE_PTR_ADD(msl->base_va, (size_t)idx * msl->page_sz),
 					(size_t)n * msl->page_sz);
-			rte_spinlock_unlock(&heap->lock);
+			malloc_heap_unlock(heap);
 			idx = rte_fbarray_find_next_used(&msl->memseg_arr, (unsigned int)(idx + n));
 		}
 	}

@@ -12,9 +12,10 @@
  * per non-empty list of it, so the smallest non-empty list whose every
  * element is at least n bytes is two find-first-set operations away.
  *
- * Locking: a heap's spinlock guards its elements and lists. Growing a heap
+ * Locking: a heap's lock guards its elements and lists. Growing a heap
  * (mapping pages) or giving pages back also needs the memory hotplug lock
  * for writing, taken before the heap lock (see rte_eal_memconfig.h).
+ * The lock survives a holder that dies (malloc_heap_lock).
  */
 #ifndef RTEMEM_MALLOC_HEAP_H
 #define RTEMEM_MALLOC_HEAP_H
@@ -26,7 +27,8 @@
 #include <sys/queue.h>
 
 #include <rte_common.h>
-#include <rte_spinlock.h>
+
+#include "eal_shlock.h"
 
 #define MALLOC_TLSF_SL_LOG2 5
 #define MALLOC_TLSF_SL_COUNT (1u << MALLOC_TLSF_SL_LOG2)
@@ -39,7 +41,10 @@ struct malloc_elem;
 struct rte_malloc_socket_stats;
 
 struct malloc_heap {
-	rte_spinlock_t lock;
+	struct eal_shmutex lock;   /* malloc_heap_lock, never directly */
+	/* Its lock's holder died and left it beyond repair: no call touches
+	 * its elements any more (ENOTRECOVERABLE). */
+	uint32_t failed;
 	uint32_t fl_bitmap;
 	uint32_t sl_bitmap[MALLOC_TLSF_FL_COUNT];
 	/* List fl * MALLOC_TLSF_SL_COUNT + sl. */
@@ -58,6 +63,15 @@ struct malloc_heap {
 	size_t retain_bytes;
 	char name[RTE_HEAP_NAME_MAX_LEN];
 } __rte_cache_aligned;
+
+/*
+ * Take the heap's lock. If its last holder died holding it, the heap is
+ * checked (malloc_heap_check) and, when broken, marked failed. Returns 0,
+ * or -ENOTRECOVERABLE for a failed heap: the lock is held either way, and
+ * the caller must not touch the elements in the second case.
+ */
+int malloc_heap_lock(struct malloc_heap *heap);
+void malloc_heap_unlock(struct malloc_heap *heap);
 
 /* Set up the heaps of the sockets in use; called once by the primary. */
 int malloc_heap_init(void);
@@ -114,5 +128,7 @@ void malloc_heap_get_stats(struct malloc_heap *heap, struct rte_malloc_socket_st
 void malloc_heap_dump(struct malloc_heap *heap, FILE *f);
 /* Consistency check of one heap; 0 or the number of problems found. */
 int malloc_heap_check(struct malloc_heap *heap, FILE *f);
+/* The same with the heap's lock held. */
+int malloc_heap_check_locked(struct malloc_heap *heap, FILE *f);
 
 #endif

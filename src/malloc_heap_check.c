@@ -20,10 +20,12 @@
 void malloc_heap_get_stats(struct malloc_heap *heap, struct rte_malloc_socket_stats *stats)
 {
 	struct malloc_elem *elem;
+	bool failed;
 
 	memset(stats, 0, sizeof(*stats));
-	rte_spinlock_lock(&heap->lock);
-	for (int idx = malloc_elem_free_list_next(heap, 0); idx >= 0;
+	/* A failed heap's free lists may be broken: it has no free memory. */
+	failed = malloc_heap_lock(heap) != 0;
+	for (int idx = failed ? -1 : malloc_elem_free_list_next(heap, 0); idx >= 0;
 	     idx = malloc_elem_free_list_next(heap, (size_t)idx + 1)) {
 		LIST_FOREACH(elem, &heap->free_head[idx], free_list)
 		{
@@ -36,18 +38,23 @@ void malloc_heap_get_stats(struct malloc_heap *heap, struct rte_malloc_socket_st
 	stats->heap_totalsz_bytes = heap->total_size;
 	stats->heap_allocsz_bytes = heap->total_size - stats->heap_freesz_bytes;
 	stats->alloc_count = heap->alloc_count;
-	rte_spinlock_unlock(&heap->lock);
+	malloc_heap_unlock(heap);
 }
 
 void malloc_heap_dump(struct malloc_heap *heap, FILE *f)
 {
-	rte_spinlock_lock(&heap->lock);
+	if (malloc_heap_lock(heap) != 0) {
+		fprintf(f, "Heap %s: socket %u, failed (a process died changing it)\n",
+			heap->name, heap->socket_id);
+		malloc_heap_unlock(heap);
+		return;
+	}
 	fprintf(f, "Heap %s: socket %u, size %zu, %u allocations\n", heap->name, heap->socket_id,
 		heap->total_size, heap->alloc_count);
 	fprintf(f, "  first %p, last %p\n", (void *)heap->first, (void *)heap->last);
 	for (struct malloc_elem *elem = heap->first; elem != NULL; elem = elem->next)
 		malloc_elem_dump(elem, f);
-	rte_spinlock_unlock(&heap->lock);
+	malloc_heap_unlock(heap);
 }
 
 static int problem(FILE *f, const struct malloc_heap *heap, const char *fmt, ...)
@@ -147,6 +154,18 @@ static int check_index(struct malloc_heap *heap, FILE *f, struct malloc_elem *co
 
 int malloc_heap_check(struct malloc_heap *heap, FILE *f)
 {
+	int bad;
+
+	if (malloc_heap_lock(heap) != 0)
+		bad = problem(f, heap, "failed: a process died changing it");
+	else
+		bad = malloc_heap_check_locked(heap, f);
+	malloc_heap_unlock(heap);
+	return bad;
+}
+
+int malloc_heap_check_locked(struct malloc_heap *heap, FILE *f)
+{
 	struct malloc_elem *elem, *prev = NULL;
 	/* The free elements in address order, for check_index to look up
 	 * (glibc's malloc: this is the heap being checked); NULL once out of
@@ -157,12 +176,17 @@ int malloc_heap_check(struct malloc_heap *heap, FILE *f)
 	unsigned int busy = 0;
 	int bad = 0;
 
-	rte_spinlock_lock(&heap->lock);
 	/* Elements are at least a header long; more than this means a loop. */
 	max_elems = heap->total_size / MALLOC_ELEM_HEADER_LEN + 1;
 	for (elem = heap->first; elem != NULL && bad < 16; prev = elem, elem = elem->next) {
 		if (max_elems-- == 0) {
 			bad += problem(f, heap, "element list does not end");
+			break;
+		}
+		/* A process that died mid-change may have left a wild link:
+		 * look only at memory rtemem mapped. */
+		if (rte_mem_virt2memseg_list(elem) == NULL) {
+			bad += problem(f, heap, "%p: link out of mapped memory", (void *)elem);
 			break;
 		}
 		if (elem->prev != prev)
@@ -225,7 +249,6 @@ int malloc_heap_check(struct malloc_heap *heap, FILE *f)
 			       heap->alloc_count);
 	if (bad == 0)
 		bad += check_index(heap, f, free_elems, n_free, free_bytes);
-	rte_spinlock_unlock(&heap->lock);
 	free(free_elems);
 	return bad;
 }

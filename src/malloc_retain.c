@@ -32,11 +32,14 @@ static int heaps_trim(int socket, bool set_bound, size_t retain)
 
 		if (heap->name[0] == '\0' || (id >= 0 && i != id))
 			continue;
-		rte_spinlock_lock(&heap->lock);
+		if (malloc_heap_lock(heap) != 0) {
+			malloc_heap_unlock(heap);
+			continue; /* a failed heap: nothing of it is touched */
+		}
 		if (set_bound)
 			heap->retain_bytes = retain;
 		malloc_heap_trim_locked(heap, retain);
-		rte_spinlock_unlock(&heap->lock);
+		malloc_heap_unlock(heap);
 	}
 	rte_mcfg_mem_write_unlock();
 	return 0;

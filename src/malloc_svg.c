@@ -274,9 +274,9 @@ int rtemem_dump_svg(FILE *f)
 
 		if (heap->name[0] == '\0')
 			continue;
-		rte_spinlock_lock(&heap->lock);
-		draw_elements(pic, heap);
-		rte_spinlock_unlock(&heap->lock);
+		if (malloc_heap_lock(heap) == 0)
+			draw_elements(pic, heap);
+		malloc_heap_unlock(heap);
 	}
 	rte_memzone_walk(draw_zone, pic);
 	rte_mcfg_mem_read_unlock();

@@ -77,3 +77,11 @@ void memzone_index_remove(struct memzone_index *idx, const struct rte_fbarray *t
 	}
 	idx->entry[hole] = 0;
 }
+
+void memzone_index_rebuild(struct memzone_index *idx, struct rte_fbarray *table)
+{
+	memset(idx, 0, sizeof(*idx));
+	for (int slot = rte_fbarray_find_next_used(table, 0); slot >= 0;
+	     slot = rte_fbarray_find_next_used(table, (unsigned int)slot + 1))
+		memzone_index_add(idx, table, (unsigned int)slot);
+}

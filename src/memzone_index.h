@@ -48,4 +48,8 @@ void memzone_index_add(struct memzone_index *idx, const struct rte_fbarray *tabl
 void memzone_index_remove(struct memzone_index *idx, const struct rte_fbarray *table,
 			  unsigned int slot);
 
+/* Forgets everything and indexes every used slot of the table again: for
+ * the next holder of mlock after one that died in the middle of a change. */
+void memzone_index_rebuild(struct memzone_index *idx, struct rte_fbarray *table);
+
 #endif

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -23,7 +24,11 @@
 #include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_lcore.h>
+#include <rte_ethdev.h>
+#include <rte_fbarray.h>
 #include <rte_log.h>
+#include <rte_malloc.h>
+#include <rtemem_heap.h>
 #include <rte_memory.h>
 #include <rte_pause.h>
 #include <rte_rwlock.h>
@@ -506,28 +511,82 @@ static void test_mcfg_locks(void **state)
 	assert_true(init_with("--in-memory", NULL) >= 0);
 	rte_mcfg_mempool_read_lock();
 	rte_mcfg_mempool_read_lock();
-	assert_int_equal(rte_rwlock_write_trylock(&eal_mcfg()->mplock), -EBUSY);
+	assert_int_equal(eal_shrw_write_trylock(&eal_mcfg()->mplock), -EBUSY);
 	rte_mcfg_mempool_read_unlock();
 	rte_mcfg_mempool_read_unlock();
 	rte_mcfg_mempool_write_lock();
-	assert_int_equal(rte_rwlock_read_trylock(&eal_mcfg()->mplock), -EBUSY);
+	assert_int_equal(eal_shrw_read_trylock(&eal_mcfg()->mplock), -EBUSY);
 	rte_mcfg_mempool_write_unlock();
-	assert_int_equal(eal_mcfg()->mplock.cnt, 0);
+	assert_int_equal(eal_shrw_write_trylock(&eal_mcfg()->mplock), 0);
+	eal_shrw_write_unlock(&eal_mcfg()->mplock);
 
 	rte_mcfg_tailq_read_lock();
-	assert_int_equal(rte_rwlock_write_trylock(&eal_mcfg()->qlock), -EBUSY);
+	assert_int_equal(eal_shrw_write_trylock(&eal_mcfg()->qlock), -EBUSY);
 	rte_mcfg_tailq_read_unlock();
 	rte_mcfg_tailq_write_lock();
-	assert_int_equal(rte_rwlock_read_trylock(&eal_mcfg()->qlock), -EBUSY);
+	assert_int_equal(eal_shrw_read_trylock(&eal_mcfg()->qlock), -EBUSY);
 	rte_mcfg_tailq_write_unlock();
-	assert_int_equal(eal_mcfg()->qlock.cnt, 0);
+	assert_int_equal(eal_shrw_read_trylock(&eal_mcfg()->qlock), 0);
+	eal_shrw_read_unlock(&eal_mcfg()->qlock);
 
 	rte_mcfg_timer_lock();
-	assert_int_equal(rte_spinlock_trylock(&eal_mcfg()->tlock), 0);
+	assert_int_equal(eal_shmutex_trylock(&eal_mcfg()->tlock), -EBUSY);
 	rte_mcfg_timer_unlock();
-	assert_int_equal(rte_spinlock_is_locked(&eal_mcfg()->tlock), 0);
+	assert_int_equal(eal_shmutex_trylock(&eal_mcfg()->tlock), 0);
+	eal_shmutex_unlock(&eal_mcfg()->tlock);
 	assert_false(rte_mcfg_get_single_file_segments());
 	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/* Locks shared with a child that dies holding them. */
+struct dead_locks {
+	struct eal_shmutex m;
+	struct eal_shrwlock rw_read;  /* the child dies a reader */
+	struct eal_shrwlock rw_write; /* the child dies the writer */
+};
+
+static void test_shared_lock_dead_holder(void **state)
+{
+	struct dead_locks *l = mmap(NULL, sizeof(*l), PROT_READ | PROT_WRITE,
+				    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pid_t pid;
+
+	RTE_SET_USED(state);
+	assert_true(l != MAP_FAILED);
+	memset(l, 0, sizeof(*l));
+	pid = fork();
+	if (pid == 0) {
+		if (eal_shmutex_lock(&l->m) != 0 || eal_shrw_write_lock(&l->rw_write) != 0)
+			_exit(1);
+		eal_shrw_read_lock(&l->rw_read);
+		raise(SIGKILL); /* dies holding all three */
+	}
+	assert_int_equal(wait_child(pid), 128 + SIGKILL);
+
+	/* The mutex: taken over, and each holder is told until one repairs. */
+	assert_int_equal(eal_shmutex_lock(&l->m), -EOWNERDEAD);
+	assert_int_equal(l->m.dead_tid, (uint32_t)pid);
+	eal_shmutex_unlock(&l->m);
+	assert_int_equal(eal_shmutex_lock(&l->m), -EOWNERDEAD);
+	eal_shlock_consistent(&l->m);
+	eal_shmutex_unlock(&l->m);
+	assert_int_equal(eal_shmutex_lock(&l->m), 0);
+	eal_shmutex_unlock(&l->m);
+	assert_int_equal(l->m.deaths, 1);
+
+	/* A dead reader's slot is cleared; the writer is not told. */
+	assert_int_equal(eal_shrw_write_lock(&l->rw_read), 0);
+	eal_shrw_write_unlock(&l->rw_read);
+
+	/* A dead writer: a reader gets in, and the next writer is told. */
+	eal_shrw_read_lock(&l->rw_write);
+	eal_shrw_read_unlock(&l->rw_write);
+	assert_int_equal(eal_shrw_write_lock(&l->rw_write), -EOWNERDEAD);
+	eal_shlock_consistent(&l->rw_write.w);
+	eal_shrw_write_unlock(&l->rw_write);
+	assert_int_equal(eal_shrw_write_trylock(&l->rw_write), 0);
+	eal_shrw_write_unlock(&l->rw_write);
+	munmap(l, sizeof(*l));
 }
 
 /* ---- locks and waits of rte_spinlock.h, rte_rwlock.h, rte_pause.h ------- */
@@ -631,6 +690,7 @@ static void test_init_faults(void **state)
 		"shm_create:6", /* the last of the four memseg lists */
 		"shm_create:7", /* the memzone table */
 		"page_map:1", "page_map:2", "virt2iova:1",
+		"ipc_open:1", /* the primary's socket */
 	};
 
 	RTE_SET_USED(state);
@@ -650,6 +710,103 @@ static void test_init_faults(void **state)
 	assert_int_equal(rte_eal_get_physmem_size(), 4 << 20);
 	assert_int_equal(sim_pool_free_pages(0), 2);
 	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/* Heap and pool state a failed call must leave as it was. */
+struct fault_state {
+	struct rte_malloc_socket_stats stats;
+	unsigned int pool_free;
+	uint64_t physmem;
+};
+
+static void fault_state_get(struct fault_state *st)
+{
+	memset(st, 0xA5, sizeof(*st)); /* poisoned: every field is filled */
+	assert_int_equal(rte_malloc_get_socket_stats(0, &st->stats), 0);
+	st->pool_free = sim_pool_free_pages(0);
+	st->physmem = rte_eal_get_physmem_size();
+}
+
+static void fault_state_same(const struct fault_state *before)
+{
+	struct fault_state now;
+
+	fault_state_get(&now);
+	assert_memory_equal(&now, before, sizeof(now));
+	assert_int_equal(malloc_heap_check(&eal_mcfg()->malloc_heaps[0], NULL), 0);
+}
+
+/*
+ * Each fault point of the simulated machine under a public call that
+ * reaches it, in a running primary: the call fails with a clear error, the
+ * heap, the hugepage pool and the memory size are as before, and once the
+ * (one-shot) fault has passed the same call succeeds. page_attach,
+ * page_detach and ipc_send on a secondary's request are walked in
+ * test_multiprocess; the start-up ones (va_reserve, shm_create, page_map,
+ * virt2iova, ipc_open of rte_eal_init) in test_init_faults.
+ */
+static void test_fault_points_public_calls(void **state)
+{
+	struct fault_state before;
+	struct rte_fbarray arr;
+	void *p;
+
+	RTE_SET_USED(state);
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	assert_true(init_with("--sim=pages=16,nic=x710", NULL) >= 0);
+
+	/* page_map, virt2iova: rte_malloc that has to grow the heap. */
+	for (int op = SIM_OP_PAGE_MAP; op <= SIM_OP_VIRT2IOVA; op++) {
+		fault_state_get(&before);
+		sim_fault_arm((enum sim_op)op, 1);
+		rte_errno = 0;
+		p = rte_malloc(NULL, 6u << 20, 0);
+		assert_null(p);
+		assert_int_equal(rte_errno, ENOMEM);
+		fault_state_same(&before);
+		p = rte_malloc(NULL, 6u << 20, 0);
+		assert_non_null(p);
+		rte_free(p);
+	}
+
+	/* shm_create: rte_fbarray_init; shm_attach: rte_fbarray_attach. */
+	fault_state_get(&before);
+	sim_fault_arm(SIM_OP_SHM_CREATE, 1);
+	rte_errno = 0;
+	assert_int_equal(rte_fbarray_init(&arr, "faulty", 64, 8), -1);
+	assert_int_equal(rte_errno, ENOSPC);
+	assert_int_equal(rte_fbarray_init(&arr, "faulty", 64, 8), 0); /* the name is free */
+	assert_int_equal(rte_fbarray_set_used(&arr, 5), 0);
+	assert_int_equal(rte_fbarray_detach(&arr), 0);
+	sim_fault_arm(SIM_OP_SHM_ATTACH, 1);
+	rte_errno = 0;
+	assert_int_equal(rte_fbarray_attach(&arr), -1);
+	assert_int_equal(rte_errno, EACCES);
+	assert_int_equal(rte_fbarray_attach(&arr), 0);
+	assert_int_equal(rte_fbarray_is_used(&arr, 5), 1);
+	assert_int_equal(arr.count, 1);
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+	fault_state_same(&before);
+
+	/* pci_scan: the lazy probe of the first rte_eth_* call finds nothing,
+	 * and the next call scans again. */
+	sim_fault_arm(SIM_OP_PCI_SCAN, 1);
+	assert_int_equal(rte_eth_dev_count_avail(), 0);
+	fault_state_same(&before);
+	assert_int_equal(rte_eth_dev_count_avail(), 1);
+	assert_int_equal(rte_eal_cleanup(), 0);
+
+	/* pci_map_bar: the port is not probed, its adapter memory is freed. */
+	assert_true(init_with("--sim=pages=16,nic=x710", NULL) >= 0);
+	fault_state_get(&before);
+	sim_fault_arm(SIM_OP_PCI_MAP_BAR, 1);
+	assert_int_equal(rte_eth_dev_count_avail(), 0);
+	/* The probe allocated and freed its adapter; the heap may keep the
+	 * page that grew for it (rtemem_heap.h). Give it back, then compare. */
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
+	fault_state_same(&before);
+	assert_int_equal(rte_eal_cleanup(), 0);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
 }
 
 static void test_sim_options(void **state)
@@ -684,9 +841,11 @@ int main(void)
 		cmocka_unit_test(test_dump_stack),
 		cmocka_unit_test(test_exit_and_panic),
 		cmocka_unit_test(test_mcfg_locks),
+		cmocka_unit_test(test_shared_lock_dead_holder),
 		cmocka_unit_test(test_locks_and_waits),
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test(test_init_faults),
+		cmocka_unit_test(test_fault_points_public_calls),
 		cmocka_unit_test(test_sim_options),
 #endif
 	};

@@ -316,6 +316,190 @@ static int child_crashing_primary(void)
 	return CHILD_BAD_DATA;
 }
 
+
+/* ---- killed at random points ---------------------------------------------- */
+
+/* Shared between the primary and the secondaries it kills. */
+struct churn_ctl {
+	volatile unsigned long ops;
+};
+
+#define CHURN_SLOTS 32
+
+/*
+ * Secondary: rte_malloc/rte_free of random sizes, memzone reserve/free and
+ * now and then a block big enough to grow the heap, until killed.
+ */
+static int child_churn(void)
+{
+	const struct rte_memzone *mz;
+	struct churn_ctl *ctl;
+	void *live[CHURN_SLOTS] = { NULL };
+	unsigned int seed = (unsigned int)getpid();
+	char name[RTE_MEMZONE_NAMESIZE];
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	mz = rte_memzone_lookup("mp_churn");
+	if (mz == NULL)
+		return CHILD_BAD_DATA;
+	ctl = mz->addr;
+	snprintf(name, sizeof(name), "churn%d", (int)getpid());
+	for (;;) {
+		unsigned int op = (unsigned int)rand_r(&seed) % 100;
+
+		if (op < 80) {
+			unsigned int slot = (unsigned int)rand_r(&seed) % CHURN_SLOTS;
+			size_t size = 64 + (size_t)rand_r(&seed) % 4096;
+
+			rte_free(live[slot]);
+			live[slot] = rte_malloc(NULL, size, 0);
+		} else if (op < 98) {
+			const struct rte_memzone *z = rte_memzone_reserve(name, 8192, SOCKET_ID_ANY, 0);
+
+			if (z != NULL)
+				rte_memzone_free(z);
+		} else {
+			rte_free(rte_malloc(NULL, 3u << 20, 0)); /* maps pages and gives them back */
+		}
+		ctl->ops++;
+	}
+}
+
+#ifdef RTEMEM_HAL_sim
+/* Shared with a secondary whose next page attach fails. */
+struct attach_ctl {
+	volatile int armed;   /* secondary: the fault is armed */
+	volatile int done;    /* primary: the allocation is over */
+	volatile unsigned int used; /* primary: pages in use */
+	void *volatile page;  /* detach test: a page both look at */
+};
+
+static unsigned int pages_in_use(void)
+{
+	unsigned int n = 0;
+
+	for (int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++)
+		if (eal_mcfg()->memsegs[i].base_va != NULL)
+			n += eal_mcfg()->memsegs[i].memseg_arr.count;
+	return n;
+}
+
+/*
+ * Secondary: the next page it attaches fails. After the primary's
+ * allocation (which must fail because of it) its lists say what the
+ * primary's say, and a new page is seen here again.
+ */
+static int child_attach_fail(void)
+{
+	const struct rte_memzone *mz;
+	struct attach_ctl *ctl;
+	uint8_t *p;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	mz = rte_memzone_lookup("mp_attach");
+	if (mz == NULL)
+		return CHILD_BAD_DATA;
+	ctl = mz->addr;
+	sim_fault_arm(SIM_OP_PAGE_ATTACH, 1);
+	ctl->armed = 1;
+	while (!ctl->done)
+		usleep(1000);
+	/* (Not sim_fault_calls: the IPC thread counts, unsynchronised.) */
+	if (pages_in_use() != ctl->used)
+		return CHILD_BAD_DATA;
+	/* The fault was one-shot: growing works again, here and there. */
+	p = rte_malloc(NULL, 3u << 20, 0);
+	if (p == NULL)
+		return CHILD_ALLOC_FAILED;
+	memset(p, 0x3C, 3u << 20);
+	rte_free(p);
+	rte_eal_cleanup();
+	return CHILD_OK;
+}
+/* Whether this process maps va from a file (a page) rather than holding a
+ * bare reservation there, by /proc/self/maps. */
+static bool va_maps_a_file(const void *va)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	char line[512];
+	bool ret = false;
+
+	if (f == NULL)
+		return true;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		unsigned long lo, hi, ino;
+
+		if (sscanf(line, "%lx-%lx %*s %*s %*s %lu", &lo, &hi, &ino) == 3 &&
+		    lo <= (uintptr_t)va && (uintptr_t)va < hi) {
+			ret = ino != 0;
+			break;
+		}
+	}
+	fclose(f);
+	return ret;
+}
+
+/*
+ * Secondary: unmapping the pages the primary gives back fails once; the
+ * old page stays mapped here, but when the slot is used again this process
+ * sees the new page, not the old one.
+ */
+static int child_detach_fail(void)
+{
+	const struct rte_memzone *mz;
+	struct attach_ctl *ctl;
+	void *stale, *p;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	mz = rte_memzone_lookup("mp_detach");
+	if (mz == NULL)
+		return CHILD_BAD_DATA;
+	ctl = mz->addr;
+	stale = ctl->page;
+	if (!va_maps_a_file(stale))
+		return CHILD_BAD_DATA; /* attached at start-up */
+	sim_fault_arm(SIM_OP_PAGE_DETACH, 1);
+	ctl->armed = 1;
+	while (!ctl->done)
+		usleep(1000);
+	if (pages_in_use() != ctl->used)
+		return CHILD_BAD_DATA;
+	/* The slots are used again: what we write, the primary must see. */
+	p = rte_malloc(NULL, 3u << 20, 0);
+	if (p == NULL)
+		return CHILD_ALLOC_FAILED;
+	memset(p, 0x5A, 3u << 20);
+	ctl->page = p;
+	rte_eal_cleanup();
+	return CHILD_OK;
+}
+
+/* Secondary: its request to the primary cannot be sent (ipc_send fault). */
+static int child_send_fail(void)
+{
+	unsigned int used;
+	void *p;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	used = pages_in_use();
+	sim_fault_arm(SIM_OP_IPC_SEND, 1);
+	rte_errno = 0;
+	p = rte_malloc(NULL, 3u << 20, 0); /* needs pages: asks the primary */
+	if (p != NULL || rte_errno != ENOMEM || pages_in_use() != used)
+		return CHILD_BAD_DATA;
+	p = rte_malloc(NULL, 3u << 20, 0);
+	if (p == NULL)
+		return CHILD_ALLOC_FAILED;
+	rte_free(p);
+	rte_eal_cleanup();
+	return CHILD_OK;
+}
+#endif
+
 static pid_t start_child(const char *role)
 {
 	pid_t pid = fork();
@@ -515,6 +699,7 @@ struct wire_msg {
 	int32_t exact;
 	int32_t list;
 	int32_t idx;
+	uint32_t id; /* copied into the reply */
 };
 
 enum { WIRE_ALLOC = 3, WIRE_FREE = 4, WIRE_REPLY = 5 };
@@ -537,6 +722,7 @@ static int wire_exchange(const void *req, size_t len)
 	assert_int_equal(n, sizeof(reply));
 	assert_int_equal(reply.magic, RTE_MAGIC);
 	assert_int_equal(reply.kind, WIRE_REPLY);
+	assert_int_equal(reply.id, ((const struct wire_msg *)req)->id);
 	return reply.result;
 }
 
@@ -567,6 +753,7 @@ static void test_primary_refuses_bad_requests(void **state)
 	assert_int_equal(wire_exchange(&m, sizeof(m)), 1);
 
 	m.kind = WIRE_ALLOC;
+	m.id = 0x1d1d;
 	m.page_sz = hugepage_size();
 	m.n_segs = 0;
 	assert_int_equal(wire_exchange(&m, sizeof(m)), -EINVAL);
@@ -714,6 +901,225 @@ static void test_secondary_killed(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+/* Wait until the child has done target operations; fail if it dies first
+ * or makes no progress for 10 s (a hang guard on progress). */
+static void wait_for_ops(pid_t pid, volatile unsigned long *ops, unsigned long target)
+{
+	unsigned long last = *ops;
+
+	for (int ms = 0; *ops < target; ms++) {
+		int status;
+
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			fail_msg("child died early (status %#x)", status);
+		if (*ops != last) {
+			last = *ops;
+			ms = 0;
+		}
+		if (ms == 100000) {
+			kill(pid, SIGKILL);
+			fail_msg("child made no progress in 10 s (%lu of %lu operations)", last,
+				 target);
+		}
+		usleep(100);
+	}
+}
+
+/* The round the primary is in, for the hang guard's message. */
+static volatile sig_atomic_t churn_round;
+
+static void churn_hang(int sig)
+{
+	char msg[80];
+	int n = snprintf(msg, sizeof(msg), "\nhang guard: the primary hung in round %d\n",
+			 (int)churn_round);
+
+	RTE_SET_USED(sig);
+	if (write(STDERR_FILENO, msg, (size_t)n) < 0)
+		_exit(3);
+	_exit(2);
+}
+
+/* The primary's own work after a kill: it must neither hang nor find the
+ * heap broken. */
+static void primary_after_kill(unsigned int *seed)
+{
+	struct rte_malloc_socket_stats st;
+	const struct rte_memzone *mz;
+	void *p[16] = { NULL };
+
+	for (int i = 0; i < 256; i++) {
+		unsigned int slot = (unsigned int)rand_r(seed) % 16;
+		size_t size = 64 + (size_t)rand_r(seed) % 16384;
+
+		rte_free(p[slot]);
+		p[slot] = rte_malloc(NULL, size, 0);
+		assert_non_null(p[slot]);
+		memset(p[slot], 0x77, size);
+	}
+	for (int i = 0; i < 16; i++)
+		rte_free(p[i]);
+	mz = rte_memzone_reserve("churn_primary", 65536, SOCKET_ID_ANY, 0);
+	assert_non_null(mz);
+	assert_int_equal(rte_memzone_free(mz), 0);
+	assert_int_equal(malloc_heap_check(&eal_mcfg()->malloc_heaps[0], NULL), 0);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &st), 0);
+	assert_int_equal(st.heap_totalsz_bytes, st.heap_allocsz_bytes + st.heap_freesz_bytes);
+	assert_true(st.greatest_free_size <= st.heap_freesz_bytes);
+}
+
+/*
+ * Secondaries SIGKILLed at random points of rte_malloc, rte_free, memzone
+ * reserve and heap growth: whatever lock one held, the primary goes on
+ * with a consistent heap. The seed fixes how far each one gets before the
+ * kill; where in an operation that lands is up to the scheduler.
+ */
+#define CHURN_ROUNDS 120
+
+static void test_secondaries_killed_at_random(void **state)
+{
+	struct sigaction sa = { .sa_handler = churn_hang }, old;
+	const struct rte_memzone *mz;
+	unsigned int seed = 20260; /* fixed: a failing run can be repeated */
+	struct churn_ctl *ctl;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("churn");
+	assert_true(eal_up("primary", "--sim=pages=256") >= 0);
+	mz = rte_memzone_reserve("mp_churn", sizeof(*ctl), SOCKET_ID_ANY, 0);
+	assert_non_null(mz);
+	ctl = mz->addr;
+	assert_int_equal(sigaction(SIGALRM, &sa, &old), 0);
+	for (churn_round = 0; churn_round < CHURN_ROUNDS; churn_round++) {
+		unsigned long target = 1 + (unsigned long)rand_r(&seed) % 400;
+		pid_t pid;
+		int status;
+
+		ctl->ops = 0;
+		pid = start_child("churn");
+		wait_for_ops(pid, &ctl->ops, target);
+		assert_int_equal(kill(pid, SIGKILL), 0);
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFSIGNALED(status));
+		alarm(20); /* a hang guard only: the work takes milliseconds */
+		primary_after_kill(&seed);
+		alarm(0);
+	}
+	sigaction(SIGALRM, &old, NULL);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+#ifdef RTEMEM_HAL_sim
+/*
+ * A secondary cannot map the pages the primary just took for a heap: the
+ * primary's allocation fails, and the pages go back in every process.
+ */
+static void test_secondary_attach_fails(void **state)
+{
+	struct rte_malloc_socket_stats before, after;
+	const struct rte_memzone *mz;
+	struct attach_ctl *ctl;
+	unsigned int free_pages;
+	void *p;
+	pid_t pid;
+	int status;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("attach");
+	assert_true(eal_up("primary", "--sim=pages=64") >= 0);
+	mz = rte_memzone_reserve("mp_attach", sizeof(*ctl), SOCKET_ID_ANY, 0);
+	assert_non_null(mz);
+	ctl = mz->addr;
+	memset(ctl, 0, sizeof(*ctl));
+	pid = start_child("attach_fail");
+	while (!ctl->armed) {
+		assert_int_equal(waitpid(pid, &status, WNOHANG), 0);
+		usleep(1000);
+	}
+	ctl->used = pages_in_use();
+	free_pages = sim_pool_free_pages(0);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &before), 0);
+
+	p = (void *)1;
+	rte_errno = 0;
+	p = rte_malloc(NULL, 3u << 20, 0); /* more than is free: the heap grows */
+	assert_null(p);
+	assert_int_equal(rte_errno, ENOMEM);
+	assert_int_equal(pages_in_use(), ctl->used);
+	assert_int_equal(sim_pool_free_pages(0), free_pages);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &after), 0);
+	assert_memory_equal(&before, &after, sizeof(before));
+	assert_int_equal(malloc_heap_check(&eal_mcfg()->malloc_heaps[0], NULL), 0);
+
+	ctl->done = 1;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), CHILD_OK);
+	/* And once the secondary is gone, growing works as ever. */
+	p = rte_malloc(NULL, 3u << 20, 0);
+	assert_non_null(p);
+	rte_free(p);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/* A secondary cannot unmap pages the primary gave back: the primary's state
+ * is as if it had, and when the pages come back the secondary sees them. */
+static void test_secondary_detach_fails(void **state)
+{
+	const struct rte_memzone *mz;
+	struct attach_ctl *ctl;
+	unsigned int free_pages;
+	void *p;
+	pid_t pid;
+	int status;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("detach");
+	assert_true(eal_up("primary", "--sim=pages=64") >= 0);
+	mz = rte_memzone_reserve("mp_detach", sizeof(*ctl), SOCKET_ID_ANY, 0);
+	assert_non_null(mz);
+	ctl = mz->addr;
+	memset(ctl, 0, sizeof(*ctl));
+	ctl->used = pages_in_use();
+	free_pages = sim_pool_free_pages(0);
+	p = rte_malloc(NULL, 3u << 20, 0); /* the heap grows by run-time pages */
+	assert_non_null(p);
+	ctl->page = RTE_PTR_ALIGN_CEIL(p, 2u << 20);
+	pid = start_child("detach_fail");
+	while (!ctl->armed) {
+		assert_int_equal(waitpid(pid, &status, WNOHANG), 0);
+		usleep(1000);
+	}
+	rte_free(p); /* gives the pages back: the secondary's detach fails */
+	assert_int_equal(pages_in_use(), ctl->used);
+	assert_int_equal(sim_pool_free_pages(0), free_pages);
+	assert_int_equal(malloc_heap_check(&eal_mcfg()->malloc_heaps[0], NULL), 0);
+	ctl->done = 1;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), CHILD_OK);
+	p = ctl->page;
+	for (size_t off = 0; off < (3u << 20); off += 4096)
+		assert_int_equal(((uint8_t *)p)[off], 0x5A);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/* A secondary's request cannot be sent: its allocation fails, nothing moves. */
+static void test_secondary_send_fails(void **state)
+{
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("sendf");
+	assert_true(eal_up("primary", "--sim=pages=64") >= 0);
+	assert_int_equal(run_child("send_fail"), CHILD_OK);
+	assert_int_equal(malloc_heap_check(&eal_mcfg()->malloc_heaps[0], NULL), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+#endif
+
 /* tools/rtemem-info attaches as a secondary and lists what the primary has. */
 static void test_rtemem_info(void **state)
 {
@@ -813,6 +1219,12 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_rtemem_info, eal_down),
 		cmocka_unit_test_teardown(test_objects_both_ways, eal_down),
 		cmocka_unit_test_teardown(test_secondary_killed, eal_down),
+		cmocka_unit_test_teardown(test_secondaries_killed_at_random, eal_down),
+#ifdef RTEMEM_HAL_sim
+		cmocka_unit_test_teardown(test_secondary_attach_fails, eal_down),
+		cmocka_unit_test_teardown(test_secondary_send_fails, eal_down),
+		cmocka_unit_test_teardown(test_secondary_detach_fails, eal_down),
+#endif
 		cmocka_unit_test_teardown(test_secondary_sees_primary_memory, eal_down),
 		cmocka_unit_test_teardown(test_second_primary_refused, eal_down),
 		cmocka_unit_test_teardown(test_secondary_without_primary, eal_down),
@@ -836,6 +1248,16 @@ int main(int argc, char **argv)
 			return child_crashing_primary();
 		if (strcmp(argv[2], "objects") == 0)
 			return child_objects();
+#ifdef RTEMEM_HAL_sim
+		if (strcmp(argv[2], "attach_fail") == 0)
+			return child_attach_fail();
+		if (strcmp(argv[2], "detach_fail") == 0)
+			return child_detach_fail();
+		if (strcmp(argv[2], "send_fail") == 0)
+			return child_send_fail();
+#endif
+		if (strcmp(argv[2], "churn") == 0)
+			return child_churn();
 		if (strcmp(argv[2], "killed") == 0)
 			return child_killed();
 		if (strcmp(argv[2], "alloc_free") == 0)

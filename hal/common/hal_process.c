@@ -16,12 +16,41 @@
 #include <unistd.h>
 
 #include "hal.h"
+#include "hal_runtime.h"
 
 static int lock_fd = -1;
 
 int hal_thread_id(void)
 {
 	return (int)syscall(SYS_gettid);
+}
+
+bool hal_thread_alive(int tid)
+{
+	char path[64], stat[512], *state;
+	ssize_t n;
+	int fd;
+
+	if (tid <= 0)
+		return false;
+	/* kill(tid, 0) would call a zombie alive: a SIGKILLed process stays
+	 * one until its parent reaps it, and may hold a lock all that time.
+	 * /proc/<tid>/stat names the state, also for a thread that is not its
+	 * process's leader. */
+	snprintf(path, sizeof(path), "/proc/%d/stat", tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno != ENOENT && errno != ESRCH;
+	n = read(fd, stat, sizeof(stat) - 1);
+	close(fd);
+	if (n <= 0)
+		return n < 0 && errno != ESRCH;
+	stat[n] = '\0';
+	/* "tid (comm) S ...": comm may itself hold ") ". */
+	state = strrchr(stat, ')');
+	if (state == NULL || state[1] != ' ')
+		return true;
+	return state[2] != 'Z' && state[2] != 'X' && state[2] != 'x';
 }
 
 void hal_dump_stack(FILE *f)
@@ -92,7 +121,7 @@ static int sock_addr(struct sockaddr_un *sa, const char *name)
 	return runtime_path(sa->sun_path, sizeof(sa->sun_path), name);
 }
 
-int hal_ipc_open(const char *name)
+int hal_os_ipc_open(const char *name)
 {
 	struct sockaddr_un sa;
 	int fd, ret;
@@ -128,7 +157,7 @@ void hal_ipc_close(int fd, const char *name)
 	hal_ipc_unlink(name);
 }
 
-int hal_ipc_send(int fd, const char *peer, const void *msg, size_t len)
+int hal_os_ipc_send(int fd, const char *peer, const void *msg, size_t len)
 {
 	struct sockaddr_un sa;
 	int ret;

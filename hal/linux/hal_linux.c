@@ -174,6 +174,16 @@ void hal_set_iova_as_va(bool iova_as_va)
 	RTE_SET_USED(iova_as_va);
 }
 
+int hal_ipc_open(const char *name)
+{
+	return hal_os_ipc_open(name);
+}
+
+int hal_ipc_send(int fd, const char *peer, const void *msg, size_t len)
+{
+	return hal_os_ipc_send(fd, peer, msg, len);
+}
+
 void *hal_shm_map(const char *name, size_t len, void *addr, bool create)
 {
 	return hal_runtime_shm_map(name, len, addr, create);

@@ -268,11 +268,15 @@ int hal_page_attach(void *va, size_t page_sz, int list_idx, int seg_idx)
 {
 	if (!pages_are_shared())
 		return -ENOTSUP;
+	if (sim_fault_hit(SIM_OP_PAGE_ATTACH))
+		return -ENOMEM;
 	return map_backing(va, page_sz, list_idx, seg_idx, false);
 }
 
 int hal_page_detach(void *va, size_t page_sz)
 {
+	if (sim_fault_hit(SIM_OP_PAGE_DETACH))
+		return -EBUSY;
 	return hal_va_rereserve(va, page_sz);
 }
 
@@ -321,7 +325,25 @@ void *hal_shm_map(const char *name, size_t len, void *addr, bool create)
 		errno = ENOSPC;
 		return NULL;
 	}
+	if (!create && sim_fault_hit(SIM_OP_SHM_ATTACH)) {
+		errno = EACCES;
+		return NULL;
+	}
 	return hal_runtime_shm_map(name, len, addr, create);
+}
+
+int hal_ipc_open(const char *name)
+{
+	if (sim_fault_hit(SIM_OP_IPC_OPEN))
+		return -EMFILE;
+	return hal_os_ipc_open(name);
+}
+
+int hal_ipc_send(int fd, const char *peer, const void *msg, size_t len)
+{
+	if (sim_fault_hit(SIM_OP_IPC_SEND))
+		return -ENOBUFS;
+	return hal_os_ipc_send(fd, peer, msg, len);
 }
 
 void hal_set_iova_as_va(bool iova_as_va)

@@ -16,6 +16,8 @@ int hal_pci_scan(struct hal_pci_device *devs, int max)
 
 	if (max < 0 || (devs == NULL && max > 0))
 		return -EINVAL;
+	if (sim_fault_hit(SIM_OP_PCI_SCAN))
+		return -EIO;
 	for (unsigned int i = 0; i < sim_pci_count() && n < max; i++) {
 		struct sim_pci_device *p = sim_pci_get(i);
 		struct hal_pci_device *d = &devs[n++];
@@ -40,6 +42,8 @@ int hal_pci_map_bar(struct hal_pci_device *dev, int bar, struct hal_bar *out)
 
 	if (dev == NULL || out == NULL)
 		return -EINVAL;
+	if (sim_fault_hit(SIM_OP_PCI_MAP_BAR))
+		return -EIO;
 	p = dev->hal_priv;
 	/* The handle must still be a device of the current sim machine. */
 	for (unsigned int i = 0;; i++) {
