@@ -126,7 +126,11 @@ static void test_bad_input(void **state)
 	expect_create_fails("bad", 8, RTE_RING_SZ_MASK, RING_F_EXACT_SZ, EINVAL);
 	expect_create_fails("bad", 6, 64, 0, EINVAL);            /* esize not 4k */
 	expect_create_fails("bad", 0, 64, 0, EINVAL);
-	expect_create_fails("bad", 8, 64, RING_F_MP_RTS_ENQ, EINVAL);
+	/* two sync modes for one side */
+	expect_create_fails("bad", 8, 64, RING_F_MP_RTS_ENQ | RING_F_MP_HTS_ENQ, EINVAL);
+	expect_create_fails("bad", 8, 64, RING_F_SP_ENQ | RING_F_MP_RTS_ENQ, EINVAL);
+	expect_create_fails("bad", 8, 64, RING_F_SC_DEQ | RING_F_MC_HTS_DEQ, EINVAL);
+	expect_create_fails("bad", 8, 64, RING_F_MC_RTS_DEQ | RING_F_MC_HTS_DEQ, EINVAL);
 	expect_create_fails("bad", 8, 64, 0x80, EINVAL);
 	expect_create_fails(NULL, 8, 64, 0, EINVAL);
 
@@ -191,7 +195,8 @@ static void test_init_user_memory(void **state)
 	assert_int_equal(rte_ring_dequeue(r, &obj), 0);
 	assert_ptr_equal(obj, (void *)0x10);
 	assert_int_equal(rte_ring_init(r, "user", 15, 0), -EINVAL);
-	assert_int_equal(rte_ring_init(r, "user", 16, RING_F_MC_HTS_DEQ), -EINVAL);
+	assert_int_equal(rte_ring_init(r, "user", 16, RING_F_MC_HTS_DEQ | RING_F_MC_RTS_DEQ),
+			 -EINVAL);
 	assert_int_equal(rte_ring_init(r, "a_name_that_is_much_too_long_for_a_ring", 16, 0),
 			 -ENAMETOOLONG);
 	assert_int_equal(rte_ring_init(r, "user", 15, RING_F_EXACT_SZ), 0);
@@ -202,8 +207,21 @@ static void test_init_user_memory(void **state)
 	free(r);
 }
 
-/* One enqueue/dequeue flavour, so every variant runs the same checks. */
-enum sync { SYNC_DEFAULT, SYNC_SINGLE, SYNC_MULTI };
+/*
+ * One enqueue/dequeue flavour, so every variant runs the same checks.
+ * SYNC_MODE is the explicit call of the ring side's RTS or HTS mode.
+ */
+enum sync { SYNC_DEFAULT, SYNC_SINGLE, SYNC_MULTI, SYNC_MODE };
+
+static bool prod_rts(const struct rte_ring *r)
+{
+	return rte_ring_get_prod_sync_type(r) == RTE_RING_SYNC_MT_RTS;
+}
+
+static bool cons_rts(const struct rte_ring *r)
+{
+	return rte_ring_get_cons_sync_type(r) == RTE_RING_SYNC_MT_RTS;
+}
 
 static unsigned int enq_bulk(struct rte_ring *r, void **objs, unsigned int n, enum sync s,
 			     unsigned int *free_space)
@@ -213,6 +231,9 @@ static unsigned int enq_bulk(struct rte_ring *r, void **objs, unsigned int n, en
 		return rte_ring_sp_enqueue_bulk(r, objs, n, free_space);
 	case SYNC_MULTI:
 		return rte_ring_mp_enqueue_bulk(r, objs, n, free_space);
+	case SYNC_MODE:
+		return prod_rts(r) ? rte_ring_mp_rts_enqueue_bulk(r, objs, n, free_space)
+				   : rte_ring_mp_hts_enqueue_bulk(r, objs, n, free_space);
 	default:
 		return rte_ring_enqueue_bulk(r, objs, n, free_space);
 	}
@@ -226,6 +247,9 @@ static unsigned int enq_burst(struct rte_ring *r, void **objs, unsigned int n, e
 		return rte_ring_sp_enqueue_burst(r, objs, n, free_space);
 	case SYNC_MULTI:
 		return rte_ring_mp_enqueue_burst(r, objs, n, free_space);
+	case SYNC_MODE:
+		return prod_rts(r) ? rte_ring_mp_rts_enqueue_burst(r, objs, n, free_space)
+				   : rte_ring_mp_hts_enqueue_burst(r, objs, n, free_space);
 	default:
 		return rte_ring_enqueue_burst(r, objs, n, free_space);
 	}
@@ -238,6 +262,8 @@ static int enq_one(struct rte_ring *r, void *obj, enum sync s)
 		return rte_ring_sp_enqueue(r, obj);
 	case SYNC_MULTI:
 		return rte_ring_mp_enqueue(r, obj);
+	case SYNC_MODE: /* RTS and HTS have no single-element call: a bulk of one */
+		return enq_bulk(r, &obj, 1, s, NULL) ? 0 : -ENOBUFS;
 	default:
 		return rte_ring_enqueue(r, obj);
 	}
@@ -251,6 +277,9 @@ static unsigned int deq_bulk(struct rte_ring *r, void **objs, unsigned int n, en
 		return rte_ring_sc_dequeue_bulk(r, objs, n, avail);
 	case SYNC_MULTI:
 		return rte_ring_mc_dequeue_bulk(r, objs, n, avail);
+	case SYNC_MODE:
+		return cons_rts(r) ? rte_ring_mc_rts_dequeue_bulk(r, objs, n, avail)
+				   : rte_ring_mc_hts_dequeue_bulk(r, objs, n, avail);
 	default:
 		return rte_ring_dequeue_bulk(r, objs, n, avail);
 	}
@@ -264,6 +293,9 @@ static unsigned int deq_burst(struct rte_ring *r, void **objs, unsigned int n, e
 		return rte_ring_sc_dequeue_burst(r, objs, n, avail);
 	case SYNC_MULTI:
 		return rte_ring_mc_dequeue_burst(r, objs, n, avail);
+	case SYNC_MODE:
+		return cons_rts(r) ? rte_ring_mc_rts_dequeue_burst(r, objs, n, avail)
+				   : rte_ring_mc_hts_dequeue_burst(r, objs, n, avail);
 	default:
 		return rte_ring_dequeue_burst(r, objs, n, avail);
 	}
@@ -276,6 +308,8 @@ static int deq_one(struct rte_ring *r, void **obj, enum sync s)
 		return rte_ring_sc_dequeue(r, obj);
 	case SYNC_MULTI:
 		return rte_ring_mc_dequeue(r, obj);
+	case SYNC_MODE:
+		return deq_bulk(r, obj, 1, s, NULL) ? 0 : -ENOENT;
 	default:
 		return rte_ring_dequeue(r, obj);
 	}
@@ -284,6 +318,23 @@ static int deq_one(struct rte_ring *r, void **obj, enum sync s)
 static void *val(uintptr_t v)
 {
 	return (void *)v;
+}
+
+/*
+ * Set every index of an empty ring to v, in the layout of each side's sync
+ * type; RTS operation counts start just below 2^32 so that they wrap too.
+ */
+static void set_indexes(struct rte_ring *r, uint32_t v)
+{
+	r->prod.head = r->prod.tail = r->cons.head = r->cons.tail = v;
+	if (prod_rts(r)) {
+		r->rts_prod.head.val.pos = r->rts_prod.tail.val.pos = v;
+		r->rts_prod.head.val.cnt = r->rts_prod.tail.val.cnt = UINT32_MAX - 3;
+	}
+	if (cons_rts(r)) {
+		r->rts_cons.head.val.pos = r->rts_cons.tail.val.pos = v;
+		r->rts_cons.head.val.cnt = r->rts_cons.tail.val.cnt = UINT32_MAX - 3;
+	}
 }
 
 /* Outputs are poisoned before every dequeue: what a call leaves there is its own. */
@@ -377,33 +428,49 @@ static void check_variants(struct rte_ring *r, enum sync es, enum sync ds)
 	assert_poisoned_ptrs(out, 4, 32);
 }
 
+/* The calls a side of this sync type allows: MT and ST ones share a layout. */
+static bool sync_allowed(enum rte_ring_sync_type t, enum sync s)
+{
+	if (t == RTE_RING_SYNC_MT || t == RTE_RING_SYNC_ST)
+		return s != SYNC_MODE;
+	return s == SYNC_DEFAULT || s == SYNC_MODE;
+}
+
+/* Every sync mode on each side, alone and mixed with the others. */
+static const unsigned int mode_flag_sets[] = {
+	0, RING_F_SP_ENQ, RING_F_SC_DEQ, RING_F_SP_ENQ | RING_F_SC_DEQ,
+	RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ, RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ,
+	RING_F_MP_RTS_ENQ | RING_F_MC_HTS_DEQ, RING_F_MP_HTS_ENQ | RING_F_MC_RTS_DEQ,
+	RING_F_MP_RTS_ENQ | RING_F_SC_DEQ, RING_F_SP_ENQ | RING_F_MC_HTS_DEQ,
+	RING_F_MP_HTS_ENQ, RING_F_MC_RTS_DEQ,
+};
+
 static void test_all_variants(void **state)
 {
-	static const unsigned int flag_sets[] = {
-		0, RING_F_SP_ENQ, RING_F_SC_DEQ, RING_F_SP_ENQ | RING_F_SC_DEQ,
-	};
 	(void)state;
-	for (unsigned int f = 0; f < RTE_DIM(flag_sets); f++) {
-		struct rte_ring *r = rte_ring_create("variants", 16, SOCKET_ID_ANY, flag_sets[f]);
+	for (unsigned int f = 0; f < RTE_DIM(mode_flag_sets); f++) {
+		struct rte_ring *r = rte_ring_create("variants", 16, SOCKET_ID_ANY,
+						     mode_flag_sets[f]);
 
 		assert_non_null(r);
-		for (int es = SYNC_DEFAULT; es <= SYNC_MULTI; es++)
-			for (int ds = SYNC_DEFAULT; ds <= SYNC_MULTI; ds++)
-				check_variants(r, es, ds);
+		for (int es = SYNC_DEFAULT; es <= SYNC_MODE; es++)
+			for (int ds = SYNC_DEFAULT; ds <= SYNC_MODE; ds++)
+				if (sync_allowed(rte_ring_get_prod_sync_type(r), es) &&
+				    sync_allowed(rte_ring_get_cons_sync_type(r), ds))
+					check_variants(r, es, ds);
 		rte_ring_free(r);
 	}
 }
 
 /* Indexes are free-running uint32_t: start them just below 2^32. */
-static void test_wraparound(void **state)
+static void check_wraparound(unsigned int flags)
 {
-	struct rte_ring *r = rte_ring_create("wrap", 8, SOCKET_ID_ANY, 0);
+	struct rte_ring *r = rte_ring_create("wrap", 8, SOCKET_ID_ANY, flags);
 	void *in[7], *out[7];
 	uintptr_t next_in = 1, next_out = 1;
 
-	(void)state;
 	assert_non_null(r);
-	r->prod.head = r->prod.tail = r->cons.head = r->cons.tail = UINT32_MAX - 20;
+	set_indexes(r, UINT32_MAX - 20);
 	assert_int_equal(rte_ring_count(r), 0);
 	for (unsigned int round = 0; round < 500; round++) {
 		unsigned int n = 1 + round % 7, got, i;
@@ -423,7 +490,24 @@ static void test_wraparound(void **state)
 	assert_true(rte_ring_empty(r));
 	rte_ring_reset(r);
 	assert_int_equal(r->prod.head, 0);
+	assert_int_equal(r->prod.tail, 0);
+	assert_int_equal(r->cons.tail, 0);
+	if (prod_rts(r))
+		assert_int_equal(r->rts_prod.head.raw, 0);
+	if (cons_rts(r))
+		assert_int_equal(r->rts_cons.head.raw, 0);
+	/* and the ring works from 0 again */
+	assert_int_equal(rte_ring_enqueue_bulk(r, in, 7, NULL), 7);
+	assert_int_equal(rte_ring_dequeue_bulk(r, out, 7, NULL), 7);
+	assert_memory_equal(out, in, sizeof(in));
 	rte_ring_free(r);
+}
+
+static void test_wraparound(void **state)
+{
+	(void)state;
+	for (unsigned int f = 0; f < RTE_DIM(mode_flag_sets); f++)
+		check_wraparound(mode_flag_sets[f]);
 }
 
 static void test_exact_size(void **state)
@@ -720,7 +804,7 @@ static void run_wrap_case(struct wrap_case *c)
 	const unsigned int cap = c->capacity;
 	unsigned int got, fs, av, total, first, rest;
 
-	c->r->prod.head = c->r->prod.tail = c->r->cons.head = c->r->cons.tail = c->slot;
+	set_indexes(c->r, c->slot);
 
 	got = case_enqueue(c, c->n, &fs);
 	expect_case(c, got == c->n);
@@ -752,16 +836,195 @@ static void run_wrap_case(struct wrap_case *c)
 	expect_case(c, c->next_out == c->next_in);
 }
 
-static void test_elem_every_size_and_wrap(void **state)
+/*
+ * The two-step calls as one enqueue or dequeue, for the wrap cases: peek
+ * (the start copies out / the finish copies in) and zero-copy (the caller
+ * copies at ptr1, then ptr2 past the end of the ring).
+ */
+static unsigned int peek_enq(struct rte_ring *r, const void *objs, unsigned int esize,
+			     unsigned int n, unsigned int *free_space, bool bulk)
 {
-	/* A power-of-two ring (capacity 7) and an EXACT_SZ one (6 of 8 slots). */
-	static const struct {
-		unsigned int count, flags;
-	} kinds[] = { { SMALL_RING, 0 }, { SMALL_RING - 2, RING_F_EXACT_SZ } };
+	n = bulk ? rte_ring_enqueue_bulk_elem_start(r, n, free_space)
+		 : rte_ring_enqueue_burst_elem_start(r, n, free_space);
+	rte_ring_enqueue_elem_finish(r, objs, esize, n);
+	return n;
+}
 
-	(void)state;
+static unsigned int peek_enq_bulk(struct rte_ring *r, const void *objs, unsigned int esize,
+				  unsigned int n, unsigned int *free_space)
+{
+	return peek_enq(r, objs, esize, n, free_space, true);
+}
+
+static unsigned int peek_enq_burst(struct rte_ring *r, const void *objs, unsigned int esize,
+				   unsigned int n, unsigned int *free_space)
+{
+	return peek_enq(r, objs, esize, n, free_space, false);
+}
+
+static unsigned int peek_deq(struct rte_ring *r, void *objs, unsigned int esize, unsigned int n,
+			     unsigned int *available, bool bulk)
+{
+	n = bulk ? rte_ring_dequeue_bulk_elem_start(r, objs, esize, n, available)
+		 : rte_ring_dequeue_burst_elem_start(r, objs, esize, n, available);
+	rte_ring_dequeue_elem_finish(r, n);
+	return n;
+}
+
+static unsigned int peek_deq_bulk(struct rte_ring *r, void *objs, unsigned int esize,
+				  unsigned int n, unsigned int *available)
+{
+	return peek_deq(r, objs, esize, n, available, true);
+}
+
+static unsigned int peek_deq_burst(struct rte_ring *r, void *objs, unsigned int esize,
+				   unsigned int n, unsigned int *available)
+{
+	return peek_deq(r, objs, esize, n, available, false);
+}
+
+/* The two segments of a zero-copy reservation of n, checked against the ring's layout. */
+static void check_zcd(const struct rte_ring *r, const struct rte_ring_zc_data *zcd,
+		      unsigned int esize, unsigned int n)
+{
+	assert_true(zcd->n1 <= n);
+	if (zcd->n1 < n)
+		assert_ptr_equal(zcd->ptr2, &r[1]);
+	else
+		assert_null(zcd->ptr2);
+	if (n != 0) /* the first segment ends at the end of the ring at the latest */
+		assert_true((const char *)zcd->ptr1 + (size_t)zcd->n1 * esize <=
+			    (const char *)&r[1] + (size_t)r->size * esize);
+}
+
+static unsigned int zc_enq(struct rte_ring *r, const void *objs, unsigned int esize,
+			   unsigned int n, unsigned int *free_space, bool bulk)
+{
+	struct rte_ring_zc_data zcd;
+
+	memset(&zcd, 0xee, sizeof(zcd));
+	n = bulk ? rte_ring_enqueue_zc_bulk_elem_start(r, esize, n, &zcd, free_space)
+		 : rte_ring_enqueue_zc_burst_elem_start(r, esize, n, &zcd, free_space);
+	check_zcd(r, &zcd, esize, n);
+	memcpy(zcd.ptr1, objs, (size_t)zcd.n1 * esize);
+	if (n > zcd.n1)
+		memcpy(zcd.ptr2, (const char *)objs + (size_t)zcd.n1 * esize,
+		       (size_t)(n - zcd.n1) * esize);
+	rte_ring_enqueue_zc_elem_finish(r, n);
+	return n;
+}
+
+static unsigned int zc_enq_bulk(struct rte_ring *r, const void *objs, unsigned int esize,
+				unsigned int n, unsigned int *free_space)
+{
+	return zc_enq(r, objs, esize, n, free_space, true);
+}
+
+static unsigned int zc_enq_burst(struct rte_ring *r, const void *objs, unsigned int esize,
+				 unsigned int n, unsigned int *free_space)
+{
+	return zc_enq(r, objs, esize, n, free_space, false);
+}
+
+static unsigned int zc_deq(struct rte_ring *r, void *objs, unsigned int esize, unsigned int n,
+			   unsigned int *available, bool bulk)
+{
+	struct rte_ring_zc_data zcd;
+
+	memset(&zcd, 0xee, sizeof(zcd));
+	n = bulk ? rte_ring_dequeue_zc_bulk_elem_start(r, esize, n, &zcd, available)
+		 : rte_ring_dequeue_zc_burst_elem_start(r, esize, n, &zcd, available);
+	check_zcd(r, &zcd, esize, n);
+	memcpy(objs, zcd.ptr1, (size_t)zcd.n1 * esize);
+	if (n > zcd.n1)
+		memcpy((char *)objs + (size_t)zcd.n1 * esize, zcd.ptr2,
+		       (size_t)(n - zcd.n1) * esize);
+	rte_ring_dequeue_zc_elem_finish(r, n);
+	return n;
+}
+
+static unsigned int zc_deq_bulk(struct rte_ring *r, void *objs, unsigned int esize,
+				unsigned int n, unsigned int *available)
+{
+	return zc_deq(r, objs, esize, n, available, true);
+}
+
+static unsigned int zc_deq_burst(struct rte_ring *r, void *objs, unsigned int esize,
+				 unsigned int n, unsigned int *available)
+{
+	return zc_deq(r, objs, esize, n, available, false);
+}
+
+/* What an RTS, HTS or ST side allows besides the default calls. */
+static const struct enq_api rts_enq_apis[] = {
+	{ "enqueue_bulk", rte_ring_enqueue_bulk_elem, true, true },
+	{ "enqueue_burst", rte_ring_enqueue_burst_elem, false, true },
+	{ "enqueue", enq_singles_default, false, false },
+	{ "mp_rts_enqueue_bulk", rte_ring_mp_rts_enqueue_bulk_elem, true, true },
+	{ "mp_rts_enqueue_burst", rte_ring_mp_rts_enqueue_burst_elem, false, true },
+};
+
+static const struct deq_api rts_deq_apis[] = {
+	{ "dequeue_bulk", rte_ring_dequeue_bulk_elem, true, true },
+	{ "dequeue_burst", rte_ring_dequeue_burst_elem, false, true },
+	{ "dequeue", deq_singles_default, false, false },
+	{ "mc_rts_dequeue_bulk", rte_ring_mc_rts_dequeue_bulk_elem, true, true },
+	{ "mc_rts_dequeue_burst", rte_ring_mc_rts_dequeue_burst_elem, false, true },
+};
+
+static const struct enq_api hts_enq_apis[] = {
+	{ "enqueue_bulk", rte_ring_enqueue_bulk_elem, true, true },
+	{ "enqueue_burst", rte_ring_enqueue_burst_elem, false, true },
+	{ "mp_hts_enqueue_bulk", rte_ring_mp_hts_enqueue_bulk_elem, true, true },
+	{ "mp_hts_enqueue_burst", rte_ring_mp_hts_enqueue_burst_elem, false, true },
+	{ "enqueue_bulk_start/finish", peek_enq_bulk, true, true },
+	{ "enqueue_burst_start/finish", peek_enq_burst, false, true },
+	{ "enqueue_zc_bulk_start/finish", zc_enq_bulk, true, true },
+	{ "enqueue_zc_burst_start/finish", zc_enq_burst, false, true },
+};
+
+static const struct deq_api hts_deq_apis[] = {
+	{ "dequeue_bulk", rte_ring_dequeue_bulk_elem, true, true },
+	{ "dequeue_burst", rte_ring_dequeue_burst_elem, false, true },
+	{ "mc_hts_dequeue_bulk", rte_ring_mc_hts_dequeue_bulk_elem, true, true },
+	{ "mc_hts_dequeue_burst", rte_ring_mc_hts_dequeue_burst_elem, false, true },
+	{ "dequeue_bulk_start/finish", peek_deq_bulk, true, true },
+	{ "dequeue_burst_start/finish", peek_deq_burst, false, true },
+	{ "dequeue_zc_bulk_start/finish", zc_deq_bulk, true, true },
+	{ "dequeue_zc_burst_start/finish", zc_deq_burst, false, true },
+};
+
+static const struct enq_api st_peek_enq_apis[] = {
+	{ "sp_enqueue_burst", rte_ring_sp_enqueue_burst_elem, false, true },
+	{ "enqueue_bulk_start/finish", peek_enq_bulk, true, true },
+	{ "enqueue_burst_start/finish", peek_enq_burst, false, true },
+	{ "enqueue_zc_bulk_start/finish", zc_enq_bulk, true, true },
+	{ "enqueue_zc_burst_start/finish", zc_enq_burst, false, true },
+};
+
+static const struct deq_api st_peek_deq_apis[] = {
+	{ "sc_dequeue_burst", rte_ring_sc_dequeue_burst_elem, false, true },
+	{ "dequeue_bulk_start/finish", peek_deq_bulk, true, true },
+	{ "dequeue_burst_start/finish", peek_deq_burst, false, true },
+	{ "dequeue_zc_bulk_start/finish", zc_deq_bulk, true, true },
+	{ "dequeue_zc_burst_start/finish", zc_deq_burst, false, true },
+};
+
+/* A ring kind for the wrap cases: its flags, and the calls its sides allow. */
+struct wrap_kind {
+	unsigned int count, flags;
+	const struct enq_api *enq;
+	unsigned int nb_enq;
+	const struct deq_api *deq;
+	unsigned int nb_deq;
+};
+
+#define WRAP_KIND(count, flags, e, d) { count, flags, e, RTE_DIM(e), d, RTE_DIM(d) }
+
+static void run_wrap_kinds(const struct wrap_kind *kinds, unsigned int nb_kinds)
+{
 	for (unsigned int esize = 4; esize <= MAX_ESIZE; esize += 4) {
-		for (unsigned int k = 0; k < RTE_DIM(kinds); k++) {
+		for (unsigned int k = 0; k < nb_kinds; k++) {
 			struct wrap_case c = { .esize = esize };
 
 			c.r = rte_ring_create_elem("every_size", esize, kinds[k].count, SOCKET_ID_ANY,
@@ -769,17 +1032,51 @@ static void test_elem_every_size_and_wrap(void **state)
 			assert_non_null(c.r);
 			assert_int_equal(rte_ring_get_size(c.r), SMALL_RING);
 			c.capacity = rte_ring_get_capacity(c.r);
-			for (unsigned int e = 0; e < RTE_DIM(enq_apis); e++)
-				for (unsigned int d = 0; d < RTE_DIM(deq_apis); d++)
+			for (unsigned int e = 0; e < kinds[k].nb_enq; e++)
+				for (unsigned int d = 0; d < kinds[k].nb_deq; d++)
 					for (c.slot = 0; c.slot < SMALL_RING; c.slot++)
 						for (c.n = 1; c.n <= c.capacity; c.n++) {
-							c.enq = &enq_apis[e];
-							c.deq = &deq_apis[d];
+							c.enq = &kinds[k].enq[e];
+							c.deq = &kinds[k].deq[d];
 							run_wrap_case(&c);
 						}
 			rte_ring_free(c.r);
 		}
 	}
+}
+
+static void test_elem_every_size_and_wrap(void **state)
+{
+	/* A power-of-two ring (capacity 7) and an EXACT_SZ one (6 of 8 slots). */
+	static const struct wrap_kind kinds[] = {
+		WRAP_KIND(SMALL_RING, 0, enq_apis, deq_apis),
+		WRAP_KIND(SMALL_RING - 2, RING_F_EXACT_SZ, enq_apis, deq_apis),
+	};
+
+	(void)state;
+	run_wrap_kinds(kinds, RTE_DIM(kinds));
+}
+
+/*
+ * The same for RTS and HTS sides and for the peek and zero-copy calls on
+ * HTS and ST sides: every reservation, copy and publication across the end
+ * of the array, and the RTS operation counts across 2^32.
+ */
+static void test_modes_every_size_and_wrap(void **state)
+{
+	static const struct wrap_kind kinds[] = {
+		WRAP_KIND(SMALL_RING, RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ, rts_enq_apis,
+			  rts_deq_apis),
+		WRAP_KIND(SMALL_RING - 2, RING_F_EXACT_SZ | RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ,
+			  hts_enq_apis, hts_deq_apis),
+		WRAP_KIND(SMALL_RING, RING_F_SP_ENQ | RING_F_SC_DEQ, st_peek_enq_apis,
+			  st_peek_deq_apis),
+		WRAP_KIND(SMALL_RING, RING_F_MP_RTS_ENQ | RING_F_MC_HTS_DEQ, rts_enq_apis,
+			  hts_deq_apis),
+	};
+
+	(void)state;
+	run_wrap_kinds(kinds, RTE_DIM(kinds));
 }
 
 static void test_reset_and_dump(void **state)
@@ -1016,6 +1313,7 @@ int main(void)
 		cmocka_unit_test(test_exact_size),
 		cmocka_unit_test(test_elem_sizes),
 		cmocka_unit_test(test_elem_every_size_and_wrap),
+		cmocka_unit_test(test_modes_every_size_and_wrap),
 		cmocka_unit_test(test_reset_and_dump),
 		cmocka_unit_test(test_stress_two_lcores),
 		cmocka_unit_test(test_stress_two_producers),
