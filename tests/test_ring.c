@@ -4,6 +4,9 @@
  * _elem call with the copy wrapping at every slot of a small ring, index
  * wrap-around at 2^32, EXACT_SZ capacities, and a producer/consumer stress
  * on two lcores that proves no element is lost, duplicated or reordered.
+ * The same for the RTS and HTS sync modes (alone and mixed), the peek and
+ * zero-copy calls where the sync type allows them and their refusal where
+ * it does not, zero-copy segments across the end of the ring, htd_max.
  * Outputs are poisoned before each dequeue.
  */
 #include <stdarg.h>
@@ -1079,6 +1082,336 @@ static void test_modes_every_size_and_wrap(void **state)
 	run_wrap_kinds(kinds, RTE_DIM(kinds));
 }
 
+/* Each flag picks its side's sync type; RTS sides get htd_max = capacity / 8. */
+static void test_sync_modes_and_htd_max(void **state)
+{
+	static const struct {
+		unsigned int flags;
+		enum rte_ring_sync_type prod, cons;
+	} modes[] = {
+		{ 0, RTE_RING_SYNC_MT, RTE_RING_SYNC_MT },
+		{ RING_F_SP_ENQ | RING_F_SC_DEQ, RTE_RING_SYNC_ST, RTE_RING_SYNC_ST },
+		{ RING_F_MP_RTS_ENQ, RTE_RING_SYNC_MT_RTS, RTE_RING_SYNC_MT },
+		{ RING_F_MC_RTS_DEQ, RTE_RING_SYNC_MT, RTE_RING_SYNC_MT_RTS },
+		{ RING_F_MP_HTS_ENQ, RTE_RING_SYNC_MT_HTS, RTE_RING_SYNC_MT },
+		{ RING_F_MC_HTS_DEQ, RTE_RING_SYNC_MT, RTE_RING_SYNC_MT_HTS },
+		{ RING_F_MP_RTS_ENQ | RING_F_SC_DEQ, RTE_RING_SYNC_MT_RTS, RTE_RING_SYNC_ST },
+		{ RING_F_MP_HTS_ENQ | RING_F_MC_RTS_DEQ | RING_F_EXACT_SZ, RTE_RING_SYNC_MT_HTS,
+		  RTE_RING_SYNC_MT_RTS },
+	};
+
+	(void)state;
+	for (unsigned int m = 0; m < RTE_DIM(modes); m++) {
+		struct rte_ring *r = rte_ring_create("modes", 1024, SOCKET_ID_ANY, modes[m].flags);
+		const uint32_t def = rte_ring_get_capacity(r) / 8;
+
+		assert_non_null(r);
+		assert_int_equal(r->flags, modes[m].flags);
+		assert_int_equal(rte_ring_get_prod_sync_type(r), modes[m].prod);
+		assert_int_equal(rte_ring_get_cons_sync_type(r), modes[m].cons);
+		assert_int_equal(rte_ring_is_prod_single(r), modes[m].prod == RTE_RING_SYNC_ST);
+		assert_int_equal(rte_ring_is_cons_single(r), modes[m].cons == RTE_RING_SYNC_ST);
+		assert_int_equal(rte_ring_count(r), 0);
+		assert_true(rte_ring_empty(r));
+		assert_int_equal(rte_ring_free_count(r), rte_ring_get_capacity(r));
+
+		if (modes[m].prod == RTE_RING_SYNC_MT_RTS) {
+			assert_int_equal(rte_ring_get_prod_htd_max(r), def);
+			assert_int_equal(rte_ring_set_prod_htd_max(r, 3), 0);
+			assert_int_equal(rte_ring_get_prod_htd_max(r), 3);
+		} else {
+			assert_int_equal(rte_ring_get_prod_htd_max(r), UINT32_MAX);
+			assert_int_equal(rte_ring_set_prod_htd_max(r, 3), -ENOTSUP);
+			assert_int_equal(rte_ring_get_prod_htd_max(r), UINT32_MAX);
+		}
+		if (modes[m].cons == RTE_RING_SYNC_MT_RTS) {
+			assert_int_equal(rte_ring_get_cons_htd_max(r), def);
+			assert_int_equal(rte_ring_set_cons_htd_max(r, 0), 0);
+			assert_int_equal(rte_ring_get_cons_htd_max(r), 0);
+		} else {
+			assert_int_equal(rte_ring_get_cons_htd_max(r), UINT32_MAX);
+			assert_int_equal(rte_ring_set_cons_htd_max(r, 0), -ENOTSUP);
+		}
+		/* A tight htd_max only makes a lone thread wait for itself: no effect. */
+		for (uintptr_t i = 1; i <= 100; i++) {
+			void *obj = NULL;
+
+			assert_int_equal(rte_ring_enqueue(r, val(i)), 0);
+			assert_int_equal(rte_ring_enqueue(r, val(i + 1000)), 0);
+			assert_int_equal(rte_ring_dequeue(r, &obj), 0);
+			assert_ptr_equal(obj, val((i + 1) / 2 + (i % 2 ? 0 : 1000)));
+		}
+		rte_ring_free(r);
+	}
+	/* rte_ring_init takes the same flags. */
+	{
+		ssize_t size = rte_ring_get_memsize(64);
+		struct rte_ring *r = aligned_alloc(RTE_CACHE_LINE_SIZE, (size_t)size);
+
+		assert_non_null(r);
+		assert_int_equal(rte_ring_init(r, "init_rts", 64, RING_F_MP_RTS_ENQ |
+					       RING_F_MC_HTS_DEQ), 0);
+		assert_int_equal(rte_ring_get_prod_sync_type(r), RTE_RING_SYNC_MT_RTS);
+		assert_int_equal(rte_ring_get_cons_sync_type(r), RTE_RING_SYNC_MT_HTS);
+		assert_int_equal(rte_ring_get_prod_htd_max(r), 63 / 8);
+		free(r);
+	}
+}
+
+/*
+ * Peek on the sides that allow it (ST and HTS): an enqueue reserves at
+ * start and publishes n at finish, giving the rest back; a dequeue copies
+ * out at start and removes only what finish says.
+ */
+static void check_peek(struct rte_ring *r)
+{
+	void *in[8] = { val(1), val(2), val(3), val(4), val(5), val(6), val(7), val(8) };
+	void *out[16];
+	unsigned int fs, av;
+
+	/* capacity 15 */
+	fs = 99;
+	assert_int_equal(rte_ring_enqueue_bulk_start(r, 4, &fs), 4);
+	assert_int_equal(fs, 11);
+	assert_int_equal(rte_ring_count(r), 0); /* reserved, not published */
+	rte_ring_enqueue_finish(r, in, 3);      /* publish 3 of the 4 */
+	assert_int_equal(rte_ring_count(r), 3);
+	assert_int_equal(rte_ring_free_count(r), 12);
+	fs = 99;
+	assert_int_equal(rte_ring_enqueue_bulk_start(r, 13, &fs), 0);
+	assert_int_equal(fs, 12);
+	rte_ring_enqueue_finish(r, in, 0);
+	fs = 99;
+	assert_int_equal(rte_ring_enqueue_burst_start(r, 13, &fs), 12);
+	assert_int_equal(fs, 0);
+	rte_ring_enqueue_finish(r, in + 3, 5);
+	assert_int_equal(rte_ring_count(r), 8);
+	/* A finish for more than was reserved publishes nothing, and ends it. */
+	assert_int_equal(rte_ring_enqueue_bulk_start(r, 2, NULL), 2);
+	rte_ring_enqueue_finish(r, in, 3);
+	assert_int_equal(rte_ring_count(r), 8);
+	assert_int_equal(rte_ring_enqueue_bulk_start(r, 7, NULL), 7);
+	rte_ring_enqueue_finish(r, in, 0);
+	assert_int_equal(rte_ring_free_count(r), 7);
+
+	/* dequeue: look at three, keep them; look again, take two */
+	poison_ptrs(out, 16);
+	av = 99;
+	assert_int_equal(rte_ring_dequeue_bulk_start(r, out, 3, &av), 3);
+	assert_int_equal(av, 5);
+	assert_memory_equal(out, in, 3 * sizeof(void *));
+	assert_poisoned_ptrs(out, 3, 16);
+	rte_ring_dequeue_finish(r, 0);
+	assert_int_equal(rte_ring_count(r), 8);
+	poison_ptrs(out, 16);
+	assert_int_equal(rte_ring_dequeue_burst_start(r, out, 3, NULL), 3);
+	assert_memory_equal(out, in, 3 * sizeof(void *));
+	rte_ring_dequeue_finish(r, 2);
+	assert_int_equal(rte_ring_count(r), 6);
+	poison_ptrs(out, 16);
+	av = 99;
+	assert_int_equal(rte_ring_dequeue_bulk_start(r, out, 7, &av), 0);
+	assert_int_equal(av, 6);
+	assert_poisoned_ptrs(out, 0, 16);
+	rte_ring_dequeue_finish(r, 0);
+	av = 99;
+	assert_int_equal(rte_ring_dequeue_burst_start(r, out, 16, &av), 6);
+	assert_int_equal(av, 0);
+	assert_memory_equal(out, in + 2, 6 * sizeof(void *));
+	assert_poisoned_ptrs(out, 6, 16);
+	rte_ring_dequeue_finish(r, 7); /* more than reserved: removes nothing */
+	assert_int_equal(rte_ring_count(r), 6);
+	assert_int_equal(rte_ring_dequeue_burst_start(r, out, 16, NULL), 6);
+	rte_ring_dequeue_finish(r, 6);
+	assert_true(rte_ring_empty(r));
+	/* The ordinary calls work on the same ring in between. */
+	assert_int_equal(rte_ring_enqueue_bulk(r, in, 2, NULL), 2);
+	assert_int_equal(rte_ring_dequeue_bulk(r, out, 2, NULL), 2);
+	assert_memory_equal(out, in, 2 * sizeof(void *));
+}
+
+/* MT and RTS sides refuse the two-step calls: nothing moves, free space and available 0. */
+static void check_peek_refused(struct rte_ring *r)
+{
+	struct rte_ring_zc_data zcd, zcd_poison;
+	void *out[4], *obj = val(42);
+	unsigned int fs, av;
+
+	assert_int_equal(rte_ring_enqueue(r, val(41)), 0);
+	fs = 99;
+	assert_int_equal(rte_ring_enqueue_bulk_start(r, 1, &fs), 0);
+	assert_int_equal(fs, 0);
+	assert_int_equal(rte_ring_enqueue_burst_start(r, 1, &fs), 0);
+	rte_ring_enqueue_finish(r, &obj, 1);
+	assert_int_equal(rte_ring_count(r), 1);
+	poison_ptrs(out, 4);
+	av = 99;
+	assert_int_equal(rte_ring_dequeue_bulk_start(r, out, 1, &av), 0);
+	assert_int_equal(av, 0);
+	assert_int_equal(rte_ring_dequeue_burst_start(r, out, 1, &av), 0);
+	assert_poisoned_ptrs(out, 0, 4);
+	rte_ring_dequeue_finish(r, 1);
+	assert_int_equal(rte_ring_count(r), 1);
+
+	/* zero-copy: 0, and neither *zcd nor the count is written (as DPDK) */
+	memset(&zcd, 0xee, sizeof(zcd));
+	memcpy(&zcd_poison, &zcd, sizeof(zcd));
+	fs = av = 99;
+	assert_int_equal(rte_ring_enqueue_zc_bulk_start(r, 1, &zcd, &fs), 0);
+	assert_int_equal(rte_ring_enqueue_zc_burst_start(r, 1, &zcd, &fs), 0);
+	assert_int_equal(rte_ring_dequeue_zc_bulk_start(r, 1, &zcd, &av), 0);
+	assert_int_equal(rte_ring_dequeue_zc_burst_start(r, 1, &zcd, &av), 0);
+	assert_memory_equal(&zcd, &zcd_poison, sizeof(zcd));
+	assert_int_equal(fs, 99);
+	assert_int_equal(av, 99);
+	rte_ring_enqueue_zc_finish(r, 1);
+	rte_ring_dequeue_zc_finish(r, 1);
+	assert_int_equal(rte_ring_count(r), 1);
+	assert_int_equal(rte_ring_dequeue(r, &obj), 0);
+	assert_ptr_equal(obj, val(41));
+	assert_true(rte_ring_empty(r));
+}
+
+static void test_peek(void **state)
+{
+	static const unsigned int allowed[] = {
+		RING_F_SP_ENQ | RING_F_SC_DEQ, RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ,
+	};
+	static const unsigned int refused[] = {
+		0, RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ, RING_F_SP_ENQ | RING_F_MC_RTS_DEQ,
+		RING_F_MP_HTS_ENQ | RING_F_SC_DEQ,
+	};
+
+	(void)state;
+	for (unsigned int i = 0; i < RTE_DIM(allowed); i++) {
+		struct rte_ring *r = rte_ring_create("peek", 16, SOCKET_ID_ANY, allowed[i]);
+
+		assert_non_null(r);
+		check_peek(r);
+		set_indexes(r, UINT32_MAX - 5); /* and across 2^32 */
+		check_peek(r);
+		rte_ring_free(r);
+	}
+	/* Each side is judged alone: the last two rings refuse on one side only. */
+	for (unsigned int i = 0; i < RTE_DIM(refused); i++) {
+		struct rte_ring *r = rte_ring_create("peek_no", 16, SOCKET_ID_ANY, refused[i]);
+		unsigned int fs = 99;
+
+		assert_non_null(r);
+		if (i < 2) {
+			check_peek_refused(r);
+		} else if (i == 2) {
+			/* ST producer: allowed; RTS consumer: refused */
+			assert_int_equal(rte_ring_enqueue_bulk_start(r, 2, &fs), 2);
+			assert_int_equal(fs, 13);
+			rte_ring_enqueue_finish(r, (void *const[]){ val(1), val(2) }, 2);
+			assert_int_equal(rte_ring_dequeue_bulk_start(r, (void *[2]){ 0 }, 1, &fs),
+					 0);
+			assert_int_equal(fs, 0);
+			assert_int_equal(rte_ring_count(r), 2);
+		} else {
+			assert_int_equal(rte_ring_enqueue_bulk_start(r, 2, &fs), 2);
+			rte_ring_enqueue_finish(r, (void *const[]){ val(1), val(2) }, 1);
+			assert_int_equal(rte_ring_count(r), 1);
+			/* SC consumer: allowed */
+			assert_int_equal(rte_ring_dequeue_bulk_start(r, (void *[2]){ 0 }, 1, &fs),
+					 1);
+			rte_ring_dequeue_finish(r, 1);
+			assert_true(rte_ring_empty(r));
+		}
+		rte_ring_free(r);
+	}
+}
+
+/*
+ * Zero-copy with the reservation across the end of the ring: two
+ * segments, the second at slot 0; what is written in place comes out of
+ * an ordinary dequeue in order, and the other way round.
+ */
+static void test_zc_wrap(void **state)
+{
+	static const unsigned int flags[] = {
+		RING_F_SP_ENQ | RING_F_SC_DEQ, RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ,
+	};
+
+	(void)state;
+	for (unsigned int f = 0; f < RTE_DIM(flags); f++) {
+		struct rte_ring *r = rte_ring_create_elem("zc", 8, 8, SOCKET_ID_ANY, flags[f]);
+		uint64_t *slots = (uint64_t *)(void *)&r[1];
+		struct rte_ring_zc_data zcd;
+		uint64_t out[8];
+		unsigned int fs, av;
+
+		assert_non_null(r);
+		set_indexes(r, 6); /* slots 6 and 7, then 0.. */
+		memset(&zcd, 0xee, sizeof(zcd));
+		fs = 99;
+		assert_int_equal(rte_ring_enqueue_zc_bulk_elem_start(r, 8, 5, &zcd, &fs), 5);
+		assert_int_equal(fs, 2);
+		assert_ptr_equal(zcd.ptr1, &slots[6]);
+		assert_int_equal(zcd.n1, 2);
+		assert_ptr_equal(zcd.ptr2, &slots[0]);
+		assert_int_equal(rte_ring_count(r), 0);
+		for (unsigned int i = 0; i < 5; i++)
+			(i < 2 ? (uint64_t *)zcd.ptr1 : (uint64_t *)zcd.ptr2 - 2)[i] = 100 + i;
+		rte_ring_enqueue_zc_elem_finish(r, 5);
+		assert_int_equal(rte_ring_count(r), 5);
+		memset(out, 0xee, sizeof(out));
+		assert_int_equal(rte_ring_dequeue_bulk_elem(r, out, 8, 5, NULL), 5);
+		for (unsigned int i = 0; i < 5; i++)
+			assert_int_equal(out[i], 100 + i);
+		assert_int_equal(out[5], 0xeeeeeeeeeeeeeeeeull);
+
+		/* A burst takes what there is: 7 from slot 3, so 5 then 2 at slot 0. */
+		memset(&zcd, 0xee, sizeof(zcd));
+		assert_int_equal(rte_ring_enqueue_zc_burst_elem_start(r, 8, 9, &zcd, &fs), 7);
+		assert_int_equal(fs, 0);
+		assert_ptr_equal(zcd.ptr1, &slots[3]);
+		assert_int_equal(zcd.n1, 5);
+		assert_ptr_equal(zcd.ptr2, &slots[0]);
+		for (unsigned int i = 0; i < 7; i++)
+			(i < 5 ? (uint64_t *)zcd.ptr1 : (uint64_t *)zcd.ptr2 - 5)[i] = 200 + i;
+		rte_ring_enqueue_zc_elem_finish(r, 4); /* only the first four */
+		assert_int_equal(rte_ring_count(r), 4);
+
+		/* dequeue in place, slots 3..6: one segment, ptr2 NULL */
+		memset(&zcd, 0xee, sizeof(zcd));
+		av = 99;
+		assert_int_equal(rte_ring_dequeue_zc_bulk_elem_start(r, 8, 4, &zcd, &av), 4);
+		assert_int_equal(av, 0);
+		assert_ptr_equal(zcd.ptr1, &slots[3]);
+		assert_int_equal(zcd.n1, 4);
+		assert_null(zcd.ptr2);
+		assert_int_equal(((uint64_t *)zcd.ptr1)[3], 203);
+		rte_ring_dequeue_zc_elem_finish(r, 1);
+		assert_int_equal(rte_ring_count(r), 3);
+		assert_int_equal(rte_ring_enqueue_bulk_elem(r, (uint64_t[]){ 300, 301, 302 }, 8, 3,
+							    NULL), 3);
+		/* now slots 4..7 and 0..1: two segments of 4 and 2 */
+		memset(&zcd, 0xee, sizeof(zcd));
+		assert_int_equal(rte_ring_dequeue_zc_burst_elem_start(r, 8, 8, &zcd, &av), 6);
+		assert_ptr_equal(zcd.ptr1, &slots[4]);
+		assert_int_equal(zcd.n1, 4);
+		assert_ptr_equal(zcd.ptr2, &slots[0]);
+		assert_int_equal(((uint64_t *)zcd.ptr1)[0], 201);
+		assert_int_equal(((uint64_t *)zcd.ptr1)[2], 203);
+		assert_int_equal(((uint64_t *)zcd.ptr1)[3], 300);
+		assert_int_equal(((uint64_t *)zcd.ptr2)[0], 301);
+		assert_int_equal(((uint64_t *)zcd.ptr2)[1], 302);
+		rte_ring_dequeue_zc_elem_finish(r, 6);
+		assert_true(rte_ring_empty(r));
+
+		/* A refused bulk reports the next slot and no segment. */
+		memset(&zcd, 0xee, sizeof(zcd));
+		assert_int_equal(rte_ring_dequeue_zc_bulk_elem_start(r, 8, 1, &zcd, &av), 0);
+		assert_int_equal(zcd.n1, 0);
+		assert_null(zcd.ptr2);
+		assert_ptr_equal(zcd.ptr1, &slots[2]);
+		rte_ring_dequeue_zc_elem_finish(r, 0);
+		rte_ring_free(r);
+	}
+}
+
 static void test_reset_and_dump(void **state)
 {
 	struct rte_ring *r = rte_ring_create("dumped", 64, SOCKET_ID_ANY, 0);
@@ -1113,8 +1446,56 @@ struct stress {
 	struct rte_ring *r;
 	uint64_t count;        /* objects per producer */
 	unsigned int nb_producers;
+	unsigned int flags;    /* the ring's; 0: the explicit mp/mc calls */
 	volatile int producers_done;
 };
+
+/*
+ * Enqueue up to n: the explicit MP call on an MT ring, else the default
+ * call (dispatching on the mode); on an HTS side every other batch through
+ * the peek calls, finishing only three quarters of what was reserved.
+ */
+static unsigned int stress_enqueue(struct rte_ring *r, unsigned int flags, void **batch,
+				   unsigned int n, uint64_t seq)
+{
+	if (flags == 0)
+		return rte_ring_mp_enqueue_burst(r, batch, n, NULL);
+	if ((flags & RING_F_MP_HTS_ENQ) && (seq & 1)) {
+		n = rte_ring_enqueue_burst_start(r, n, NULL);
+		n -= n / 4;
+		rte_ring_enqueue_finish(r, batch, n);
+		return n;
+	}
+	return rte_ring_enqueue_burst(r, batch, n, NULL);
+}
+
+/* The same for dequeue: a peek dequeue keeps the last half of what it saw. */
+static unsigned int stress_dequeue(struct rte_ring *r, unsigned int flags, void **batch,
+				   unsigned int n, unsigned int round)
+{
+	if (flags == 0)
+		return rte_ring_mc_dequeue_burst(r, batch, n, NULL);
+	if ((flags & RING_F_MC_HTS_DEQ) && (round & 1)) {
+		n = rte_ring_dequeue_burst_start(r, batch, n, NULL);
+		n -= n / 2;
+		rte_ring_dequeue_finish(r, n);
+		return n;
+	}
+	return rte_ring_dequeue_burst(r, batch, n, NULL);
+}
+
+/* Nothing in flight on either side: head == tail (and, for RTS, the counts). */
+static void assert_idle(const struct rte_ring *r)
+{
+	if (prod_rts(r))
+		assert_int_equal(r->rts_prod.head.raw, r->rts_prod.tail.raw);
+	else
+		assert_int_equal(r->prod.head, r->prod.tail);
+	if (cons_rts(r))
+		assert_int_equal(r->rts_cons.head.raw, r->rts_cons.tail.raw);
+	else
+		assert_int_equal(r->cons.head, r->cons.tail);
+}
 
 /* Values are (producer << 40) | sequence, sequence counting from 1. */
 static int producer(void *arg)
@@ -1130,7 +1511,7 @@ static int producer(void *arg)
 
 		for (unsigned int i = 0; i < n; i++)
 			batch[i] = (void *)(uintptr_t)((id << 40) | (seq + i));
-		sent = rte_ring_mp_enqueue_burst(s->r, batch, n, NULL);
+		sent = stress_enqueue(s->r, s->flags, batch, n, seq);
 		seq += sent;
 		if (sent == 0)
 			sched_yield(); /* the consumer may share our CPU */
@@ -1139,15 +1520,17 @@ static int producer(void *arg)
 	return 0;
 }
 
-static void run_stress(unsigned int nb_producers, uint64_t per_producer)
+static void run_stress(unsigned int nb_producers, uint64_t per_producer, unsigned int flags)
 {
-	struct stress s = { .count = per_producer, .nb_producers = nb_producers };
+	struct stress s = { .count = per_producer, .nb_producers = nb_producers, .flags = flags };
 	uint64_t next[RTE_MAX_LCORE] = { 0 }, received = 0, errors = 0;
 	void *batch[64];
-	unsigned int lcore, launched = 0;
+	unsigned int lcore, launched = 0, round = 0;
 
-	s.r = rte_ring_create("stress", 1024, SOCKET_ID_ANY, 0);
+	s.r = rte_ring_create("stress", 1024, SOCKET_ID_ANY, flags);
 	assert_non_null(s.r);
+	if (prod_rts(s.r))
+		assert_int_equal(rte_ring_set_prod_htd_max(s.r, 16), 0);
 	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++)
 		next[i] = 1;
 	RTE_LCORE_FOREACH_WORKER(lcore) {
@@ -1160,7 +1543,7 @@ static void run_stress(unsigned int nb_producers, uint64_t per_producer)
 
 	/* The consumer: the main lcore, with the multi-consumer dequeue. */
 	for (;;) {
-		unsigned int n = rte_ring_mc_dequeue_burst(s.r, batch, RTE_DIM(batch), NULL);
+		unsigned int n = stress_dequeue(s.r, flags, batch, RTE_DIM(batch), round++);
 
 		for (unsigned int i = 0; i < n; i++) {
 			uint64_t v = (uint64_t)(uintptr_t)batch[i];
@@ -1189,8 +1572,7 @@ static void run_stress(unsigned int nb_producers, uint64_t per_producer)
 		assert_int_equal(next[rte_lcore_index((int)lcore)], per_producer + 1);
 	}
 	assert_int_equal(rte_ring_count(s.r), 0);
-	assert_int_equal(s.r->prod.head, s.r->prod.tail);
-	assert_int_equal(s.r->cons.head, s.r->cons.tail);
+	assert_idle(s.r);
 	assert_int_equal(s.r->prod.tail, (uint32_t)received);
 	rte_ring_free(s.r);
 }
@@ -1198,14 +1580,40 @@ static void run_stress(unsigned int nb_producers, uint64_t per_producer)
 static void test_stress_two_lcores(void **state)
 {
 	(void)state;
-	run_stress(1, STRESS_OBJECTS);
+	run_stress(1, STRESS_OBJECTS, 0);
 }
 
 /* Two producers contend on prod.head (CAS) and wait on each other's tail. */
 static void test_stress_two_producers(void **state)
 {
 	(void)state;
-	run_stress(2, STRESS_OBJECTS / 10);
+	run_stress(2, STRESS_OBJECTS / 10, 0);
+}
+
+/*
+ * RTS: two producers contend on the head CAS and count themselves out on
+ * the tail; the last one publishes both. A small htd_max makes them wait
+ * for the tail often.
+ */
+static void test_stress_rts_two_producers(void **state)
+{
+	(void)state;
+	run_stress(2, STRESS_OBJECTS / 20, RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ);
+}
+
+/* HTS: the producers take turns; half their batches and the consumer's through peek. */
+static void test_stress_hts_two_producers(void **state)
+{
+	(void)state;
+	run_stress(2, STRESS_OBJECTS / 20, RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ);
+}
+
+/* One side of each mode against the other. */
+static void test_stress_mixed_modes(void **state)
+{
+	(void)state;
+	run_stress(2, STRESS_OBJECTS / 40, RING_F_MP_RTS_ENQ | RING_F_MC_HTS_DEQ);
+	run_stress(2, STRESS_OBJECTS / 40, RING_F_MP_HTS_ENQ | RING_F_MC_RTS_DEQ);
 }
 
 /* ---- one producer, two consumers contending on cons.head ---- */
@@ -1214,6 +1622,7 @@ static void test_stress_two_producers(void **state)
 
 struct mc_stress {
 	struct rte_ring *r;
+	unsigned int flags;       /* the ring's; 0: the explicit mp/mc calls */
 	uint8_t *seen;            /* times each sequence number was dequeued */
 	volatile int producer_done;
 	uint64_t order_errors;
@@ -1231,7 +1640,7 @@ static int mc_producer(void *arg)
 
 		for (unsigned int i = 0; i < n; i++)
 			batch[i] = (void *)(uintptr_t)(seq + i);
-		sent = rte_ring_mp_enqueue_burst(s->r, batch, n, NULL);
+		sent = stress_enqueue(s->r, s->flags, batch, n, seq);
 		seq += sent;
 		if (sent == 0)
 			sched_yield();
@@ -1245,10 +1654,11 @@ static int mc_consumer(void *arg)
 {
 	struct mc_stress *s = arg;
 	uint64_t last = 0, errors = 0;
+	unsigned int round = 0;
 	void *batch[48];
 
 	for (;;) {
-		unsigned int n = rte_ring_mc_dequeue_burst(s->r, batch, RTE_DIM(batch), NULL);
+		unsigned int n = stress_dequeue(s->r, s->flags, batch, RTE_DIM(batch), round++);
 
 		for (unsigned int i = 0; i < n; i++) {
 			uint64_t seq = (uint64_t)(uintptr_t)batch[i];
@@ -1270,16 +1680,15 @@ static int mc_consumer(void *arg)
 	return 0;
 }
 
-static void test_stress_two_consumers(void **state)
+static void run_mc_stress(unsigned int flags)
 {
-	struct mc_stress s = { 0 };
+	struct mc_stress s = { .flags = flags };
 	unsigned int producer_lcore = rte_get_next_lcore(-1, 1, 0);
 	unsigned int consumer_lcore = rte_get_next_lcore(producer_lcore, 1, 0);
 	uint64_t missing = 0, doubled = 0;
 
-	(void)state;
 	assert_true(consumer_lcore < RTE_MAX_LCORE);
-	s.r = rte_ring_create("mc_stress", 512, SOCKET_ID_ANY, 0);
+	s.r = rte_ring_create("mc_stress", 512, SOCKET_ID_ANY, flags);
 	assert_non_null(s.r);
 	s.seen = calloc(MC_OBJECTS + 1, 1);
 	assert_non_null(s.seen);
@@ -1297,8 +1706,23 @@ static void test_stress_two_consumers(void **state)
 	assert_int_equal(doubled, 0);
 	assert_int_equal(rte_ring_count(s.r), 0);
 	assert_int_equal(s.r->cons.tail, (uint32_t)MC_OBJECTS);
+	assert_idle(s.r);
 	free(s.seen);
 	rte_ring_free(s.r);
+}
+
+static void test_stress_two_consumers(void **state)
+{
+	(void)state;
+	run_mc_stress(0);
+}
+
+/* Two consumers in each mode (HTS: half of the dequeues through peek). */
+static void test_stress_modes_two_consumers(void **state)
+{
+	(void)state;
+	run_mc_stress(RING_F_MC_RTS_DEQ);
+	run_mc_stress(RING_F_MC_HTS_DEQ | RING_F_MP_HTS_ENQ);
 }
 
 int main(void)
@@ -1314,10 +1738,17 @@ int main(void)
 		cmocka_unit_test(test_elem_sizes),
 		cmocka_unit_test(test_elem_every_size_and_wrap),
 		cmocka_unit_test(test_modes_every_size_and_wrap),
+		cmocka_unit_test(test_sync_modes_and_htd_max),
+		cmocka_unit_test(test_peek),
+		cmocka_unit_test(test_zc_wrap),
 		cmocka_unit_test(test_reset_and_dump),
 		cmocka_unit_test(test_stress_two_lcores),
 		cmocka_unit_test(test_stress_two_producers),
+		cmocka_unit_test(test_stress_rts_two_producers),
+		cmocka_unit_test(test_stress_hts_two_producers),
+		cmocka_unit_test(test_stress_mixed_modes),
 		cmocka_unit_test(test_stress_two_consumers),
+		cmocka_unit_test(test_stress_modes_two_consumers),
 	};
 
 	return cmocka_run_group_tests_name("ring", tests, setup, teardown);
