@@ -1295,6 +1295,7 @@ static void test_peek(void **state)
 	/* Each side is judged alone: the last two rings refuse on one side only. */
 	for (unsigned int i = 0; i < RTE_DIM(refused); i++) {
 		struct rte_ring *r = rte_ring_create("peek_no", 16, SOCKET_ID_ANY, refused[i]);
+		void *two[16] = { val(1), val(2) }, *sink[16];
 		unsigned int fs = 99;
 
 		assert_non_null(r);
@@ -1304,18 +1305,17 @@ static void test_peek(void **state)
 			/* ST producer: allowed; RTS consumer: refused */
 			assert_int_equal(rte_ring_enqueue_bulk_start(r, 2, &fs), 2);
 			assert_int_equal(fs, 13);
-			rte_ring_enqueue_finish(r, (void *const[]){ val(1), val(2) }, 2);
-			assert_int_equal(rte_ring_dequeue_bulk_start(r, (void *[2]){ 0 }, 1, &fs),
-					 0);
+			rte_ring_enqueue_finish(r, two, 2);
+			assert_int_equal(rte_ring_dequeue_bulk_start(r, sink, 1, &fs), 0);
 			assert_int_equal(fs, 0);
 			assert_int_equal(rte_ring_count(r), 2);
 		} else {
 			assert_int_equal(rte_ring_enqueue_bulk_start(r, 2, &fs), 2);
-			rte_ring_enqueue_finish(r, (void *const[]){ val(1), val(2) }, 1);
+			rte_ring_enqueue_finish(r, two, 1);
 			assert_int_equal(rte_ring_count(r), 1);
 			/* SC consumer: allowed */
-			assert_int_equal(rte_ring_dequeue_bulk_start(r, (void *[2]){ 0 }, 1, &fs),
-					 1);
+			assert_int_equal(rte_ring_dequeue_bulk_start(r, sink, 1, &fs), 1);
+			assert_ptr_equal(sink[0], val(1));
 			rte_ring_dequeue_finish(r, 1);
 			assert_true(rte_ring_empty(r));
 		}
@@ -1338,6 +1338,7 @@ static void test_zc_wrap(void **state)
 	for (unsigned int f = 0; f < RTE_DIM(flags); f++) {
 		struct rte_ring *r = rte_ring_create_elem("zc", 8, 8, SOCKET_ID_ANY, flags[f]);
 		uint64_t *slots = (uint64_t *)(void *)&r[1];
+		const uint64_t more[8] = { 300, 301, 302 };
 		struct rte_ring_zc_data zcd;
 		uint64_t out[8];
 		unsigned int fs, av;
@@ -1385,8 +1386,7 @@ static void test_zc_wrap(void **state)
 		assert_int_equal(((uint64_t *)zcd.ptr1)[3], 203);
 		rte_ring_dequeue_zc_elem_finish(r, 1);
 		assert_int_equal(rte_ring_count(r), 3);
-		assert_int_equal(rte_ring_enqueue_bulk_elem(r, (uint64_t[]){ 300, 301, 302 }, 8, 3,
-							    NULL), 3);
+		assert_int_equal(rte_ring_enqueue_bulk_elem(r, more, 8, 3, NULL), 3);
 		/* now slots 4..7 and 0..1: two segments of 4 and 2 */
 		memset(&zcd, 0xee, sizeof(zcd));
 		assert_int_equal(rte_ring_dequeue_zc_burst_elem_start(r, 8, 8, &zcd, &av), 6);
