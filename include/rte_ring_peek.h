@@ -10,7 +10,9 @@
  * waits. On an MT or RTS side _start moves nothing and returns 0 (reporting
  * 0 free space / available), and _finish does nothing; DPDK asserts there
  * (with RTE_ENABLE_ASSERT). A _finish for more than was reserved completes
- * none of it.
+ * none of it. Call _finish only after a _start that returned non-zero: a
+ * _start that reserved nothing does not hold the side, and on an HTS side
+ * a _finish would then end another thread's reservation (so in DPDK too).
  *
  * Memory ordering: as for the ordinary calls (rte_ring_elem.h,
  * rte_ring_hts.h): _start acquires the other side's tail, _finish

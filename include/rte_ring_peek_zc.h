@@ -4,7 +4,8 @@
  * rte_ring_zc_data): n1 elements at ptr1 and, when the reservation passes
  * the end of the ring, the rest at ptr2 (the ring's first slot). The
  * caller fills (or reads) them in place, then _finish(n) publishes n of
- * them. Same sync type rule as rte_ring_peek.h: ST or HTS sides only; on
+ * them. Same rules as rte_ring_peek.h (_finish only after a _start that
+ * returned non-zero; ST or HTS sides only); on
  * another side _start returns 0 and leaves *zcd and the free space /
  * available count untouched (DPDK does the same, after its assert).
  */

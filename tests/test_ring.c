@@ -1463,7 +1463,13 @@ static unsigned int stress_enqueue(struct rte_ring *r, unsigned int flags, void 
 	if ((flags & RING_F_MP_HTS_ENQ) && (seq & 1)) {
 		n = rte_ring_enqueue_burst_start(r, n, NULL);
 		n -= n / 4;
-		rte_ring_enqueue_finish(r, batch, n);
+		/*
+		 * Only after a start that reserved something: one that did not
+		 * leaves the side to the other producer, whose reservation a
+		 * finish would end (as in DPDK).
+		 */
+		if (n != 0)
+			rte_ring_enqueue_finish(r, batch, n);
 		return n;
 	}
 	return rte_ring_enqueue_burst(r, batch, n, NULL);
@@ -1478,7 +1484,8 @@ static unsigned int stress_dequeue(struct rte_ring *r, unsigned int flags, void 
 	if ((flags & RING_F_MC_HTS_DEQ) && (round & 1)) {
 		n = rte_ring_dequeue_burst_start(r, batch, n, NULL);
 		n -= n / 2;
-		rte_ring_dequeue_finish(r, n);
+		if (n != 0) /* as for the enqueue */
+			rte_ring_dequeue_finish(r, n);
 		return n;
 	}
 	return rte_ring_dequeue_burst(r, batch, n, NULL);
