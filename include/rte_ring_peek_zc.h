@@ -5,9 +5,9 @@
  * the end of the ring, the rest at ptr2 (the ring's first slot). The
  * caller fills (or reads) them in place, then _finish(n) publishes n of
  * them. Same rules as rte_ring_peek.h (_finish only after a _start that
- * returned non-zero; ST or HTS sides only); on
- * another side _start returns 0 and leaves *zcd and the free space /
- * available count untouched (DPDK does the same, after its assert).
+ * returned non-zero; ST or HTS sides only); on another side _start returns
+ * 0 and leaves *zcd and the free space / available count untouched (DPDK
+ * does the same, after its assert).
  */
 /* Included first, pull in rte_ring_elem.h, which includes us at its end. */
 #ifndef RTEMEM_RTE_RING_PEEK_ZC_H
