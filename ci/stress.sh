@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 
 # The cases where two lcores share a ring, a mempool or the emulated NIC.
 CASES="test_i40e_rx:test_two_lcores_four_queues test_ring:test_stress_two_lcores
-test_mempool:test_stress_two_lcores"
+test_ring:test_stress_rts_two_producers test_ring:test_stress_hts_two_producers
+test_ring:test_stress_modes_two_consumers test_mempool:test_stress_two_lcores"
 
 runs=50
 while getopts "n:c:" opt; do

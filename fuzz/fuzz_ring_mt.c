@@ -21,8 +21,15 @@
  * enqueued must have been dequeued exactly once. Work is bounded: each
  * thread attempts at most MAX_ATTEMPTS elements.
  *
+ * RTS and HTS sides run their own calls as "explicit" ones (on an HTS
+ * side every other explicit call goes through peek, finishing part of
+ * what it reserved); an RTS side's htd_max is made small so that threads
+ * wait for the tail often.
+ *
  * Input layout:
- *   byte 0  element size: 4 * (1 + byte % 16)
+ *   byte 0  element size: 4 * (1 + byte % 16); bits 4-5 the producer
+ *           side's mode, bits 6-7 the consumer side's: 1 RTS, 2 HTS,
+ *           otherwise MT (or ST, as byte 2 says)
  *   byte 1  count: bit 7 clear: 2^(1 + byte % 11); set: RING_F_EXACT_SZ
  *           with count 1 + byte % 127 * 8
  *   byte 2  roles: bits 0-1 thread A produces/consumes, bits 2-3 thread
@@ -67,10 +74,13 @@ struct worker {
 	uint8_t in[MAX_BURST * MAX_ESIZE], out[(MAX_BURST + 1) * MAX_ESIZE];
 };
 
+enum mode { MODE_MT, MODE_RTS, MODE_HTS };
+
 static struct {
 	struct rte_ring *r;
 	unsigned int esize, capacity;
 	bool sp, sc;              /* the ring was made single producer / consumer */
+	enum mode prod, cons;     /* otherwise, its producer and consumer modes */
 	enum api api;
 	int go;                   /* released together */
 	uint8_t seen[2][MAX_SEQ];
@@ -131,6 +141,25 @@ static unsigned int do_enqueue(struct worker *wk, unsigned int n, bool bulk, uns
 	if (!use_explicit(step))
 		got = bulk ? rte_ring_enqueue_bulk_elem(t.r, wk->in, t.esize, n, &free_space)
 			   : rte_ring_enqueue_burst_elem(t.r, wk->in, t.esize, n, &free_space);
+	else if (t.prod == MODE_RTS)
+		got = bulk ? rte_ring_mp_rts_enqueue_bulk_elem(t.r, wk->in, t.esize, n, &free_space)
+			   : rte_ring_mp_rts_enqueue_burst_elem(t.r, wk->in, t.esize, n,
+								&free_space);
+	else if (t.prod == MODE_HTS && (step & 2)) {
+		/* peek: reserve, then publish three quarters */
+		got = bulk ? rte_ring_enqueue_bulk_elem_start(t.r, n, &free_space)
+			   : rte_ring_enqueue_burst_elem_start(t.r, n, &free_space);
+		CHECK(bulk ? got == 0 || got == n : got <= n, "enqueue start of %u: %u", n, got);
+		got -= got / 4;
+		/* Only after a start that reserved: else the side may be another's. */
+		if (got != 0)
+			rte_ring_enqueue_elem_finish(t.r, wk->in, t.esize, got);
+		wk->enqueued += got;
+		return got;
+	} else if (t.prod == MODE_HTS)
+		got = bulk ? rte_ring_mp_hts_enqueue_bulk_elem(t.r, wk->in, t.esize, n, &free_space)
+			   : rte_ring_mp_hts_enqueue_burst_elem(t.r, wk->in, t.esize, n,
+								&free_space);
 	else if (t.sp)
 		got = bulk ? rte_ring_sp_enqueue_bulk_elem(t.r, wk->in, t.esize, n, &free_space)
 			   : rte_ring_sp_enqueue_burst_elem(t.r, wk->in, t.esize, n, &free_space);
@@ -150,6 +179,32 @@ static unsigned int do_enqueue(struct worker *wk, unsigned int n, bool bulk, uns
 	return got;
 }
 
+/*
+ * Peek dequeue on an HTS side: everything reserved is copied out, but only
+ * the first half (rounded up) is removed and checked as seen; the rest
+ * stays in the ring for the next dequeue, by either consumer.
+ */
+static unsigned int peek_dequeue(struct worker *wk, unsigned int n, bool bulk)
+{
+	unsigned int got, keep, avail = UINT32_MAX;
+
+	memset(wk->out, 0xee, (n + 1) * t.esize);
+	got = bulk ? rte_ring_dequeue_bulk_elem_start(t.r, wk->out, t.esize, n, &avail)
+		   : rte_ring_dequeue_burst_elem_start(t.r, wk->out, t.esize, n, &avail);
+	CHECK(bulk ? got == 0 || got == n : got <= n, "dequeue start of %u (%s): %u", n,
+	      bulk ? "bulk" : "burst", got);
+	if (got > 0)
+		CHECK(avail <= t.capacity, "%u available of %u", avail, t.capacity);
+	for (unsigned int i = got * t.esize; i < (got + 1) * t.esize; i++)
+		CHECK(wk->out[i] == 0xee, "dequeue start of %u wrote past element %u", n, got);
+	keep = got / 2;
+	if (got != 0) /* see do_enqueue */
+		rte_ring_dequeue_elem_finish(t.r, got - keep);
+	for (unsigned int i = 0; i < got - keep; i++)
+		check_elem(wk, wk->out + i * t.esize);
+	return got - keep;
+}
+
 static unsigned int do_dequeue(struct worker *wk, unsigned int n, bool bulk, unsigned int step)
 {
 	unsigned int got, avail = UINT32_MAX;
@@ -158,6 +213,14 @@ static unsigned int do_dequeue(struct worker *wk, unsigned int n, bool bulk, uns
 	if (!use_explicit(step))
 		got = bulk ? rte_ring_dequeue_bulk_elem(t.r, wk->out, t.esize, n, &avail)
 			   : rte_ring_dequeue_burst_elem(t.r, wk->out, t.esize, n, &avail);
+	else if (t.cons == MODE_RTS)
+		got = bulk ? rte_ring_mc_rts_dequeue_bulk_elem(t.r, wk->out, t.esize, n, &avail)
+			   : rte_ring_mc_rts_dequeue_burst_elem(t.r, wk->out, t.esize, n, &avail);
+	else if (t.cons == MODE_HTS && (step & 2))
+		return peek_dequeue(wk, n, bulk);
+	else if (t.cons == MODE_HTS)
+		got = bulk ? rte_ring_mc_hts_dequeue_bulk_elem(t.r, wk->out, t.esize, n, &avail)
+			   : rte_ring_mc_hts_dequeue_burst_elem(t.r, wk->out, t.esize, n, &avail);
 	else if (t.sc)
 		got = bulk ? rte_ring_sc_dequeue_bulk_elem(t.r, wk->out, t.esize, n, &avail)
 			   : rte_ring_sc_dequeue_burst_elem(t.r, wk->out, t.esize, n, &avail);
@@ -223,6 +286,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		count = 1u << (1 + data[1] % 11);
 	}
 	roles = data[2];
+	t.prod = (enum mode)((data[0] >> 4) & 3);
+	t.cons = (enum mode)(data[0] >> 6);
+	if (t.prod > MODE_HTS)
+		t.prod = MODE_MT;
+	if (t.cons > MODE_HTS)
+		t.cons = MODE_MT;
 	for (unsigned int i = 0; i < 2; i++) {
 		const unsigned int r = (roles >> (2 * i)) & 3;
 
@@ -233,13 +302,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	producers = w[0].produces + w[1].produces;
 	consumers = w[0].consumes + w[1].consumes;
-	t.sp = producers == 1 && (roles & 0x10);
-	t.sc = consumers == 1 && (roles & 0x20);
+	t.sp = t.prod == MODE_MT && producers == 1 && (roles & 0x10);
+	t.sc = t.cons == MODE_MT && consumers == 1 && (roles & 0x20);
 	t.api = (enum api)((roles >> 6) % 3);
 	if (t.sp)
 		flags |= RING_F_SP_ENQ;
 	if (t.sc)
 		flags |= RING_F_SC_DEQ;
+	flags |= t.prod == MODE_RTS ? RING_F_MP_RTS_ENQ : t.prod == MODE_HTS ? RING_F_MP_HTS_ENQ : 0;
+	flags |= t.cons == MODE_RTS ? RING_F_MC_RTS_DEQ : t.cons == MODE_HTS ? RING_F_MC_HTS_DEQ : 0;
 	for (size_t off = 3; off < size && off - 3 < 2 * MAX_SCHED; off++) {
 		struct worker *wk = &w[(off - 3) & 1];
 
@@ -257,6 +328,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	CHECK(t.r != NULL, "no memory");
 	CHECK(rte_ring_init(t.r, "fuzz_mt", count, flags) == 0, "init(%u, 0x%x)", count, flags);
 	t.capacity = rte_ring_get_capacity(t.r);
+	if (t.prod == MODE_RTS)
+		CHECK(rte_ring_set_prod_htd_max(t.r, w[0].sched[0] % 8) == 0, "prod htd_max");
+	if (t.cons == MODE_RTS)
+		CHECK(rte_ring_set_cons_htd_max(t.r, w[1].sched[0] % 8) == 0, "cons htd_max");
 	CHECK(t.capacity == ((flags & RING_F_EXACT_SZ) ? count : count - 1), "capacity %u",
 	      t.capacity);
 

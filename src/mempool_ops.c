@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * The table of mempool drivers. A pool stores the index of its driver, so
- * the table must look the same in every process: the four ring drivers
- * are compiled into it in a fixed order, and registered ones follow.
+ * the table must look the same in every process: the built-in drivers
+ * (DPDK's ring and stack drivers) are compiled into it in a fixed order,
+ * and registered ones follow.
  */
 #include <errno.h>
 #include <string.h>
@@ -14,7 +15,7 @@
 
 struct rte_mempool_ops_table rte_mempool_ops_table = {
 	.sl = RTE_SPINLOCK_INITIALIZER,
-	.num_ops = 4,
+	.num_ops = 7,
 	.ops = {
 		{
 			.name = "ring_mp_mc",
@@ -47,6 +48,30 @@ struct rte_mempool_ops_table rte_mempool_ops_table = {
 			.enqueue = mempool_ring_enqueue_sp,
 			.dequeue = mempool_ring_dequeue_mc,
 			.get_count = mempool_ring_get_count,
+		},
+		{
+			.name = "ring_mt_rts",
+			.alloc = mempool_ring_alloc_mt_rts,
+			.free = mempool_ring_free,
+			.enqueue = mempool_ring_enqueue_by_mode,
+			.dequeue = mempool_ring_dequeue_by_mode,
+			.get_count = mempool_ring_get_count,
+		},
+		{
+			.name = "ring_mt_hts",
+			.alloc = mempool_ring_alloc_mt_hts,
+			.free = mempool_ring_free,
+			.enqueue = mempool_ring_enqueue_by_mode,
+			.dequeue = mempool_ring_dequeue_by_mode,
+			.get_count = mempool_ring_get_count,
+		},
+		{
+			.name = "stack",
+			.alloc = mempool_stack_alloc,
+			.free = mempool_stack_free,
+			.enqueue = mempool_stack_enqueue,
+			.dequeue = mempool_stack_dequeue,
+			.get_count = mempool_stack_get_count,
 		},
 	},
 };

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * Between the mempool modules: the built-in ring drivers (mempool_ring.c)
- * that seed the ops table (mempool_ops.c).
+ * Between the mempool modules: the built-in ring and stack drivers
+ * (mempool_ring.c, mempool_stack.c) that seed the ops table (mempool_ops.c).
  */
 #ifndef RTEMEM_MEMPOOL_PRIVATE_H
 #define RTEMEM_MEMPOOL_PRIVATE_H
@@ -20,5 +20,16 @@ int mempool_ring_enqueue_sp(struct rte_mempool *mp, void * const *obj_table, uns
 int mempool_ring_dequeue_mc(struct rte_mempool *mp, void **obj_table, unsigned int n);
 int mempool_ring_dequeue_sc(struct rte_mempool *mp, void **obj_table, unsigned int n);
 unsigned int mempool_ring_get_count(const struct rte_mempool *mp);
+int mempool_ring_alloc_mt_rts(struct rte_mempool *mp);
+int mempool_ring_alloc_mt_hts(struct rte_mempool *mp);
+int mempool_ring_enqueue_by_mode(struct rte_mempool *mp, void * const *obj_table,
+				 unsigned int n);
+int mempool_ring_dequeue_by_mode(struct rte_mempool *mp, void **obj_table, unsigned int n);
+
+int mempool_stack_alloc(struct rte_mempool *mp);
+void mempool_stack_free(struct rte_mempool *mp);
+int mempool_stack_enqueue(struct rte_mempool *mp, void * const *obj_table, unsigned int n);
+int mempool_stack_dequeue(struct rte_mempool *mp, void **obj_table, unsigned int n);
+unsigned int mempool_stack_get_count(const struct rte_mempool *mp);
 
 #endif

@@ -2,6 +2,8 @@
  * The ring mempool drivers: free objects wait in an rte_ring named
  * "MP_<pool name>" whose capacity is exactly the pool size, so a put
  * always finds room. Bulk calls move all n or none (n == 0 succeeds).
+ * ring_mt_rts and ring_mt_hts make the ring RTS or HTS on both sides and
+ * use its default calls, which dispatch on that.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -48,6 +50,16 @@ int mempool_ring_alloc_sp_mc(struct rte_mempool *mp)
 	return ring_alloc(mp, RING_F_SP_ENQ);
 }
 
+int mempool_ring_alloc_mt_rts(struct rte_mempool *mp)
+{
+	return ring_alloc(mp, RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ);
+}
+
+int mempool_ring_alloc_mt_hts(struct rte_mempool *mp)
+{
+	return ring_alloc(mp, RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ);
+}
+
 void mempool_ring_free(struct rte_mempool *mp)
 {
 	rte_ring_free(mp->pool_data);
@@ -72,6 +84,17 @@ int mempool_ring_dequeue_mc(struct rte_mempool *mp, void **obj_table, unsigned i
 int mempool_ring_dequeue_sc(struct rte_mempool *mp, void **obj_table, unsigned int n)
 {
 	return rte_ring_sc_dequeue_bulk(mp->pool_data, obj_table, n, NULL) == n ? 0 : -ENOBUFS;
+}
+
+int mempool_ring_enqueue_by_mode(struct rte_mempool *mp, void * const *obj_table,
+				 unsigned int n)
+{
+	return rte_ring_enqueue_bulk(mp->pool_data, obj_table, n, NULL) == n ? 0 : -ENOBUFS;
+}
+
+int mempool_ring_dequeue_by_mode(struct rte_mempool *mp, void **obj_table, unsigned int n)
+{
+	return rte_ring_dequeue_bulk(mp->pool_data, obj_table, n, NULL) == n ? 0 : -ENOBUFS;
 }
 
 unsigned int mempool_ring_get_count(const struct rte_mempool *mp)

@@ -21,7 +21,53 @@ _Static_assert(offsetof(struct rte_ring, prod) % RTE_CACHE_LINE_SIZE == 0 &&
 	       offsetof(struct rte_ring, cons) % RTE_CACHE_LINE_SIZE == 0,
 	       "producer and consumer indexes need their own cache lines");
 
-#define RING_VALID_FLAGS (RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ)
+/* The other side reads a tail, and everyone the sync type, as struct rte_ring_headtail. */
+_Static_assert(offsetof(struct rte_ring_headtail, tail) ==
+	       offsetof(struct rte_ring_rts_headtail, tail.val.pos) &&
+	       offsetof(struct rte_ring_headtail, tail) ==
+	       offsetof(struct rte_ring_hts_headtail, ht.pos.tail) &&
+	       offsetof(struct rte_ring_headtail, sync_type) ==
+	       offsetof(struct rte_ring_rts_headtail, sync_type) &&
+	       offsetof(struct rte_ring_headtail, sync_type) ==
+	       offsetof(struct rte_ring_hts_headtail, sync_type),
+	       "RTS and HTS layouts must overlay struct rte_ring_headtail");
+
+#define RING_PROD_FLAGS (RING_F_SP_ENQ | RING_F_MP_RTS_ENQ | RING_F_MP_HTS_ENQ)
+#define RING_CONS_FLAGS (RING_F_SC_DEQ | RING_F_MC_RTS_DEQ | RING_F_MC_HTS_DEQ)
+#define RING_VALID_FLAGS (RING_PROD_FLAGS | RING_CONS_FLAGS | RING_F_EXACT_SZ)
+
+/* An RTS side lets the head run ahead of the tail by up to capacity / 8 (DPDK's default). */
+#define RING_RTS_HTD_MAX_DIV 8
+
+/*
+ * The sync type one side's flags ask for (bits of RING_PROD_FLAGS or
+ * RING_CONS_FLAGS, in that order: single, RTS, HTS), or -EINVAL for two
+ * modes at once.
+ */
+static int ring_sync_type(unsigned int side_flags, unsigned int single, unsigned int rts,
+			  unsigned int hts)
+{
+	if (side_flags == 0)
+		return RTE_RING_SYNC_MT;
+	if (side_flags == single)
+		return RTE_RING_SYNC_ST;
+	if (side_flags == rts)
+		return RTE_RING_SYNC_MT_RTS;
+	if (side_flags == hts)
+		return RTE_RING_SYNC_MT_HTS;
+	return -EINVAL;
+}
+
+static int ring_check_flags(unsigned int flags, int *prod, int *cons)
+{
+	if ((flags & ~RING_VALID_FLAGS) != 0)
+		return -EINVAL;
+	*prod = ring_sync_type(flags & RING_PROD_FLAGS, RING_F_SP_ENQ, RING_F_MP_RTS_ENQ,
+			       RING_F_MP_HTS_ENQ);
+	*cons = ring_sync_type(flags & RING_CONS_FLAGS, RING_F_SC_DEQ, RING_F_MC_RTS_DEQ,
+			       RING_F_MC_HTS_DEQ);
+	return *prod < 0 || *cons < 0 ? -EINVAL : 0;
+}
 
 /*
  * The slot count (power of two) for count elements: count itself, or with
@@ -65,10 +111,13 @@ ssize_t rte_ring_get_memsize(unsigned int count)
 int rte_ring_init(struct rte_ring *r, const char *name, unsigned int count,
 		  unsigned int flags)
 {
+	int prod, cons;
 	uint32_t slots;
 
-	if (r == NULL || name == NULL || (flags & ~RING_VALID_FLAGS) != 0)
+	if (r == NULL || name == NULL || ring_check_flags(flags, &prod, &cons) != 0) {
+		RTE_LOG(ERR, RING, "ring %s: unsupported flags 0x%x\n", name ? name : "?", flags);
 		return -EINVAL;
+	}
 	slots = ring_slots(count, flags);
 	if (slots == 0) {
 		RTE_LOG(ERR, RING, "ring %s: bad count %u for flags 0x%x\n", name, count, flags);
@@ -84,8 +133,12 @@ int rte_ring_init(struct rte_ring *r, const char *name, unsigned int count,
 	r->mask = slots - 1;
 	/* A power-of-two ring keeps one slot free so full and empty differ. */
 	r->capacity = (flags & RING_F_EXACT_SZ) ? count : slots - 1;
-	r->prod.sync_type = (flags & RING_F_SP_ENQ) ? RTE_RING_SYNC_ST : RTE_RING_SYNC_MT;
-	r->cons.sync_type = (flags & RING_F_SC_DEQ) ? RTE_RING_SYNC_ST : RTE_RING_SYNC_MT;
+	r->prod.sync_type = (enum rte_ring_sync_type)prod;
+	r->cons.sync_type = (enum rte_ring_sync_type)cons;
+	if (prod == RTE_RING_SYNC_MT_RTS)
+		r->rts_prod.htd_max = r->capacity / RING_RTS_HTD_MAX_DIV;
+	if (cons == RTE_RING_SYNC_MT_RTS)
+		r->rts_cons.htd_max = r->capacity / RING_RTS_HTD_MAX_DIV;
 	return 0;
 }
 
@@ -95,10 +148,10 @@ struct rte_ring *rte_ring_create_elem(const char *name, unsigned int esize,
 	char mz_name[RTE_MEMZONE_NAMESIZE];
 	const struct rte_memzone *mz;
 	struct rte_ring *r;
+	int ret, prod, cons;
 	ssize_t size;
-	int ret;
 
-	if (name == NULL || (flags & ~RING_VALID_FLAGS) != 0) {
+	if (name == NULL || ring_check_flags(flags, &prod, &cons) != 0) {
 		rte_errno = EINVAL;
 		return NULL;
 	}
@@ -148,12 +201,30 @@ void rte_ring_free(struct rte_ring *r)
 		RTE_LOG(ERR, RING, "cannot free the memory of ring %s\n", r->name);
 }
 
+/* Zero one side's indexes in the layout its sync type uses (RTS keeps its head apart). */
+static void ring_reset_side(struct rte_ring_headtail *ht, struct rte_ring_rts_headtail *rts)
+{
+	if (ht->sync_type == RTE_RING_SYNC_MT_RTS) {
+		rts->head.raw = 0;
+		rts->tail.raw = 0;
+	} else {
+		/* head and tail, or the HTS word: the same 8 bytes. */
+		ht->head = 0;
+		ht->tail = 0;
+	}
+}
+
 void rte_ring_reset(struct rte_ring *r)
 {
-	r->prod.head = 0;
-	r->prod.tail = 0;
-	r->cons.head = 0;
-	r->cons.tail = 0;
+	ring_reset_side(&r->prod, &r->rts_prod);
+	ring_reset_side(&r->cons, &r->rts_cons);
+}
+
+/* A side's head position; an RTS side keeps it in its own word (offset 0 is a count). */
+static uint32_t ring_head_pos(const struct rte_ring_headtail *ht,
+			      const struct rte_ring_rts_headtail *rts)
+{
+	return ht->sync_type == RTE_RING_SYNC_MT_RTS ? rts->head.val.pos : ht->head;
 }
 
 void rte_ring_dump(FILE *f, const struct rte_ring *r)
@@ -169,9 +240,9 @@ void rte_ring_dump(FILE *f, const struct rte_ring *r)
 	fprintf(f, "  size=%" PRIu32 "\n", r->size);
 	fprintf(f, "  capacity=%" PRIu32 "\n", r->capacity);
 	fprintf(f, "  ct=%" PRIu32 "\n", r->cons.tail);
-	fprintf(f, "  ch=%" PRIu32 "\n", r->cons.head);
+	fprintf(f, "  ch=%" PRIu32 "\n", ring_head_pos(&r->cons, &r->rts_cons));
 	fprintf(f, "  pt=%" PRIu32 "\n", r->prod.tail);
-	fprintf(f, "  ph=%" PRIu32 "\n", r->prod.head);
+	fprintf(f, "  ph=%" PRIu32 "\n", ring_head_pos(&r->prod, &r->rts_prod));
 	fprintf(f, "  used=%u\n", rte_ring_count(r));
 	fprintf(f, "  avail=%u\n", rte_ring_free_count(r));
 }

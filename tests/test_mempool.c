@@ -825,6 +825,78 @@ static void test_ops(void **state)
 	rte_mempool_free(mp);
 }
 
+static void poison_objs(void **objs, unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++)
+		objs[i] = (void *)(uintptr_t)0x5a5a5a5a;
+}
+
+/*
+ * DPDK's other built-in drivers: "stack" (LIFO, memzone STK_<name>) and
+ * the RTS and HTS ring drivers. Every object once, counts, refusals.
+ */
+static void check_driver(const char *ops)
+{
+	const unsigned int zones = memzone_count();
+	void *objs[65], *a, *b;
+	struct rte_mempool *mp;
+
+	mp = rte_mempool_create_empty("mp_drv", 64, 32, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_set_ops_byname(mp, ops, NULL), 0);
+	assert_int_equal(rte_mempool_populate_default(mp), 64);
+	assert_string_equal(rte_mempool_get_ops(mp->ops_index)->name, ops);
+	assert_int_equal(rte_mempool_ops_get_count(mp), 64);
+	check_counts(mp, 0);
+
+	poison_objs(objs, RTE_DIM(objs));
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 65), -ENOENT);
+	check_counts(mp, 0);
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 64), 0);
+	check_counts(mp, 64);
+	for (unsigned int i = 0; i < 64; i++) {
+		assert_ptr_equal(rte_mempool_from_obj(objs[i]), mp);
+		for (unsigned int j = 0; j < i; j++)
+			assert_ptr_not_equal(objs[i], objs[j]);
+	}
+	assert_int_equal(rte_mempool_get(mp, &objs[64]), -ENOENT);
+	rte_mempool_put_bulk(mp, objs, 64);
+	check_counts(mp, 0);
+
+	/* Without a cache, the stack gives back the object put last. */
+	assert_int_equal(rte_mempool_get(mp, &a), 0);
+	assert_int_equal(rte_mempool_get(mp, &b), 0);
+	rte_mempool_put(mp, a);
+	rte_mempool_put(mp, b);
+	poison_objs(objs, 2);
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 2), 0);
+	if (strcmp(ops, "stack") == 0) {
+		assert_ptr_equal(objs[0], b);
+		assert_ptr_equal(objs[1], a);
+		assert_non_null(rte_memzone_lookup("STK_mp_drv"));
+	} else {
+		struct rte_ring *r = mp->pool_data;
+		const enum rte_ring_sync_type t = strcmp(ops, "ring_mt_rts") == 0 ?
+						  RTE_RING_SYNC_MT_RTS : RTE_RING_SYNC_MT_HTS;
+
+		assert_int_equal(rte_ring_get_prod_sync_type(r), t);
+		assert_int_equal(rte_ring_get_cons_sync_type(r), t);
+	}
+	rte_mempool_put_bulk(mp, objs, 2);
+	check_counts(mp, 0);
+	rte_mempool_free(mp);
+	assert_null(rte_memzone_lookup("STK_mp_drv"));
+	assert_int_equal(memzone_count(), zones);
+}
+
+static void test_stack_and_ring_mode_drivers(void **state)
+{
+	(void)state;
+	check_driver("stack");
+	check_driver("ring_mt_rts");
+	check_driver("ring_mt_hts");
+}
+
 static unsigned int mp_init_calls;
 
 static void my_mp_init(struct rte_mempool *mp, void *arg)
@@ -1003,17 +1075,29 @@ static void count_tracked(struct rte_mempool *mp, void *arg, void *obj, unsigned
 	sums[2] += t->state;
 }
 
-static void test_stress_two_lcores(void **state)
+/*
+ * One lcore gets objects from the pool and ships them to the other, which
+ * puts them back: every object handed out once at a time, all back at the
+ * end. ops: the driver (NULL: the default one, through rte_mempool_create).
+ */
+static void run_pool_stress(const char *ops, uint64_t count)
 {
-	struct pool_stress s = { .count = STRESS_OBJECTS };
+	struct pool_stress s = { .count = count };
 	uint64_t received = 0, errors = 0, sums[3] = { 0 };
 	unsigned int worker = rte_get_next_lcore(-1, 1, 0);
 	void *batch[64];
 
-	(void)state;
 	assert_true(worker < RTE_MAX_LCORE);
-	s.mp = rte_mempool_create("mp_stress", 2048, sizeof(struct tracked), 128, 0, NULL, NULL,
-				  NULL, NULL, SOCKET_ID_ANY, 0);
+	if (ops == NULL) {
+		s.mp = rte_mempool_create("mp_stress", 2048, sizeof(struct tracked), 128, 0, NULL,
+					  NULL, NULL, NULL, SOCKET_ID_ANY, 0);
+	} else {
+		s.mp = rte_mempool_create_empty("mp_stress", 2048, sizeof(struct tracked), 128, 0,
+						SOCKET_ID_ANY, 0);
+		assert_non_null(s.mp);
+		assert_int_equal(rte_mempool_set_ops_byname(s.mp, ops, NULL), 0);
+		assert_int_equal(rte_mempool_populate_default(s.mp), 2048);
+	}
 	assert_non_null(s.mp);
 	rte_mempool_obj_iter(s.mp, zero_tracked, NULL);
 	s.transfer = rte_ring_create("mp_transfer", 512, SOCKET_ID_ANY,
@@ -1048,15 +1132,30 @@ static void test_stress_two_lcores(void **state)
 
 	assert_int_equal(errors, 0);
 	assert_int_equal(s.producer_errors, 0);
-	assert_int_equal(received, STRESS_OBJECTS);
+	assert_int_equal(received, count);
 	rte_mempool_obj_iter(s.mp, count_tracked, sums);
-	assert_int_equal(sums[0], STRESS_OBJECTS);
-	assert_int_equal(sums[1], STRESS_OBJECTS);
+	assert_int_equal(sums[0], count);
+	assert_int_equal(sums[1], count);
 	assert_int_equal(sums[2], 0);
 	assert_int_equal(ring_count(s.mp), 2048);
 	check_counts(s.mp, 0);
 	rte_ring_free(s.transfer);
 	rte_mempool_free(s.mp);
+}
+
+static void test_stress_two_lcores(void **state)
+{
+	(void)state;
+	run_pool_stress(NULL, STRESS_OBJECTS);
+}
+
+/* The same through the stack driver (a lock) and the RTS and HTS ring drivers. */
+static void test_stress_drivers(void **state)
+{
+	(void)state;
+	run_pool_stress("stack", STRESS_OBJECTS / 10);
+	run_pool_stress("ring_mt_rts", STRESS_OBJECTS / 10);
+	run_pool_stress("ring_mt_hts", STRESS_OBJECTS / 10);
 }
 
 int main(void)
@@ -1078,7 +1177,9 @@ int main(void)
 		cmocka_unit_test(test_ops),
 		cmocka_unit_test(test_callbacks_and_iterators),
 		cmocka_unit_test(test_walk_and_dump),
+		cmocka_unit_test(test_stack_and_ring_mode_drivers),
 		cmocka_unit_test(test_stress_two_lcores),
+		cmocka_unit_test(test_stress_drivers),
 	};
 
 	return cmocka_run_group_tests_name("mempool", tests, setup, teardown);

@@ -4,6 +4,9 @@
  * _elem call with the copy wrapping at every slot of a small ring, index
  * wrap-around at 2^32, EXACT_SZ capacities, and a producer/consumer stress
  * on two lcores that proves no element is lost, duplicated or reordered.
+ * The same for the RTS and HTS sync modes (alone and mixed), the peek and
+ * zero-copy calls where the sync type allows them and their refusal where
+ * it does not, zero-copy segments across the end of the ring, htd_max.
  * Outputs are poisoned before each dequeue.
  */
 #include <stdarg.h>
@@ -126,7 +129,11 @@ static void test_bad_input(void **state)
 	expect_create_fails("bad", 8, RTE_RING_SZ_MASK, RING_F_EXACT_SZ, EINVAL);
 	expect_create_fails("bad", 6, 64, 0, EINVAL);            /* esize not 4k */
 	expect_create_fails("bad", 0, 64, 0, EINVAL);
-	expect_create_fails("bad", 8, 64, RING_F_MP_RTS_ENQ, EINVAL);
+	/* two sync modes for one side */
+	expect_create_fails("bad", 8, 64, RING_F_MP_RTS_ENQ | RING_F_MP_HTS_ENQ, EINVAL);
+	expect_create_fails("bad", 8, 64, RING_F_SP_ENQ | RING_F_MP_RTS_ENQ, EINVAL);
+	expect_create_fails("bad", 8, 64, RING_F_SC_DEQ | RING_F_MC_HTS_DEQ, EINVAL);
+	expect_create_fails("bad", 8, 64, RING_F_MC_RTS_DEQ | RING_F_MC_HTS_DEQ, EINVAL);
 	expect_create_fails("bad", 8, 64, 0x80, EINVAL);
 	expect_create_fails(NULL, 8, 64, 0, EINVAL);
 
@@ -191,7 +198,8 @@ static void test_init_user_memory(void **state)
 	assert_int_equal(rte_ring_dequeue(r, &obj), 0);
 	assert_ptr_equal(obj, (void *)0x10);
 	assert_int_equal(rte_ring_init(r, "user", 15, 0), -EINVAL);
-	assert_int_equal(rte_ring_init(r, "user", 16, RING_F_MC_HTS_DEQ), -EINVAL);
+	assert_int_equal(rte_ring_init(r, "user", 16, RING_F_MC_HTS_DEQ | RING_F_MC_RTS_DEQ),
+			 -EINVAL);
 	assert_int_equal(rte_ring_init(r, "a_name_that_is_much_too_long_for_a_ring", 16, 0),
 			 -ENAMETOOLONG);
 	assert_int_equal(rte_ring_init(r, "user", 15, RING_F_EXACT_SZ), 0);
@@ -202,8 +210,21 @@ static void test_init_user_memory(void **state)
 	free(r);
 }
 
-/* One enqueue/dequeue flavour, so every variant runs the same checks. */
-enum sync { SYNC_DEFAULT, SYNC_SINGLE, SYNC_MULTI };
+/*
+ * One enqueue/dequeue flavour, so every variant runs the same checks.
+ * SYNC_MODE is the explicit call of the ring side's RTS or HTS mode.
+ */
+enum sync { SYNC_DEFAULT, SYNC_SINGLE, SYNC_MULTI, SYNC_MODE };
+
+static bool prod_rts(const struct rte_ring *r)
+{
+	return rte_ring_get_prod_sync_type(r) == RTE_RING_SYNC_MT_RTS;
+}
+
+static bool cons_rts(const struct rte_ring *r)
+{
+	return rte_ring_get_cons_sync_type(r) == RTE_RING_SYNC_MT_RTS;
+}
 
 static unsigned int enq_bulk(struct rte_ring *r, void **objs, unsigned int n, enum sync s,
 			     unsigned int *free_space)
@@ -213,6 +234,9 @@ static unsigned int enq_bulk(struct rte_ring *r, void **objs, unsigned int n, en
 		return rte_ring_sp_enqueue_bulk(r, objs, n, free_space);
 	case SYNC_MULTI:
 		return rte_ring_mp_enqueue_bulk(r, objs, n, free_space);
+	case SYNC_MODE:
+		return prod_rts(r) ? rte_ring_mp_rts_enqueue_bulk(r, objs, n, free_space)
+				   : rte_ring_mp_hts_enqueue_bulk(r, objs, n, free_space);
 	default:
 		return rte_ring_enqueue_bulk(r, objs, n, free_space);
 	}
@@ -226,6 +250,9 @@ static unsigned int enq_burst(struct rte_ring *r, void **objs, unsigned int n, e
 		return rte_ring_sp_enqueue_burst(r, objs, n, free_space);
 	case SYNC_MULTI:
 		return rte_ring_mp_enqueue_burst(r, objs, n, free_space);
+	case SYNC_MODE:
+		return prod_rts(r) ? rte_ring_mp_rts_enqueue_burst(r, objs, n, free_space)
+				   : rte_ring_mp_hts_enqueue_burst(r, objs, n, free_space);
 	default:
 		return rte_ring_enqueue_burst(r, objs, n, free_space);
 	}
@@ -238,6 +265,8 @@ static int enq_one(struct rte_ring *r, void *obj, enum sync s)
 		return rte_ring_sp_enqueue(r, obj);
 	case SYNC_MULTI:
 		return rte_ring_mp_enqueue(r, obj);
+	case SYNC_MODE: /* RTS and HTS have no single-element call: a bulk of one */
+		return enq_bulk(r, &obj, 1, s, NULL) ? 0 : -ENOBUFS;
 	default:
 		return rte_ring_enqueue(r, obj);
 	}
@@ -251,6 +280,9 @@ static unsigned int deq_bulk(struct rte_ring *r, void **objs, unsigned int n, en
 		return rte_ring_sc_dequeue_bulk(r, objs, n, avail);
 	case SYNC_MULTI:
 		return rte_ring_mc_dequeue_bulk(r, objs, n, avail);
+	case SYNC_MODE:
+		return cons_rts(r) ? rte_ring_mc_rts_dequeue_bulk(r, objs, n, avail)
+				   : rte_ring_mc_hts_dequeue_bulk(r, objs, n, avail);
 	default:
 		return rte_ring_dequeue_bulk(r, objs, n, avail);
 	}
@@ -264,6 +296,9 @@ static unsigned int deq_burst(struct rte_ring *r, void **objs, unsigned int n, e
 		return rte_ring_sc_dequeue_burst(r, objs, n, avail);
 	case SYNC_MULTI:
 		return rte_ring_mc_dequeue_burst(r, objs, n, avail);
+	case SYNC_MODE:
+		return cons_rts(r) ? rte_ring_mc_rts_dequeue_burst(r, objs, n, avail)
+				   : rte_ring_mc_hts_dequeue_burst(r, objs, n, avail);
 	default:
 		return rte_ring_dequeue_burst(r, objs, n, avail);
 	}
@@ -276,6 +311,8 @@ static int deq_one(struct rte_ring *r, void **obj, enum sync s)
 		return rte_ring_sc_dequeue(r, obj);
 	case SYNC_MULTI:
 		return rte_ring_mc_dequeue(r, obj);
+	case SYNC_MODE:
+		return deq_bulk(r, obj, 1, s, NULL) ? 0 : -ENOENT;
 	default:
 		return rte_ring_dequeue(r, obj);
 	}
@@ -284,6 +321,23 @@ static int deq_one(struct rte_ring *r, void **obj, enum sync s)
 static void *val(uintptr_t v)
 {
 	return (void *)v;
+}
+
+/*
+ * Set every index of an empty ring to v, in the layout of each side's sync
+ * type; RTS operation counts start just below 2^32 so that they wrap too.
+ */
+static void set_indexes(struct rte_ring *r, uint32_t v)
+{
+	r->prod.head = r->prod.tail = r->cons.head = r->cons.tail = v;
+	if (prod_rts(r)) {
+		r->rts_prod.head.val.pos = r->rts_prod.tail.val.pos = v;
+		r->rts_prod.head.val.cnt = r->rts_prod.tail.val.cnt = UINT32_MAX - 3;
+	}
+	if (cons_rts(r)) {
+		r->rts_cons.head.val.pos = r->rts_cons.tail.val.pos = v;
+		r->rts_cons.head.val.cnt = r->rts_cons.tail.val.cnt = UINT32_MAX - 3;
+	}
 }
 
 /* Outputs are poisoned before every dequeue: what a call leaves there is its own. */
@@ -377,33 +431,49 @@ static void check_variants(struct rte_ring *r, enum sync es, enum sync ds)
 	assert_poisoned_ptrs(out, 4, 32);
 }
 
+/* The calls a side of this sync type allows: MT and ST ones share a layout. */
+static bool sync_allowed(enum rte_ring_sync_type t, enum sync s)
+{
+	if (t == RTE_RING_SYNC_MT || t == RTE_RING_SYNC_ST)
+		return s != SYNC_MODE;
+	return s == SYNC_DEFAULT || s == SYNC_MODE;
+}
+
+/* Every sync mode on each side, alone and mixed with the others. */
+static const unsigned int mode_flag_sets[] = {
+	0, RING_F_SP_ENQ, RING_F_SC_DEQ, RING_F_SP_ENQ | RING_F_SC_DEQ,
+	RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ, RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ,
+	RING_F_MP_RTS_ENQ | RING_F_MC_HTS_DEQ, RING_F_MP_HTS_ENQ | RING_F_MC_RTS_DEQ,
+	RING_F_MP_RTS_ENQ | RING_F_SC_DEQ, RING_F_SP_ENQ | RING_F_MC_HTS_DEQ,
+	RING_F_MP_HTS_ENQ, RING_F_MC_RTS_DEQ,
+};
+
 static void test_all_variants(void **state)
 {
-	static const unsigned int flag_sets[] = {
-		0, RING_F_SP_ENQ, RING_F_SC_DEQ, RING_F_SP_ENQ | RING_F_SC_DEQ,
-	};
 	(void)state;
-	for (unsigned int f = 0; f < RTE_DIM(flag_sets); f++) {
-		struct rte_ring *r = rte_ring_create("variants", 16, SOCKET_ID_ANY, flag_sets[f]);
+	for (unsigned int f = 0; f < RTE_DIM(mode_flag_sets); f++) {
+		struct rte_ring *r = rte_ring_create("variants", 16, SOCKET_ID_ANY,
+						     mode_flag_sets[f]);
 
 		assert_non_null(r);
-		for (int es = SYNC_DEFAULT; es <= SYNC_MULTI; es++)
-			for (int ds = SYNC_DEFAULT; ds <= SYNC_MULTI; ds++)
-				check_variants(r, es, ds);
+		for (int es = SYNC_DEFAULT; es <= SYNC_MODE; es++)
+			for (int ds = SYNC_DEFAULT; ds <= SYNC_MODE; ds++)
+				if (sync_allowed(rte_ring_get_prod_sync_type(r), es) &&
+				    sync_allowed(rte_ring_get_cons_sync_type(r), ds))
+					check_variants(r, es, ds);
 		rte_ring_free(r);
 	}
 }
 
 /* Indexes are free-running uint32_t: start them just below 2^32. */
-static void test_wraparound(void **state)
+static void check_wraparound(unsigned int flags)
 {
-	struct rte_ring *r = rte_ring_create("wrap", 8, SOCKET_ID_ANY, 0);
+	struct rte_ring *r = rte_ring_create("wrap", 8, SOCKET_ID_ANY, flags);
 	void *in[7], *out[7];
 	uintptr_t next_in = 1, next_out = 1;
 
-	(void)state;
 	assert_non_null(r);
-	r->prod.head = r->prod.tail = r->cons.head = r->cons.tail = UINT32_MAX - 20;
+	set_indexes(r, UINT32_MAX - 20);
 	assert_int_equal(rte_ring_count(r), 0);
 	for (unsigned int round = 0; round < 500; round++) {
 		unsigned int n = 1 + round % 7, got, i;
@@ -423,7 +493,24 @@ static void test_wraparound(void **state)
 	assert_true(rte_ring_empty(r));
 	rte_ring_reset(r);
 	assert_int_equal(r->prod.head, 0);
+	assert_int_equal(r->prod.tail, 0);
+	assert_int_equal(r->cons.tail, 0);
+	if (prod_rts(r))
+		assert_int_equal(r->rts_prod.head.raw, 0);
+	if (cons_rts(r))
+		assert_int_equal(r->rts_cons.head.raw, 0);
+	/* and the ring works from 0 again */
+	assert_int_equal(rte_ring_enqueue_bulk(r, in, 7, NULL), 7);
+	assert_int_equal(rte_ring_dequeue_bulk(r, out, 7, NULL), 7);
+	assert_memory_equal(out, in, sizeof(in));
 	rte_ring_free(r);
+}
+
+static void test_wraparound(void **state)
+{
+	(void)state;
+	for (unsigned int f = 0; f < RTE_DIM(mode_flag_sets); f++)
+		check_wraparound(mode_flag_sets[f]);
 }
 
 static void test_exact_size(void **state)
@@ -720,7 +807,7 @@ static void run_wrap_case(struct wrap_case *c)
 	const unsigned int cap = c->capacity;
 	unsigned int got, fs, av, total, first, rest;
 
-	c->r->prod.head = c->r->prod.tail = c->r->cons.head = c->r->cons.tail = c->slot;
+	set_indexes(c->r, c->slot);
 
 	got = case_enqueue(c, c->n, &fs);
 	expect_case(c, got == c->n);
@@ -752,16 +839,195 @@ static void run_wrap_case(struct wrap_case *c)
 	expect_case(c, c->next_out == c->next_in);
 }
 
-static void test_elem_every_size_and_wrap(void **state)
+/*
+ * The two-step calls as one enqueue or dequeue, for the wrap cases: peek
+ * (the start copies out / the finish copies in) and zero-copy (the caller
+ * copies at ptr1, then ptr2 past the end of the ring).
+ */
+static unsigned int peek_enq(struct rte_ring *r, const void *objs, unsigned int esize,
+			     unsigned int n, unsigned int *free_space, bool bulk)
 {
-	/* A power-of-two ring (capacity 7) and an EXACT_SZ one (6 of 8 slots). */
-	static const struct {
-		unsigned int count, flags;
-	} kinds[] = { { SMALL_RING, 0 }, { SMALL_RING - 2, RING_F_EXACT_SZ } };
+	n = bulk ? rte_ring_enqueue_bulk_elem_start(r, n, free_space)
+		 : rte_ring_enqueue_burst_elem_start(r, n, free_space);
+	rte_ring_enqueue_elem_finish(r, objs, esize, n);
+	return n;
+}
 
-	(void)state;
+static unsigned int peek_enq_bulk(struct rte_ring *r, const void *objs, unsigned int esize,
+				  unsigned int n, unsigned int *free_space)
+{
+	return peek_enq(r, objs, esize, n, free_space, true);
+}
+
+static unsigned int peek_enq_burst(struct rte_ring *r, const void *objs, unsigned int esize,
+				   unsigned int n, unsigned int *free_space)
+{
+	return peek_enq(r, objs, esize, n, free_space, false);
+}
+
+static unsigned int peek_deq(struct rte_ring *r, void *objs, unsigned int esize, unsigned int n,
+			     unsigned int *available, bool bulk)
+{
+	n = bulk ? rte_ring_dequeue_bulk_elem_start(r, objs, esize, n, available)
+		 : rte_ring_dequeue_burst_elem_start(r, objs, esize, n, available);
+	rte_ring_dequeue_elem_finish(r, n);
+	return n;
+}
+
+static unsigned int peek_deq_bulk(struct rte_ring *r, void *objs, unsigned int esize,
+				  unsigned int n, unsigned int *available)
+{
+	return peek_deq(r, objs, esize, n, available, true);
+}
+
+static unsigned int peek_deq_burst(struct rte_ring *r, void *objs, unsigned int esize,
+				   unsigned int n, unsigned int *available)
+{
+	return peek_deq(r, objs, esize, n, available, false);
+}
+
+/* The two segments of a zero-copy reservation of n, checked against the ring's layout. */
+static void check_zcd(const struct rte_ring *r, const struct rte_ring_zc_data *zcd,
+		      unsigned int esize, unsigned int n)
+{
+	assert_true(zcd->n1 <= n);
+	if (zcd->n1 < n)
+		assert_ptr_equal(zcd->ptr2, &r[1]);
+	else
+		assert_null(zcd->ptr2);
+	if (n != 0) /* the first segment ends at the end of the ring at the latest */
+		assert_true((const char *)zcd->ptr1 + (size_t)zcd->n1 * esize <=
+			    (const char *)&r[1] + (size_t)r->size * esize);
+}
+
+static unsigned int zc_enq(struct rte_ring *r, const void *objs, unsigned int esize,
+			   unsigned int n, unsigned int *free_space, bool bulk)
+{
+	struct rte_ring_zc_data zcd;
+
+	memset(&zcd, 0xee, sizeof(zcd));
+	n = bulk ? rte_ring_enqueue_zc_bulk_elem_start(r, esize, n, &zcd, free_space)
+		 : rte_ring_enqueue_zc_burst_elem_start(r, esize, n, &zcd, free_space);
+	check_zcd(r, &zcd, esize, n);
+	memcpy(zcd.ptr1, objs, (size_t)zcd.n1 * esize);
+	if (n > zcd.n1)
+		memcpy(zcd.ptr2, (const char *)objs + (size_t)zcd.n1 * esize,
+		       (size_t)(n - zcd.n1) * esize);
+	rte_ring_enqueue_zc_elem_finish(r, n);
+	return n;
+}
+
+static unsigned int zc_enq_bulk(struct rte_ring *r, const void *objs, unsigned int esize,
+				unsigned int n, unsigned int *free_space)
+{
+	return zc_enq(r, objs, esize, n, free_space, true);
+}
+
+static unsigned int zc_enq_burst(struct rte_ring *r, const void *objs, unsigned int esize,
+				 unsigned int n, unsigned int *free_space)
+{
+	return zc_enq(r, objs, esize, n, free_space, false);
+}
+
+static unsigned int zc_deq(struct rte_ring *r, void *objs, unsigned int esize, unsigned int n,
+			   unsigned int *available, bool bulk)
+{
+	struct rte_ring_zc_data zcd;
+
+	memset(&zcd, 0xee, sizeof(zcd));
+	n = bulk ? rte_ring_dequeue_zc_bulk_elem_start(r, esize, n, &zcd, available)
+		 : rte_ring_dequeue_zc_burst_elem_start(r, esize, n, &zcd, available);
+	check_zcd(r, &zcd, esize, n);
+	memcpy(objs, zcd.ptr1, (size_t)zcd.n1 * esize);
+	if (n > zcd.n1)
+		memcpy((char *)objs + (size_t)zcd.n1 * esize, zcd.ptr2,
+		       (size_t)(n - zcd.n1) * esize);
+	rte_ring_dequeue_zc_elem_finish(r, n);
+	return n;
+}
+
+static unsigned int zc_deq_bulk(struct rte_ring *r, void *objs, unsigned int esize,
+				unsigned int n, unsigned int *available)
+{
+	return zc_deq(r, objs, esize, n, available, true);
+}
+
+static unsigned int zc_deq_burst(struct rte_ring *r, void *objs, unsigned int esize,
+				 unsigned int n, unsigned int *available)
+{
+	return zc_deq(r, objs, esize, n, available, false);
+}
+
+/* What an RTS, HTS or ST side allows besides the default calls. */
+static const struct enq_api rts_enq_apis[] = {
+	{ "enqueue_bulk", rte_ring_enqueue_bulk_elem, true, true },
+	{ "enqueue_burst", rte_ring_enqueue_burst_elem, false, true },
+	{ "enqueue", enq_singles_default, false, false },
+	{ "mp_rts_enqueue_bulk", rte_ring_mp_rts_enqueue_bulk_elem, true, true },
+	{ "mp_rts_enqueue_burst", rte_ring_mp_rts_enqueue_burst_elem, false, true },
+};
+
+static const struct deq_api rts_deq_apis[] = {
+	{ "dequeue_bulk", rte_ring_dequeue_bulk_elem, true, true },
+	{ "dequeue_burst", rte_ring_dequeue_burst_elem, false, true },
+	{ "dequeue", deq_singles_default, false, false },
+	{ "mc_rts_dequeue_bulk", rte_ring_mc_rts_dequeue_bulk_elem, true, true },
+	{ "mc_rts_dequeue_burst", rte_ring_mc_rts_dequeue_burst_elem, false, true },
+};
+
+static const struct enq_api hts_enq_apis[] = {
+	{ "enqueue_bulk", rte_ring_enqueue_bulk_elem, true, true },
+	{ "enqueue_burst", rte_ring_enqueue_burst_elem, false, true },
+	{ "mp_hts_enqueue_bulk", rte_ring_mp_hts_enqueue_bulk_elem, true, true },
+	{ "mp_hts_enqueue_burst", rte_ring_mp_hts_enqueue_burst_elem, false, true },
+	{ "enqueue_bulk_start/finish", peek_enq_bulk, true, true },
+	{ "enqueue_burst_start/finish", peek_enq_burst, false, true },
+	{ "enqueue_zc_bulk_start/finish", zc_enq_bulk, true, true },
+	{ "enqueue_zc_burst_start/finish", zc_enq_burst, false, true },
+};
+
+static const struct deq_api hts_deq_apis[] = {
+	{ "dequeue_bulk", rte_ring_dequeue_bulk_elem, true, true },
+	{ "dequeue_burst", rte_ring_dequeue_burst_elem, false, true },
+	{ "mc_hts_dequeue_bulk", rte_ring_mc_hts_dequeue_bulk_elem, true, true },
+	{ "mc_hts_dequeue_burst", rte_ring_mc_hts_dequeue_burst_elem, false, true },
+	{ "dequeue_bulk_start/finish", peek_deq_bulk, true, true },
+	{ "dequeue_burst_start/finish", peek_deq_burst, false, true },
+	{ "dequeue_zc_bulk_start/finish", zc_deq_bulk, true, true },
+	{ "dequeue_zc_burst_start/finish", zc_deq_burst, false, true },
+};
+
+static const struct enq_api st_peek_enq_apis[] = {
+	{ "sp_enqueue_burst", rte_ring_sp_enqueue_burst_elem, false, true },
+	{ "enqueue_bulk_start/finish", peek_enq_bulk, true, true },
+	{ "enqueue_burst_start/finish", peek_enq_burst, false, true },
+	{ "enqueue_zc_bulk_start/finish", zc_enq_bulk, true, true },
+	{ "enqueue_zc_burst_start/finish", zc_enq_burst, false, true },
+};
+
+static const struct deq_api st_peek_deq_apis[] = {
+	{ "sc_dequeue_burst", rte_ring_sc_dequeue_burst_elem, false, true },
+	{ "dequeue_bulk_start/finish", peek_deq_bulk, true, true },
+	{ "dequeue_burst_start/finish", peek_deq_burst, false, true },
+	{ "dequeue_zc_bulk_start/finish", zc_deq_bulk, true, true },
+	{ "dequeue_zc_burst_start/finish", zc_deq_burst, false, true },
+};
+
+/* A ring kind for the wrap cases: its flags, and the calls its sides allow. */
+struct wrap_kind {
+	unsigned int count, flags;
+	const struct enq_api *enq;
+	unsigned int nb_enq;
+	const struct deq_api *deq;
+	unsigned int nb_deq;
+};
+
+#define WRAP_KIND(count, flags, e, d) { count, flags, e, RTE_DIM(e), d, RTE_DIM(d) }
+
+static void run_wrap_kinds(const struct wrap_kind *kinds, unsigned int nb_kinds)
+{
 	for (unsigned int esize = 4; esize <= MAX_ESIZE; esize += 4) {
-		for (unsigned int k = 0; k < RTE_DIM(kinds); k++) {
+		for (unsigned int k = 0; k < nb_kinds; k++) {
 			struct wrap_case c = { .esize = esize };
 
 			c.r = rte_ring_create_elem("every_size", esize, kinds[k].count, SOCKET_ID_ANY,
@@ -769,16 +1035,380 @@ static void test_elem_every_size_and_wrap(void **state)
 			assert_non_null(c.r);
 			assert_int_equal(rte_ring_get_size(c.r), SMALL_RING);
 			c.capacity = rte_ring_get_capacity(c.r);
-			for (unsigned int e = 0; e < RTE_DIM(enq_apis); e++)
-				for (unsigned int d = 0; d < RTE_DIM(deq_apis); d++)
+			for (unsigned int e = 0; e < kinds[k].nb_enq; e++)
+				for (unsigned int d = 0; d < kinds[k].nb_deq; d++)
 					for (c.slot = 0; c.slot < SMALL_RING; c.slot++)
 						for (c.n = 1; c.n <= c.capacity; c.n++) {
-							c.enq = &enq_apis[e];
-							c.deq = &deq_apis[d];
+							c.enq = &kinds[k].enq[e];
+							c.deq = &kinds[k].deq[d];
 							run_wrap_case(&c);
 						}
 			rte_ring_free(c.r);
 		}
+	}
+}
+
+static void test_elem_every_size_and_wrap(void **state)
+{
+	/* A power-of-two ring (capacity 7) and an EXACT_SZ one (6 of 8 slots). */
+	static const struct wrap_kind kinds[] = {
+		WRAP_KIND(SMALL_RING, 0, enq_apis, deq_apis),
+		WRAP_KIND(SMALL_RING - 2, RING_F_EXACT_SZ, enq_apis, deq_apis),
+	};
+
+	(void)state;
+	run_wrap_kinds(kinds, RTE_DIM(kinds));
+}
+
+/*
+ * The same for RTS and HTS sides and for the peek and zero-copy calls on
+ * HTS and ST sides: every reservation, copy and publication across the end
+ * of the array, and the RTS operation counts across 2^32.
+ */
+static void test_modes_every_size_and_wrap(void **state)
+{
+	static const struct wrap_kind kinds[] = {
+		WRAP_KIND(SMALL_RING, RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ, rts_enq_apis,
+			  rts_deq_apis),
+		WRAP_KIND(SMALL_RING - 2, RING_F_EXACT_SZ | RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ,
+			  hts_enq_apis, hts_deq_apis),
+		WRAP_KIND(SMALL_RING, RING_F_SP_ENQ | RING_F_SC_DEQ, st_peek_enq_apis,
+			  st_peek_deq_apis),
+		WRAP_KIND(SMALL_RING, RING_F_MP_RTS_ENQ | RING_F_MC_HTS_DEQ, rts_enq_apis,
+			  hts_deq_apis),
+	};
+
+	(void)state;
+	run_wrap_kinds(kinds, RTE_DIM(kinds));
+}
+
+/* Each flag picks its side's sync type; RTS sides get htd_max = capacity / 8. */
+static void test_sync_modes_and_htd_max(void **state)
+{
+	static const struct {
+		unsigned int flags;
+		enum rte_ring_sync_type prod, cons;
+	} modes[] = {
+		{ 0, RTE_RING_SYNC_MT, RTE_RING_SYNC_MT },
+		{ RING_F_SP_ENQ | RING_F_SC_DEQ, RTE_RING_SYNC_ST, RTE_RING_SYNC_ST },
+		{ RING_F_MP_RTS_ENQ, RTE_RING_SYNC_MT_RTS, RTE_RING_SYNC_MT },
+		{ RING_F_MC_RTS_DEQ, RTE_RING_SYNC_MT, RTE_RING_SYNC_MT_RTS },
+		{ RING_F_MP_HTS_ENQ, RTE_RING_SYNC_MT_HTS, RTE_RING_SYNC_MT },
+		{ RING_F_MC_HTS_DEQ, RTE_RING_SYNC_MT, RTE_RING_SYNC_MT_HTS },
+		{ RING_F_MP_RTS_ENQ | RING_F_SC_DEQ, RTE_RING_SYNC_MT_RTS, RTE_RING_SYNC_ST },
+		{ RING_F_MP_HTS_ENQ | RING_F_MC_RTS_DEQ | RING_F_EXACT_SZ, RTE_RING_SYNC_MT_HTS,
+		  RTE_RING_SYNC_MT_RTS },
+	};
+
+	(void)state;
+	for (unsigned int m = 0; m < RTE_DIM(modes); m++) {
+		struct rte_ring *r = rte_ring_create("modes", 1024, SOCKET_ID_ANY, modes[m].flags);
+		const uint32_t def = rte_ring_get_capacity(r) / 8;
+
+		assert_non_null(r);
+		assert_int_equal(r->flags, modes[m].flags);
+		assert_int_equal(rte_ring_get_prod_sync_type(r), modes[m].prod);
+		assert_int_equal(rte_ring_get_cons_sync_type(r), modes[m].cons);
+		assert_int_equal(rte_ring_is_prod_single(r), modes[m].prod == RTE_RING_SYNC_ST);
+		assert_int_equal(rte_ring_is_cons_single(r), modes[m].cons == RTE_RING_SYNC_ST);
+		assert_int_equal(rte_ring_count(r), 0);
+		assert_true(rte_ring_empty(r));
+		assert_int_equal(rte_ring_free_count(r), rte_ring_get_capacity(r));
+
+		if (modes[m].prod == RTE_RING_SYNC_MT_RTS) {
+			assert_int_equal(rte_ring_get_prod_htd_max(r), def);
+			assert_int_equal(rte_ring_set_prod_htd_max(r, 3), 0);
+			assert_int_equal(rte_ring_get_prod_htd_max(r), 3);
+		} else {
+			assert_int_equal(rte_ring_get_prod_htd_max(r), UINT32_MAX);
+			assert_int_equal(rte_ring_set_prod_htd_max(r, 3), -ENOTSUP);
+			assert_int_equal(rte_ring_get_prod_htd_max(r), UINT32_MAX);
+		}
+		if (modes[m].cons == RTE_RING_SYNC_MT_RTS) {
+			assert_int_equal(rte_ring_get_cons_htd_max(r), def);
+			assert_int_equal(rte_ring_set_cons_htd_max(r, 0), 0);
+			assert_int_equal(rte_ring_get_cons_htd_max(r), 0);
+		} else {
+			assert_int_equal(rte_ring_get_cons_htd_max(r), UINT32_MAX);
+			assert_int_equal(rte_ring_set_cons_htd_max(r, 0), -ENOTSUP);
+		}
+		/* A tight htd_max only makes a lone thread wait for itself: no effect. */
+		for (uintptr_t i = 1; i <= 100; i++) {
+			void *obj = NULL;
+
+			assert_int_equal(rte_ring_enqueue(r, val(i)), 0);
+			assert_int_equal(rte_ring_enqueue(r, val(i + 1000)), 0);
+			assert_int_equal(rte_ring_dequeue(r, &obj), 0);
+			assert_ptr_equal(obj, val((i + 1) / 2 + (i % 2 ? 0 : 1000)));
+		}
+		rte_ring_free(r);
+	}
+	/* rte_ring_init takes the same flags. */
+	{
+		ssize_t size = rte_ring_get_memsize(64);
+		struct rte_ring *r = aligned_alloc(RTE_CACHE_LINE_SIZE, (size_t)size);
+
+		assert_non_null(r);
+		assert_int_equal(rte_ring_init(r, "init_rts", 64, RING_F_MP_RTS_ENQ |
+					       RING_F_MC_HTS_DEQ), 0);
+		assert_int_equal(rte_ring_get_prod_sync_type(r), RTE_RING_SYNC_MT_RTS);
+		assert_int_equal(rte_ring_get_cons_sync_type(r), RTE_RING_SYNC_MT_HTS);
+		assert_int_equal(rte_ring_get_prod_htd_max(r), 63 / 8);
+		free(r);
+	}
+}
+
+/*
+ * Peek on the sides that allow it (ST and HTS): an enqueue reserves at
+ * start and publishes n at finish, giving the rest back; a dequeue copies
+ * out at start and removes only what finish says.
+ */
+static void check_peek(struct rte_ring *r)
+{
+	void *in[8] = { val(1), val(2), val(3), val(4), val(5), val(6), val(7), val(8) };
+	void *out[16];
+	unsigned int fs, av;
+
+	/* capacity 15 */
+	fs = 99;
+	assert_int_equal(rte_ring_enqueue_bulk_start(r, 4, &fs), 4);
+	assert_int_equal(fs, 11);
+	assert_int_equal(rte_ring_count(r), 0); /* reserved, not published */
+	rte_ring_enqueue_finish(r, in, 3);      /* publish 3 of the 4 */
+	assert_int_equal(rte_ring_count(r), 3);
+	assert_int_equal(rte_ring_free_count(r), 12);
+	fs = 99;
+	assert_int_equal(rte_ring_enqueue_bulk_start(r, 13, &fs), 0);
+	assert_int_equal(fs, 12);
+	rte_ring_enqueue_finish(r, in, 0);
+	fs = 99;
+	assert_int_equal(rte_ring_enqueue_burst_start(r, 13, &fs), 12);
+	assert_int_equal(fs, 0);
+	rte_ring_enqueue_finish(r, in + 3, 5);
+	assert_int_equal(rte_ring_count(r), 8);
+	/* A finish for more than was reserved publishes nothing, and ends it. */
+	assert_int_equal(rte_ring_enqueue_bulk_start(r, 2, NULL), 2);
+	rte_ring_enqueue_finish(r, in, 3);
+	assert_int_equal(rte_ring_count(r), 8);
+	assert_int_equal(rte_ring_enqueue_bulk_start(r, 7, NULL), 7);
+	rte_ring_enqueue_finish(r, in, 0);
+	assert_int_equal(rte_ring_free_count(r), 7);
+
+	/* dequeue: look at three, keep them; look again, take two */
+	poison_ptrs(out, 16);
+	av = 99;
+	assert_int_equal(rte_ring_dequeue_bulk_start(r, out, 3, &av), 3);
+	assert_int_equal(av, 5);
+	assert_memory_equal(out, in, 3 * sizeof(void *));
+	assert_poisoned_ptrs(out, 3, 16);
+	rte_ring_dequeue_finish(r, 0);
+	assert_int_equal(rte_ring_count(r), 8);
+	poison_ptrs(out, 16);
+	assert_int_equal(rte_ring_dequeue_burst_start(r, out, 3, NULL), 3);
+	assert_memory_equal(out, in, 3 * sizeof(void *));
+	rte_ring_dequeue_finish(r, 2);
+	assert_int_equal(rte_ring_count(r), 6);
+	poison_ptrs(out, 16);
+	av = 99;
+	assert_int_equal(rte_ring_dequeue_bulk_start(r, out, 7, &av), 0);
+	assert_int_equal(av, 6);
+	assert_poisoned_ptrs(out, 0, 16);
+	rte_ring_dequeue_finish(r, 0);
+	av = 99;
+	assert_int_equal(rte_ring_dequeue_burst_start(r, out, 16, &av), 6);
+	assert_int_equal(av, 0);
+	assert_memory_equal(out, in + 2, 6 * sizeof(void *));
+	assert_poisoned_ptrs(out, 6, 16);
+	rte_ring_dequeue_finish(r, 7); /* more than reserved: removes nothing */
+	assert_int_equal(rte_ring_count(r), 6);
+	assert_int_equal(rte_ring_dequeue_burst_start(r, out, 16, NULL), 6);
+	rte_ring_dequeue_finish(r, 6);
+	assert_true(rte_ring_empty(r));
+	/* The ordinary calls work on the same ring in between. */
+	assert_int_equal(rte_ring_enqueue_bulk(r, in, 2, NULL), 2);
+	assert_int_equal(rte_ring_dequeue_bulk(r, out, 2, NULL), 2);
+	assert_memory_equal(out, in, 2 * sizeof(void *));
+}
+
+/* MT and RTS sides refuse the two-step calls: nothing moves, free space and available 0. */
+static void check_peek_refused(struct rte_ring *r)
+{
+	struct rte_ring_zc_data zcd, zcd_poison;
+	void *out[4], *obj = val(42);
+	unsigned int fs, av;
+
+	assert_int_equal(rte_ring_enqueue(r, val(41)), 0);
+	fs = 99;
+	assert_int_equal(rte_ring_enqueue_bulk_start(r, 1, &fs), 0);
+	assert_int_equal(fs, 0);
+	assert_int_equal(rte_ring_enqueue_burst_start(r, 1, &fs), 0);
+	rte_ring_enqueue_finish(r, &obj, 1);
+	assert_int_equal(rte_ring_count(r), 1);
+	poison_ptrs(out, 4);
+	av = 99;
+	assert_int_equal(rte_ring_dequeue_bulk_start(r, out, 1, &av), 0);
+	assert_int_equal(av, 0);
+	assert_int_equal(rte_ring_dequeue_burst_start(r, out, 1, &av), 0);
+	assert_poisoned_ptrs(out, 0, 4);
+	rte_ring_dequeue_finish(r, 1);
+	assert_int_equal(rte_ring_count(r), 1);
+
+	/* zero-copy: 0, and neither *zcd nor the count is written (as DPDK) */
+	memset(&zcd, 0xee, sizeof(zcd));
+	memcpy(&zcd_poison, &zcd, sizeof(zcd));
+	fs = av = 99;
+	assert_int_equal(rte_ring_enqueue_zc_bulk_start(r, 1, &zcd, &fs), 0);
+	assert_int_equal(rte_ring_enqueue_zc_burst_start(r, 1, &zcd, &fs), 0);
+	assert_int_equal(rte_ring_dequeue_zc_bulk_start(r, 1, &zcd, &av), 0);
+	assert_int_equal(rte_ring_dequeue_zc_burst_start(r, 1, &zcd, &av), 0);
+	assert_memory_equal(&zcd, &zcd_poison, sizeof(zcd));
+	assert_int_equal(fs, 99);
+	assert_int_equal(av, 99);
+	rte_ring_enqueue_zc_finish(r, 1);
+	rte_ring_dequeue_zc_finish(r, 1);
+	assert_int_equal(rte_ring_count(r), 1);
+	assert_int_equal(rte_ring_dequeue(r, &obj), 0);
+	assert_ptr_equal(obj, val(41));
+	assert_true(rte_ring_empty(r));
+}
+
+static void test_peek(void **state)
+{
+	static const unsigned int allowed[] = {
+		RING_F_SP_ENQ | RING_F_SC_DEQ, RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ,
+	};
+	static const unsigned int refused[] = {
+		0, RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ, RING_F_SP_ENQ | RING_F_MC_RTS_DEQ,
+		RING_F_MP_HTS_ENQ | RING_F_SC_DEQ,
+	};
+
+	(void)state;
+	for (unsigned int i = 0; i < RTE_DIM(allowed); i++) {
+		struct rte_ring *r = rte_ring_create("peek", 16, SOCKET_ID_ANY, allowed[i]);
+
+		assert_non_null(r);
+		check_peek(r);
+		set_indexes(r, UINT32_MAX - 5); /* and across 2^32 */
+		check_peek(r);
+		rte_ring_free(r);
+	}
+	/* Each side is judged alone: the last two rings refuse on one side only. */
+	for (unsigned int i = 0; i < RTE_DIM(refused); i++) {
+		struct rte_ring *r = rte_ring_create("peek_no", 16, SOCKET_ID_ANY, refused[i]);
+		void *two[16] = { val(1), val(2) }, *sink[16];
+		unsigned int fs = 99;
+
+		assert_non_null(r);
+		if (i < 2) {
+			check_peek_refused(r);
+		} else if (i == 2) {
+			/* ST producer: allowed; RTS consumer: refused */
+			assert_int_equal(rte_ring_enqueue_bulk_start(r, 2, &fs), 2);
+			assert_int_equal(fs, 13);
+			rte_ring_enqueue_finish(r, two, 2);
+			assert_int_equal(rte_ring_dequeue_bulk_start(r, sink, 1, &fs), 0);
+			assert_int_equal(fs, 0);
+			assert_int_equal(rte_ring_count(r), 2);
+		} else {
+			assert_int_equal(rte_ring_enqueue_bulk_start(r, 2, &fs), 2);
+			rte_ring_enqueue_finish(r, two, 1);
+			assert_int_equal(rte_ring_count(r), 1);
+			/* SC consumer: allowed */
+			assert_int_equal(rte_ring_dequeue_bulk_start(r, sink, 1, &fs), 1);
+			assert_ptr_equal(sink[0], val(1));
+			rte_ring_dequeue_finish(r, 1);
+			assert_true(rte_ring_empty(r));
+		}
+		rte_ring_free(r);
+	}
+}
+
+/*
+ * Zero-copy with the reservation across the end of the ring: two
+ * segments, the second at slot 0; what is written in place comes out of
+ * an ordinary dequeue in order, and the other way round.
+ */
+static void test_zc_wrap(void **state)
+{
+	static const unsigned int flags[] = {
+		RING_F_SP_ENQ | RING_F_SC_DEQ, RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ,
+	};
+
+	(void)state;
+	for (unsigned int f = 0; f < RTE_DIM(flags); f++) {
+		struct rte_ring *r = rte_ring_create_elem("zc", 8, 8, SOCKET_ID_ANY, flags[f]);
+		uint64_t *slots = (uint64_t *)(void *)&r[1];
+		const uint64_t more[8] = { 300, 301, 302 };
+		struct rte_ring_zc_data zcd;
+		uint64_t out[8];
+		unsigned int fs, av;
+
+		assert_non_null(r);
+		set_indexes(r, 6); /* slots 6 and 7, then 0.. */
+		memset(&zcd, 0xee, sizeof(zcd));
+		fs = 99;
+		assert_int_equal(rte_ring_enqueue_zc_bulk_elem_start(r, 8, 5, &zcd, &fs), 5);
+		assert_int_equal(fs, 2);
+		assert_ptr_equal(zcd.ptr1, &slots[6]);
+		assert_int_equal(zcd.n1, 2);
+		assert_ptr_equal(zcd.ptr2, &slots[0]);
+		assert_int_equal(rte_ring_count(r), 0);
+		for (unsigned int i = 0; i < 5; i++)
+			(i < 2 ? (uint64_t *)zcd.ptr1 : (uint64_t *)zcd.ptr2 - 2)[i] = 100 + i;
+		rte_ring_enqueue_zc_elem_finish(r, 5);
+		assert_int_equal(rte_ring_count(r), 5);
+		memset(out, 0xee, sizeof(out));
+		assert_int_equal(rte_ring_dequeue_bulk_elem(r, out, 8, 5, NULL), 5);
+		for (unsigned int i = 0; i < 5; i++)
+			assert_int_equal(out[i], 100 + i);
+		assert_int_equal(out[5], 0xeeeeeeeeeeeeeeeeull);
+
+		/* A burst takes what there is: 7 from slot 3, so 5 then 2 at slot 0. */
+		memset(&zcd, 0xee, sizeof(zcd));
+		assert_int_equal(rte_ring_enqueue_zc_burst_elem_start(r, 8, 9, &zcd, &fs), 7);
+		assert_int_equal(fs, 0);
+		assert_ptr_equal(zcd.ptr1, &slots[3]);
+		assert_int_equal(zcd.n1, 5);
+		assert_ptr_equal(zcd.ptr2, &slots[0]);
+		for (unsigned int i = 0; i < 7; i++)
+			(i < 5 ? (uint64_t *)zcd.ptr1 : (uint64_t *)zcd.ptr2 - 5)[i] = 200 + i;
+		rte_ring_enqueue_zc_elem_finish(r, 4); /* only the first four */
+		assert_int_equal(rte_ring_count(r), 4);
+
+		/* dequeue in place, slots 3..6: one segment, ptr2 NULL */
+		memset(&zcd, 0xee, sizeof(zcd));
+		av = 99;
+		assert_int_equal(rte_ring_dequeue_zc_bulk_elem_start(r, 8, 4, &zcd, &av), 4);
+		assert_int_equal(av, 0);
+		assert_ptr_equal(zcd.ptr1, &slots[3]);
+		assert_int_equal(zcd.n1, 4);
+		assert_null(zcd.ptr2);
+		assert_int_equal(((uint64_t *)zcd.ptr1)[3], 203);
+		rte_ring_dequeue_zc_elem_finish(r, 1);
+		assert_int_equal(rte_ring_count(r), 3);
+		assert_int_equal(rte_ring_enqueue_bulk_elem(r, more, 8, 3, NULL), 3);
+		/* now slots 4..7 and 0..1: two segments of 4 and 2 */
+		memset(&zcd, 0xee, sizeof(zcd));
+		assert_int_equal(rte_ring_dequeue_zc_burst_elem_start(r, 8, 8, &zcd, &av), 6);
+		assert_ptr_equal(zcd.ptr1, &slots[4]);
+		assert_int_equal(zcd.n1, 4);
+		assert_ptr_equal(zcd.ptr2, &slots[0]);
+		assert_int_equal(((uint64_t *)zcd.ptr1)[0], 201);
+		assert_int_equal(((uint64_t *)zcd.ptr1)[2], 203);
+		assert_int_equal(((uint64_t *)zcd.ptr1)[3], 300);
+		assert_int_equal(((uint64_t *)zcd.ptr2)[0], 301);
+		assert_int_equal(((uint64_t *)zcd.ptr2)[1], 302);
+		rte_ring_dequeue_zc_elem_finish(r, 6);
+		assert_true(rte_ring_empty(r));
+
+		/* A refused bulk reports the next slot and no segment. */
+		memset(&zcd, 0xee, sizeof(zcd));
+		assert_int_equal(rte_ring_dequeue_zc_bulk_elem_start(r, 8, 1, &zcd, &av), 0);
+		assert_int_equal(zcd.n1, 0);
+		assert_null(zcd.ptr2);
+		assert_ptr_equal(zcd.ptr1, &slots[2]);
+		rte_ring_dequeue_zc_elem_finish(r, 0);
+		rte_ring_free(r);
 	}
 }
 
@@ -816,8 +1446,63 @@ struct stress {
 	struct rte_ring *r;
 	uint64_t count;        /* objects per producer */
 	unsigned int nb_producers;
+	unsigned int flags;    /* the ring's; 0: the explicit mp/mc calls */
 	volatile int producers_done;
 };
+
+/*
+ * Enqueue up to n: the explicit MP call on an MT ring, else the default
+ * call (dispatching on the mode); on an HTS side every other batch through
+ * the peek calls, finishing only three quarters of what was reserved.
+ */
+static unsigned int stress_enqueue(struct rte_ring *r, unsigned int flags, void **batch,
+				   unsigned int n, uint64_t seq)
+{
+	if (flags == 0)
+		return rte_ring_mp_enqueue_burst(r, batch, n, NULL);
+	if ((flags & RING_F_MP_HTS_ENQ) && (seq & 1)) {
+		n = rte_ring_enqueue_burst_start(r, n, NULL);
+		n -= n / 4;
+		/*
+		 * Only after a start that reserved something: one that did not
+		 * leaves the side to the other producer, whose reservation a
+		 * finish would end (as in DPDK).
+		 */
+		if (n != 0)
+			rte_ring_enqueue_finish(r, batch, n);
+		return n;
+	}
+	return rte_ring_enqueue_burst(r, batch, n, NULL);
+}
+
+/* The same for dequeue: a peek dequeue keeps the last half of what it saw. */
+static unsigned int stress_dequeue(struct rte_ring *r, unsigned int flags, void **batch,
+				   unsigned int n, unsigned int round)
+{
+	if (flags == 0)
+		return rte_ring_mc_dequeue_burst(r, batch, n, NULL);
+	if ((flags & RING_F_MC_HTS_DEQ) && (round & 1)) {
+		n = rte_ring_dequeue_burst_start(r, batch, n, NULL);
+		n -= n / 2;
+		if (n != 0) /* as for the enqueue */
+			rte_ring_dequeue_finish(r, n);
+		return n;
+	}
+	return rte_ring_dequeue_burst(r, batch, n, NULL);
+}
+
+/* Nothing in flight on either side: head == tail (and, for RTS, the counts). */
+static void assert_idle(const struct rte_ring *r)
+{
+	if (prod_rts(r))
+		assert_int_equal(r->rts_prod.head.raw, r->rts_prod.tail.raw);
+	else
+		assert_int_equal(r->prod.head, r->prod.tail);
+	if (cons_rts(r))
+		assert_int_equal(r->rts_cons.head.raw, r->rts_cons.tail.raw);
+	else
+		assert_int_equal(r->cons.head, r->cons.tail);
+}
 
 /* Values are (producer << 40) | sequence, sequence counting from 1. */
 static int producer(void *arg)
@@ -833,7 +1518,7 @@ static int producer(void *arg)
 
 		for (unsigned int i = 0; i < n; i++)
 			batch[i] = (void *)(uintptr_t)((id << 40) | (seq + i));
-		sent = rte_ring_mp_enqueue_burst(s->r, batch, n, NULL);
+		sent = stress_enqueue(s->r, s->flags, batch, n, seq);
 		seq += sent;
 		if (sent == 0)
 			sched_yield(); /* the consumer may share our CPU */
@@ -842,15 +1527,17 @@ static int producer(void *arg)
 	return 0;
 }
 
-static void run_stress(unsigned int nb_producers, uint64_t per_producer)
+static void run_stress(unsigned int nb_producers, uint64_t per_producer, unsigned int flags)
 {
-	struct stress s = { .count = per_producer, .nb_producers = nb_producers };
+	struct stress s = { .count = per_producer, .nb_producers = nb_producers, .flags = flags };
 	uint64_t next[RTE_MAX_LCORE] = { 0 }, received = 0, errors = 0;
 	void *batch[64];
-	unsigned int lcore, launched = 0;
+	unsigned int lcore, launched = 0, round = 0;
 
-	s.r = rte_ring_create("stress", 1024, SOCKET_ID_ANY, 0);
+	s.r = rte_ring_create("stress", 1024, SOCKET_ID_ANY, flags);
 	assert_non_null(s.r);
+	if (prod_rts(s.r))
+		assert_int_equal(rte_ring_set_prod_htd_max(s.r, 16), 0);
 	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++)
 		next[i] = 1;
 	RTE_LCORE_FOREACH_WORKER(lcore) {
@@ -863,7 +1550,7 @@ static void run_stress(unsigned int nb_producers, uint64_t per_producer)
 
 	/* The consumer: the main lcore, with the multi-consumer dequeue. */
 	for (;;) {
-		unsigned int n = rte_ring_mc_dequeue_burst(s.r, batch, RTE_DIM(batch), NULL);
+		unsigned int n = stress_dequeue(s.r, flags, batch, RTE_DIM(batch), round++);
 
 		for (unsigned int i = 0; i < n; i++) {
 			uint64_t v = (uint64_t)(uintptr_t)batch[i];
@@ -892,8 +1579,7 @@ static void run_stress(unsigned int nb_producers, uint64_t per_producer)
 		assert_int_equal(next[rte_lcore_index((int)lcore)], per_producer + 1);
 	}
 	assert_int_equal(rte_ring_count(s.r), 0);
-	assert_int_equal(s.r->prod.head, s.r->prod.tail);
-	assert_int_equal(s.r->cons.head, s.r->cons.tail);
+	assert_idle(s.r);
 	assert_int_equal(s.r->prod.tail, (uint32_t)received);
 	rte_ring_free(s.r);
 }
@@ -901,14 +1587,40 @@ static void run_stress(unsigned int nb_producers, uint64_t per_producer)
 static void test_stress_two_lcores(void **state)
 {
 	(void)state;
-	run_stress(1, STRESS_OBJECTS);
+	run_stress(1, STRESS_OBJECTS, 0);
 }
 
 /* Two producers contend on prod.head (CAS) and wait on each other's tail. */
 static void test_stress_two_producers(void **state)
 {
 	(void)state;
-	run_stress(2, STRESS_OBJECTS / 10);
+	run_stress(2, STRESS_OBJECTS / 10, 0);
+}
+
+/*
+ * RTS: two producers contend on the head CAS and count themselves out on
+ * the tail; the last one publishes both. A small htd_max makes them wait
+ * for the tail often.
+ */
+static void test_stress_rts_two_producers(void **state)
+{
+	(void)state;
+	run_stress(2, STRESS_OBJECTS / 20, RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ);
+}
+
+/* HTS: the producers take turns; half their batches and the consumer's through peek. */
+static void test_stress_hts_two_producers(void **state)
+{
+	(void)state;
+	run_stress(2, STRESS_OBJECTS / 20, RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ);
+}
+
+/* One side of each mode against the other. */
+static void test_stress_mixed_modes(void **state)
+{
+	(void)state;
+	run_stress(2, STRESS_OBJECTS / 40, RING_F_MP_RTS_ENQ | RING_F_MC_HTS_DEQ);
+	run_stress(2, STRESS_OBJECTS / 40, RING_F_MP_HTS_ENQ | RING_F_MC_RTS_DEQ);
 }
 
 /* ---- one producer, two consumers contending on cons.head ---- */
@@ -917,6 +1629,7 @@ static void test_stress_two_producers(void **state)
 
 struct mc_stress {
 	struct rte_ring *r;
+	unsigned int flags;       /* the ring's; 0: the explicit mp/mc calls */
 	uint8_t *seen;            /* times each sequence number was dequeued */
 	volatile int producer_done;
 	uint64_t order_errors;
@@ -934,7 +1647,7 @@ static int mc_producer(void *arg)
 
 		for (unsigned int i = 0; i < n; i++)
 			batch[i] = (void *)(uintptr_t)(seq + i);
-		sent = rte_ring_mp_enqueue_burst(s->r, batch, n, NULL);
+		sent = stress_enqueue(s->r, s->flags, batch, n, seq);
 		seq += sent;
 		if (sent == 0)
 			sched_yield();
@@ -948,10 +1661,11 @@ static int mc_consumer(void *arg)
 {
 	struct mc_stress *s = arg;
 	uint64_t last = 0, errors = 0;
+	unsigned int round = 0;
 	void *batch[48];
 
 	for (;;) {
-		unsigned int n = rte_ring_mc_dequeue_burst(s->r, batch, RTE_DIM(batch), NULL);
+		unsigned int n = stress_dequeue(s->r, s->flags, batch, RTE_DIM(batch), round++);
 
 		for (unsigned int i = 0; i < n; i++) {
 			uint64_t seq = (uint64_t)(uintptr_t)batch[i];
@@ -973,16 +1687,15 @@ static int mc_consumer(void *arg)
 	return 0;
 }
 
-static void test_stress_two_consumers(void **state)
+static void run_mc_stress(unsigned int flags)
 {
-	struct mc_stress s = { 0 };
+	struct mc_stress s = { .flags = flags };
 	unsigned int producer_lcore = rte_get_next_lcore(-1, 1, 0);
 	unsigned int consumer_lcore = rte_get_next_lcore(producer_lcore, 1, 0);
 	uint64_t missing = 0, doubled = 0;
 
-	(void)state;
 	assert_true(consumer_lcore < RTE_MAX_LCORE);
-	s.r = rte_ring_create("mc_stress", 512, SOCKET_ID_ANY, 0);
+	s.r = rte_ring_create("mc_stress", 512, SOCKET_ID_ANY, flags);
 	assert_non_null(s.r);
 	s.seen = calloc(MC_OBJECTS + 1, 1);
 	assert_non_null(s.seen);
@@ -1000,8 +1713,23 @@ static void test_stress_two_consumers(void **state)
 	assert_int_equal(doubled, 0);
 	assert_int_equal(rte_ring_count(s.r), 0);
 	assert_int_equal(s.r->cons.tail, (uint32_t)MC_OBJECTS);
+	assert_idle(s.r);
 	free(s.seen);
 	rte_ring_free(s.r);
+}
+
+static void test_stress_two_consumers(void **state)
+{
+	(void)state;
+	run_mc_stress(0);
+}
+
+/* Two consumers in each mode (HTS: half of the dequeues through peek). */
+static void test_stress_modes_two_consumers(void **state)
+{
+	(void)state;
+	run_mc_stress(RING_F_MC_RTS_DEQ);
+	run_mc_stress(RING_F_MC_HTS_DEQ | RING_F_MP_HTS_ENQ);
 }
 
 int main(void)
@@ -1016,10 +1744,18 @@ int main(void)
 		cmocka_unit_test(test_exact_size),
 		cmocka_unit_test(test_elem_sizes),
 		cmocka_unit_test(test_elem_every_size_and_wrap),
+		cmocka_unit_test(test_modes_every_size_and_wrap),
+		cmocka_unit_test(test_sync_modes_and_htd_max),
+		cmocka_unit_test(test_peek),
+		cmocka_unit_test(test_zc_wrap),
 		cmocka_unit_test(test_reset_and_dump),
 		cmocka_unit_test(test_stress_two_lcores),
 		cmocka_unit_test(test_stress_two_producers),
+		cmocka_unit_test(test_stress_rts_two_producers),
+		cmocka_unit_test(test_stress_hts_two_producers),
+		cmocka_unit_test(test_stress_mixed_modes),
 		cmocka_unit_test(test_stress_two_consumers),
+		cmocka_unit_test(test_stress_modes_two_consumers),
 	};
 
 	return cmocka_run_group_tests_name("ring", tests, setup, teardown);
