@@ -63,14 +63,19 @@ static struct mbuf_dyn_shm *shm_lookup(void)
 	return mz != NULL ? (struct mbuf_dyn_shm *)mz->addr : NULL;
 }
 
-/* The registry, created on first use by the primary. Called with the lock held. */
-static int shm_get(struct mbuf_dyn_shm **out)
+/*
+ * The registry, created on first use by the primary; *created says this
+ * call made it (a failed registration then frees it again). Called with
+ * the lock held.
+ */
+static int shm_get(struct mbuf_dyn_shm **out, const struct rte_memzone **created)
 {
 	struct mbuf_dyn_shm *shm = shm_lookup();
 	const struct rte_memzone *mz;
 	uint64_t bit;
 	size_t i;
 
+	*created = NULL;
 	if (shm == NULL) {
 		if (rte_eal_process_type() != RTE_PROC_PRIMARY)
 			return -EPERM;
@@ -84,6 +89,7 @@ static int shm_get(struct mbuf_dyn_shm **out)
 			shm->byte_free[i] = 1;
 		for (bit = RTE_MBUF_F_FIRST_FREE; bit <= RTE_MBUF_F_LAST_FREE; bit <<= 1)
 			shm->free_flags |= bit;
+		*created = mz;
 	}
 	*out = shm;
 	return 0;
@@ -127,30 +133,58 @@ static bool span_free(const struct mbuf_dyn_shm *shm, size_t offset, size_t size
 }
 
 /*
- * The offset for a new field: the requested one if its bytes are free, or
- * the lowest aligned offset with size free bytes. -EBUSY / -ENOENT.
+ * How precious the free byte at offset is: cut its free run, from the
+ * start, into the largest naturally aligned power-of-2 blocks that fit;
+ * the score is the size of the block holding offset. DPDK places a field
+ * where this is lowest, so big aligned room is kept for big aligned
+ * fields, and applications see the same offsets on rtemem as on DPDK.
+ */
+static size_t free_score(const struct mbuf_dyn_shm *shm, size_t offset)
+{
+	size_t start = offset, end = offset, off, align;
+
+	while (start > 0 && shm->byte_free[start - 1])
+		start--;
+	while (end < MBUF_SIZE && shm->byte_free[end])
+		end++;
+	for (off = start;; off += align) {
+		for (align = 1; off % (align * 2) == 0 && align * 2 <= end - off; align *= 2)
+			;
+		if (offset < off + align)
+			return align;
+	}
+}
+
+/*
+ * The offset for a new field: the requested one if it is aligned and its
+ * bytes are free (-EBUSY if not, as in DPDK), else the aligned free span
+ * of lowest score, the lowest offset among equals (-ENOENT: none).
  */
 static int field_place(const struct mbuf_dyn_shm *shm, const struct rte_mbuf_dynfield *p,
 		       size_t req, size_t *offset)
 {
-	size_t o;
+	size_t o, score, best = SIZE_MAX;
 
 	if (req != SIZE_MAX) {
-		if (!span_free(shm, req, p->size))
+		if (req % p->align != 0 || !span_free(shm, req, p->size))
 			return -EBUSY;
 		*offset = req;
 		return 0;
 	}
 	for (o = 0; o + p->size <= MBUF_SIZE; o += p->align) {
-		if (span_free(shm, o, p->size)) {
+		if (!span_free(shm, o, p->size))
+			continue;
+		score = free_score(shm, o);
+		if (score < best) {
+			best = score;
 			*offset = o;
-			return 0;
 		}
 	}
-	return -ENOENT;
+	return best != SIZE_MAX ? 0 : -ENOENT;
 }
 
-static int field_register(const struct rte_mbuf_dynfield *p, size_t req)
+static int field_register(const struct rte_mbuf_dynfield *p, size_t req,
+			  const struct rte_memzone **created)
 {
 	struct mbuf_dyn_shm *shm;
 	struct dyn_field *f;
@@ -162,9 +196,7 @@ static int field_register(const struct rte_mbuf_dynfield *p, size_t req)
 	if (p->size == 0 || p->size >= MBUF_SIZE || p->align == 0 || (p->align & (p->align - 1)) != 0 ||
 	    p->flags != 0)
 		return -EINVAL;
-	if (req != SIZE_MAX && (req >= MBUF_SIZE || req % p->align != 0))
-		return -EINVAL;
-	ret = shm_get(&shm);
+	ret = shm_get(&shm, created);
 	if (ret < 0)
 		return ret;
 	f = field_find(shm, p->name);
@@ -190,7 +222,8 @@ static int field_register(const struct rte_mbuf_dynfield *p, size_t req)
 	return (int)offset;
 }
 
-static int flag_register(const struct rte_mbuf_dynflag *p, unsigned int req)
+static int flag_register(const struct rte_mbuf_dynflag *p, unsigned int req,
+			 const struct rte_memzone **created)
 {
 	struct mbuf_dyn_shm *shm;
 	struct dyn_flag *f;
@@ -201,7 +234,7 @@ static int flag_register(const struct rte_mbuf_dynflag *p, unsigned int req)
 		return -ENAMETOOLONG;
 	if (p->flags != 0 || (req != UINT_MAX && req >= NB_FLAG_BITS))
 		return -EINVAL;
-	ret = shm_get(&shm);
+	ret = shm_get(&shm, created);
 	if (ret < 0)
 		return ret;
 	f = flag_find(shm, p->name);
@@ -230,7 +263,17 @@ static int flag_register(const struct rte_mbuf_dynflag *p, unsigned int req)
 	return (int)bitnum;
 }
 
-/* Public entry points: internal -errno to DPDK's -1 and rte_errno. */
+/*
+ * Public entry points: a registry this failed call created goes again
+ * (failure leaves no trace); internal -errno becomes DPDK's -1 and rte_errno.
+ */
+static int finish(int ret, const struct rte_memzone *created)
+{
+	if (ret < 0 && created != NULL)
+		rte_memzone_free(created);
+	return ret;
+}
+
 static int to_public(int ret)
 {
 	if (ret < 0) {
@@ -242,12 +285,14 @@ static int to_public(int ret)
 
 int rte_mbuf_dynfield_register_offset(const struct rte_mbuf_dynfield *params, size_t offset)
 {
+	const struct rte_memzone *created = NULL;
 	int ret;
 
 	if (params == NULL)
 		return to_public(-EINVAL);
 	rte_mcfg_mempool_write_lock();
-	ret = field_register(params, offset);
+	ret = field_register(params, offset, &created);
+	ret = finish(ret, created);
 	rte_mcfg_mempool_write_unlock();
 	return to_public(ret);
 }
@@ -259,12 +304,14 @@ int rte_mbuf_dynfield_register(const struct rte_mbuf_dynfield *params)
 
 int rte_mbuf_dynflag_register_bitnum(const struct rte_mbuf_dynflag *params, unsigned int bitnum)
 {
+	const struct rte_memzone *created = NULL;
 	int ret;
 
 	if (params == NULL)
 		return to_public(-EINVAL);
 	rte_mcfg_mempool_write_lock();
-	ret = flag_register(params, bitnum);
+	ret = flag_register(params, bitnum, &created);
+	ret = finish(ret, created);
 	rte_mcfg_mempool_write_unlock();
 	return to_public(ret);
 }
@@ -312,6 +359,7 @@ int rte_mbuf_dynflag_lookup(const char *name, struct rte_mbuf_dynflag *params)
 	return to_public(ret);
 }
 
+/* DPDK's layout, so dumps compare: 8 values a row, free bytes as their score. */
 void rte_mbuf_dyn_dump(FILE *out)
 {
 	struct mbuf_dyn_shm *shm;
@@ -320,31 +368,34 @@ void rte_mbuf_dyn_dump(FILE *out)
 
 	rte_mcfg_mempool_read_lock();
 	shm = shm_lookup();
+	if (shm == NULL) {
+		/* Nothing registered yet: no registry to show. */
+		rte_mcfg_mempool_read_unlock();
+		return;
+	}
 	fprintf(out, "Reserved fields:\n");
-	for (i = 0; shm != NULL && i < shm->nb_fields; i++)
+	for (i = 0; i < shm->nb_fields; i++)
 		fprintf(out, "  name=%s offset=%zu size=%zu align=%zu flags=%x\n",
 			shm->fields[i].params.name, shm->fields[i].offset,
 			shm->fields[i].params.size, shm->fields[i].params.align,
 			shm->fields[i].params.flags);
 	fprintf(out, "Reserved flags:\n");
-	for (i = 0; shm != NULL && i < shm->nb_flags; i++)
+	for (i = 0; i < shm->nb_flags; i++)
 		fprintf(out, "  name=%s bitnum=%u flags=%x\n", shm->flags[i].params.name,
 			shm->flags[i].bitnum, shm->flags[i].params.flags);
-	fprintf(out, "Free space in mbuf (0 = occupied, 1 = free):\n");
+	fprintf(out, "Free space in mbuf (0 = occupied, value = free zone alignment):\n");
 	for (b = 0; b < MBUF_SIZE; b++) {
-		if (b % 16 == 0)
+		if (b % 8 == 0)
 			fprintf(out, "  %4.4zx: ", b);
-		fprintf(out, "%c%s", shm == NULL ? (b >= DYN_AREA_START && b < DYN_AREA_END ?
-						    '1' : '0') :
-			(shm->byte_free[b] ? '1' : '0'), b % 16 == 15 ? "\n" : "");
+		fprintf(out, "%2.2zx%s", shm->byte_free[b] ? free_score(shm, b) : 0,
+			b % 8 != 7 ? " " : "\n");
 	}
 	fprintf(out, "Free bit in mbuf->ol_flags (0 = occupied, 1 = free):\n");
 	for (b = 0; b < NB_FLAG_BITS; b++) {
-		uint64_t free_flags = shm != NULL ? shm->free_flags : 0;
-
-		if (b % 16 == 0)
+		if (b % 8 == 0)
 			fprintf(out, "  %4.4zx: ", b);
-		fprintf(out, "%c%s", (free_flags >> b) & 1 ? '1' : '0', b % 16 == 15 ? "\n" : "");
+		fprintf(out, "%u%s", (unsigned int)((shm->free_flags >> b) & 1),
+			b % 8 != 7 ? " " : "\n");
 	}
 	rte_mcfg_mempool_read_unlock();
 }

@@ -839,8 +839,9 @@ static void test_dynfield_register(void **state)
 	bad = field("test_at", 2, 2);
 	assert_fails_with(rte_mbuf_dynfield_register_offset(&bad, 100), EBUSY);
 	assert_fails_with(rte_mbuf_dynfield_register_offset(&bad, 0), EBUSY); /* buf_addr */
-	assert_fails_with(rte_mbuf_dynfield_register_offset(&bad, 105), EINVAL);
-	assert_fails_with(rte_mbuf_dynfield_register_offset(&bad, sizeof(struct rte_mbuf)), EINVAL);
+	/* Misaligned or past the mbuf: "cannot be used", as DPDK 22.11 answers. */
+	assert_fails_with(rte_mbuf_dynfield_register_offset(&bad, 105), EBUSY);
+	assert_fails_with(rte_mbuf_dynfield_register_offset(&bad, sizeof(struct rte_mbuf)), EBUSY);
 	assert_fails_with(rte_mbuf_dynfield_lookup("test_at", NULL), ENOENT);
 	assert_int_equal(rte_mbuf_dynfield_register_offset(&bad, 126), 126);
 
@@ -879,6 +880,47 @@ static void test_dynfield_register(void **state)
 	}
 	rte_pktmbuf_free(m);
 	rte_mempool_free(mp);
+}
+
+/*
+ * A field goes where the free room is least precious, not simply first:
+ * with a byte taken at 112, the free run 113..127 splits into blocks of
+ * 1 (113), 2 (114), 4 (116) and 8 (120) bytes, so a 1-byte field takes 113
+ * rather than 92 (a 4-byte block), and a 4-byte one 116.
+ */
+static void test_dynfield_best_fit(void **state)
+{
+	struct rte_mbuf_dynfield f = field("pin112", 1, 1);
+
+	(void)state;
+	assert_int_equal(rte_mbuf_dynfield_register_offset(&f, 112), 112);
+	f = field("byte", 1, 1);
+	assert_int_equal(rte_mbuf_dynfield_register(&f), 113);
+	f = field("word", 4, 4);
+	assert_int_equal(rte_mbuf_dynfield_register(&f), 92);  /* 92..95 score 4, as 116 */
+	f = field("word2", 4, 4);
+	assert_int_equal(rte_mbuf_dynfield_register(&f), 116);
+	f = field("half", 2, 2);
+	assert_int_equal(rte_mbuf_dynfield_register(&f), 114);
+	f = field("wide", 16, 16);
+	assert_int_equal(rte_mbuf_dynfield_register(&f), 96);
+	f = field("wide8", 8, 8);
+	assert_int_equal(rte_mbuf_dynfield_register(&f), 120);
+	f = field("full", 1, 1);
+	assert_fails_with(rte_mbuf_dynfield_register(&f), ENOENT);
+}
+
+/* A failed first registration leaves no registry behind. */
+static void test_dyn_failure_leaves_no_trace(void **state)
+{
+	struct rte_mbuf_dynfield f = field("at_zero", 8, 8);
+
+	(void)state;
+	assert_fails_with(rte_mbuf_dynfield_register_offset(&f, 0), EBUSY);
+	assert_null(rte_memzone_lookup("rte_mbuf_dyn"));
+	assert_fails_with(rte_mbuf_dynflag_register_bitnum(&(struct rte_mbuf_dynflag){ "x", 0 }, 1),
+			  EBUSY);
+	assert_null(rte_memzone_lookup("rte_mbuf_dyn"));
 }
 
 /* The free area is 36 bytes: nine 4-byte fields, or four 8-byte ones and a 4-byte one. */
@@ -1006,8 +1048,13 @@ static void test_dyn_dump(void **state)
 	fclose(out);
 	assert_non_null(strstr(text, "name=dumped_field offset=92 size=2 align=2"));
 	assert_non_null(strstr(text, "name=dumped_flag bitnum=23"));
-	/* Bytes 0x50..0x5f: 92, 93 now taken, 94, 95 still free. */
-	assert_non_null(strstr(text, "0050: 0000000000000011\n"));
+	/* 92, 93 taken; 94, 95 a 2-byte zone; 96..127 one 32-byte zone. */
+	assert_non_null(strstr(text, "  0058: 00 00 00 00 00 00 02 02\n"));
+	assert_non_null(strstr(text, "  0060: 20 20 20 20 20 20 20 20\n"));
+	/* Free bits are 23..40; 23 is now taken. */
+	assert_non_null(strstr(text, "  0010: 0 0 0 0 0 0 0 0\n"));
+	assert_non_null(strstr(text, "  0018: 1 1 1 1 1 1 1 1\n"));
+	assert_non_null(strstr(text, "  0028: 1 0 0 0 0 0 0 0\n"));
 	free(text);
 }
 
@@ -1320,6 +1367,9 @@ int main(void)
 	const struct CMUnitTest fresh[] = {
 		cmocka_unit_test_setup_teardown(test_dynfield_register, boot_fresh, cleanup_fresh),
 		cmocka_unit_test_setup_teardown(test_dynfield_exhaustion, boot_fresh, cleanup_fresh),
+		cmocka_unit_test_setup_teardown(test_dynfield_best_fit, boot_fresh, cleanup_fresh),
+		cmocka_unit_test_setup_teardown(test_dyn_failure_leaves_no_trace, boot_fresh,
+						cleanup_fresh),
 		cmocka_unit_test_setup_teardown(test_dynfield_exhaustion_narrow, boot_fresh,
 						cleanup_fresh),
 		cmocka_unit_test_setup_teardown(test_dynflag_register, boot_fresh, cleanup_fresh),
