@@ -10,7 +10,10 @@
 extern "C" {
 #endif
 
-/* Once set, the platform's ops cannot change: 0, or -EEXIST/-EINVAL/-ENAMETOOLONG/-ENOMEM. */
+/*
+ * Once set, the platform's ops cannot change: 0, or -EEXIST, -EINVAL (empty
+ * name), -ENAMETOOLONG, or the memzone's error.
+ */
 int rte_mbuf_set_platform_mempool_ops(const char *ops_name);
 /* The platform's ops, NULL if none was set. */
 const char *rte_mbuf_platform_mempool_ops(void);

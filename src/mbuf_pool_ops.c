@@ -18,9 +18,14 @@
 
 static int name_check(const char *ops_name)
 {
+	size_t len;
+
 	if (ops_name == NULL)
 		return -EINVAL;
-	if (strnlen(ops_name, RTE_MEMPOOL_OPS_NAMESIZE) == RTE_MEMPOOL_OPS_NAMESIZE)
+	len = strnlen(ops_name, RTE_MEMPOOL_OPS_NAMESIZE);
+	if (len == 0)
+		return -EINVAL;
+	if (len == RTE_MEMPOOL_OPS_NAMESIZE)
 		return -ENAMETOOLONG;
 	return 0;
 }
@@ -39,7 +44,7 @@ static int zone_get(const char *mz_name, const struct rte_memzone **out, int *cr
 			mz = rte_memzone_lookup(mz_name);
 	}
 	if (mz == NULL)
-		return -ENOMEM;
+		return -rte_errno;
 	*out = mz;
 	return 0;
 }

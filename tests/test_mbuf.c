@@ -1086,6 +1086,8 @@ static void test_pool_ops(void **state)
 	too_long[sizeof(too_long) - 1] = '\0';
 	assert_int_equal(rte_mbuf_set_user_mempool_ops(too_long), -ENAMETOOLONG);
 	assert_int_equal(rte_mbuf_set_user_mempool_ops(NULL), -EINVAL);
+	assert_int_equal(rte_mbuf_set_user_mempool_ops(""), -EINVAL);
+	assert_int_equal(rte_mbuf_set_platform_mempool_ops(""), -EINVAL);
 	assert_string_equal(rte_mbuf_user_mempool_ops(), "ring_sp_mc");
 
 	/* rte_pktmbuf_pool_create takes the best; _by_ops the one it is given. */
