@@ -12,6 +12,7 @@
 
 #include <rte_bitops.h>
 #include <rte_common.h>
+#include <rte_config.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -63,7 +64,26 @@ typedef uint64_t RTE_MARKER64[0];
 #define RTE_MBUF_F_FIRST_FREE (1ULL << 23)
 #define RTE_MBUF_F_LAST_FREE (1ULL << 40)
 
-/* ---- tx offload flags (the ones rtemem names; it has no tx path) ---- */
+/* ---- tx offload flags (named for applications; rtemem has no tx path) ---- */
+#define RTE_MBUF_F_TX_OUTER_UDP_CKSUM (1ULL << 41)
+#define RTE_MBUF_F_TX_UDP_SEG (1ULL << 42)
+#define RTE_MBUF_F_TX_SEC_OFFLOAD (1ULL << 43)
+#define RTE_MBUF_F_TX_MACSEC (1ULL << 44)
+
+/* Tunnel type of a tx packet: a 4-bit value at bit 45, not a set of flags. */
+#define RTE_MBUF_F_TX_TUNNEL_VXLAN (0x1ULL << 45)
+#define RTE_MBUF_F_TX_TUNNEL_GRE (0x2ULL << 45)
+#define RTE_MBUF_F_TX_TUNNEL_IPIP (0x3ULL << 45)
+#define RTE_MBUF_F_TX_TUNNEL_GENEVE (0x4ULL << 45)
+#define RTE_MBUF_F_TX_TUNNEL_MPLSINUDP (0x5ULL << 45)
+#define RTE_MBUF_F_TX_TUNNEL_VXLAN_GPE (0x6ULL << 45)
+#define RTE_MBUF_F_TX_TUNNEL_GTP (0x7ULL << 45)
+#define RTE_MBUF_F_TX_TUNNEL_ESP (0x8ULL << 45)
+#define RTE_MBUF_F_TX_TUNNEL_IP (0xDULL << 45)
+#define RTE_MBUF_F_TX_TUNNEL_UDP (0xEULL << 45)
+#define RTE_MBUF_F_TX_TUNNEL_MASK (0xFULL << 45)
+
+#define RTE_MBUF_F_TX_QINQ (1ULL << 49)
 #define RTE_MBUF_F_TX_TCP_SEG (1ULL << 50)
 #define RTE_MBUF_F_TX_IEEE1588_TMST (1ULL << 51)
 #define RTE_MBUF_F_TX_L4_NO_CKSUM (0ULL << 52)
@@ -79,7 +99,16 @@ typedef uint64_t RTE_MARKER64[0];
 #define RTE_MBUF_F_TX_OUTER_IPV4 (1ULL << 59)
 #define RTE_MBUF_F_TX_OUTER_IPV6 (1ULL << 60)
 
-/* The buffer belongs to someone else (attached); rtemem never sets it. */
+/* Every tx offload bit an application may set. */
+#define RTE_MBUF_F_TX_OFFLOAD_MASK                                                      \
+	(RTE_MBUF_F_TX_OUTER_IPV6 | RTE_MBUF_F_TX_OUTER_IPV4 | RTE_MBUF_F_TX_OUTER_IP_CKSUM | \
+	 RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_IPV6 | RTE_MBUF_F_TX_IPV4 |                     \
+	 RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_IEEE1588_TMST |     \
+	 RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_QINQ | RTE_MBUF_F_TX_TUNNEL_MASK |           \
+	 RTE_MBUF_F_TX_MACSEC | RTE_MBUF_F_TX_SEC_OFFLOAD | RTE_MBUF_F_TX_UDP_SEG |          \
+	 RTE_MBUF_F_TX_OUTER_UDP_CKSUM)
+
+/* The buffer is external, described by m->shinfo (rte_pktmbuf_attach_extbuf). */
 #define RTE_MBUF_F_EXTERNAL (1ULL << 61)
 /* The mbuf points into another mbuf's buffer (rte_pktmbuf_attach, _clone). */
 #define RTE_MBUF_F_INDIRECT (1ULL << 62)
@@ -92,8 +121,43 @@ typedef uint64_t RTE_MARKER64[0];
 
 #define RTE_MBUF_MAX_NB_SEGS UINT16_MAX
 
+/* Data room of a default mbuf, and buffer size with the headroom added. */
+#define RTE_MBUF_DEFAULT_DATAROOM 2048
+#define RTE_MBUF_DEFAULT_BUF_SIZE (RTE_MBUF_DEFAULT_DATAROOM + RTE_PKTMBUF_HEADROOM)
+
+/*
+ * Widths and positions of the tx_offload bit-fields, for drivers that build
+ * the 64-bit value at once (rte_mbuf_tx_offload). Little-endian layout, the
+ * only one rtemem is built for.
+ */
+enum {
+	RTE_MBUF_L2_LEN_BITS = 7,
+	RTE_MBUF_L3_LEN_BITS = 9,
+	RTE_MBUF_L4_LEN_BITS = 8,
+	RTE_MBUF_TSO_SEGSZ_BITS = 16,
+	RTE_MBUF_OUTL3_LEN_BITS = 9,
+	RTE_MBUF_OUTL2_LEN_BITS = 7,
+	RTE_MBUF_TXOFLD_UNUSED_BITS = 64 - 7 - 9 - 8 - 16 - 9 - 7,
+	RTE_MBUF_L2_LEN_OFS = 0,
+	RTE_MBUF_L3_LEN_OFS = RTE_MBUF_L2_LEN_OFS + RTE_MBUF_L2_LEN_BITS,
+	RTE_MBUF_L4_LEN_OFS = RTE_MBUF_L3_LEN_OFS + RTE_MBUF_L3_LEN_BITS,
+	RTE_MBUF_TSO_SEGSZ_OFS = RTE_MBUF_L4_LEN_OFS + RTE_MBUF_L4_LEN_BITS,
+	RTE_MBUF_OUTL3_LEN_OFS = RTE_MBUF_TSO_SEGSZ_OFS + RTE_MBUF_TSO_SEGSZ_BITS,
+	RTE_MBUF_OUTL2_LEN_OFS = RTE_MBUF_OUTL3_LEN_OFS + RTE_MBUF_OUTL3_LEN_BITS,
+	RTE_MBUF_TXOFLD_UNUSED_OFS = RTE_MBUF_OUTL2_LEN_OFS + RTE_MBUF_OUTL2_LEN_BITS,
+};
+
 struct rte_mempool;
-struct rte_mbuf_ext_shared_info;
+
+/* Called when the last mbuf attached to an external buffer lets go of it. */
+typedef void (*rte_mbuf_extbuf_free_callback_t)(void *addr, void *opaque);
+
+/* Shared by all mbufs attached to one external buffer. */
+struct rte_mbuf_ext_shared_info {
+	rte_mbuf_extbuf_free_callback_t free_cb;
+	void *fcb_opaque;   /* free_cb's second argument */
+	uint16_t refcnt;    /* attached mbufs; atomic through rte_mbuf_ext_refcnt_* */
+};
 
 /* Scheduler fields that share hash's 8 bytes. */
 struct rte_mbuf_sched {
@@ -192,11 +256,24 @@ struct rte_mbuf {
 		};
 	};
 
-	struct rte_mbuf_ext_shared_info *shinfo; /* unused by rtemem */
+	struct rte_mbuf_ext_shared_info *shinfo; /* the external buffer's, if any */
 	uint16_t priv_size;      /* bytes of application data after the struct */
 	uint16_t timesync;
-	uint32_t dynfield1[9];   /* dynamic fields of DPDK; zeroed by rtemem */
+	uint32_t dynfield1[9];   /* room for rte_mbuf_dyn fields */
 } __rte_cache_aligned;
+
+#define MBUF_INVALID_PORT RTE_MBUF_PORT_INVALID
+
+/* Kinds of mbuf: pointing into another mbuf, into an external buffer, or neither. */
+#define RTE_MBUF_CLONED(mb) ((mb)->ol_flags & RTE_MBUF_F_INDIRECT)
+#define RTE_MBUF_HAS_EXTBUF(mb) ((mb)->ol_flags & RTE_MBUF_F_EXTERNAL)
+#define RTE_MBUF_DIRECT(mb) (!((mb)->ol_flags & (RTE_MBUF_F_INDIRECT | RTE_MBUF_F_EXTERNAL)))
+
+/* Packet data o bytes in (first segment only), as type t; and its IO address. */
+#define rte_pktmbuf_mtod_offset(m, t, o) ((t)(void *)((char *)(m)->buf_addr + (m)->data_off + (o)))
+#define rte_pktmbuf_mtod(m, t) rte_pktmbuf_mtod_offset(m, t, 0)
+#define rte_pktmbuf_iova_offset(m, o) (rte_iova_t)((m)->buf_iova + (m)->data_off + (o))
+#define rte_pktmbuf_iova(m) rte_pktmbuf_iova_offset(m, 0)
 
 #ifdef __cplusplus
 }

@@ -13,7 +13,10 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_mbuf.h>
+#include <rte_mbuf_pool_ops.h>
 #include <rte_mempool.h>
+
+#include "mbuf_private.h"
 
 /* Drivers write these fields by offset, as for DPDK 22.11. */
 _Static_assert(sizeof(struct rte_mbuf) == 2 * RTE_CACHE_LINE_MIN_SIZE, "mbuf is two lines");
@@ -29,6 +32,13 @@ _Static_assert(offsetof(struct rte_mbuf, buf_len) == 54, "buf_len");
 _Static_assert(offsetof(struct rte_mbuf, pool) == 56, "pool");
 _Static_assert(offsetof(struct rte_mbuf, next) == 64, "next");
 _Static_assert(offsetof(struct rte_mbuf, priv_size) == 88, "priv_size");
+_Static_assert(offsetof(struct rte_mbuf, vlan_tci_outer) == 52, "vlan_tci_outer");
+_Static_assert(offsetof(struct rte_mbuf, tx_offload) == 72, "tx_offload");
+_Static_assert(offsetof(struct rte_mbuf, shinfo) == 80, "shinfo");
+_Static_assert(offsetof(struct rte_mbuf, timesync) == 90, "timesync");
+/* rte_mbuf_dyn hands out these 36 bytes; DPDK applications hard-code no offset but expect the room. */
+_Static_assert(offsetof(struct rte_mbuf, dynfield1) == 92, "dynfield1");
+_Static_assert(sizeof(struct rte_mbuf_ext_shared_info) == 24, "ext shared info");
 
 void rte_pktmbuf_pool_init(struct rte_mempool *mp, void *opaque_arg)
 {
@@ -77,12 +87,43 @@ void rte_pktmbuf_init(struct rte_mempool *mp, void *opaque_arg, void *obj, unsig
 	rte_mbuf_refcnt_set(m, 1);
 }
 
+int mbuf_pool_create(const char *name, unsigned int n, unsigned int cache_size,
+		     const struct rte_pktmbuf_pool_private *priv, unsigned int elt_size,
+		     int socket_id, const char *ops_name, struct rte_mempool **out)
+{
+	struct rte_mempool *mp;
+	int ret;
+
+	if (RTE_ALIGN(priv->mbuf_priv_size, RTE_MBUF_PRIV_ALIGN) != priv->mbuf_priv_size) {
+		RTE_LOG(ERR, MBUF, "mbuf priv_size %u is not a multiple of %u\n",
+			priv->mbuf_priv_size, RTE_MBUF_PRIV_ALIGN);
+		return -EINVAL;
+	}
+	mp = rte_mempool_create_empty(name, n, elt_size, cache_size,
+				      sizeof(struct rte_pktmbuf_pool_private), socket_id, 0);
+	if (mp == NULL)
+		return -rte_errno;
+	ret = rte_mempool_set_ops_byname(mp, ops_name != NULL ? ops_name :
+					 rte_mbuf_best_mempool_ops(), NULL);
+	if (ret == 0) {
+		rte_pktmbuf_pool_init(mp, (void *)(uintptr_t)priv);
+		ret = rte_mempool_populate_default(mp);
+	}
+	if (ret < 0) {
+		rte_mempool_free(mp);
+		return ret;
+	}
+	rte_mempool_obj_iter(mp, rte_pktmbuf_init, NULL);
+	*out = mp;
+	return 0;
+}
+
 struct rte_mempool *
 rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n, unsigned int cache_size,
 			       uint16_t priv_size, uint16_t data_room_size, int socket_id,
 			       const char *ops_name)
 {
-	struct rte_pktmbuf_pool_private priv = {
+	const struct rte_pktmbuf_pool_private priv = {
 		.mbuf_data_room_size = data_room_size,
 		.mbuf_priv_size = priv_size,
 		.flags = 0,
@@ -90,31 +131,13 @@ rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n, unsigned int ca
 	struct rte_mempool *mp;
 	int ret;
 
-	if (RTE_ALIGN(priv_size, RTE_MBUF_PRIV_ALIGN) != priv_size) {
-		RTE_LOG(ERR, MBUF, "mbuf priv_size %u is not a multiple of %u\n", priv_size,
-			RTE_MBUF_PRIV_ALIGN);
-		rte_errno = EINVAL;
-		return NULL;
-	}
-	mp = rte_mempool_create_empty(name, n,
-				      (unsigned int)sizeof(struct rte_mbuf) + priv_size +
-					      data_room_size,
-				      cache_size, sizeof(struct rte_pktmbuf_pool_private),
-				      socket_id, 0);
-	if (mp == NULL)
-		return NULL;
-	ret = rte_mempool_set_ops_byname(mp, ops_name != NULL ? ops_name :
-					 RTE_MBUF_DEFAULT_MEMPOOL_OPS, NULL);
-	if (ret == 0) {
-		rte_pktmbuf_pool_init(mp, &priv);
-		ret = rte_mempool_populate_default(mp);
-	}
+	ret = mbuf_pool_create(name, n, cache_size, &priv,
+			       (unsigned int)sizeof(struct rte_mbuf) + priv_size + data_room_size,
+			       socket_id, ops_name, &mp);
 	if (ret < 0) {
-		rte_mempool_free(mp);
 		rte_errno = -ret;
 		return NULL;
 	}
-	rte_mempool_obj_iter(mp, rte_pktmbuf_init, NULL);
 	return mp;
 }
 

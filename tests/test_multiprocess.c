@@ -19,6 +19,7 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_malloc.h>
+#include <rte_mbuf.h>
 #include <rte_memory.h>
 #include <rte_memzone.h>
 #include <rte_mempool.h>
@@ -135,6 +136,37 @@ static int child_objects(void)
 	if (rtemem_malloc_heap_check(NULL) != 0)
 		return CHILD_BAD_DATA;
 	if (rte_ring_enqueue(ring, big) != 0)
+		return CHILD_BAD_DATA;
+	rte_eal_cleanup();
+	return CHILD_OK;
+}
+
+/*
+ * Secondary: the primary's dynamic field, flag and user pool ops are found
+ * at the same places; the same registration is answered, a new one refused.
+ */
+static int child_mbuf_dyn(void)
+{
+	struct rte_mbuf_dynfield f;
+	struct rte_mbuf_dynflag fl;
+	const char *ops;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	memset(&f, 0, sizeof(f));
+	if (rte_mbuf_dynfield_lookup("mp_field", &f) != 96 || f.size != 8 || f.align != 8)
+		return CHILD_BAD_DATA;
+	if (rte_mbuf_dynfield_register(&f) != 96)
+		return CHILD_BAD_DATA;
+	if (rte_mbuf_dynflag_lookup("mp_flag", &fl) != 23)
+		return CHILD_BAD_DATA;
+	snprintf(f.name, sizeof(f.name), "mp_new_field");
+	rte_errno = 0;
+	if (rte_mbuf_dynfield_register(&f) != -1 || rte_errno != EPERM)
+		return CHILD_BAD_DATA;
+	ops = rte_mbuf_user_mempool_ops();
+	if (ops == NULL || strcmp(ops, "ring_sp_sc") != 0 ||
+	    strcmp(rte_mbuf_best_mempool_ops(), "ring_sp_sc") != 0)
 		return CHILD_BAD_DATA;
 	rte_eal_cleanup();
 	return CHILD_OK;
@@ -1205,6 +1237,32 @@ static void test_zmalloc_after_secondary_free(void **state)
 }
 
 /* A failed assertion skips a test's own cleanup; do it here. */
+static void test_mbuf_dyn_shared(void **state)
+{
+	struct rte_mbuf_dynfield f;
+	struct rte_mbuf_dynflag fl;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("dyn");
+	assert_true(eal_up("primary", "--sim=pages=8") >= 0);
+	memset(&f, 0, sizeof(f));
+	snprintf(f.name, sizeof(f.name), "mp_field");
+	f.size = 8;
+	f.align = 8;
+	assert_int_equal(rte_mbuf_dynfield_register(&f), 96);
+	memset(&fl, 0, sizeof(fl));
+	snprintf(fl.name, sizeof(fl.name), "mp_flag");
+	assert_int_equal(rte_mbuf_dynflag_register(&fl), 23);
+	assert_int_equal(rte_mbuf_set_user_mempool_ops("ring_sp_sc"), 0);
+	assert_int_equal(run_child("mbuf_dyn"), CHILD_OK);
+	/* The secondary added nothing. */
+	rte_errno = 0;
+	assert_int_equal(rte_mbuf_dynfield_lookup("mp_new_field", NULL), -1);
+	assert_int_equal(rte_errno, ENOENT);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 static int eal_down(void **state)
 {
 	RTE_SET_USED(state);
@@ -1218,6 +1276,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_rtemem_info, eal_down),
 		cmocka_unit_test_teardown(test_objects_both_ways, eal_down),
+		cmocka_unit_test_teardown(test_mbuf_dyn_shared, eal_down),
 		cmocka_unit_test_teardown(test_secondary_killed, eal_down),
 		cmocka_unit_test_teardown(test_secondaries_killed_at_random, eal_down),
 #ifdef RTEMEM_HAL_sim
@@ -1262,6 +1321,8 @@ int main(int argc, char **argv)
 			return child_killed();
 		if (strcmp(argv[2], "alloc_free") == 0)
 			return child_alloc_free();
+		if (strcmp(argv[2], "mbuf_dyn") == 0)
+			return child_mbuf_dyn();
 		if (strcmp(argv[2], "zfree") == 0)
 			return child_zfree();
 		if (strcmp(argv[2], "auto") == 0)
