@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <rte_eal.h>
+#include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_lcore.h>
 #include <rte_log.h>
@@ -353,8 +354,17 @@ static int process_start(void)
 /* Primary: build memory. Secondary: map the primary's. */
 static int memory_start(void)
 {
-	if (rte_config.process_type == RTE_PROC_SECONDARY)
-		return eal_mp_attach_memory();
+	if (rte_config.process_type == RTE_PROC_SECONDARY) {
+		int ret;
+
+		/* As DPDK does, no page comes or goes while a secondary maps
+		 * the primary's: a slot marked used whose file is not there
+		 * yet, or is being removed, would fail the map. */
+		rte_mcfg_mem_read_lock();
+		ret = eal_mp_attach_memory();
+		rte_mcfg_mem_read_unlock();
+		return ret;
+	}
 	if (eal_memseg_lists_init() < 0 || eal_memory_prealloc() < 0 ||
 	    malloc_heap_init() < 0 || eal_memzone_init() < 0)
 		return -1;

@@ -415,15 +415,21 @@ static void *mp_thread_main(void *arg)
 			reply.result = eal_mp_sync_memory();
 			break;
 		case MP_ALLOC:
-			if (is_primary()) {
-				undo_now(); /* the requester holds the lock */
-				serve_alloc(&req, &reply);
-			}
-			break;
 		case MP_FREE:
 			if (is_primary()) {
+				/* The requester holds the hotplug lock for us; we hold
+				 * it in its name while we change pages, so its death
+				 * cannot hand the lock to a process that would see
+				 * them half made. */
+				struct eal_shmutex *hp = &eal_mcfg()->memory_hotplug_lock.w;
+				uint32_t holder = eal_shmutex_adopt(hp);
+
 				undo_now();
-				serve_free(&req, &reply);
+				if (req.kind == MP_ALLOC)
+					serve_alloc(&req, &reply);
+				else
+					serve_free(&req, &reply);
+				eal_shmutex_return(hp, holder);
 			}
 			break;
 		default:

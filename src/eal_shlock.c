@@ -246,3 +246,22 @@ void eal_shrw_write_unlock(struct eal_shrwlock *l)
 {
 	eal_shmutex_unlock(&l->w);
 }
+
+uint32_t eal_shmutex_adopt(struct eal_shmutex *m)
+{
+	uint32_t holder = load(&m->owner);
+
+	if (holder == 0 || !__atomic_compare_exchange_n(&m->owner, &holder, self(), false,
+							__ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		return 0;
+	return holder;
+}
+
+void eal_shmutex_return(struct eal_shmutex *m, uint32_t holder)
+{
+	uint32_t me = self();
+
+	if (holder != 0)
+		__atomic_compare_exchange_n(&m->owner, &me, holder, false, __ATOMIC_RELEASE,
+					    __ATOMIC_RELAXED);
+}

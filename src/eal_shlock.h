@@ -52,6 +52,18 @@ int eal_shmutex_lock(struct eal_shmutex *m);
 /* The same, or -EBUSY at once if a live thread holds it. */
 int eal_shmutex_trylock(struct eal_shmutex *m);
 void eal_shmutex_unlock(struct eal_shmutex *m);
+
+/*
+ * Work done on behalf of the thread holding m (the primary serving a
+ * secondary that holds the hotplug lock for it): while it lasts the caller
+ * is the owner, so the holder dying in the meantime does not let another
+ * process take the lock over a half-done change. Returns the holder to
+ * hand back to (0: m was not held, nothing adopted).
+ */
+uint32_t eal_shmutex_adopt(struct eal_shmutex *m);
+/* Gives m back to holder (eal_shmutex_adopt's result); if the holder died
+ * meanwhile, the next locker finds a dead owner as it would have. */
+void eal_shmutex_return(struct eal_shmutex *m, uint32_t holder);
 /* Holding m: what it guards is sound again. */
 void eal_shlock_consistent(struct eal_shmutex *m);
 
