@@ -44,6 +44,9 @@ extern "C" {
  */
 #if defined(__x86_64__) || defined(__i386__)
 
+/* The prefix that makes an x86 read-modify-write instruction atomic. */
+#define MPLOCKED "lock ; "
+
 static inline void rte_mb(void) { __asm__ volatile("mfence" : : : "memory"); }
 static inline void rte_wmb(void) { __asm__ volatile("sfence" : : : "memory"); }
 static inline void rte_rmb(void) { __asm__ volatile("lfence" : : : "memory"); }
@@ -294,6 +297,57 @@ static inline uint64_t rte_atomic64_exchange(volatile uint64_t *dst, uint64_t va
 {
 	return __atomic_exchange_n(dst, val, __ATOMIC_SEQ_CST);
 }
+
+#if defined(__x86_64__) || defined(__aarch64__)
+/*
+ * 128-bit compare-and-exchange, as DPDK offers it on its 64-bit ports (the
+ * lock-free stack and the 16-byte ring elements use it). val[0] is the low
+ * word, as in memory on a little-endian machine.
+ */
+__extension__ typedef struct {
+	__extension__ union {
+		uint64_t val[2];
+		__extension__ __int128 int128;
+	};
+} __rte_aligned(16) rte_int128_t;
+
+/*
+ * If *dst equals *exp, write *src to *dst and return 1; else copy *dst to
+ * *exp and return 0. weak allows a spurious failure; success and failure
+ * are the __ATOMIC_* orders of the two outcomes.
+ */
+static inline int rte_atomic128_cmp_exchange(rte_int128_t *dst, rte_int128_t *exp,
+					     const rte_int128_t *src, unsigned int weak,
+					     int success, int failure)
+{
+#ifdef __x86_64__
+	/*
+	 * cmpxchg16b by hand: the compiler's 16-byte builtin goes through
+	 * libatomic unless built with -mcx16. A locked instruction is a full
+	 * barrier on x86, so every order is met and weak never fails spuriously.
+	 */
+	uint8_t ok;
+
+	(void)weak;
+	(void)success;
+	(void)failure;
+	__asm__ volatile(MPLOCKED "cmpxchg16b %[dst]\n\tsete %[ok]"
+			 : [dst] "+m"(dst->int128), [ok] "=q"(ok),
+			   "+a"(exp->val[0]), "+d"(exp->val[1])
+			 : "b"(src->val[0]), "c"(src->val[1])
+			 : "memory", "cc");
+	return ok;
+#else
+	/* An order valid for success may be too strong for failure (no release part). */
+	if (failure == __ATOMIC_RELEASE)
+		failure = __ATOMIC_RELAXED;
+	else if (failure == __ATOMIC_ACQ_REL)
+		failure = __ATOMIC_ACQUIRE;
+	return __atomic_compare_exchange_n(&dst->int128, &exp->int128, src->int128,
+					   weak != 0, success, failure);
+#endif
+}
+#endif
 
 #ifdef __cplusplus
 }
