@@ -338,13 +338,42 @@ static inline int rte_atomic128_cmp_exchange(rte_int128_t *dst, rte_int128_t *ex
 			 : "memory", "cc");
 	return ok;
 #else
-	/* An order valid for success may be too strong for failure (no release part). */
-	if (failure == __ATOMIC_RELEASE)
-		failure = __ATOMIC_RELAXED;
-	else if (failure == __ATOMIC_ACQ_REL)
-		failure = __ATOMIC_ACQUIRE;
-	return __atomic_compare_exchange_n(&dst->int128, &exp->int128, src->int128,
-					   weak != 0, success, failure);
+	/*
+	 * aarch64: an exclusive pair, as the compiler's 16-byte builtin would
+	 * call libatomic. Always acquire and release, which meets every order.
+	 * A 128-bit load by ldaxp is single-copy atomic only if a store-exclusive
+	 * to it then succeeds, so a mismatch writes the value back before it is
+	 * reported, and retries if that store fails. Never fails spuriously.
+	 */
+	uint64_t old0, old1;
+	uint32_t fail;
+
+	(void)weak;
+	(void)success;
+	(void)failure;
+	do {
+		__asm__ volatile("ldaxp %[o0], %[o1], %[mem]"
+				 : [o0] "=&r"(old0), [o1] "=&r"(old1)
+				 : [mem] "Q"(dst->int128)
+				 : "memory");
+		if (old0 != exp->val[0] || old1 != exp->val[1]) {
+			__asm__ volatile("stlxp %w[fail], %[v0], %[v1], %[mem]"
+					 : [fail] "=&r"(fail), [mem] "=Q"(dst->int128)
+					 : [v0] "r"(old0), [v1] "r"(old1)
+					 : "memory");
+			if (fail == 0) {
+				exp->val[0] = old0;
+				exp->val[1] = old1;
+				return 0;
+			}
+			continue;
+		}
+		__asm__ volatile("stlxp %w[fail], %[v0], %[v1], %[mem]"
+				 : [fail] "=&r"(fail), [mem] "=Q"(dst->int128)
+				 : [v0] "r"(src->val[0]), [v1] "r"(src->val[1])
+				 : "memory");
+	} while (fail != 0);
+	return 1;
 #endif
 }
 #endif

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -165,6 +166,38 @@ static void test_atomic128_cmp_exchange(void **state)
 		;
 	assert_true(dst.val[0] == 5 && dst.val[1] == 6);
 }
+
+/* Two threads bump both halves by compare-exchange: no update may be lost or torn. */
+static rte_int128_t shared_pair;
+
+static void *bump_pair(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 100000; i++) {
+		/* a guess of 0: a failed exchange reads the real value into exp */
+		rte_int128_t exp = { { { 0, 0 } } }, next;
+
+		do {
+			next.val[0] = exp.val[0] + 1;
+			next.val[1] = exp.val[1] + 3;
+		} while (!rte_atomic128_cmp_exchange(&shared_pair, &exp, &next, 1, __ATOMIC_ACQ_REL,
+						     __ATOMIC_RELAXED));
+	}
+	return NULL;
+}
+
+static void test_atomic128_two_threads(void **state)
+{
+	pthread_t t[2];
+
+	(void)state;
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, bump_pair, NULL), 0);
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(pthread_join(t[i], NULL), 0);
+	assert_int_equal(shared_pair.val[0], 200000);
+	assert_int_equal(shared_pair.val[1], 600000);
+}
 #endif
 
 int main(void)
@@ -177,6 +210,7 @@ int main(void)
 #endif
 #if defined(__x86_64__) || defined(__aarch64__)
 		cmocka_unit_test(test_atomic128_cmp_exchange),
+		cmocka_unit_test(test_atomic128_two_threads),
 #endif
 	};
 
