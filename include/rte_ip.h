@@ -54,9 +54,12 @@ struct rte_ipv4_hdr {
 	rte_be32_t dst_addr;
 } __rte_packed;
 
-/* a.b.c.d as a host-order address. */
-#define RTE_IPV4(a, b, c, d) ((uint32_t)(((a) & 0xff) << 24) | (((b) & 0xff) << 16) | \
-			      (((c) & 0xff) << 8) | ((d) & 0xff))
+/*
+ * a.b.c.d as a host-order address. Each byte is made unsigned before it is
+ * shifted: DPDK shifts an int and casts after, undefined for a >= 128.
+ */
+#define RTE_IPV4(a, b, c, d) ((((uint32_t)(a) & 0xff) << 24) | (((uint32_t)(b) & 0xff) << 16) | \
+			      (((uint32_t)(c) & 0xff) << 8) | ((uint32_t)(d) & 0xff))
 
 #define RTE_IPV4_MAX_PKT_LEN 65535
 
