@@ -128,6 +128,9 @@ static void test_raw_cksum_rfc1071(void **state)
 	assert_int_equal(__rte_raw_cksum_reduce(__rte_raw_cksum(words, sizeof(words), 0)),
 			 be(0xddf2));
 	assert_int_equal(rte_raw_cksum(words, 0), 0);
+	/* the first fold can carry again: 0x1ffff -> 0x10000 -> 1 */
+	assert_int_equal(__rte_raw_cksum_reduce(0x1ffff), 1);
+	assert_int_equal(__rte_raw_cksum_reduce(0xffffffff), 0xffff);
 	/* an odd tail byte is the high half of a big-endian word */
 	memcpy(odd, words, sizeof(words));
 	odd[8] = 0x01;
@@ -271,6 +274,9 @@ static void test_cksum_mbuf(void **state)
 		raw = 0x5a5a;
 		assert_int_equal(rte_raw_cksum_mbuf(m, 20, 20, &raw), 0);
 		assert_int_equal(raw, rte_raw_cksum(tcp4_pkt + 20, 20));
+		/* a range that starts and ends inside segments */
+		assert_int_equal(rte_raw_cksum_mbuf(m, 10, 15, &raw), 0);
+		assert_int_equal(raw, rte_raw_cksum(tcp4_pkt + 10, 15));
 		/* past the end: -1 and nothing written; l4_off past it: dummy 0, complemented */
 		raw = 0x5a5a;
 		assert_int_equal(rte_raw_cksum_mbuf(m, 21, 20, &raw), -1);
@@ -279,9 +285,66 @@ static void test_cksum_mbuf(void **state)
 		assert_int_equal(rte_ipv4_udptcp_cksum_mbuf_verify(m, ip, sizeof(tcp4_pkt) + 1), -1);
 		rte_pktmbuf_free(m);
 	}
+	/* a chain whose segments hold less than its pkt_len: -1, not a read past them */
+	m = chain_of(tcp4_pkt, even, 3);
+	m->pkt_len += 10;
+	raw = 0x5a5a;
+	assert_int_equal(rte_raw_cksum_mbuf(m, 42, 4, &raw), -1);
+	assert_int_equal(rte_raw_cksum_mbuf(m, 0, 45, &raw), -1);
+	assert_int_equal(raw, 0x5a5a);
+	m->pkt_len -= 10;
+	rte_pktmbuf_free(m);
+
 	m = chain_of(udp6_pkt, six, 3);
 	assert_int_equal(rte_ipv6_udptcp_cksum_mbuf_verify(m, ip6, 40), 0);
 	assert_int_equal(rte_ipv6_udptcp_cksum_mbuf(m, ip6, 40), 0xffff); /* ~0, UDP */
+	rte_pktmbuf_free(m);
+}
+
+/*
+ * The chained variants give the flat ones' results on packets whose sums
+ * carry (0xff-heavy payloads), split at even offsets; and their edges: an
+ * L4 offset at the very end (empty L4 data, pseudo-header only) or past it.
+ */
+static void test_cksum_mbuf_matches_flat(void **state)
+{
+	static const uint16_t splits[][3] = { { 300, 0, 0 }, { 40, 100, 160 }, { 60, 2, 238 } };
+	uint8_t pkt[300];
+	struct rte_ipv6_hdr *ip6 = (struct rte_ipv6_hdr *)pkt;
+	struct rte_ipv4_hdr *ip4 = (struct rte_ipv4_hdr *)pkt;
+	struct rte_mbuf *m;
+
+	(void)state;
+	for (size_t k = 0; k < 8 * RTE_DIM(splits); k++) {
+		size_t fill = k / RTE_DIM(splits), i = k % RTE_DIM(splits);
+		unsigned int n = splits[i][1] ? 3 : 1;
+
+		for (size_t b = 0; b < sizeof(pkt); b++)
+			pkt[b] = (uint8_t)(0xff - (b * (fill + 1)) % 37);
+		memcpy(pkt, udp6_pkt, 40);
+		ip6->payload_len = be(260);
+		m = chain_of(pkt, splits[i], n);
+		assert_int_equal(rte_ipv6_udptcp_cksum_mbuf(m, ip6, 40),
+				 rte_ipv6_udptcp_cksum(ip6, pkt + 40));
+		rte_pktmbuf_free(m);
+
+		memcpy(pkt, udp4_pkt, 20);
+		ip4->total_length = be(300);
+		m = chain_of(pkt, splits[i], n);
+		assert_int_equal(rte_ipv4_udptcp_cksum_mbuf(m, ip4, 20),
+				 rte_ipv4_udptcp_cksum(ip4, pkt + 20));
+		rte_pktmbuf_free(m);
+	}
+
+	/* header only: the L4 sum is the pseudo-header's alone */
+	memcpy(pkt, udp6_pkt, 40);
+	ip6->payload_len = 0;
+	m = chain_of(pkt, (const uint16_t[]){ 40 }, 1);
+	assert_int_equal(rte_ipv6_udptcp_cksum_mbuf(m, ip6, 40),
+			 (uint16_t)~rte_ipv6_phdr_cksum(ip6, 0));
+	/* past the end: DPDK's dummy sum 0, so the result is 0xffff and verify fails */
+	assert_int_equal(rte_ipv6_udptcp_cksum_mbuf(m, ip6, 41), 0xffff);
+	assert_int_equal(rte_ipv6_udptcp_cksum_mbuf_verify(m, ip6, 41), -1);
 	rte_pktmbuf_free(m);
 }
 
@@ -429,6 +492,11 @@ static void test_ether_predicates(void **state)
 	a.addr_bytes[0] = 0x02;
 	assert_false(rte_is_universal_ether_addr(&a));
 	assert_true(rte_is_local_admin_ether_addr(&a));
+	assert_true(rte_is_valid_assigned_ether_addr(&a));
+	a.addr_bytes[0] = 0x03; /* multicast */
+	assert_false(rte_is_valid_assigned_ether_addr(&a));
+	memset(&a, 0, sizeof(a));
+	assert_false(rte_is_valid_assigned_ether_addr(&a));
 	assert_int_equal(RTE_VLAN_TCI_MAKE(100, 5, 1), 0xb064);
 	assert_int_equal(RTE_VLAN_TCI_ID(0xb064), 100);
 	assert_int_equal(RTE_VLAN_TCI_PRI(0xb064), 5);
@@ -502,6 +570,7 @@ int main(void)
 		cmocka_unit_test(test_udp_zero_cksum_sent_as_ffff),
 		cmocka_unit_test(test_ipv6_udptcp_cksum),
 		cmocka_unit_test(test_cksum_mbuf),
+		cmocka_unit_test(test_cksum_mbuf_matches_flat),
 		cmocka_unit_test(test_cksum_mbuf_dpdk_truncation),
 		cmocka_unit_test(test_ipv6_ext),
 		cmocka_unit_test(test_ether_unformat),
