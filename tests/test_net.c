@@ -183,6 +183,9 @@ static void test_ipv4_udptcp_cksum(void **state)
 	assert_int_equal(rte_ipv4_phdr_cksum(ip, RTE_MBUF_F_TX_TCP_SEG), be(0x1409));
 	tcp->cksum = 0;
 	assert_int_equal(rte_ipv4_udptcp_cksum(ip, tcp), be(0x6b56));
+	/* total_length == header length: the pseudo-header alone (L4 length 0) */
+	ip->total_length = be(20);
+	assert_int_equal(rte_ipv4_udptcp_cksum(ip, tcp), (uint16_t)~rte_ipv4_phdr_cksum(ip, 0));
 	/* a total_length shorter than the header: DPDK's dummy sum 0, complemented */
 	ip->total_length = be(19);
 	assert_int_equal(rte_ipv4_udptcp_cksum(ip, tcp), 0xffff);
@@ -320,7 +323,7 @@ static void test_cksum_mbuf_matches_flat(void **state)
 		unsigned int n = splits[i][1] ? 3 : 1;
 
 		for (size_t b = 0; b < sizeof(pkt); b++)
-			pkt[b] = (uint8_t)(0xff - (b * (fill + 1)) % 37);
+			pkt[b] = fill == 0 ? 0xff : (uint8_t)(0xff - (b * (fill + 1)) % 37);
 		memcpy(pkt, udp6_pkt, 40);
 		ip6->payload_len = be(260);
 		m = chain_of(pkt, splits[i], n);
@@ -335,6 +338,25 @@ static void test_cksum_mbuf_matches_flat(void **state)
 				 rte_ipv4_udptcp_cksum(ip4, pkt + 20));
 		rte_pktmbuf_free(m);
 	}
+
+	/* an L3 length past the mbuf's end: dummy sum 0, so 0xffff (TCP and UDP alike) */
+	memcpy(pkt, tcp4_pkt, sizeof(tcp4_pkt));
+	m = chain_of(pkt, (const uint16_t[]){ sizeof(tcp4_pkt) }, 1);
+	ip4->total_length = be(sizeof(tcp4_pkt) + 1);
+	assert_int_equal(rte_ipv4_udptcp_cksum_mbuf(m, ip4, 20), 0xffff);
+	assert_int_equal(rte_ipv4_udptcp_cksum_mbuf_verify(m, ip4, 20), -1);
+	/* an L4 offset at the end with nothing after the header: pseudo-header alone */
+	ip4->total_length = be(20);
+	assert_int_equal(rte_ipv4_udptcp_cksum_mbuf(m, ip4, sizeof(tcp4_pkt)),
+			 (uint16_t)~rte_ipv4_phdr_cksum(ip4, 0));
+	rte_pktmbuf_free(m);
+	memcpy(pkt, udp6_pkt, sizeof(udp6_pkt));
+	m = chain_of(pkt, (const uint16_t[]){ sizeof(udp6_pkt) }, 1);
+	ip6->payload_len = be(12);
+	ip6->proto = IPPROTO_TCP;
+	assert_int_equal(rte_ipv6_udptcp_cksum_mbuf(m, ip6, 40), 0xffff);
+	assert_int_equal(rte_ipv6_udptcp_cksum_mbuf_verify(m, ip6, 40), -1);
+	rte_pktmbuf_free(m);
 
 	/* header only: the L4 sum is the pseudo-header's alone */
 	memcpy(pkt, udp6_pkt, 40);
@@ -416,6 +438,7 @@ static void test_ether_unformat(void **state)
 		{ "AB:cd:EF:01:23:45", { 0xab, 0xcd, 0xef, 0x01, 0x23, 0x45 } },
 		{ "0011:2233:4455", { 0x00, 0x11, 0x22, 0x33, 0x44, 0x55 } },
 		{ "fFfF:0000:a1B2", { 0xff, 0xff, 0x00, 0x00, 0xa1, 0xb2 } },
+		{ "99:09:90:9A:a9:f0", { 0x99, 0x09, 0x90, 0x9a, 0xa9, 0xf0 } },
 	};
 	/* What DPDK 22.11's parser refuses (checked against librte_net). */
 	static const char *const bad[] = {
@@ -553,11 +576,32 @@ static void test_vlan_strip_insert(void **state)
 	assert_int_equal(rte_vlan_insert(&m), -ENOSPC);
 	rte_pktmbuf_free(m);
 
-	/* shorter than the two addresses */
+	/* shorter than the two addresses; exactly them is enough */
 	m = rte_pktmbuf_alloc(pool);
 	rte_pktmbuf_append(m, 11);
 	assert_int_equal(rte_vlan_insert(&m), -EINVAL);
+	rte_pktmbuf_append(m, 1);
+	assert_int_equal(rte_vlan_insert(&m), 0);
 	rte_pktmbuf_free(m);
+
+	/* the tunnel type (ol_flags bits 45-48) decides which L2 length grows */
+	{
+		static const uint64_t flags[] = { 1ULL << 45, 8ULL << 45, 1ULL << 44, 1ULL << 49 };
+
+		for (size_t i = 0; i < RTE_DIM(flags); i++) {
+			int tunnel = i < 2;
+
+			m = rte_pktmbuf_alloc(pool);
+			memcpy(rte_pktmbuf_append(m, sizeof(untagged)), untagged, sizeof(untagged));
+			m->ol_flags = flags[i];
+			m->l2_len = 14;
+			m->outer_l2_len = 14;
+			assert_int_equal(rte_vlan_insert(&m), 0);
+			assert_int_equal(m->outer_l2_len, tunnel ? 18 : 14);
+			assert_int_equal(m->l2_len, tunnel ? 14 : 18);
+			rte_pktmbuf_free(m);
+		}
+	}
 }
 
 int main(void)
