@@ -133,7 +133,9 @@ $(STATIC_LIB): $(LIB_OBJS) Makefile
 	rm -f $@
 	$(AR) rcs $@ $(B)/obj/librtemem.o
 
-$(B)/tests/%: tests/%.c $(TEST_COMMON) $(INTERNAL_LIB)
+# The public headers too: their inline functions (checksums, ring, mbuf) are
+# compiled into the test itself, so a header change must rebuild it.
+$(B)/tests/%: tests/%.c $(TEST_COMMON) $(wildcard tests/common/*.h include/*.h) $(INTERNAL_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) -Itests/common $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(TEST_COMMON) \
 		$(INTERNAL_LIB) -lcmocka $(LDLIBS_BASE)

@@ -63,6 +63,8 @@ MODULES = {
     "ethdev":      (["src/ethdev.c"], ["test_ethdev"]),
     "multiprocess": (["src/eal_mp.c"], ["test_multiprocess"]),
     "sim_machine": (["sim/sim_machine.c", "sim/sim_models.c"], ["test_sim_machine"]),
+    "net":         (["src/net_ether.c", "include/rte_ip.h", "include/rte_ether.h"], ["test_net"]),
+    "mbuf_ptype":  (["src/mbuf_ptype.c"], ["test_mbuf_ptype"]),
 }
 FILE_MODULE = {f: m for m, (files, _) in MODULES.items() for f in files}
 # What a test runs besides itself (paths under the build directory).

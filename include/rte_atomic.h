@@ -44,6 +44,9 @@ extern "C" {
  */
 #if defined(__x86_64__) || defined(__i386__)
 
+/* The prefix that makes an x86 read-modify-write instruction atomic. */
+#define MPLOCKED "lock ; "
+
 static inline void rte_mb(void) { __asm__ volatile("mfence" : : : "memory"); }
 static inline void rte_wmb(void) { __asm__ volatile("sfence" : : : "memory"); }
 static inline void rte_rmb(void) { __asm__ volatile("lfence" : : : "memory"); }
@@ -294,6 +297,86 @@ static inline uint64_t rte_atomic64_exchange(volatile uint64_t *dst, uint64_t va
 {
 	return __atomic_exchange_n(dst, val, __ATOMIC_SEQ_CST);
 }
+
+#if defined(__x86_64__) || defined(__aarch64__)
+/*
+ * 128-bit compare-and-exchange, as DPDK offers it on its 64-bit ports (the
+ * lock-free stack and the 16-byte ring elements use it). val[0] is the low
+ * word, as in memory on a little-endian machine.
+ */
+__extension__ typedef struct {
+	__extension__ union {
+		uint64_t val[2];
+		__extension__ __int128 int128;
+	};
+} __rte_aligned(16) rte_int128_t;
+
+/*
+ * If *dst equals *exp, write *src to *dst and return 1; else copy *dst to
+ * *exp and return 0. weak allows a spurious failure; success and failure
+ * are the __ATOMIC_* orders of the two outcomes.
+ */
+static inline int rte_atomic128_cmp_exchange(rte_int128_t *dst, rte_int128_t *exp,
+					     const rte_int128_t *src, unsigned int weak,
+					     int success, int failure)
+{
+#ifdef __x86_64__
+	/*
+	 * cmpxchg16b by hand: the compiler's 16-byte builtin goes through
+	 * libatomic unless built with -mcx16. A locked instruction is a full
+	 * barrier on x86, so every order is met and weak never fails spuriously.
+	 */
+	uint8_t ok;
+
+	(void)weak;
+	(void)success;
+	(void)failure;
+	__asm__ volatile(MPLOCKED "cmpxchg16b %[dst]\n\tsete %[ok]"
+			 : [dst] "+m"(dst->int128), [ok] "=q"(ok),
+			   "+a"(exp->val[0]), "+d"(exp->val[1])
+			 : "b"(src->val[0]), "c"(src->val[1])
+			 : "memory", "cc");
+	return ok;
+#else
+	/*
+	 * aarch64: an exclusive pair, as the compiler's 16-byte builtin would
+	 * call libatomic. Always acquire and release, which meets every order.
+	 * A 128-bit load by ldaxp is single-copy atomic only if a store-exclusive
+	 * to it then succeeds, so a mismatch writes the value back before it is
+	 * reported, and retries if that store fails. Never fails spuriously.
+	 */
+	uint64_t old0, old1;
+	uint32_t fail;
+
+	(void)weak;
+	(void)success;
+	(void)failure;
+	do {
+		__asm__ volatile("ldaxp %[o0], %[o1], %[mem]"
+				 : [o0] "=&r"(old0), [o1] "=&r"(old1)
+				 : [mem] "Q"(dst->int128)
+				 : "memory");
+		if (old0 != exp->val[0] || old1 != exp->val[1]) {
+			__asm__ volatile("stlxp %w[fail], %[v0], %[v1], %[mem]"
+					 : [fail] "=&r"(fail), [mem] "=Q"(dst->int128)
+					 : [v0] "r"(old0), [v1] "r"(old1)
+					 : "memory");
+			if (fail == 0) {
+				exp->val[0] = old0;
+				exp->val[1] = old1;
+				return 0;
+			}
+			continue;
+		}
+		__asm__ volatile("stlxp %w[fail], %[v0], %[v1], %[mem]"
+				 : [fail] "=&r"(fail), [mem] "=Q"(dst->int128)
+				 : [v0] "r"(src->val[0]), [v1] "r"(src->val[1])
+				 : "memory");
+	} while (fail != 0);
+	return 1;
+#endif
+}
+#endif
 
 #ifdef __cplusplus
 }

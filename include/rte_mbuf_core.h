@@ -18,13 +18,6 @@
 extern "C" {
 #endif
 
-/* Zero-size markers that name a position inside a struct. */
-typedef void *RTE_MARKER[0];
-typedef uint8_t RTE_MARKER8[0];
-typedef uint16_t RTE_MARKER16[0];
-typedef uint32_t RTE_MARKER32[0];
-typedef uint64_t RTE_MARKER64[0];
-
 /* ---- rx offload flags (ol_flags) ---- */
 #define RTE_MBUF_F_RX_VLAN (1ULL << 0)           /* vlan_tci is valid */
 #define RTE_MBUF_F_RX_RSS_HASH (1ULL << 1)       /* hash.rss is valid */

@@ -6,6 +6,13 @@
 #ifndef RTEMEM_RTE_MBUF_PTYPE_H
 #define RTEMEM_RTE_MBUF_PTYPE_H
 
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define RTE_PTYPE_UNKNOWN 0x00000000
 
 /* Outer (or only) layer 2 */
@@ -81,5 +88,37 @@
 #define RTE_PTYPE_INNER_L4_MASK 0x0f000000
 
 #define RTE_PTYPE_ALL_MASK 0x0fffffff
+
+/*
+ * The L3 values are chosen so that one bit tells IPv4 (0x10) and one IPv6
+ * (0x40) whatever the extension variant; these tests rely on it.
+ */
+#define RTE_ETH_IS_IPV4_HDR(ptype) ((ptype) & RTE_PTYPE_L3_IPV4)
+#define RTE_ETH_IS_IPV6_HDR(ptype) ((ptype) & RTE_PTYPE_L3_IPV6)
+#define RTE_ETH_IS_TUNNEL_PKT(ptype) ((ptype) & (RTE_PTYPE_TUNNEL_MASK | RTE_PTYPE_INNER_L2_MASK | \
+						  RTE_PTYPE_INNER_L3_MASK | RTE_PTYPE_INNER_L4_MASK))
+
+/*
+ * The name of one layer's type in ptype, e.g. "L3_IPV4", or "L3_UNKNOWN"
+ * for 0 or a value DPDK does not define; a static string.
+ */
+const char *rte_get_ptype_l2_name(uint32_t ptype);
+const char *rte_get_ptype_l3_name(uint32_t ptype);
+const char *rte_get_ptype_l4_name(uint32_t ptype);
+const char *rte_get_ptype_tunnel_name(uint32_t ptype);
+const char *rte_get_ptype_inner_l2_name(uint32_t ptype);
+const char *rte_get_ptype_inner_l3_name(uint32_t ptype);
+const char *rte_get_ptype_inner_l4_name(uint32_t ptype);
+
+/*
+ * The names of every layer whose type is not 0, each followed by a space,
+ * or "UNKNOWN" if all are 0. 0, or -1 if buf is too small (it then holds
+ * as much as fitted, terminated if buflen > 0).
+ */
+int rte_get_ptype_name(uint32_t ptype, char *buf, size_t buflen);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
