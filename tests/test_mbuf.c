@@ -14,6 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <rte_byteorder.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_launch.h>
@@ -1155,7 +1156,11 @@ static void test_tx_offload_and_sched(void **state)
 	m.tso_segsz = 1448;
 	m.outer_l3_len = 40;
 	m.outer_l2_len = 18;
+#if RTE_BYTE_ORDER == RTE_LITTLE_ENDIAN
+	/* The shifts match the bitfields' image only where bitfields fill from
+	 * the low bit: DPDK's function is the same, little-endian only. */
 	assert_true(rte_mbuf_tx_offload(14, 20, 32, 1448, 40, 18, 0) == m.tx_offload);
+#endif
 	assert_int_equal(RTE_MBUF_TXOFLD_UNUSED_OFS, 56);
 	assert_int_equal(RTE_MBUF_TXOFLD_UNUSED_BITS, 8);
 
