@@ -41,6 +41,7 @@
 #include <rte_errno.h>
 #include <rte_malloc.h>
 #include <rte_memory.h>
+#include <rtemem_heap.h>
 
 #include "fuzz_check.h"
 #include "fuzz_eal.h"
@@ -358,6 +359,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int i = 0; i < MAX_SLOTS; i++)
 		if (blocks[i].ptr != NULL)
 			release(&blocks[i]);
+	/* Freed pages the heap retains (rtemem_heap.h) go back now. */
+	CHECK(rtemem_heap_trim(SOCKET_ID_ANY) == 0, "trim");
 	check_all();
 	mapped_pages(end_pages, &nb_end_pages);
 	CHECK(nb_end_pages == nb_start_pages &&

@@ -44,6 +44,7 @@
 #include <rte_malloc.h>
 #include <rte_memory.h>
 #include <rte_memzone.h>
+#include <rtemem_heap.h>
 
 #include "fuzz_check.h"
 #include "fuzz_eal.h"
@@ -532,6 +533,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		zones[i].mz = NULL;
 	}
 	op_walk();
+	/* Freed pages the heap retains (rtemem_heap.h) go back now. */
+	CHECK(rtemem_heap_trim(SOCKET_ID_ANY) == 0, "trim");
 	get_stats(end);
 	CHECK(stats_equal(start_stats, end), "heaps after freeing every zone: socket 0 total %zu "
 	      "(start %zu), free %zu (start %zu), allocs %u (start %u); socket 1 total %zu (start "
