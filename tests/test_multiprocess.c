@@ -1005,14 +1005,18 @@ static void primary_after_kill(unsigned int *seed)
  * reserve and heap growth: whatever lock one held, the primary goes on
  * with a consistent heap. The seed fixes how far each one gets before the
  * kill; where in an operation that lands is up to the scheduler.
+ * Under qemu-user a child takes about a second to start, so the cross
+ * tests run a quarter of the rounds (the same seed, the first 30 kills).
  */
 #define CHURN_ROUNDS 120
+#define CHURN_ROUNDS_EMULATED 30
 
 static void test_secondaries_killed_at_random(void **state)
 {
 	struct sigaction sa = { .sa_handler = churn_hang }, old;
 	const struct rte_memzone *mz;
 	unsigned int seed = 20260; /* fixed: a failing run can be repeated */
+	int rounds = rtetest_emulated() ? CHURN_ROUNDS_EMULATED : CHURN_ROUNDS;
 	struct churn_ctl *ctl;
 
 	RTE_SET_USED(state);
@@ -1023,7 +1027,7 @@ static void test_secondaries_killed_at_random(void **state)
 	assert_non_null(mz);
 	ctl = mz->addr;
 	assert_int_equal(sigaction(SIGALRM, &sa, &old), 0);
-	for (churn_round = 0; churn_round < CHURN_ROUNDS; churn_round++) {
+	for (churn_round = 0; churn_round < rounds; churn_round++) {
 		unsigned long target = 1 + (unsigned long)rand_r(&seed) % 400;
 		pid_t pid;
 		int status;

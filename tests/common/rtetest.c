@@ -117,6 +117,11 @@ int rtetest_execv(const char *path, char *const argv[])
 	return execvp(wrapper, args);
 }
 
+int rtetest_emulated(void)
+{
+	return getenv("RTETEST_EXEC_WRAPPER") != NULL;
+}
+
 int rtetest_command(char *buf, size_t size, const char *path, const char *args)
 {
 	const char *wrapper = exec_wrapper();

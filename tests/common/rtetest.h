@@ -78,4 +78,8 @@ bool rtetest_hal_is_sim(void);
 int rtetest_execv(const char *path, char *const argv[]);
 int rtetest_command(char *buf, size_t size, const char *path, const char *args);
 
+/* Nonzero when this test runs under an emulator ($RTETEST_EXEC_WRAPPER
+ * set): qemu-user neither honours MAP_POPULATE nor starts a process fast. */
+int rtetest_emulated(void);
+
 #endif
