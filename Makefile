@@ -232,9 +232,11 @@ clean:
 
 # ---------------------------------------------------------------------------
 # Fuzzing and coverage (fuzz/, ci/fuzz-smoke.sh, ci/coverage.sh).
-#   make fuzz         every fuzz/fuzz_*.c harness for FUZZ_SECONDS (60) each
-#   make fuzz-smoke   every harness for FUZZ_SMOKE_SECONDS (20); fails on any
-#                     crash, leak or timeout; prints execs and exec/s
+#   make fuzz         every fuzz/fuzz_*.c harness for FUZZ_SECONDS (60) each,
+#                     its corpus kept in build/fuzz/corpus
+#   make fuzz-smoke   every harness for FUZZ_SMOKE_SECONDS (20)
+#   Both fail on any crash, leak or timeout and print execs, exec/s and
+#   coverage (edges, features) per harness.
 #   make coverage     sim-test under gcov, lcov/genhtml into build/coverage/html
 # The harnesses link against their own copy of the library, built with clang,
 # ASan+UBSan and fuzzer instrumentation into build/fuzz (always HAL=sim).
@@ -268,16 +270,10 @@ $(FUZZ_B)/fuzz_%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) $(FUZZ_LIB)
 
 fuzz-build: $(FUZZ_BINS)
 
-# New inputs go to build/fuzz/corpus/<harness>; the committed seeds stay as they are.
+# New inputs go to build/fuzz/corpus/<harness>, kept from run to run; the
+# committed seeds stay as they are. Prints exec/s and coverage per harness.
 fuzz: fuzz-build
-	@for bin in $(FUZZ_BINS); do \
-		name=$$(basename $$bin); \
-		mkdir -p $(FUZZ_B)/corpus/$$name fuzz/corpus/$$name; \
-		dict=; [ -f fuzz/$$name.dict ] && dict=-dict=fuzz/$$name.dict; \
-		echo "=== $$name for $(FUZZ_SECONDS) s"; \
-		$$bin -max_total_time=$(FUZZ_SECONDS) -timeout=10 -close_fd_mask=1 -print_final_stats=1 \
-			$$dict $(FUZZ_B)/corpus/$$name fuzz/corpus/$$name || exit 1; \
-	done
+	FUZZ_CORPUS=$(FUZZ_B)/corpus ci/fuzz-smoke.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
 
 fuzz-smoke: fuzz-build
 	ci/fuzz-smoke.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_BINS)

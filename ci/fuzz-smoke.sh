@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-3-Clause
 # Run each libFuzzer harness for a fixed time on its committed seeds and
-# fail on any crash, leak, timeout or out-of-memory. New inputs go to a
-# scratch directory, so the committed corpus is never modified.
+# fail on any crash, leak, timeout or out-of-memory; print each harness's
+# executions, exec/s and coverage (libFuzzer's cov: edges and ft: features).
+# New inputs go to a scratch directory, so the committed corpus is never
+# modified, or with FUZZ_CORPUS=DIR to DIR/<harness>, kept from run to run
+# (make fuzz: a long campaign that goes on where the last one stopped).
 # Usage: ci/fuzz-smoke.sh SECONDS HARNESS...
 set -u
 secs=${1:?usage: $0 SECONDS HARNESS...}
@@ -15,11 +18,13 @@ summary=()
 for bin in "$@"; do
 	name=$(basename "$bin")
 	seeds=fuzz/corpus/$name
-	mkdir -p "$scratch/$name" "$scratch/artifacts/$name"
+	corpus=${FUZZ_CORPUS:+$FUZZ_CORPUS/$name}
+	corpus=${corpus:-$scratch/$name}
+	mkdir -p "$corpus" "$scratch/artifacts/$name"
 	args=(-max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -close_fd_mask=1 -print_final_stats=1
 	      -artifact_prefix="$scratch/artifacts/$name/")
 	[ -f "fuzz/$name.dict" ] && args+=(-dict="fuzz/$name.dict")
-	dirs=("$scratch/$name")
+	dirs=("$corpus")
 	[ -d "$seeds" ] && dirs+=("$seeds")
 	echo "=== $name: ${secs} s"
 	log=$scratch/$name.log
@@ -27,6 +32,8 @@ for bin in "$@"; do
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+	cov=$(sed -n 's/^#[0-9]*.*cov: \([0-9]*\) ft: \([0-9]*\).*/\1 \2/p' "$log" | tail -1)
+	cov=${cov:-"? ?"}
 	if [ "$rc" -ne 0 ]; then
 		failed=$((failed + 1))
 		echo "!!! $name failed (exit $rc); the end of its log:"
@@ -40,11 +47,12 @@ for bin in "$@"; do
 		done
 		summary+=("$(printf '%-24s FAILED (exit %d)' "$name" "$rc")")
 	else
-		summary+=("$(printf '%-24s %10s execs  %8s exec/s' "$name" "${execs:-?}" "${rate:-?}")")
+		summary+=("$(printf '%-24s %10s execs  %8s exec/s  %6s edges  %7s features' "$name" \
+			"${execs:-?}" "${rate:-?}" "${cov%% *}" "${cov##* }")")
 	fi
 done
 
 echo
-echo "fuzz-smoke summary (${secs} s per harness):"
+echo "fuzz summary (${secs} s per harness):"
 printf '  %s\n' "${summary[@]}"
 [ "$failed" -eq 0 ]

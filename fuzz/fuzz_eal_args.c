@@ -142,7 +142,7 @@ static void check_against_model(const struct expect *e)
 
 static void check_clean_init(void)
 {
-	char *argv[] = { "fuzz_eal_args", "--in-memory", "--sim=profile=4K/2M,pages=8", prefix,
+	char *argv[] = { "fuzz_eal_args", "--in-memory", "--sim=profile=4K/2M,pages=8,populate=0", prefix,
 			 NULL };
 
 	if (rte_eal_init(4, argv) < 0) {
@@ -178,7 +178,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	argv[argc++] = "fuzz_eal_args";
 	argv[argc++] = "--in-memory";
-	argv[argc++] = "--sim=profile=4K/2M,pages=8";
+	argv[argc++] = "--sim=profile=4K/2M,pages=8,populate=0";
 	argv[argc++] = prefix;
 	for (size_t i = 0, tok = 0; i <= size && argc < MAX_ARGS; i++) {
 		if (buf[i] != '\0' && buf[i] != '\n')

@@ -273,7 +273,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	fuzz_eal_init("fuzz_fbarray", "--sim=pages=2");
+	fuzz_eal_init("fuzz_fbarray", "--sim=pages=2,populate=0");
 	return 0;
 }
 

@@ -601,7 +601,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	snprintf(opts, sizeof(opts), "--sim=pages=%d", PAGES);
+	snprintf(opts, sizeof(opts), "--sim=pages=%d,populate=0", PAGES);
 	fuzz_eal_init("fuzz_mempool", opts);
 	hugepage_sz = sim_machine_config()->profile.hugepage_sz;
 	start_allocs = alloc_count();

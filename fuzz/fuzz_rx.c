@@ -63,6 +63,7 @@
 #include "sim_machine.h"
 
 #define POOL_SIZE 1024u
+#define POOL_CACHE 256u     /* as applications run it */
 #define MAX_FRAME_LEN 9800   /* beyond what the X710 takes */
 #define MAX_FRAMES 1024      /* frames the device completed, not yet received */
 #define MAX_BURST 64
@@ -737,9 +738,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	fuzz_eal_init("fuzz_rx", "--sim=pages=64,nic=x710");
+	fuzz_eal_init("fuzz_rx", "--sim=pages=64,nic=x710,populate=0");
 	hugepage_sz = sim_machine_config()->profile.hugepage_sz;
-	pool = rte_pktmbuf_pool_create("fuzz_rx", POOL_SIZE, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	pool = rte_pktmbuf_pool_create("fuzz_rx", POOL_SIZE, POOL_CACHE, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
 	dev = sim_i40e_get(0);
 	/* one page, page aligned, so that its first page's end is known */
 	scratch = rte_memzone_reserve_aligned("fuzz_rx_scratch", hugepage_sz, 0, 0, hugepage_sz);

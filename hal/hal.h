@@ -96,8 +96,15 @@ const char *hal_runtime_dir(void);
  * Map the runtime file "name" (len bytes, created and sized if create) at
  * addr (MAP_FIXED, addr must be reserved) or anywhere if addr is NULL.
  * With in_memory the mapping is anonymous and private. Returns the address.
+ * A file that exists keeps its bytes; the caller clears what it creates,
+ * unless hal_shm_is_fresh() says the mapping is new memory, all zero.
  */
 void *hal_shm_map(const char *name, size_t len, void *addr, bool create);
+/* In memory, every hal_shm_map(create) is fresh anonymous memory: zero. */
+static inline bool hal_shm_is_fresh(void)
+{
+	return hal_runtime_dir()[0] == '\0';
+}
 /* Unmap; with addr inside a reservation, the range stays reserved. */
 void hal_shm_unmap(void *addr, size_t len, bool keep_reserved);
 int hal_shm_unlink(const char *name);

@@ -89,6 +89,7 @@ void sim_config_default(struct sim_config *cfg)
 	cfg->sockets = 1;
 	cfg->pages_per_socket = 512;
 	cfg->seed = 1;
+	cfg->populate = true;
 }
 
 static int parse_ulong(const char *s, unsigned long *out)
@@ -186,6 +187,8 @@ static int parse_pair(struct sim_config *cfg, const char *key, char *val)
 		cfg->pages_per_socket = n;
 	else if (strcmp(key, "seed") == 0)
 		cfg->seed = n;
+	else if (strcmp(key, "populate") == 0 && n <= 1)
+		cfg->populate = n == 1;
 	else
 		return -EINVAL;
 	return 0;

@@ -53,6 +53,7 @@ struct sim_config {
 	unsigned int sockets;
 	unsigned int pages_per_socket;
 	uint64_t seed;
+	bool populate;                       /* hugepages zeroed when mapped (default) */
 	unsigned long fail_at[SIM_OP_COUNT]; /* 0: never */
 	char nics[SIM_MAX_PCI_DEVICES][32];  /* model name of each NIC */
 	unsigned int n_nics;

@@ -97,7 +97,8 @@ static int mcfg_create(void)
 		return err;
 	}
 	rte_config.mem_config = va;
-	memset(va, 0, sizeof(struct rte_mem_config));
+	if (!hal_shm_is_fresh()) /* a dead primary's file: start clean */
+		memset(va, 0, sizeof(struct rte_mem_config));
 	rte_config.mem_config->version = RTEMEM_MCFG_VERSION;
 	rte_config.mem_config->mem_cfg_addr = (uintptr_t)va;
 	rte_config.mem_config->nchannel = 1;

@@ -264,8 +264,12 @@ int rte_fbarray_init(struct rte_fbarray *arr, const char *name, unsigned int len
 	data = map_area(name, map_len, NULL, true);
 	if (data == NULL)
 		goto fail;
-	/* The file may be left over from an earlier run: start clean. */
-	memset(data, 0, map_len);
+	/* A file may be left over from an earlier run: start clean. A fresh
+	 * mapping is zero already, and clearing it would fault in every page
+	 * of a mostly unused memseg array (most of an --in-memory
+	 * rte_eal_init's time). */
+	if (!hal_shm_is_fresh())
+		memset(data, 0, map_len);
 	area_add(area, name, data, map_len);
 	pthread_mutex_unlock(&area_lock);
 

@@ -763,13 +763,8 @@ int malloc_heap_init(void)
 	if (rte_config.process_type == RTE_PROC_SECONDARY)
 		return 0; /* the primary's heaps are already in the shared config */
 
-	for (int i = 0; i < RTE_MAX_HEAPS; i++) {
-		struct malloc_heap *heap = &mcfg->malloc_heaps[i];
-
-		memset(heap, 0, sizeof(*heap)); /* the lock too: unlocked */
-		for (unsigned int j = 0; j < RTE_HEAP_NUM_FREELISTS; j++)
-			LIST_INIT(&heap->free_head[j]);
-	}
+	/* mcfg_create gave a zeroed config: every heap is empty and unlocked,
+	 * and a zero list head is an empty list (LIST_INIT stores NULL). */
 	for (unsigned int s = 0; s < rte_config.numa_node_count && s < RTE_MAX_HEAPS; s++) {
 		struct malloc_heap *heap = &mcfg->malloc_heaps[s];
 

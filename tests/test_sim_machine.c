@@ -51,6 +51,7 @@ static void test_config_defaults_and_every_option(void **state)
 	assert_int_equal(cfg.sockets, 1);
 	assert_int_equal(cfg.pages_per_socket, 512);
 	assert_int_equal(cfg.seed, 1);
+	assert_true(cfg.populate);
 	assert_int_equal(cfg.n_nics, 0);
 	for (int op = 0; op < SIM_OP_COUNT; op++)
 		assert_int_equal(cfg.fail_at[op], 0);
@@ -61,7 +62,7 @@ static void test_config_defaults_and_every_option(void **state)
 	assert_int_equal(cfg.sockets, 1);
 
 	assert_int_equal(sim_config_parse(&cfg, "profile=16k/32m,sockets=8,pages=65536,seed=0x10,"
-						"fail=page_map:3+shm_create:1,nic=x710:2,nic=xl710"),
+						"fail=page_map:3+shm_create:1,nic=x710:2,nic=xl710,populate=0"),
 			 0);
 	assert_string_equal(cfg.profile.name, "16K/32M");
 	assert_int_equal(cfg.profile.base_page_sz, 16384);
@@ -69,6 +70,7 @@ static void test_config_defaults_and_every_option(void **state)
 	assert_int_equal(cfg.sockets, 8);
 	assert_int_equal(cfg.pages_per_socket, 65536);
 	assert_int_equal(cfg.seed, 16);
+	assert_false(cfg.populate);
 	assert_int_equal(cfg.fail_at[SIM_OP_PAGE_MAP], 3);
 	assert_int_equal(cfg.fail_at[SIM_OP_SHM_CREATE], 1);
 	assert_int_equal(cfg.fail_at[SIM_OP_VA_RESERVE], 0);
@@ -92,6 +94,7 @@ static void test_config_bad_values_change_nothing(void **state)
 	static const char *const bad[] = {
 		"sockets", "=1", "sockets=", "sockets=0", "sockets=9", "sockets=-1", "sockets=2x",
 		"sockets=99999999999999999999999", "pages=65537", "pages=-3", "seed=abc",
+		"populate=2", "populate=yes",
 		"colour=blue", "profile=8K/2M", "profile=", "fail=page_map", "fail=bogus:1",
 		"fail=page_map:0", "fail=page_map:x", "fail=page_map:-1", "nic=", "nic=:2",
 		"nic=e1000", "nic=x710:0", "nic=x710:two", "nic=x710:17",

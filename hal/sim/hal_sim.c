@@ -187,13 +187,15 @@ static bool pages_are_shared(void)
  * pages fault lazily, as they do under DPDK, and so do simulated pages
  * above 2 MB (the 512 MB and 1 GB profiles): populating those would turn
  * every simulated gigabyte into a real one, which the simulation exists
- * to avoid.
+ * to avoid. populate=0 makes them lazy too: the fuzz harnesses map and
+ * unmap pages on every input and touch few of their bytes.
  */
 #define SIM_POPULATE_MAX_PAGE (2u << 20)
 
 static int map_backing(void *va, size_t page_sz, int list_idx, int seg_idx, bool create)
 {
-	int populate = !hal_cfg.no_huge && page_sz <= SIM_POPULATE_MAX_PAGE ? MAP_POPULATE : 0;
+	int populate = !hal_cfg.no_huge && page_sz <= SIM_POPULATE_MAX_PAGE &&
+		       sim_machine_config()->populate ? MAP_POPULATE : 0;
 	char path[PATH_MAX];
 	void *got;
 	int fd, ret;
