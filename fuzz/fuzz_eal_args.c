@@ -11,7 +11,9 @@
  * given, for the ones whose meaning is simple to state: "-l LIST" (those
  * lcores, the first the main one unless --main-lcore=N), --iova-mode=pa|va,
  * --log-level=N, --no-huge. An option the model does not know, or one
- * given twice, only leaves its aspect unchecked.
+ * given twice, only leaves its aspect unchecked; one that takes a value
+ * takes the next argument, as getopt_long does ("--huge -l 8": "-l" is
+ * the value of --huge-dir, abbreviated).
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -21,6 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <rte_common.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_lcore.h>
@@ -76,6 +79,54 @@ static bool parse_list(const char *s, struct expect *e)
 	return s[-1] == '\0';
 }
 
+/* The EAL's options (src/eal_options.c) that take a value. */
+static const char *const long_with_value[] = { "lcores", "main-lcore", "socket-mem", "huge-dir",
+					       "file-prefix", "iova-mode", "base-virtaddr",
+					       "log-level", "proc-type", "sim" };
+static const char *const long_without_value[] = { "no-huge", "in-memory", "no-pci", "no-shconf",
+						  "help" };
+static const char short_with_value[] = "clmnrab";
+
+/* How many of names[] "--name" means: it exactly (*exact) or as a prefix. */
+static unsigned int long_matches(const char *name, const char *const *names, size_t n,
+				 bool *exact)
+{
+	unsigned int matches = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(name, names[i]) == 0)
+			*exact = true;
+		matches += strncmp(name, names[i], strlen(name)) == 0;
+	}
+	return matches;
+}
+
+/*
+ * Whether getopt_long takes the argument after a as a's value: a cluster of
+ * short options ending in one that needs a value ("-vm"), or "--name" of a
+ * long option that does, abbreviations included ("--huge" is --huge-dir).
+ */
+static bool takes_next(const char *a)
+{
+	bool exact_with = false, exact_without = false;
+	unsigned int with, without;
+
+	if (a[0] != '-' || a[1] == '\0')
+		return false;
+	if (a[1] != '-') {
+		for (const char *c = a + 1; *c != '\0'; c++)
+			if (strchr(short_with_value, *c) != NULL)
+				return c[1] == '\0'; /* else the rest of a is the value */
+		return false;
+	}
+	if (a[2] == '\0' || strchr(a, '=') != NULL)
+		return false;
+	with = long_matches(a + 2, long_with_value, RTE_DIM(long_with_value), &exact_with);
+	without = long_matches(a + 2, long_without_value, RTE_DIM(long_without_value),
+			       &exact_without);
+	return exact_with || (!exact_without && with == 1 && without == 0);
+}
+
 /* The model, from the arguments after the fixed prefix (up to "--"). */
 static void expect_from(struct expect *e, char **args, int n)
 {
@@ -101,6 +152,8 @@ static void expect_from(struct expect *e, char **args, int n)
 			e->log_level = strtol(a + 12, NULL, 10);
 		} else if (strcmp(a, "--no-huge") == 0) {
 			e->no_huge = true;
+		} else if (takes_next(a)) {
+			i++; /* its value, even one that looks like an option */
 		}
 	}
 }
@@ -142,8 +195,8 @@ static void check_against_model(const struct expect *e)
 
 static void check_clean_init(void)
 {
-	char *argv[] = { "fuzz_eal_args", "--in-memory", "--sim=profile=4K/2M,pages=8,populate=0", prefix,
-			 NULL };
+	char *argv[] = { "fuzz_eal_args", "--in-memory", "--sim=profile=4K/2M,pages=8,populate=0",
+			 prefix, NULL };
 
 	if (rte_eal_init(4, argv) < 0) {
 		fprintf(stderr, "fuzz_eal_args: a plain init after a failed one failed: %s\n",
