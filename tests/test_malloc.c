@@ -1454,6 +1454,32 @@ static void test_biggest_contig_over_scattered_pages(void **state)
 	assert_int_equal(rte_memzone_free(mz), 0);
 }
 
+/*
+ * An IOVA-contiguous zone of a page and a half lies on two pages whose
+ * physical addresses follow each other, or there is none (ENOMEM): the
+ * sim scatters physical pages, so few neighbours qualify.
+ */
+static void test_contig_zone_over_two_pages(void **state)
+{
+	const size_t pg = page_size();
+	const struct rte_memzone *mz;
+	const char *last;
+
+	(void)state;
+	rte_errno = 0;
+	mz = rte_memzone_reserve("contig2", pg + pg / 2, 0, RTE_MEMZONE_IOVA_CONTIG);
+	if (mz == NULL) {
+		assert_int_equal(rte_errno, ENOMEM);
+		return;
+	}
+	last = (const char *)mz->addr + mz->len - 1;
+	assert_true(RTE_ALIGN_FLOOR((uintptr_t)last, pg) != RTE_ALIGN_FLOOR((uintptr_t)mz->addr, pg));
+	for (size_t off = 0; off < mz->len; off += 4096)
+		assert_int_equal(rte_mem_virt2iova((const char *)mz->addr + off), mz->iova + off);
+	assert_int_equal(rte_mem_virt2iova(last), mz->iova + mz->len - 1);
+	assert_int_equal(rte_memzone_free(mz), 0);
+}
+
 #ifdef RTEMEM_HAL_sim
 /* Two sockets: socket-specific calls stay there, SOCKET_ID_ANY falls over. */
 static void test_sockets(void **state)
@@ -1582,6 +1608,7 @@ int main(void)
 	const struct CMUnitTest prealloc[] = {
 		cmocka_unit_test(test_prealloc_pages_stay),
 		cmocka_unit_test(test_biggest_contig_over_scattered_pages),
+		cmocka_unit_test(test_contig_zone_over_two_pages),
 	};
 	const struct CMUnitTest sockets[] = {
 		cmocka_unit_test(test_sockets),
