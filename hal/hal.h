@@ -150,6 +150,19 @@ int hal_ipc_recv(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX], int
 int hal_ipc_peers(const char *prefix, char (*names)[HAL_IPC_NAME_MAX], int max);
 /* Remove the socket file a dead process left (send gave -ECONNREFUSED). */
 void hal_ipc_unlink(const char *name);
+/*
+ * The same with open files passed along (SCM_RIGHTS, at most
+ * HAL_IPC_MAX_FDS): the receiver gets descriptors of its own for them.
+ * recv_fds stores up to max_fds in fds and their count in *nfds, closing
+ * any beyond; hal_ipc_recv closes them all.
+ */
+#define HAL_IPC_MAX_FDS 8
+int hal_ipc_send_fds(int fd, const char *peer, const void *msg, size_t len, const int *fds,
+		     int nfds);
+int hal_ipc_recv_fds(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX], int timeout_ms,
+		     int *fds, int *nfds, int max_fds);
+/* Close a descriptor that came from hal_ipc_recv_fds. */
+void hal_fd_close(int fd);
 
 /* --- PCI ------------------------------------------------------------- */
 

@@ -29,7 +29,7 @@ static size_t mcfg_len;
 
 bool eal_is_initialized(void)
 {
-	return initialized;
+	return __atomic_load_n(&initialized, __ATOMIC_ACQUIRE); /* the IPC thread asks too */
 }
 
 enum rte_proc_type_t rte_eal_process_type(void)
@@ -411,6 +411,10 @@ int rte_eal_init(int argc, char **argv)
 		ret = numa_init();
 	if (ret == 0)
 		ret = primary ? mcfg_create() : mcfg_attach();
+	if (ret == 0 && !primary && !eal_mp_enable()) {
+		RTE_LOG(ERR, EAL, "the primary process refuses secondaries (rte_mp_disable)\n");
+		ret = -EPERM;
+	}
 	if (ret == 0)
 		ret = hugepage_info_share();
 	if (ret == 0)
@@ -437,7 +441,7 @@ int rte_eal_init(int argc, char **argv)
 	}
 	if (primary)
 		rte_config.mem_config->magic = RTE_MAGIC;
-	initialized = true;
+	__atomic_store_n(&initialized, true, __ATOMIC_RELEASE);
 	init_running = false;
 	return nargs;
 }
@@ -450,6 +454,6 @@ int rte_eal_cleanup(void)
 	}
 	eal_teardown(true);
 	RTE_PER_LCORE(_lcore_id) = LCORE_ID_ANY;
-	initialized = false;
+	__atomic_store_n(&initialized, false, __ATOMIC_RELEASE);
 	return 0;
 }

@@ -19,6 +19,7 @@ int hal_runtime_write_file(const char *name, const char *text);
 int hal_runtime_read_file(const char *name, char *buf, size_t size);
 /* hal_ipc_open and hal_ipc_send (hal_process.c) without the sim's faults. */
 int hal_os_ipc_open(const char *name);
-int hal_os_ipc_send(int fd, const char *peer, const void *msg, size_t len);
+int hal_os_ipc_send(int fd, const char *peer, const void *msg, size_t len, const int *fds,
+		    int nfds);
 
 #endif

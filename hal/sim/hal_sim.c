@@ -341,9 +341,15 @@ int hal_ipc_open(const char *name)
 
 int hal_ipc_send(int fd, const char *peer, const void *msg, size_t len)
 {
+	return hal_ipc_send_fds(fd, peer, msg, len, NULL, 0);
+}
+
+int hal_ipc_send_fds(int fd, const char *peer, const void *msg, size_t len, const int *fds,
+		     int nfds)
+{
 	if (sim_fault_hit(SIM_OP_IPC_SEND))
 		return -ENOBUFS;
-	return hal_os_ipc_send(fd, peer, msg, len);
+	return hal_os_ipc_send(fd, peer, msg, len, fds, nfds);
 }
 
 void hal_set_iova_as_va(bool iova_as_va)
