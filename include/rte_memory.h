@@ -82,6 +82,33 @@ int rte_memseg_walk_thread_unsafe(rte_memseg_walk_t func, void *arg);
 int rte_memseg_contig_walk_thread_unsafe(rte_memseg_contig_walk_t func, void *arg);
 int rte_memseg_list_walk_thread_unsafe(rte_memseg_list_walk_t func, void *arg);
 
+/*
+ * Memory events: callbacks hear of pages the heaps map (ALLOC, after) and
+ * unmap (FREE, before), with the hotplug lock held, so they must not
+ * allocate. A callback is known by its name and arg together.
+ */
+enum rte_mem_event {
+	RTE_MEM_EVENT_ALLOC = 0,
+	RTE_MEM_EVENT_FREE,
+};
+
+#define RTE_MEM_EVENT_CALLBACK_NAME_LEN 64
+typedef void (*rte_mem_event_callback_t)(enum rte_mem_event event_type, const void *addr,
+					 size_t len, void *arg);
+int rte_mem_event_callback_register(const char *name, rte_mem_event_callback_t clb, void *arg);
+int rte_mem_event_callback_unregister(const char *name, void *arg);
+
+/*
+ * Allocation validators: before a heap on socket_id grows to new_len
+ * bytes, at or above limit, clb may refuse it (return -1) and the
+ * allocation fails. Known by name and socket together.
+ */
+#define RTE_MEM_ALLOC_VALIDATOR_NAME_LEN 64
+typedef int (*rte_mem_alloc_validator_t)(int socket_id, size_t cur_limit, size_t new_len);
+int rte_mem_alloc_validator_register(const char *name, rte_mem_alloc_validator_t clb,
+				     int socket_id, size_t limit);
+int rte_mem_alloc_validator_unregister(const char *name, int socket_id);
+
 void rte_dump_physmem_layout(FILE *f);
 uint64_t rte_eal_get_physmem_size(void);
 unsigned int rte_memory_get_nchannel(void);
