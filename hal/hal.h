@@ -87,6 +87,15 @@ rte_iova_t hal_virt2iova(const void *va);
  */
 int hal_page_attach(void *va, size_t page_sz, int list_idx, int seg_idx);
 int hal_page_detach(void *va, size_t page_sz);
+/*
+ * A descriptor of the file backing the page of (list_idx, seg_idx), which
+ * this process has mapped. The HAL keeps it open until the page goes (or
+ * hal_cleanup): the caller must not close it. -ENOTSUP when no page has a
+ * file (in-memory), -ENODEV when this one has none (--no-huge).
+ */
+int hal_page_fd(size_t page_sz, int list_idx, int seg_idx);
+/* Keep the pages of [va, va + len) resident (mlock). 0 or -errno. */
+int hal_mem_lock(const void *va, size_t len);
 
 /* --- shared runtime files -------------------------------------------- */
 

@@ -109,6 +109,28 @@ int rte_mem_alloc_validator_register(const char *name, rte_mem_alloc_validator_t
 				     int socket_id, size_t limit);
 int rte_mem_alloc_validator_unregister(const char *name, int socket_id);
 
+/*
+ * The file behind a memseg's page (one file per page, offset 0); the
+ * descriptor stays EAL's. -1 with rte_errno: EINVAL (not a memseg),
+ * ENOENT (unused), ENODEV (no file for it), ENOTSUP (no files at all).
+ */
+int rte_memseg_get_fd(const struct rte_memseg *ms);
+int rte_memseg_get_fd_thread_unsafe(const struct rte_memseg *ms);
+int rte_memseg_get_fd_offset(const struct rte_memseg *ms, size_t *offset);
+int rte_memseg_get_fd_offset_thread_unsafe(const struct rte_memseg *ms, size_t *offset);
+
+/* mlock the base page holding virt: 0, or -1 with rte_errno. */
+int rte_mem_lock_page(const void *virt);
+
+/*
+ * Does every memseg's IOVA fit in maskbits bits? 0 (and the mask is kept:
+ * later heap growth must fit the narrowest kept), 1 if not, -1 if maskbits
+ * is over 63. set_dma_mask keeps a mask without checking.
+ */
+int rte_mem_check_dma_mask(uint8_t maskbits);
+int rte_mem_check_dma_mask_thread_unsafe(uint8_t maskbits);
+void rte_mem_set_dma_mask(uint8_t maskbits);
+
 void rte_dump_physmem_layout(FILE *f);
 uint64_t rte_eal_get_physmem_size(void);
 unsigned int rte_memory_get_nchannel(void);

@@ -37,6 +37,7 @@ struct rte_mem_config {
 	uint32_t nrank;
 	uint32_t iova_mode;        /* enum rte_iova_mode */
 	uint32_t mp_status;        /* EAL_MP_STATUS_*: may secondaries attach? */
+	uint32_t dma_maskbits;     /* narrowest DMA mask recorded, 0 for none */
 
 	struct rte_memseg_list memsegs[RTE_MAX_MEMSEG_LISTS];
 	struct rte_fbarray memzones;

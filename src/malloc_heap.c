@@ -25,6 +25,7 @@
 
 #include "eal_private.h"
 #include "malloc_elem.h"
+#include "eal_dma_mask.h"
 #include "eal_mem_event.h"
 #include "malloc_heap.h"
 
@@ -317,6 +318,12 @@ static void *try_expand_heap(struct malloc_heap *heap, uint64_t pg_sz, size_t si
 		return NULL;
 	if (eal_memalloc_alloc_seg_bulk(ms, (int)n_segs, pg_sz, (int)heap->socket_id, true) !=
 	    (int)n_segs) {
+		free(ms);
+		return NULL;
+	}
+	if (!eal_dma_mask_fits(ms, (int)n_segs)) {
+		RTE_LOG(DEBUG, MALLOC, "new pages are beyond the DMA mask\n");
+		eal_memalloc_free_seg_bulk(ms, (int)n_segs);
 		free(ms);
 		return NULL;
 	}

@@ -90,6 +90,7 @@ int hal_init(const struct hal_config *cfg)
 void hal_cleanup(void)
 {
 	hal_linux_pagemap_close();
+	hal_page_fd_drop_all();
 	hal_runtime_remove();
 	memset(&hal_linux, 0, sizeof(hal_linux));
 }
