@@ -131,6 +131,17 @@ int rte_mem_check_dma_mask(uint8_t maskbits);
 int rte_mem_check_dma_mask_thread_unsafe(uint8_t maskbits);
 void rte_mem_set_dma_mask(uint8_t maskbits);
 
+/*
+ * External memory the application mapped itself, page_sz aligned: a memseg
+ * list of its own (iova_addrs may be NULL: RTE_BAD_IOVA), with a socket id
+ * beyond every NUMA node. Other processes attach/detach that list.
+ */
+int rte_extmem_register(void *va_addr, size_t len, rte_iova_t iova_addrs[], unsigned int n_pages,
+			size_t page_sz);
+int rte_extmem_unregister(void *va_addr, size_t len);
+int rte_extmem_attach(void *va_addr, size_t len);
+int rte_extmem_detach(void *va_addr, size_t len);
+
 void rte_dump_physmem_layout(FILE *f);
 uint64_t rte_eal_get_physmem_size(void);
 unsigned int rte_memory_get_nchannel(void);

@@ -102,6 +102,8 @@ static int mcfg_create(void)
 	rte_config.mem_config->mem_cfg_addr = (uintptr_t)va;
 	rte_config.mem_config->nchannel = 1;
 	rte_config.mem_config->nrank = 1;
+	/* External memory gets socket ids no NUMA node can have. */
+	rte_config.mem_config->next_socket_id = RTE_MAX_NUMA_NODES;
 	return 0;
 }
 

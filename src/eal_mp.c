@@ -156,7 +156,9 @@ int eal_mp_attach_memory(void)
 		struct list_view *v = &mp.view[i];
 		void *va;
 
-		if (msl->base_va == NULL)
+		/* External memory is the application's to map and attach
+		 * (rte_extmem_attach), not ours. */
+		if (msl->base_va == NULL || msl->external)
 			continue;
 		v->mapped = calloc((msl->memseg_arr.len + 63) / 64, sizeof(uint64_t));
 		if (v->mapped == NULL || rte_fbarray_attach(&msl->memseg_arr) < 0) {

@@ -79,6 +79,7 @@ void eal_usage(const char *prgname)
 	       "  --base-virtaddr ADDR where to try to place memory\n"
 	       "  --log-level [TYPE:]LEVEL  log level (1-8)\n"
 	       "  --proc-type primary|secondary|auto\n"
+	       "  --mbuf-pool-ops-name NAME  mempool ops for mbuf pools\n"
 	       "  --sim KEY=VAL,...    simulated machine (HAL=sim): profile=4K/2M|16K/32M|\n"
 	       "                       64K/512M|4K/1G, sockets=N, pages=N, seed=N,\n"
 	       "                       fail=OP:N[+OP:N], nic=x710[:N]\n",

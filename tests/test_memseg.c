@@ -595,6 +595,95 @@ static void test_mem_lock_page(void **state)
 	rte_eal_cleanup();
 }
 
+static int ext_events[2];
+
+static void count_ext_event(enum rte_mem_event ev, const void *addr, size_t len, void *arg)
+{
+	RTE_SET_USED(addr);
+	RTE_SET_USED(len);
+	RTE_SET_USED(arg);
+	ext_events[ev == RTE_MEM_EVENT_FREE]++;
+}
+
+/* The application's own memory, described by a list of its own. */
+static void test_extmem(void **state)
+{
+	rte_iova_t iovas[4] = { 0x100000, 0x200000, 0x300000, 0x400000 };
+	struct rte_memseg_list *msl;
+	struct rte_memseg *ms;
+	uint64_t physmem;
+	char *va, *va2;
+	int socket;
+	size_t pg;
+
+	RTE_SET_USED(state);
+	boot(NULL);
+	pg = hal_base_page_size();
+	physmem = rte_eal_get_physmem_size();
+	va = mmap(NULL, 4 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	va2 = mmap(NULL, 2 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(va != MAP_FAILED && va2 != MAP_FAILED);
+	assert_int_equal(rte_extmem_register(NULL, 4 * pg, iovas, 4, pg), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_extmem_register(va, 4 * pg + 1, iovas, 4, pg), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_extmem_register(va, 4 * pg, iovas, 3, pg), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_extmem_register(va, 4 * pg, iovas, 4, pg - 1), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_extmem_register(va + 64, 3 * pg, iovas, 3, pg), -1);
+	assert_int_equal(rte_errno, EINVAL);
+
+	memset(ext_events, 0, sizeof(ext_events));
+	assert_int_equal(rte_mem_event_callback_register("ext", count_ext_event, NULL), 0);
+	assert_int_equal(rte_extmem_register(va, 4 * pg, iovas, 4, pg), 0);
+	assert_int_equal(ext_events[0], 1);
+	assert_int_equal(rte_extmem_register(va, 4 * pg, iovas, 4, pg), -1);
+	assert_int_equal(rte_errno, EEXIST);
+	msl = rte_mem_virt2memseg_list(va + 5);
+	assert_non_null(msl);
+	assert_int_equal(msl->external, 1);
+	assert_int_equal(msl->page_sz, pg);
+	assert_int_equal(msl->len, 4 * pg);
+	assert_true(msl->socket_id >= RTE_MAX_NUMA_NODES);
+	socket = msl->socket_id;
+	ms = rte_mem_virt2memseg(va + pg + 3, msl);
+	assert_non_null(ms);
+	assert_ptr_equal(ms->addr, va + pg);
+	assert_int_equal(ms->iova, 0x200000);
+	assert_int_equal(ms->socket_id, socket);
+	if (rte_eal_iova_mode() != RTE_IOVA_VA)
+		assert_int_equal(rte_mem_virt2iova(va + pg + 3), 0x200003);
+	assert_int_equal(rte_memseg_get_fd(ms), -1);
+	assert_int_equal(rte_errno, ENOTSUP);
+	assert_int_equal(rte_eal_get_physmem_size(), physmem); /* not EAL's memory */
+
+	/* Without IOVAs; the next socket id. */
+	assert_int_equal(rte_extmem_register(va2, 2 * pg, NULL, 0, pg), 0);
+	msl = rte_mem_virt2memseg_list(va2);
+	assert_non_null(msl);
+	assert_int_equal(msl->socket_id, socket + 1);
+	assert_int_equal(rte_mem_virt2memseg(va2, msl)->iova, RTE_BAD_IOVA);
+
+	assert_int_equal(rte_extmem_attach(va, 3 * pg), -1); /* no such area */
+	assert_int_equal(rte_errno, ENOENT);
+	assert_int_equal(rte_extmem_unregister(va, 3 * pg), -1);
+	assert_int_equal(rte_errno, ENOENT);
+	assert_int_equal(rte_extmem_unregister(NULL, pg), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_extmem_unregister(va, 4 * pg), 0);
+	assert_int_equal(ext_events[1], 1);
+	assert_null(rte_mem_virt2memseg_list(va));
+	assert_int_equal(rte_mem_event_callback_unregister("ext", NULL), 0);
+
+	/* Shutdown forgets va2's list but leaves its memory to us. */
+	rte_eal_cleanup();
+	va2[7] = 42;
+	assert_int_equal(va2[7], 42);
+	munmap(va, 4 * pg);
+	munmap(va2, 2 * pg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -607,6 +696,7 @@ int main(void)
 		cmocka_unit_test(test_memseg_fds),
 		cmocka_unit_test(test_dma_mask),
 		cmocka_unit_test(test_mem_lock_page),
+		cmocka_unit_test(test_extmem),
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test(test_fault_injection_leaves_lists_unchanged),
 		cmocka_unit_test(test_two_sockets),

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -605,6 +606,30 @@ static int child_mp_echo(void)
 		usleep(10000);
 	rte_eal_cleanup();
 	return __atomic_load_n(&mp_bye, __ATOMIC_ACQUIRE) == 0xB7E ? CHILD_OK : CHILD_BAD_DATA;
+}
+
+/* Secondary: attach the primary's external area and read its IOVAs. */
+static int child_extmem(void)
+{
+	struct rte_memseg_list *ext = NULL;
+	struct rte_memseg *ms;
+	int ret = CHILD_OK;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	for (int i = 0; i < RTE_MAX_MEMSEG_LISTS && ext == NULL; i++)
+		if (eal_mcfg()->memsegs[i].external)
+			ext = &eal_mcfg()->memsegs[i];
+	if (ext == NULL || rte_extmem_attach(ext->base_va, ext->len - 1) != -1 ||
+	    rte_errno != ENOENT || rte_extmem_attach(ext->base_va, ext->len) != 0)
+		return CHILD_BAD_DATA;
+	ms = rte_mem_virt2memseg(RTE_PTR_ADD(ext->base_va, ext->page_sz), ext);
+	if (ms == NULL || ms->iova != 0xE0000000u + ext->page_sz)
+		ret = CHILD_BAD_DATA;
+	if (rte_extmem_detach(ext->base_va, ext->len) != 0)
+		ret = CHILD_BAD_DATA;
+	rte_eal_cleanup();
+	return ret;
 }
 
 static pid_t start_child(const char *role)
@@ -1538,6 +1563,29 @@ static void test_mp_disable(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+/* A secondary sees the primary's external memory once it attaches it. */
+static void test_extmem_attach(void **state)
+{
+	size_t pg = 0;
+	rte_iova_t iovas[2];
+	void *va;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("ext");
+	assert_true(eal_up("primary", "--sim=pages=2") >= 0);
+	pg = hal_base_page_size();
+	iovas[0] = 0xE0000000u;
+	iovas[1] = 0xE0000000u + pg;
+	va = mmap(NULL, 2 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(va != MAP_FAILED);
+	assert_int_equal(rte_extmem_register(va, 2 * pg, iovas, 2, pg), 0);
+	assert_int_equal(run_child("extmem"), CHILD_OK);
+	assert_int_equal(rte_extmem_unregister(va, 2 * pg), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+	munmap(va, 2 * pg);
+}
+
 static int eal_down(void **state)
 {
 	RTE_SET_USED(state);
@@ -1572,6 +1620,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_mp_messages_to_secondary, eal_down),
 		cmocka_unit_test_teardown(test_mp_argument_checks, eal_down),
 		cmocka_unit_test_teardown(test_mp_disable, eal_down),
+		cmocka_unit_test_teardown(test_extmem_attach, eal_down),
 	};
 
 	if (argc == 4 && strcmp(argv[1], "child") == 0) {
@@ -1603,6 +1652,8 @@ int main(int argc, char **argv)
 			return child_mbuf_dyn();
 		if (strcmp(argv[2], "zfree") == 0)
 			return child_zfree();
+		if (strcmp(argv[2], "extmem") == 0)
+			return child_extmem();
 		if (strcmp(argv[2], "mp_echo") == 0)
 			return child_mp_echo();
 		if (strcmp(argv[2], "auto") == 0)
