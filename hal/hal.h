@@ -87,6 +87,15 @@ rte_iova_t hal_virt2iova(const void *va);
  */
 int hal_page_attach(void *va, size_t page_sz, int list_idx, int seg_idx);
 int hal_page_detach(void *va, size_t page_sz);
+/*
+ * A descriptor of the file backing the page of (list_idx, seg_idx), which
+ * this process has mapped. The HAL keeps it open until the page goes (or
+ * hal_cleanup): the caller must not close it. -ENOTSUP when no page has a
+ * file (in-memory), -ENODEV when this one has none (--no-huge).
+ */
+int hal_page_fd(size_t page_sz, int list_idx, int seg_idx);
+/* Keep the pages of [va, va + len) resident (mlock). 0 or -errno. */
+int hal_mem_lock(const void *va, size_t len);
 
 /* --- shared runtime files -------------------------------------------- */
 
@@ -157,6 +166,19 @@ int hal_ipc_recv(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX], int
 int hal_ipc_peers(const char *prefix, char (*names)[HAL_IPC_NAME_MAX], int max);
 /* Remove the socket file a dead process left (send gave -ECONNREFUSED). */
 void hal_ipc_unlink(const char *name);
+/*
+ * The same with open files passed along (SCM_RIGHTS, at most
+ * HAL_IPC_MAX_FDS): the receiver gets descriptors of its own for them.
+ * recv_fds stores up to max_fds in fds and their count in *nfds, closing
+ * any beyond; hal_ipc_recv closes them all.
+ */
+#define HAL_IPC_MAX_FDS 8
+int hal_ipc_send_fds(int fd, const char *peer, const void *msg, size_t len, const int *fds,
+		     int nfds);
+int hal_ipc_recv_fds(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX], int timeout_ms,
+		     int *fds, int *nfds, int max_fds);
+/* Close a descriptor that came from hal_ipc_recv_fds. */
+void hal_fd_close(int fd);
 
 /* --- PCI ------------------------------------------------------------- */
 

@@ -29,7 +29,7 @@ static size_t mcfg_len;
 
 bool eal_is_initialized(void)
 {
-	return initialized;
+	return __atomic_load_n(&initialized, __ATOMIC_ACQUIRE); /* the IPC thread asks too */
 }
 
 enum rte_proc_type_t rte_eal_process_type(void)
@@ -103,6 +103,8 @@ static int mcfg_create(void)
 	rte_config.mem_config->mem_cfg_addr = (uintptr_t)va;
 	rte_config.mem_config->nchannel = 1;
 	rte_config.mem_config->nrank = 1;
+	/* External memory gets socket ids no NUMA node can have. */
+	rte_config.mem_config->next_socket_id = RTE_MAX_NUMA_NODES;
 	return 0;
 }
 
@@ -412,6 +414,10 @@ int rte_eal_init(int argc, char **argv)
 		ret = numa_init();
 	if (ret == 0)
 		ret = primary ? mcfg_create() : mcfg_attach();
+	if (ret == 0 && !primary && !eal_mp_enable()) {
+		RTE_LOG(ERR, EAL, "the primary process refuses secondaries (rte_mp_disable)\n");
+		ret = -EPERM;
+	}
 	if (ret == 0)
 		ret = hugepage_info_share();
 	if (ret == 0)
@@ -438,7 +444,7 @@ int rte_eal_init(int argc, char **argv)
 	}
 	if (primary)
 		rte_config.mem_config->magic = RTE_MAGIC;
-	initialized = true;
+	__atomic_store_n(&initialized, true, __ATOMIC_RELEASE);
 	init_running = false;
 	return nargs;
 }
@@ -451,6 +457,6 @@ int rte_eal_cleanup(void)
 	}
 	eal_teardown(true);
 	RTE_PER_LCORE(_lcore_id) = LCORE_ID_ANY;
-	initialized = false;
+	__atomic_store_n(&initialized, false, __ATOMIC_RELEASE);
 	return 0;
 }

@@ -16,7 +16,10 @@
 #include "memzone_index.h"
 
 /* Changes whenever the layout of this struct changes. */
-#define RTEMEM_MCFG_VERSION 3
+#define RTEMEM_MCFG_VERSION 4
+
+/* rte_mem_config.mp_status (rte_mp_disable, eal_mp_api.c). */
+enum { EAL_MP_STATUS_UNKNOWN = 0, EAL_MP_STATUS_ENABLED, EAL_MP_STATUS_DISABLED };
 
 struct rte_mem_config {
 	volatile uint32_t magic;   /* RTE_MAGIC once the primary is done */
@@ -33,6 +36,8 @@ struct rte_mem_config {
 	uint32_t nchannel;
 	uint32_t nrank;
 	uint32_t iova_mode;        /* enum rte_iova_mode */
+	uint32_t mp_status;        /* EAL_MP_STATUS_*: may secondaries attach? */
+	uint32_t dma_maskbits;     /* narrowest DMA mask recorded, 0 for none */
 
 	struct rte_memseg_list memsegs[RTE_MAX_MEMSEG_LISTS];
 	struct rte_fbarray memzones;

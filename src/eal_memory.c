@@ -220,6 +220,12 @@ void eal_memory_cleanup(void)
 
 		if (msl->base_va == NULL)
 			continue;
+		if (msl->external) {
+			/* The application's memory: not ours to unmap. */
+			rte_fbarray_destroy(&msl->memseg_arr);
+			memset(msl, 0, sizeof(*msl));
+			continue;
+		}
 		idx = rte_fbarray_find_next_used(&msl->memseg_arr, 0);
 		while (idx >= 0) {
 			struct rte_memseg *ms = rte_fbarray_get(&msl->memseg_arr, (unsigned int)idx);

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +18,9 @@
 #include "eal_mp.h"
 #include "eal_private.h"
 
-#define MP_PRIMARY_SOCKET "mp_socket"
-#define MP_SECONDARY_PREFIX "mp_socket_"
-#define MP_MAX_PEERS 64
+#define MP_PRIMARY_SOCKET EAL_MP_PRIMARY_SOCKET
+#define MP_SECONDARY_PREFIX EAL_MP_SECONDARY_PREFIX
+#define MP_MAX_PEERS EAL_MP_MAX_PEERS
 #define MP_REPLY_TIMEOUT_MS 5000
 /* While waiting for replies, look this often whether the peers still live. */
 #define MP_LIVENESS_MS 50
@@ -83,8 +84,7 @@ static void msg_init(struct mp_msg *m, enum mp_kind kind)
 	m->id = next_id();
 }
 
-/* A socket of our own for one exchange, so replies never mix with requests. */
-static int open_exchange(char name[HAL_IPC_NAME_MAX])
+int eal_mp_open_exchange(char name[HAL_IPC_NAME_MAX])
 {
 	snprintf(name, HAL_IPC_NAME_MAX, "mp_x_%d_%u", (int)getpid(),
 		 __atomic_fetch_add(&mp.seq, 1, __ATOMIC_RELAXED));
@@ -156,7 +156,9 @@ int eal_mp_attach_memory(void)
 		struct list_view *v = &mp.view[i];
 		void *va;
 
-		if (msl->base_va == NULL)
+		/* External memory is the application's to map and attach
+		 * (rte_extmem_attach), not ours. */
+		if (msl->base_va == NULL || msl->external)
 			continue;
 		v->mapped = calloc((msl->memseg_arr.len + 63) / 64, sizeof(uint64_t));
 		if (v->mapped == NULL || rte_fbarray_attach(&msl->memseg_arr) < 0) {
@@ -273,7 +275,7 @@ int eal_mp_notify_secondaries(void)
 	n = hal_ipc_peers(MP_SECONDARY_PREFIX, peers, MP_MAX_PEERS);
 	if (n <= 0)
 		return 0;
-	fd = open_exchange(name);
+	fd = eal_mp_open_exchange(name);
 	if (fd < 0)
 		return fd;
 	msg_init(&msg, MP_SYNC);
@@ -387,13 +389,39 @@ static void undo_now(void)
 	n_undo = 0;
 }
 
+int eal_mp_socket(void)
+{
+	return mp.running ? mp.fd : -1;
+}
+
+/* Whatever does not fit in an mp_msg: an application message, or junk. */
+static void other_message(const void *buf, int n, const char *peer, int *fds, int nfds)
+{
+	const struct eal_mp_user_wire *w = buf;
+
+	if (n >= (int)offsetof(struct eal_mp_user_wire, msg) && w->magic == RTE_MAGIC &&
+	    w->kind >= EAL_MP_USER_MSG && w->kind <= EAL_MP_USER_IGNORE) {
+		eal_mp_user_message(w, n, peer, fds, nfds);
+		return;
+	}
+	while (nfds > 0)
+		hal_fd_close(fds[--nfds]);
+}
+
 static void *mp_thread_main(void *arg)
 {
 	RTE_SET_USED(arg);
 	for (;;) {
 		char peer[HAL_IPC_NAME_MAX];
+		union {
+			struct mp_msg m;
+			struct eal_mp_user_wire user;
+			unsigned char raw[HAL_IPC_MSG_MAX];
+		} in;
 		struct mp_msg req, reply;
-		int n = hal_ipc_recv(mp.fd, &req, sizeof(req), peer, n_undo > 0 ? 100 : -1);
+		int fds[HAL_IPC_MAX_FDS], nfds;
+		int n = hal_ipc_recv_fds(mp.fd, &in, sizeof(in), peer, n_undo > 0 ? 100 : -1, fds,
+					 &nfds, HAL_IPC_MAX_FDS);
 
 		if (n == -EAGAIN) {
 			if (eal_mcfg_mem_write_trylock() == 0) {
@@ -404,8 +432,14 @@ static void *mp_thread_main(void *arg)
 		}
 		if (n < 0 && n != -EINTR)
 			break;
-		if (n != (int)sizeof(req) || req.magic != RTE_MAGIC)
+		if (n != (int)sizeof(req) || in.m.magic != RTE_MAGIC) {
+			if (n > 0)
+				other_message(&in, n, peer, fds, nfds);
 			continue;
+		}
+		while (nfds > 0)
+			hal_fd_close(fds[--nfds]); /* our own requests carry none */
+		req = in.m;
 		if (req.kind == MP_STOP)
 			break;
 		msg_init(&reply, MP_REPLY);
@@ -478,6 +512,7 @@ void eal_mp_stop(void)
 
 	if (!mp.running)
 		return;
+	eal_mp_api_drain();
 	msg_init(&stop, MP_STOP);
 	/* The thread must end: if the message cannot be sent, cancel it
 	 * (it waits in poll, a cancellation point, and holds nothing there). */
@@ -500,7 +535,7 @@ void eal_mp_stop(void)
 static int request(struct mp_msg *req, struct mp_msg *reply)
 {
 	char name[HAL_IPC_NAME_MAX], peer[HAL_IPC_NAME_MAX];
-	int fd = open_exchange(name), ret, waited = 0;
+	int fd = eal_mp_open_exchange(name), ret, waited = 0;
 
 	if (fd < 0)
 		return fd;

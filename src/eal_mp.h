@@ -11,7 +11,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <rte_eal.h>
 #include <rte_memory.h>
+
+#include "hal.h"
+
+#define EAL_MP_PRIMARY_SOCKET "mp_socket"
+#define EAL_MP_SECONDARY_PREFIX "mp_socket_"
+#define EAL_MP_MAX_PEERS 64
 
 /* Start/stop this process's IPC thread (either process type). */
 int eal_mp_start(void);
@@ -35,5 +42,36 @@ int eal_mp_notify_secondaries(void);
 int eal_mp_request_alloc(struct rte_memseg **ms, int n_segs, size_t page_sz, int socket,
 			 bool exact);
 int eal_mp_request_free(struct rte_memseg *ms);
+
+/*
+ * The application's messages (rte_mp_*, eal_mp_api.c) share the sockets
+ * and the IPC thread. On the wire: the magic and kind every datagram
+ * starts with, then DPDK's message; its fds travel as SCM_RIGHTS.
+ */
+enum eal_mp_user_kind {
+	EAL_MP_USER_MSG = 100, /* rte_mp_sendmsg: no reply */
+	EAL_MP_USER_REQ,       /* rte_mp_request_*: one reply expected */
+	EAL_MP_USER_REPLY,     /* rte_mp_reply */
+	EAL_MP_USER_IGNORE,    /* "not ready: do not count me" (DPDK's MP_IGN) */
+};
+
+struct eal_mp_user_wire {
+	uint32_t magic;
+	uint32_t kind;
+	struct rte_mp_msg msg;
+};
+
+/* This process's own socket (-1 when IPC is off), to send from. */
+int eal_mp_socket(void);
+/* A fresh socket for one exchange, so its replies never mix with requests. */
+int eal_mp_open_exchange(char name[HAL_IPC_NAME_MAX]);
+/* IPC thread: an application message arrived (eal_mp_api.c owns the fds). */
+void eal_mp_user_message(const struct eal_mp_user_wire *w, int len, const char *peer,
+			 const int *fds, int nfds);
+/* Wait until no rte_mp_request_async is pending (before the thread stops). */
+void eal_mp_api_drain(void);
+/* Secondary: tell the shared config multi-process is in use; false if the
+ * primary disabled it (rte_mp_disable). */
+bool eal_mp_enable(void);
 
 #endif

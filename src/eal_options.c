@@ -30,6 +30,7 @@ enum {
 	OPT_NO_PCI,
 	OPT_NO_SHCONF,
 	OPT_HELP,
+	OPT_MBUF_POOL_OPS,
 };
 
 /*
@@ -56,6 +57,7 @@ static const struct option long_options[] = {
 	{ "no-pci", no_argument, NULL, OPT_NO_PCI },
 	{ "no-shconf", no_argument, NULL, OPT_NO_SHCONF },
 	{ "help", no_argument, NULL, OPT_HELP },
+	{ "mbuf-pool-ops-name", required_argument, NULL, OPT_MBUF_POOL_OPS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -77,6 +79,7 @@ void eal_usage(const char *prgname)
 	       "  --base-virtaddr ADDR where to try to place memory\n"
 	       "  --log-level [TYPE:]LEVEL  log level (1-8)\n"
 	       "  --proc-type primary|secondary|auto\n"
+	       "  --mbuf-pool-ops-name NAME  mempool ops for mbuf pools\n"
 	       "  --sim KEY=VAL,...    simulated machine (HAL=sim): profile=4K/2M|16K/32M|\n"
 	       "                       64K/512M|4K/1G, sockets=N, pages=N, seed=N,\n"
 	       "                       fail=OP:N[+OP:N], nic=x710[:N]\n",
@@ -137,6 +140,39 @@ static int parse_coremask(const char *mask, struct lcore_set *set)
 		}
 	}
 	return 0;
+}
+
+int rte_eal_parse_coremask(const char *coremask, int *cores)
+{
+	struct lcore_set set;
+	char mask[RTE_MAX_LCORE / 4 + 3]; /* "0x", a digit per 4 cores, NUL */
+	size_t len;
+	int rank = 0;
+
+	if (coremask == NULL || cores == NULL)
+		return -1;
+	/* Blanks around the mask are allowed; leading zeros beyond
+	 * RTE_MAX_LCORE are not, so the copy may be short. */
+	while (isblank((unsigned char)*coremask))
+		coremask++;
+	len = strlen(coremask);
+	while (len > 0 && isblank((unsigned char)coremask[len - 1]))
+		len--;
+	if (len >= sizeof(mask))
+		return -1;
+	memcpy(mask, coremask, len);
+	mask[len] = '\0';
+	memset(&set, 0, sizeof(set));
+	if (parse_coremask(mask, &set) < 0)
+		return -1;
+	for (int i = 0; i < RTE_MAX_LCORE; i++)
+		cores[i] = set.on[i] ? rank++ : -1;
+	return rank > 0 ? 0 : -1;
+}
+
+const char *rte_eal_mbuf_user_pool_ops(void)
+{
+	return internal_config.mbuf_pool_ops[0] != '\0' ? internal_config.mbuf_pool_ops : NULL;
 }
 
 /* "0-3,6" (-l) or "0-3,4@5" (--lcores, an lcore pinned to another CPU). */
@@ -300,6 +336,9 @@ static int apply_option(int opt, const char *arg, struct internal_config *cfg,
 		if (strchr(arg, '/') != NULL)
 			return -EINVAL;
 		return copy_string(cfg->file_prefix, sizeof(cfg->file_prefix), arg);
+	case OPT_MBUF_POOL_OPS:
+		*why = "bad --mbuf-pool-ops-name";
+		return copy_string(cfg->mbuf_pool_ops, sizeof(cfg->mbuf_pool_ops), arg);
 	case OPT_IN_MEMORY:
 	case OPT_NO_SHCONF:
 		cfg->in_memory = true;

@@ -42,6 +42,7 @@ struct internal_config {
 	char hugepage_dir[PATH_MAX];        /* --huge-dir */
 	char file_prefix[64];               /* --file-prefix */
 	char sim_options[512];              /* --sim */
+	char mbuf_pool_ops[32];             /* --mbuf-pool-ops-name ("" if not given) */
 	unsigned int num_hugepage_sizes;
 	struct hugepage_info hugepage_info[MAX_HUGEPAGE_SIZES];
 };

@@ -25,6 +25,8 @@
 
 #include "eal_private.h"
 #include "malloc_elem.h"
+#include "eal_dma_mask.h"
+#include "eal_mem_event.h"
 #include "malloc_heap.h"
 
 /* No request can be larger than all the memory rtemem can map. */
@@ -305,11 +307,23 @@ static void *try_expand_heap(struct malloc_heap *heap, uint64_t pg_sz, size_t si
 
 	if (n_segs > RTE_MAX_MEMSEG_PER_LIST)
 		return NULL;
+	/* Asked before any page is mapped, so a refusal costs nothing. */
+	if (eal_mem_alloc_validate((int)heap->socket_id, heap->total_size + alloc_sz) < 0) {
+		RTE_LOG(DEBUG, MALLOC, "a validator refused growing heap %u to %zu bytes\n",
+			heap->socket_id, heap->total_size + alloc_sz);
+		return NULL;
+	}
 	ms = calloc(n_segs, sizeof(*ms));
 	if (ms == NULL)
 		return NULL;
 	if (eal_memalloc_alloc_seg_bulk(ms, (int)n_segs, pg_sz, (int)heap->socket_id, true) !=
 	    (int)n_segs) {
+		free(ms);
+		return NULL;
+	}
+	if (!eal_dma_mask_fits(ms, (int)n_segs)) {
+		RTE_LOG(DEBUG, MALLOC, "new pages are beyond the DMA mask\n");
+		eal_memalloc_free_seg_bulk(ms, (int)n_segs);
 		free(ms);
 		return NULL;
 	}
@@ -334,6 +348,9 @@ static void *try_expand_heap(struct malloc_heap *heap, uint64_t pg_sz, size_t si
 		eal_memalloc_free_seg_bulk(ms, (int)n_segs);
 	} else {
 		heap->runtime_pages += (unsigned int)n_segs;
+		/* Only growth that stays is news: a rollback above unmaps pages
+		 * nobody heard of. */
+		eal_mem_event_notify(RTE_MEM_EVENT_ALLOC, start, alloc_sz);
 	}
 	free(ms);
 	return ret;
@@ -654,6 +671,7 @@ static void heap_release_pages(struct malloc_heap *heap, struct malloc_elem *ele
 		malloc_elem_free_list_remove(elem);
 		malloc_elem_hide_region(elem, (void *)rs, re - rs);
 		heap->total_size -= re - rs;
+		eal_mem_event_notify(RTE_MEM_EVENT_FREE, (void *)rs, re - rs);
 		for (uintptr_t va = rs; va < re; va += pg_sz) {
 			struct rte_memseg *ms = rte_mem_virt2memseg((void *)va, msl);
 

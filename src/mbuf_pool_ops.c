@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <rte_config.h>
+#include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_mbuf_pool_ops.h>
 #include <rte_mempool.h>
@@ -101,6 +102,8 @@ const char *rte_mbuf_best_mempool_ops(void)
 {
 	const char *name = rte_mbuf_user_mempool_ops();
 
+	if (name == NULL)
+		name = rte_eal_mbuf_user_pool_ops(); /* --mbuf-pool-ops-name */
 	if (name == NULL)
 		name = rte_mbuf_platform_mempool_ops();
 	return name != NULL ? name : RTE_MBUF_DEFAULT_MEMPOOL_OPS;

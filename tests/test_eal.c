@@ -342,6 +342,47 @@ static void test_accepted_options(void **state)
 	assert_null(rte_mem_virt2memseg_list(&usage_seen));
 }
 
+/* Each core in the mask gets its rank, lowest core first; the others -1. */
+static void test_parse_coremask(void **state)
+{
+	int cores[RTE_MAX_LCORE];
+
+	RTE_SET_USED(state);
+	memset(cores, 0x5A, sizeof(cores));
+	assert_int_equal(rte_eal_parse_coremask("0x15", cores), 0);
+	assert_int_equal(cores[0], 0);
+	assert_int_equal(cores[1], -1);
+	assert_int_equal(cores[2], 1);
+	assert_int_equal(cores[3], -1);
+	assert_int_equal(cores[4], 2);
+	for (int i = 5; i < RTE_MAX_LCORE; i++)
+		assert_int_equal(cores[i], -1);
+	memset(cores, 0x5A, sizeof(cores));
+	assert_int_equal(rte_eal_parse_coremask("  F0 ", cores), 0);
+	assert_int_equal(cores[3], -1);
+	assert_int_equal(cores[4], 0);
+	assert_int_equal(cores[7], 3);
+	assert_int_equal(cores[8], -1);
+	assert_int_equal(rte_eal_parse_coremask("", cores), -1);
+	assert_int_equal(rte_eal_parse_coremask("0", cores), -1);   /* no core */
+	assert_int_equal(rte_eal_parse_coremask("0x", cores), -1);
+	assert_int_equal(rte_eal_parse_coremask("1g", cores), -1);
+	assert_int_equal(rte_eal_parse_coremask("1 1", cores), -1);
+}
+
+/* --mbuf-pool-ops-name is what rte_eal_mbuf_user_pool_ops reports. */
+static void test_mbuf_pool_ops_option(void **state)
+{
+	RTE_SET_USED(state);
+	skip_without_hugepages();
+	assert_true(init_with("--in-memory", NULL) >= 0);
+	assert_null(rte_eal_mbuf_user_pool_ops());
+	assert_int_equal(rte_eal_cleanup(), 0);
+	assert_true(init_with("--in-memory --mbuf-pool-ops-name=stack", NULL) >= 0);
+	assert_string_equal(rte_eal_mbuf_user_pool_ops(), "stack");
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 /* -h prints the usage and fails; a bad option calls the application's hook. */
 static void test_usage_hook(void **state)
 {
@@ -835,6 +876,8 @@ int main(void)
 		cmocka_unit_test(test_lcore_options),
 		cmocka_unit_test(test_accepted_options),
 		cmocka_unit_test(test_usage_hook),
+		cmocka_unit_test(test_parse_coremask),
+		cmocka_unit_test(test_mbuf_pool_ops_option),
 		cmocka_unit_test(test_empty_core_list),
 		cmocka_unit_test(test_log),
 		cmocka_unit_test(test_strerror_and_sizes),

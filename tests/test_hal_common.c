@@ -287,6 +287,71 @@ static void test_hal_ipc(void **state)
 	assert_int_equal(hal_ipc_peers("t_ipc_", names, 8), 0);
 }
 
+/* How many descriptors this process has open (F_GETFD fails on closed ones). */
+static int open_fds(void)
+{
+	int n = 0;
+
+	for (int fd = 0; fd < 4096; fd++)
+		n += fcntl(fd, F_GETFD) >= 0;
+	return n;
+}
+
+/* Descriptors travel with a message; ones beyond what the receiver takes close. */
+static void test_hal_ipc_fds(void **state)
+{
+	char peer[HAL_IPC_NAME_MAX], buf[16], data[8];
+	int a, b, p[2], q[2], fds[HAL_IPC_MAX_FDS + 1], got[4], n, base;
+
+	(void)state;
+	a = hal_ipc_open("t_fds_a");
+	b = hal_ipc_open("t_fds_b");
+	assert_true(a >= 0 && b >= 0);
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(pipe(q), 0);
+	assert_int_equal(write(p[1], "one", 3), 3);
+	assert_int_equal(write(q[1], "two", 3), 3);
+	fds[0] = p[0];
+	fds[1] = q[0];
+	assert_int_equal(hal_ipc_send_fds(a, "t_fds_b", "m", 1, fds, 2), 0);
+	memset(got, 0xA5, sizeof(got));
+	n = 99;
+	assert_int_equal(hal_ipc_recv_fds(b, buf, sizeof(buf), peer, 1000, got, &n, 4), 1);
+	assert_int_equal(n, 2);
+	assert_true(got[0] != p[0] && got[1] != q[0]); /* our own descriptors */
+	memset(data, 0, sizeof(data));
+	assert_int_equal(read(got[0], data, sizeof(data)), 3);
+	assert_string_equal(data, "one");
+	memset(data, 0, sizeof(data));
+	assert_int_equal(read(got[1], data, sizeof(data)), 3);
+	assert_string_equal(data, "two");
+	hal_fd_close(got[0]);
+	hal_fd_close(got[1]);
+
+	/* Room for one: the second is closed, not leaked. */
+	base = open_fds();
+	assert_int_equal(hal_ipc_send_fds(a, "t_fds_b", "m", 1, fds, 2), 0);
+	assert_int_equal(hal_ipc_recv_fds(b, buf, sizeof(buf), peer, 1000, got, &n, 1), 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(open_fds(), base + 1);
+	hal_fd_close(got[0]);
+	/* hal_ipc_recv takes none. */
+	assert_int_equal(hal_ipc_send_fds(a, "t_fds_b", "m", 1, fds, 2), 0);
+	assert_int_equal(hal_ipc_recv(b, buf, sizeof(buf), peer, 1000), 1);
+	assert_int_equal(open_fds(), base);
+
+	for (int i = 0; i <= HAL_IPC_MAX_FDS; i++)
+		fds[i] = p[0];
+	assert_int_equal(hal_ipc_send_fds(a, "t_fds_b", "m", 1, fds, HAL_IPC_MAX_FDS + 1), -EINVAL);
+	assert_int_equal(hal_ipc_send_fds(a, "t_fds_b", "m", 1, fds, -1), -EINVAL);
+	close(p[0]);
+	close(p[1]);
+	close(q[0]);
+	close(q[1]);
+	hal_ipc_close(a, "t_fds_a");
+	hal_ipc_close(b, "t_fds_b");
+}
+
 /* ---- runtime directory ---------------------------------------------------- */
 
 /* Runtime directory creation failing: a path component that is a file. */
@@ -398,6 +463,7 @@ int main(void)
 		cmocka_unit_test(test_hal_va_reserve_wrapping_length),
 		cmocka_unit_test(test_hal_lock),
 		cmocka_unit_test(test_hal_ipc),
+		cmocka_unit_test(test_hal_ipc_fds),
 	};
 	const struct CMUnitTest own_eal[] = {
 		cmocka_unit_test(test_in_memory_runtime),

@@ -1404,6 +1404,161 @@ static void test_retention_and_trim(void **state)
 }
 
 /* Pages preallocated with -m stay; pages grown at run time go back. */
+#define MAX_SEEN 16
+
+static struct {
+	int n;
+	enum rte_mem_event ev[MAX_SEEN];
+	const void *addr[MAX_SEEN];
+	size_t len[MAX_SEEN];
+	void *arg[MAX_SEEN];
+} seen;
+
+static void record_event(enum rte_mem_event ev, const void *addr, size_t len, void *arg)
+{
+	if (seen.n < MAX_SEEN) {
+		seen.ev[seen.n] = ev;
+		seen.addr[seen.n] = addr;
+		seen.len[seen.n] = len;
+		seen.arg[seen.n] = arg;
+	}
+	seen.n++;
+}
+
+static void seen_reset(void)
+{
+	memset(&seen, 0xA5, sizeof(seen));
+	seen.n = 0;
+}
+
+/* Heap growth and shrink reach the callbacks with the pages they touched. */
+static void test_mem_events(void **state)
+{
+	char long_name[RTE_MEM_EVENT_CALLBACK_NAME_LEN + 1];
+	const size_t pg = page_size();
+	const size_t default_retain = RTE_MAX((size_t)RTE_PGSIZE_2M, pg);
+	struct snapshot before;
+	size_t freed = 0;
+	int other;
+	void *p;
+
+	(void)state;
+	if (!rtetest_hal_is_sim())
+		skip(); /* HAL=linux boots with preallocated memory: no growth */
+	assert_int_equal(rtemem_heap_set_retain(0, 0), 0);
+	take(&before);
+	memset(long_name, 'e', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	assert_int_equal(rte_mem_event_callback_register("ev", record_event, &seen), 0);
+	assert_int_equal(rte_mem_event_callback_register("ev", record_event, &seen), -1);
+	assert_int_equal(rte_errno, EEXIST);
+	/* The same name with another arg is another callback. */
+	assert_int_equal(rte_mem_event_callback_register("ev", record_event, &other), 0);
+	assert_int_equal(rte_mem_event_callback_unregister("ev", &other), 0);
+	assert_int_equal(rte_mem_event_callback_unregister("ev", &other), -1);
+	assert_int_equal(rte_errno, ENOENT);
+	assert_int_equal(rte_mem_event_callback_register(NULL, record_event, NULL), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_mem_event_callback_register("x", NULL, NULL), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_mem_event_callback_register(long_name, record_event, NULL), -1);
+	assert_int_equal(rte_errno, ENAMETOOLONG);
+
+	seen_reset();
+	p = rte_malloc_socket(NULL, pg + 1, 0, 0); /* two new pages */
+	assert_non_null(p);
+	assert_int_equal(seen.n, 1);
+	assert_int_equal(seen.ev[0], RTE_MEM_EVENT_ALLOC);
+	assert_int_equal(seen.len[0], 2 * pg);
+	assert_int_equal((uintptr_t)seen.addr[0] % pg, 0);
+	assert_true((const char *)p > (const char *)seen.addr[0]);
+	assert_true((const char *)p + pg + 1 <= (const char *)seen.addr[0] + seen.len[0]);
+	assert_ptr_equal(seen.arg[0], &seen);
+	rte_free(p); /* no retention: both pages go, announced first */
+	assert_true(seen.n >= 2 && seen.n <= MAX_SEEN);
+	for (int i = 1; i < seen.n; i++) {
+		assert_int_equal(seen.ev[i], RTE_MEM_EVENT_FREE);
+		assert_true((const char *)seen.addr[i] >= (const char *)seen.addr[0]);
+		assert_true((const char *)seen.addr[i] + seen.len[i] <=
+			    (const char *)seen.addr[0] + seen.len[0]);
+		freed += seen.len[i];
+	}
+	assert_int_equal(freed, 2 * pg);
+	assert_unchanged(&before);
+
+	assert_int_equal(rte_mem_event_callback_unregister("ev", &seen), 0);
+	seen_reset();
+	p = rte_malloc_socket(NULL, 64, 0, 0);
+	assert_non_null(p);
+	rte_free(p);
+	assert_int_equal(seen.n, 0);
+	assert_int_equal(rtemem_heap_set_retain(SOCKET_ID_ANY, default_retain), 0);
+	assert_unchanged(&before);
+}
+
+static struct {
+	int calls, socket;
+	size_t cur_limit, new_len;
+} asked;
+
+static int refuse_growth(int socket_id, size_t cur_limit, size_t new_len)
+{
+	asked.calls++;
+	asked.socket = socket_id;
+	asked.cur_limit = cur_limit;
+	asked.new_len = new_len;
+	return -1;
+}
+
+/* A validator vetoes growth at or above its limit; the heap stays as it was. */
+static void test_alloc_validator(void **state)
+{
+	const size_t pg = page_size();
+	const size_t default_retain = RTE_MAX((size_t)RTE_PGSIZE_2M, pg);
+	struct snapshot before;
+	void *p;
+
+	(void)state;
+	if (!rtetest_hal_is_sim())
+		skip(); /* HAL=linux boots with preallocated memory: no growth */
+	assert_int_equal(rtemem_heap_set_retain(0, 0), 0);
+	take(&before);
+	assert_int_equal(rte_mem_alloc_validator_register("cap", refuse_growth, 0, pg), 0);
+	assert_int_equal(rte_mem_alloc_validator_register("cap", refuse_growth, 0, pg), -1);
+	assert_int_equal(rte_errno, EEXIST);
+	assert_int_equal(rte_mem_alloc_validator_register("cap", refuse_growth, -1, pg), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_mem_alloc_validator_register("cap", NULL, 1, pg), -1);
+	assert_int_equal(rte_errno, EINVAL);
+
+	memset(&asked, 0xA5, sizeof(asked));
+	asked.calls = 0;
+	assert_null(rte_malloc_socket(NULL, 64, 0, 0));
+	assert_int_equal(asked.calls, 1);
+	assert_int_equal(asked.socket, 0);
+	assert_int_equal(asked.cur_limit, pg);
+	assert_int_equal(asked.new_len, pg);
+	assert_unchanged(&before);
+
+	assert_int_equal(rte_mem_alloc_validator_unregister("cap", 0), 0);
+	assert_int_equal(rte_mem_alloc_validator_unregister("cap", 0), -1);
+	assert_int_equal(rte_errno, ENOENT);
+
+	/* Below the limit the validator is not asked. */
+	assert_int_equal(rte_mem_alloc_validator_register("cap", refuse_growth, 0, 2 * pg), 0);
+	asked.calls = 0;
+	p = rte_malloc_socket(NULL, 64, 0, 0);
+	assert_non_null(p);
+	assert_int_equal(asked.calls, 0);
+	assert_null(rte_malloc_socket(NULL, pg + 1, 0, 0)); /* 1 + 2 pages >= limit */
+	assert_int_equal(asked.calls, 1);
+	assert_int_equal(asked.new_len, 3 * pg);
+	rte_free(p);
+	assert_int_equal(rte_mem_alloc_validator_unregister("cap", 0), 0);
+	assert_int_equal(rtemem_heap_set_retain(SOCKET_ID_ANY, default_retain), 0);
+	assert_unchanged(&before);
+}
+
 static void test_prealloc_pages_stay(void **state)
 {
 	struct rte_malloc_socket_stats st;
@@ -1600,6 +1755,8 @@ int main(void)
 		cmocka_unit_test(test_no_external_heaps),
 		cmocka_unit_test(test_free_waits_for_hotplug_lock),
 		cmocka_unit_test(test_retention_and_trim),
+		cmocka_unit_test(test_mem_events),
+		cmocka_unit_test(test_alloc_validator),
 #ifdef RTE_MALLOC_DEBUG
 		cmocka_unit_test(test_debug_cookies),
 #endif

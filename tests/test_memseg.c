@@ -17,6 +17,7 @@
 #include <rte_eal.h>
 #include <rte_eal_memconfig.h>
 #include <rte_errno.h>
+#include <rte_malloc.h>
 #include <rte_memory.h>
 
 #include "eal_private.h"
@@ -470,6 +471,219 @@ static void test_prealloc_is_kept(void **state)
 	rte_eal_cleanup();
 }
 
+/* The file behind a page: the same descriptor each time, the page's bytes. */
+static void test_memseg_fds(void **state)
+{
+	struct rte_memseg *ms[2], fake;
+	uint64_t pattern = 0x0123456789ABCDEFull, got = 0;
+	size_t off;
+	int fd;
+
+	RTE_SET_USED(state);
+	boot(NULL);
+	assert_int_equal(alloc_bulk(ms, 2, 0, true), 2);
+	fd = rte_memseg_get_fd(ms[0]);
+	assert_true(fd >= 0);
+	assert_int_equal(rte_memseg_get_fd(ms[0]), fd);
+	assert_int_equal(rte_memseg_get_fd_thread_unsafe(ms[0]), fd);
+	assert_true(rte_memseg_get_fd(ms[1]) >= 0);
+	assert_int_not_equal(rte_memseg_get_fd(ms[1]), fd);
+	off = (size_t)-1;
+	assert_int_equal(rte_memseg_get_fd_offset(ms[0], &off), 0);
+	assert_int_equal(off, 0);
+	off = (size_t)-1;
+	assert_int_equal(rte_memseg_get_fd_offset_thread_unsafe(ms[1], &off), 0);
+	assert_int_equal(off, 0);
+	memcpy((char *)ms[0]->addr + 64, &pattern, sizeof(pattern));
+	assert_int_equal(pread(fd, &got, sizeof(got), 64), sizeof(got));
+	assert_int_equal(got, pattern);
+
+	assert_int_equal(rte_memseg_get_fd(NULL), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	memset(&fake, 0, sizeof(fake));
+	fake.addr = ms[0]->addr;
+	assert_int_equal(rte_memseg_get_fd(&fake), -1); /* not one of the lists' */
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_memseg_get_fd_offset(ms[0], NULL), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	free_all(&ms[1], 1);
+	assert_int_equal(rte_memseg_get_fd(ms[1]), -1);
+	assert_int_equal(rte_errno, ENOENT);
+	off = 7;
+	assert_int_equal(rte_memseg_get_fd_offset(ms[1], &off), -1);
+	assert_int_equal(rte_errno, ENOENT);
+	assert_int_equal(off, 7);
+	free_all(ms, 1);
+	rte_eal_cleanup();
+
+	/* In-memory pages have no files to give. */
+	boot("--in-memory");
+	assert_int_equal(alloc_bulk(ms, 1, 0, true), 1);
+	assert_int_equal(rte_memseg_get_fd(ms[0]), -1);
+	assert_int_equal(rte_errno, ENOTSUP);
+	free_all(ms, 1);
+	rte_eal_cleanup();
+}
+
+static int find_last_iova(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
+			  void *arg)
+{
+	RTE_SET_USED(msl);
+	*(uint64_t *)arg = RTE_MAX(*(uint64_t *)arg, ms->iova + ms->len - 1);
+	return 0;
+}
+
+/* Every memseg's IOVA must fit the mask; the narrowest kept holds back growth. */
+static void test_dma_mask(void **state)
+{
+	struct rte_memseg *ms[1];
+	struct snapshot before, after;
+	uint64_t last = 0;
+	unsigned int bits;
+
+	RTE_SET_USED(state);
+	boot(NULL);
+	assert_int_equal(rte_mem_check_dma_mask(12), 0); /* nothing mapped yet */
+	assert_int_equal(eal_mcfg()->dma_maskbits, 12);
+	rte_eal_cleanup();
+
+	boot(NULL);
+	assert_int_equal(alloc_bulk(ms, 1, 0, true), 1);
+	assert_int_equal(rte_memseg_walk(find_last_iova, &last), 0);
+	bits = 64 - (unsigned int)__builtin_clzll(last);
+	assert_int_equal(rte_mem_check_dma_mask(64), -1);
+	assert_int_equal(rte_mem_check_dma_mask((uint8_t)(bits - 1)), 1);
+	assert_int_equal(eal_mcfg()->dma_maskbits, 0); /* a failed check keeps nothing */
+	assert_int_equal(rte_mem_check_dma_mask((uint8_t)bits), 0);
+	assert_int_equal(eal_mcfg()->dma_maskbits, bits);
+	rte_mcfg_mem_read_lock();
+	assert_int_equal(rte_mem_check_dma_mask_thread_unsafe(63), 0);
+	rte_mcfg_mem_read_unlock();
+	assert_int_equal(eal_mcfg()->dma_maskbits, bits); /* the narrowest stays */
+	rte_mem_set_dma_mask((uint8_t)(bits + 1));
+	assert_int_equal(eal_mcfg()->dma_maskbits, bits);
+
+	/* No page fits 12 bits: the heap cannot grow, and nothing changes. */
+	rte_mem_set_dma_mask(12);
+	assert_int_equal(eal_mcfg()->dma_maskbits, 12);
+	take_snapshot(&before);
+	assert_null(rte_malloc(NULL, hugepage_size(), 0));
+	take_snapshot(&after);
+	assert_memory_equal(before.count, after.count, sizeof(before.count));
+	assert_int_equal(before.pool_free, after.pool_free);
+	assert_int_equal(before.physmem, after.physmem);
+	free_all(ms, 1);
+	rte_eal_cleanup();
+}
+
+static void test_mem_lock_page(void **state)
+{
+	struct rte_memseg *ms[1];
+
+	RTE_SET_USED(state);
+	boot(NULL);
+	assert_int_equal(alloc_bulk(ms, 1, 0, true), 1);
+	assert_int_equal(rte_mem_lock_page((char *)ms[0]->addr + 100), 0);
+	assert_int_equal(munlock(ms[0]->addr, hal_base_page_size()), 0);
+	/* Nothing is mapped at the first page of the address space. The
+	 * sanitizers' mlock does nothing and succeeds, so only without them. */
+	if (!RTETEST_ASAN && !RTETEST_TSAN) {
+		assert_int_equal(rte_mem_lock_page((void *)16), -1);
+		assert_int_equal(rte_errno, ENOMEM);
+	}
+	free_all(ms, 1);
+	rte_eal_cleanup();
+}
+
+static int ext_events[2];
+
+static void count_ext_event(enum rte_mem_event ev, const void *addr, size_t len, void *arg)
+{
+	RTE_SET_USED(addr);
+	RTE_SET_USED(len);
+	RTE_SET_USED(arg);
+	ext_events[ev == RTE_MEM_EVENT_FREE]++;
+}
+
+/* The application's own memory, described by a list of its own. */
+static void test_extmem(void **state)
+{
+	rte_iova_t iovas[4] = { 0x100000, 0x200000, 0x300000, 0x400000 };
+	struct rte_memseg_list *msl;
+	struct rte_memseg *ms;
+	uint64_t physmem;
+	char *va, *va2;
+	int socket;
+	size_t pg;
+
+	RTE_SET_USED(state);
+	boot(NULL);
+	pg = hal_base_page_size();
+	physmem = rte_eal_get_physmem_size();
+	va = mmap(NULL, 4 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	va2 = mmap(NULL, 2 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(va != MAP_FAILED && va2 != MAP_FAILED);
+	assert_int_equal(rte_extmem_register(NULL, 4 * pg, iovas, 4, pg), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_extmem_register(va, 4 * pg + 1, iovas, 4, pg), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_extmem_register(va, 4 * pg, iovas, 3, pg), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_extmem_register(va, 4 * pg, iovas, 4, pg - 1), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_extmem_register(va + 64, 3 * pg, iovas, 3, pg), -1);
+	assert_int_equal(rte_errno, EINVAL);
+
+	memset(ext_events, 0, sizeof(ext_events));
+	assert_int_equal(rte_mem_event_callback_register("ext", count_ext_event, NULL), 0);
+	assert_int_equal(rte_extmem_register(va, 4 * pg, iovas, 4, pg), 0);
+	assert_int_equal(ext_events[0], 1);
+	assert_int_equal(rte_extmem_register(va, 4 * pg, iovas, 4, pg), -1);
+	assert_int_equal(rte_errno, EEXIST);
+	msl = rte_mem_virt2memseg_list(va + 5);
+	assert_non_null(msl);
+	assert_int_equal(msl->external, 1);
+	assert_int_equal(msl->page_sz, pg);
+	assert_int_equal(msl->len, 4 * pg);
+	assert_true(msl->socket_id >= RTE_MAX_NUMA_NODES);
+	socket = msl->socket_id;
+	ms = rte_mem_virt2memseg(va + pg + 3, msl);
+	assert_non_null(ms);
+	assert_ptr_equal(ms->addr, va + pg);
+	assert_int_equal(ms->iova, 0x200000);
+	assert_int_equal(ms->socket_id, socket);
+	if (rte_eal_iova_mode() != RTE_IOVA_VA)
+		assert_int_equal(rte_mem_virt2iova(va + pg + 3), 0x200003);
+	assert_int_equal(rte_memseg_get_fd(ms), -1);
+	assert_int_equal(rte_errno, ENOTSUP);
+	assert_int_equal(rte_eal_get_physmem_size(), physmem); /* not EAL's memory */
+
+	/* Without IOVAs; the next socket id. */
+	assert_int_equal(rte_extmem_register(va2, 2 * pg, NULL, 0, pg), 0);
+	msl = rte_mem_virt2memseg_list(va2);
+	assert_non_null(msl);
+	assert_int_equal(msl->socket_id, socket + 1);
+	assert_int_equal(rte_mem_virt2memseg(va2, msl)->iova, RTE_BAD_IOVA);
+
+	assert_int_equal(rte_extmem_attach(va, 3 * pg), -1); /* no such area */
+	assert_int_equal(rte_errno, ENOENT);
+	assert_int_equal(rte_extmem_unregister(va, 3 * pg), -1);
+	assert_int_equal(rte_errno, ENOENT);
+	assert_int_equal(rte_extmem_unregister(NULL, pg), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_extmem_unregister(va, 4 * pg), 0);
+	assert_int_equal(ext_events[1], 1);
+	assert_null(rte_mem_virt2memseg_list(va));
+	assert_int_equal(rte_mem_event_callback_unregister("ext", NULL), 0);
+
+	/* Shutdown forgets va2's list but leaves its memory to us. */
+	rte_eal_cleanup();
+	va2[7] = 42;
+	assert_int_equal(va2[7], 42);
+	munmap(va, 4 * pg);
+	munmap(va2, 2 * pg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -479,6 +693,10 @@ int main(void)
 		cmocka_unit_test(test_prealloc_is_kept),
 		cmocka_unit_test(test_pages_are_backed_and_zero_when_mapped),
 		cmocka_unit_test(test_queries_and_walks),
+		cmocka_unit_test(test_memseg_fds),
+		cmocka_unit_test(test_dma_mask),
+		cmocka_unit_test(test_mem_lock_page),
+		cmocka_unit_test(test_extmem),
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test(test_fault_injection_leaves_lists_unchanged),
 		cmocka_unit_test(test_two_sockets),

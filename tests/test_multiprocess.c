@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -531,6 +532,105 @@ static int child_send_fail(void)
 	return CHILD_OK;
 }
 #endif
+
+/* ---- rte_mp_* messages ---------------------------------------------------- */
+
+static volatile int mp_bye;
+
+static void mp_msg_init(struct rte_mp_msg *m, const char *name, uint32_t value)
+{
+	memset(m, 0, sizeof(*m));
+	snprintf(m->name, sizeof(m->name), "%s", name);
+	m->len_param = sizeof(value);
+	memcpy(m->param, &value, sizeof(value));
+}
+
+static uint32_t mp_value(const struct rte_mp_msg *m)
+{
+	uint32_t v;
+
+	memcpy(&v, m->param, sizeof(v));
+	return v;
+}
+
+/* Secondary's "ping": twice the value, and a pipe whose data says "fd-ok". */
+static int on_ping(const struct rte_mp_msg *msg, const void *peer)
+{
+	struct rte_mp_msg r;
+	int p[2];
+
+	mp_msg_init(&r, msg->name, 2 * mp_value(msg));
+	if (pipe(p) != 0)
+		return -1;
+	if (write(p[1], "fd-ok", 5) == 5) {
+		r.num_fds = 1;
+		r.fds[0] = p[0];
+	}
+	close(p[1]);
+	rte_mp_reply(&r, peer);
+	close(p[0]); /* the primary has its own descriptor now */
+	return 0;
+}
+
+static int on_bye(const struct rte_mp_msg *msg, const void *peer)
+{
+	RTE_SET_USED(peer);
+	__atomic_store_n(&mp_bye, (int)mp_value(msg), __ATOMIC_RELEASE);
+	return 0;
+}
+
+/* Secondary: answers "ping", says "ready" to the primary, leaves on "bye". */
+static int child_mp_echo(void)
+{
+	struct timespec ts = { 5, 0 };
+	struct rte_mp_reply rep;
+	struct rte_mp_msg req;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	if (rte_mp_action_register("ping", on_ping) != 0 ||
+	    rte_mp_action_register("bye", on_bye) != 0)
+		return CHILD_BAD_DATA;
+	if (rte_mp_action_register("ping", on_bye) != -1 || rte_errno != EEXIST)
+		return CHILD_BAD_DATA;
+	if (rte_mp_disable()) /* only a primary without secondaries may */
+		return CHILD_BAD_DATA;
+	mp_msg_init(&req, "ready", (uint32_t)getpid());
+	memset(&rep, 0xA5, sizeof(rep));
+	if (rte_mp_request_sync(&req, &rep, &ts) != 0 || rep.nb_sent != 1 ||
+	    rep.nb_received != 1 || strcmp(rep.msgs[0].name, "ready") != 0 ||
+	    mp_value(&rep.msgs[0]) != 0x600Du || rep.msgs[0].num_fds != 0)
+		return CHILD_BAD_DATA;
+	free(rep.msgs);
+	for (int i = 0; i < 1000 && __atomic_load_n(&mp_bye, __ATOMIC_ACQUIRE) == 0; i++)
+		usleep(10000);
+	rte_eal_cleanup();
+	return __atomic_load_n(&mp_bye, __ATOMIC_ACQUIRE) == 0xB7E ? CHILD_OK : CHILD_BAD_DATA;
+}
+
+/* Secondary: attach the primary's external area and read its IOVAs. */
+static int child_extmem(void)
+{
+	struct rte_memseg_list *ext = NULL;
+	struct rte_memseg *ms;
+	int ret = CHILD_OK;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	for (int i = 0; i < RTE_MAX_MEMSEG_LISTS && ext == NULL; i++)
+		if (eal_mcfg()->memsegs[i].external)
+			ext = &eal_mcfg()->memsegs[i];
+	if (ext == NULL || rte_extmem_attach(ext->base_va, ext->len - 1) != -1 ||
+	    rte_errno != ENOENT || rte_extmem_attach(ext->base_va, ext->len) != 0)
+		return CHILD_BAD_DATA;
+	ms = rte_mem_virt2memseg(RTE_PTR_ADD(ext->base_va, ext->page_sz), ext);
+	if (ms == NULL || ms->iova != 0xE0000000u + ext->page_sz)
+		ret = CHILD_BAD_DATA;
+	if (rte_extmem_detach(ext->base_va, ext->len) != 0)
+		ret = CHILD_BAD_DATA;
+	rte_eal_cleanup();
+	return ret;
+}
 
 static pid_t start_child(const char *role)
 {
@@ -1267,6 +1367,229 @@ static void test_mbuf_dyn_shared(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+static volatile int mp_ready;
+
+static int on_ready(const struct rte_mp_msg *msg, const void *peer)
+{
+	struct rte_mp_msg r;
+
+	mp_msg_init(&r, msg->name, 0x600D);
+	rte_mp_reply(&r, peer);
+	__atomic_store_n(&mp_ready, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static struct {
+	int done, nb_sent, nb_received;
+	uint32_t value;
+	char data[8];
+} async_seen;
+
+static int on_async_reply(const struct rte_mp_msg *request, const struct rte_mp_reply *reply)
+{
+	async_seen.nb_sent = reply->nb_sent;
+	async_seen.nb_received = reply->nb_received;
+	if (reply->nb_received == 1 && strcmp(request->name, reply->msgs[0].name) == 0) {
+		async_seen.value = mp_value(&reply->msgs[0]);
+		if (reply->msgs[0].num_fds == 1) {
+			if (read(reply->msgs[0].fds[0], async_seen.data, 5) != 5)
+				async_seen.data[0] = '?';
+			close(reply->msgs[0].fds[0]);
+		}
+	}
+	__atomic_store_n(&async_seen.done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void wait_flag(volatile int *flag)
+{
+	for (int i = 0; i < 1000 && __atomic_load_n(flag, __ATOMIC_ACQUIRE) == 0; i++)
+		usleep(10000);
+	assert_int_equal(__atomic_load_n(flag, __ATOMIC_ACQUIRE), 1);
+}
+
+/*
+ * A secondary registers actions; the primary's requests reach them, each
+ * collects one reply with the secondary's pipe as a descriptor of its own,
+ * a request nobody handles times out, and a plain message arrives.
+ */
+static void test_mp_messages_to_secondary(void **state)
+{
+	struct timespec ts = { 5, 0 }, short_ts = { 0, 300 * 1000 * 1000 };
+	struct rte_mp_reply rep;
+	struct rte_mp_msg req;
+	char data[8];
+	int status;
+	pid_t pid;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("mpmsg");
+	assert_true(eal_up("primary", "--sim=pages=8") >= 0);
+	mp_ready = 0;
+	assert_int_equal(rte_mp_action_register("ready", on_ready), 0);
+	pid = start_child("mp_echo");
+	wait_flag(&mp_ready);
+	assert_false(rte_mp_disable()); /* a secondary is attached */
+
+	mp_msg_init(&req, "ping", 21);
+	memset(&rep, 0xA5, sizeof(rep));
+	assert_int_equal(rte_mp_request_sync(&req, &rep, &ts), 0);
+	assert_int_equal(rep.nb_sent, 1);
+	assert_int_equal(rep.nb_received, 1);
+	assert_string_equal(rep.msgs[0].name, "ping");
+	assert_int_equal(rep.msgs[0].len_param, 4);
+	assert_int_equal(mp_value(&rep.msgs[0]), 42);
+	assert_int_equal(rep.msgs[0].num_fds, 1);
+	memset(data, 0, sizeof(data));
+	assert_int_equal(read(rep.msgs[0].fds[0], data, sizeof(data)), 5);
+	assert_string_equal(data, "fd-ok");
+	close(rep.msgs[0].fds[0]);
+	free(rep.msgs);
+
+	/* Nobody registered "nobody": no reply, so the request times out. */
+	mp_msg_init(&req, "nobody", 1);
+	memset(&rep, 0xA5, sizeof(rep));
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	assert_int_equal(rte_mp_request_sync(&req, &rep, &short_ts), -1);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
+	assert_int_equal(rte_errno, ETIMEDOUT);
+	assert_int_equal(rep.nb_sent, 1);
+	assert_int_equal(rep.nb_received, 0);
+	assert_null(rep.msgs);
+
+	memset(&async_seen, 0xA5, sizeof(async_seen));
+	async_seen.done = 0;
+	mp_msg_init(&req, "ping", 5);
+	assert_int_equal(rte_mp_request_async(&req, &ts, on_async_reply), 0);
+	wait_flag(&async_seen.done);
+	assert_int_equal(async_seen.nb_sent, 1);
+	assert_int_equal(async_seen.nb_received, 1);
+	assert_int_equal(async_seen.value, 10);
+	assert_memory_equal(async_seen.data, "fd-ok", 5);
+
+	mp_msg_init(&req, "bye", 0xB7E);
+	assert_int_equal(rte_mp_sendmsg(&req), 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), CHILD_OK);
+
+	/* The secondary is gone: nobody is asked. */
+	mp_msg_init(&req, "ping", 1);
+	memset(&rep, 0xA5, sizeof(rep));
+	assert_int_equal(rte_mp_request_sync(&req, &rep, &ts), 0);
+	assert_int_equal(rep.nb_sent, 0);
+	assert_int_equal(rep.nb_received, 0);
+	assert_null(rep.msgs);
+	rte_mp_action_unregister("ready");
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/* Names and sizes as DPDK checks them; each name once per process. */
+static void test_mp_argument_checks(void **state)
+{
+	char long_name[RTE_MP_MAX_NAME_LEN + 1];
+	struct timespec ts = { 1, 0 };
+	struct rte_mp_reply rep;
+	struct rte_mp_msg msg;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("mpargs");
+	assert_true(eal_up("primary", "--sim=pages=2") >= 0);
+	memset(long_name, 'n', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	assert_int_equal(rte_mp_action_register(NULL, on_ready), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_mp_action_register("", on_ready), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_mp_action_register(long_name, on_ready), -1);
+	assert_int_equal(rte_errno, E2BIG);
+	assert_int_equal(rte_mp_action_register("a", on_ready), 0);
+	assert_int_equal(rte_mp_action_register("a", on_bye), -1);
+	assert_int_equal(rte_errno, EEXIST);
+	rte_mp_action_unregister("a");
+	rte_mp_action_unregister("a"); /* unknown: nothing happens */
+	assert_int_equal(rte_mp_action_register("a", on_bye), 0);
+	rte_mp_action_unregister("a");
+
+	mp_msg_init(&msg, "a", 1);
+	msg.len_param = RTE_MP_MAX_PARAM_LEN + 1;
+	assert_int_equal(rte_mp_sendmsg(&msg), -1);
+	assert_int_equal(rte_errno, E2BIG);
+	msg.len_param = -1;
+	assert_int_equal(rte_mp_sendmsg(&msg), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	msg.len_param = 0;
+	msg.num_fds = RTE_MP_MAX_FD_NUM + 1;
+	memset(&rep, 0xA5, sizeof(rep));
+	assert_int_equal(rte_mp_request_sync(&msg, &rep, &ts), -1);
+	assert_int_equal(rte_errno, E2BIG);
+	assert_int_equal(rep.nb_sent, 0);
+	assert_null(rep.msgs);
+	msg.num_fds = 0;
+	assert_int_equal(rte_mp_reply(&msg, NULL), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_mp_request_async(&msg, &ts, NULL), -1);
+	assert_int_equal(rte_errno, EINVAL);
+	/* No secondary: sent to nobody, which is no error. */
+	assert_int_equal(rte_mp_sendmsg(&msg), 0);
+	memset(&rep, 0xA5, sizeof(rep));
+	assert_int_equal(rte_mp_request_sync(&msg, &rep, &ts), 0);
+	assert_int_equal(rep.nb_sent, 0);
+	assert_int_equal(rep.nb_received, 0);
+	assert_null(rep.msgs);
+	assert_int_equal(rte_eal_cleanup(), 0);
+
+	/* --in-memory: no IPC at all. */
+	assert_true(eal_up("primary", "--in-memory --sim=pages=2") >= 0);
+	assert_int_equal(rte_mp_action_register("a", on_ready), -1);
+	assert_int_equal(rte_errno, ENOTSUP);
+	memset(&rep, 0xA5, sizeof(rep));
+	assert_int_equal(rte_mp_request_sync(&msg, &rep, &ts), 0);
+	assert_int_equal(rep.nb_sent, 0);
+	assert_int_equal(rep.nb_received, 0);
+	assert_null(rep.msgs);
+	assert_int_equal(rte_mp_sendmsg(&msg), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/* A primary that disables multi-process before any secondary refuses them. */
+static void test_mp_disable(void **state)
+{
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("mpoff");
+	assert_true(eal_up("primary", "--sim=pages=2") >= 0);
+	assert_true(rte_mp_disable());
+	assert_true(rte_mp_disable()); /* already disabled: still true */
+	assert_int_equal(run_child("refused"), EPERM);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/* A secondary sees the primary's external memory once it attaches it. */
+static void test_extmem_attach(void **state)
+{
+	size_t pg = 0;
+	rte_iova_t iovas[2];
+	void *va;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("ext");
+	assert_true(eal_up("primary", "--sim=pages=2") >= 0);
+	pg = hal_base_page_size();
+	iovas[0] = 0xE0000000u;
+	iovas[1] = 0xE0000000u + pg;
+	va = mmap(NULL, 2 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(va != MAP_FAILED);
+	assert_int_equal(rte_extmem_register(va, 2 * pg, iovas, 2, pg), 0);
+	assert_int_equal(run_child("extmem"), CHILD_OK);
+	assert_int_equal(rte_extmem_unregister(va, 2 * pg), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+	munmap(va, 2 * pg);
+}
+
 static int eal_down(void **state)
 {
 	RTE_SET_USED(state);
@@ -1298,6 +1621,10 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_refused_primary_leaves_files, eal_down),
 		cmocka_unit_test_teardown(test_secondary_refusals, eal_down),
 		cmocka_unit_test_teardown(test_primary_refuses_bad_requests, eal_down),
+		cmocka_unit_test_teardown(test_mp_messages_to_secondary, eal_down),
+		cmocka_unit_test_teardown(test_mp_argument_checks, eal_down),
+		cmocka_unit_test_teardown(test_mp_disable, eal_down),
+		cmocka_unit_test_teardown(test_extmem_attach, eal_down),
 	};
 
 	if (argc == 4 && strcmp(argv[1], "child") == 0) {
@@ -1329,6 +1656,10 @@ int main(int argc, char **argv)
 			return child_mbuf_dyn();
 		if (strcmp(argv[2], "zfree") == 0)
 			return child_zfree();
+		if (strcmp(argv[2], "extmem") == 0)
+			return child_extmem();
+		if (strcmp(argv[2], "mp_echo") == 0)
+			return child_mp_echo();
 		if (strcmp(argv[2], "auto") == 0)
 			return child_auto();
 		if (strcmp(argv[2], "refused") == 0)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <stdint.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
@@ -157,44 +158,120 @@ void hal_ipc_close(int fd, const char *name)
 	hal_ipc_unlink(name);
 }
 
-int hal_os_ipc_send(int fd, const char *peer, const void *msg, size_t len)
+/* Room for the largest SCM_RIGHTS message, aligned as cmsghdr needs. */
+union fd_cmsg {
+	struct cmsghdr hdr;
+	char buf[CMSG_SPACE(sizeof(int) * HAL_IPC_MAX_FDS)];
+};
+
+int hal_os_ipc_send(int fd, const char *peer, const void *msg, size_t len, const int *fds,
+		    int nfds)
 {
+	struct iovec iov = { .iov_base = (void *)(uintptr_t)msg, .iov_len = len };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
 	struct sockaddr_un sa;
+	union fd_cmsg cm;
 	int ret;
 
 	if (len > HAL_IPC_MSG_MAX)
 		return -EMSGSIZE;
+	if (nfds < 0 || nfds > HAL_IPC_MAX_FDS)
+		return -EINVAL;
 	ret = sock_addr(&sa, peer);
 	if (ret < 0)
 		return ret;
-	if (sendto(fd, msg, len, 0, (struct sockaddr *)&sa, sizeof(sa)) < 0)
+	mh.msg_name = &sa;
+	mh.msg_namelen = sizeof(sa);
+	if (nfds > 0) {
+		struct cmsghdr *c;
+
+		memset(&cm, 0, sizeof(cm));
+		mh.msg_control = cm.buf;
+		mh.msg_controllen = CMSG_SPACE(sizeof(int) * (size_t)nfds);
+		c = CMSG_FIRSTHDR(&mh);
+		c->cmsg_level = SOL_SOCKET;
+		c->cmsg_type = SCM_RIGHTS;
+		c->cmsg_len = CMSG_LEN(sizeof(int) * (size_t)nfds);
+		memcpy(CMSG_DATA(c), fds, sizeof(int) * (size_t)nfds);
+	}
+	if (sendmsg(fd, &mh, 0) < 0)
 		return -errno;
 	return 0;
 }
 
-int hal_ipc_recv(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX], int timeout_ms)
+/* The descriptors a message carried: the first max go to fds, the rest close. */
+static int take_fds(struct msghdr *mh, int *fds, int max)
+{
+	int n = 0;
+
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(mh); c != NULL; c = CMSG_NXTHDR(mh, c)) {
+		size_t count;
+
+		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+			continue;
+		count = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+		for (size_t i = 0; i < count; i++) {
+			int got;
+
+			memcpy(&got, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+			if (n < max)
+				fds[n++] = got;
+			else
+				close(got);
+		}
+	}
+	return n;
+}
+
+int hal_ipc_recv_fds(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX], int timeout_ms,
+		     int *fds, int *nfds, int max_fds)
 {
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	struct iovec iov = { .iov_base = buf, .iov_len = len };
 	struct sockaddr_un sa;
-	socklen_t salen = sizeof(sa);
+	struct msghdr mh = { .msg_name = &sa, .msg_namelen = sizeof(sa), .msg_iov = &iov,
+			     .msg_iovlen = 1 };
+	union fd_cmsg cm;
 	const char *base;
 	ssize_t n;
-	int ret;
+	int ret, got;
 
+	if (nfds != NULL)
+		*nfds = 0;
 	ret = poll(&pfd, 1, timeout_ms);
 	if (ret == 0)
 		return -EAGAIN;
 	if (ret < 0)
 		return -errno;
-	n = recvfrom(fd, buf, len, 0, (struct sockaddr *)&sa, &salen);
+	mh.msg_control = cm.buf;
+	mh.msg_controllen = sizeof(cm.buf);
+	/* CLOEXEC: a descriptor passed to us must not leak into a child we exec. */
+	n = recvmsg(fd, &mh, MSG_CMSG_CLOEXEC);
 	if (n < 0)
 		return -errno;
+	got = take_fds(&mh, fds, fds != NULL ? max_fds : 0);
 	base = strrchr(sa.sun_path, '/');
 	base = base ? base + 1 : sa.sun_path;
-	if (strlen(base) >= HAL_IPC_NAME_MAX)
+	if (strlen(base) >= HAL_IPC_NAME_MAX) {
+		while (got > 0)
+			close(fds[--got]);
 		return -ENAMETOOLONG;
+	}
 	memcpy(peer, base, strlen(base) + 1);
+	if (nfds != NULL)
+		*nfds = got;
 	return (int)n;
+}
+
+int hal_ipc_recv(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX], int timeout_ms)
+{
+	return hal_ipc_recv_fds(fd, buf, len, peer, timeout_ms, NULL, NULL, 0);
+}
+
+void hal_fd_close(int fd)
+{
+	if (fd >= 0)
+		close(fd);
 }
 
 int hal_ipc_peers(const char *prefix, char (*names)[HAL_IPC_NAME_MAX], int max)

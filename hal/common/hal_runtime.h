@@ -19,6 +19,13 @@ int hal_runtime_write_file(const char *name, const char *text);
 int hal_runtime_read_file(const char *name, char *buf, size_t size);
 /* hal_ipc_open and hal_ipc_send (hal_process.c) without the sim's faults. */
 int hal_os_ipc_open(const char *name);
-int hal_os_ipc_send(int fd, const char *peer, const void *msg, size_t len);
+int hal_os_ipc_send(int fd, const char *peer, const void *msg, size_t len, const int *fds,
+		    int nfds);
+
+/* hal_page_fd.c: the descriptors hal_page_fd keeps, one per page slot. */
+typedef int (*hal_page_open_t)(size_t page_sz, int list_idx, int seg_idx);
+int hal_page_fd_cached(size_t page_sz, int list_idx, int seg_idx, hal_page_open_t open_fn);
+void hal_page_fd_drop(int list_idx, int seg_idx);
+void hal_page_fd_drop_all(void);
 
 #endif

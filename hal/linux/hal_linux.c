@@ -90,6 +90,7 @@ int hal_init(const struct hal_config *cfg)
 void hal_cleanup(void)
 {
 	hal_linux_pagemap_close();
+	hal_page_fd_drop_all();
 	hal_runtime_remove();
 	memset(&hal_linux, 0, sizeof(hal_linux));
 }
@@ -181,7 +182,13 @@ int hal_ipc_open(const char *name)
 
 int hal_ipc_send(int fd, const char *peer, const void *msg, size_t len)
 {
-	return hal_os_ipc_send(fd, peer, msg, len);
+	return hal_os_ipc_send(fd, peer, msg, len, NULL, 0);
+}
+
+int hal_ipc_send_fds(int fd, const char *peer, const void *msg, size_t len, const int *fds,
+		     int nfds)
+{
+	return hal_os_ipc_send(fd, peer, msg, len, fds, nfds);
 }
 
 void *hal_shm_map(const char *name, size_t len, void *addr, bool create)

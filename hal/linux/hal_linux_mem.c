@@ -17,6 +17,7 @@
 #include <rte_log.h>
 
 #include "hal_linux.h"
+#include "hal_runtime.h"
 #include "hal_va.h"
 
 /* From <linux/memfd.h>, which clashes with glibc's own MFD_* definitions. */
@@ -203,6 +204,7 @@ int hal_page_map(void *va, size_t page_sz, int socket, int list_idx, int seg_idx
 	t = find_type(page_sz);
 	if (t == NULL)
 		return -EINVAL;
+	hal_page_fd_drop(list_idx, seg_idx); /* whatever was here before is gone */
 	if (hal_linux.no_huge)
 		return map_anonymous(va, page_sz, socket);
 
@@ -262,6 +264,7 @@ int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
 	ret = hal_va_rereserve(va, page_sz);
 	if (ret < 0)
 		return ret;
+	hal_page_fd_drop(list_idx, seg_idx);
 	/*
 	 * The primary owns the files; a secondary only drops its own view.
 	 * In-memory and --no-huge pages have no file.
@@ -270,6 +273,38 @@ int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
 	    page_path(path, sizeof(path), t, list_idx, seg_idx) == 0)
 		unlink(path);
 	return 0;
+}
+
+static int open_page(size_t page_sz, int list_idx, int seg_idx)
+{
+	const struct hal_linux_huge_type *t = find_type(page_sz);
+	char path[HAL_PATH_MAX];
+	int fd, ret;
+
+	if (t == NULL)
+		return -EINVAL;
+	ret = page_path(path, sizeof(path), t, list_idx, seg_idx);
+	if (ret < 0)
+		return ret;
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? -ENODEV : -errno;
+	return fd;
+}
+
+/*
+ * In-memory pages are memfds (or unlinked files) closed once mapped: there
+ * is no file to hand out. --no-huge memory is anonymous.
+ */
+int hal_page_fd(size_t page_sz, int list_idx, int seg_idx)
+{
+	if (!hal_linux.initialized)
+		return -EINVAL;
+	if (hal_linux.in_memory)
+		return -ENOTSUP;
+	if (hal_linux.no_huge)
+		return -ENODEV;
+	return hal_page_fd_cached(page_sz, list_idx, seg_idx, open_page);
 }
 
 /* True when name is exactly <prefix>map_<list>_<seg>. */

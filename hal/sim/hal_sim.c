@@ -94,6 +94,7 @@ void hal_cleanup(void)
 		hal_shm_unlink(SIM_MACHINE_FILE);
 	machine_file_ours = false;
 	sim_machine_cleanup();
+	hal_page_fd_drop_all();
 	hal_runtime_remove();
 }
 
@@ -242,6 +243,7 @@ int hal_page_map(void *va, size_t page_sz, int socket, int list_idx, int seg_idx
 
 	if (sim_fault_hit(SIM_OP_PAGE_MAP))
 		return -ENOMEM;
+	hal_page_fd_drop(list_idx, seg_idx); /* whatever was here before is gone */
 	if (hal_cfg.no_huge)
 		return map_backing(va, page_sz, list_idx, seg_idx, true);
 	if (page_sz != sim_machine_config()->profile.hugepage_sz)
@@ -260,6 +262,7 @@ int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
 
 	if (ret < 0)
 		return ret;
+	hal_page_fd_drop(list_idx, seg_idx);
 	unlink_backing(list_idx, seg_idx);
 	if (hal_cfg.no_huge)
 		return 0;
@@ -272,7 +275,32 @@ int hal_page_attach(void *va, size_t page_sz, int list_idx, int seg_idx)
 		return -ENOTSUP;
 	if (sim_fault_hit(SIM_OP_PAGE_ATTACH))
 		return -ENOMEM;
+	hal_page_fd_drop(list_idx, seg_idx);
 	return map_backing(va, page_sz, list_idx, seg_idx, false);
+}
+
+static int open_page(size_t page_sz, int list_idx, int seg_idx)
+{
+	char path[PATH_MAX];
+	int fd, ret;
+
+	RTE_SET_USED(page_sz);
+	ret = page_path(path, sizeof(path), list_idx, seg_idx);
+	if (ret < 0)
+		return ret;
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? -ENODEV : -errno;
+	return fd;
+}
+
+int hal_page_fd(size_t page_sz, int list_idx, int seg_idx)
+{
+	if (hal_cfg.in_memory)
+		return -ENOTSUP;
+	if (hal_cfg.no_huge)
+		return -ENODEV; /* private anonymous memory */
+	return hal_page_fd_cached(page_sz, list_idx, seg_idx, open_page);
 }
 
 int hal_page_detach(void *va, size_t page_sz)
@@ -343,9 +371,15 @@ int hal_ipc_open(const char *name)
 
 int hal_ipc_send(int fd, const char *peer, const void *msg, size_t len)
 {
+	return hal_ipc_send_fds(fd, peer, msg, len, NULL, 0);
+}
+
+int hal_ipc_send_fds(int fd, const char *peer, const void *msg, size_t len, const int *fds,
+		     int nfds)
+{
 	if (sim_fault_hit(SIM_OP_IPC_SEND))
 		return -ENOBUFS;
-	return hal_os_ipc_send(fd, peer, msg, len);
+	return hal_os_ipc_send(fd, peer, msg, len, fds, nfds);
 }
 
 void hal_set_iova_as_va(bool iova_as_va)

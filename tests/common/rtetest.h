@@ -62,6 +62,18 @@ int rtetest_run_hugepage_group_(const char *name, const struct CMUnitTest *tests
 #define RTETEST_TSAN 0
 #endif
 
+/* 1 in an AddressSanitizer build (make SANITIZE=1), else 0. */
+#if defined(__SANITIZE_ADDRESS__)
+#define RTETEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RTETEST_ASAN 1
+#endif
+#endif
+#ifndef RTETEST_ASAN
+#define RTETEST_ASAN 0
+#endif
+
 /* True when built with HAL=sim (sim-only cases skip() otherwise). */
 bool rtetest_hal_is_sim(void);
 
