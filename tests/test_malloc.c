@@ -1635,6 +1635,32 @@ static void test_contig_zone_over_two_pages(void **state)
 	assert_int_equal(rte_memzone_free(mz), 0);
 }
 
+/*
+ * A bounded zone does not cross a multiple of its bound (rte_memzone.h);
+ * one of the bound's own size is therefore exactly one aligned window.
+ */
+static void test_bounded_zone_stays_in_window(void **state)
+{
+	static const size_t lens[] = { 1000, 1024, 3000, 4096 };
+	const struct rte_memzone *mz;
+
+	(void)state;
+	for (size_t i = 0; i < RTE_DIM(lens); i++) {
+		const size_t bound = lens[i] <= 1024 ? 1024 : 4096;
+		uintptr_t first, last;
+
+		mz = rte_memzone_reserve_bounded("bounded", lens[i], SOCKET_ID_ANY, 0, 64, bound);
+		assert_non_null(mz);
+		first = (uintptr_t)mz->addr;
+		last = first + mz->len - 1;
+		assert_true(mz->len >= lens[i]);
+		assert_int_equal(RTE_ALIGN_FLOOR(first, bound), RTE_ALIGN_FLOOR(last, bound));
+		if (lens[i] == bound)
+			assert_int_equal(first % bound, 0);
+		assert_int_equal(rte_memzone_free(mz), 0);
+	}
+}
+
 #ifdef RTEMEM_HAL_sim
 /* Two sockets: socket-specific calls stay there, SOCKET_ID_ANY falls over. */
 static void test_sockets(void **state)
@@ -1766,6 +1792,7 @@ int main(void)
 		cmocka_unit_test(test_prealloc_pages_stay),
 		cmocka_unit_test(test_biggest_contig_over_scattered_pages),
 		cmocka_unit_test(test_contig_zone_over_two_pages),
+		cmocka_unit_test(test_bounded_zone_stays_in_window),
 	};
 	const struct CMUnitTest sockets[] = {
 		cmocka_unit_test(test_sockets),
