@@ -88,6 +88,19 @@ rte_iova_t hal_virt2iova(const void *va);
 int hal_page_attach(void *va, size_t page_sz, int list_idx, int seg_idx);
 int hal_page_detach(void *va, size_t page_sz);
 
+/* --- anonymous memory ----------------------------------------------- */
+
+/*
+ * len bytes of zeroed read-write memory backed by no file, aligned to
+ * hal_base_page_size(), for objects that need no hugepage (mempool
+ * populate_anon). Linux locks it in RAM (mlock; -ENOMEM/-EPERM past
+ * RLIMIT_MEMLOCK), as DPDK does; the sim has no RAM to lock it in. NULL with
+ * errno set on failure.
+ */
+void *hal_anon_map(size_t len);
+/* Give back what hal_anon_map returned, with the same len. */
+void hal_anon_unmap(void *va, size_t len);
+
 /* --- shared runtime files -------------------------------------------- */
 
 /* The runtime directory (created on demand); "" when in-memory. */
