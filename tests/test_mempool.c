@@ -375,6 +375,7 @@ static void test_populate_iova_and_virt(void **state)
 /* Objects that do not need IO addresses get RTE_BAD_IOVA. */
 static void test_no_iova_contig(void **state)
 {
+	const struct rte_memzone *mz;
 	struct rte_mempool *mp;
 	void *obj;
 
@@ -386,6 +387,22 @@ static void test_no_iova_contig(void **state)
 	assert_int_equal(rte_mempool_virt2iova(obj), RTE_BAD_IOVA);
 	rte_mempool_put(mp, obj);
 	rte_mempool_free(mp);
+
+	/* Even given an IO address, as DPDK: the pool said it needs none. */
+	mz = rte_memzone_reserve_aligned("noiova_chunk", 64 * 1024, SOCKET_ID_ANY,
+					 RTE_MEMZONE_IOVA_CONTIG, RTE_CACHE_LINE_SIZE);
+	assert_non_null(mz);
+	mp = rte_mempool_create_empty("mp_noiova2", 10, 64, 0, 0, SOCKET_ID_ANY,
+				      RTE_MEMPOOL_F_NO_IOVA_CONTIG);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_populate_iova(mp, mz->addr, mz->iova, mz->len, NULL, NULL),
+			 10);
+	assert_int_equal(STAILQ_FIRST(&mp->mem_list)->iova, RTE_BAD_IOVA);
+	assert_int_equal(rte_mempool_get(mp, &obj), 0);
+	assert_int_equal(rte_mempool_virt2iova(obj), RTE_BAD_IOVA);
+	rte_mempool_put(mp, obj);
+	rte_mempool_free(mp);
+	rte_memzone_free(mz);
 }
 
 static void test_get_put_counts(void **state)
@@ -1264,6 +1281,24 @@ static int align_populate(struct rte_mempool *mp, unsigned int max_objs, void *v
 					      vaddr, iova, len, obj_cb, obj_cb_arg);
 }
 
+static unsigned int calc_calls;
+
+static ssize_t counting_calc(const struct rte_mempool *mp, uint32_t obj_num, uint32_t pg_shift,
+			     size_t *min_chunk_size, size_t *align)
+{
+	calc_calls++;
+	return rte_mempool_op_calc_mem_size_default(mp, obj_num, pg_shift, min_chunk_size, align);
+}
+
+static int failing_populate(struct rte_mempool *mp, unsigned int max_objs, void *vaddr,
+			    rte_iova_t iova, size_t len, rte_mempool_populate_obj_cb_t *obj_cb,
+			    void *obj_cb_arg)
+{
+	(void)mp, (void)max_objs, (void)vaddr, (void)iova, (void)len, (void)obj_cb;
+	(void)obj_cb_arg;
+	return -EIO;
+}
+
 static int block_info(const struct rte_mempool *mp, struct rte_mempool_info *info)
 {
 	(void)mp;
@@ -1303,6 +1338,11 @@ static void register_test_ops(void)
 	ops = *rte_mempool_get_ops(0); /* ring_mp_mc */
 	snprintf(ops.name, sizeof(ops.name), "test_align");
 	ops.populate = align_populate;
+	ops.calc_mem_size = counting_calc;
+	assert_true(rte_mempool_register_ops(&ops) > 0);
+	ops = *rte_mempool_get_ops(0);
+	snprintf(ops.name, sizeof(ops.name), "test_badpop");
+	ops.populate = failing_populate;
 	assert_true(rte_mempool_register_ops(&ops) > 0);
 	ops = *rte_mempool_get_ops(0);
 	snprintf(ops.name, sizeof(ops.name), "test_blocks");
@@ -1371,6 +1411,36 @@ static void test_populate_align_obj(void **state)
 	}
 	assert_int_equal(expect[0], 0);  /* default: packed from the (misaligned) start */
 	assert_int_equal(expect[1], 50); /* aligned: every one */
+
+	/* populate_default sizes with the driver's calc_mem_size and carves
+	 * with its populate. */
+	mp = rte_mempool_create_empty("mp_align_def", 500, 100, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_set_ops_byname(mp, "test_align", NULL), 0);
+	calc_calls = 0;
+	assert_int_equal(rte_mempool_populate_default(mp), 500);
+	assert_true(calc_calls >= 1);
+	c = (struct hdr_check){ .total = 192, .lo = NULL, .hi = (char *)UINTPTR_MAX };
+	assert_int_equal(rte_mempool_obj_iter(mp, check_hdr_align, &c), 500);
+	assert_int_equal(c.aligned, 500);
+	check_counts(mp, 0);
+	rte_mempool_free(mp);
+
+	/* A driver's populate that fails: its error, and the pool as it was. */
+	mp = rte_mempool_create_empty("mp_badpop", 50, 100, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_set_ops_byname(mp, "test_badpop", NULL), 0);
+	assert_int_equal(rte_mempool_populate_iova(mp, mz->addr, mz->iova, mz->len, NULL, NULL),
+			 -EIO);
+	assert_int_equal(rte_mempool_populate_virt(mp, mz->addr, mz->len, 4096, NULL, NULL),
+			 -EIO);
+	assert_int_equal(rte_mempool_populate_default(mp), -EIO);
+	assert_int_equal(mp->populated_size, 0);
+	assert_int_equal(mp->nb_mem_chunks, 0);
+	assert_int_equal(mp->flags & RTE_MEMPOOL_F_POOL_CREATED, 0);
+	assert_true(STAILQ_EMPTY(&mp->elt_list));
+	assert_true(STAILQ_EMPTY(&mp->mem_list));
+	rte_mempool_free(mp);
 	rte_memzone_free(mz);
 }
 
@@ -1601,6 +1671,20 @@ static void test_populate_anon(void **state)
 		}
 		for (unsigned int i = 0; i < 1000; i++)
 			assert_int_equal(((unsigned char *)objs[i])[63], i & 0xff);
+#ifdef RTEMEM_HAL_sim
+		/* Anonymous memory has no IO address on the sim: each base page is
+		 * a run of its own, and no object leaves its page. */
+		for (unsigned int i = 0; i < 1000; i++) {
+			const size_t pg = 4096;
+			char *start = (char *)objs[i] - mp->header_size;
+			char *end = (char *)objs[i] + mp->elt_size + mp->trailer_size - 1;
+
+			assert_int_equal(rte_mempool_virt2iova(objs[i]), RTE_BAD_IOVA);
+			if (flags[f] == 0)
+				assert_true(RTE_PTR_ALIGN_FLOOR(start, pg) ==
+					    RTE_PTR_ALIGN_FLOOR(end, pg));
+		}
+#endif
 		qsort(objs, 1000, sizeof(objs[0]), cmp_uintptr);
 		for (unsigned int i = 1; i < 1000; i++)
 			assert_true((uintptr_t)objs[i] - (uintptr_t)objs[i - 1] >=
