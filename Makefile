@@ -2,7 +2,7 @@
 #   make                 HAL=sim (default): simulated hugepages and NICs
 #   make HAL=linux       real hugetlbfs, /proc/self/pagemap, sysfs PCI
 # Variants: CC=clang, SANITIZE=1 (ASan+UBSan), SANITIZE=thread (TSan),
-# DEBUG=1 (malloc cookies, asserts), COVERAGE=1 (gcov). Each variant builds
+# DEBUG=1 (malloc and mempool cookies, asserts), COVERAGE=1 (gcov). Each variant builds
 # into its own build/ dir.
 #
 # Targets: all, sim-test, linux-test, test, examples, tools, install,
@@ -55,7 +55,7 @@ CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitiz
 LDFLAGS_BASE += -fsanitize=address,undefined
 endif
 ifdef DEBUG
-CPPFLAGS_BASE += -DRTE_MALLOC_DEBUG -DRTE_ENABLE_ASSERT
+CPPFLAGS_BASE += -DRTE_MALLOC_DEBUG -DRTE_ENABLE_ASSERT -DRTE_LIBRTE_MEMPOOL_DEBUG
 endif
 ifdef COVERAGE
 CFLAGS_BASE += --coverage

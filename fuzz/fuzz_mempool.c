@@ -432,7 +432,9 @@ static void populate_chunks(enum populate how, unsigned int nb_chunks, bool bad_
 		const unsigned int before = m.mp->populated_size;
 		uint8_t *mem;
 
-		if (how == POP_VIRT)
+		/* Objects do not straddle a page boundary (unless the pool needs no
+		 * IO addresses): each boundary in the chunk may cost one. */
+		if ((m.mp->flags & RTE_MEMPOOL_F_NO_IOVA_CONTIG) == 0)
 			len += (len / hugepage_sz + 2) * total;
 		mem = rte_malloc("fuzz_mempool", len, RTE_MEMPOOL_ALIGN);
 		if (mem == NULL)

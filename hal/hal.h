@@ -97,6 +97,19 @@ int hal_page_fd(size_t page_sz, int list_idx, int seg_idx);
 /* Keep the pages of [va, va + len) resident (mlock). 0 or -errno. */
 int hal_mem_lock(const void *va, size_t len);
 
+/* --- anonymous memory ----------------------------------------------- */
+
+/*
+ * len bytes of zeroed read-write memory backed by no file, aligned to
+ * hal_base_page_size(), for objects that need no hugepage (mempool
+ * populate_anon). Linux locks it in RAM (mlock; -ENOMEM/-EPERM past
+ * RLIMIT_MEMLOCK), as DPDK does; the sim has no RAM to lock it in. NULL with
+ * errno set on failure.
+ */
+void *hal_anon_map(size_t len);
+/* Give back what hal_anon_map returned, with the same len. */
+void hal_anon_unmap(void *va, size_t len);
+
 /* --- shared runtime files -------------------------------------------- */
 
 /* The runtime directory (created on demand); "" when in-memory. */

@@ -41,6 +41,16 @@
 extern "C" {
 #endif
 
+/*
+ * Debug builds (RTE_LIBRTE_MEMPOOL_DEBUG, make DEBUG=1) put a cookie in each
+ * object's header and trailer: COOKIE1 while the application holds the
+ * object, COOKIE2 while the pool does, and the trailer cookie always. Every
+ * get and put checks them, so a double free or an overrun panics at once.
+ */
+#define RTE_MEMPOOL_HEADER_COOKIE1 0xbadbadbadadd2e55ULL /* object handed out */
+#define RTE_MEMPOOL_HEADER_COOKIE2 0xf2eef2eedadd2e55ULL /* object in the pool */
+#define RTE_MEMPOOL_TRAILER_COOKIE 0xadd2e55badbadbadULL
+
 /* A per-lcore cache: a LIFO stack of free objects. */
 struct rte_mempool_cache {
 	uint32_t size;        /* target fill level */
@@ -71,9 +81,19 @@ struct rte_mempool_objhdr {
 	STAILQ_ENTRY(rte_mempool_objhdr) next; /* in mp->elt_list */
 	struct rte_mempool *mp;                /* owning pool */
 	rte_iova_t iova;                       /* IO address of the element */
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+	uint64_t cookie;                       /* RTE_MEMPOOL_HEADER_COOKIE1/2 */
+#endif
 };
 
 STAILQ_HEAD(rte_mempool_objhdr_list, rte_mempool_objhdr);
+
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+/* Right after the element, in debug builds only. */
+struct rte_mempool_objtlr {
+	uint64_t cookie; /* RTE_MEMPOOL_TRAILER_COOKIE */
+};
+#endif
 
 STAILQ_HEAD(rte_mempool_memhdr_list, rte_mempool_memhdr);
 
@@ -91,6 +111,11 @@ struct rte_mempool_memhdr {
 	rte_mempool_memchunk_free_cb_t *free_cb;
 	void *opaque;
 };
+
+/* What a driver tells about itself (rte_mempool_ops_get_info). */
+struct rte_mempool_info {
+	unsigned int contig_block_size; /* objects per contiguous block, 0: none */
+} __rte_cache_aligned;
 
 struct rte_mempool {
 	char name[RTE_MEMPOOL_NAMESIZE];
@@ -137,6 +162,14 @@ struct rte_mempool {
 #define MEMPOOL_F_SC_GET RTE_MEMPOOL_F_SC_GET
 #define MEMPOOL_F_NO_IOVA_CONTIG RTE_MEMPOOL_F_NO_IOVA_CONTIG
 
+/*
+ * Statistics are a DPDK build option (RTE_LIBRTE_MEMPOOL_STATS) that rtemem
+ * does not have: struct rte_mempool carries no counters, so these count
+ * nothing, as in a DPDK build without the option.
+ */
+#define RTE_MEMPOOL_STAT_ADD(mp, name, n) do { } while (0)
+#define RTE_MEMPOOL_CACHE_STAT_ADD(cache, name, n) do { } while (0)
+
 /* Bytes of struct rte_mempool plus its caches: where the private area starts. */
 #define RTE_MEMPOOL_HEADER_SIZE(mp, cs) \
 	(sizeof(*(mp)) + (((cs) == 0) ? 0 : (sizeof(struct rte_mempool_cache) * RTE_MAX_LCORE)))
@@ -151,6 +184,38 @@ static inline struct rte_mempool *rte_mempool_from_obj(void *obj)
 	return rte_mempool_get_header(obj)->mp;
 }
 
+/* What follows the element (struct rte_mempool_objtlr in debug builds). */
+static inline struct rte_mempool_objtlr *rte_mempool_get_trailer(void *obj)
+{
+	struct rte_mempool *mp = rte_mempool_from_obj(obj);
+
+	return (struct rte_mempool_objtlr *)RTE_PTR_ADD(obj, mp->elt_size);
+}
+
+/*
+ * Check the cookies of n objects and flip their header cookie: free 1 for
+ * objects being got (must be in the pool), 0 for objects being put (must be
+ * handed out), 2 to check only. Panics on a bad cookie or an object of
+ * another pool. Does nothing unless built with RTE_LIBRTE_MEMPOOL_DEBUG.
+ */
+void rte_mempool_check_cookies(const struct rte_mempool *mp, void * const *obj_table_const,
+			       unsigned int n, int free);
+/* The same for n blocks given by their first object (contig_block_size each). */
+void rte_mempool_contig_blocks_check_cookies(const struct rte_mempool *mp,
+					     void * const *first_obj_table_const, unsigned int n,
+					     int free);
+
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+#define RTE_MEMPOOL_CHECK_COOKIES(mp, obj_table_const, n, free) \
+	rte_mempool_check_cookies(mp, obj_table_const, n, free)
+#define RTE_MEMPOOL_CONTIG_BLOCKS_CHECK_COOKIES(mp, first_obj_table_const, n, free) \
+	rte_mempool_contig_blocks_check_cookies(mp, first_obj_table_const, n, free)
+#else
+#define RTE_MEMPOOL_CHECK_COOKIES(mp, obj_table_const, n, free) do { } while (0)
+#define RTE_MEMPOOL_CONTIG_BLOCKS_CHECK_COOKIES(mp, first_obj_table_const, n, free) \
+	do { } while (0)
+#endif
+
 /* ---- pool drivers ("ops") ---- */
 
 #define RTE_MEMPOOL_OPS_NAMESIZE 32
@@ -163,8 +228,70 @@ typedef int (*rte_mempool_enqueue_t)(struct rte_mempool *mp, void * const *obj_t
 				     unsigned int n);
 typedef int (*rte_mempool_dequeue_t)(struct rte_mempool *mp, void **obj_table,
 				     unsigned int n);
+/* n blocks of contig_block_size objects each; first_obj_table gets the first of each. */
+typedef int (*rte_mempool_dequeue_contig_blocks_t)(struct rte_mempool *mp,
+						   void **first_obj_table, unsigned int n);
 typedef unsigned int (*rte_mempool_get_count)(const struct rte_mempool *mp);
 
+/*
+ * Bytes of memory obj_num objects need, objects not crossing a boundary of
+ * pages of 1 << pg_shift bytes (pg_shift 0: no pages to mind). Also gives
+ * the smallest chunk worth having (*min_chunk_size; IO-contiguous unless
+ * RTE_MEMPOOL_F_NO_IOVA_CONTIG) and the alignment a chunk needs (*align).
+ * A negative errno on failure.
+ */
+typedef ssize_t (*rte_mempool_calc_mem_size_t)(const struct rte_mempool *mp, uint32_t obj_num,
+					       uint32_t pg_shift, size_t *min_chunk_size,
+					       size_t *align);
+
+/*
+ * The default calculation, for drivers that build on it: chunk_reserve
+ * bytes at the start of each page (or of the area, pg_shift 0) are not
+ * for objects. Counts whole pages but the last, plus the room an unaligned
+ * start may cost (total object size - 1). An object bigger than a page
+ * gets a run of pages of its own. -EINVAL if chunk_reserve fills a page.
+ */
+ssize_t rte_mempool_op_calc_mem_size_helper(const struct rte_mempool *mp, uint32_t obj_num,
+					    uint32_t pg_shift, size_t chunk_reserve,
+					    size_t *min_chunk_size, size_t *align);
+/* The helper with chunk_reserve 0: what drivers without calc_mem_size get. */
+ssize_t rte_mempool_op_calc_mem_size_default(const struct rte_mempool *mp, uint32_t obj_num,
+					     uint32_t pg_shift, size_t *min_chunk_size,
+					     size_t *align);
+
+/* Called by populate for each object it carves; vaddr is the element. */
+typedef void (rte_mempool_populate_obj_cb_t)(struct rte_mempool *mp, void *opaque, void *vaddr,
+					     rte_iova_t iova);
+
+/*
+ * Carve at most max_objs objects out of [vaddr, vaddr + len) (IO-contiguous
+ * from iova, or RTE_BAD_IOVA), call obj_cb on each and enqueue it in the
+ * driver. Returns how many, or a negative errno with none carved.
+ */
+typedef int (*rte_mempool_populate_t)(struct rte_mempool *mp, unsigned int max_objs,
+				      void *vaddr, rte_iova_t iova, size_t len,
+				      rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
+
+/* Start each object (its header) at an address that is a multiple of its total size. */
+#define RTE_MEMPOOL_POPULATE_F_ALIGN_OBJ 0x0001
+
+/*
+ * The default carving: objects one after the other, each moved to the next
+ * page when it would cross a page boundary (page size from
+ * rte_mempool_get_page_size; objects bigger than a page are not moved).
+ */
+int rte_mempool_op_populate_helper(struct rte_mempool *mp, unsigned int flags,
+				   unsigned int max_objs, void *vaddr, rte_iova_t iova, size_t len,
+				   rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
+/* The helper with flags 0: what drivers without populate get. */
+int rte_mempool_op_populate_default(struct rte_mempool *mp, unsigned int max_objs,
+				    void *vaddr, rte_iova_t iova, size_t len,
+				    rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
+
+typedef int (*rte_mempool_get_info_t)(const struct rte_mempool *mp,
+				      struct rte_mempool_info *info);
+
+/* calc_mem_size, populate, get_info and dequeue_contig_blocks are optional. */
 struct rte_mempool_ops {
 	char name[RTE_MEMPOOL_OPS_NAMESIZE];
 	rte_mempool_alloc_t alloc;
@@ -172,6 +299,10 @@ struct rte_mempool_ops {
 	rte_mempool_enqueue_t enqueue;
 	rte_mempool_dequeue_t dequeue;
 	rte_mempool_get_count get_count;
+	rte_mempool_calc_mem_size_t calc_mem_size;
+	rte_mempool_populate_t populate;
+	rte_mempool_get_info_t get_info;
+	rte_mempool_dequeue_contig_blocks_t dequeue_contig_blocks;
 } __rte_cache_aligned;
 
 /*
@@ -207,6 +338,27 @@ rte_mempool_ops_enqueue_bulk(struct rte_mempool *mp, void * const *obj_table, un
 {
 	return rte_mempool_get_ops(mp->ops_index)->enqueue(mp, obj_table, n);
 }
+
+/* The driver's block dequeue; -ENOTSUP (rtemem's ring and stack drivers) if it has none. */
+static inline int
+rte_mempool_ops_dequeue_contig_blocks(struct rte_mempool *mp, void **first_obj_table,
+				      unsigned int n)
+{
+	struct rte_mempool_ops *ops = rte_mempool_get_ops(mp->ops_index);
+
+	if (ops->dequeue_contig_blocks == NULL)
+		return -ENOTSUP;
+	return ops->dequeue_contig_blocks(mp, first_obj_table, n);
+}
+
+/* The driver's calc_mem_size and populate, or the defaults above. */
+ssize_t rte_mempool_ops_calc_mem_size(const struct rte_mempool *mp, uint32_t obj_num,
+				      uint32_t pg_shift, size_t *min_chunk_size, size_t *align);
+int rte_mempool_ops_populate(struct rte_mempool *mp, unsigned int max_objs, void *vaddr,
+			     rte_iova_t iova, size_t len, rte_mempool_populate_obj_cb_t *obj_cb,
+			     void *obj_cb_arg);
+/* 0 with *info filled, -ENOTSUP if the driver has no get_info, -EINVAL without info. */
+int rte_mempool_ops_get_info(const struct rte_mempool *mp, struct rte_mempool_info *info);
 
 /* Choose the driver before the pool is populated. 0, -EEXIST (too late), -EINVAL. */
 int rte_mempool_set_ops_byname(struct rte_mempool *mp, const char *name, void *pool_config);
@@ -274,6 +426,14 @@ int rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t io
 int rte_mempool_populate_virt(struct rte_mempool *mp, char *addr, size_t len, size_t pg_sz,
 			      rte_mempool_memchunk_free_cb_t *free_cb, void *opaque);
 
+/*
+ * Objects in anonymous memory (locked in RAM where the OS allows) for an
+ * empty pool. Returns the objects added; on failure 0 with rte_errno set
+ * (EINVAL: already populated; ENOMEM; ENOBUFS: not one object fits) and
+ * the pool left as it was.
+ */
+int rte_mempool_populate_anon(struct rte_mempool *mp);
+
 /* Free the pool, its objects' memory and its driver. NULL is ignored. */
 void rte_mempool_free(struct rte_mempool *mp);
 
@@ -325,9 +485,10 @@ rte_mempool_cache_flush(struct rte_mempool_cache *cache, struct rte_mempool *mp)
 	cache->len = 0;
 }
 
+/* The put without the cookie check (DPDK's internal name). n > 0. */
 static __rte_always_inline void
-rte_mempool_generic_put(struct rte_mempool *mp, void * const *obj_table, unsigned int n,
-			struct rte_mempool_cache *cache)
+rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table, unsigned int n,
+			   struct rte_mempool_cache *cache)
 {
 	if (cache == NULL || n > cache->flushthresh) {
 		rte_mempool_ops_enqueue_bulk(mp, obj_table, n);
@@ -343,6 +504,14 @@ rte_mempool_generic_put(struct rte_mempool *mp, void * const *obj_table, unsigne
 }
 
 static __rte_always_inline void
+rte_mempool_generic_put(struct rte_mempool *mp, void * const *obj_table, unsigned int n,
+			struct rte_mempool_cache *cache)
+{
+	RTE_MEMPOOL_CHECK_COOKIES(mp, obj_table, n, 0);
+	rte_mempool_do_generic_put(mp, obj_table, n, cache);
+}
+
+static __rte_always_inline void
 rte_mempool_put_bulk(struct rte_mempool *mp, void * const *obj_table, unsigned int n)
 {
 	rte_mempool_generic_put(mp, obj_table, n, rte_mempool_default_cache(mp, rte_lcore_id()));
@@ -355,21 +524,23 @@ rte_mempool_put(struct rte_mempool *mp, void *obj)
 }
 
 /*
- * 0 with n objects in obj_table, or -ENOENT and nothing taken. As DPDK
- * 22.11: the cache serves what it holds first (the warmest objects, last
- * freed first); the rest comes with a refill of the cache back to its size
- * in the same driver dequeue; when the driver cannot give that much, only
- * the rest is asked for, and the cache is left empty. So a get succeeds
- * whenever the cache and the driver together hold n objects.
+ * The get without the cookie check (DPDK's internal name): 0 with n
+ * objects in obj_table, or the driver's negative errno and nothing taken.
+ * As DPDK 22.11: the cache serves what it holds first (the warmest
+ * objects, last freed first); the rest comes with a refill of the cache
+ * back to its size in the same driver dequeue; when the driver cannot give
+ * that much, only the rest is asked for, and the cache is left empty. So a
+ * get succeeds whenever the cache and the driver together hold n objects.
  */
 static __rte_always_inline int
-rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n,
-			struct rte_mempool_cache *cache)
+rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n,
+			   struct rte_mempool_cache *cache)
 {
 	unsigned int from_cache, rest, i;
+	int ret;
 
 	if (cache == NULL)
-		return rte_mempool_ops_dequeue_bulk(mp, obj_table, n) < 0 ? -ENOENT : 0;
+		return rte_mempool_ops_dequeue_bulk(mp, obj_table, n);
 
 	from_cache = RTE_MIN(n, cache->len);
 	for (i = 0; i < from_cache; i++)
@@ -388,10 +559,21 @@ rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n
 		cache->len = cache->size;
 		return 0;
 	}
-	if (rte_mempool_ops_dequeue_bulk(mp, obj_table + from_cache, rest) == 0)
-		return 0;
-	cache->len = from_cache; /* nothing taken: the cache's objects are still there */
-	return -ENOENT;
+	ret = rte_mempool_ops_dequeue_bulk(mp, obj_table + from_cache, rest);
+	if (ret < 0)
+		cache->len = from_cache; /* nothing taken: the cache's objects are still there */
+	return ret;
+}
+
+/* 0 with n objects in obj_table, or -ENOENT and nothing taken. */
+static __rte_always_inline int
+rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n,
+			struct rte_mempool_cache *cache)
+{
+	if (rte_mempool_do_generic_get(mp, obj_table, n, cache) < 0)
+		return -ENOENT;
+	RTE_MEMPOOL_CHECK_COOKIES(mp, obj_table, n, 1);
+	return 0;
 }
 
 static __rte_always_inline int
@@ -405,6 +587,22 @@ static __rte_always_inline int
 rte_mempool_get(struct rte_mempool *mp, void **obj_p)
 {
 	return rte_mempool_get_bulk(mp, obj_p, 1);
+}
+
+/*
+ * n blocks of contiguous objects, the first object of each in
+ * first_obj_table (rte_mempool_ops_get_info says how many per block).
+ * 0, or the driver's negative errno (-ENOBUFS: not enough; -ENOTSUP: the
+ * driver has no blocks) and nothing taken. The caches are not used.
+ */
+static __rte_always_inline int
+rte_mempool_get_contig_blocks(struct rte_mempool *mp, void **first_obj_table, unsigned int n)
+{
+	int ret = rte_mempool_ops_dequeue_contig_blocks(mp, first_obj_table, n);
+
+	if (ret == 0)
+		RTE_MEMPOOL_CONTIG_BLOCKS_CHECK_COOKIES(mp, first_obj_table, n, 1);
+	return ret;
 }
 
 /* ---- state ---- */
@@ -439,6 +637,33 @@ static inline void *rte_mempool_get_priv(struct rte_mempool *mp)
 {
 	return (char *)mp + RTE_MEMPOOL_HEADER_SIZE(mp, mp->cache_size);
 }
+
+/*
+ * The page size objects must not straddle (in drivers' populate): 0 when
+ * the pool needs no IO addresses, else the smallest page of the pool's
+ * socket (the base page without hugepages). 0 or -EINVAL.
+ */
+int rte_mempool_get_page_size(struct rte_mempool *mp, size_t *pg_sz);
+
+/* ---- life-cycle events ---- */
+
+enum rte_mempool_event {
+	RTE_MEMPOOL_EVENT_READY = 0,   /* the pool was just fully populated */
+	RTE_MEMPOOL_EVENT_DESTROY = 1, /* rte_mempool_free is about to free the pool */
+};
+
+typedef void (rte_mempool_event_callback)(enum rte_mempool_event event,
+					  struct rte_mempool *mp, void *user_data);
+
+/*
+ * Call func on every event in this process (registration is per process).
+ * A callback may register another (called from the next event on) or
+ * unregister itself. 0, or a negative errno with rte_errno set: EINVAL
+ * (func NULL), EEXIST (this func and user_data already), ENOMEM.
+ */
+int rte_mempool_event_callback_register(rte_mempool_event_callback *func, void *user_data);
+/* 0, or -ENOENT (rte_errno ENOENT) if func and user_data were not registered together. */
+int rte_mempool_event_callback_unregister(rte_mempool_event_callback *func, void *user_data);
 
 #ifdef __cplusplus
 }

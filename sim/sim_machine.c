@@ -73,6 +73,7 @@ static const char *const op_names[SIM_OP_COUNT] = {
 	[SIM_OP_IPC_SEND] = "ipc_send",
 	[SIM_OP_PCI_SCAN] = "pci_scan",
 	[SIM_OP_PCI_MAP_BAR] = "pci_map_bar",
+	[SIM_OP_ANON_MAP] = "anon_map",
 };
 
 const char *sim_op_name(enum sim_op op)

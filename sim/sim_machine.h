@@ -39,6 +39,7 @@ enum sim_op {
 	SIM_OP_IPC_SEND,
 	SIM_OP_PCI_SCAN,
 	SIM_OP_PCI_MAP_BAR,
+	SIM_OP_ANON_MAP,
 	SIM_OP_COUNT
 };
 

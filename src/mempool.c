@@ -1,16 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * rte_mempool: creation, population, lookup and teardown. Get/put are
- * inline in rte_mempool.h.
+ * rte_mempool: creation, lookup and teardown. Population is in
+ * mempool_populate.c, get/put inline in rte_mempool.h.
  *
  * Memory of one pool:
  *   memzone "MP_<name>"      struct rte_mempool, RTE_MAX_LCORE caches, private area
  *   memzone "MP_<name>_<k>"  objects (one or more chunks)
  *   ring "MP_<name>"         the free objects (memzone "RG_MP_<name>")
- *
- * Objects may straddle a page boundary only where the next page continues
- * the IO addresses of the previous one: the simulated machine (and real
- * hugepages) hand out pages in shuffled physical order, and a device
- * DMAing into an object must see one contiguous IO range.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -40,9 +35,13 @@ uint32_t rte_mempool_calc_obj_size(uint32_t elt_size, uint32_t flags,
 		sz->header_size = RTE_ALIGN_CEIL(sz->header_size, RTE_MEMPOOL_ALIGN);
 	sz->elt_size = RTE_ALIGN_CEIL(elt_size, (uint32_t)sizeof(uint64_t));
 	sz->trailer_size = 0;
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+	sz->trailer_size = sizeof(struct rte_mempool_objtlr);
+#endif
 	/* Pad the trailer so that the next object starts on a cache line too. */
 	if ((flags & RTE_MEMPOOL_F_NO_CACHE_ALIGN) == 0)
-		sz->trailer_size = RTE_ALIGN_CEIL(sz->header_size + sz->elt_size,
+		sz->trailer_size = RTE_ALIGN_CEIL(sz->header_size + sz->elt_size +
+							  sz->trailer_size,
 						  (uint32_t)RTE_MEMPOOL_ALIGN) -
 				   (sz->header_size + sz->elt_size);
 	sz->total_size = sz->header_size + sz->elt_size + sz->trailer_size;
@@ -113,302 +112,6 @@ rte_mempool_create_empty(const char *name, unsigned int n, unsigned int elt_size
 	return mp;
 }
 
-/* The smallest page size of any memseg list: the unit IO contiguity may break at. */
-static int min_page_size(const struct rte_memseg_list *msl, void *arg)
-{
-	uint64_t *pg_sz = arg;
-
-	if (msl->page_sz != 0 && (*pg_sz == 0 || msl->page_sz < *pg_sz))
-		*pg_sz = msl->page_sz;
-	return 0;
-}
-
-/*
- * If [start, start + len) is not one IO-contiguous range, the address of
- * the first page boundary where it breaks; NULL if it is contiguous.
- * An address without IOVA counts as a break at start.
- */
-static char *iova_break(char *start, size_t len, uint64_t pg_sz)
-{
-	rte_iova_t iova = rte_mem_virt2iova(start);
-	char *page;
-
-	if (iova == RTE_BAD_IOVA)
-		return start;
-	for (page = RTE_PTR_ALIGN_CEIL(start + 1, pg_sz); page < start + len; page += pg_sz) {
-		if (rte_mem_virt2iova(page) != iova + (rte_iova_t)(page - start))
-			return page;
-	}
-	return NULL;
-}
-
-/*
- * Carve objects out of [addr, addr + len) and append them to elt_list,
- * at most mp->size - populated_size of them. Returns how many.
- * With lookup, each object's IO range is checked page by page and its IO
- * address looked up; without, objects get base + offset (the caller
- * vouches that the chunk is IO-contiguous), or RTE_BAD_IOVA if base is.
- */
-static unsigned int carve_objects(struct rte_mempool *mp, char *addr, size_t len,
-				  uint64_t pg_sz, bool lookup, rte_iova_t base)
-{
-	const size_t total = mp->header_size + mp->elt_size + mp->trailer_size;
-	char *obj = RTE_PTR_ALIGN_CEIL(addr, RTE_MEMPOOL_ALIGN);
-	char *end = addr + len;
-	unsigned int added = 0;
-
-	while (mp->populated_size < mp->size && obj + total <= end) {
-		struct rte_mempool_objhdr *hdr;
-		char *elt = obj + mp->header_size;
-
-		if (lookup) {
-			char *brk = iova_break(obj, total, pg_sz);
-
-			if (brk != NULL) {
-				/* Start over on the page that breaks the range. */
-				obj = brk == obj ? RTE_PTR_ALIGN_CEIL(obj + 1, pg_sz) : brk;
-				continue;
-			}
-		}
-		hdr = (struct rte_mempool_objhdr *)(elt - sizeof(*hdr));
-		hdr->mp = mp;
-		if (lookup)
-			hdr->iova = rte_mem_virt2iova(elt);
-		else
-			hdr->iova = base == RTE_BAD_IOVA ? RTE_BAD_IOVA
-							 : base + (rte_iova_t)(elt - addr);
-		STAILQ_INSERT_TAIL(&mp->elt_list, hdr, next);
-		mp->populated_size++;
-		added++;
-		obj += total;
-	}
-	return added;
-}
-
-static void memchunk_mz_free(struct rte_mempool_memhdr *memhdr, void *opaque)
-{
-	RTE_SET_USED(memhdr);
-	rte_memzone_free(opaque);
-}
-
-/* Forget every object and chunk (the driver is handled by the caller). */
-static void release_chunks(struct rte_mempool *mp)
-{
-	struct rte_mempool_memhdr *memhdr;
-
-	while ((memhdr = STAILQ_FIRST(&mp->mem_list)) != NULL) {
-		STAILQ_REMOVE_HEAD(&mp->mem_list, next);
-		if (memhdr->free_cb != NULL)
-			memhdr->free_cb(memhdr, memhdr->opaque);
-		rte_free(memhdr);
-	}
-	STAILQ_INIT(&mp->elt_list);
-	mp->populated_size = 0;
-	mp->nb_mem_chunks = 0;
-}
-
-/*
- * Reserve one more chunk sized for the objects still missing and carve it.
- * If the heap has no piece that big, the biggest piece it has will do: the
- * caller comes back for the rest.
- */
-static int add_chunk(struct rte_mempool *mp, uint64_t pg_sz, bool need_iova)
-{
-	const size_t total = mp->header_size + mp->elt_size + mp->trailer_size;
-	const size_t missing = mp->size - mp->populated_size;
-	char mz_name[RTE_MEMZONE_NAMESIZE];
-	struct rte_mempool_memhdr *memhdr;
-	const struct rte_memzone *mz;
-	unsigned int mz_flags = 0;
-	size_t len = missing * total;
-	int ret;
-
-	if (need_iova && total > pg_sz)
-		mz_flags |= RTE_MEMZONE_IOVA_CONTIG; /* objects span pages anyway */
-	else if (need_iova)
-		len += (len / pg_sz + 2) * total; /* each page boundary may waste an object */
-
-	ret = snprintf(mz_name, sizeof(mz_name), RTE_MEMPOOL_MZ_FORMAT "_%" PRIu32, mp->name,
-		       mp->nb_mem_chunks);
-	if (ret < 0 || (size_t)ret >= sizeof(mz_name))
-		return -ENAMETOOLONG;
-	memhdr = rte_zmalloc("MEMPOOL_MEMHDR", sizeof(*memhdr), 0);
-	if (memhdr == NULL)
-		return -ENOMEM;
-	mz = rte_memzone_reserve_aligned(mz_name, len, mp->socket_id, mz_flags,
-					 RTE_MEMPOOL_ALIGN);
-	if (mz == NULL && rte_errno == ENOMEM) {
-		/* Not that much in one piece: take the biggest piece there is (len 0). */
-		mz = rte_memzone_reserve_aligned(mz_name, 0, mp->socket_id, mz_flags,
-						 RTE_MEMPOOL_ALIGN);
-	}
-	if (mz == NULL) {
-		ret = rte_errno ? -rte_errno : -ENOMEM;
-		rte_free(memhdr);
-		return ret;
-	}
-	if (carve_objects(mp, mz->addr, mz->len, pg_sz, need_iova, RTE_BAD_IOVA) == 0) {
-		rte_memzone_free(mz);
-		rte_free(memhdr);
-		return -ENOMEM;
-	}
-	memhdr->mp = mp;
-	memhdr->addr = mz->addr;
-	memhdr->iova = (mz->flags & RTE_MEMZONE_IOVA_CONTIG) ? mz->iova : RTE_BAD_IOVA;
-	memhdr->len = mz->len;
-	memhdr->free_cb = memchunk_mz_free;
-	memhdr->opaque = (void *)(uintptr_t)mz;
-	STAILQ_INSERT_TAIL(&mp->mem_list, memhdr, next);
-	mp->nb_mem_chunks++;
-	return 0;
-}
-
-/* Hand the carved objects after the first skip ones to the driver, in batches. */
-static int fill_driver(struct rte_mempool *mp, uint32_t skip)
-{
-	struct rte_mempool_objhdr *hdr;
-	void *batch[64];
-	unsigned int n = 0;
-	int ret = 0;
-
-	STAILQ_FOREACH(hdr, &mp->elt_list, next) {
-		if (skip != 0) {
-			skip--;
-			continue;
-		}
-		batch[n++] = (char *)hdr + sizeof(*hdr);
-		if (n == RTE_DIM(batch)) {
-			ret = rte_mempool_ops_enqueue_bulk(mp, batch, n);
-			if (ret < 0)
-				return ret;
-			n = 0;
-		}
-	}
-	if (n != 0)
-		ret = rte_mempool_ops_enqueue_bulk(mp, batch, n);
-	return ret;
-}
-
-int rte_mempool_populate_default(struct rte_mempool *mp)
-{
-	const bool need_iova = (mp->flags & RTE_MEMPOOL_F_NO_IOVA_CONTIG) == 0;
-	uint64_t pg_sz = 0;
-	int ret;
-
-	if (mp->nb_mem_chunks != 0 || (mp->flags & RTE_MEMPOOL_F_POOL_CREATED))
-		return -EEXIST;
-	rte_memseg_list_walk(min_page_size, &pg_sz);
-	if (pg_sz == 0)
-		pg_sz = UINT64_C(1) << 62; /* no page boundaries to worry about */
-
-	ret = rte_mempool_ops_alloc(mp);
-	if (ret < 0)
-		return ret;
-	mp->flags |= RTE_MEMPOOL_F_POOL_CREATED;
-
-	while (mp->populated_size < mp->size) {
-		ret = add_chunk(mp, pg_sz, need_iova);
-		if (ret < 0)
-			goto fail;
-	}
-	ret = fill_driver(mp, 0);
-	if (ret < 0)
-		goto fail;
-	return (int)mp->populated_size;
-
-fail:
-	RTE_LOG(ERR, MEMPOOL, "cannot populate mempool %s: %s\n", mp->name,
-		rte_strerror(-ret));
-	release_chunks(mp);
-	rte_mempool_ops_free(mp);
-	mp->flags &= ~RTE_MEMPOOL_F_POOL_CREATED;
-	return ret;
-}
-
-/* Forget every object after the first keep ones (they were just carved). */
-static void truncate_objects(struct rte_mempool *mp, uint32_t keep)
-{
-	STAILQ_HEAD(, rte_mempool_objhdr) kept;
-	struct rte_mempool_objhdr *hdr;
-
-	STAILQ_INIT(&kept);
-	for (uint32_t i = 0; i < keep; i++) {
-		hdr = STAILQ_FIRST(&mp->elt_list);
-		STAILQ_REMOVE_HEAD(&mp->elt_list, next);
-		STAILQ_INSERT_TAIL(&kept, hdr, next);
-	}
-	STAILQ_INIT(&mp->elt_list);
-	while ((hdr = STAILQ_FIRST(&kept)) != NULL) {
-		STAILQ_REMOVE_HEAD(&kept, next);
-		STAILQ_INSERT_TAIL(&mp->elt_list, hdr, next);
-	}
-	mp->populated_size = keep;
-}
-
-/*
- * One chunk the caller provides: carve it, record it, hand its objects to
- * the driver (made on first use). Returns the objects added, 0 if not even
- * one fits, or -ENOSPC / -ENOMEM / the driver's error, state unchanged.
- */
-static int populate_chunk(struct rte_mempool *mp, char *addr, size_t len, uint64_t pg_sz,
-			  bool lookup, rte_iova_t base, rte_mempool_memchunk_free_cb_t *free_cb,
-			  void *opaque)
-{
-	const uint32_t before = mp->populated_size;
-	struct rte_mempool_memhdr *memhdr;
-	bool made_driver = false;
-	unsigned int added;
-	int ret = 0;
-
-	if (before >= mp->size)
-		return -ENOSPC;
-	if (addr == NULL || (lookup && (pg_sz == 0 || !rte_is_power_of_2(pg_sz))))
-		return -EINVAL;
-	if ((mp->flags & RTE_MEMPOOL_F_POOL_CREATED) == 0) {
-		ret = rte_mempool_ops_alloc(mp);
-		if (ret < 0)
-			return ret;
-		mp->flags |= RTE_MEMPOOL_F_POOL_CREATED;
-		made_driver = true;
-	}
-	memhdr = rte_zmalloc("MEMPOOL_MEMHDR", sizeof(*memhdr), 0);
-	added = memhdr != NULL ? carve_objects(mp, addr, len, pg_sz, lookup, base) : 0;
-	if (added != 0)
-		ret = fill_driver(mp, before);
-	if (memhdr == NULL || added == 0 || ret < 0) {
-		truncate_objects(mp, before);
-		rte_free(memhdr);
-		if (made_driver) {
-			rte_mempool_ops_free(mp);
-			mp->flags &= ~RTE_MEMPOOL_F_POOL_CREATED;
-		}
-		return memhdr == NULL ? -ENOMEM : added == 0 ? 0 : ret;
-	}
-	memhdr->mp = mp;
-	memhdr->addr = addr;
-	memhdr->iova = lookup ? RTE_BAD_IOVA : base;
-	memhdr->len = len;
-	memhdr->free_cb = free_cb;
-	memhdr->opaque = opaque;
-	STAILQ_INSERT_TAIL(&mp->mem_list, memhdr, next);
-	mp->nb_mem_chunks++;
-	return (int)added;
-}
-
-int rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t iova,
-			      size_t len, rte_mempool_memchunk_free_cb_t *free_cb, void *opaque)
-{
-	return populate_chunk(mp, vaddr, len, 0, false, iova, free_cb, opaque);
-}
-
-int rte_mempool_populate_virt(struct rte_mempool *mp, char *addr, size_t len, size_t pg_sz,
-			      rte_mempool_memchunk_free_cb_t *free_cb, void *opaque)
-{
-	const bool need_iova = (mp->flags & RTE_MEMPOOL_F_NO_IOVA_CONTIG) == 0;
-
-	return populate_chunk(mp, addr, len, pg_sz, need_iova, RTE_BAD_IOVA, free_cb, opaque);
-}
-
 static const char *ops_name_for_flags(unsigned int flags)
 {
 	if ((flags & RTE_MEMPOOL_F_SP_PUT) && (flags & RTE_MEMPOOL_F_SC_GET))
@@ -452,9 +155,10 @@ void rte_mempool_free(struct rte_mempool *mp)
 {
 	if (mp == NULL)
 		return;
+	mempool_event_invoke(RTE_MEMPOOL_EVENT_DESTROY, mp);
 	if (mp->flags & RTE_MEMPOOL_F_POOL_CREATED)
 		rte_mempool_ops_free(mp);
-	release_chunks(mp);
+	mempool_release_chunks(mp);
 	/* mp lives in this memzone: nothing may touch it afterwards. */
 	rte_memzone_free(mp->mz);
 }
@@ -605,16 +309,21 @@ void rte_mempool_list_dump(FILE *f)
 	rte_mempool_walk(dump_one, f != NULL ? f : stdout);
 }
 
-/* Log (not panic) what is inconsistent: objects owned elsewhere, caches overfull. */
+/* Log (not panic) what is inconsistent: objects owned elsewhere, caches
+ * overfull. Debug builds also check every object's cookies, and panic. */
 void rte_mempool_audit(struct rte_mempool *mp)
 {
 	struct rte_mempool_objhdr *hdr;
 	uint32_t n = 0;
 
 	STAILQ_FOREACH(hdr, &mp->elt_list, next) {
+		void *obj = (char *)hdr + sizeof(*hdr);
+
 		if (hdr->mp != mp)
 			RTE_LOG(ERR, MEMPOOL, "%s: object %" PRIu32 " claims pool %p\n", mp->name,
 				n, (void *)hdr->mp);
+		else
+			rte_mempool_check_cookies(mp, &obj, 1, 2); /* held or in the pool, intact */
 		n++;
 	}
 	if (n != mp->populated_size)

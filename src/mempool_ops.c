@@ -144,3 +144,37 @@ unsigned int rte_mempool_ops_get_count(const struct rte_mempool *mp)
 {
 	return rte_mempool_get_ops(mp->ops_index)->get_count(mp);
 }
+
+ssize_t rte_mempool_ops_calc_mem_size(const struct rte_mempool *mp, uint32_t obj_num,
+				      uint32_t pg_shift, size_t *min_chunk_size, size_t *align)
+{
+	struct rte_mempool_ops *ops = rte_mempool_get_ops(mp->ops_index);
+
+	if (ops->calc_mem_size == NULL)
+		return rte_mempool_op_calc_mem_size_default(mp, obj_num, pg_shift,
+							    min_chunk_size, align);
+	return ops->calc_mem_size(mp, obj_num, pg_shift, min_chunk_size, align);
+}
+
+int rte_mempool_ops_populate(struct rte_mempool *mp, unsigned int max_objs, void *vaddr,
+			     rte_iova_t iova, size_t len, rte_mempool_populate_obj_cb_t *obj_cb,
+			     void *obj_cb_arg)
+{
+	struct rte_mempool_ops *ops = rte_mempool_get_ops(mp->ops_index);
+
+	if (ops->populate == NULL)
+		return rte_mempool_op_populate_default(mp, max_objs, vaddr, iova, len, obj_cb,
+						       obj_cb_arg);
+	return ops->populate(mp, max_objs, vaddr, iova, len, obj_cb, obj_cb_arg);
+}
+
+int rte_mempool_ops_get_info(const struct rte_mempool *mp, struct rte_mempool_info *info)
+{
+	struct rte_mempool_ops *ops = rte_mempool_get_ops(mp->ops_index);
+
+	if (info == NULL)
+		return -EINVAL;
+	if (ops->get_info == NULL)
+		return -ENOTSUP;
+	return ops->get_info(mp, info);
+}

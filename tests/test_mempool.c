@@ -13,6 +13,9 @@
 #include <string.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include <rte_eal.h>
@@ -26,6 +29,15 @@
 #include <rte_ring.h>
 
 #include "rtetest.h"
+#ifdef RTEMEM_HAL_sim
+#include "sim_machine.h"
+#endif
+
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+#define RTETEST_MEMPOOL_DEBUG 1
+#else
+#define RTETEST_MEMPOOL_DEBUG 0
+#endif
 
 /* ThreadSanitizer checks every access, some 20x slower: fewer objects,
  * still thousands of hand-overs between the two lcores. */
@@ -86,8 +98,9 @@ static void test_create_lookup_free(void **state)
 	assert_int_equal(rte_mempool_calc_obj_size(100, 0, &sz), 192);
 	assert_int_equal(sz.header_size, 64);
 	assert_int_equal(sz.trailer_size, 24);
+	/* Debug builds add the trailer cookie. */
 	assert_int_equal(rte_mempool_calc_obj_size(100, RTE_MEMPOOL_F_NO_CACHE_ALIGN, &sz),
-			 sizeof(struct rte_mempool_objhdr) + 104);
+			 sizeof(struct rte_mempool_objhdr) + 104 + (RTETEST_MEMPOOL_DEBUG ? 8 : 0));
 	assert_int_equal(mp->private_data_size, 64); /* 40 rounded to a cache line */
 	assert_true(rte_is_aligned(rte_mempool_get_priv(mp), RTE_CACHE_LINE_SIZE));
 	assert_string_equal(rte_mempool_get_ops(mp->ops_index)->name, "ring_mp_mc");
@@ -193,10 +206,11 @@ static void test_every_object_iova_contiguous(void **state)
 }
 
 /*
- * With IOVA as VA every page continues the previous one, so objects do
- * straddle page boundaries (no memory is wasted) and stay contiguous.
+ * With IOVA as VA every page continues the previous one, yet (as DPDK's
+ * default populate) no object smaller than a page straddles a page
+ * boundary: calc_mem_size counts on it.
  */
-static void test_straddle_when_contiguous(void **state)
+static void test_no_straddle_when_contiguous(void **state)
 {
 	struct rte_mempool *mp;
 
@@ -207,7 +221,7 @@ static void test_straddle_when_contiguous(void **state)
 	mp = rte_mempool_create("mp_va", 4000, 2304, 0, 0, NULL, NULL, NULL, NULL,
 				SOCKET_ID_ANY, 0);
 	assert_non_null(mp);
-	assert_true(check_pool_iova(mp) > 0);
+	assert_int_equal(check_pool_iova(mp), 0);
 	rte_mempool_free(mp);
 	assert_int_equal(rte_eal_cleanup(), 0);
 	assert_int_equal(rtetest_boot("-l 0-1"), 0);
@@ -361,6 +375,7 @@ static void test_populate_iova_and_virt(void **state)
 /* Objects that do not need IO addresses get RTE_BAD_IOVA. */
 static void test_no_iova_contig(void **state)
 {
+	const struct rte_memzone *mz;
 	struct rte_mempool *mp;
 	void *obj;
 
@@ -372,6 +387,22 @@ static void test_no_iova_contig(void **state)
 	assert_int_equal(rte_mempool_virt2iova(obj), RTE_BAD_IOVA);
 	rte_mempool_put(mp, obj);
 	rte_mempool_free(mp);
+
+	/* Even given an IO address, as DPDK: the pool said it needs none. */
+	mz = rte_memzone_reserve_aligned("noiova_chunk", 64 * 1024, SOCKET_ID_ANY,
+					 RTE_MEMZONE_IOVA_CONTIG, RTE_CACHE_LINE_SIZE);
+	assert_non_null(mz);
+	mp = rte_mempool_create_empty("mp_noiova2", 10, 64, 0, 0, SOCKET_ID_ANY,
+				      RTE_MEMPOOL_F_NO_IOVA_CONTIG);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_populate_iova(mp, mz->addr, mz->iova, mz->len, NULL, NULL),
+			 10);
+	assert_int_equal(STAILQ_FIRST(&mp->mem_list)->iova, RTE_BAD_IOVA);
+	assert_int_equal(rte_mempool_get(mp, &obj), 0);
+	assert_int_equal(rte_mempool_virt2iova(obj), RTE_BAD_IOVA);
+	rte_mempool_put(mp, obj);
+	rte_mempool_free(mp);
+	rte_memzone_free(mz);
 }
 
 static void test_get_put_counts(void **state)
@@ -1158,12 +1189,624 @@ static void test_stress_drivers(void **state)
 	run_pool_stress("ring_mt_hts", STRESS_OBJECTS / 10);
 }
 
+/* ---- driver ops: calc_mem_size, populate, get_info, blocks ---- */
+
+/*
+ * DPDK's default calc_mem_size on known inputs. elt_size 48 makes a
+ * 128-byte object with and without the debug trailer; 5000 a 5120-byte one.
+ */
+static void test_calc_mem_size(void **state)
+{
+	struct rte_mempool *mp, *big;
+	size_t min_chunk, align;
+
+	(void)state;
+	mp = rte_mempool_create_empty("mp_calc", 1000, 48, 0, 0, SOCKET_ID_ANY, 0);
+	big = rte_mempool_create_empty("mp_calc_big", 10, 5000, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_non_null(big);
+	assert_int_equal(mp->header_size + mp->elt_size + mp->trailer_size, 128);
+	assert_int_equal(big->header_size + big->elt_size + big->trailer_size, 5120);
+
+	/* No pages to mind: objects back to back. */
+	min_chunk = align = 12345;
+	assert_int_equal(rte_mempool_op_calc_mem_size_default(mp, 10, 0, &min_chunk, &align),
+			 10 * 128);
+	assert_int_equal(min_chunk, 128);
+	assert_int_equal(align, RTE_MEMPOOL_ALIGN);
+	/* 4 KB pages, 32 objects each: 3 full pages, 4 in the last, 127 of slack. */
+	assert_int_equal(rte_mempool_op_calc_mem_size_default(mp, 100, 12, &min_chunk, &align),
+			 3 * 4096 + 4 * 128 + 127);
+	/* Exactly full pages still count the last one by its objects. */
+	assert_int_equal(rte_mempool_op_calc_mem_size_default(mp, 64, 12, &min_chunk, &align),
+			 4096 + 32 * 128 + 127);
+	/* 128 bytes reserved per page: 31 objects a page, 7 in the last. */
+	assert_int_equal(rte_mempool_op_calc_mem_size_helper(mp, 100, 12, 128, &min_chunk,
+							     &align),
+			 3 * 4096 + 128 + 7 * 128 + 127);
+	assert_int_equal(rte_mempool_op_calc_mem_size_helper(mp, 100, 0, 100, &min_chunk, &align),
+			 100 * 128 + 100);
+	assert_int_equal(rte_mempool_op_calc_mem_size_helper(mp, 100, 12, 4096, &min_chunk,
+							     &align),
+			 -EINVAL);
+	/* Bigger than a page: two pages of their own each. */
+	min_chunk = 0;
+	assert_int_equal(rte_mempool_op_calc_mem_size_default(big, 3, 12, &min_chunk, &align),
+			 3 * 8192);
+	assert_int_equal(min_chunk, 5120);
+	/* The ring driver has none of its own: the wrapper gives the default. */
+	assert_int_equal(rte_mempool_ops_calc_mem_size(mp, 100, 21, &min_chunk, &align),
+			 rte_mempool_op_calc_mem_size_default(mp, 100, 21, &min_chunk, &align));
+	rte_mempool_free(big);
+	rte_mempool_free(mp);
+}
+
+/* The page size populate keeps objects within: the hugepage, or none. */
+static void test_get_page_size(void **state)
+{
+	const struct rte_memzone *mz;
+	const struct rte_memseg *ms;
+	struct rte_mempool *mp;
+	size_t pg_sz;
+
+	(void)state;
+	mz = rte_memzone_reserve("pgsz_probe", 64, SOCKET_ID_ANY, 0);
+	assert_non_null(mz);
+	ms = rte_mem_virt2memseg(mz->addr, NULL);
+	assert_non_null(ms);
+	mp = rte_mempool_create_empty("mp_pgsz", 10, 64, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	pg_sz = 1;
+	assert_int_equal(rte_mempool_get_page_size(mp, &pg_sz), 0);
+	assert_int_equal(pg_sz, ms->hugepage_sz);
+	rte_mempool_free(mp);
+	mp = rte_mempool_create_empty("mp_pgsz0", 10, 64, 0, 0, SOCKET_ID_ANY,
+				      RTE_MEMPOOL_F_NO_IOVA_CONTIG);
+	assert_non_null(mp);
+	pg_sz = 1;
+	assert_int_equal(rte_mempool_get_page_size(mp, &pg_sz), 0);
+	assert_int_equal(pg_sz, 0);
+	rte_mempool_free(mp);
+	rte_memzone_free(mz);
+}
+
+/* A ring_mp_mc copy whose populate aligns objects, and which has blocks of 4. */
+#define TEST_BLOCK 4
+
+static int align_populate(struct rte_mempool *mp, unsigned int max_objs, void *vaddr,
+			  rte_iova_t iova, size_t len, rte_mempool_populate_obj_cb_t *obj_cb,
+			  void *obj_cb_arg)
+{
+	return rte_mempool_op_populate_helper(mp, RTE_MEMPOOL_POPULATE_F_ALIGN_OBJ, max_objs,
+					      vaddr, iova, len, obj_cb, obj_cb_arg);
+}
+
+static unsigned int calc_calls;
+
+static ssize_t counting_calc(const struct rte_mempool *mp, uint32_t obj_num, uint32_t pg_shift,
+			     size_t *min_chunk_size, size_t *align)
+{
+	calc_calls++;
+	return rte_mempool_op_calc_mem_size_default(mp, obj_num, pg_shift, min_chunk_size, align);
+}
+
+static int failing_populate(struct rte_mempool *mp, unsigned int max_objs, void *vaddr,
+			    rte_iova_t iova, size_t len, rte_mempool_populate_obj_cb_t *obj_cb,
+			    void *obj_cb_arg)
+{
+	(void)mp, (void)max_objs, (void)vaddr, (void)iova, (void)len, (void)obj_cb;
+	(void)obj_cb_arg;
+	return -EIO;
+}
+
+static int block_info(const struct rte_mempool *mp, struct rte_mempool_info *info)
+{
+	(void)mp;
+	info->contig_block_size = TEST_BLOCK;
+	return 0;
+}
+
+/*
+ * Blocks straight from the object list (carved one after the other from
+ * one chunk): enough for the API's contract, not a real driver (the
+ * objects stay in the ring too). pool_config counts blocks handed out.
+ */
+static int block_dequeue(struct rte_mempool *mp, void **first_obj_table, unsigned int n)
+{
+	unsigned int *given = mp->pool_config;
+	struct rte_mempool_objhdr *hdr;
+	unsigned int i = 0, want = (*given + n) * TEST_BLOCK;
+
+	if (want > mp->populated_size)
+		return -ENOBUFS;
+	STAILQ_FOREACH(hdr, &mp->elt_list, next) {
+		if (i >= *given * TEST_BLOCK && i < want && i % TEST_BLOCK == 0)
+			first_obj_table[i / TEST_BLOCK - *given] = (char *)hdr + sizeof(*hdr);
+		i++;
+	}
+	*given += n;
+	return 0;
+}
+
+static void register_test_ops(void)
+{
+	static bool done;
+	struct rte_mempool_ops ops;
+
+	if (done)
+		return;
+	ops = *rte_mempool_get_ops(0); /* ring_mp_mc */
+	snprintf(ops.name, sizeof(ops.name), "test_align");
+	ops.populate = align_populate;
+	ops.calc_mem_size = counting_calc;
+	assert_true(rte_mempool_register_ops(&ops) > 0);
+	ops = *rte_mempool_get_ops(0);
+	snprintf(ops.name, sizeof(ops.name), "test_badpop");
+	ops.populate = failing_populate;
+	assert_true(rte_mempool_register_ops(&ops) > 0);
+	ops = *rte_mempool_get_ops(0);
+	snprintf(ops.name, sizeof(ops.name), "test_blocks");
+	ops.get_info = block_info;
+	ops.dequeue_contig_blocks = block_dequeue;
+	assert_true(rte_mempool_register_ops(&ops) > 0);
+	done = true;
+}
+
+struct hdr_check {
+	size_t total;
+	unsigned int aligned;
+	unsigned int objects;
+	char *lo, *hi;
+};
+
+static void check_hdr_align(struct rte_mempool *mp, void *arg, void *obj, unsigned int idx)
+{
+	struct hdr_check *c = arg;
+	char *start = (char *)obj - mp->header_size;
+
+	(void)idx;
+	c->objects++;
+	if ((uintptr_t)start % c->total == 0)
+		c->aligned++;
+	if (start < c->lo || start + c->total > c->hi)
+		c->aligned = UINT32_MAX / 2; /* out of the chunk: fail loudly */
+}
+
+/* RTE_MEMPOOL_POPULATE_F_ALIGN_OBJ: each object starts at a multiple of its size. */
+static void test_populate_align_obj(void **state)
+{
+	const struct rte_memzone *mz;
+	struct rte_mempool *mp;
+	struct hdr_check c;
+	const char *ops[] = { "ring_mp_mc", "test_align" };
+	unsigned int expect[2];
+	size_t total, skip;
+	char *start;
+	int n;
+
+	(void)state;
+	register_test_ops();
+	mz = rte_memzone_reserve_aligned("align_chunk", 64 * 1024, SOCKET_ID_ANY,
+					 RTE_MEMZONE_IOVA_CONTIG, 4096);
+	assert_non_null(mz);
+	for (unsigned int k = 0; k < 2; k++) {
+		/* elt 100: a 192-byte object, not a power of 2. */
+		mp = rte_mempool_create_empty("mp_align", 50, 100, 0, 0, SOCKET_ID_ANY, 0);
+		assert_non_null(mp);
+		total = mp->header_size + mp->elt_size + mp->trailer_size;
+		assert_int_equal(total, 192);
+		assert_int_equal(rte_mempool_set_ops_byname(mp, ops[k], NULL), 0);
+		/* Start the chunk 64 bytes past a multiple of 192. */
+		start = mz->addr;
+		skip = (64 + total - (uintptr_t)start % total) % total;
+		start += skip;
+		n = rte_mempool_populate_iova(mp, start, mz->iova + skip, mz->len - skip, NULL,
+					      NULL);
+		assert_int_equal(n, 50);
+		c = (struct hdr_check){ .total = total, .lo = start, .hi = start + mz->len - skip };
+		assert_int_equal(rte_mempool_obj_iter(mp, check_hdr_align, &c), 50);
+		assert_int_equal(c.objects, 50);
+		expect[k] = c.aligned;
+		rte_mempool_free(mp);
+	}
+	assert_int_equal(expect[0], 0);  /* default: packed from the (misaligned) start */
+	assert_int_equal(expect[1], 50); /* aligned: every one */
+
+	/* populate_default sizes with the driver's calc_mem_size and carves
+	 * with its populate. */
+	mp = rte_mempool_create_empty("mp_align_def", 500, 100, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_set_ops_byname(mp, "test_align", NULL), 0);
+	calc_calls = 0;
+	assert_int_equal(rte_mempool_populate_default(mp), 500);
+	assert_true(calc_calls >= 1);
+	c = (struct hdr_check){ .total = 192, .lo = NULL, .hi = (char *)UINTPTR_MAX };
+	assert_int_equal(rte_mempool_obj_iter(mp, check_hdr_align, &c), 500);
+	assert_int_equal(c.aligned, 500);
+	check_counts(mp, 0);
+	rte_mempool_free(mp);
+
+	/* A driver's populate that fails: its error, and the pool as it was. */
+	mp = rte_mempool_create_empty("mp_badpop", 50, 100, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_set_ops_byname(mp, "test_badpop", NULL), 0);
+	assert_int_equal(rte_mempool_populate_iova(mp, mz->addr, mz->iova, mz->len, NULL, NULL),
+			 -EIO);
+	assert_int_equal(rte_mempool_populate_virt(mp, mz->addr, mz->len, 4096, NULL, NULL),
+			 -EIO);
+	assert_int_equal(rte_mempool_populate_default(mp), -EIO);
+	assert_int_equal(mp->populated_size, 0);
+	assert_int_equal(mp->nb_mem_chunks, 0);
+	assert_int_equal(mp->flags & RTE_MEMPOOL_F_POOL_CREATED, 0);
+	assert_true(STAILQ_EMPTY(&mp->elt_list));
+	assert_true(STAILQ_EMPTY(&mp->mem_list));
+	rte_mempool_free(mp);
+	rte_memzone_free(mz);
+}
+
+/* Blocks and info: ENOTSUP from the ring driver, the contract from one that has them. */
+static void test_contig_blocks(void **state)
+{
+	struct rte_mempool_info info;
+	unsigned int given = 0;
+	struct rte_mempool *mp;
+	void *blocks[3];
+
+	(void)state;
+	register_test_ops();
+	mp = rte_mempool_create("mp_noblocks", 64, 64, 0, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_ops_get_info(mp, &info), -ENOTSUP);
+	assert_int_equal(rte_mempool_ops_get_info(mp, NULL), -EINVAL);
+	blocks[0] = (void *)0x5a5a;
+	assert_int_equal(rte_mempool_get_contig_blocks(mp, blocks, 1), -ENOTSUP);
+	assert_ptr_equal(blocks[0], (void *)0x5a5a);
+	assert_int_equal(rte_mempool_ops_dequeue_contig_blocks(mp, blocks, 1), -ENOTSUP);
+	check_counts(mp, 0);
+	rte_mempool_free(mp);
+
+	mp = rte_mempool_create_empty("mp_blocks", 12, 64, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_set_ops_byname(mp, "test_blocks", &given), 0);
+	assert_int_equal(rte_mempool_populate_default(mp), 12);
+	memset(&info, 0xa5, sizeof(info));
+	assert_int_equal(rte_mempool_ops_get_info(mp, &info), 0);
+	assert_int_equal(info.contig_block_size, TEST_BLOCK);
+	memset(blocks, 0xa5, sizeof(blocks));
+	assert_int_equal(rte_mempool_get_contig_blocks(mp, blocks, 2), 0);
+	for (unsigned int i = 0; i < 2; i++) {
+		const size_t total = mp->header_size + mp->elt_size + mp->trailer_size;
+
+		assert_ptr_equal(rte_mempool_from_obj(blocks[i]), mp);
+		for (unsigned int j = 1; j < TEST_BLOCK; j++)
+			assert_ptr_equal(rte_mempool_from_obj(RTE_PTR_ADD(blocks[i], j * total)), mp);
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+		/* Handed out: every object of the block is marked so. */
+		for (unsigned int j = 0; j < TEST_BLOCK; j++)
+			assert_true(rte_mempool_get_header(RTE_PTR_ADD(blocks[i], j * total))
+					    ->cookie == RTE_MEMPOOL_HEADER_COOKIE1);
+#endif
+	}
+	assert_ptr_not_equal(blocks[0], blocks[1]);
+	assert_int_equal(rte_mempool_get_contig_blocks(mp, blocks, 2), -ENOBUFS);
+	assert_int_equal(given, 2);
+	rte_mempool_free(mp);
+}
+
+/* ---- life-cycle events ---- */
+
+struct event_log {
+	unsigned int ready, destroy;
+	struct rte_mempool *ready_mp, *destroy_mp;
+	unsigned int populated_at_ready;
+	bool add_late;  /* register late_cb from inside the callback */
+	bool drop_self; /* unregister itself on DESTROY */
+};
+
+static struct event_log late_log;
+
+static void note_event(enum rte_mempool_event ev, struct rte_mempool *mp, void *user_data)
+{
+	struct event_log *log = user_data;
+
+	if (ev == RTE_MEMPOOL_EVENT_READY) {
+		log->ready++;
+		log->ready_mp = mp;
+		log->populated_at_ready = mp->populated_size;
+	} else if (ev == RTE_MEMPOOL_EVENT_DESTROY) {
+		log->destroy++;
+		log->destroy_mp = mp;
+		/* Called before anything is freed: the pool is still whole. */
+		assert_int_equal(mp->populated_size, mp->nb_mem_chunks ? mp->size : 0);
+	}
+}
+
+static void note_event_and_more(enum rte_mempool_event ev, struct rte_mempool *mp,
+				void *user_data)
+{
+	struct event_log *log = user_data;
+
+	note_event(ev, mp, user_data);
+	if (log->add_late) {
+		log->add_late = false;
+		assert_int_equal(rte_mempool_event_callback_register(note_event, &late_log), 0);
+	}
+	if (log->drop_self && ev == RTE_MEMPOOL_EVENT_DESTROY)
+		assert_int_equal(rte_mempool_event_callback_unregister(note_event_and_more, log),
+				 0);
+}
+
+static void test_events(void **state)
+{
+	struct event_log log = { 0 }, other = { 0 };
+	const struct rte_memzone *mz;
+	struct rte_mempool_objsz sz;
+	struct rte_mempool *mp;
+
+	(void)state;
+	rte_errno = 0;
+	assert_int_equal(rte_mempool_event_callback_register(NULL, &log), -EINVAL);
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_mempool_event_callback_register(note_event, &log), 0);
+	rte_errno = 0;
+	assert_int_equal(rte_mempool_event_callback_register(note_event, &log), -EEXIST);
+	assert_int_equal(rte_errno, EEXIST);
+	/* The same function with other user data is another callback. */
+	assert_int_equal(rte_mempool_event_callback_register(note_event, &other), 0);
+
+	/* rte_mempool_create: READY once, when full; DESTROY once, on free. */
+	mp = rte_mempool_create("mp_events", 100, 64, 0, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(log.ready, 1);
+	assert_ptr_equal(log.ready_mp, mp);
+	assert_int_equal(log.populated_at_ready, 100);
+	assert_int_equal(log.destroy, 0);
+	assert_int_equal(other.ready, 1);
+	rte_mempool_free(mp);
+	assert_int_equal(log.destroy, 1);
+	assert_ptr_equal(log.destroy_mp, mp);
+	assert_int_equal(log.ready, 1);
+	assert_int_equal(other.destroy, 1);
+
+	/* Two halves: READY only with the second. */
+	rte_mempool_calc_obj_size(64, 0, &sz);
+	mz = rte_memzone_reserve_aligned("events_chunk", 100 * sz.total_size, SOCKET_ID_ANY,
+					 RTE_MEMZONE_IOVA_CONTIG, RTE_CACHE_LINE_SIZE);
+	assert_non_null(mz);
+	mp = rte_mempool_create_empty("mp_events2", 100, 64, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_populate_iova(mp, mz->addr, mz->iova, 50 * sz.total_size,
+						   NULL, NULL),
+			 50);
+	assert_int_equal(log.ready, 1);
+	assert_int_equal(rte_mempool_populate_iova(mp, (char *)mz->addr + 50 * sz.total_size,
+						   mz->iova + 50 * sz.total_size,
+						   50 * sz.total_size, NULL, NULL),
+			 50);
+	assert_int_equal(log.ready, 2);
+	assert_ptr_equal(log.ready_mp, mp);
+	assert_int_equal(log.populated_at_ready, 100);
+	rte_mempool_free(mp);
+	assert_int_equal(log.destroy, 2);
+	rte_memzone_free(mz);
+
+	/* Unregister: exactly what was registered, once. */
+	assert_int_equal(rte_mempool_event_callback_unregister(note_event, &other), 0);
+	rte_errno = 0;
+	assert_int_equal(rte_mempool_event_callback_unregister(note_event, &other), -ENOENT);
+	assert_int_equal(rte_errno, ENOENT);
+	assert_int_equal(rte_mempool_event_callback_unregister(note_event_and_more, &log),
+			 -ENOENT);
+	assert_int_equal(rte_mempool_event_callback_unregister(note_event, &log), 0);
+	mp = rte_mempool_create("mp_events3", 10, 64, 0, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	rte_mempool_free(mp);
+	assert_int_equal(log.ready, 2);
+	assert_int_equal(log.destroy, 2);
+
+	/* From inside a callback: one registered there waits for the next
+	 * event; one may unregister itself. */
+	memset(&log, 0, sizeof(log));
+	memset(&late_log, 0, sizeof(late_log));
+	log.add_late = true;
+	log.drop_self = true;
+	assert_int_equal(rte_mempool_event_callback_register(note_event_and_more, &log), 0);
+	mp = rte_mempool_create("mp_events4", 10, 64, 0, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(log.ready, 1);
+	assert_int_equal(late_log.ready, 0);
+	rte_mempool_free(mp);
+	assert_int_equal(log.destroy, 1);
+	assert_int_equal(late_log.destroy, 1);
+	assert_int_equal(rte_mempool_event_callback_unregister(note_event_and_more, &log),
+			 -ENOENT);
+	assert_int_equal(rte_mempool_event_callback_unregister(note_event, &late_log), 0);
+}
+
+/* ---- anonymous memory ---- */
+
+static void test_populate_anon(void **state)
+{
+	static void *objs[1000];
+	struct rte_mempool *mp;
+	unsigned int flags[] = { 0, RTE_MEMPOOL_F_NO_IOVA_CONTIG };
+
+	(void)state;
+	for (unsigned int f = 0; f < RTE_DIM(flags); f++) {
+		mp = rte_mempool_create_empty("mp_anon", 1000, 64, 32, 0, SOCKET_ID_ANY,
+					      flags[f]);
+		assert_non_null(mp);
+#ifdef RTEMEM_HAL_sim
+		/* The HAL refuses the memory: 0, ENOMEM, and the pool untouched. */
+		sim_fault_arm(SIM_OP_ANON_MAP, 1);
+		rte_errno = 0;
+		assert_int_equal(rte_mempool_populate_anon(mp), 0);
+		assert_int_equal(rte_errno, ENOMEM);
+		sim_fault_arm(SIM_OP_ANON_MAP, 0);
+		assert_int_equal(mp->populated_size, 0);
+		assert_int_equal(mp->nb_mem_chunks, 0);
+		assert_int_equal(mp->flags & RTE_MEMPOOL_F_POOL_CREATED, 0);
+#endif
+		assert_int_equal(rte_mempool_populate_anon(mp), 1000);
+		assert_int_equal(mp->populated_size, 1000);
+		assert_int_equal(mp->nb_mem_chunks, 1);
+		check_counts(mp, 0);
+		/* Populated already: 0 and EINVAL, nothing added. */
+		rte_errno = 0;
+		assert_int_equal(rte_mempool_populate_anon(mp), 0);
+		assert_int_equal(rte_errno, EINVAL);
+		assert_int_equal(mp->populated_size, 1000);
+
+		/* Every object usable: distinct, writable, back in the pool. */
+		memset(objs, 0, sizeof(objs));
+		assert_int_equal(rte_mempool_get_bulk(mp, objs, 1000), 0);
+		for (unsigned int i = 0; i < 1000; i++) {
+			assert_non_null(objs[i]);
+			assert_ptr_equal(rte_mempool_from_obj(objs[i]), mp);
+			memset(objs[i], (int)i, 64);
+		}
+		for (unsigned int i = 0; i < 1000; i++)
+			assert_int_equal(((unsigned char *)objs[i])[63], i & 0xff);
+#ifdef RTEMEM_HAL_sim
+		/* Anonymous memory has no IO address on the sim: each base page is
+		 * a run of its own, and no object leaves its page. */
+		for (unsigned int i = 0; i < 1000; i++) {
+			const size_t pg = 4096;
+			char *start = (char *)objs[i] - mp->header_size;
+			char *end = (char *)objs[i] + mp->elt_size + mp->trailer_size - 1;
+
+			assert_int_equal(rte_mempool_virt2iova(objs[i]), RTE_BAD_IOVA);
+			if (flags[f] == 0)
+				assert_true(RTE_PTR_ALIGN_FLOOR(start, pg) ==
+					    RTE_PTR_ALIGN_FLOOR(end, pg));
+		}
+#endif
+		qsort(objs, 1000, sizeof(objs[0]), cmp_uintptr);
+		for (unsigned int i = 1; i < 1000; i++)
+			assert_true((uintptr_t)objs[i] - (uintptr_t)objs[i - 1] >=
+				    mp->header_size + mp->elt_size + mp->trailer_size);
+		check_counts(mp, 1000);
+		rte_mempool_put_bulk(mp, objs, 1000);
+		check_counts(mp, 0);
+		rte_mempool_free(mp);
+	}
+}
+
+/* ---- the get/put cores and the cookies ---- */
+
+static void test_do_generic_get_put(void **state)
+{
+	struct rte_mempool *mp;
+	void *objs[8];
+
+	(void)state;
+	mp = rte_mempool_create("mp_do", 8, 64, 0, 0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	memset(objs, 0, sizeof(objs));
+	assert_int_equal(rte_mempool_do_generic_get(mp, objs, 8, NULL), 0);
+	for (unsigned int i = 0; i < 8; i++)
+		assert_ptr_equal(rte_mempool_from_obj(objs[i]), mp);
+	/* Empty: the core gives the ring driver's error, the API -ENOENT. */
+	assert_int_equal(rte_mempool_do_generic_get(mp, objs, 1, NULL), -ENOBUFS);
+	assert_int_equal(rte_mempool_generic_get(mp, objs, 1, NULL), -ENOENT);
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+	/* The core does not touch the cookies: still "in the pool". */
+	assert_true(rte_mempool_get_header(objs[0])->cookie == RTE_MEMPOOL_HEADER_COOKIE2);
+#endif
+	rte_mempool_do_generic_put(mp, objs, 8, NULL);
+	check_counts(mp, 0);
+	rte_mempool_free(mp);
+}
+
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+static int wait_child(pid_t pid)
+{
+	int status;
+
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+}
+
+/*
+ * A child that misuses obj must die of rte_panic (abort). The pool's
+ * memory is shared with the child, so the misuse must panic before it
+ * changes anything: a put of an object the pool holds, a put of one whose
+ * trailer the parent overwrote, an audit of another pool's object.
+ */
+static void expect_panic(struct rte_mempool *mp, void *obj, bool put)
+{
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		rte_log_set_global_level(RTE_LOG_EMERG);
+		if (put)
+			rte_mempool_put(mp, obj);
+		else
+			rte_mempool_check_cookies(mp, &obj, 1, 2);
+		_exit(0);
+	}
+	assert_int_equal(wait_child(pid), 128 + SIGABRT);
+}
+#endif
+
+static void test_cookies(void **state)
+{
+	struct rte_mempool *mp, *other;
+	void *obj, *obj2;
+
+	(void)state;
+	mp = rte_mempool_create("mp_cookie", 16, 64, 0, 0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY,
+				0);
+	other = rte_mempool_create("mp_cookie2", 16, 64, 0, 0, NULL, NULL, NULL, NULL,
+				   SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_non_null(other);
+	assert_int_equal(rte_mempool_get(mp, &obj), 0);
+	assert_int_equal(rte_mempool_get(other, &obj2), 0);
+	/* The trailer follows the element. */
+	assert_ptr_equal(rte_mempool_get_trailer(obj), (char *)obj + mp->elt_size);
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+	assert_true(mp->trailer_size >= sizeof(struct rte_mempool_objtlr));
+	assert_true(rte_mempool_get_header(obj)->cookie == RTE_MEMPOOL_HEADER_COOKIE1);
+	assert_true(rte_mempool_get_trailer(obj)->cookie == RTE_MEMPOOL_TRAILER_COOKIE);
+	rte_mempool_check_cookies(mp, &obj, 1, 2); /* audit: fine, unchanged */
+	assert_true(rte_mempool_get_header(obj)->cookie == RTE_MEMPOOL_HEADER_COOKIE1);
+	/* One byte past the element: the put panics. */
+	((char *)obj)[mp->elt_size] ^= 1;
+	expect_panic(mp, obj, true);
+	((char *)obj)[mp->elt_size] ^= 1;
+	expect_panic(mp, obj2, false); /* not mp's */
+	rte_mempool_put(mp, obj);
+	assert_true(rte_mempool_get_header(obj)->cookie == RTE_MEMPOOL_HEADER_COOKIE2);
+	expect_panic(mp, obj, true); /* double free */
+	rte_mempool_audit(mp);
+#else
+	/* Without the debug build the checks are there and do nothing. */
+	rte_mempool_check_cookies(mp, &obj2, 1, 0);
+	rte_mempool_contig_blocks_check_cookies(mp, &obj2, 1, 0);
+	RTE_MEMPOOL_CHECK_COOKIES(mp, &obj2, 1, 0);
+	rte_mempool_put(mp, obj);
+#endif
+	rte_mempool_put(other, obj2);
+	check_counts(mp, 0);
+	check_counts(other, 0);
+	rte_mempool_free(other);
+	rte_mempool_free(mp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_create_lookup_free),
 		cmocka_unit_test(test_every_object_iova_contiguous),
-		cmocka_unit_test(test_straddle_when_contiguous),
+		cmocka_unit_test(test_no_straddle_when_contiguous),
 		cmocka_unit_test(test_objects_bigger_than_a_page),
 		cmocka_unit_test(test_profiles),
 		cmocka_unit_test(test_populate_iova_and_virt),
@@ -1178,6 +1821,14 @@ int main(void)
 		cmocka_unit_test(test_callbacks_and_iterators),
 		cmocka_unit_test(test_walk_and_dump),
 		cmocka_unit_test(test_stack_and_ring_mode_drivers),
+		cmocka_unit_test(test_calc_mem_size),
+		cmocka_unit_test(test_get_page_size),
+		cmocka_unit_test(test_populate_align_obj),
+		cmocka_unit_test(test_contig_blocks),
+		cmocka_unit_test(test_events),
+		cmocka_unit_test(test_populate_anon),
+		cmocka_unit_test(test_do_generic_get_put),
+		cmocka_unit_test(test_cookies),
 		cmocka_unit_test(test_stress_two_lcores),
 		cmocka_unit_test(test_stress_drivers),
 	};

@@ -343,3 +343,32 @@ void hal_linux_clear_stale_pages(void)
 		closedir(dir);
 	}
 }
+
+/* Shared (DPDK maps it so too: a forked child sees the same objects) and locked. */
+void *hal_anon_map(size_t len)
+{
+	void *p;
+	int err;
+
+	if (len == 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	/* mlock, not MAP_LOCKED: MAP_LOCKED fails silently past the limit. */
+	if (mlock(p, len) < 0) {
+		err = errno;
+		munmap(p, len);
+		errno = err;
+		return NULL;
+	}
+	return p;
+}
+
+void hal_anon_unmap(void *va, size_t len)
+{
+	if (va != NULL)
+		munmap(va, len);
+}

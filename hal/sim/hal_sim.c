@@ -386,3 +386,42 @@ void hal_set_iova_as_va(bool iova_as_va)
 {
 	sim_dma_set_iova_as_va(iova_as_va);
 }
+
+/*
+ * The sim's base page may be bigger than the OS's (profile=16K/...): map
+ * one page more and trim, so the memory is aligned to the simulated page.
+ * Nothing is locked: it is process memory, and the host's RLIMIT_MEMLOCK
+ * would only make tests depend on where they run.
+ */
+void *hal_anon_map(size_t len)
+{
+	const size_t page = hal_base_page_size();
+	size_t os_page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t extra = page > os_page ? page : 0;
+	char *p, *start;
+
+	if (sim_fault_hit(SIM_OP_ANON_MAP)) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	if (len == 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	len = RTE_ALIGN_CEIL(len, os_page);
+	p = mmap(NULL, len + extra, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	start = extra != 0 ? RTE_PTR_ALIGN_CEIL(p, page) : p;
+	if (start != p)
+		munmap(p, (size_t)(start - p));
+	if (p + len + extra != start + len)
+		munmap(start + len, (size_t)(p + len + extra - (start + len)));
+	return start;
+}
+
+void hal_anon_unmap(void *va, size_t len)
+{
+	if (va != NULL)
+		munmap(va, RTE_ALIGN_CEIL(len, (size_t)sysconf(_SC_PAGESIZE)));
+}
