@@ -66,6 +66,12 @@ static int setup_prealloc(void **state)
 	return rtetest_boot("-m 8");
 }
 
+static int setup_iova_va(void **state)
+{
+	(void)state;
+	return rtetest_boot("--iova-mode=va");
+}
+
 static int teardown(void **state)
 {
 	(void)state;
@@ -1661,6 +1667,25 @@ static void test_bounded_zone_stays_in_window(void **state)
 	}
 }
 
+/*
+ * With IOVA as VA, the IO address of heap memory is its virtual address
+ * (rte_malloc.h); memory that is not the heap's still has none.
+ */
+static void test_virt2iova_in_va_mode(void **state)
+{
+	char not_heap[64];
+	char *p;
+
+	(void)state;
+	assert_int_equal(rte_eal_iova_mode(), RTE_IOVA_VA);
+	p = rte_malloc(NULL, 3000, 0);
+	assert_non_null(p);
+	assert_int_equal(rte_malloc_virt2iova(p), (rte_iova_t)(uintptr_t)p);
+	assert_int_equal(rte_malloc_virt2iova(p + 2999), (rte_iova_t)(uintptr_t)(p + 2999));
+	assert_int_equal(rte_malloc_virt2iova(not_heap), RTE_BAD_IOVA);
+	rte_free(p);
+}
+
 #ifdef RTEMEM_HAL_sim
 /* Two sockets: socket-specific calls stay there, SOCKET_ID_ANY falls over. */
 static void test_sockets(void **state)
@@ -1798,6 +1823,9 @@ int main(void)
 		cmocka_unit_test(test_sockets),
 		cmocka_unit_test(test_any_socket_falls_over),
 	};
+	const struct CMUnitTest iova_va[] = {
+		cmocka_unit_test(test_virt2iova_in_va_mode),
+	};
 	const struct CMUnitTest no_eal[] = {
 		cmocka_unit_test(test_without_eal),
 	};
@@ -1807,6 +1835,8 @@ int main(void)
 
 	fails += rtetest_run_hugepage_group("malloc", defaults, setup_default, teardown);
 	fails += rtetest_run_hugepage_group("malloc -m", prealloc, setup_prealloc, teardown);
+	fails += rtetest_run_hugepage_group("malloc --iova-mode=va", iova_va, setup_iova_va,
+					    teardown);
 	fails += cmocka_run_group_tests_name("malloc 2 sockets", sockets, setup_two_sockets,
 					     teardown);
 	return fails;
