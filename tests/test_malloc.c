@@ -1686,6 +1686,20 @@ static void test_virt2iova_in_va_mode(void **state)
 	rte_free(p);
 }
 
+/* With IOVA as VA every run of pages is IOVA-contiguous: a contiguous zone
+ * over several pages is always there to be had. */
+static void test_contig_zone_in_va_mode(void **state)
+{
+	const size_t pg = page_size();
+	const struct rte_memzone *mz;
+
+	(void)state;
+	mz = rte_memzone_reserve("contig_va", 2 * pg + pg / 2, 0, RTE_MEMZONE_IOVA_CONTIG);
+	assert_non_null(mz);
+	assert_int_equal(mz->iova, (rte_iova_t)(uintptr_t)mz->addr);
+	assert_int_equal(rte_memzone_free(mz), 0);
+}
+
 #ifdef RTEMEM_HAL_sim
 /* Two sockets: socket-specific calls stay there, SOCKET_ID_ANY falls over. */
 static void test_sockets(void **state)
@@ -1825,6 +1839,7 @@ int main(void)
 	};
 	const struct CMUnitTest iova_va[] = {
 		cmocka_unit_test(test_virt2iova_in_va_mode),
+		cmocka_unit_test(test_contig_zone_in_va_mode),
 	};
 	const struct CMUnitTest no_eal[] = {
 		cmocka_unit_test(test_without_eal),
