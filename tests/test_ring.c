@@ -1427,6 +1427,10 @@ static void test_zc_wrap(void **state)
 
 static void test_reset_and_dump(void **state)
 {
+	static const char *const dump_lines[] = {
+		"\n  flags=0\n", "\n  size=64\n", "\n  capacity=63\n", "\n  ct=2\n",
+		"\n  ch=2\n", "\n  pt=5\n", "\n  ph=5\n", "\n  used=3\n", "\n  avail=60\n",
+	};
 	struct rte_ring *r = rte_ring_create("dumped", 64, SOCKET_ID_ANY, 0);
 	void *objs[5] = { val(1), val(2), val(3), val(4), val(5) };
 	char *buf = NULL;
@@ -1436,14 +1440,25 @@ static void test_reset_and_dump(void **state)
 	(void)state;
 	assert_non_null(r);
 	assert_int_equal(rte_ring_enqueue_bulk(r, objs, 5, NULL), 5);
+	assert_int_equal(rte_ring_dequeue_bulk(r, objs, 2, NULL), 2);
+	/* DPDK's format: one "  key=value" line per field, indexes as they are */
 	f = open_memstream(&buf, &len);
 	assert_non_null(f);
 	rte_ring_dump(f, r);
+	fclose(f);
+	for (size_t i = 0; i < RTE_DIM(dump_lines); i++)
+		if (strstr(buf, dump_lines[i]) == NULL)
+			fail_msg("no '%s' in rte_ring_dump's:\n%s", dump_lines[i], buf);
+	assert_int_equal(strncmp(buf, "ring <dumped>@", 14), 0);
+	free(buf);
+	/* The list dump goes to f too, and holds this ring's dump */
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
 	rte_ring_list_dump(f);
 	fclose(f);
-	assert_non_null(strstr(buf, "ring <dumped>"));
-	assert_non_null(strstr(buf, "used=5"));
-	assert_non_null(strstr(buf, "avail=58"));
+	assert_non_null(strstr(buf, "ring <dumped>@"));
+	assert_non_null(strstr(buf, "\n  pt=5\n"));
 	free(buf);
 
 	rte_ring_reset(r);
@@ -1459,20 +1474,22 @@ struct stress {
 	struct rte_ring *r;
 	uint64_t count;        /* objects per producer */
 	unsigned int nb_producers;
-	unsigned int flags;    /* the ring's; 0: the explicit mp/mc calls */
+	unsigned int flags;    /* the ring's; 0: MT, explicit mp/mc and default calls */
 	volatile int producers_done;
 };
 
 /*
- * Enqueue up to n: the explicit MP call on an MT ring, else the default
+ * Enqueue up to n: on an MT ring the explicit MP call and the default one
+ * (batches of 32 alternate: seq / 32 is odd or even), else the default
  * call (dispatching on the mode); on an HTS side every other batch through
  * the peek calls, finishing only three quarters of what was reserved.
  */
 static unsigned int stress_enqueue(struct rte_ring *r, unsigned int flags, void **batch,
 				   unsigned int n, uint64_t seq)
 {
-	if (flags == 0)
-		return rte_ring_mp_enqueue_burst(r, batch, n, NULL);
+	if (flags == 0) /* an MT ring: the explicit call and the default one in turn */
+		return ((seq >> 5) & 1) ? rte_ring_enqueue_burst(r, batch, n, NULL)
+				 : rte_ring_mp_enqueue_burst(r, batch, n, NULL);
 	if ((flags & RING_F_MP_HTS_ENQ) && (seq & 1)) {
 		n = rte_ring_enqueue_burst_start(r, n, NULL);
 		n -= n / 4;
@@ -1488,12 +1505,14 @@ static unsigned int stress_enqueue(struct rte_ring *r, unsigned int flags, void 
 	return rte_ring_enqueue_burst(r, batch, n, NULL);
 }
 
-/* The same for dequeue: a peek dequeue keeps the last half of what it saw. */
+/* The same for dequeue (an MT ring: the MC call and the default one in turn);
+ * a peek dequeue keeps the last half of what it saw. */
 static unsigned int stress_dequeue(struct rte_ring *r, unsigned int flags, void **batch,
 				   unsigned int n, unsigned int round)
 {
 	if (flags == 0)
-		return rte_ring_mc_dequeue_burst(r, batch, n, NULL);
+		return (round & 1) ? rte_ring_dequeue_burst(r, batch, n, NULL)
+				   : rte_ring_mc_dequeue_burst(r, batch, n, NULL);
 	if ((flags & RING_F_MC_HTS_DEQ) && (round & 1)) {
 		n = rte_ring_dequeue_burst_start(r, batch, n, NULL);
 		n -= n / 2;
@@ -1642,7 +1661,7 @@ static void test_stress_mixed_modes(void **state)
 
 struct mc_stress {
 	struct rte_ring *r;
-	unsigned int flags;       /* the ring's; 0: the explicit mp/mc calls */
+	unsigned int flags;       /* the ring's; 0: MT, explicit mp/mc and default calls */
 	uint8_t *seen;            /* times each sequence number was dequeued */
 	volatile int producer_done;
 	uint64_t order_errors;
