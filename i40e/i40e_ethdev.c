@@ -307,7 +307,7 @@ static int i40e_probe(struct rte_eth_dev *dev)
 	PMD_LOG(INFO, "%s: firmware %u.%u, admin queue API %u.%u\n", dev->name, ad->aq.fw_major,
 		ad->aq.fw_minor, ad->aq.api_major, ad->aq.api_minor);
 	ad->rdpc_last = i40e_read_reg(ad, I40E_GLV_RDPC(0));
-	i40e_read_mac(ad, &dev->mac_addr);
+	i40e_read_mac(ad, &dev->mac_addrs[0]);
 	dev->dev_private = ad;
 	dev->ops = &i40e_eth_dev_ops;
 	dev->driver_name = I40E_DRIVER_NAME;
