@@ -109,6 +109,11 @@
 #define I40E_PFQF_HLUT_ENTRY_MASK 0x3Fu
 #define I40E_RSS_LUT_SIZE 512
 
+/* RSS: the 52-byte Toeplitz key in 13 registers, key byte 4i in bits 0-7 of i. */
+#define I40E_PFQF_HKEY(i) (0x00244800u + 0x80u * (uint32_t)(i)) /* i = 0..12 */
+#define I40E_PFQF_HKEY_REGS 13
+#define I40E_RSS_KEY_SIZE (4 * I40E_PFQF_HKEY_REGS)
+
 /* The port's MAC address. On real hardware the driver asks firmware for it
  * (admin queue); the emulated device also leaves it in PRTGL_SAL/SAH. */
 #define I40E_PRTGL_SAL 0x001E2120

@@ -45,7 +45,7 @@ struct sim_i40e {
 	uint32_t lanctx_data[4];
 	uint32_t lanctx_stat;
 	uint8_t hlut[I40E_RSS_LUT_SIZE];
-	uint8_t rss_key[52];
+	uint8_t rss_key[I40E_RSS_KEY_SIZE];
 	struct sim_i40e_rxq rxq[NQ];
 	uint64_t vsi_bytes, vsi_packets;
 	uint64_t vsi_discards;  /* GLV_RDPC: frames lost for want of a descriptor */
@@ -627,6 +627,10 @@ static void pf_reset(struct sim_i40e *dev)
 		dev->rxq[q].st = keep; /* statistics survive a PF reset here */
 	}
 	memset(dev->hlut, 0, sizeof(dev->hlut));
+	/* The key too goes back to its power-on value, so that a driver's key
+	 * does not outlive the port that set it. */
+	memset(dev->rss_key, 0, sizeof(dev->rss_key));
+	memcpy(dev->rss_key, default_rss_key, sizeof(default_rss_key));
 	memset(dev->lanctx_data, 0, sizeof(dev->lanctx_data));
 	dev->lanctx_stat = 0;
 	dev->vlan_mode = 0;
@@ -655,6 +659,10 @@ static uint32_t reg_read_locked(struct sim_i40e *dev, uint32_t off)
 		return dev->rxq[i].tail;
 	if (in_array(off, I40E_PFCM_LANCTXDATA(0), 0x80, 4, &i))
 		return dev->lanctx_data[i];
+	if (in_array(off, I40E_PFQF_HKEY(0), 0x80, I40E_PFQF_HKEY_REGS, &i))
+		return (uint32_t)dev->rss_key[4 * i] | (uint32_t)dev->rss_key[4 * i + 1] << 8 |
+		       (uint32_t)dev->rss_key[4 * i + 2] << 16 |
+		       (uint32_t)dev->rss_key[4 * i + 3] << 24;
 	if (in_array(off, I40E_PFQF_HLUT(0), 0x80, I40E_PFQF_HLUT_REGS, &i))
 		return (uint32_t)dev->hlut[4 * i] | (uint32_t)dev->hlut[4 * i + 1] << 8 |
 		       (uint32_t)dev->hlut[4 * i + 2] << 16 | (uint32_t)dev->hlut[4 * i + 3] << 24;
@@ -728,6 +736,11 @@ static void reg_write_locked(struct sim_i40e *dev, uint32_t off, uint32_t val)
 	}
 	if (in_array(off, I40E_PFCM_LANCTXDATA(0), 0x80, 4, &i)) {
 		dev->lanctx_data[i] = val;
+		return;
+	}
+	if (in_array(off, I40E_PFQF_HKEY(0), 0x80, I40E_PFQF_HKEY_REGS, &i)) {
+		for (unsigned int b = 0; b < 4; b++)
+			dev->rss_key[4 * i + b] = (uint8_t)(val >> (8 * b));
 		return;
 	}
 	if (in_array(off, I40E_PFQF_HLUT(0), 0x80, I40E_PFQF_HLUT_REGS, &i)) {

@@ -266,7 +266,13 @@ int rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 		return -EINVAL;
 	if ((conf->rxmode.offloads & ~info.rx_offload_capa) != 0)
 		return -EINVAL;
-
+	/* As DPDK: only the flow types the driver hashes, and a hash only with RSS. */
+	if ((rte_eth_rss_hf_refine(conf->rx_adv_conf.rss_conf.rss_hf) &
+	     ~info.flow_type_rss_offloads) != 0)
+		return -EINVAL;
+	if (!(conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) &&
+	    (conf->rxmode.offloads & RTE_ETH_RX_OFFLOAD_RSS_HASH))
+		return -EINVAL;
 	if (nb_tx_q > ETHDEV_MAX_TX_QUEUES)
 		return -EINVAL;
 
@@ -389,6 +395,8 @@ int rte_eth_dev_start(uint16_t port_id)
 	fp->rxq_data = fp_rxq_data[port_id];
 	fp->nb_rx_queues = dev->nb_rx_queues;
 	fp->rx_pkt_burst = dev->rx_pkt_burst;
+	fp->rx_queue_count = dev->ops->rx_queue_count;
+	fp->rx_descriptor_status = dev->ops->rx_descriptor_status;
 	for (uint16_t q = 0; q < dev->nb_rx_queues; q++)
 		fp_set_queue(dev, q, dev->rx_queue_state[q] == RTE_ETH_QUEUE_STATE_STARTED);
 	return 0;
