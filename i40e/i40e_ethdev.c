@@ -2,7 +2,7 @@
  * i40e poll-mode driver, device level: PCI match and probe (BAR0, PF
  * reset, MAC address), configure, start/stop (RSS, VLAN mode, queues),
  * statistics, close; the operations table. RSS is in i40e_rss.c, queue
- * and firmware queries in i40e_queue_info.c. The receive queues are in i40e_rx.c, the receive
+ * and firmware queries in i40e_queue_info.c, link status in i40e_link.c. The receive queues are in i40e_rx.c, the receive
  * paths in i40e_rx*.c.
  *
  * What a full driver also does and this one does not: the admin queue to
@@ -274,6 +274,7 @@ static const struct eth_dev_ops i40e_eth_dev_ops = {
 	.rx_queue_count = i40e_dev_rx_queue_count,
 	.rx_descriptor_status = i40e_dev_rx_descriptor_status,
 	.fw_version_get = i40e_fw_version_get,
+	.link_update = i40e_dev_link_update,
 	.vlan_offload_set = i40e_vlan_offload_set,
 	.reta_update = i40e_dev_rss_reta_update,
 	.reta_query = i40e_dev_rss_reta_query,

@@ -199,6 +199,9 @@ int i40e_dev_rss_reta_query(struct rte_eth_dev *dev, struct rte_eth_rss_reta_ent
 int i40e_dev_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf);
 int i40e_dev_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf);
 
+/* i40e_link.c */
+int i40e_dev_link_update(struct rte_eth_dev *dev, int wait_to_complete);
+
 /* i40e_queue_info.c */
 void i40e_rxq_info_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_rxq_info *qinfo);
 uint32_t i40e_dev_rx_queue_count(void *rx_queue);

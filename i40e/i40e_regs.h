@@ -120,6 +120,20 @@
 #define I40E_PRTGL_SAH 0x001E2140
 #define I40E_PRTGL_SAH_FC_SAH_MASK 0xFFFFu
 
+/* The port's MAC link status: UP (both bits) and the speed in bits 27-29.
+ * 3 is 40G, or 25G where PRTMAC_MACC says so (the 25G parts). */
+#define I40E_PRTMAC_LINKSTA 0x001E2420
+#define I40E_PRTMAC_LINKSTA_UP 0x40000080u
+#define I40E_PRTMAC_LINKSTA_SPEED_SHIFT 27
+#define I40E_PRTMAC_LINKSTA_SPEED_MASK (0x7u << I40E_PRTMAC_LINKSTA_SPEED_SHIFT)
+#define I40E_LINK_SPEED_100M 0u
+#define I40E_LINK_SPEED_1G 1u
+#define I40E_LINK_SPEED_10G 2u
+#define I40E_LINK_SPEED_40G 3u
+#define I40E_LINK_SPEED_20G 4u
+#define I40E_PRTMAC_MACC 0x001E24E0
+#define I40E_PRTMAC_MACC_25GB 0x00020000u
+
 /* Per-VSI statistics (the PF's main VSI is index 0 in the emulated device). */
 #define I40E_GLV_GORCL(i) (0x00358000u + 8u * (uint32_t)(i)) /* good octets rx, low */
 #define I40E_GLV_GORCH(i) (0x00358004u + 8u * (uint32_t)(i))

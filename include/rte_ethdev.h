@@ -1336,8 +1336,9 @@ struct rte_eth_fp_ops {
 
 extern struct rte_eth_fp_ops rte_eth_fp_ops[RTE_MAX_ETHPORTS];
 
-/* The queue's data, or NULL for a bad port or queue or a stopped queue. */
-static inline void *rte_eth_fp_rxq(uint16_t port_id, uint16_t queue_id)
+/* For the inlines below (not API): the queue's data, or NULL for a bad
+ * port or queue or a stopped queue. */
+static inline void *rtemem_eth_fp_rxq(uint16_t port_id, uint16_t queue_id)
 {
 	struct rte_eth_fp_ops *p;
 
@@ -1349,7 +1350,7 @@ static inline void *rte_eth_fp_rxq(uint16_t port_id, uint16_t queue_id)
 	return __atomic_load_n(&p->rxq_data[queue_id], __ATOMIC_ACQUIRE);
 }
 
-static inline void *rte_eth_fp_txq(uint16_t port_id, uint16_t queue_id)
+static inline void *rtemem_eth_fp_txq(uint16_t port_id, uint16_t queue_id)
 {
 	struct rte_eth_fp_ops *p;
 
@@ -1369,7 +1370,7 @@ static inline void *rte_eth_fp_txq(uint16_t port_id, uint16_t queue_id)
 static inline uint16_t rte_eth_rx_burst(uint16_t port_id, uint16_t queue_id,
 					struct rte_mbuf **rx_pkts, const uint16_t nb_pkts)
 {
-	void *qd = rte_eth_fp_rxq(port_id, queue_id);
+	void *qd = rtemem_eth_fp_rxq(port_id, queue_id);
 	struct rte_eth_fp_ops *p;
 	uint16_t nb_rx;
 	void *cb;
@@ -1387,7 +1388,7 @@ static inline uint16_t rte_eth_rx_burst(uint16_t port_id, uint16_t queue_id,
 /* Descriptors the hardware has filled and software not yet taken. */
 static inline int rte_eth_rx_queue_count(uint16_t port_id, uint16_t queue_id)
 {
-	void *qd = rte_eth_fp_rxq(port_id, queue_id);
+	void *qd = rtemem_eth_fp_rxq(port_id, queue_id);
 
 	if (qd == NULL)
 		return -EINVAL;
@@ -1403,7 +1404,7 @@ static inline int rte_eth_rx_queue_count(uint16_t port_id, uint16_t queue_id)
 static inline int rte_eth_rx_descriptor_status(uint16_t port_id, uint16_t queue_id,
 					       uint16_t offset)
 {
-	void *qd = rte_eth_fp_rxq(port_id, queue_id);
+	void *qd = rtemem_eth_fp_rxq(port_id, queue_id);
 
 	if (qd == NULL)
 		return -ENODEV;
@@ -1419,7 +1420,7 @@ static inline int rte_eth_rx_descriptor_status(uint16_t port_id, uint16_t queue_
 static inline int rte_eth_tx_descriptor_status(uint16_t port_id, uint16_t queue_id,
 					       uint16_t offset)
 {
-	void *qd = rte_eth_fp_txq(port_id, queue_id);
+	void *qd = rtemem_eth_fp_txq(port_id, queue_id);
 
 	if (qd == NULL)
 		return -ENODEV;
@@ -1433,7 +1434,7 @@ static inline int rte_eth_tx_descriptor_status(uint16_t port_id, uint16_t queue_
 static inline uint16_t rte_eth_tx_burst(uint16_t port_id, uint16_t queue_id,
 					struct rte_mbuf **tx_pkts, uint16_t nb_pkts)
 {
-	void *qd = rte_eth_fp_txq(port_id, queue_id);
+	void *qd = rtemem_eth_fp_txq(port_id, queue_id);
 	struct rte_eth_fp_ops *p;
 	void *cb;
 
@@ -1453,7 +1454,7 @@ static inline uint16_t rte_eth_tx_burst(uint16_t port_id, uint16_t queue_id,
 static inline uint16_t rte_eth_tx_prepare(uint16_t port_id, uint16_t queue_id,
 					  struct rte_mbuf **tx_pkts, uint16_t nb_pkts)
 {
-	void *qd = rte_eth_fp_txq(port_id, queue_id);
+	void *qd = rtemem_eth_fp_txq(port_id, queue_id);
 
 	if (qd == NULL || rte_eth_fp_ops[port_id].tx_pkt_prepare == NULL)
 		return nb_pkts;

@@ -51,6 +51,7 @@ struct sim_i40e {
 	uint64_t vsi_discards;  /* GLV_RDPC: frames lost for want of a descriptor */
 	uint64_t bad_accesses;  /* reads/writes of registers the model lacks */
 	uint32_t vlan_mode;     /* I40E_SIM_VSI_VLAN_MODE */
+	bool link_down;         /* the cable is out (sim_i40e_set_link) */
 	struct sim_i40e_aq aq;  /* admin transmit queue (sim_i40e_aq.c) */
 	uint8_t stripped[16384]; /* a frame without its stripped tags (RXMAX < 16 KiB) */
 
@@ -684,6 +685,16 @@ static uint32_t reg_read_locked(struct sim_i40e *dev, uint32_t off)
 		       (uint32_t)dev->mac[2] << 16 | (uint32_t)dev->mac[3] << 24;
 	case I40E_PRTGL_SAH:
 		return (uint32_t)dev->mac[4] | (uint32_t)dev->mac[5] << 8;
+	case I40E_PRTMAC_LINKSTA:
+		/* Up at the part's speed: 10G for the SFP+ X710, 40G for the QSFP+ XL710. */
+		if (dev->link_down)
+			return 0;
+		return I40E_PRTMAC_LINKSTA_UP |
+		       (dev->device_id == I40E_DEV_ID_SFP_XL710 ? I40E_LINK_SPEED_10G
+								: I40E_LINK_SPEED_40G)
+			       << I40E_PRTMAC_LINKSTA_SPEED_SHIFT;
+	case I40E_PRTMAC_MACC:
+		return 0;
 	case I40E_GLV_GORCL(0):
 		return (uint32_t)dev->vsi_bytes;
 	case I40E_GLV_GORCH(0):
@@ -912,6 +923,13 @@ void sim_i40e_set_queue_stuck(struct sim_i40e *dev, unsigned int q, bool stuck)
 		return;
 	pthread_mutex_lock(&dev->lock);
 	dev->rxq[q].stuck = stuck;
+	pthread_mutex_unlock(&dev->lock);
+}
+
+void sim_i40e_set_link(struct sim_i40e *dev, bool up)
+{
+	pthread_mutex_lock(&dev->lock);
+	dev->link_down = !up;
 	pthread_mutex_unlock(&dev->lock);
 }
 

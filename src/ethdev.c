@@ -22,7 +22,6 @@
 
 #define ETHDEV_LOG(level, ...) RTE_LOG(level, PMD, "ethdev: " __VA_ARGS__)
 #define ETHDEV_SCAN_MAX 64
-#define ETHDEV_DEFAULT_RX_RING 512
 
 struct rte_eth_fp_ops rte_eth_fp_ops[RTE_MAX_ETHPORTS];
 int rte_eth_dev_logtype = RTE_LOGTYPE_PMD;
@@ -316,7 +315,9 @@ int rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id, uint16_t nb_r
 	if ((conf.offloads & ~info.rx_offload_capa) != 0)
 		return -EINVAL;
 	if (nb_rx_desc == 0)
-		nb_rx_desc = ETHDEV_DEFAULT_RX_RING;
+		nb_rx_desc = info.default_rxportconf.ring_size != 0 ?
+				     info.default_rxportconf.ring_size :
+				     RTE_ETH_DEV_FALLBACK_RX_RINGSIZE;
 	if (socket_id == (unsigned int)SOCKET_ID_ANY)
 		socket_id = (unsigned int)dev->socket_id;
 	ret = dev->ops->rx_queue_setup(dev, rx_queue_id, nb_rx_desc, socket_id, &conf, mp);

@@ -220,6 +220,8 @@ int rte_eth_dev_hairpin_capability_get(uint16_t port_id, struct rte_eth_hairpin_
 	return dev->ops->hairpin_cap_get(dev, cap);
 }
 
+/* As DPDK: the queue and configuration, then the driver's hairpin
+ * capability, then a peer to connect to and a stopped port. */
 static int hairpin_setup_check(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_queues,
 			       const struct rte_eth_hairpin_conf *conf)
 {
@@ -231,8 +233,10 @@ static int hairpin_setup_check(struct rte_eth_dev *dev, uint16_t qid, uint16_t n
 	ret = rte_eth_dev_hairpin_capability_get(dev->port_id, &cap);
 	if (ret != 0)
 		return ret;
-	if (conf->peer_count == 0 || dev->started)
-		return dev->started ? -EBUSY : -EINVAL;
+	if (conf->peer_count == 0)
+		return -EINVAL;
+	if (dev->started)
+		return -EBUSY;
 	return 0;
 }
 
@@ -371,9 +375,9 @@ int rte_eth_dev_rx_intr_ctl_q(uint16_t port_id, uint16_t queue_id, int epfd, int
 
 int rte_eth_dev_rx_intr_ctl_q_get_fd(uint16_t port_id, uint16_t queue_id)
 {
-	RTE_SET_USED(queue_id);
 	RTE_SET_USED(port_id);
-	return -1;
+	RTE_SET_USED(queue_id);
+	return -1; /* DPDK's answer for every failure, a port without a handle too */
 }
 
 int rte_eth_rx_avail_thresh_set(uint16_t port_id, uint16_t queue_id, uint8_t avail_thresh)

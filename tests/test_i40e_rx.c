@@ -1955,6 +1955,18 @@ static void test_xl710_info(void **state)
 	assert_int_equal(rte_eth_devices[0].pci.device_id, 0x1583);
 }
 
+/* The 40G part's link, as the MAC's status register gives it. */
+static void test_xl710_link(void **state)
+{
+	struct rte_eth_link link;
+
+	(void)state;
+	memset(&link, 0, sizeof(link));
+	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
+	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
+	assert_int_equal(link.link_speed, RTE_ETH_SPEED_NUM_40G);
+}
+
 /* ---- the receive paths against each other -------------------------------- */
 
 #define XP_FRAMES 240
@@ -2926,6 +2938,34 @@ static void test_xstats_follow_traffic(void **state)
 	assert_int_equal(rte_eth_dev_stop(0), 0);
 }
 
+/* Cable out: the link is down with no speed, and back up when it is in. */
+static void test_link_follows_cable(void **state)
+{
+	struct rte_eth_link link;
+	struct rte_eth_conf conf;
+	char str[RTE_ETH_LINK_MAX_STR_LEN];
+
+	(void)state;
+	sim_i40e_set_link(dev, false);
+	memset(&link, 0xff, sizeof(link));
+	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
+	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
+	assert_int_equal(link.link_speed, RTE_ETH_SPEED_NUM_NONE);
+	assert_int_equal(rte_eth_link_to_str(str, sizeof(str), &link), 9);
+	assert_string_equal(str, "Link down");
+	sim_i40e_set_link(dev, true);
+	/* A fixed-speed configuration is reported as not negotiated. */
+	memset(&conf, 0, sizeof(conf));
+	conf.link_speeds = RTE_ETH_LINK_SPEED_FIXED | RTE_ETH_LINK_SPEED_10G;
+	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), 0);
+	assert_int_equal(rte_eth_link_get(0, &link), 0);
+	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
+	assert_int_equal(link.link_speed, RTE_ETH_SPEED_NUM_10G);
+	assert_int_equal(link.link_autoneg, RTE_ETH_LINK_FIXED);
+	assert_int_equal(rte_eth_link_to_str(str, sizeof(str), &link), 28);
+	assert_string_equal(str, "Link up at 10 Gbps FDX Fixed");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2991,10 +3031,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_queue_count_and_descriptor_status, test_setup,
 						test_teardown),
 		ON_EVERY_PATH(test_xstats_follow_traffic),
+		cmocka_unit_test_setup_teardown(test_link_follows_cable, test_setup, test_teardown),
 	};
 
 	const struct CMUnitTest xl710_tests[] = {
 		cmocka_unit_test(test_xl710_info),
+		cmocka_unit_test(test_xl710_link),
 	};
 	const struct CMUnitTest starved_tests[] = {
 		cmocka_unit_test(test_queue_setup_out_of_memory),
