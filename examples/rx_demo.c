@@ -270,10 +270,12 @@ static int port_init(uint16_t port, unsigned int queues, struct rte_mempool *mp)
 	conf.rxmode.mq_mode = queues > 1 ? RTE_ETH_MQ_RX_RSS : RTE_ETH_MQ_RX_NONE;
 	conf.rxmode.mtu = MTU;
 	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_SCATTER;
-	conf.rx_adv_conf.rss_conf.rss_hf = RTE_ETH_RSS_IP | RTE_ETH_RSS_UDP | RTE_ETH_RSS_TCP;
 	ret = rte_eth_dev_info_get(port, &info);
 	if (ret != 0)
 		return ret;
+	/* As every DPDK application must: only the flow types the port hashes. */
+	conf.rx_adv_conf.rss_conf.rss_hf = (RTE_ETH_RSS_IP | RTE_ETH_RSS_UDP | RTE_ETH_RSS_TCP) &
+					   info.flow_type_rss_offloads;
 	if (queues > info.max_rx_queues)
 		return -EINVAL;
 	ret = rte_eth_dev_configure(port, (uint16_t)queues, 0, &conf);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * i40e poll-mode driver, device level: PCI match and probe (BAR0, PF
- * reset, MAC address), configure, start/stop (RSS lookup table, queues),
- * statistics, close. The receive queues are in i40e_rx.c, the receive
+ * reset, MAC address), configure, start/stop (RSS, VLAN mode, queues),
+ * statistics, close; the operations table. RSS is in i40e_rss.c, queue
+ * and firmware queries in i40e_queue_info.c, link status in i40e_link.c. The receive queues are in i40e_rx.c, the receive
  * paths in i40e_rx*.c.
  *
  * What a full driver also does and this one does not: the admin queue to
@@ -88,7 +89,7 @@ static int i40e_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *
 	info->rx_queue_offload_capa = 0;
 	info->reta_size = I40E_RSS_LUT_SIZE;
 	info->hash_key_size = 52;
-	info->flow_type_rss_offloads = RTE_ETH_RSS_IP | RTE_ETH_RSS_UDP | RTE_ETH_RSS_TCP;
+	info->flow_type_rss_offloads = I40E_RSS_OFFLOADS;
 	info->default_rxconf.rx_free_thresh = I40E_DEFAULT_RX_FREE_THRESH;
 	info->default_rxconf.rx_thresh.pthresh = 8;
 	info->rx_desc_lim.nb_max = I40E_MAX_RING_DESC;
@@ -114,25 +115,8 @@ static int i40e_dev_configure(struct rte_eth_dev *dev)
 	 * after this says otherwise. */
 	ad->rx_bulk_alloc_allowed = true;
 	ad->rx_vec_allowed = true;
+	i40e_rss_configure(dev);
 	return 0;
-}
-
-/* Spread the RSS lookup table over the configured queues (or all on 0). */
-static void i40e_program_rss_lut(struct rte_eth_dev *dev)
-{
-	struct i40e_adapter *ad = dev->dev_private;
-	bool rss = (dev->conf.rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) && dev->nb_rx_queues > 1;
-
-	for (uint32_t r = 0; r < I40E_PFQF_HLUT_REGS; r++) {
-		uint32_t val = 0;
-
-		for (uint32_t b = 0; b < 4; b++) {
-			uint32_t entry = rss ? (4 * r + b) % dev->nb_rx_queues : 0;
-
-			val |= (entry & I40E_PFQF_HLUT_ENTRY_MASK) << (8 * b);
-		}
-		i40e_write_reg(ad, I40E_PFQF_HLUT(r), val);
-	}
 }
 
 /*
@@ -156,12 +140,21 @@ static void i40e_set_vlan_strip(struct rte_eth_dev *dev)
 #endif
 }
 
+/* rte_eth_dev_set_vlan_offload has changed the port's rx offloads: only
+ * stripping is offered, and it takes effect at once. */
+static int i40e_vlan_offload_set(struct rte_eth_dev *dev, int mask)
+{
+	if (mask & (RTE_ETH_VLAN_STRIP_MASK | RTE_ETH_QINQ_STRIP_MASK))
+		i40e_set_vlan_strip(dev);
+	return 0;
+}
+
 static int i40e_dev_start(struct rte_eth_dev *dev)
 {
 	int err = 0;
 	uint16_t q;
 
-	i40e_program_rss_lut(dev);
+	i40e_rss_configure_at_start(dev);
 	i40e_set_vlan_strip(dev);
 	/* Before the queues fill their rings: how they do depends on it. */
 	i40e_set_rx_function(dev);
@@ -277,6 +270,16 @@ static const struct eth_dev_ops i40e_eth_dev_ops = {
 	.stats_reset = i40e_stats_reset,
 	.rx_burst_mode_get = i40e_rx_burst_mode_get,
 	.dev_supported_ptypes_get = i40e_dev_supported_ptypes_get,
+	.rxq_info_get = i40e_rxq_info_get,
+	.rx_queue_count = i40e_dev_rx_queue_count,
+	.rx_descriptor_status = i40e_dev_rx_descriptor_status,
+	.fw_version_get = i40e_fw_version_get,
+	.link_update = i40e_dev_link_update,
+	.vlan_offload_set = i40e_vlan_offload_set,
+	.reta_update = i40e_dev_rss_reta_update,
+	.reta_query = i40e_dev_rss_reta_query,
+	.rss_hash_update = i40e_dev_rss_hash_update,
+	.rss_hash_conf_get = i40e_dev_rss_hash_conf_get,
 };
 
 static int i40e_probe(struct rte_eth_dev *dev)
@@ -307,11 +310,13 @@ static int i40e_probe(struct rte_eth_dev *dev)
 	PMD_LOG(INFO, "%s: firmware %u.%u, admin queue API %u.%u\n", dev->name, ad->aq.fw_major,
 		ad->aq.fw_minor, ad->aq.api_major, ad->aq.api_minor);
 	ad->rdpc_last = i40e_read_reg(ad, I40E_GLV_RDPC(0));
-	i40e_read_mac(ad, &dev->mac_addr);
+	i40e_read_mac(ad, &dev->mac_addrs[0]);
 	dev->dev_private = ad;
 	dev->ops = &i40e_eth_dev_ops;
 	dev->driver_name = I40E_DRIVER_NAME;
 	dev->rx_pkt_burst = i40e_recv_pkts;
+	/* As DPDK's i40e: ethdev adds the per-queue counters to the xstats. */
+	dev->dev_flags = RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
 	ad->rx_path_limit = I40E_RX_PATH_VECTOR;
 	ad->rx_bulk_alloc_allowed = true;
 	ad->rx_vec_allowed = true;

@@ -62,6 +62,10 @@ struct i40e_adapter {
 	uint32_t rdpc_last;
 	uint64_t imissed;
 	struct i40e_adminq aq;     /* admin send queue (i40e_adminq.c) */
+	/* RSS (i40e_rss.c): the table was set by the application since the
+	 * last configure, so start leaves it; the flow types asked for */
+	bool rss_reta_updated;
+	uint64_t rss_hf;
 };
 
 /* One software ring entry: the mbuf whose buffer a descriptor points to. */
@@ -95,6 +99,8 @@ struct i40e_rx_queue {
 	bool q_set;
 	bool started;
 	bool deferred_start;
+	uint8_t drop_en;           /* as asked at setup, for rte_eth_rx_queue_info_get */
+	uint64_t offloads;         /* the queue's and the port's */
 	enum i40e_rx_path path;    /* how this ring is consumed and refilled */
 
 	/* Bulk-alloc path: up to one burst of completed frames, taken off the
@@ -176,6 +182,31 @@ extern const char i40e_rx_vec_isa[];
 /* i40e_rx_select.c */
 /* Choose the port's receive function as DPDK 22.11's i40e_set_rx_function. */
 void i40e_set_rx_function(struct rte_eth_dev *dev);
+
+/* The flow types the X710 hashes (the emulated one: all of them, always). */
+#define I40E_RSS_OFFLOADS (RTE_ETH_RSS_IPV4 | RTE_ETH_RSS_FRAG_IPV4 | \
+	RTE_ETH_RSS_NONFRAG_IPV4_TCP | RTE_ETH_RSS_NONFRAG_IPV4_UDP | \
+	RTE_ETH_RSS_NONFRAG_IPV4_SCTP | RTE_ETH_RSS_NONFRAG_IPV4_OTHER | RTE_ETH_RSS_IPV6 | \
+	RTE_ETH_RSS_FRAG_IPV6 | RTE_ETH_RSS_NONFRAG_IPV6_TCP | RTE_ETH_RSS_NONFRAG_IPV6_UDP | \
+	RTE_ETH_RSS_NONFRAG_IPV6_SCTP | RTE_ETH_RSS_NONFRAG_IPV6_OTHER)
+
+void i40e_rss_configure(struct rte_eth_dev *dev);
+void i40e_rss_configure_at_start(struct rte_eth_dev *dev);
+int i40e_dev_rss_reta_update(struct rte_eth_dev *dev, struct rte_eth_rss_reta_entry64 *reta_conf,
+			     uint16_t reta_size);
+int i40e_dev_rss_reta_query(struct rte_eth_dev *dev, struct rte_eth_rss_reta_entry64 *reta_conf,
+			    uint16_t reta_size);
+int i40e_dev_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf);
+int i40e_dev_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf);
+
+/* i40e_link.c */
+int i40e_dev_link_update(struct rte_eth_dev *dev, int wait_to_complete);
+
+/* i40e_queue_info.c */
+void i40e_rxq_info_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_rxq_info *qinfo);
+uint32_t i40e_dev_rx_queue_count(void *rx_queue);
+int i40e_dev_rx_descriptor_status(void *rx_queue, uint16_t offset);
+int i40e_fw_version_get(struct rte_eth_dev *dev, char *fw_version, size_t fw_size);
 int i40e_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode);
 const uint32_t *i40e_dev_supported_ptypes_get(struct rte_eth_dev *dev);
 /* Cap the port's receive path at limit from its next start on (an

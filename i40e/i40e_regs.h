@@ -109,11 +109,30 @@
 #define I40E_PFQF_HLUT_ENTRY_MASK 0x3Fu
 #define I40E_RSS_LUT_SIZE 512
 
+/* RSS: the 52-byte Toeplitz key in 13 registers, key byte 4i in bits 0-7 of i. */
+#define I40E_PFQF_HKEY(i) (0x00244800u + 0x80u * (uint32_t)(i)) /* i = 0..12 */
+#define I40E_PFQF_HKEY_REGS 13
+#define I40E_RSS_KEY_SIZE (4 * I40E_PFQF_HKEY_REGS)
+
 /* The port's MAC address. On real hardware the driver asks firmware for it
  * (admin queue); the emulated device also leaves it in PRTGL_SAL/SAH. */
 #define I40E_PRTGL_SAL 0x001E2120
 #define I40E_PRTGL_SAH 0x001E2140
 #define I40E_PRTGL_SAH_FC_SAH_MASK 0xFFFFu
+
+/* The port's MAC link status: UP (both bits) and the speed in bits 27-29.
+ * 3 is 40G, or 25G where PRTMAC_MACC says so (the 25G parts). */
+#define I40E_PRTMAC_LINKSTA 0x001E2420
+#define I40E_PRTMAC_LINKSTA_UP 0x40000080u
+#define I40E_PRTMAC_LINKSTA_SPEED_SHIFT 27
+#define I40E_PRTMAC_LINKSTA_SPEED_MASK (0x7u << I40E_PRTMAC_LINKSTA_SPEED_SHIFT)
+#define I40E_LINK_SPEED_100M 0u
+#define I40E_LINK_SPEED_1G 1u
+#define I40E_LINK_SPEED_10G 2u
+#define I40E_LINK_SPEED_40G 3u
+#define I40E_LINK_SPEED_20G 4u
+#define I40E_PRTMAC_MACC 0x001E24E0
+#define I40E_PRTMAC_MACC_25GB 0x00020000u
 
 /* Per-VSI statistics (the PF's main VSI is index 0 in the emulated device). */
 #define I40E_GLV_GORCL(i) (0x00358000u + 8u * (uint32_t)(i)) /* good octets rx, low */

@@ -114,6 +114,8 @@ int i40e_dev_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_d
 	rxq->crc_len = dev->conf.rxmode.offloads & RTE_ETH_RX_OFFLOAD_KEEP_CRC ? RTE_ETHER_CRC_LEN
 										 : 0;
 	rxq->deferred_start = conf->rx_deferred_start != 0;
+	rxq->drop_en = conf->rx_drop_en;
+	rxq->offloads = offloads;
 
 	/* Room for the largest ring plus one burst, so a ring can be resized
 	 * in place and vector code may read a burst past the end. Being always

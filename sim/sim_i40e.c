@@ -45,12 +45,13 @@ struct sim_i40e {
 	uint32_t lanctx_data[4];
 	uint32_t lanctx_stat;
 	uint8_t hlut[I40E_RSS_LUT_SIZE];
-	uint8_t rss_key[52];
+	uint8_t rss_key[I40E_RSS_KEY_SIZE];
 	struct sim_i40e_rxq rxq[NQ];
 	uint64_t vsi_bytes, vsi_packets;
 	uint64_t vsi_discards;  /* GLV_RDPC: frames lost for want of a descriptor */
 	uint64_t bad_accesses;  /* reads/writes of registers the model lacks */
 	uint32_t vlan_mode;     /* I40E_SIM_VSI_VLAN_MODE */
+	bool link_down;         /* the cable is out (sim_i40e_set_link) */
 	struct sim_i40e_aq aq;  /* admin transmit queue (sim_i40e_aq.c) */
 	uint8_t stripped[16384]; /* a frame without its stripped tags (RXMAX < 16 KiB) */
 
@@ -627,6 +628,10 @@ static void pf_reset(struct sim_i40e *dev)
 		dev->rxq[q].st = keep; /* statistics survive a PF reset here */
 	}
 	memset(dev->hlut, 0, sizeof(dev->hlut));
+	/* The key too goes back to its power-on value, so that a driver's key
+	 * does not outlive the port that set it. */
+	memset(dev->rss_key, 0, sizeof(dev->rss_key));
+	memcpy(dev->rss_key, default_rss_key, sizeof(default_rss_key));
 	memset(dev->lanctx_data, 0, sizeof(dev->lanctx_data));
 	dev->lanctx_stat = 0;
 	dev->vlan_mode = 0;
@@ -655,6 +660,10 @@ static uint32_t reg_read_locked(struct sim_i40e *dev, uint32_t off)
 		return dev->rxq[i].tail;
 	if (in_array(off, I40E_PFCM_LANCTXDATA(0), 0x80, 4, &i))
 		return dev->lanctx_data[i];
+	if (in_array(off, I40E_PFQF_HKEY(0), 0x80, I40E_PFQF_HKEY_REGS, &i))
+		return (uint32_t)dev->rss_key[4 * i] | (uint32_t)dev->rss_key[4 * i + 1] << 8 |
+		       (uint32_t)dev->rss_key[4 * i + 2] << 16 |
+		       (uint32_t)dev->rss_key[4 * i + 3] << 24;
 	if (in_array(off, I40E_PFQF_HLUT(0), 0x80, I40E_PFQF_HLUT_REGS, &i))
 		return (uint32_t)dev->hlut[4 * i] | (uint32_t)dev->hlut[4 * i + 1] << 8 |
 		       (uint32_t)dev->hlut[4 * i + 2] << 16 | (uint32_t)dev->hlut[4 * i + 3] << 24;
@@ -676,6 +685,16 @@ static uint32_t reg_read_locked(struct sim_i40e *dev, uint32_t off)
 		       (uint32_t)dev->mac[2] << 16 | (uint32_t)dev->mac[3] << 24;
 	case I40E_PRTGL_SAH:
 		return (uint32_t)dev->mac[4] | (uint32_t)dev->mac[5] << 8;
+	case I40E_PRTMAC_LINKSTA:
+		/* Up at the part's speed: 10G for the SFP+ X710, 40G for the QSFP+ XL710. */
+		if (dev->link_down)
+			return 0;
+		return I40E_PRTMAC_LINKSTA_UP |
+		       (dev->device_id == I40E_DEV_ID_SFP_XL710 ? I40E_LINK_SPEED_10G
+								: I40E_LINK_SPEED_40G)
+			       << I40E_PRTMAC_LINKSTA_SPEED_SHIFT;
+	case I40E_PRTMAC_MACC:
+		return 0;
 	case I40E_GLV_GORCL(0):
 		return (uint32_t)dev->vsi_bytes;
 	case I40E_GLV_GORCH(0):
@@ -728,6 +747,11 @@ static void reg_write_locked(struct sim_i40e *dev, uint32_t off, uint32_t val)
 	}
 	if (in_array(off, I40E_PFCM_LANCTXDATA(0), 0x80, 4, &i)) {
 		dev->lanctx_data[i] = val;
+		return;
+	}
+	if (in_array(off, I40E_PFQF_HKEY(0), 0x80, I40E_PFQF_HKEY_REGS, &i)) {
+		for (unsigned int b = 0; b < 4; b++)
+			dev->rss_key[4 * i + b] = (uint8_t)(val >> (8 * b));
 		return;
 	}
 	if (in_array(off, I40E_PFQF_HLUT(0), 0x80, I40E_PFQF_HLUT_REGS, &i)) {
@@ -899,6 +923,13 @@ void sim_i40e_set_queue_stuck(struct sim_i40e *dev, unsigned int q, bool stuck)
 		return;
 	pthread_mutex_lock(&dev->lock);
 	dev->rxq[q].stuck = stuck;
+	pthread_mutex_unlock(&dev->lock);
+}
+
+void sim_i40e_set_link(struct sim_i40e *dev, bool up)
+{
+	pthread_mutex_lock(&dev->lock);
+	dev->link_down = !up;
 	pthread_mutex_unlock(&dev->lock);
 }
 

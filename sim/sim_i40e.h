@@ -73,6 +73,10 @@ struct sim_i40e_queue_stats {
  * clears it. */
 void sim_i40e_set_queue_stuck(struct sim_i40e *dev, unsigned int q, bool stuck);
 
+/* Plug the cable in (up) or pull it out: PRTMAC_LINKSTA follows. A new
+ * device's link is up; a PF reset does not change it. */
+void sim_i40e_set_link(struct sim_i40e *dev, bool up);
+
 /* The admin queue API version the device's firmware reports (a newer
  * NVM image); kept across PF resets. */
 void sim_i40e_set_fw_api(struct sim_i40e *dev, uint16_t major, uint16_t minor);

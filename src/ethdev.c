@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * ethdev: ports, their configuration and life cycle (probe, configure,
- * queue setup, start, stop, close), statistics. The receive fast path is
+ * queue setup, start, stop, close). Queries, statistics, filters and
+ * callbacks are in the other ethdev_*.c files. The receive fast path is
  * rte_eth_rx_burst in rte_ethdev.h, through rte_eth_fp_ops.
  *
  * Ports are found lazily: the first rte_eth_* call after rte_eal_init scans
@@ -21,12 +22,13 @@
 
 #define ETHDEV_LOG(level, ...) RTE_LOG(level, PMD, "ethdev: " __VA_ARGS__)
 #define ETHDEV_SCAN_MAX 64
-#define ETHDEV_DEFAULT_RX_RING 512
 
 struct rte_eth_fp_ops rte_eth_fp_ops[RTE_MAX_ETHPORTS];
+int rte_eth_dev_logtype = RTE_LOGTYPE_PMD;
 
 struct rte_eth_dev rte_eth_devices[RTE_MAX_ETHPORTS];
 static void *fp_rxq_data[RTE_MAX_ETHPORTS][ETHDEV_MAX_RX_QUEUES];
+static void *fp_txq_data[RTE_MAX_ETHPORTS][ETHDEV_MAX_TX_QUEUES];
 static bool probed;
 
 static const struct eth_pci_driver *const pci_drivers[] = {
@@ -35,12 +37,18 @@ static const struct eth_pci_driver *const pci_drivers[] = {
 
 /* ---- probing ------------------------------------------------------------- */
 
+/* Callbacks are kept: they belong to the queue, not to a start. */
 static void fp_reset(uint16_t port_id)
 {
+	struct rte_eth_fp_ops *fp = &rte_eth_fp_ops[port_id];
+
 	memset(fp_rxq_data[port_id], 0, sizeof(fp_rxq_data[port_id]));
-	rte_eth_fp_ops[port_id].rx_pkt_burst = NULL;
-	rte_eth_fp_ops[port_id].nb_rx_queues = 0;
-	rte_eth_fp_ops[port_id].rxq_data = fp_rxq_data[port_id];
+	memset(fp_txq_data[port_id], 0, sizeof(fp_txq_data[port_id]));
+	memset(fp, 0, sizeof(*fp));
+	fp->rxq_data = fp_rxq_data[port_id];
+	fp->rxq_clbk = eth_fp_rxq_clbk[port_id];
+	fp->txq_data = fp_txq_data[port_id];
+	fp->txq_clbk = eth_fp_txq_clbk[port_id];
 }
 
 static void probe_one(const struct hal_pci_device *pci)
@@ -74,7 +82,13 @@ static void probe_one(const struct hal_pci_device *pci)
 			continue;
 		}
 		dev->attached = true;
+		dev->mtu = RTE_ETHER_MTU;
+		/* The driver sets up no address filter: the port sees every
+		 * frame, so it is promiscuous (and all-multicast) from the start. */
+		dev->promiscuous = 1;
+		dev->all_multicast = 1;
 		fp_reset(port);
+		eth_dev_event_notify(port, RTE_ETH_EVENT_NEW, NULL);
 		ETHDEV_LOG(DEBUG, "port %u: %s on %s\n", port, drv->name, dev->name);
 		return;
 	}
@@ -97,7 +111,7 @@ static void probe_all(void)
 		probe_one(&found[i]);
 }
 
-static struct rte_eth_dev *port_get(uint16_t port_id)
+struct rte_eth_dev *eth_dev_get(uint16_t port_id)
 {
 	probe_all();
 	if (port_id >= RTE_MAX_ETHPORTS || !rte_eth_devices[port_id].attached)
@@ -109,7 +123,9 @@ static void port_release(struct rte_eth_dev *dev)
 {
 	bool any = false;
 
+	eth_dev_event_notify(dev->port_id, RTE_ETH_EVENT_DESTROY, NULL);
 	fp_reset(dev->port_id);
+	eth_dev_callbacks_release(dev->port_id);
 	memset(dev, 0, sizeof(*dev));
 	for (int p = 0; p < RTE_MAX_ETHPORTS; p++)
 		any |= rte_eth_devices[p].attached;
@@ -149,10 +165,10 @@ uint16_t rte_eth_dev_count_total(void)
 
 int rte_eth_dev_is_valid_port(uint16_t port_id)
 {
-	return port_get(port_id) != NULL;
+	return eth_dev_get(port_id) != NULL;
 }
 
-uint64_t rte_eth_find_next(uint16_t port_id)
+uint16_t rte_eth_find_next(uint16_t port_id)
 {
 	probe_all();
 	while (port_id < RTE_MAX_ETHPORTS && !rte_eth_devices[port_id].attached)
@@ -160,17 +176,9 @@ uint64_t rte_eth_find_next(uint16_t port_id)
 	return port_id >= RTE_MAX_ETHPORTS ? RTE_MAX_ETHPORTS : port_id;
 }
 
-uint64_t rte_eth_find_next_owned_by(uint16_t port_id, const uint64_t owner_id)
-{
-	/* Port ownership is not implemented: every port is ownerless. */
-	if (owner_id != RTE_ETH_DEV_NO_OWNER)
-		return RTE_MAX_ETHPORTS;
-	return rte_eth_find_next(port_id);
-}
-
 int rte_eth_dev_socket_id(uint16_t port_id)
 {
-	struct rte_eth_dev *dev = port_get(port_id);
+	struct rte_eth_dev *dev = eth_dev_get(port_id);
 
 	if (dev == NULL) {
 		rte_errno = EINVAL;
@@ -181,7 +189,7 @@ int rte_eth_dev_socket_id(uint16_t port_id)
 
 int rte_eth_dev_info_get(uint16_t port_id, struct rte_eth_dev_info *info)
 {
-	struct rte_eth_dev *dev = port_get(port_id);
+	struct rte_eth_dev *dev = eth_dev_get(port_id);
 	int ret;
 
 	if (info == NULL)
@@ -194,24 +202,28 @@ int rte_eth_dev_info_get(uint16_t port_id, struct rte_eth_dev_info *info)
 		return ret;
 	info->driver_name = dev->driver_name;
 	info->nb_rx_queues = dev->nb_rx_queues;
+	info->nb_tx_queues = dev->nb_tx_queues;
+	info->dev_flags = &dev->dev_flags;
+	info->device = eth_dev_device(dev);
+	info->switch_info.domain_id = RTE_ETH_DEV_SWITCH_DOMAIN_ID_INVALID;
 	return 0;
 }
 
 int rte_eth_macaddr_get(uint16_t port_id, struct rte_ether_addr *mac_addr)
 {
-	struct rte_eth_dev *dev = port_get(port_id);
+	struct rte_eth_dev *dev = eth_dev_get(port_id);
 
 	if (dev == NULL)
 		return -ENODEV;
 	if (mac_addr == NULL)
 		return -EINVAL;
-	rte_ether_addr_copy(&dev->mac_addr, mac_addr);
+	rte_ether_addr_copy(&dev->mac_addrs[0], mac_addr);
 	return 0;
 }
 
 int rte_eth_dev_get_name_by_port(uint16_t port_id, char *name)
 {
-	struct rte_eth_dev *dev = port_get(port_id);
+	struct rte_eth_dev *dev = eth_dev_get(port_id);
 
 	if (dev == NULL)
 		return -ENODEV;
@@ -221,23 +233,12 @@ int rte_eth_dev_get_name_by_port(uint16_t port_id, char *name)
 	return 0;
 }
 
-int rte_eth_promiscuous_enable(uint16_t port_id)
-{
-	/* The driver sets up no address filter: the port already sees every frame. */
-	return port_get(port_id) == NULL ? -ENODEV : 0;
-}
-
-int rte_eth_promiscuous_get(uint16_t port_id)
-{
-	return port_get(port_id) == NULL ? -1 : 1;
-}
-
 /* ---- configuration ------------------------------------------------------- */
 
 int rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 			  const struct rte_eth_conf *conf)
 {
-	struct rte_eth_dev *dev = port_get(port_id);
+	struct rte_eth_dev *dev = eth_dev_get(port_id);
 	struct rte_eth_dev_info info;
 	struct rte_eth_conf old_conf;
 	uint32_t mtu;
@@ -264,6 +265,15 @@ int rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 		return -EINVAL;
 	if ((conf->rxmode.offloads & ~info.rx_offload_capa) != 0)
 		return -EINVAL;
+	/* As DPDK: only the flow types the driver hashes, and a hash only with RSS. */
+	if ((rte_eth_rss_hf_refine(conf->rx_adv_conf.rss_conf.rss_hf) &
+	     ~info.flow_type_rss_offloads) != 0)
+		return -EINVAL;
+	if (!(conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) &&
+	    (conf->rxmode.offloads & RTE_ETH_RX_OFFLOAD_RSS_HASH))
+		return -EINVAL;
+	if (nb_tx_q > ETHDEV_MAX_TX_QUEUES)
+		return -EINVAL;
 
 	old_conf = dev->conf;
 	dev->conf = *conf;
@@ -277,6 +287,8 @@ int rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 	for (uint16_t q = nb_rx_q; q < ETHDEV_MAX_RX_QUEUES; q++)
 		dev->ops->rx_queue_release(dev, q);
 	dev->nb_rx_queues = nb_rx_q;
+	dev->nb_tx_queues = nb_tx_q;
+	dev->mtu = (uint16_t)mtu;
 	dev->configured = true;
 	return 0;
 }
@@ -285,7 +297,7 @@ int rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id, uint16_t nb_r
 			   unsigned int socket_id, const struct rte_eth_rxconf *rx_conf,
 			   struct rte_mempool *mp)
 {
-	struct rte_eth_dev *dev = port_get(port_id);
+	struct rte_eth_dev *dev = eth_dev_get(port_id);
 	struct rte_eth_dev_info info;
 	struct rte_eth_rxconf conf;
 	int ret;
@@ -303,7 +315,9 @@ int rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id, uint16_t nb_r
 	if ((conf.offloads & ~info.rx_offload_capa) != 0)
 		return -EINVAL;
 	if (nb_rx_desc == 0)
-		nb_rx_desc = ETHDEV_DEFAULT_RX_RING;
+		nb_rx_desc = info.default_rxportconf.ring_size != 0 ?
+				     info.default_rxportconf.ring_size :
+				     RTE_ETH_DEV_FALLBACK_RX_RINGSIZE;
 	if (socket_id == (unsigned int)SOCKET_ID_ANY)
 		socket_id = (unsigned int)dev->socket_id;
 	ret = dev->ops->rx_queue_setup(dev, rx_queue_id, nb_rx_desc, socket_id, &conf, mp);
@@ -314,14 +328,37 @@ int rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id, uint16_t nb_r
 	return 0;
 }
 
+/* As DPDK: the queue must have been configured before the driver is asked. */
 int rte_eth_tx_queue_setup(uint16_t port_id, uint16_t tx_queue_id, uint16_t nb_tx_desc,
 			   unsigned int socket_id, const struct rte_eth_txconf *tx_conf)
 {
-	RTE_SET_USED(tx_queue_id);
-	RTE_SET_USED(nb_tx_desc);
-	RTE_SET_USED(socket_id);
-	RTE_SET_USED(tx_conf);
-	return port_get(port_id) == NULL ? -ENODEV : -ENOTSUP;
+	struct rte_eth_dev *dev = eth_dev_get(port_id);
+	struct rte_eth_dev_info info;
+	struct rte_eth_txconf conf;
+	int ret;
+
+	if (dev == NULL)
+		return -ENODEV;
+	if (tx_queue_id >= dev->nb_tx_queues)
+		return -EINVAL;
+	if (dev->ops->tx_queue_setup == NULL)
+		return -ENOTSUP;
+	if (dev->started)
+		return -EBUSY;
+	ret = rte_eth_dev_info_get(port_id, &info);
+	if (ret != 0)
+		return ret;
+	conf = tx_conf != NULL ? *tx_conf : info.default_txconf;
+	if (nb_tx_desc == 0)
+		nb_tx_desc = info.default_txportconf.ring_size != 0 ?
+				     info.default_txportconf.ring_size :
+				     RTE_ETH_DEV_FALLBACK_TX_RINGSIZE;
+	if (socket_id == (unsigned int)SOCKET_ID_ANY)
+		socket_id = (unsigned int)dev->socket_id;
+	ret = dev->ops->tx_queue_setup(dev, tx_queue_id, nb_tx_desc, socket_id, &conf);
+	if (ret == 0)
+		dev->tx_queue_state[tx_queue_id] = RTE_ETH_QUEUE_STATE_STOPPED;
+	return ret;
 }
 
 /* ---- start and stop ------------------------------------------------------ */
@@ -335,7 +372,7 @@ static void fp_set_queue(struct rte_eth_dev *dev, uint16_t q, bool on)
 
 int rte_eth_dev_start(uint16_t port_id)
 {
-	struct rte_eth_dev *dev = port_get(port_id);
+	struct rte_eth_dev *dev = eth_dev_get(port_id);
 	struct rte_eth_fp_ops *fp;
 	int ret;
 
@@ -359,6 +396,8 @@ int rte_eth_dev_start(uint16_t port_id)
 	fp->rxq_data = fp_rxq_data[port_id];
 	fp->nb_rx_queues = dev->nb_rx_queues;
 	fp->rx_pkt_burst = dev->rx_pkt_burst;
+	fp->rx_queue_count = dev->ops->rx_queue_count;
+	fp->rx_descriptor_status = dev->ops->rx_descriptor_status;
 	for (uint16_t q = 0; q < dev->nb_rx_queues; q++)
 		fp_set_queue(dev, q, dev->rx_queue_state[q] == RTE_ETH_QUEUE_STATE_STARTED);
 	return 0;
@@ -366,7 +405,7 @@ int rte_eth_dev_start(uint16_t port_id)
 
 int rte_eth_dev_stop(uint16_t port_id)
 {
-	struct rte_eth_dev *dev = port_get(port_id);
+	struct rte_eth_dev *dev = eth_dev_get(port_id);
 	int ret;
 
 	if (dev == NULL)
@@ -383,7 +422,7 @@ int rte_eth_dev_stop(uint16_t port_id)
 
 int rte_eth_dev_close(uint16_t port_id)
 {
-	struct rte_eth_dev *dev = port_get(port_id);
+	struct rte_eth_dev *dev = eth_dev_get(port_id);
 
 	if (dev == NULL)
 		return -ENODEV;
@@ -398,7 +437,7 @@ int rte_eth_dev_close(uint16_t port_id)
 
 int rte_eth_dev_rx_queue_start(uint16_t port_id, uint16_t rx_queue_id)
 {
-	struct rte_eth_dev *dev = port_get(port_id);
+	struct rte_eth_dev *dev = eth_dev_get(port_id);
 	int ret;
 
 	if (dev == NULL)
@@ -416,7 +455,7 @@ int rte_eth_dev_rx_queue_start(uint16_t port_id, uint16_t rx_queue_id)
 
 int rte_eth_dev_rx_queue_stop(uint16_t port_id, uint16_t rx_queue_id)
 {
-	struct rte_eth_dev *dev = port_get(port_id);
+	struct rte_eth_dev *dev = eth_dev_get(port_id);
 
 	if (dev == NULL)
 		return -ENODEV;
@@ -427,70 +466,4 @@ int rte_eth_dev_rx_queue_stop(uint16_t port_id, uint16_t rx_queue_id)
 		return 0;
 	fp_set_queue(dev, rx_queue_id, false);
 	return dev->ops->rx_queue_stop(dev, rx_queue_id);
-}
-
-/* As DPDK: the port's driver names the function, after the checks. */
-int rte_eth_rx_burst_mode_get(uint16_t port_id, uint16_t queue_id,
-			      struct rte_eth_burst_mode *mode)
-{
-	struct rte_eth_dev *dev = port_get(port_id);
-
-	if (dev == NULL)
-		return -ENODEV;
-	if (queue_id >= dev->nb_rx_queues || mode == NULL)
-		return -EINVAL;
-	if (dev->ops->rx_burst_mode_get == NULL)
-		return -ENOTSUP;
-	memset(mode, 0, sizeof(*mode));
-	return dev->ops->rx_burst_mode_get(dev, queue_id, mode);
-}
-
-int rte_eth_dev_get_supported_ptypes(uint16_t port_id, uint32_t ptype_mask, uint32_t *ptypes,
-				     int num)
-{
-	struct rte_eth_dev *dev = port_get(port_id);
-	const uint32_t *all;
-	int n = 0;
-
-	if (dev == NULL)
-		return -ENODEV;
-	if (ptypes == NULL && num > 0)
-		return -EINVAL;
-	if (dev->ops->dev_supported_ptypes_get == NULL)
-		return 0;
-	all = dev->ops->dev_supported_ptypes_get(dev);
-	if (all == NULL)
-		return 0;
-	/* As DPDK: count every match, write as many as fit. */
-	for (const uint32_t *p = all; *p != RTE_PTYPE_UNKNOWN; p++) {
-		if ((*p & ptype_mask) == 0)
-			continue;
-		if (n < num)
-			ptypes[n] = *p;
-		n++;
-	}
-	return n;
-}
-
-/* ---- statistics ---------------------------------------------------------- */
-
-int rte_eth_stats_get(uint16_t port_id, struct rte_eth_stats *stats)
-{
-	struct rte_eth_dev *dev = port_get(port_id);
-
-	if (dev == NULL)
-		return -ENODEV;
-	if (stats == NULL)
-		return -EINVAL;
-	memset(stats, 0, sizeof(*stats));
-	return dev->ops->stats_get(dev, stats);
-}
-
-int rte_eth_stats_reset(uint16_t port_id)
-{
-	struct rte_eth_dev *dev = port_get(port_id);
-
-	if (dev == NULL)
-		return -ENODEV;
-	return dev->ops->stats_reset(dev);
 }
