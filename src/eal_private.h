@@ -110,6 +110,25 @@ bool eal_fbarray_all_used(struct rte_fbarray *arr, unsigned int first, unsigned 
  * One lock for the whole range, so rte_free's pointer checks stay cheap. */
 bool eal_memseg_range_mapped(const struct rte_memseg_list *msl, const void *va, size_t len);
 
+/*
+ * eal_extmem.c: memory the application mapped, as an external memseg list.
+ * args_ok: the arguments rte_extmem_register and rte_malloc_heap_memory_add
+ * share are valid. With the hotplug lock held for writing, create describes
+ * [va, va + len) in a free list slot: socket < 0 for plain external memory
+ * (a new socket id), else that of the heap it goes to (heap = 1); 0,
+ * -EEXIST (overlaps a list), -ENOSPC (no slot or socket id) or the fbarray's
+ * error, nothing changed. find: the list of that kind describing exactly
+ * the area (any hotplug lock held). destroy: drop a list (write lock).
+ * sync: attach or detach the list's fbarray in this process (read lock).
+ */
+bool eal_extmem_args_ok(const void *va, size_t len, const rte_iova_t *iovas, unsigned int n_pages,
+		       size_t page_sz);
+int eal_extmem_create(void *va, size_t len, const rte_iova_t *iovas, size_t page_sz, int socket,
+		      struct rte_memseg_list **out);
+struct rte_memseg_list *eal_extmem_find(void *va, size_t len, bool heap);
+void eal_extmem_destroy(struct rte_memseg_list *msl);
+int eal_extmem_sync(struct rte_memseg_list *msl, bool attach);
+
 /* eal_memzone.c */
 int eal_memzone_init(void);
 void eal_memzone_cleanup(void);

@@ -88,7 +88,7 @@ int malloc_default_socket(void)
 	if (socket < RTE_MAX_NUMA_NODES && malloc_socket_to_heap_id((int)socket) >= 0)
 		return (int)socket;
 	for (int i = 0; i < RTE_MAX_HEAPS && eal_mcfg() != NULL; i++)
-		if (heap_at(i)->name[0] != '\0')
+		if (heap_at(i)->name[0] != '\0' && !malloc_heap_is_external(heap_at(i)))
 			return (int)heap_at(i)->socket_id;
 	return -1;
 }
@@ -120,7 +120,8 @@ static int heap_first(int socket)
 
 /*
  * The heaps a request on socket may use, in the order to try them: the
- * first one (above), then for SOCKET_ID_ANY every other heap. Returns how
+ * first one (above), then for SOCKET_ID_ANY every other socket heap (an
+ * external heap only ever serves requests naming its socket). Returns how
  * many, or -1 with rte_errno set.
  */
 static int heap_order(int socket, int ids[RTE_MAX_HEAPS])
@@ -133,7 +134,7 @@ static int heap_order(int socket, int ids[RTE_MAX_HEAPS])
 	if (socket != SOCKET_ID_ANY)
 		return n;
 	for (int i = 0; i < RTE_MAX_HEAPS; i++)
-		if (i != first && heap_at(i)->name[0] != '\0')
+		if (i != first && heap_at(i)->name[0] != '\0' && !malloc_heap_is_external(heap_at(i)))
 			ids[n++] = i;
 	return n;
 }
@@ -244,14 +245,14 @@ static bool pages_dirty(const struct rte_memseg_list *msl, void *start, size_t l
 	return false;
 }
 
-/* Heap locked. Put [start, start+len) of msl into the heap as free memory. */
-static struct malloc_elem *heap_add_memory(struct malloc_heap *heap, struct rte_memseg_list *msl,
+struct malloc_elem *malloc_heap_add_memory(struct malloc_heap *heap, struct rte_memseg_list *msl,
 					   void *start, size_t len)
 {
 	struct malloc_elem *elem = start;
 
 	malloc_elem_init(elem, heap, msl, len, elem, len);
-	if (pages_dirty(msl, start, len))
+	/* The application's memory may hold anything. */
+	if (msl->external || pages_dirty(msl, start, len))
 		malloc_elem_mark_dirty(elem);
 	malloc_elem_insert(elem);
 	elem = malloc_elem_join_adjacent_free(elem);
@@ -338,7 +339,7 @@ static void *try_expand_heap(struct malloc_heap *heap, uint64_t pg_sz, size_t si
 		}
 	}
 
-	elem = heap_add_memory(heap, msl, start, alloc_sz);
+	elem = malloc_heap_add_memory(heap, msl, start, alloc_sz);
 	ret = heap_alloc_on(heap, size, flags, align, bound, contig, dirty);
 	if (ret == NULL) {
 		/* e.g. the new pages are not IOVA-contiguous: undo it all */
@@ -573,7 +574,9 @@ struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller)
 	}
 	hdr = RTE_PTR_SUB(ptr, MALLOC_ELEM_HEADER_LEN);
 	msl = rte_mem_virt2memseg_list(hdr);
-	if (msl == NULL || msl->external || !rte_is_aligned(ptr, RTE_CACHE_LINE_SIZE) ||
+	/* External memory is the heap's only when an external heap owns it. */
+	if (msl == NULL || (msl->external && !msl->heap) ||
+	    !rte_is_aligned(ptr, RTE_CACHE_LINE_SIZE) ||
 	    !eal_memseg_range_mapped(msl, hdr, MALLOC_ELEM_HEADER_LEN)) {
 		RTE_LOG(ERR, MALLOC, "%s(%p): not memory from rte_malloc\n", caller, ptr);
 		return NULL;
@@ -818,7 +821,7 @@ int malloc_heap_init(void)
 			struct malloc_heap *heap = &mcfg->malloc_heaps[heap_id];
 
 			malloc_heap_lock(heap); /* nobody else runs yet: cannot fail */
-			heap_add_memory(heap, msl, RTE_PTR_ADD(msl->base_va, (size_t)idx * msl->page_sz),
+			malloc_heap_add_memory(heap, msl, RTE_PTR_ADD(msl->base_va, (size_t)idx * msl->page_sz),
 					(size_t)n * msl->page_sz);
 			malloc_heap_unlock(heap);
 			idx = rte_fbarray_find_next_used(&msl->memseg_arr, (unsigned int)(idx + n));

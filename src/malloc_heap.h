@@ -78,6 +78,21 @@ int malloc_heap_init(void);
 /* Give every heap's pages back (rte_eal_cleanup). */
 void malloc_heap_cleanup(void);
 
+/* A heap made by rte_malloc_heap_create: its socket ids start where the
+ * NUMA nodes' end. */
+static inline bool malloc_heap_is_external(const struct malloc_heap *heap)
+{
+	return heap->socket_id >= RTE_MAX_NUMA_NODES;
+}
+
+/*
+ * Heap locked: put [start, start + len) of msl into the heap as one free
+ * element (merged with free neighbours of the same list). Returns it.
+ */
+struct rte_memseg_list;
+struct malloc_elem *malloc_heap_add_memory(struct malloc_heap *heap, struct rte_memseg_list *msl,
+					   void *start, size_t len);
+
 /* Index in mcfg->malloc_heaps of the socket's heap, or -1. */
 int malloc_socket_to_heap_id(int socket);
 /* The socket SOCKET_ID_ANY starts with: the caller's, if it has a heap. */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * The rte_malloc API on top of the socket heaps (malloc_heap.c).
+ * The rte_malloc API on top of the heaps (malloc_heap.c); the named
+ * external heaps are managed in malloc_heap_ext.c.
  */
 #include <errno.h>
 #include <string.h>
@@ -187,88 +188,12 @@ void rte_malloc_dump_heaps(FILE *f)
 
 rte_iova_t rte_malloc_virt2iova(const void *addr)
 {
-	if (addr == NULL || rte_mem_virt2memseg_list(addr) == NULL)
+	const struct rte_memseg *ms = addr == NULL ? NULL : rte_mem_virt2memseg(addr, NULL);
+
+	/* External heap memory added without IOVAs has none, as in DPDK. */
+	if (ms == NULL || ms->iova == RTE_BAD_IOVA)
 		return RTE_BAD_IOVA;
 	return rte_mem_virt2iova(addr);
-}
-
-int rte_malloc_heap_get_socket(const char *name)
-{
-	struct rte_mem_config *mcfg = eal_mcfg();
-
-	if (name == NULL || mcfg == NULL ||
-	    strnlen(name, RTE_HEAP_NAME_MAX_LEN) == RTE_HEAP_NAME_MAX_LEN || name[0] == '\0') {
-		rte_errno = EINVAL;
-		return -1;
-	}
-	for (int i = 0; i < RTE_MAX_HEAPS; i++) {
-		struct malloc_heap *heap = &mcfg->malloc_heaps[i];
-
-		if (heap->name[0] != '\0' && strcmp(heap->name, name) == 0)
-			return (int)heap->socket_id;
-	}
-	rte_errno = ENOENT;
-	return -1;
-}
-
-int rte_malloc_heap_socket_is_external(int socket_id)
-{
-	RTE_SET_USED(socket_id);
-	return 0;
-}
-
-static int no_external_heaps(void)
-{
-	rte_errno = ENOTSUP;
-	return -1;
-}
-
-int rte_malloc_heap_create(const char *heap_name)
-{
-	RTE_SET_USED(heap_name);
-	return no_external_heaps();
-}
-
-int rte_malloc_heap_destroy(const char *heap_name)
-{
-	RTE_SET_USED(heap_name);
-	return no_external_heaps();
-}
-
-int rte_malloc_heap_memory_add(const char *heap_name, void *va_addr, size_t len,
-			       rte_iova_t iova_addrs[], unsigned int n_pages, size_t page_sz)
-{
-	RTE_SET_USED(heap_name);
-	RTE_SET_USED(va_addr);
-	RTE_SET_USED(len);
-	RTE_SET_USED(iova_addrs);
-	RTE_SET_USED(n_pages);
-	RTE_SET_USED(page_sz);
-	return no_external_heaps();
-}
-
-int rte_malloc_heap_memory_remove(const char *heap_name, void *va_addr, size_t len)
-{
-	RTE_SET_USED(heap_name);
-	RTE_SET_USED(va_addr);
-	RTE_SET_USED(len);
-	return no_external_heaps();
-}
-
-int rte_malloc_heap_memory_attach(const char *heap_name, void *va_addr, size_t len)
-{
-	RTE_SET_USED(heap_name);
-	RTE_SET_USED(va_addr);
-	RTE_SET_USED(len);
-	return no_external_heaps();
-}
-
-int rte_malloc_heap_memory_detach(const char *heap_name, void *va_addr, size_t len)
-{
-	RTE_SET_USED(heap_name);
-	RTE_SET_USED(va_addr);
-	RTE_SET_USED(len);
-	return no_external_heaps();
 }
 
 int rtemem_malloc_heap_check(FILE *f)

@@ -804,9 +804,6 @@ static void test_heap_info(void **state)
 	assert_int_equal(rte_malloc_heap_get_socket(NULL), -1);
 	assert_int_equal(rte_errno, EINVAL);
 	assert_int_equal(rte_malloc_heap_socket_is_external(0), 0);
-	rte_errno = 0;
-	assert_int_equal(rte_malloc_heap_create("mine"), -1);
-	assert_int_equal(rte_errno, ENOTSUP);
 
 	p = rte_malloc(NULL, 12345, 0);
 	assert_non_null(p);
@@ -1135,33 +1132,359 @@ static void test_heap_check_finds_damage(void **state)
 	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
 }
 
-/* External heaps are not supported: every call says so. */
-static void test_no_external_heaps(void **state)
+/* ---- external heaps ------------------------------------------------- */
+
+#define EXT_PG 4096u
+#define EXT_PAGES 8u
+#define EXT_LEN ((size_t)EXT_PAGES * EXT_PG)
+#define EXT_IOVA 0xE0000000u
+
+/* The application's memory, as in DPDK's examples: anonymous, page aligned,
+ * filled with garbage so rte_zmalloc must not trust it to be zero. */
+static void *ext_map(size_t len)
 {
-	char buf[64];
+	void *va = hal_anon_map(len);
+
+	assert_non_null(va);
+	memset(va, 0xA5, len);
+	return va;
+}
+
+static void ext_iovas(rte_iova_t *iovas, unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++)
+		iovas[i] = EXT_IOVA + (rte_iova_t)i * EXT_PG;
+}
+
+static int count_list(const struct rte_memseg_list *msl, void *arg)
+{
+	(void)msl;
+	(*(unsigned int *)arg)++;
+	return 0;
+}
+
+static unsigned int memseg_lists(void)
+{
+	unsigned int n = 0;
+
+	assert_int_equal(rte_memseg_list_walk(count_list, &n), 0);
+	return n;
+}
+
+static bool in_area(const void *p, const void *va, size_t len)
+{
+	return (uintptr_t)p >= (uintptr_t)va && (uintptr_t)p < (uintptr_t)va + len;
+}
+
+/* The whole state an external heap call may change: both heaps' stats and
+ * indexes (the snapshot) and the memseg lists. */
+struct ext_state {
+	struct snapshot sock0;
+	struct rte_malloc_socket_stats ext;
+	unsigned int lists;
+	int next_socket;
+};
+
+static void ext_take(struct ext_state *s, int socket)
+{
+	memset(s, 0x5A, sizeof(*s));
+	take(&s->sock0);
+	get_stats(socket, &s->ext);
+	s->lists = memseg_lists();
+	s->next_socket = eal_mcfg()->next_socket_id;
+}
+
+static void ext_unchanged(const struct ext_state *before, int socket)
+{
+	struct rte_malloc_socket_stats st;
+
+	assert_unchanged(&before->sock0);
+	get_stats(socket, &st);
+	assert_stats_equal(&st, &before->ext);
+	assert_int_equal(memseg_lists(), before->lists);
+	assert_int_equal(eal_mcfg()->next_socket_id, before->next_socket);
+}
+
+static void expect_fail(int ret, int err)
+{
+	assert_int_equal(ret, -1);
+	assert_int_equal(rte_errno, err);
+	rte_errno = 0;
+}
+
+/*
+ * A heap's whole life: created with a socket id past the NUMA nodes', fed
+ * the application's memory, allocated from and freed to, its memory
+ * removed, destroyed; with the stats, the dump and the check following.
+ */
+static void test_ext_heap_lifecycle(void **state)
+{
+	struct rte_malloc_socket_stats st;
+	rte_iova_t iovas[EXT_PAGES];
+	const struct rte_memseg_list *msl;
+	char *va = ext_map(EXT_LEN), *p, *z, *any[8];
+	FILE *f = tmpfile();
+	char *dump = NULL;
+	size_t dump_len = 0;
+	int sock, sock2;
 
 	(void)state;
-	rte_errno = 0;
-	assert_int_equal(rte_malloc_heap_create("ext"), -1);
-	assert_int_equal(rte_errno, ENOTSUP);
-	rte_errno = 0;
-	assert_int_equal(rte_malloc_heap_destroy("ext"), -1);
-	assert_int_equal(rte_errno, ENOTSUP);
-	rte_errno = 0;
-	assert_int_equal(rte_malloc_heap_memory_add("ext", buf, sizeof(buf), NULL, 0, 4096), -1);
-	assert_int_equal(rte_errno, ENOTSUP);
-	rte_errno = 0;
-	assert_int_equal(rte_malloc_heap_memory_remove("ext", buf, sizeof(buf)), -1);
-	assert_int_equal(rte_errno, ENOTSUP);
-	rte_errno = 0;
-	assert_int_equal(rte_malloc_heap_memory_attach("ext", buf, sizeof(buf)), -1);
-	assert_int_equal(rte_errno, ENOTSUP);
-	rte_errno = 0;
-	assert_int_equal(rte_malloc_heap_memory_detach("ext", buf, sizeof(buf)), -1);
-	assert_int_equal(rte_errno, ENOTSUP);
+	assert_non_null(f);
+	ext_iovas(iovas, EXT_PAGES);
+	assert_int_equal(rte_malloc_heap_create("ext"), 0);
+	sock = rte_malloc_heap_get_socket("ext");
+	assert_true(sock >= RTE_MAX_NUMA_NODES);
+	assert_int_equal(rte_malloc_heap_socket_is_external(sock), 1);
 	assert_int_equal(rte_malloc_heap_socket_is_external(0), 0);
-	assert_int_equal(rte_malloc_virt2iova(NULL), RTE_BAD_IOVA);
-	assert_int_equal(rte_malloc_virt2iova(buf), RTE_BAD_IOVA);
+	assert_int_equal(rte_malloc_heap_socket_is_external(SOCKET_ID_ANY), 0);
+	assert_int_equal(rte_malloc_heap_socket_is_external(sock + 1), -1);
+	/* Socket ids count up. */
+	assert_int_equal(rte_malloc_heap_create("ext2"), 0);
+	sock2 = rte_malloc_heap_get_socket("ext2");
+	assert_int_equal(sock2, sock + 1);
+	assert_int_equal(rte_malloc_heap_destroy("ext2"), 0);
+
+	/* Empty: nothing in it, and nothing to allocate from. */
+	memset(&st, 0x5A, sizeof(st));
+	get_stats(sock, &st);
+	assert_int_equal(st.heap_totalsz_bytes, 0);
+	assert_int_equal(st.heap_freesz_bytes, 0);
+	assert_int_equal(st.alloc_count, 0);
+	assert_int_equal(st.free_count, 0);
+	rte_errno = 0;
+	assert_null(rte_malloc_socket(NULL, 64, 0, sock));
+	assert_int_equal(rte_errno, ENOMEM);
+
+	assert_int_equal(rte_malloc_heap_memory_add("ext", va, EXT_LEN, iovas, EXT_PAGES, EXT_PG),
+			 0);
+	msl = rte_mem_virt2memseg_list(va);
+	assert_non_null(msl);
+	assert_int_equal(msl->external, 1);
+	assert_int_equal(msl->heap, 1);
+	assert_int_equal(msl->socket_id, sock);
+	assert_int_equal(msl->page_sz, EXT_PG);
+	memset(&st, 0x5A, sizeof(st));
+	get_stats(sock, &st);
+	assert_int_equal(st.heap_totalsz_bytes, EXT_LEN);
+	assert_int_equal(st.heap_freesz_bytes, EXT_LEN);
+	assert_int_equal(st.greatest_free_size, EXT_LEN);
+	assert_int_equal(st.heap_allocsz_bytes, 0);
+	assert_int_equal(st.free_count, 1);
+	assert_int_equal(st.alloc_count, 0);
+
+	/* Allocated from that memory, with its IOVAs. */
+	p = rte_malloc_socket(NULL, 3 * EXT_PG, 64, sock);
+	assert_non_null(p);
+	assert_true(in_area(p, va, EXT_LEN));
+	assert_true(in_area(p + 3 * EXT_PG - 1, va, EXT_LEN));
+	assert_int_equal(rte_malloc_virt2iova(p), EXT_IOVA + (rte_iova_t)(p - va));
+	memset(p, 0x11, 3 * EXT_PG);
+	z = rte_zmalloc_socket(NULL, 1000, 0, sock);
+	assert_non_null(z);
+	assert_true(in_area(z, va, EXT_LEN));
+	for (size_t i = 0; i < 1000; i++)
+		assert_int_equal(z[i], 0);
+	get_stats(sock, &st);
+	assert_int_equal(st.alloc_count, 2);
+	assert_int_equal(st.heap_totalsz_bytes, EXT_LEN);
+	assert_true(st.heap_allocsz_bytes >= 3 * EXT_PG + 1000 + 2 * OVERHEAD);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+
+	/* Only what names the socket lands there. */
+	for (size_t i = 0; i < RTE_DIM(any); i++) {
+		any[i] = rte_malloc(NULL, 64 << i, 0);
+		assert_non_null(any[i]);
+		assert_false(in_area(any[i], va, EXT_LEN));
+	}
+	for (size_t i = 0; i < RTE_DIM(any); i++)
+		rte_free(any[i]);
+	/* It never grows: more than it has fails, and changes nothing. */
+	rte_errno = 0;
+	assert_null(rte_malloc_socket(NULL, EXT_LEN, 0, sock));
+	assert_int_equal(rte_errno, ENOMEM);
+	assert_int_equal(rte_malloc_heap_socket_is_external(sock), 1);
+
+	/* The dump shows it. */
+	rte_malloc_dump_heaps(f);
+	assert_true(ftell(f) > 0);
+	rewind(f);
+	assert_true(getdelim(&dump, &dump_len, '\0', f) > 0);
+	assert_non_null(strstr(dump, "ext"));
+	free(dump);
+	fclose(f);
+
+	/* Busy: neither the memory nor the heap may go. */
+	expect_fail(rte_malloc_heap_memory_remove("ext", va, EXT_LEN), EBUSY);
+	expect_fail(rte_malloc_heap_destroy("ext"), EBUSY);
+	rte_free(z);
+	expect_fail(rte_malloc_heap_memory_remove("ext", va, EXT_LEN), EBUSY);
+	rte_free(p);
+	get_stats(sock, &st);
+	assert_int_equal(st.alloc_count, 0);
+	assert_int_equal(st.heap_freesz_bytes, EXT_LEN);
+	assert_int_equal(st.free_count, 1);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	/* Memory in it: still busy. */
+	expect_fail(rte_malloc_heap_destroy("ext"), EBUSY);
+
+	/* Wrong area, wrong heap, a socket heap. */
+	expect_fail(rte_malloc_heap_memory_remove("ext", va, EXT_LEN - EXT_PG), ENOENT);
+	expect_fail(rte_malloc_heap_memory_remove("ext", va + EXT_PG, EXT_LEN - EXT_PG), ENOENT);
+	expect_fail(rte_malloc_heap_memory_remove("nope", va, EXT_LEN), ENOENT);
+	expect_fail(rte_malloc_heap_memory_remove("socket_0", va, EXT_LEN), EPERM);
+	expect_fail(rte_malloc_heap_memory_remove("ext", NULL, EXT_LEN), EINVAL);
+	expect_fail(rte_malloc_heap_memory_remove("ext", va, 0), EINVAL);
+	expect_fail(rte_malloc_heap_memory_remove(NULL, va, EXT_LEN), EINVAL);
+	/* rte_extmem_unregister does not know heap memory. */
+	expect_fail(rte_extmem_unregister(va, EXT_LEN), ENOENT);
+
+	assert_int_equal(rte_malloc_heap_memory_remove("ext", va, EXT_LEN), 0);
+	assert_null(rte_mem_virt2memseg_list(va));
+	get_stats(sock, &st);
+	assert_int_equal(st.heap_totalsz_bytes, 0);
+	assert_int_equal(st.free_count, 0);
+	expect_fail(rte_malloc_heap_memory_remove("ext", va, EXT_LEN), ENOENT);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+
+	expect_fail(rte_malloc_heap_destroy("socket_0"), EPERM);
+	expect_fail(rte_malloc_heap_destroy("nope"), ENOENT);
+	expect_fail(rte_malloc_heap_destroy(""), EINVAL);
+	expect_fail(rte_malloc_heap_destroy(NULL), EINVAL);
+	assert_int_equal(rte_malloc_heap_destroy("ext"), 0);
+	expect_fail(rte_malloc_heap_get_socket("ext"), ENOENT);
+	expect_fail(rte_malloc_heap_socket_is_external(sock), EINVAL);
+	expect_fail(rte_malloc_heap_destroy("ext"), ENOENT);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+
+	/* The memory is the application's again, untouched by the removal. */
+	hal_anon_unmap(va, EXT_LEN);
+}
+
+/* Every error of create and add, each leaving heaps and lists as they were. */
+static void test_ext_heap_errors(void **state)
+{
+	char name[RTE_HEAP_NAME_MAX_LEN + 1];
+	rte_iova_t iovas[EXT_PAGES];
+	struct ext_state before;
+	char *va = ext_map(2 * EXT_LEN), *fill;
+	int sock, created = 0, regs = 0;
+	size_t fill_len = (size_t)RTE_MAX_MEMSEG_LISTS * EXT_PG;
+
+	(void)state;
+	ext_iovas(iovas, EXT_PAGES);
+	expect_fail(rte_malloc_heap_create(NULL), EINVAL);
+	expect_fail(rte_malloc_heap_create(""), EINVAL);
+	memset(name, 'n', sizeof(name) - 1);
+	name[RTE_HEAP_NAME_MAX_LEN] = '\0';
+	expect_fail(rte_malloc_heap_create(name), EINVAL);
+	name[RTE_HEAP_NAME_MAX_LEN - 1] = '\0'; /* the longest that fits */
+	assert_int_equal(rte_malloc_heap_create(name), 0);
+	assert_true(rte_malloc_heap_get_socket(name) >= RTE_MAX_NUMA_NODES);
+	assert_int_equal(rte_malloc_heap_destroy(name), 0);
+	expect_fail(rte_malloc_heap_create("socket_0"), EEXIST);
+	assert_int_equal(rte_malloc_heap_create("ext"), 0);
+	expect_fail(rte_malloc_heap_create("ext"), EEXIST);
+	sock = rte_malloc_heap_get_socket("ext");
+
+	ext_take(&before, sock);
+	expect_fail(rte_malloc_heap_memory_add(NULL, va, EXT_LEN, NULL, 0, EXT_PG), EINVAL);
+	expect_fail(rte_malloc_heap_memory_add("", va, EXT_LEN, NULL, 0, EXT_PG), EINVAL);
+	expect_fail(rte_malloc_heap_memory_add("ext", NULL, EXT_LEN, NULL, 0, EXT_PG), EINVAL);
+	expect_fail(rte_malloc_heap_memory_add("ext", va, 0, NULL, 0, EXT_PG), EINVAL);
+	expect_fail(rte_malloc_heap_memory_add("ext", va, EXT_LEN, NULL, 0, 0), EINVAL);
+	expect_fail(rte_malloc_heap_memory_add("ext", va, EXT_LEN, NULL, 0, 3000), EINVAL);
+	expect_fail(rte_malloc_heap_memory_add("ext", va, EXT_LEN - 64, NULL, 0, EXT_PG), EINVAL);
+	expect_fail(rte_malloc_heap_memory_add("ext", va + 64, EXT_LEN, NULL, 0, EXT_PG), EINVAL);
+	expect_fail(rte_malloc_heap_memory_add("ext", va, EXT_LEN, iovas, EXT_PAGES - 1, EXT_PG),
+		    EINVAL);
+	expect_fail(rte_malloc_heap_memory_add("ext", va, 128, NULL, 0, 32), EINVAL);
+	expect_fail(rte_malloc_heap_memory_add("nope", va, EXT_LEN, NULL, 0, EXT_PG), ENOENT);
+	expect_fail(rte_malloc_heap_memory_add("socket_0", va, EXT_LEN, NULL, 0, EXT_PG), EPERM);
+	ext_unchanged(&before, sock);
+
+	/* Overlapping memory already known, heap or plain external. */
+	assert_int_equal(rte_malloc_heap_memory_add("ext", va, EXT_LEN, iovas, EXT_PAGES, EXT_PG),
+			 0);
+	assert_int_equal(rte_extmem_register(va + EXT_LEN, EXT_PG, NULL, 0, EXT_PG), 0);
+	ext_take(&before, sock);
+	expect_fail(rte_malloc_heap_memory_add("ext", va, EXT_LEN, NULL, 0, EXT_PG), EEXIST);
+	expect_fail(rte_malloc_heap_memory_add("ext", va + EXT_PG, EXT_LEN, NULL, 0, EXT_PG),
+		    EEXIST);
+	expect_fail(rte_malloc_heap_memory_add("ext", va + EXT_LEN, EXT_PG, NULL, 0, EXT_PG),
+		    EEXIST);
+	ext_unchanged(&before, sock);
+	assert_int_equal(rte_extmem_unregister(va + EXT_LEN, EXT_PG), 0);
+
+	/* No memseg list slot left: ENOSPC, nothing changed. */
+	fill = ext_map(fill_len);
+	while (rte_extmem_register(fill + (size_t)regs * EXT_PG, EXT_PG, NULL, 0, EXT_PG) == 0)
+		regs++;
+	assert_int_equal(rte_errno, ENOSPC);
+	assert_true(regs > 0 && regs < RTE_MAX_MEMSEG_LISTS);
+	ext_take(&before, sock);
+	expect_fail(rte_malloc_heap_memory_add("ext", va + EXT_LEN, EXT_LEN, NULL, 0, EXT_PG),
+		    ENOSPC);
+	ext_unchanged(&before, sock);
+	for (int i = 0; i < regs; i++)
+		assert_int_equal(rte_extmem_unregister(fill + (size_t)i * EXT_PG, EXT_PG), 0);
+	hal_anon_unmap(fill, fill_len);
+
+	/* A second area joins the heap as its own element. */
+	assert_int_equal(
+		rte_malloc_heap_memory_add("ext", va + EXT_LEN, EXT_LEN, NULL, 0, EXT_PG), 0);
+	get_stats(sock, &before.ext);
+	assert_int_equal(before.ext.heap_totalsz_bytes, 2 * EXT_LEN);
+	assert_int_equal(before.ext.free_count, 2);
+	assert_int_equal(rte_malloc_virt2iova(va + EXT_LEN + 128), RTE_BAD_IOVA);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	assert_int_equal(rte_malloc_heap_memory_remove("ext", va + EXT_LEN, EXT_LEN), 0);
+	assert_int_equal(rte_malloc_heap_memory_remove("ext", va, EXT_LEN), 0);
+
+	/* No heap slot left: ENOSPC. */
+	for (;;) {
+		char n[16];
+
+		snprintf(n, sizeof(n), "h%d", created);
+		if (rte_malloc_heap_create(n) != 0)
+			break;
+		created++;
+	}
+	assert_int_equal(rte_errno, ENOSPC);
+	assert_true(created > 0 && created < RTE_MAX_HEAPS);
+	for (int i = 0; i < created; i++) {
+		char n[16];
+
+		snprintf(n, sizeof(n), "h%d", i);
+		assert_int_equal(rte_malloc_heap_destroy(n), 0);
+	}
+	assert_int_equal(rte_malloc_heap_destroy("ext"), 0);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	hal_anon_unmap(va, 2 * EXT_LEN);
+}
+
+/* Attach and detach in the process that added the memory: DPDK finds the
+ * area and maps its page table again, which is already mapped here. */
+static void test_ext_heap_attach_errors(void **state)
+{
+	char *va = ext_map(EXT_LEN);
+
+	(void)state;
+	assert_int_equal(rte_malloc_heap_create("ext"), 0);
+	expect_fail(rte_malloc_heap_memory_attach("ext", va, EXT_LEN), ENOENT);
+	expect_fail(rte_malloc_heap_memory_detach("ext", va, EXT_LEN), ENOENT);
+	assert_int_equal(rte_malloc_heap_memory_add("ext", va, EXT_LEN, NULL, 0, EXT_PG), 0);
+	expect_fail(rte_malloc_heap_memory_attach(NULL, va, EXT_LEN), EINVAL);
+	expect_fail(rte_malloc_heap_memory_attach("ext", NULL, EXT_LEN), EINVAL);
+	expect_fail(rte_malloc_heap_memory_attach("ext", va, 0), EINVAL);
+	expect_fail(rte_malloc_heap_memory_attach("nope", va, EXT_LEN), ENOENT);
+	expect_fail(rte_malloc_heap_memory_attach("socket_0", va, EXT_LEN), EPERM);
+	expect_fail(rte_malloc_heap_memory_detach("socket_0", va, EXT_LEN), EPERM);
+	expect_fail(rte_malloc_heap_memory_attach("ext", va, EXT_LEN - EXT_PG), ENOENT);
+	/* Plain external memory is not a heap's. */
+	expect_fail(rte_extmem_attach(va, EXT_LEN), ENOENT);
+	assert_int_equal(rte_malloc_heap_memory_remove("ext", va, EXT_LEN), 0);
+	assert_int_equal(rte_malloc_heap_destroy("ext"), 0);
+	hal_anon_unmap(va, EXT_LEN);
 }
 
 /* Before rte_eal_init there are no heaps: nothing is dumped, freed or checked. */
@@ -1185,6 +1508,9 @@ static void test_without_eal(void **state)
 	assert_int_equal(local, 7);
 	assert_int_equal(rte_malloc_heap_get_socket("socket_0"), -1);
 	assert_int_equal(rte_errno, EINVAL);
+	rte_errno = 0;
+	assert_int_equal(rte_malloc_heap_create("ext"), -1);
+	assert_int_equal(rte_errno, ENODEV);
 	rte_errno = 0;
 	assert_null(rte_malloc(NULL, 64, 0));
 	assert_int_equal(rte_errno, EINVAL);
@@ -1817,7 +2143,9 @@ int main(void)
 		cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_heap_check_finds_damage),
-		cmocka_unit_test(test_no_external_heaps),
+		cmocka_unit_test(test_ext_heap_lifecycle),
+		cmocka_unit_test(test_ext_heap_errors),
+		cmocka_unit_test(test_ext_heap_attach_errors),
 		cmocka_unit_test(test_free_waits_for_hotplug_lock),
 		cmocka_unit_test(test_retention_and_trim),
 		cmocka_unit_test(test_mem_events),
