@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -628,6 +629,77 @@ static int child_extmem(void)
 		ret = CHILD_BAD_DATA;
 	if (rte_extmem_detach(ext->base_va, ext->len) != 0)
 		ret = CHILD_BAD_DATA;
+	rte_eal_cleanup();
+	return ret;
+}
+
+/* The application's memory for an external heap: a file both processes map. */
+#define EXT_HEAP_FILE "/dev/shm/rtetest-%s-extheap"
+#define EXT_HEAP_FILL 0x5E
+#define EXT_HEAP_CHILD_FILL 0xC3
+
+/*
+ * Secondary: map the primary's external heap memory at its address, attach
+ * it, check and free the primary's block, leave one of its own.
+ */
+static int child_ext_heap(void)
+{
+	const struct rte_memseg_list *msl = NULL;
+	const struct rte_memzone *mz;
+	char path[128];
+	uint8_t *p, *mine;
+	size_t sz = 0;
+	void **slots;
+	void *va;
+	int sock, fd, ret = CHILD_OK;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	sock = rte_malloc_heap_get_socket("ext");
+	mz = rte_memzone_lookup("ext_slots");
+	if (sock < RTE_MAX_NUMA_NODES || rte_malloc_heap_socket_is_external(sock) != 1 ||
+	    mz == NULL)
+		return CHILD_BAD_DATA;
+	for (int i = 0; i < RTE_MAX_MEMSEG_LISTS && msl == NULL; i++) {
+		const struct rte_memseg_list *l = &eal_mcfg()->memsegs[i];
+
+		if (l->base_va != NULL && l->external && l->heap && l->socket_id == sock)
+			msl = l;
+	}
+	if (msl == NULL)
+		return CHILD_BAD_DATA;
+	snprintf(path, sizeof(path), EXT_HEAP_FILE, prefix);
+	fd = open(path, O_RDWR);
+	if (fd < 0)
+		return CHILD_BAD_DATA;
+	va = mmap(msl->base_va, msl->len, PROT_READ | PROT_WRITE,
+		  MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0);
+	close(fd);
+	if (va != msl->base_va)
+		return CHILD_ALLOC_FAILED;
+	if (rte_malloc_heap_memory_attach("ext", va, msl->len - 1) != -1 || rte_errno != ENOENT ||
+	    rte_malloc_heap_memory_attach("ext", va, msl->len) != 0)
+		return CHILD_BAD_DATA;
+	slots = mz->addr;
+	p = slots[0];
+	if (rte_malloc_validate(p, &sz) != 0 || sz < 512)
+		ret = CHILD_BAD_DATA;
+	for (size_t i = 0; i < 512 && ret == CHILD_OK; i++)
+		if (p[i] != EXT_HEAP_FILL)
+			ret = CHILD_BAD_DATA;
+	rte_free(p);
+	mine = rte_malloc_socket(NULL, 300, 0, sock);
+	if (mine == NULL || (uintptr_t)mine < (uintptr_t)va ||
+	    (uintptr_t)mine >= (uintptr_t)va + msl->len)
+		ret = CHILD_ALLOC_FAILED;
+	else
+		memset(mine, EXT_HEAP_CHILD_FILL, 300);
+	slots[1] = mine;
+	if (rtemem_malloc_heap_check(NULL) != 0)
+		ret = CHILD_BAD_DATA;
+	if (rte_malloc_heap_memory_detach("ext", va, msl->len) != 0)
+		ret = CHILD_BAD_DATA;
+	munmap(va, msl->len);
 	rte_eal_cleanup();
 	return ret;
 }
@@ -1590,6 +1662,76 @@ static void test_extmem_attach(void **state)
 	munmap(va, 2 * pg);
 }
 
+/*
+ * External heap memory added in the primary is usable from a secondary
+ * once it maps the memory and attaches it: blocks go both ways.
+ */
+static void test_ext_heap_attach(void **state)
+{
+	struct rte_malloc_socket_stats st;
+	const struct rte_memzone *mz;
+	size_t pg, len, sz = 0;
+	char path[128];
+	uint8_t *p, *q;
+	void **slots;
+	void *va;
+	int fd, sock;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("xheap");
+	assert_true(eal_up("primary", "--sim=pages=4") >= 0);
+	pg = hal_base_page_size();
+	len = 4 * pg;
+	snprintf(path, sizeof(path), EXT_HEAP_FILE, prefix);
+	fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)len), 0);
+	va = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	close(fd);
+	assert_true(va != MAP_FAILED);
+	memset(va, 0x77, len);
+
+	assert_int_equal(rte_malloc_heap_create("ext"), 0);
+	sock = rte_malloc_heap_get_socket("ext");
+	assert_int_equal(rte_malloc_heap_memory_add("ext", va, len, NULL, 0, pg), 0);
+	mz = rte_memzone_reserve("ext_slots", 2 * sizeof(void *), SOCKET_ID_ANY, 0);
+	assert_non_null(mz);
+	slots = mz->addr;
+	slots[1] = (void *)(uintptr_t)0xBAD;
+	p = rte_malloc_socket(NULL, 512, 0, sock);
+	assert_non_null(p);
+	memset(p, EXT_HEAP_FILL, 512);
+	slots[0] = p;
+
+	assert_int_equal(run_child("ext_heap"), CHILD_OK);
+
+	/* The secondary freed the primary's block and left one of its own. */
+	memset(&st, 0x5A, sizeof(st));
+	assert_int_equal(rte_malloc_get_socket_stats(sock, &st), 0);
+	assert_int_equal(st.alloc_count, 1);
+	assert_int_equal(st.heap_totalsz_bytes, len);
+	q = slots[1];
+	assert_true((uintptr_t)q >= (uintptr_t)va && (uintptr_t)q < (uintptr_t)va + len);
+	assert_int_equal(rte_malloc_validate(q, &sz), 0);
+	assert_true(sz >= 300);
+	for (size_t i = 0; i < 300; i++)
+		assert_int_equal(q[i], EXT_HEAP_CHILD_FILL);
+	assert_int_equal(rte_malloc_heap_memory_remove("ext", va, len), -1);
+	assert_int_equal(rte_errno, EBUSY);
+	rte_free(q);
+	assert_int_equal(rte_malloc_get_socket_stats(sock, &st), 0);
+	assert_int_equal(st.alloc_count, 0);
+	assert_int_equal(st.heap_freesz_bytes, len);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	assert_int_equal(rte_malloc_heap_memory_remove("ext", va, len), 0);
+	assert_int_equal(rte_malloc_heap_destroy("ext"), 0);
+	assert_int_equal(rte_memzone_free(mz), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+	munmap(va, len);
+	unlink(path);
+}
+
 static int eal_down(void **state)
 {
 	RTE_SET_USED(state);
@@ -1625,6 +1767,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_mp_argument_checks, eal_down),
 		cmocka_unit_test_teardown(test_mp_disable, eal_down),
 		cmocka_unit_test_teardown(test_extmem_attach, eal_down),
+		cmocka_unit_test_teardown(test_ext_heap_attach, eal_down),
 	};
 
 	if (argc == 4 && strcmp(argv[1], "child") == 0) {
@@ -1658,6 +1801,8 @@ int main(int argc, char **argv)
 			return child_zfree();
 		if (strcmp(argv[2], "extmem") == 0)
 			return child_extmem();
+		if (strcmp(argv[2], "ext_heap") == 0)
+			return child_ext_heap();
 		if (strcmp(argv[2], "mp_echo") == 0)
 			return child_mp_echo();
 		if (strcmp(argv[2], "auto") == 0)
