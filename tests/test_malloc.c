@@ -1462,6 +1462,60 @@ static void test_ext_heap_errors(void **state)
 	hal_anon_unmap(va, 2 * EXT_LEN);
 }
 
+/* Defined with the validator tests below. */
+static int refuse_growth(int socket_id, size_t cur_limit, size_t new_len);
+
+/*
+ * SOCKET_ID_ANY never spills onto an external heap: with the socket heaps
+ * empty and unable to grow, it fails although the external heap has room.
+ */
+static void test_ext_heap_not_for_any(void **state)
+{
+	const size_t len = 256 * EXT_PG, want = 128 * EXT_PG;
+	const size_t default_retain = RTE_MAX((size_t)RTE_PGSIZE_2M, page_size());
+	struct ext_state before;
+	char *va, *p;
+	int sock;
+
+	(void)state;
+	if (!rtetest_hal_is_sim())
+		skip(); /* HAL=linux boots with preallocated memory */
+	va = ext_map(len);
+	assert_int_equal(rte_malloc_heap_create("ext"), 0);
+	sock = rte_malloc_heap_get_socket("ext");
+	assert_int_equal(rte_malloc_heap_memory_add("ext", va, len, NULL, 0, EXT_PG), 0);
+	assert_int_equal(rtemem_heap_set_retain(SOCKET_ID_ANY, 0), 0);
+	ext_take(&before, sock);
+	for (unsigned int i = 0; i < rte_socket_count(); i++)
+		assert_int_equal(rte_mem_alloc_validator_register("cap", refuse_growth,
+								  rte_socket_id_by_idx(i), 1),
+				 0);
+	rte_errno = 0;
+	assert_null(rte_malloc(NULL, want, 0));
+	assert_int_equal(rte_errno, ENOMEM);
+	rte_errno = 0;
+	assert_null(rte_zmalloc_socket(NULL, want, 0, SOCKET_ID_ANY));
+	assert_int_equal(rte_errno, ENOMEM);
+	rte_errno = 0;
+	assert_null(rte_memzone_reserve("ext_any", want, SOCKET_ID_ANY, 0));
+	assert_int_equal(rte_errno, ENOMEM);
+	ext_unchanged(&before, sock);
+
+	/* Named, the external heap serves it. */
+	p = rte_malloc_socket(NULL, want, 0, sock);
+	assert_non_null(p);
+	assert_true(in_area(p, va, len));
+	rte_free(p);
+	for (unsigned int i = 0; i < rte_socket_count(); i++)
+		assert_int_equal(rte_mem_alloc_validator_unregister("cap", rte_socket_id_by_idx(i)),
+				 0);
+	ext_unchanged(&before, sock);
+	assert_int_equal(rte_malloc_heap_memory_remove("ext", va, len), 0);
+	assert_int_equal(rte_malloc_heap_destroy("ext"), 0);
+	assert_int_equal(rtemem_heap_set_retain(SOCKET_ID_ANY, default_retain), 0);
+	hal_anon_unmap(va, len);
+}
+
 /* Attach and detach in the process that added the memory: DPDK finds the
  * area and maps its page table again, which is already mapped here. */
 static void test_ext_heap_attach_errors(void **state)
@@ -2146,6 +2200,7 @@ int main(void)
 		cmocka_unit_test(test_ext_heap_lifecycle),
 		cmocka_unit_test(test_ext_heap_errors),
 		cmocka_unit_test(test_ext_heap_attach_errors),
+		cmocka_unit_test(test_ext_heap_not_for_any),
 		cmocka_unit_test(test_free_waits_for_hotplug_lock),
 		cmocka_unit_test(test_retention_and_trim),
 		cmocka_unit_test(test_mem_events),
