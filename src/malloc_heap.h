@@ -41,7 +41,9 @@ struct malloc_elem;
 struct rte_malloc_socket_stats;
 
 struct malloc_heap {
-	struct eal_shmutex lock;   /* malloc_heap_lock, never directly */
+	/* malloc_heap_lock, never directly. First: destroying an external
+	 * heap zeroes everything after it (malloc_heap_ext.c). */
+	struct eal_shmutex lock;
 	/* Its lock's holder died and left it beyond repair: no call touches
 	 * its elements any more (ENOTRECOVERABLE). */
 	uint32_t failed;

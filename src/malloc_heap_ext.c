@@ -13,6 +13,7 @@
  * they were.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <rte_eal_memconfig.h>
@@ -160,10 +161,13 @@ static int heap_destroy(const char *name)
 		malloc_heap_unlock(heap);
 		return -EBUSY;
 	}
+	/* Zero but for the lock, as a slot never used, before unlocking: a
+	 * thread that found the heap just before and waits for its lock then
+	 * finds no memory in it, and the lock it waits on stays whole. */
 	__atomic_store_n(&heap->name[0], '\0', __ATOMIC_RELEASE);
+	memset(RTE_PTR_ADD(heap, offsetof(struct malloc_heap, failed)), 0,
+	       sizeof(*heap) - offsetof(struct malloc_heap, failed));
 	malloc_heap_unlock(heap);
-	/* Zero, as a slot never used: the next create starts from it. */
-	memset(heap, 0, sizeof(*heap));
 	return 0;
 }
 
