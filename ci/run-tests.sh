@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Run cmocka test binaries one by one and add up what they report.
-# Prints each binary's output, then one closing line "N passed, N failed".
+# Prints each binary's output, the five slowest binaries, then one closing
+# line "N passed, N failed".
 # A binary still running after $RTETEST_TIMEOUT seconds (600: the slowest,
 # test_ring under qemu or ThreadSanitizer, takes about 100) is killed, with
 # the children it started, and counted as failed under its name.
 set -u
 timeout_s=${RTETEST_TIMEOUT:-600}
 passed=0 failed=0 skipped=0 broken=0
+times=()
 for bin in "$@"; do
 	echo "=== $(basename "$bin")"
+	t0=$SECONDS
 	out=$(timeout -k 10 "$timeout_s" "$bin" 2>&1)
 	rc=$?
+	times+=("$((SECONDS - t0)) s  $(basename "$bin")")
 	printf '%s\n' "$out"
 	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 		echo "!!! $(basename "$bin") timed out after ${timeout_s} s (RTETEST_TIMEOUT)"
@@ -31,5 +35,6 @@ for bin in "$@"; do
 	fi
 done
 echo
+echo "slowest: $(printf '%s\n' "${times[@]}" | sort -rn | head -5 | paste -sd ',' | sed 's/,/, /g')"
 echo "${passed} passed, $((failed + broken)) failed, ${skipped} skipped"
 [ "$failed" -eq 0 ] && [ "$broken" -eq 0 ]

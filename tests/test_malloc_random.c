@@ -34,7 +34,7 @@
 #endif
 
 /* Random operations per profile (two profiles in sim). */
-#define OPS_PER_RUN 60000
+#define OPS_PER_RUN (RTETEST_TSAN ? 15000 : 60000) /* one thread: TSan has nothing to find */
 #define MAX_LIVE 1500
 #define CHECK_EVERY 2500
 /* Blocks up to this size are filled and checked whole; bigger ones in
