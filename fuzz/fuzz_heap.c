@@ -12,8 +12,8 @@
  *     byte of a block up to 128 KiB, windows every 64 KiB of a larger one);
  *   - a new block overlaps no live block; every byte of zmalloc/calloc
  *     memory is zero (every block holds its pattern while live, so memory
- *     the heap reuses is dirty: this checks what the heap knows to be zero, and the
- *     heap check samples the free bytes it believes zero);
+ *     the heap reuses is dirty: this checks what the heap knows to be
+ *     zero, and the heap check samples the free bytes it believes zero);
  *   - each socket's alloc_count is its start value plus the live blocks
  *     there (memzones are heap blocks too);
  *   - a failed call left both sockets' statistics exactly as they were,
@@ -172,7 +172,6 @@ static uint8_t tag_of(uint32_t id)
 	return (uint8_t)(1 + id % 251);
 }
 
-static void check_range(const struct block *b, size_t from, size_t to, uint8_t want);
 static void check_bytes(const struct block *b, size_t from, size_t to);
 
 static void pattern_span(const struct block *b, size_t from, size_t to, size_t limit, bool write)
@@ -685,7 +684,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	snprintf(opts, sizeof(opts), "--sim=sockets=%d,pages=%d,populate=0", SOCKETS, PAGES_PER_SOCKET);
+	snprintf(opts, sizeof(opts), "--sim=sockets=%d,pages=%d,populate=0", SOCKETS,
+		 PAGES_PER_SOCKET);
 	fuzz_eal_init("fuzz_heap", opts);
 	hugepage_sz = sim_machine_config()->profile.hugepage_sz;
 	get_stats(start_stats);

@@ -303,7 +303,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	static char prefix[64];
-	char *eal_argv[] = { "fuzz_mbuf", "--in-memory", "--sim=pages=4,populate=0", "-l", "0", prefix, NULL };
+	char *eal_argv[] = { "fuzz_mbuf", "--in-memory", "--sim=pages=4,populate=0", "-l", "0",
+			     prefix, NULL };
 	FILE *devnull = fopen("/dev/null", "w");
 
 	(void)argc;

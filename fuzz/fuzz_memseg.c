@@ -325,7 +325,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	snprintf(opts, sizeof(opts), "--sim=sockets=%d,pages=%d,populate=0", SOCKETS, PAGES_PER_SOCKET);
+	snprintf(opts, sizeof(opts), "--sim=sockets=%d,pages=%d,populate=0", SOCKETS,
+		 PAGES_PER_SOCKET);
 	fuzz_eal_init("fuzz_memseg", opts);
 	page_sz = sim_machine_config()->profile.hugepage_sz;
 	mapped_pages(start_pages, &nb_start_pages);

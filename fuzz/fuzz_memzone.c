@@ -492,7 +492,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	snprintf(opts, sizeof(opts), "--sim=sockets=%d,pages=%d,populate=0", SOCKETS, PAGES_PER_SOCKET);
+	snprintf(opts, sizeof(opts), "--sim=sockets=%d,pages=%d,populate=0", SOCKETS,
+		 PAGES_PER_SOCKET);
 	fuzz_eal_init("fuzz_memzone", opts);
 	hugepage_sz = sim_machine_config()->profile.hugepage_sz;
 	get_stats(start_stats);
