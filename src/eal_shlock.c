@@ -70,14 +70,17 @@ static int try_once(struct eal_shmutex *m, bool check_owner)
 
 int eal_shmutex_lock(struct eal_shmutex *m)
 {
+	int ret = try_once(m, false); /* the usual case: nobody holds it */
+
+	if (ret != -EBUSY)
+		return ret;
 	for (unsigned int spins = 1;; spins++) {
 		bool check = spins % SPINS_PER_CHECK == 0;
 
 		/* Try only when it looks free (or to check on the holder), so
 		 * waiters do not bounce the cache line with failed CASes. */
 		if (check || load(&m->owner) == 0) {
-			int ret = try_once(m, check);
-
+			ret = try_once(m, check);
 			if (ret != -EBUSY)
 				return ret;
 		}

@@ -433,11 +433,14 @@ static int set_state(struct rte_fbarray *arr, unsigned int idx, bool used)
 	bit = 1ULL << (idx % WORD_BITS);
 
 	lock_write(arr);
+	/* Atomic stores: eal_fbarray_all_used reads words without the lock. */
 	if (used && !(mask[idx / WORD_BITS] & bit)) {
-		mask[idx / WORD_BITS] |= bit;
+		__atomic_store_n(&mask[idx / WORD_BITS], mask[idx / WORD_BITS] | bit,
+				 __ATOMIC_RELAXED);
 		arr->count++;
 	} else if (!used && (mask[idx / WORD_BITS] & bit)) {
-		mask[idx / WORD_BITS] &= ~bit;
+		__atomic_store_n(&mask[idx / WORD_BITS], mask[idx / WORD_BITS] & ~bit,
+				 __ATOMIC_RELAXED);
 		arr->count--;
 	}
 	unlock_write(arr);
@@ -468,29 +471,29 @@ int rte_fbarray_is_used(struct rte_fbarray *arr, unsigned int idx)
 	return ret;
 }
 
-/* Are all of [first, last] used? One read lock and a word at a time, for
- * rte_free's pointer checks (eal_private.h). Not scan_next(first, free) >
- * last: that runs on to the end of the used run, which in a list of
- * preallocated pages is the whole list, on every rte_free. */
+/* Are all of [first, last] used? A word at a time, for rte_free's pointer
+ * checks (eal_private.h). Not scan_next(first, free) > last: that runs on
+ * to the end of the used run, which in a list of preallocated pages is the
+ * whole list, on every rte_free. No lock: the answer is a snapshot either
+ * way (a page may go the moment a lock is dropped), and a caller freeing
+ * its own block reads bits set before the block was handed out. */
 bool eal_fbarray_all_used(struct rte_fbarray *arr, unsigned int first, unsigned int last)
 {
 	const uint64_t *mask;
-	bool ret = true;
 
 	if (arr == NULL || first > last || last >= arr->len)
 		return false;
-	lock_read(arr);
 	mask = get_mask(arr);
-	for (unsigned int idx = first; idx <= last && ret;) {
+	for (unsigned int idx = first; idx <= last;) {
 		unsigned int bit = idx % WORD_BITS;
 		unsigned int n = RTE_MIN(WORD_BITS - bit, last - idx + 1);
 		uint64_t want = (n == WORD_BITS ? ~0ULL : (1ULL << n) - 1) << bit;
 
-		ret = (mask[idx / WORD_BITS] & want) == want;
+		if ((__atomic_load_n(&mask[idx / WORD_BITS], __ATOMIC_RELAXED) & want) != want)
+			return false;
 		idx += n;
 	}
-	unlock_read(arr);
-	return ret;
+	return true;
 }
 
 /* --- word-at-a-time mask scans (caller holds the read lock) ------------ */

@@ -195,18 +195,6 @@ void malloc_elem_insert(struct malloc_elem *elem)
 		heap->last = elem;
 }
 
-bool malloc_elem_next_adjacent(const struct malloc_elem *elem)
-{
-	return elem->next != NULL && elem->next == RTE_PTR_ADD(elem, elem->size) &&
-	       elem->next->msl == elem->msl;
-}
-
-bool malloc_elem_prev_adjacent(const struct malloc_elem *elem)
-{
-	return elem->prev != NULL && elem == RTE_PTR_ADD(elem->prev, elem->prev->size) &&
-	       elem->prev->msl == elem->msl;
-}
-
 uintptr_t malloc_iova_break(const struct rte_memseg_list *msl, uintptr_t start, size_t len)
 {
 	uintptr_t pg_sz = msl->page_sz;
@@ -224,6 +212,85 @@ uintptr_t malloc_iova_break(const struct rte_memseg_list *msl, uintptr_t start, 
 		iova = below;
 	}
 	return 0;
+}
+
+/* --- the free-element index (TLSF lists) ----------------------------------- */
+
+/* List (fl, sl) of an element of size bytes; fl may reach past the index
+ * only for sizes no heap can have (callers clamp). */
+static inline void tlsf_mapping(size_t size, unsigned int *fl, unsigned int *sl)
+{
+	unsigned int msb;
+
+	if (size < ((size_t)1 << TLSF_FL_SHIFT)) {
+		*fl = 0;
+		*sl = (unsigned int)(size >> TLSF_LINE_LOG2);
+		return;
+	}
+	msb = (unsigned int)rte_fls_u64(size) - 1;
+	*fl = msb - TLSF_FL_SHIFT + 1;
+	*sl = (unsigned int)(size >> (msb - MALLOC_TLSF_SL_LOG2)) - MALLOC_TLSF_SL_COUNT;
+}
+
+static inline size_t tlsf_index(size_t size)
+{
+	unsigned int fl, sl;
+
+	tlsf_mapping(size, &fl, &sl);
+	if (fl >= MALLOC_TLSF_FL_COUNT)
+		return RTE_HEAP_NUM_FREELISTS - 1;
+	return (size_t)fl * MALLOC_TLSF_SL_COUNT + sl;
+}
+
+size_t malloc_elem_free_list_index(size_t size)
+{
+	return tlsf_index(size);
+}
+
+void malloc_elem_free_list_insert(struct malloc_elem *elem)
+{
+	struct malloc_heap *heap = elem->heap;
+	const size_t idx = tlsf_index(elem->size);
+	const unsigned int fl = (unsigned int)(idx / MALLOC_TLSF_SL_COUNT);
+
+	elem->state = ELEM_FREE;
+	LIST_INSERT_HEAD(&heap->free_head[idx], elem, free_list);
+	heap->sl_bitmap[fl] |= 1u << (idx % MALLOC_TLSF_SL_COUNT);
+	heap->fl_bitmap |= 1u << fl;
+	heap->free_size += elem->size;
+}
+
+/* Take elem, listed when it was listed_size bytes, off its list. */
+static inline void free_list_unlink(struct malloc_elem *elem, size_t listed_size)
+{
+	struct malloc_heap *heap = elem->heap;
+	const size_t idx = tlsf_index(listed_size);
+	const unsigned int fl = (unsigned int)(idx / MALLOC_TLSF_SL_COUNT);
+
+	LIST_REMOVE(elem, free_list);
+	heap->free_size -= listed_size;
+	if (!LIST_EMPTY(&heap->free_head[idx]))
+		return;
+	heap->sl_bitmap[fl] &= ~(1u << (idx % MALLOC_TLSF_SL_COUNT));
+	if (heap->sl_bitmap[fl] == 0)
+		heap->fl_bitmap &= ~(1u << fl);
+}
+
+void malloc_elem_free_list_remove(struct malloc_elem *elem)
+{
+	free_list_unlink(elem, elem->size);
+}
+
+/* Listed elem changed size from listed_size: move it if its list changed. */
+static inline void free_list_resized(struct malloc_elem *elem, size_t listed_size)
+{
+	if (tlsf_index(listed_size) == tlsf_index(elem->size)) {
+		elem->heap->free_size += elem->size;
+		elem->heap->free_size -= listed_size;
+		return;
+	}
+	free_list_unlink(elem, listed_size);
+	malloc_elem_free_list_insert(elem);
 }
 
 /*
@@ -353,6 +420,7 @@ struct malloc_elem *malloc_elem_alloc(struct malloc_elem *elem, size_t size, siz
 				      size_t bound, bool contig, struct malloc_dirty *dirty)
 {
 	struct malloc_elem *new_elem = elem_start_pt(elem, size, align, bound, contig);
+	const size_t listed_size = elem->size;
 	size_t below = RTE_PTR_DIFF(new_elem, elem);
 	size_t above = elem->size - below - size - MALLOC_ELEM_OVERHEAD;
 
@@ -364,7 +432,6 @@ struct malloc_elem *malloc_elem_alloc(struct malloc_elem *elem, size_t size, siz
 		dirty->start = (void *)lo;
 		dirty->len = lo < hi ? hi - lo : 0;
 	}
-	malloc_elem_free_list_remove(elem);
 
 	if (above >= MALLOC_ELEM_MIN_SPLIT) {
 		struct malloc_elem *tail = RTE_PTR_ADD(new_elem, size + MALLOC_ELEM_OVERHEAD);
@@ -376,6 +443,7 @@ struct malloc_elem *malloc_elem_alloc(struct malloc_elem *elem, size_t size, siz
 	if (below < MALLOC_ELEM_MIN_SPLIT) {
 		/* Too little room below for a free element: keep it as padding,
 		 * with a PAD header in front of the data. */
+		free_list_unlink(elem, listed_size);
 		elem->state = ELEM_BUSY;
 		elem->pad = below;
 		set_cookies(elem);
@@ -383,27 +451,56 @@ struct malloc_elem *malloc_elem_alloc(struct malloc_elem *elem, size_t size, siz
 		return new_elem;
 	}
 
+	/* The usual case: the data comes off the top of elem, which stays
+	 * free below it, most often on the same list. */
 	split_elem(elem, new_elem);
 	new_elem->state = ELEM_BUSY;
-	malloc_elem_free_list_insert(elem);
+	free_list_resized(elem, listed_size);
 	return new_elem;
 }
 
+/*
+ * Merge free elem (on no list) with its free neighbours and list the
+ * result. Each join keeps a listed neighbour where it is when the merged
+ * size falls in the same list: no bitmap work on the common rte_free.
+ */
 struct malloc_elem *malloc_elem_join_adjacent_free(struct malloc_elem *elem)
 {
 	struct malloc_elem *next = elem->next;
 	struct malloc_elem *prev = elem->prev;
+	const bool join_next =
+		next != NULL && next->state == ELEM_FREE && malloc_elem_next_adjacent(elem);
+	const bool join_prev =
+		prev != NULL && prev->state == ELEM_FREE && malloc_elem_prev_adjacent(elem);
 
-	if (next != NULL && next->state == ELEM_FREE && malloc_elem_next_adjacent(elem)) {
+	if (join_prev) {
+		const size_t listed_size = prev->size;
+
+		if (join_next) {
+			malloc_elem_free_list_remove(next);
+			join_free(elem, next);
+		}
+		join_free(prev, elem);
+		set_cookies(prev);
+		free_list_resized(prev, listed_size);
+		return prev;
+	}
+	if (join_next) {
+		/* elem takes next's place on its list (join_free clears next's header). */
+		if (tlsf_index(next->size) == tlsf_index(elem->size + next->size)) {
+			LIST_INSERT_BEFORE(next, elem, free_list);
+			LIST_REMOVE(next, free_list);
+			elem->heap->free_size += elem->size;
+			elem->state = ELEM_FREE;
+			join_free(elem, next);
+			set_cookies(elem);
+			return elem;
+		}
 		malloc_elem_free_list_remove(next);
 		join_free(elem, next);
 	}
-	if (prev != NULL && prev->state == ELEM_FREE && malloc_elem_prev_adjacent(elem)) {
-		malloc_elem_free_list_remove(prev);
-		join_free(prev, elem);
-		elem = prev;
-	}
 	set_cookies(elem);
+	malloc_elem_free_list_insert(elem);
 	return elem;
 }
 
@@ -425,9 +522,7 @@ struct malloc_elem *malloc_elem_free(struct malloc_elem *elem)
 	memset(RTE_PTR_ADD(elem, MALLOC_ELEM_HEADER_LEN), MALLOC_POISON,
 	       elem->size - MALLOC_ELEM_OVERHEAD);
 #endif
-	elem = malloc_elem_join_adjacent_free(elem);
-	malloc_elem_free_list_insert(elem);
-	return elem;
+	return malloc_elem_join_adjacent_free(elem);
 }
 
 /* Give the part of busy elem beyond new_size back as a free element, with
@@ -441,8 +536,7 @@ static void shrink_elem(struct malloc_elem *elem, size_t new_size, struct span d
 	tail = RTE_PTR_ADD(elem, new_size);
 	split_elem(elem, tail);
 	set_dirty(tail, d);
-	tail = malloc_elem_join_adjacent_free(tail);
-	malloc_elem_free_list_insert(tail);
+	malloc_elem_join_adjacent_free(tail);
 }
 
 int malloc_elem_resize(struct malloc_elem *elem, size_t size)
@@ -490,65 +584,6 @@ void malloc_elem_hide_region(struct malloc_elem *elem, void *start, size_t len)
 		hidden->next->prev = hidden->prev;
 	else
 		heap->last = hidden->prev;
-}
-
-/* List (fl, sl) of an element of size bytes; fl may reach past the index
- * only for sizes no heap can have (callers clamp). */
-static inline void tlsf_mapping(size_t size, unsigned int *fl, unsigned int *sl)
-{
-	unsigned int msb;
-
-	if (size < ((size_t)1 << TLSF_FL_SHIFT)) {
-		*fl = 0;
-		*sl = (unsigned int)(size >> TLSF_LINE_LOG2);
-		return;
-	}
-	msb = (unsigned int)rte_fls_u64(size) - 1;
-	*fl = msb - TLSF_FL_SHIFT + 1;
-	*sl = (unsigned int)(size >> (msb - MALLOC_TLSF_SL_LOG2)) - MALLOC_TLSF_SL_COUNT;
-}
-
-static inline size_t tlsf_index(size_t size)
-{
-	unsigned int fl, sl;
-
-	tlsf_mapping(size, &fl, &sl);
-	if (fl >= MALLOC_TLSF_FL_COUNT)
-		return RTE_HEAP_NUM_FREELISTS - 1;
-	return (size_t)fl * MALLOC_TLSF_SL_COUNT + sl;
-}
-
-size_t malloc_elem_free_list_index(size_t size)
-{
-	return tlsf_index(size);
-}
-
-void malloc_elem_free_list_insert(struct malloc_elem *elem)
-{
-	struct malloc_heap *heap = elem->heap;
-	const size_t idx = tlsf_index(elem->size);
-	const unsigned int fl = (unsigned int)(idx / MALLOC_TLSF_SL_COUNT);
-
-	elem->state = ELEM_FREE;
-	LIST_INSERT_HEAD(&heap->free_head[idx], elem, free_list);
-	heap->sl_bitmap[fl] |= 1u << (idx % MALLOC_TLSF_SL_COUNT);
-	heap->fl_bitmap |= 1u << fl;
-	heap->free_size += elem->size;
-}
-
-void malloc_elem_free_list_remove(struct malloc_elem *elem)
-{
-	struct malloc_heap *heap = elem->heap;
-	const size_t idx = tlsf_index(elem->size);
-	const unsigned int fl = (unsigned int)(idx / MALLOC_TLSF_SL_COUNT);
-
-	LIST_REMOVE(elem, free_list);
-	heap->free_size -= elem->size;
-	if (!LIST_EMPTY(&heap->free_head[idx]))
-		return;
-	heap->sl_bitmap[fl] &= ~(1u << (idx % MALLOC_TLSF_SL_COUNT));
-	if (heap->sl_bitmap[fl] == 0)
-		heap->fl_bitmap &= ~(1u << fl);
 }
 
 /* First non-empty list at (fl, sl) or after it, or -1. */

@@ -116,7 +116,8 @@ int malloc_elem_resize(struct malloc_elem *elem, size_t size);
 /* Take [start, start+len) out of free elem (off its free list), keeping the
  * parts before and after as free elements. */
 void malloc_elem_hide_region(struct malloc_elem *elem, void *start, size_t len);
-/* Merge elem with adjacent free neighbours (which leave their free lists). */
+/* Merge free elem, on no list, with its adjacent free neighbours and put
+ * the result on its free list; returns the result. */
 struct malloc_elem *malloc_elem_join_adjacent_free(struct malloc_elem *elem);
 
 /* The index's list for a free element of size bytes (header included). */
@@ -141,8 +142,17 @@ static inline void *malloc_elem_data(const struct malloc_elem *elem)
 /* Header and trailer cookies intact (always true without RTE_MALLOC_DEBUG). */
 bool malloc_elem_cookies_ok(const struct malloc_elem *elem);
 /* Do elem and its next/prev element touch, in the same memseg list? */
-bool malloc_elem_next_adjacent(const struct malloc_elem *elem);
-bool malloc_elem_prev_adjacent(const struct malloc_elem *elem);
+static inline bool malloc_elem_next_adjacent(const struct malloc_elem *elem)
+{
+	return elem->next != NULL && elem->next == RTE_PTR_ADD(elem, elem->size) &&
+	       elem->next->msl == elem->msl;
+}
+
+static inline bool malloc_elem_prev_adjacent(const struct malloc_elem *elem)
+{
+	return elem->prev != NULL && elem == RTE_PTR_ADD(elem->prev, elem->prev->size) &&
+	       elem->prev->msl == elem->msl;
+}
 
 /* Largest data size (cache-line multiple) that free elem can give at align,
  * IOVA-contiguous if contig; 0 if none. */

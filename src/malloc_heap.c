@@ -45,11 +45,8 @@ static const struct {
 
 static unsigned int pgsz_flag_mask(void)
 {
-	unsigned int mask = 0;
-
-	for (size_t i = 0; i < RTE_DIM(pgsz_flags); i++)
-		mask |= pgsz_flags[i].flag;
-	return mask;
+	return RTE_MEMZONE_256KB | RTE_MEMZONE_2MB | RTE_MEMZONE_16MB | RTE_MEMZONE_256MB |
+	       RTE_MEMZONE_512MB | RTE_MEMZONE_1GB | RTE_MEMZONE_4GB | RTE_MEMZONE_16GB;
 }
 
 /* Do the flags accept memory of this page size? (No size flag: any.) */
@@ -74,6 +71,12 @@ int malloc_socket_to_heap_id(int socket)
 
 	if (mcfg == NULL || socket < 0)
 		return -1;
+	/* Socket heaps are made in socket order at start-up: with sockets
+	 * numbered from 0 up, socket n's heap is heap n (a socket id names
+	 * one heap only, so a hit is the answer). */
+	if (socket < RTE_MAX_HEAPS && mcfg->malloc_heaps[socket].name[0] != '\0' &&
+	    mcfg->malloc_heaps[socket].socket_id == (unsigned int)socket)
+		return socket;
 	for (int i = 0; i < RTE_MAX_HEAPS; i++)
 		if (mcfg->malloc_heaps[i].name[0] != '\0' &&
 		    mcfg->malloc_heaps[i].socket_id == (unsigned int)socket)
@@ -81,16 +84,28 @@ int malloc_socket_to_heap_id(int socket)
 	return -1;
 }
 
-int malloc_default_socket(void)
+/* The calling thread's socket's heap, else the first socket heap; -1 if none. */
+static int default_heap_id(void)
 {
 	unsigned int socket = rte_socket_id();
+	int id;
 
-	if (socket < RTE_MAX_NUMA_NODES && malloc_socket_to_heap_id((int)socket) >= 0)
-		return (int)socket;
+	if (socket < RTE_MAX_NUMA_NODES) {
+		id = malloc_socket_to_heap_id((int)socket);
+		if (id >= 0)
+			return id;
+	}
 	for (int i = 0; i < RTE_MAX_HEAPS && eal_mcfg() != NULL; i++)
 		if (heap_at(i)->name[0] != '\0' && !malloc_heap_is_external(heap_at(i)))
-			return (int)heap_at(i)->socket_id;
+			return i;
 	return -1;
+}
+
+int malloc_default_socket(void)
+{
+	int id = default_heap_id();
+
+	return id < 0 ? -1 : (int)heap_at(id)->socket_id;
 }
 
 /*
@@ -112,7 +127,7 @@ static int heap_first(int socket)
 			rte_errno = EINVAL;
 		return id;
 	}
-	id = malloc_socket_to_heap_id(malloc_default_socket());
+	id = default_heap_id();
 	if (id < 0)
 		rte_errno = ENOMEM;
 	return id;
@@ -256,7 +271,6 @@ struct malloc_elem *malloc_heap_add_memory(struct malloc_heap *heap, struct rte_
 		malloc_elem_mark_dirty(elem);
 	malloc_elem_insert(elem);
 	elem = malloc_elem_join_adjacent_free(elem);
-	malloc_elem_free_list_insert(elem);
 	heap->total_size += len;
 	return elem;
 }
