@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * X710 admin send queue: set-up, one command at a time, get_version.
+ * X710 admin send queue: set-up, one command at a time (direct, or with
+ * an indirect buffer), firmware return codes as -errno, get_version.
  *
  * The driver writes a descriptor into the ring and moves the tail
  * (PF_ATQT); firmware completes descriptors in order and moves the head
@@ -7,6 +8,12 @@
  * the driver wrote; its descriptor then carries DD and CMP, and ERR with
  * a return code if it failed. Commands are sent one at a time, so the
  * ring never holds more than one outstanding descriptor.
+ *
+ * An indirect command carries a buffer: FLAG_BUF, its length in datalen
+ * and its IO address in the last two parameter words. Firmware reads it
+ * (FLAG_RD) or writes its answer into it. Every command goes through one
+ * DMA buffer of I40E_AQ_BUF_SIZE bytes that the queue owns, so callers
+ * pass ordinary memory.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -35,21 +42,65 @@ void i40e_aq_shutdown(struct i40e_adapter *ad)
 		return;
 	aq_regs_clear(ad);
 	rte_memzone_free(ad->aq.mz);
+	rte_memzone_free(ad->aq.buf_mz);
 	memset(&ad->aq, 0, sizeof(ad->aq));
+}
+
+/* Firmware's return codes as the errno each is named after; EFLUSHED,
+ * BAD_ADDR and EMODE have none of their own (as in Linux's i40e). */
+int i40e_aq_rc_to_errno(uint16_t rc)
+{
+	static const int map[] = {
+		[I40E_AQ_RC_OK] = 0,           [I40E_AQ_RC_EPERM] = EPERM,
+		[I40E_AQ_RC_ENOENT] = ENOENT,  [I40E_AQ_RC_ESRCH] = ESRCH,
+		[I40E_AQ_RC_EINTR] = EINTR,    [I40E_AQ_RC_EIO] = EIO,
+		[I40E_AQ_RC_ENXIO] = ENXIO,    [I40E_AQ_RC_E2BIG] = E2BIG,
+		[I40E_AQ_RC_EAGAIN] = EAGAIN,  [I40E_AQ_RC_ENOMEM] = ENOMEM,
+		[I40E_AQ_RC_EACCES] = EACCES,  [I40E_AQ_RC_EFAULT] = EFAULT,
+		[I40E_AQ_RC_EBUSY] = EBUSY,    [I40E_AQ_RC_EEXIST] = EEXIST,
+		[I40E_AQ_RC_EINVAL] = EINVAL,  [I40E_AQ_RC_ENOTTY] = ENOTTY,
+		[I40E_AQ_RC_ENOSPC] = ENOSPC,  [I40E_AQ_RC_ENOSYS] = ENOSYS,
+		[I40E_AQ_RC_ERANGE] = ERANGE,  [I40E_AQ_RC_EFLUSHED] = EPIPE,
+		[I40E_AQ_RC_BAD_ADDR] = EFAULT, [I40E_AQ_RC_EMODE] = EPERM,
+		[I40E_AQ_RC_EFBIG] = EFBIG,
+	};
+
+	if (rc == I40E_AQ_RC_OK)
+		return 0;
+	return rc < RTE_DIM(map) ? -map[rc] : -EIO;
 }
 
 int i40e_aq_send(struct i40e_adapter *ad, struct i40e_aq_desc *desc)
 {
+	return i40e_aq_send_buf(ad, desc, NULL, 0);
+}
+
+int i40e_aq_send_buf(struct i40e_adapter *ad, struct i40e_aq_desc *desc, void *buf,
+		     uint16_t len)
+{
 	struct i40e_adminq *aq = &ad->aq;
 	struct i40e_aq_desc *slot;
-	uint16_t tail, rc;
+	uint16_t tail, rc, flags;
 
 	if (aq->ring == NULL)
 		return -ENODEV;
+	if (len > I40E_AQ_BUF_SIZE || (buf == NULL) != (len == 0))
+		return -EINVAL;
 	slot = &aq->ring[aq->next];
 	*slot = *desc;
-	slot->flags = rte_cpu_to_le_16(rte_le_to_cpu_16(desc->flags) & ~(I40E_AQ_FLAG_DD |
-					I40E_AQ_FLAG_CMP | I40E_AQ_FLAG_ERR));
+	flags = rte_le_to_cpu_16(desc->flags) & ~(I40E_AQ_FLAG_DD | I40E_AQ_FLAG_CMP |
+						  I40E_AQ_FLAG_ERR | I40E_AQ_FLAG_BUF |
+						  I40E_AQ_FLAG_LB);
+	if (buf != NULL) {
+		/* Firmware sees the caller's bytes whether it reads them or
+		 * only writes its answer over them. */
+		memcpy(aq->buf, buf, len);
+		flags |= I40E_AQ_FLAG_BUF | (len > I40E_AQ_LARGE_BUF ? I40E_AQ_FLAG_LB : 0);
+		slot->datalen = rte_cpu_to_le_16(len);
+		slot->params.generic.addr_high = rte_cpu_to_le_32((uint32_t)(aq->buf_iova >> 32));
+		slot->params.generic.addr_low = rte_cpu_to_le_32((uint32_t)aq->buf_iova);
+	}
+	slot->flags = rte_cpu_to_le_16(flags);
 	tail = (uint16_t)((aq->next + 1) % I40E_AQ_LEN);
 	i40e_write_reg(ad, I40E_PF_ATQT, tail); /* orders the descriptor before the tail */
 
@@ -69,11 +120,14 @@ int i40e_aq_send(struct i40e_adapter *ad, struct i40e_aq_desc *desc)
 	if (!(rte_le_to_cpu_16(desc->flags) & I40E_AQ_FLAG_DD))
 		return -EIO; /* head moved without a write-back: a broken device */
 	rc = rte_le_to_cpu_16(desc->retval);
+	aq->last_rc = rc;
 	if (rte_le_to_cpu_16(desc->flags) & I40E_AQ_FLAG_ERR) {
-		PMD_LOG(ERR, "admin queue: opcode %#x failed, firmware return code %u\n",
+		PMD_LOG(DEBUG, "admin queue: opcode %#x failed, firmware return code %u\n",
 			rte_le_to_cpu_16(desc->opcode), rc);
-		return -EIO;
+		return rc == I40E_AQ_RC_OK ? -EIO : i40e_aq_rc_to_errno(rc);
 	}
+	if (buf != NULL)
+		memcpy(buf, aq->buf, len); /* the answer, or the request as firmware left it */
 	return 0;
 }
 
@@ -111,6 +165,16 @@ int i40e_aq_init(struct i40e_adapter *ad, uint16_t port_id)
 		return -ENOMEM;
 	aq->ring = aq->mz->addr;
 	memset(aq->ring, 0, aq->mz->len);
+	snprintf(name, sizeof(name), "i40e_p%u_atq_buf", port_id);
+	aq->buf_mz = rte_memzone_reserve_aligned(name, I40E_AQ_BUF_SIZE, SOCKET_ID_ANY,
+						 RTE_MEMZONE_IOVA_CONTIG, 64);
+	if (aq->buf_mz == NULL) {
+		rte_memzone_free(aq->mz);
+		memset(aq, 0, sizeof(*aq));
+		return -ENOMEM;
+	}
+	aq->buf = aq->buf_mz->addr;
+	aq->buf_iova = aq->buf_mz->iova;
 
 	aq_regs_clear(ad);
 	i40e_write_reg(ad, I40E_PF_ATQBAL, (uint32_t)aq->mz->iova);

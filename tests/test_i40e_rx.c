@@ -928,7 +928,8 @@ static void test_packet_types(void **state)
 	frames[n][12] = 0x08;
 	frames[n][13] = 0x06; /* ARP */
 	ADD(60, RTE_PTYPE_L2_ETHER_ARP, false);
-	memset(frames[n], 0xab, 10);
+	memcpy(frames[n], base_cfg.dst_mac, 6);
+	memset(frames[n] + 6, 0xab, 4);
 	ADD(10, l2, false); /* shorter than an Ethernet header */
 	ADD(mk_ipv4(frames[n], 100, true, 17, false), v4 | RTE_PTYPE_L4_UDP, true);
 	ADD(mk_ipv4(frames[n], 100, false, 6, false), v4 | RTE_PTYPE_L4_TCP, true);
@@ -956,6 +957,7 @@ static void test_packet_types(void **state)
 	ADD(36, v4 | RTE_PTYPE_L4_TCP, true); /* TCP without its ports: hashed on addresses */
 #undef ADD
 	for (unsigned int i = 0; i < n; i++) {
+		memcpy(frames[i], base_cfg.dst_mac, 6); /* every one for the port */
 		assert_int_equal(sim_i40e_receive(dev, frames[i], want[i].len), SIM_I40E_RX_OK);
 		assert_int_equal(rx_burst_one(&m), 1);
 		assert_int_equal(m->pkt_len, want[i].len);
