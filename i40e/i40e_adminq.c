@@ -34,6 +34,75 @@ static void aq_regs_clear(struct i40e_adapter *ad)
 	i40e_write_reg(ad, I40E_PF_ATQT, 0);
 	i40e_write_reg(ad, I40E_PF_ATQBAL, 0);
 	i40e_write_reg(ad, I40E_PF_ATQBAH, 0);
+	i40e_write_reg(ad, I40E_PF_ARQLEN, 0);
+	i40e_write_reg(ad, I40E_PF_ARQH, 0);
+	i40e_write_reg(ad, I40E_PF_ARQT, 0);
+	i40e_write_reg(ad, I40E_PF_ARQBAL, 0);
+	i40e_write_reg(ad, I40E_PF_ARQBAH, 0);
+}
+
+/* An event descriptor as firmware wants it: empty, with its buffer. */
+static void arq_arm(struct i40e_adminq *aq, uint16_t i)
+{
+	struct i40e_aq_desc *d = &aq->arq_ring[i];
+	uint64_t buf = aq->arq_mz->iova + I40E_ARQ_LEN * sizeof(*d) + (uint64_t)i * I40E_ARQ_BUF_SIZE;
+
+	memset(d, 0, sizeof(*d));
+	d->flags = rte_cpu_to_le_16(I40E_AQ_FLAG_BUF |
+				    (I40E_ARQ_BUF_SIZE > I40E_AQ_LARGE_BUF ? I40E_AQ_FLAG_LB : 0));
+	d->datalen = rte_cpu_to_le_16(I40E_ARQ_BUF_SIZE);
+	d->params.generic.addr_high = rte_cpu_to_le_32((uint32_t)(buf >> 32));
+	d->params.generic.addr_low = rte_cpu_to_le_32((uint32_t)buf);
+}
+
+/* The receive queue: every descriptor armed and given to firmware (the
+ * tail one before the head: head == tail means firmware has none). */
+static int arq_init(struct i40e_adapter *ad, uint16_t port_id)
+{
+	struct i40e_adminq *aq = &ad->aq;
+	char name[RTE_MEMZONE_NAMESIZE];
+
+	snprintf(name, sizeof(name), "i40e_p%u_arq", port_id);
+	aq->arq_mz = rte_memzone_reserve_aligned(name, I40E_ARQ_LEN * (sizeof(struct i40e_aq_desc) +
+								  I40E_ARQ_BUF_SIZE),
+						 SOCKET_ID_ANY, RTE_MEMZONE_IOVA_CONTIG, 64);
+	if (aq->arq_mz == NULL)
+		return -ENOMEM;
+	aq->arq_ring = aq->arq_mz->addr;
+	for (uint16_t i = 0; i < I40E_ARQ_LEN; i++)
+		arq_arm(aq, i);
+	aq->arq_next = 0;
+	i40e_write_reg(ad, I40E_PF_ARQBAL, (uint32_t)aq->arq_mz->iova);
+	i40e_write_reg(ad, I40E_PF_ARQBAH, (uint32_t)(aq->arq_mz->iova >> 32));
+	i40e_write_reg(ad, I40E_PF_ARQLEN, I40E_ARQ_LEN | I40E_PF_AQLEN_ENABLE);
+	i40e_write_reg(ad, I40E_PF_ARQT, I40E_ARQ_LEN - 1);
+	return 0;
+}
+
+int i40e_aq_next_event(struct i40e_adapter *ad, struct i40e_aq_desc *ev)
+{
+	struct i40e_adminq *aq = &ad->aq;
+	uint32_t len;
+	uint16_t head;
+
+	if (aq->arq_ring == NULL)
+		return -ENODEV;
+	len = i40e_read_reg(ad, I40E_PF_ARQLEN);
+	if (len & (I40E_PF_AQLEN_OVFL | I40E_PF_AQLEN_CRIT)) {
+		PMD_LOG(ERR, "admin receive queue: %s\n",
+			len & I40E_PF_AQLEN_CRIT ? "critical error" : "overflow, events lost");
+		i40e_write_reg(ad, I40E_PF_ARQLEN,
+			       len & ~(I40E_PF_AQLEN_OVFL | I40E_PF_AQLEN_CRIT));
+	}
+	head = (uint16_t)(i40e_read_reg(ad, I40E_PF_ARQH) & I40E_PF_AQH_MASK);
+	if (aq->arq_next == head)
+		return 0;
+	*ev = aq->arq_ring[aq->arq_next];
+	arq_arm(aq, aq->arq_next);
+	/* This one back to firmware: it is the new tail. */
+	i40e_write_reg(ad, I40E_PF_ARQT, aq->arq_next);
+	aq->arq_next = (uint16_t)((aq->arq_next + 1) % I40E_ARQ_LEN);
+	return 1;
 }
 
 void i40e_aq_shutdown(struct i40e_adapter *ad)
@@ -43,6 +112,7 @@ void i40e_aq_shutdown(struct i40e_adapter *ad)
 	aq_regs_clear(ad);
 	rte_memzone_free(ad->aq.mz);
 	rte_memzone_free(ad->aq.buf_mz);
+	rte_memzone_free(ad->aq.arq_mz);
 	memset(&ad->aq, 0, sizeof(ad->aq));
 }
 
@@ -186,6 +256,9 @@ int i40e_aq_init(struct i40e_adapter *ad, uint16_t port_id)
 		ret = -EIO;
 		goto fail;
 	}
+	ret = arq_init(ad, port_id);
+	if (ret < 0)
+		goto fail;
 	ret = aq_get_version(ad);
 	if (ret < 0) {
 		PMD_LOG(ERR, "admin queue: get_version failed (%d)\n", ret);

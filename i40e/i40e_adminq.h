@@ -16,6 +16,8 @@ struct rte_memzone;
 #define I40E_AQ_LEN 32                 /* descriptors in the send queue */
 #define I40E_AQ_CMD_TIMEOUT_US 250000  /* as DPDK's I40E_ASQ_CMD_TIMEOUT */
 #define I40E_AQ_BUF_SIZE 4096          /* the largest indirect buffer, as DPDK's */
+#define I40E_ARQ_LEN 32                /* descriptors in the receive (event) queue */
+#define I40E_ARQ_BUF_SIZE 512          /* each event's buffer */
 
 struct i40e_adminq {
 	const struct rte_memzone *mz;
@@ -24,15 +26,19 @@ struct i40e_adminq {
 	void *buf;
 	uint64_t buf_iova;
 	uint16_t next;                 /* the descriptor the next command takes */
+	/* receive queue (events): ring and its buffers in one memzone */
+	const struct rte_memzone *arq_mz;
+	struct i40e_aq_desc *arq_ring;
+	uint16_t arq_next;             /* the next event to look at */
 	uint16_t last_rc;              /* firmware's return code of the last command */
 	/* from get_version at init */
 	uint16_t fw_major, fw_minor, api_major, api_minor;
 	uint32_t fw_build, rom_ver;
 };
 
-/* Sets up the send queue of port_id's adapter and asks firmware for its
- * version; refuses (-ENOTSUP) an admin queue API newer than the driver's.
- * 0 or -errno, with everything undone on failure. */
+/* Sets up the send and receive queues of port_id's adapter and asks
+ * firmware for its version; refuses (-ENOTSUP) an admin queue API newer
+ * than the driver's. 0 or -errno, with everything undone on failure. */
 int i40e_aq_init(struct i40e_adapter *ad, uint16_t port_id);
 
 /* Turns the queue off and frees its ring; safe after a failed init. */
@@ -56,6 +62,16 @@ int i40e_aq_send(struct i40e_adapter *ad, struct i40e_aq_desc *desc);
  */
 int i40e_aq_send_buf(struct i40e_adapter *ad, struct i40e_aq_desc *desc, void *buf,
 		     uint16_t len);
+
+/*
+ * Takes the next event firmware has posted on the receive queue: *ev is
+ * its descriptor (opcode, parameters; an event with a payload has it in
+ * the descriptor's buffer, which is given back at once, so only events
+ * without one are meaningful here). The descriptor goes back to firmware.
+ * 1 if there was one, 0 if not, -ENODEV without a queue. An overflow
+ * firmware reported (events lost) is logged and cleared.
+ */
+int i40e_aq_next_event(struct i40e_adapter *ad, struct i40e_aq_desc *ev);
 
 /* A firmware return code (I40E_AQ_RC_*) as -errno; 0 for OK. */
 int i40e_aq_rc_to_errno(uint16_t rc);
@@ -95,6 +111,9 @@ struct i40e_aq_link {
 	uint16_t max_frame_size;
 };
 
-int i40e_aq_get_link_status(struct i40e_adapter *ad, struct i40e_aq_link *link);
+/* lse: whether firmware is to post link status events on the receive
+ * queue from now on (DPDK asks for them when the application wants link
+ * status interrupts). */
+int i40e_aq_get_link_status(struct i40e_adapter *ad, bool lse, struct i40e_aq_link *link);
 
 #endif

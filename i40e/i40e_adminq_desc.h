@@ -292,6 +292,8 @@ _Static_assert(sizeof(struct i40e_aqc_remove_macvlan_element) == 16, "remove_mac
 #define I40E_AQC_SET_VSI_PROMISC_RX_ONLY 0x8000 /* API 1.5 and later */
 
 /* get_link_status */
+#define I40E_AQ_LSE_MASK 0x3
+#define I40E_AQ_LSE_DISABLE 0x2
 #define I40E_AQ_LSE_ENABLE 0x3
 #define I40E_AQ_LSE_IS_ENABLED 0x1      /* in the answer */
 #define I40E_AQ_LINK_UP_FUNCTION 0x01   /* link_info */

@@ -162,12 +162,14 @@ int i40e_aq_set_vsi_promisc(struct i40e_adapter *ad, uint16_t seid, uint16_t fla
 	return i40e_aq_send(ad, &d);
 }
 
-int i40e_aq_get_link_status(struct i40e_adapter *ad, struct i40e_aq_link *link)
+int i40e_aq_get_link_status(struct i40e_adapter *ad, bool lse, struct i40e_aq_link *link)
 {
 	struct i40e_aq_desc d;
 	int ret;
 
 	desc_init(&d, I40E_AQC_OPC_GET_LINK_STATUS, 0);
+	d.params.link_status.command_flags =
+		rte_cpu_to_le_16(lse ? I40E_AQ_LSE_ENABLE : I40E_AQ_LSE_DISABLE);
 	ret = i40e_aq_send(ad, &d);
 	if (ret < 0)
 		return ret;

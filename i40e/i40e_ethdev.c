@@ -155,6 +155,10 @@ static int i40e_dev_start(struct rte_eth_dev *dev)
 			return err;
 		}
 	}
+	/* As DPDK: with link status interrupts asked for, firmware is told
+	 * to post link events from now on. */
+	if (dev->conf.intr_conf.lsc != 0)
+		i40e_dev_link_update(dev, 0);
 	i40e_rss_configure_at_start(dev);
 	i40e_set_vlan_strip(dev);
 	/* Before the queues fill their rings: how they do depends on it. */

@@ -1,8 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * i40e link status as DPDK's i40e gets it: not told to wait
  * (rte_eth_link_get_nowait), from the MAC's link status register; told to
- * wait (rte_eth_link_get), from firmware with the get_link_status admin
+ * wait (rte_eth_link_get), or when the application asked for link status
+ * interrupts (intr_conf.lsc), from firmware with the get_link_status admin
  * command, asked again every 100 ms for up to 1 s while the link is down.
+ *
+ * With intr_conf.lsc the command also asks firmware for link status
+ * events on the admin receive queue. DPDK takes them in its interrupt
+ * thread; this driver has none, so it takes them whenever link status is
+ * asked for and then calls the application's RTE_ETH_EVENT_INTR_LSC
+ * callbacks, once per call that found an event.
  */
 #include <string.h>
 
@@ -42,14 +49,14 @@ static uint32_t aq_speed(uint8_t speed)
 }
 
 /* Up, and its speed, from firmware; 0 or -errno. */
-static int link_from_aq(struct i40e_adapter *ad, bool *up, uint32_t *speed)
+static int link_from_aq(struct i40e_adapter *ad, bool lse, bool wait, bool *up, uint32_t *speed)
 {
 	struct i40e_aq_link l;
 	int err;
 
 	for (int i = 0;; i++) {
-		err = i40e_aq_get_link_status(ad, &l);
-		if (err != 0 || l.up || i == I40E_LINK_WAIT_POLLS)
+		err = i40e_aq_get_link_status(ad, lse, &l);
+		if (err != 0 || l.up || !wait || i == I40E_LINK_WAIT_POLLS)
 			break;
 		rte_delay_ms(100);
 	}
@@ -60,15 +67,33 @@ static int link_from_aq(struct i40e_adapter *ad, bool *up, uint32_t *speed)
 	return 0;
 }
 
+/* Take every event firmware has posted; true if one was a link change. */
+static bool link_events(struct i40e_adapter *ad)
+{
+	struct i40e_aq_desc ev;
+	bool link = false;
+
+	while (i40e_aq_next_event(ad, &ev) == 1) {
+		if (rte_le_to_cpu_16(ev.opcode) == I40E_AQC_OPC_GET_LINK_STATUS)
+			link = true;
+		else
+			PMD_LOG(DEBUG, "admin receive queue: event %#x ignored\n",
+				rte_le_to_cpu_16(ev.opcode));
+	}
+	return link;
+}
+
 int i40e_dev_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 {
 	struct i40e_adapter *ad = dev->dev_private;
+	const bool lse = dev->conf.intr_conf.lsc != 0;
+	const bool changed = link_events(ad);
 	struct rte_eth_link link;
 	uint32_t speed = 0;
 	bool up;
 
-	if (wait_to_complete) {
-		int err = link_from_aq(ad, &up, &speed);
+	if (wait_to_complete || lse) {
+		int err = link_from_aq(ad, lse, wait_to_complete, &up, &speed);
 
 		if (err != 0)
 			return err;
@@ -87,5 +112,7 @@ int i40e_dev_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 		link.link_speed = speed;
 	}
 	dev->link = link;
+	if (changed && lse)
+		eth_dev_event_notify(dev->port_id, RTE_ETH_EVENT_INTR_LSC, NULL);
 	return 0;
 }

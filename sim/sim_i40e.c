@@ -948,8 +948,11 @@ void sim_i40e_set_queue_stuck(struct sim_i40e *dev, unsigned int q, bool stuck)
 void sim_i40e_set_link(struct sim_i40e *dev, bool up)
 {
 	pthread_mutex_lock(&dev->lock);
-	dev->link_down = !up;
-	dev->aq.link_up = up;
+	if (dev->link_down == up) {
+		dev->link_down = !up;
+		dev->aq.link_up = up;
+		sim_i40e_aq_link_changed(&dev->aq);
+	}
 	pthread_mutex_unlock(&dev->lock);
 }
 

@@ -9,6 +9,13 @@
  * ENOSYS, as firmware answers an unknown opcode; a ring it cannot read or
  * write sets the queue's critical-error bit and stops it.
  *
+ * The receive queue (ARQ) is firmware's way back: the driver gives it
+ * descriptors with buffers (from head up to the one before PF_ARQT) and
+ * firmware fills the one at PF_ARQH with an event and moves the head; the
+ * model posts one event, link status change, after get_link_status asked
+ * for them (LSE). With no descriptor free the event is lost and ARQLEN's
+ * overflow bit set.
+ *
  * Indirect commands: the buffer is at addr_high/addr_low, datalen bytes,
  * and FLAG_BUF says it is there. Firmware reads it (the driver set
  * FLAG_RD) or writes its answer into it. A command that needs a buffer
@@ -330,25 +337,32 @@ static uint16_t set_promisc(struct sim_i40e_aq *aq, struct cmd *c)
 	return I40E_AQ_RC_OK;
 }
 
+/* The link as get_link_status (and its event) reports it. */
+static void link_params(const struct sim_i40e_aq *aq, struct i40e_aq_desc *d)
+{
+	memset(&d->params.link_status, 0, sizeof(d->params.link_status));
+	d->params.link_status.command_flags =
+		rte_cpu_to_le_16(aq->lse ? I40E_AQ_LSE_IS_ENABLED : 0);
+	d->params.link_status.phy_type = aq->phy_type;
+	d->params.link_status.link_info = I40E_AQ_MEDIA_AVAILABLE;
+	if (aq->link_up) {
+		d->params.link_status.link_info |= I40E_AQ_LINK_UP_FUNCTION;
+		d->params.link_status.link_speed = aq->link_speed;
+		d->params.link_status.an_info = I40E_AQ_AN_COMPLETED;
+	}
+	d->params.link_status.max_frame_size = rte_cpu_to_le_16(SIM_MAX_FRAME);
+}
+
 static uint16_t get_link_status(struct sim_i40e_aq *aq, struct cmd *c)
 {
-	uint16_t lse = rte_le_to_cpu_16(c->d->params.link_status.command_flags) & 0x3;
+	uint16_t lse = rte_le_to_cpu_16(c->d->params.link_status.command_flags) &
+		       I40E_AQ_LSE_MASK;
 
 	if (lse == I40E_AQ_LSE_ENABLE)
 		aq->lse = true;
-	else if (lse == 0x2)
+	else if (lse == I40E_AQ_LSE_DISABLE)
 		aq->lse = false;
-	memset(&c->d->params.link_status, 0, sizeof(c->d->params.link_status));
-	c->d->params.link_status.command_flags =
-		rte_cpu_to_le_16(aq->lse ? I40E_AQ_LSE_IS_ENABLED : 0);
-	c->d->params.link_status.phy_type = aq->phy_type;
-	c->d->params.link_status.link_info = I40E_AQ_MEDIA_AVAILABLE;
-	if (aq->link_up) {
-		c->d->params.link_status.link_info |= I40E_AQ_LINK_UP_FUNCTION;
-		c->d->params.link_status.link_speed = aq->link_speed;
-		c->d->params.link_status.an_info = I40E_AQ_AN_COMPLETED;
-	}
-	c->d->params.link_status.max_frame_size = rte_cpu_to_le_16(SIM_MAX_FRAME);
+	link_params(aq, c->d);
 	return I40E_AQ_RC_OK;
 }
 
@@ -406,9 +420,61 @@ static void process(struct sim_i40e_aq *aq)
 	}
 }
 
+/* ---- the receive queue: events ------------------------------------------- */
+
+void sim_i40e_aq_link_changed(struct sim_i40e_aq *aq)
+{
+	uint32_t n = aq->rlen & I40E_PF_AQLEN_LEN_MASK;
+	uint64_t at = ((uint64_t)aq->rbah << 32 | aq->rbal) +
+		      (uint64_t)aq->rhead * sizeof(struct i40e_aq_desc);
+	struct i40e_aq_desc d;
+
+	if (!aq->lse || !(aq->rlen & I40E_PF_AQLEN_ENABLE) || n == 0 || aq->rtail >= n)
+		return;
+	if (aq->rhead == aq->rtail) {
+		aq->rlen |= I40E_PF_AQLEN_OVFL; /* the driver has not given descriptors back */
+		aq->events_lost++;
+		return;
+	}
+	/* The driver's descriptor says where its buffer is; this event
+	 * carries none, so only the descriptor is written. */
+	if (sim_dma_read(at, &d, sizeof(d)) < 0) {
+		aq->rlen = (aq->rlen & ~I40E_PF_AQLEN_ENABLE) | I40E_PF_AQLEN_CRIT;
+		return;
+	}
+	d.flags = rte_cpu_to_le_16((rte_le_to_cpu_16(d.flags) & ~I40E_AQ_FLAG_ERR) |
+				   I40E_AQ_FLAG_DD | I40E_AQ_FLAG_CMP);
+	d.opcode = rte_cpu_to_le_16(I40E_AQC_OPC_GET_LINK_STATUS);
+	d.datalen = 0;
+	d.retval = 0;
+	d.cookie_high = 0;
+	d.cookie_low = 0;
+	link_params(aq, &d);
+	if (sim_dma_write(at, &d, sizeof(d)) < 0) {
+		aq->rlen = (aq->rlen & ~I40E_PF_AQLEN_ENABLE) | I40E_PF_AQLEN_CRIT;
+		return;
+	}
+	aq->rhead = (aq->rhead + 1) % n;
+}
+
 bool sim_i40e_aq_read(const struct sim_i40e_aq *aq, uint32_t off, uint32_t *val)
 {
 	switch (off) {
+	case I40E_PF_ARQBAL:
+		*val = aq->rbal;
+		return true;
+	case I40E_PF_ARQBAH:
+		*val = aq->rbah;
+		return true;
+	case I40E_PF_ARQLEN:
+		*val = aq->rlen;
+		return true;
+	case I40E_PF_ARQH:
+		*val = aq->rhead;
+		return true;
+	case I40E_PF_ARQT:
+		*val = aq->rtail;
+		return true;
 	case I40E_PF_ATQBAL:
 		*val = aq->bal;
 		return true;
@@ -432,6 +498,23 @@ bool sim_i40e_aq_read(const struct sim_i40e_aq *aq, uint32_t off, uint32_t *val)
 bool sim_i40e_aq_write(struct sim_i40e_aq *aq, uint32_t off, uint32_t val)
 {
 	switch (off) {
+	case I40E_PF_ARQBAL:
+		aq->rbal = val & ~0x3fu;
+		return true;
+	case I40E_PF_ARQBAH:
+		aq->rbah = val;
+		return true;
+	case I40E_PF_ARQLEN:
+		/* the error bits are the driver's to clear (write 0) */
+		aq->rlen = (val & (I40E_PF_AQLEN_LEN_MASK | I40E_PF_AQLEN_ENABLE)) |
+			   (aq->rlen & val & (I40E_PF_AQLEN_OVFL | I40E_PF_AQLEN_CRIT));
+		return true;
+	case I40E_PF_ARQH:
+		aq->rhead = val & I40E_PF_AQH_MASK;
+		return true;
+	case I40E_PF_ARQT:
+		aq->rtail = val & I40E_PF_AQT_MASK;
+		return true;
 	case I40E_PF_ATQBAL:
 		aq->bal = val & ~0x3fu; /* 64-byte aligned */
 		return true;

@@ -31,7 +31,9 @@ struct sim_i40e_vsi {
 };
 
 struct sim_i40e_aq {
-	uint32_t bal, bah, len, head, tail;
+	uint32_t bal, bah, len, head, tail;                 /* send queue (ATQ) */
+	uint32_t rbal, rbah, rlen, rhead, rtail;            /* receive queue (ARQ): events */
+	uint64_t events_lost;          /* events with no free ARQ descriptor */
 	uint16_t api_major, api_minor; /* what get_version reports */
 	uint64_t commands;             /* completed, with or without error */
 	/* the port as firmware knows it (set by the device) */
@@ -53,6 +55,10 @@ void sim_i40e_aq_reset(struct sim_i40e_aq *aq);
  * *val is the value read). Called under the device lock. */
 bool sim_i40e_aq_read(const struct sim_i40e_aq *aq, uint32_t off, uint32_t *val);
 bool sim_i40e_aq_write(struct sim_i40e_aq *aq, uint32_t off, uint32_t val);
+
+/* The link went up or down: with link status events enabled (LSE, by
+ * get_link_status) firmware posts a get_link_status event on the ARQ. */
+void sim_i40e_aq_link_changed(struct sim_i40e_aq *aq);
 
 /* The switch: does the main VSI take this frame (its destination MAC, and
  * its VLAN for a filter bound to one)? */

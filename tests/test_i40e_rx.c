@@ -3070,6 +3070,53 @@ static void test_start_maps_vsi_queues(void **state)
 	assert_int_equal(v.qnum_log2, 2);
 }
 
+static int lsc_calls;
+
+static int count_lsc(uint16_t port, enum rte_eth_event_type type, void *arg, void *ret)
+{
+	(void)port;
+	(void)arg;
+	(void)ret;
+	if (type == RTE_ETH_EVENT_INTR_LSC)
+		lsc_calls++;
+	return 0;
+}
+
+/* Link status interrupts asked for: firmware posts link events on the
+ * admin receive queue; asking for the link status takes them and calls
+ * the application's LSC callbacks, once per change. */
+static void test_link_status_events(void **state)
+{
+	struct rte_eth_link link;
+	struct rte_eth_conf conf;
+
+	(void)state;
+	memset(&conf, 0, sizeof(conf));
+	conf.intr_conf.lsc = 1;
+	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), 0);
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 512, 0, NULL, pool), 0);
+	assert_int_equal(rte_eth_dev_callback_register(0, RTE_ETH_EVENT_INTR_LSC, count_lsc, NULL),
+			 0);
+	assert_int_equal(rte_eth_dev_start(0), 0);
+	lsc_calls = 0;
+	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
+	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
+	assert_int_equal(lsc_calls, 0);
+	sim_i40e_set_link(dev, false);
+	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
+	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
+	assert_int_equal(lsc_calls, 1);
+	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
+	assert_int_equal(lsc_calls, 1); /* no new event */
+	sim_i40e_set_link(dev, true);
+	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
+	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
+	assert_int_equal(link.link_speed, RTE_ETH_SPEED_NUM_10G);
+	assert_int_equal(lsc_calls, 2);
+	assert_int_equal(
+		rte_eth_dev_callback_unregister(0, RTE_ETH_EVENT_INTR_LSC, count_lsc, NULL), 0);
+}
+
 /* Cable out: the link is down with no speed, and back up when it is in. */
 static void test_link_follows_cable(void **state)
 {
@@ -3175,6 +3222,7 @@ int main(void)
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_start_maps_vsi_queues, test_setup,
 						test_teardown),
+		cmocka_unit_test_setup_teardown(test_link_status_events, test_setup, test_teardown),
 	};
 
 	const struct CMUnitTest xl710_tests[] = {

@@ -940,7 +940,7 @@ static void test_aq_link_status(void **state)
 	(void)state;
 	aq_up(&ad);
 	memset(&l, 0xa5, sizeof(l));
-	assert_int_equal(i40e_aq_get_link_status(&ad, &l), 0);
+	assert_int_equal(i40e_aq_get_link_status(&ad, false, &l), 0);
 	assert_int_equal(rte_le_to_cpu_16(last_desc(&ad)->opcode), 0x0607);
 	assert_true(l.up);
 	assert_int_equal(l.speed, 0x08); /* 10 Gb/s */
@@ -950,7 +950,7 @@ static void test_aq_link_status(void **state)
 							   I40E_AQ_MEDIA_AVAILABLE);
 	assert_int_equal(l.max_frame_size, 9728);
 	sim_i40e_set_link(dev, false);
-	assert_int_equal(i40e_aq_get_link_status(&ad, &l), 0);
+	assert_int_equal(i40e_aq_get_link_status(&ad, false, &l), 0);
 	assert_false(l.up);
 	assert_int_equal(l.speed, 0);
 	sim_i40e_set_link(dev, true);
@@ -961,6 +961,72 @@ static void test_aq_link_status(void **state)
 	assert_int_equal(rte_le_to_cpu_16(d.params.link_status.command_flags),
 			 I40E_AQ_LSE_IS_ENABLED);
 	aq_down(&ad);
+}
+
+/* The admin receive queue: set up with every descriptor armed (a buffer
+ * each) and given to firmware; a link change becomes a get_link_status
+ * event once the driver asked for events (LSE); the driver takes it and
+ * gives the descriptor back; with none free firmware flags an overflow. */
+static void test_aq_link_events(void **state)
+{
+	const struct i40e_aq_desc *slot;
+	struct i40e_adapter ad;
+	struct i40e_aq_desc ev;
+	struct i40e_aq_link l;
+
+	(void)state;
+	aq_up(&ad);
+	assert_int_equal(rd(I40E_PF_ARQLEN), I40E_ARQ_LEN | I40E_PF_AQLEN_ENABLE);
+	assert_int_equal(rd(I40E_PF_ARQBAL), (uint32_t)ad.aq.arq_mz->iova);
+	assert_int_equal(rd(I40E_PF_ARQT), I40E_ARQ_LEN - 1);
+	assert_int_equal(rd(I40E_PF_ARQH), 0);
+	slot = &ad.aq.arq_ring[5];
+	assert_int_equal(rte_le_to_cpu_16(slot->flags), I40E_AQ_FLAG_BUF);
+	assert_int_equal(le16_at(slot, 4), I40E_ARQ_BUF_SIZE);
+	assert_int_equal(le32_at(slot, 28), (uint32_t)(ad.aq.arq_mz->iova + I40E_ARQ_LEN * 32 +
+						      5 * I40E_ARQ_BUF_SIZE));
+
+	/* Not asked for: no event. */
+	sim_i40e_set_link(dev, false);
+	sim_i40e_set_link(dev, true);
+	assert_int_equal(rd(I40E_PF_ARQH), 0);
+	assert_int_equal(i40e_aq_next_event(&ad, &ev), 0);
+
+	assert_int_equal(i40e_aq_get_link_status(&ad, true, &l), 0);
+	assert_int_equal(le16_at(last_desc(&ad), 16), I40E_AQ_LSE_IS_ENABLED); /* the answer */
+	sim_i40e_set_link(dev, false);
+	assert_int_equal(rd(I40E_PF_ARQH), 1);
+	slot = &ad.aq.arq_ring[0];
+	assert_int_equal(rte_le_to_cpu_16(slot->flags),
+			 I40E_AQ_FLAG_DD | I40E_AQ_FLAG_CMP | I40E_AQ_FLAG_BUF);
+	assert_int_equal(rte_le_to_cpu_16(slot->opcode), 0x0607);
+	assert_int_equal(le16_at(slot, 4), 0);                          /* no payload */
+	assert_int_equal(slot->params.raw[4], I40E_AQ_MEDIA_AVAILABLE); /* link down */
+	memset(&ev, 0, sizeof(ev));
+	assert_int_equal(i40e_aq_next_event(&ad, &ev), 1);
+	assert_int_equal(rte_le_to_cpu_16(ev.opcode), 0x0607);
+	assert_int_equal(ev.params.link_status.link_info & I40E_AQ_LINK_UP_FUNCTION, 0);
+	assert_int_equal(rd(I40E_PF_ARQT), 0); /* descriptor 0 given back */
+	assert_int_equal(rte_le_to_cpu_16(slot->flags), I40E_AQ_FLAG_BUF);
+	assert_int_equal(i40e_aq_next_event(&ad, &ev), 0);
+	sim_i40e_set_link(dev, true);
+	assert_int_equal(i40e_aq_next_event(&ad, &ev), 1);
+	assert_int_equal(ev.params.link_status.link_info & I40E_AQ_LINK_UP_FUNCTION,
+			 I40E_AQ_LINK_UP_FUNCTION);
+	assert_int_equal(ev.params.link_status.link_speed, I40E_AQ_LINK_SPEED_10GB);
+
+	/* No descriptor free (head at the tail): the event is lost, and
+	 * firmware says so in ARQLEN until the driver clears it. */
+	wr(I40E_PF_ARQT, rd(I40E_PF_ARQH));
+	sim_i40e_set_link(dev, false);
+	assert_true(rd(I40E_PF_ARQLEN) & I40E_PF_AQLEN_OVFL);
+	assert_int_equal(i40e_aq_next_event(&ad, &ev), 0);
+	assert_false(rd(I40E_PF_ARQLEN) & I40E_PF_AQLEN_OVFL);
+	assert_true(rd(I40E_PF_ARQLEN) & I40E_PF_AQLEN_ENABLE);
+	sim_i40e_set_link(dev, true);
+	aq_down(&ad);
+	assert_null(rte_memzone_lookup("i40e_p78_arq"));
+	assert_int_equal(rd(I40E_PF_ARQLEN), 0);
 }
 
 /* ---- the switch: what reaches a queue -------------------------------------- */
@@ -1534,6 +1600,7 @@ int main(void)
 		cmocka_unit_test(test_aq_macvlan),
 		cmocka_unit_test(test_aq_promisc),
 		cmocka_unit_test(test_aq_link_status),
+		cmocka_unit_test(test_aq_link_events),
 		cmocka_unit_test(test_switch_filters_frames),
 		cmocka_unit_test(test_switch_queue_mapping),
 		cmocka_unit_test(test_auto_delivery_waits),
