@@ -362,8 +362,10 @@ static int i40e_probe(struct rte_eth_dev *dev)
 	dev->ops = &i40e_eth_dev_ops;
 	dev->driver_name = I40E_DRIVER_NAME;
 	dev->rx_pkt_burst = i40e_recv_pkts;
-	/* As DPDK's i40e: ethdev adds the per-queue counters to the xstats. */
-	dev->dev_flags = RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
+	/* As DPDK's i40e: ethdev adds the per-queue counters to the xstats;
+	 * link status changes can be asked for (intr_conf.lsc; taken when
+	 * the link status is, see i40e_link.c). */
+	dev->dev_flags = RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS | RTE_ETH_DEV_INTR_LSC;
 	ad->rx_path_limit = I40E_RX_PATH_VECTOR;
 	ad->rx_bulk_alloc_allowed = true;
 	ad->rx_vec_allowed = true;

@@ -19,7 +19,8 @@
  * Indirect commands: the buffer is at addr_high/addr_low, datalen bytes,
  * and FLAG_BUF says it is there. Firmware reads it (the driver set
  * FLAG_RD) or writes its answer into it. A command that needs a buffer
- * and has none, or one too short, fails with EINVAL; a buffer address
+ * and has none, one too short, one over 512 bytes without FLAG_LB, or RD
+ * set the wrong way for the command fails with EINVAL; a buffer address
  * that does not translate, with BAD_ADDR.
  *
  * What firmware enforces and the model with it: commands name the VSI by
@@ -95,7 +96,7 @@ static uint16_t buf_in(struct cmd *c, uint16_t need, bool read)
 {
 	if (!(c->flags & I40E_AQ_FLAG_BUF) || c->len < need || c->len > sizeof(c->buf))
 		return I40E_AQ_RC_EINVAL;
-	if ((c->len > I40E_AQ_LARGE_BUF) != ((c->flags & I40E_AQ_FLAG_LB) != 0))
+	if (c->len > I40E_AQ_LARGE_BUF && !(c->flags & I40E_AQ_FLAG_LB))
 		return I40E_AQ_RC_EINVAL;
 	if (read != ((c->flags & I40E_AQ_FLAG_RD) != 0))
 		return I40E_AQ_RC_EINVAL;

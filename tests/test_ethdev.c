@@ -674,6 +674,7 @@ static void test_xstats(void **state)
 	assert_int_equal(rte_eth_dev_info_get(0, &info), 0);
 	assert_non_null(info.dev_flags);
 	assert_true(*info.dev_flags & RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS);
+	assert_true(*info.dev_flags & RTE_ETH_DEV_INTR_LSC); /* link events: i40e_link.c */
 	/* Unconfigured: the eight port counters only. */
 	assert_int_equal(rte_eth_xstats_get_names(0, NULL, 0), 8);
 	mp = eth_pool("xstats_pool");

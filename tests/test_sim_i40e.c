@@ -674,9 +674,10 @@ static void test_aq_return_codes(void **state)
 				    -EAGAIN, -ENOMEM, -EACCES, -EFAULT, -EBUSY, -EEXIST, -EINVAL,
 				    -ENOTTY, -ENOSPC, -ENOSYS, -ERANGE, -EPIPE, -EFAULT, -EPERM,
 				    -EFBIG };
+	static uint8_t big[1024];
 	struct i40e_adapter ad;
 	struct i40e_aq_desc d;
-	uint8_t b[8];
+	uint8_t b[24];
 
 	(void)state;
 	for (uint16_t rc = 0; rc < RTE_DIM(want); rc++)
@@ -697,9 +698,21 @@ static void test_aq_return_codes(void **state)
 	ad.aq.buf_iova = 0x7ff000000000ull;
 	memset(&d, 0, sizeof(d));
 	d.opcode = rte_cpu_to_le_16(I40E_AQC_OPC_MAC_ADDRESS_READ);
-	assert_int_equal(i40e_aq_send_buf(&ad, &d, b, sizeof(b) * 3), -EFAULT);
+	assert_int_equal(i40e_aq_send_buf(&ad, &d, b, sizeof(b)), -EFAULT);
 	assert_int_equal(ad.aq.last_rc, I40E_AQ_RC_BAD_ADDR);
 	ad.aq.buf_iova = ad.aq.buf_mz->iova;
+	/* RD on a buffer firmware is to write: refused. */
+	memset(&d, 0, sizeof(d));
+	d.opcode = rte_cpu_to_le_16(I40E_AQC_OPC_MAC_ADDRESS_READ);
+	d.flags = rte_cpu_to_le_16(I40E_AQ_FLAG_RD);
+	assert_int_equal(i40e_aq_send_buf(&ad, &d, b, sizeof(b)), -EINVAL);
+	/* Over 512 bytes the driver sets LB, which firmware requires. */
+	memset(&d, 0, sizeof(d));
+	d.opcode = rte_cpu_to_le_16(I40E_AQC_OPC_GET_SWITCH_CONFIG);
+	d.flags = rte_cpu_to_le_16(I40E_AQ_FLAG_SI);
+	assert_int_equal(i40e_aq_send_buf(&ad, &d, big, sizeof(big)), 0);
+	check_indirect(&ad, 0x0200, false, sizeof(big));
+	assert_int_equal(le16_at(big, 0), 3);
 	aq_down(&ad);
 }
 
