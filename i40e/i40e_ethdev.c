@@ -7,9 +7,9 @@
  * The receive queues are in i40e_rx.c, the receive paths in i40e_rx*.c;
  * the admin queue and its commands in i40e_adminq.c and i40e_aq_cmds.c.
  *
- * What a full driver also does and this one does not: the LAN HMC,
- * interrupts and the admin receive queue (events), transmit; see
- * docs/real-x710.md for what that means on real hardware.
+ * What a full driver also does and this one does not: the LAN HMC, queue
+ * allocation (PFLAN_QALLOC), interrupts, transmit; see docs/real-x710.md
+ * for what that means on real hardware.
  */
 #include <errno.h>
 #include <stdio.h>
