@@ -119,6 +119,8 @@ static int port_start(uint16_t port, struct rte_mempool *mp, struct sim_i40e *de
 	if (ret == 0)
 		ret = rte_eth_rx_queue_setup(port, 0, NB_DESC, rte_eth_dev_socket_id(port),
 					     &rxconf, mp);
+	if (ret == 0) /* the generated frames are not for the port's MAC */
+		ret = rte_eth_promiscuous_enable(port);
 	if (ret == 0)
 		ret = rte_eth_dev_start(port);
 	if (ret != 0)

@@ -287,6 +287,12 @@ static int port_init(uint16_t port, unsigned int queues, struct rte_mempool *mp)
 		if (ret != 0)
 			return ret;
 	}
+	/* Every frame of the pcap, whatever its destination MAC (the port's
+	 * filters would drop frames to other addresses), as DPDK's examples
+	 * do. */
+	ret = rte_eth_promiscuous_enable(port);
+	if (ret != 0)
+		return ret;
 	return rte_eth_dev_start(port);
 }
 

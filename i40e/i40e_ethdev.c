@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * i40e poll-mode driver, device level: PCI match and probe (BAR0, PF
- * reset, MAC address), configure, start/stop (RSS, VLAN mode, queues),
- * statistics, close; the operations table. RSS is in i40e_rss.c, queue
- * and firmware queries in i40e_queue_info.c, link status in i40e_link.c. The receive queues are in i40e_rx.c, the receive
- * paths in i40e_rx*.c.
+ * reset, admin queue bring-up), configure, start/stop (RSS, VLAN mode,
+ * queues), statistics, close; the operations table. RSS is in
+ * i40e_rss.c, MAC filters and promiscuous modes in i40e_filter.c, queue
+ * and firmware queries in i40e_queue_info.c, link status in i40e_link.c.
+ * The receive queues are in i40e_rx.c, the receive paths in i40e_rx*.c;
+ * the admin queue and its commands in i40e_adminq.c and i40e_aq_cmds.c.
  *
- * What a full driver also does and this one does not: the admin queue to
- * firmware, VSI and switch set-up, interrupts, transmit. On the emulated
- * device none of these is needed for receive; see docs/real-x710.md for
- * what that means on real hardware.
+ * What a full driver also does and this one does not: the LAN HMC, queue
+ * allocation (PFLAN_QALLOC), interrupts, transmit; see docs/real-x710.md
+ * for what that means on real hardware.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -51,17 +52,6 @@ static int i40e_pf_reset(struct i40e_adapter *ad)
 	return -ETIMEDOUT;
 }
 
-static void i40e_read_mac(struct i40e_adapter *ad, struct rte_ether_addr *mac)
-{
-	uint32_t lo = i40e_read_reg(ad, I40E_PRTGL_SAL);
-	uint32_t hi = i40e_read_reg(ad, I40E_PRTGL_SAH) & I40E_PRTGL_SAH_FC_SAH_MASK;
-
-	for (int i = 0; i < 4; i++)
-		mac->addr_bytes[i] = (uint8_t)(lo >> (8 * i));
-	mac->addr_bytes[4] = (uint8_t)hi;
-	mac->addr_bytes[5] = (uint8_t)(hi >> 8);
-}
-
 /* The rx offloads this driver offers; VLAN stripping only where the VSI's
  * VLAN mode can be set (the emulated device). */
 #ifdef RTEMEM_HAL_sim
@@ -84,7 +74,7 @@ static int i40e_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *
 	info->max_rx_pktlen = I40E_FRAME_SIZE_MAX;
 	info->max_rx_queues = I40E_MAX_RX_QUEUES;
 	info->max_tx_queues = I40E_MAX_RX_QUEUES; /* accepted by configure; tx is not implemented */
-	info->max_mac_addrs = 1;
+	info->max_mac_addrs = I40E_NUM_MACADDR_MAX;
 	info->rx_offload_capa = I40E_RX_OFFLOADS;
 	info->rx_queue_offload_capa = 0;
 	info->reta_size = I40E_RSS_LUT_SIZE;
@@ -151,9 +141,24 @@ static int i40e_vlan_offload_set(struct rte_eth_dev *dev, int mask)
 
 static int i40e_dev_start(struct rte_eth_dev *dev)
 {
+	struct i40e_adapter *ad = dev->dev_private;
 	int err = 0;
 	uint16_t q;
 
+	/* The VSI must name the queues RSS spreads over, or the switch
+	 * sends every frame to its one default queue. */
+	if (dev->nb_rx_queues > 0) {
+		err = i40e_aq_update_vsi_queues(ad, ad->main_vsi_seid, 0, dev->nb_rx_queues);
+		if (err != 0) {
+			PMD_LOG(ERR, "port %u: VSI queue mapping refused (%d)\n", dev->port_id,
+				err);
+			return err;
+		}
+	}
+	/* As DPDK: with link status interrupts asked for, firmware is told
+	 * to post link events from now on. */
+	if (dev->conf.intr_conf.lsc != 0)
+		i40e_dev_link_update(dev, 0);
 	i40e_rss_configure_at_start(dev);
 	i40e_set_vlan_strip(dev);
 	/* Before the queues fill their rings: how they do depends on it. */
@@ -276,11 +281,47 @@ static const struct eth_dev_ops i40e_eth_dev_ops = {
 	.fw_version_get = i40e_fw_version_get,
 	.link_update = i40e_dev_link_update,
 	.vlan_offload_set = i40e_vlan_offload_set,
+	.promiscuous_enable = i40e_dev_promiscuous_enable,
+	.promiscuous_disable = i40e_dev_promiscuous_disable,
+	.allmulticast_enable = i40e_dev_allmulticast_enable,
+	.allmulticast_disable = i40e_dev_allmulticast_disable,
+	.mac_addr_add = i40e_dev_mac_addr_add,
+	.mac_addr_remove = i40e_dev_mac_addr_remove,
+	.mac_addr_set = i40e_dev_mac_addr_set,
 	.reta_update = i40e_dev_rss_reta_update,
 	.reta_query = i40e_dev_rss_reta_query,
 	.rss_hash_update = i40e_dev_rss_hash_update,
 	.rss_hash_conf_get = i40e_dev_rss_hash_conf_get,
 };
+
+/*
+ * What DPDK 22.11's i40e does at init after get_version: take the port out
+ * of PXE mode, read the LAN MAC address, find the main VSI, replace
+ * firmware's default filter for the address with the driver's own and let
+ * broadcast frames in. Promiscuous modes stay off, as ethdev reports them.
+ */
+static int i40e_bring_up(struct i40e_adapter *ad, struct rte_ether_addr *mac)
+{
+	uint16_t mac_seid;
+	int err;
+
+	err = i40e_aq_clear_pxe_mode(ad);
+	if (err == 0)
+		err = i40e_aq_mac_address_read(ad, mac->addr_bytes);
+	if (err == 0)
+		err = i40e_aq_get_switch_config(ad, &ad->main_vsi_seid, &mac_seid);
+	if (err != 0)
+		return err;
+	err = i40e_aq_remove_macvlan(ad, ad->main_vsi_seid, mac->addr_bytes);
+	if (err != 0 && err != -ENOENT)
+		return err;
+	err = i40e_aq_add_macvlan(ad, ad->main_vsi_seid, mac->addr_bytes);
+	if (err == 0)
+		err = i40e_aq_set_vsi_promisc(ad, ad->main_vsi_seid,
+					      I40E_AQC_SET_VSI_PROMISC_BROADCAST,
+					      I40E_AQC_SET_VSI_PROMISC_BROADCAST);
+	return err;
+}
 
 static int i40e_probe(struct rte_eth_dev *dev)
 {
@@ -309,14 +350,22 @@ static int i40e_probe(struct rte_eth_dev *dev)
 	}
 	PMD_LOG(INFO, "%s: firmware %u.%u, admin queue API %u.%u\n", dev->name, ad->aq.fw_major,
 		ad->aq.fw_minor, ad->aq.api_major, ad->aq.api_minor);
+	err = i40e_bring_up(ad, &dev->mac_addrs[0]);
+	if (err != 0) {
+		PMD_LOG(ERR, "%s: bring-up through the admin queue failed (%d)\n", dev->name, err);
+		i40e_aq_shutdown(ad);
+		hal_pci_unmap_bar(&ad->bar);
+		goto fail;
+	}
 	ad->rdpc_last = i40e_read_reg(ad, I40E_GLV_RDPC(0));
-	i40e_read_mac(ad, &dev->mac_addrs[0]);
 	dev->dev_private = ad;
 	dev->ops = &i40e_eth_dev_ops;
 	dev->driver_name = I40E_DRIVER_NAME;
 	dev->rx_pkt_burst = i40e_recv_pkts;
-	/* As DPDK's i40e: ethdev adds the per-queue counters to the xstats. */
-	dev->dev_flags = RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
+	/* As DPDK's i40e: ethdev adds the per-queue counters to the xstats;
+	 * link status changes can be asked for (intr_conf.lsc; taken when
+	 * the link status is, see i40e_link.c). */
+	dev->dev_flags = RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS | RTE_ETH_DEV_INTR_LSC;
 	ad->rx_path_limit = I40E_RX_PATH_VECTOR;
 	ad->rx_bulk_alloc_allowed = true;
 	ad->rx_vec_allowed = true;

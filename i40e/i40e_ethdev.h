@@ -62,6 +62,7 @@ struct i40e_adapter {
 	uint32_t rdpc_last;
 	uint64_t imissed;
 	struct i40e_adminq aq;     /* admin send queue (i40e_adminq.c) */
+	uint16_t main_vsi_seid;    /* the PF's VSI, from get_switch_config */
 	/* RSS (i40e_rss.c): the table was set by the application since the
 	 * last configure, so start leaves it; the flow types asked for */
 	bool rss_reta_updated;
@@ -198,6 +199,17 @@ int i40e_dev_rss_reta_query(struct rte_eth_dev *dev, struct rte_eth_rss_reta_ent
 			    uint16_t reta_size);
 int i40e_dev_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf);
 int i40e_dev_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf);
+
+/* i40e_filter.c: MAC filters and promiscuous modes through the admin queue */
+#define I40E_NUM_MACADDR_MAX 64
+int i40e_dev_promiscuous_enable(struct rte_eth_dev *dev);
+int i40e_dev_promiscuous_disable(struct rte_eth_dev *dev);
+int i40e_dev_allmulticast_enable(struct rte_eth_dev *dev);
+int i40e_dev_allmulticast_disable(struct rte_eth_dev *dev);
+int i40e_dev_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *addr, uint32_t index,
+			  uint32_t pool);
+void i40e_dev_mac_addr_remove(struct rte_eth_dev *dev, uint32_t index);
+int i40e_dev_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr);
 
 /* i40e_link.c */
 int i40e_dev_link_update(struct rte_eth_dev *dev, int wait_to_complete);

@@ -13,6 +13,7 @@
 #include <rte_byteorder.h>
 #include <rte_common.h>
 
+#include "i40e_adminq_desc.h"
 #include "i40e_regs.h"
 #include "i40e_rxd.h"
 #include "sim_i40e.h"
@@ -49,6 +50,7 @@ struct sim_i40e {
 	struct sim_i40e_rxq rxq[NQ];
 	uint64_t vsi_bytes, vsi_packets;
 	uint64_t vsi_discards;  /* GLV_RDPC: frames lost for want of a descriptor */
+	uint64_t switch_drops;  /* frames no filter of the VSI took */
 	uint64_t bad_accesses;  /* reads/writes of registers the model lacks */
 	uint32_t vlan_mode;     /* I40E_SIM_VSI_VLAN_MODE */
 	bool link_down;         /* the cable is out (sim_i40e_set_link) */
@@ -467,12 +469,21 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 	unsigned int ntags;
 	uint32_t fcs = 0;
 	uint64_t qw2 = 0;
-	struct frame_class c = classify(dev, frame, len);
-	struct sim_i40e_rxq *q = &dev->rxq[rss_queue(dev, &c)];
+	struct frame_class c;
+	struct sim_i40e_rxq *q;
 	uint32_t ndesc, avail, off = 0;
 	bool fault = false;
 	uint64_t qw0, common;
 
+	/* The switch first: a frame the VSI's filters and promiscuous flags
+	 * do not take never reaches a queue. (A frame too short to have a
+	 * destination is left to the length check below.) */
+	if (len >= 6 && !sim_i40e_aq_vsi_accepts(&dev->aq, frame, len)) {
+		dev->switch_drops++;
+		return SIM_I40E_RX_FILTERED;
+	}
+	c = classify(dev, frame, len);
+	q = &dev->rxq[sim_i40e_aq_vsi_queue(&dev->aq, rss_queue(dev, &c))];
 	if (!(q->ena & I40E_QRX_ENA_QENA_STAT)) {
 		if (lossless)
 			return RX_BLOCKED;
@@ -830,6 +841,14 @@ static int i40e_create(struct sim_pci_device *pdev, unsigned int index, uint16_t
 	dev->mac[4] = (uint8_t)(index >> 8);
 	dev->mac[5] = (uint8_t)index;
 	memcpy(dev->rss_key, default_rss_key, sizeof(default_rss_key));
+	/* What firmware knows of the port before the first PF reset. */
+	memcpy(dev->aq.mac, dev->mac, 6);
+	dev->aq.link_up = true;
+	dev->aq.link_speed = device_id == I40E_DEV_ID_SFP_XL710 ? I40E_AQ_LINK_SPEED_10GB
+								 : I40E_AQ_LINK_SPEED_40GB;
+	dev->aq.phy_type = device_id == I40E_DEV_ID_SFP_XL710 ? I40E_AQ_PHY_TYPE_10GBASE_SR
+							       : I40E_AQ_PHY_TYPE_40GBASE_SR4;
+	dev->aq.pxe_mode = true;
 	sim_i40e_aq_reset(&dev->aq);
 	dev->auto_deliver = true;
 	if (pcap != NULL && pcap[0] != '\0') {
@@ -929,7 +948,11 @@ void sim_i40e_set_queue_stuck(struct sim_i40e *dev, unsigned int q, bool stuck)
 void sim_i40e_set_link(struct sim_i40e *dev, bool up)
 {
 	pthread_mutex_lock(&dev->lock);
-	dev->link_down = !up;
+	if (dev->link_down == up) {
+		dev->link_down = !up;
+		dev->aq.link_up = up;
+		sim_i40e_aq_link_changed(&dev->aq);
+	}
 	pthread_mutex_unlock(&dev->lock);
 }
 
@@ -963,6 +986,23 @@ unsigned int sim_i40e_rss_queue(struct sim_i40e *dev, const uint8_t *frame, uint
 	q = rss_queue(dev, &c);
 	pthread_mutex_unlock(&dev->lock);
 	return q;
+}
+
+uint64_t sim_i40e_switch_drops(struct sim_i40e *dev)
+{
+	uint64_t n;
+
+	pthread_mutex_lock(&dev->lock);
+	n = dev->switch_drops;
+	pthread_mutex_unlock(&dev->lock);
+	return n;
+}
+
+void sim_i40e_vsi_get(struct sim_i40e *dev, struct sim_i40e_vsi *vsi)
+{
+	pthread_mutex_lock(&dev->lock);
+	*vsi = dev->aq.vsi;
+	pthread_mutex_unlock(&dev->lock);
 }
 
 bool sim_i40e_wire_empty(struct sim_i40e *dev)

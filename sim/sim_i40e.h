@@ -2,7 +2,9 @@
  * The emulated Intel X710/XL710 physical function: a BAR0 register file
  * with the receive registers of i40e/i40e_regs.h, receive descriptor
  * processing over the sim IOMMU (sim_dma_read/sim_dma_write), and a packet
- * source as its wire.
+ * source as its wire. Its firmware (sim_i40e_aq.c) answers the admin queue
+ * and keeps the main VSI, whose MAC filters, promiscuous flags and queue
+ * map decide which frames reach which queue.
  *
  * When frames arrive. Two ways, both synchronous (no thread):
  *  - sim_i40e_deliver(dev, n): tests take n frames off the wire at once.
@@ -26,6 +28,7 @@
 #include <stdint.h>
 
 #include "pkt_source.h"
+#include "sim_i40e_aq.h"
 #include "sim_machine.h"
 
 struct sim_i40e;
@@ -54,6 +57,7 @@ enum sim_i40e_rx_result {
 	SIM_I40E_RX_NO_DESC,   /* queue disabled or full: dropped (missed) */
 	SIM_I40E_RX_OVERSIZE,  /* longer than the queue's RXMAX: dropped */
 	SIM_I40E_RX_DMA_ERROR, /* a descriptor or buffer address did not translate */
+	SIM_I40E_RX_FILTERED,  /* not for the VSI's MACs, not promiscuous: dropped */
 };
 
 /* Receive one given frame now, as if it came off the wire (lossy). */
@@ -85,6 +89,12 @@ void sim_i40e_set_fw_api(struct sim_i40e *dev, uint16_t major, uint16_t minor);
 int sim_i40e_queue_stats(struct sim_i40e *dev, unsigned int q, struct sim_i40e_queue_stats *st);
 /* The queue an RSS hash maps to through the device's lookup table. */
 unsigned int sim_i40e_rss_queue(struct sim_i40e *dev, const uint8_t *frame, uint32_t len);
+/* Frames the switch dropped: no MAC filter of the VSI matched and no
+ * promiscuous flag let them in (SIM_I40E_RX_FILTERED). */
+uint64_t sim_i40e_switch_drops(struct sim_i40e *dev);
+/* A copy of the main VSI as firmware keeps it (filters, promiscuous
+ * flags, queue mapping). */
+void sim_i40e_vsi_get(struct sim_i40e *dev, struct sim_i40e_vsi *vsi);
 /* Frames still on the wire or waiting in the packet buffer? */
 bool sim_i40e_wire_empty(struct sim_i40e *dev);
 

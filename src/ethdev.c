@@ -83,10 +83,8 @@ static void probe_one(const struct hal_pci_device *pci)
 		}
 		dev->attached = true;
 		dev->mtu = RTE_ETHER_MTU;
-		/* The driver sets up no address filter: the port sees every
-		 * frame, so it is promiscuous (and all-multicast) from the start. */
-		dev->promiscuous = 1;
-		dev->all_multicast = 1;
+		/* As DPDK: neither promiscuous nor all-multicast until the
+		 * application asks; the driver's probe left its filters so. */
 		fp_reset(port);
 		eth_dev_event_notify(port, RTE_ETH_EVENT_NEW, NULL);
 		ETHDEV_LOG(DEBUG, "port %u: %s on %s\n", port, drv->name, dev->name);

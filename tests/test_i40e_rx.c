@@ -928,7 +928,8 @@ static void test_packet_types(void **state)
 	frames[n][12] = 0x08;
 	frames[n][13] = 0x06; /* ARP */
 	ADD(60, RTE_PTYPE_L2_ETHER_ARP, false);
-	memset(frames[n], 0xab, 10);
+	memcpy(frames[n], base_cfg.dst_mac, 6);
+	memset(frames[n] + 6, 0xab, 4);
 	ADD(10, l2, false); /* shorter than an Ethernet header */
 	ADD(mk_ipv4(frames[n], 100, true, 17, false), v4 | RTE_PTYPE_L4_UDP, true);
 	ADD(mk_ipv4(frames[n], 100, false, 6, false), v4 | RTE_PTYPE_L4_TCP, true);
@@ -956,6 +957,7 @@ static void test_packet_types(void **state)
 	ADD(36, v4 | RTE_PTYPE_L4_TCP, true); /* TCP without its ports: hashed on addresses */
 #undef ADD
 	for (unsigned int i = 0; i < n; i++) {
+		memcpy(frames[i], base_cfg.dst_mac, 6); /* every one for the port */
 		assert_int_equal(sim_i40e_receive(dev, frames[i], want[i].len), SIM_I40E_RX_OK);
 		assert_int_equal(rx_burst_one(&m), 1);
 		assert_int_equal(m->pkt_len, want[i].len);
@@ -2938,6 +2940,183 @@ static void test_xstats_follow_traffic(void **state)
 	assert_int_equal(rte_eth_dev_stop(0), 0);
 }
 
+/* ---- filters: MAC addresses and promiscuous modes through ethdev ----------- */
+
+static const struct rte_ether_addr other_mac = { { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 } };
+static const struct rte_ether_addr mcast_mac = { { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x01 } };
+static const struct rte_ether_addr bcast_mac = { { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff } };
+
+/* Offer one frame to dst; true if it reached queue 0 (and is freed). */
+static bool delivered(const struct rte_ether_addr *dst)
+{
+	struct rte_mbuf *m;
+	uint8_t f[64];
+	enum sim_i40e_rx_result rc;
+
+	memset(f, 0, sizeof(f));
+	memcpy(f, dst->addr_bytes, 6);
+	memcpy(f + 6, base_cfg.src_mac, 6);
+	f[12] = 0x88;
+	f[13] = 0xb5; /* not hashed: queue 0 */
+	rc = sim_i40e_receive(dev, f, sizeof(f));
+	assert_true(rc == SIM_I40E_RX_OK || rc == SIM_I40E_RX_FILTERED);
+	if (rx_burst_one(&m) == 0) {
+		assert_int_equal(rc, SIM_I40E_RX_FILTERED);
+		return false;
+	}
+	assert_int_equal(rc, SIM_I40E_RX_OK);
+	assert_memory_equal(rte_pktmbuf_mtod(m, uint8_t *), f, sizeof(f));
+	rte_pktmbuf_free(m);
+	return true;
+}
+
+/*
+ * DPDK's semantics on the emulated switch: a port takes frames to its own
+ * addresses and broadcast; multicast only all-multicast; everything
+ * promiscuous. Each change goes to firmware as an admin command (MAC-VLAN
+ * add/remove, VSI promiscuous flags), which the device's switch obeys.
+ */
+static void test_mac_filters_and_promiscuous(void **state)
+{
+	struct rte_ether_addr own, other = other_mac, mcast = mcast_mac, fresh;
+	struct sim_i40e_vsi v;
+	uint64_t drops;
+
+	(void)state;
+	assert_int_equal(port_up(1, 512, RTE_ETHER_MTU, 0, pool), 0);
+	drops = sim_i40e_switch_drops(dev);
+	assert_int_equal(rte_eth_macaddr_get(0, &own), 0);
+	assert_memory_equal(own.addr_bytes, base_cfg.dst_mac, 6); /* read from firmware */
+	assert_int_equal(rte_eth_promiscuous_get(0), 0);
+	assert_int_equal(rte_eth_allmulticast_get(0), 0);
+	assert_true(delivered(&own));
+	assert_true(delivered(&bcast_mac));
+	assert_false(delivered(&other));
+	assert_false(delivered(&mcast));
+
+	/* A second address, and away again. */
+	assert_int_equal(rte_eth_dev_mac_addr_add(0, &other, 0), 0);
+	sim_i40e_vsi_get(dev, &v);
+	assert_int_equal(v.nb_filters, 2);
+	assert_true(delivered(&other));
+	assert_int_equal(rte_eth_dev_mac_addr_remove(0, &other), 0);
+	assert_false(delivered(&other));
+
+	/* A new default address replaces the old one in the switch. */
+	fresh = other;
+	fresh.addr_bytes[5] = 0x66;
+	assert_int_equal(rte_eth_dev_default_mac_addr_set(0, &fresh), 0);
+	assert_true(delivered(&fresh));
+	assert_false(delivered(&own));
+	assert_int_equal(rte_eth_dev_default_mac_addr_set(0, &own), 0);
+	assert_true(delivered(&own));
+	assert_false(delivered(&fresh));
+	sim_i40e_vsi_get(dev, &v);
+	assert_int_equal(v.nb_filters, 1);
+
+	/* All-multicast: multicast in, other unicast still out. */
+	assert_int_equal(rte_eth_allmulticast_enable(0), 0);
+	assert_true(delivered(&mcast));
+	assert_false(delivered(&other));
+	/* Promiscuous: everything; off again, all-multicast stays. */
+	assert_int_equal(rte_eth_promiscuous_enable(0), 0);
+	assert_true(delivered(&other));
+	assert_int_equal(rte_eth_promiscuous_disable(0), 0);
+	assert_false(delivered(&other));
+	assert_true(delivered(&mcast));
+	assert_int_equal(rte_eth_allmulticast_disable(0), 0);
+	assert_false(delivered(&mcast));
+	/* A promiscuous port keeps multicast when all-multicast goes. */
+	assert_int_equal(rte_eth_promiscuous_enable(0), 0);
+	assert_int_equal(rte_eth_allmulticast_enable(0), 0);
+	assert_int_equal(rte_eth_allmulticast_disable(0), 0);
+	assert_true(delivered(&mcast));
+	assert_int_equal(rte_eth_promiscuous_disable(0), 0);
+	assert_false(delivered(&mcast));
+	assert_int_equal(sim_i40e_switch_drops(dev) - drops, 9);
+}
+
+/* Firmware's answer reaches the application as -errno: an address the
+ * switch already has (put there behind ethdev's back) is EEXIST. */
+static void test_mac_filter_firmware_error(void **state)
+{
+	struct i40e_adapter *ad = rte_eth_devices[0].dev_private;
+	struct rte_ether_addr other = other_mac, got[2];
+
+	(void)state;
+	assert_int_equal(i40e_aq_add_macvlan(ad, ad->main_vsi_seid, other.addr_bytes), 0);
+	assert_int_equal(rte_eth_dev_mac_addr_add(0, &other, 0), -EEXIST);
+	assert_int_equal(rte_eth_macaddrs_get(0, got, 2), 2);
+	assert_true(rte_is_zero_ether_addr(&got[1])); /* ethdev's table unchanged */
+	assert_int_equal(i40e_aq_remove_macvlan(ad, ad->main_vsi_seid, other.addr_bytes), 0);
+	assert_int_equal(i40e_aq_remove_macvlan(ad, ad->main_vsi_seid, other.addr_bytes),
+			 -ENOENT);
+}
+
+/* Start maps the configured queues into the VSI (rounded up to a power of
+ * two), so that RSS can reach every one of them. */
+static void test_start_maps_vsi_queues(void **state)
+{
+	struct sim_i40e_vsi v;
+
+	(void)state;
+	assert_int_equal(port_up(3, 512, RTE_ETHER_MTU, 0, pool), 0);
+	sim_i40e_vsi_get(dev, &v);
+	/* the VSI probe found through get_switch_config */
+	assert_int_equal(((struct i40e_adapter *)rte_eth_devices[0].dev_private)->main_vsi_seid,
+			 SIM_I40E_MAIN_VSI_SEID);
+	assert_int_equal(v.seid, SIM_I40E_MAIN_VSI_SEID);
+	assert_int_equal(v.first_queue, 0);
+	assert_int_equal(v.qnum_log2, 2);
+}
+
+static int lsc_calls;
+
+static int count_lsc(uint16_t port, enum rte_eth_event_type type, void *arg, void *ret)
+{
+	(void)port;
+	(void)arg;
+	(void)ret;
+	if (type == RTE_ETH_EVENT_INTR_LSC)
+		lsc_calls++;
+	return 0;
+}
+
+/* Link status interrupts asked for: firmware posts link events on the
+ * admin receive queue; asking for the link status takes them and calls
+ * the application's LSC callbacks, once per change. */
+static void test_link_status_events(void **state)
+{
+	struct rte_eth_link link;
+	struct rte_eth_conf conf;
+
+	(void)state;
+	memset(&conf, 0, sizeof(conf));
+	conf.intr_conf.lsc = 1;
+	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), 0);
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 512, 0, NULL, pool), 0);
+	assert_int_equal(rte_eth_dev_callback_register(0, RTE_ETH_EVENT_INTR_LSC, count_lsc, NULL),
+			 0);
+	assert_int_equal(rte_eth_dev_start(0), 0);
+	lsc_calls = 0;
+	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
+	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
+	assert_int_equal(lsc_calls, 0);
+	sim_i40e_set_link(dev, false);
+	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
+	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
+	assert_int_equal(lsc_calls, 1);
+	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
+	assert_int_equal(lsc_calls, 1); /* no new event */
+	sim_i40e_set_link(dev, true);
+	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
+	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
+	assert_int_equal(link.link_speed, RTE_ETH_SPEED_NUM_10G);
+	assert_int_equal(lsc_calls, 2);
+	assert_int_equal(
+		rte_eth_dev_callback_unregister(0, RTE_ETH_EVENT_INTR_LSC, count_lsc, NULL), 0);
+}
+
 /* Cable out: the link is down with no speed, and back up when it is in. */
 static void test_link_follows_cable(void **state)
 {
@@ -2949,6 +3128,11 @@ static void test_link_follows_cable(void **state)
 	sim_i40e_set_link(dev, false);
 	memset(&link, 0xff, sizeof(link));
 	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
+	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
+	assert_int_equal(link.link_speed, RTE_ETH_SPEED_NUM_NONE);
+	/* Waiting, the driver asks firmware (get_link_status) for up to 1 s. */
+	memset(&link, 0xff, sizeof(link));
+	assert_int_equal(rte_eth_link_get(0, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
 	assert_int_equal(link.link_speed, RTE_ETH_SPEED_NUM_NONE);
 	assert_int_equal(rte_eth_link_to_str(str, sizeof(str), &link), 9);
@@ -3032,6 +3216,13 @@ int main(void)
 						test_teardown),
 		ON_EVERY_PATH(test_xstats_follow_traffic),
 		cmocka_unit_test_setup_teardown(test_link_follows_cable, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_mac_filters_and_promiscuous, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_mac_filter_firmware_error, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_start_maps_vsi_queues, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_link_status_events, test_setup, test_teardown),
 	};
 
 	const struct CMUnitTest xl710_tests[] = {
