@@ -209,6 +209,29 @@ static inline uint16_t map_one(const struct i40e_rx_queue *rxq,
 }
 
 /*
+ * The first n of a group of done descriptors, one by one with map_one:
+ * the groups vec_map4 does not take. Out of line, so that the fast loop
+ * keeps its registers. Returns the lengths' sum; *errs gets a bit per RXE.
+ */
+static __attribute__((noinline)) uint64_t map_group(const struct i40e_rx_queue *rxq,
+						     volatile union i40e_rx_desc *rxdp,
+						     const struct i40e_rx_entry *rxep,
+						     unsigned int n, uint8_t trim, uint16_t pos,
+						     uint32_t *errs)
+{
+	uint64_t sum = 0;
+
+	for (unsigned int j = 0; j < n; j++) {
+		uint64_t qw1 = rte_le_to_cpu_64(rxdp[j].wb.qword1);
+
+		sum += map_one(rxq, &rxdp[j], rxep[j].mbuf, qw1, trim);
+		if (unlikely(qw1 & I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE)))
+			*errs |= 1u << (pos + j);
+	}
+	return sum;
+}
+
+/*
  * The layout (VEC_L_*) of a group of four done descriptors, from the AND
  * and the OR of their qword1s; -1 if the group is not for vec_map4: RXE,
  * a flow director match, a second VLAN tag (only the 32-byte ones carry
@@ -277,7 +300,7 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 	for (uint16_t pos = 0; pos < nb_pkts; pos += DESCS_PER_LOOP,
 	     rxdp += DESCS_PER_LOOP, rxep += DESCS_PER_LOOP) {
 		uint64_t qw1[DESCS_PER_LOOP], all, any;
-		unsigned int nb_dd = 0;
+		unsigned int nb_dd = DESCS_PER_LOOP;
 		int layout = -1;
 
 		/* Last to first: the device completes in order, so when the
@@ -292,14 +315,15 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 		all = qw1[0] & qw1[1] & qw1[2] & qw1[3];
 		any = qw1[0] | qw1[1] | qw1[2] | qw1[3];
 		if (likely(all & dd)) {
-			nb_dd = DESCS_PER_LOOP;
 			if (VEC_SIMD)
 				layout = group_layout(rxdp, all, any);
 		} else {
-			/* the done ones from the first, stale ones past a gap
-			 * not included */
-			while (nb_dd < DESCS_PER_LOOP && (qw1[nb_dd] & dd))
-				nb_dd++;
+			/* the done ones from the first; a stale one past a gap
+			 * does not count */
+			unsigned int done = (unsigned int)((qw1[0] & dd) | (qw1[1] & dd) << 1 |
+							   (qw1[2] & dd) << 2 | (qw1[3] & dd) << 3);
+
+			nb_dd = (unsigned int)__builtin_ctz(~done);
 		}
 
 		if (likely(layout >= 0)) {
@@ -313,17 +337,16 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 									I40E_RXD_QW1_PTYPE_SHIFT)];
 				m->vlan_tci_outer = 0;
 			}
-		} else {
-			for (unsigned int j = 0; j < nb_dd; j++) {
-				sum += map_one(rxq, &rxdp[j], rxep[j].mbuf, qw1[j], trim);
-				if (unlikely(qw1[j] & I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE)))
-					err_bits |= 1u << (pos + j);
-			}
+		} else if (nb_dd > 0) {
+			sum += map_group(rxq, rxdp, rxep, nb_dd, trim, pos, &err_bits);
 		}
 		if (split) {
-			for (unsigned int j = 0; j < nb_dd; j++)
-				eop_bits |= (uint32_t)((qw1[j] >> I40E_RX_DESC_STATUS_EOP) & 1u)
-					    << (pos + j);
+			uint32_t e = (uint32_t)((qw1[0] >> I40E_RX_DESC_STATUS_EOP & 1) |
+						(qw1[1] >> I40E_RX_DESC_STATUS_EOP & 1) << 1 |
+						(qw1[2] >> I40E_RX_DESC_STATUS_EOP & 1) << 2 |
+						(qw1[3] >> I40E_RX_DESC_STATUS_EOP & 1) << 3);
+
+			eop_bits |= (e & ((1u << nb_dd) - 1)) << pos;
 		}
 		nb_rx = (uint16_t)(nb_rx + nb_dd);
 		if (nb_dd != DESCS_PER_LOOP)

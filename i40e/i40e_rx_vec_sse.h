@@ -42,13 +42,25 @@ static const uint8_t vec_shuf[4][16] __rte_aligned(16) = {
 };
 #undef Z
 
-/* The two length words of each layout (pkt_len's low half, data_len). */
+/* The two length words of each layout (pkt_len's low half, data_len),
+ * and what of each word is kept: 14 bits of a length (the two above are
+ * the header buffer's), all of the others. */
 static const uint16_t vec_lenpos[4][8] __rte_aligned(16) = {
 	[0] = { 0, 0, 0, 0, 0xffff, 0, 0xffff, 0 },
 	[VEC_L_RSS] = { 0, 0, 0xffff, 0, 0xffff, 0, 0, 0 },
 	[VEC_L_VLAN] = { 0, 0, 0, 0, 0xffff, 0, 0xffff, 0 },
 	[VEC_L_RSS | VEC_L_VLAN] = { 0, 0, 0xffff, 0, 0xffff, 0, 0, 0 },
 };
+#define K 0x3fff
+#define A 0xffff
+static const uint16_t vec_keep[4][8] __rte_aligned(16) = {
+	[0] = { A, A, A, A, K, A, K, A },
+	[VEC_L_RSS] = { A, A, K, A, K, A, A, A },
+	[VEC_L_VLAN] = { A, A, A, A, K, A, K, A },
+	[VEC_L_RSS | VEC_L_VLAN] = { A, A, K, A, K, A, A, A },
+};
+#undef K
+#undef A
 
 static inline I40E_VEC_FN vec_acc_t vec_acc_zero(void)
 {
@@ -132,9 +144,7 @@ static inline I40E_VEC_FN void vec_map4(volatile union i40e_rx_desc *rxdp,
 	const __m128i shuf = _mm_load_si128((const __m128i *)(const void *)vec_shuf[layout]);
 	const __m128i lenpos = _mm_load_si128((const __m128i *)(const void *)vec_lenpos[layout]);
 	const __m128i trim16 = _mm_set1_epi32(trim);
-	/* 14 bits of length; the two above are the header buffer's */
-	const __m128i keep = _mm_andnot_si128(_mm_and_si128(lenpos, _mm_set1_epi16((short)0xc000)),
-					      _mm_set1_epi16(-1));
+	const __m128i keep = _mm_load_si128((const __m128i *)(const void *)vec_keep[layout]);
 	const __m128i crc = _mm_and_si128(lenpos, _mm_set1_epi16(trim));
 	const __m128i init = _mm_set1_epi64x((long long)mbuf_init);
 	const __m128i zero = _mm_setzero_si128();
