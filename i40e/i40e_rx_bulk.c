@@ -100,8 +100,14 @@ static int refill(struct i40e_rx_queue *rxq)
 	volatile union i40e_rx_desc *rxdp = &rxq->rx_ring[first];
 
 	RTE_BUILD_BUG_ON(sizeof(struct i40e_rx_entry) != sizeof(void *));
-	if (rte_mempool_get_bulk(rxq->mp, (void **)rxep, rxq->rx_free_thresh) != 0)
+	if (rte_mempool_get_bulk(rxq->mp, (void **)rxep, rxq->rx_free_thresh) != 0) {
+		/* A failed get may leave pointers to free mbufs (those of the
+		 * lcore cache) in the table: the entries were empty, and queue
+		 * stop frees every entry that is not. */
+		for (uint16_t i = 0; i < rxq->rx_free_thresh; i++)
+			rxep[i].mbuf = NULL;
 		return -ENOMEM;
+	}
 	for (uint16_t i = 0; i < rxq->rx_free_thresh; i++) {
 		struct rte_mbuf *m = rxep[i].mbuf;
 

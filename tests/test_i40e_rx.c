@@ -2492,6 +2492,48 @@ static void test_bulk_alloc_refill(void **state)
 }
 
 /*
+ * A failed refill from a pool with an lcore cache: rte_mempool_get_bulk
+ * copies the cache's pointers into the table before it finds the pool
+ * short, and leaves them there. Those sw_ring entries belong to frames the
+ * application has (32-35 here, before the scan that failed); the stop must
+ * not free what they point at again.
+ */
+static void test_bulk_alloc_failed_refill_cached(void **state)
+{
+	struct rte_mempool *mp = rte_pktmbuf_pool_create("cached_bulk", 128 + 40, 16, 0,
+							 RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	struct pkt_gen_config cfg = base_cfg;
+	static struct rte_mbuf *all[128 + 40];
+	struct rte_mbuf *pkts[64];
+	struct rte_eth_stats st;
+
+	(void)state;
+	assert_non_null(mp);
+	cfg.count = 400;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	fast_port_up(I40E_RX_PATH_BULK_ALLOC, 128, mp);
+	assert_int_equal(sim_i40e_deliver(dev, 40), 40);
+	assert_int_equal(rte_eth_rx_burst(0, 0, pkts, 32), 32);     /* 0-31 refilled: 8 free */
+	assert_int_equal(rte_eth_rx_burst(0, 0, pkts + 32, 32), 8); /* rx_tail 40 */
+	rte_pktmbuf_free_bulk(pkts + 36, 4);                        /* into the lcore cache */
+	assert_int_equal(sim_i40e_deliver(dev, 32), 32);
+	/* the scan reaches 72, past the trigger: 32-63 cannot be refilled */
+	assert_int_equal(rte_eth_rx_burst(0, 0, pkts + 36, 28), 0);
+	assert_int_equal(rte_eth_stats_get(0, &st), 0);
+	assert_int_equal(st.rx_nombuf, 32);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	rte_pktmbuf_free_bulk(pkts, 36);
+	/* every mbuf back once: the count is capped at the pool's size, a
+	 * 169th allocation is not */
+	assert_int_equal(rte_mempool_avail_count(mp), 128 + 40);
+	assert_int_equal(rte_pktmbuf_alloc_bulk(mp, all, 128 + 40), 0);
+	assert_null(rte_pktmbuf_alloc(mp));
+	rte_pktmbuf_free_bulk(all, 128 + 40);
+	rte_mempool_free(mp);
+}
+
+/*
  * Vector, as DPDK: at most 32 frames per call, a multiple of four asked
  * for; consumed descriptors are refilled 32 at a time at the start of a
  * later call once more than 32 wait, the tail then just before the next
@@ -3104,6 +3146,8 @@ int main(void)
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_alloc_refill, any_path_setup,
 						test_teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_alloc_failed_refill_cached,
+						any_path_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_vector_refill, any_path_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_dma_error_every_path, any_path_setup,
 						test_teardown),
