@@ -2727,6 +2727,74 @@ static void test_fdir_fields(void **state)
 }
 
 /*
+ * A flow director match by id, from the device: a filter for one UDP flow
+ * (sim_i40e_fdir_add), its frames in runs of eight and alternating with
+ * another flow's. Each of the flow's frames comes out with
+ * RTE_MBUF_F_RX_FDIR and FDIR_ID, the filter's id in hash.fdir.hi and,
+ * with 32-byte descriptors, its RSS hash as well; the other flow's without
+ * them. On every path (vector: FLM groups go through the scalar mapping).
+ */
+static void test_fdir_match_by_id(void **state)
+{
+	static const enum i40e_rx_path paths[] = {
+		I40E_RX_PATH_SCALAR, I40E_RX_PATH_BULK_ALLOC, I40E_RX_PATH_VECTOR,
+	};
+	const uint64_t fdir_mask = RTE_MBUF_F_RX_FDIR | RTE_MBUF_F_RX_FDIR_ID |
+				   RTE_MBUF_F_RX_FDIR_FLX | RTE_MBUF_F_RX_RSS_HASH;
+	uint8_t flow[2][128];
+
+	(void)state;
+	for (int k = 0; k < 2; k++) {
+		mk_ipv4(flow[k], sizeof(flow[k]), false, 17, false);
+		flow[k][14 + 19] = (uint8_t)(1 + k); /* another destination address */
+		ipv4_checksums(flow[k], sizeof(flow[k]), 17);
+	}
+	assert_int_equal(sim_i40e_fdir_add(dev, flow[0], 20, 1), -EINVAL); /* not hashed */
+	assert_int_equal(sim_i40e_fdir_add(dev, flow[0], sizeof(flow[0]), 0x00c0ffee), 0);
+	for (size_t p = 0; p < RTE_DIM(paths); p++) {
+		struct rte_mbuf *pkts[32];
+		unsigned int got = 0;
+
+		fast_port_up(paths[p], 64, pool);
+		for (unsigned int i = 0; i < 32; i++) {
+			/* 0-7 the filter's flow, 8-15 the other, then alternating */
+			int k = i < 16 ? i >= 8 : (int)(i & 1);
+
+			assert_int_equal(sim_i40e_receive(dev, flow[k], sizeof(flow[k])),
+					 SIM_I40E_RX_OK);
+		}
+		for (int idle = 0; got < 32 && idle < 10; idle++)
+			got += rte_eth_rx_burst(0, 0, pkts + got, (uint16_t)(32 - got));
+		assert_int_equal(got, 32);
+		for (unsigned int i = 0; i < 32; i++) {
+			struct rte_mbuf *m = pkts[i];
+			bool match = (i < 16 ? i < 8 : !(i & 1));
+
+			assert_int_equal(m->pkt_len, sizeof(flow[0]));
+			if (match) {
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+				assert_int_equal(m->ol_flags & fdir_mask, RTE_MBUF_F_RX_FDIR |
+						 RTE_MBUF_F_RX_FDIR_ID | RTE_MBUF_F_RX_RSS_HASH);
+				/* the flow's hash, the same in each of its frames */
+				assert_int_equal(m->hash.rss, pkts[0]->hash.rss);
+#else
+				assert_int_equal(m->ol_flags & fdir_mask,
+						 RTE_MBUF_F_RX_FDIR | RTE_MBUF_F_RX_FDIR_ID);
+#endif
+				assert_int_equal(m->hash.fdir.hi, 0x00c0ffee);
+			} else {
+				assert_int_equal(m->ol_flags & fdir_mask, RTE_MBUF_F_RX_RSS_HASH);
+			}
+		}
+		rte_pktmbuf_free_bulk(pkts, 32);
+		assert_int_equal(rte_eth_dev_stop(0), 0);
+		assert_int_equal(rte_eth_dev_close(0), 0);
+		assert_int_equal(rte_eth_dev_count_avail(), 1);
+	}
+	sim_i40e_fdir_clear(dev);
+}
+
+/*
  * rte_eth_dev_get_supported_ptypes as DPDK 22.11's i40e answers it: the
  * 24 types of its list on every receive path, filtered by the mask, the
  * full count returned however few fit; and every type the 256-entry table
@@ -3152,6 +3220,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dma_error_every_path, any_path_setup,
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_fdir_fields, any_path_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_fdir_match_by_id, any_path_setup,
+						test_teardown),
 		cmocka_unit_test_setup_teardown(test_supported_ptypes, any_path_setup,
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_keep_crc_across_bursts, any_path_setup,
