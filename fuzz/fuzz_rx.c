@@ -6,6 +6,9 @@
  * corrupts buffer addresses in descriptors the driver has handed to the
  * device before the device uses them.
  *
+ * The input also picks the receive path (scalar, bulk-alloc or vector, as
+ * far as the port's settings allow it, as i40e_set_rx_function decides).
+ *
  * Every frame's fate is predicted from the queue state (device head and
  * tail, RXMAX, buffer size) and checked:
  *   - the device accepts, drops for want of descriptors, refuses an
@@ -16,12 +19,21 @@
  *     length, every segment inside the mempool's memory with its data
  *     inside its own buffer, and the frame's exact bytes unless a
  *     corruption sent them elsewhere;
- *   - with enough free mbufs a burst returns all it can;
+ *   - whatever the path, the frame's mbuf fields (ol_flags, packet_type,
+ *     VLAN tags, RSS hash, flow director) are what the scalar path makes
+ *     of the descriptor the device wrote for it, read when the device
+ *     completed it: the paths agree;
+ *   - with enough free mbufs a burst returns all it can (the scalar path),
+ *     or at least one frame (bulk-alloc and vector, which return what
+ *     their stage or their groups of four hold);
+ *   - the device owns every descriptor but those completed and not yet
+ *     handed out and those the path holds back for its next refill;
  *   - at the end every mbuf is back in the pool and every heap block the
  *     port took is freed.
  *
  * Input layout:
- *   byte 0  ring size: 64 + 32 * (byte % 15)
+ *   byte 0  ring size: 64 + 32 * (byte % 15); byte / 15 % 3 the fastest
+ *           path allowed: scalar, bulk alloc, vector
  *   byte 1  bit 0 scatter, bits 1-3 MTU (table), bits 4-6 rx_free_thresh
  *   then operations, an opcode byte and its arguments:
  *     op % 6 == 0  frame: length (le16 % 9800), seed; the first bytes of the
@@ -58,6 +70,7 @@
 #include "fuzz_eal.h"
 #include "i40e_ethdev.h"
 #include "i40e_regs.h"
+#include "i40e_rx_fields.h"
 #include "i40e_rxd.h"
 #include "sim_i40e.h"
 #include "sim_machine.h"
@@ -111,6 +124,7 @@ struct frame {
 	bool error;            /* completed with an error: the driver drops it */
 	bool redirected;       /* its data went somewhere else: contents unknown */
 	uint32_t ndesc;
+	uint64_t wb[4];        /* its last descriptor's write-back words */
 };
 
 static struct frame frames[MAX_FRAMES];
@@ -130,6 +144,8 @@ struct corrupted {
 
 static struct corrupted desc_state[I40E_MAX_RING_DESC];
 static uint64_t want_packets, want_errors, want_bytes;
+/* errored frames taken off the model's FIFO: the driver counted them */
+static uint64_t errors_matched;
 
 struct port {
 	struct i40e_rx_queue *rxq;
@@ -137,6 +153,7 @@ struct port {
 	uint16_t nb_desc;
 	uint16_t free_thresh; /* as configured, kept as given */
 	bool up;       /* started with its ring armed */
+	enum i40e_rx_path path; /* the one the port chose */
 };
 
 static struct port port;
@@ -276,6 +293,35 @@ static uint32_t want_ptype(const uint8_t *f, uint32_t len, bool *hashed, bool *t
 	return l2;
 }
 
+/*
+ * The fields the path mapped from the frame's last descriptor, against
+ * what the scalar path's mapping (i40e_rx_fields.h) makes of the same
+ * words. A field it leaves as it was (the RSS hash without RSS) is not
+ * compared.
+ */
+static void check_fields(const struct rte_mbuf *m, const struct frame *f)
+{
+	struct rte_mbuf ref;
+	uint64_t flags;
+
+	memset(&ref, 0, sizeof(ref));
+	flags = i40e_rx_desc_fields(&ref, f->wb[0], f->wb[1], f->wb[2],
+				    i40e_rx_fdir_match(f->wb[1]) ? f->wb[3] : 0);
+	CHECK(m->ol_flags == flags, "ol_flags %#" PRIx64 ", the scalar mapping %#" PRIx64,
+	      m->ol_flags, flags);
+	CHECK(m->packet_type == ref.packet_type, "packet type %#x, the scalar mapping %#x",
+	      m->packet_type, ref.packet_type);
+	CHECK(m->vlan_tci == ref.vlan_tci && m->vlan_tci_outer == ref.vlan_tci_outer,
+	      "VLAN %#x/%#x, the scalar mapping %#x/%#x", m->vlan_tci, m->vlan_tci_outer,
+	      ref.vlan_tci, ref.vlan_tci_outer);
+	if (flags & RTE_MBUF_F_RX_RSS_HASH)
+		CHECK(m->hash.rss == ref.hash.rss, "RSS hash %#x, the scalar mapping %#x",
+		      m->hash.rss, ref.hash.rss);
+	if (flags & RTE_MBUF_F_RX_FDIR)
+		CHECK(m->hash.fdir.hi == ref.hash.fdir.hi, "flow director id %#x, the scalar "
+		      "mapping %#x", m->hash.fdir.hi, ref.hash.fdir.hi);
+}
+
 /* An mbuf chain the driver handed out, against frame f. */
 static void check_mbuf(struct rte_mbuf *m, const struct frame *f)
 {
@@ -300,6 +346,7 @@ static void check_mbuf(struct rte_mbuf *m, const struct frame *f)
 	CHECK(!!(m->ol_flags & RTE_MBUF_F_RX_RSS_HASH) == hashed, "RSS flag %d, want %d",
 	      !!(m->ol_flags & RTE_MBUF_F_RX_RSS_HASH), hashed);
 
+	check_fields(m, f);
 	CHECK(!held_already(m), "mbuf %p handed out twice", (void *)m);
 	CHECK(m->pkt_len == f->len, "pkt_len %u, frame of %u bytes", m->pkt_len, f->len);
 	CHECK(m->port == 0, "port %u", m->port);
@@ -378,6 +425,52 @@ static unsigned int pending_desc(void)
 	return n;
 }
 
+/*
+ * Descriptors the path has taken frames from and not yet refilled, so not
+ * given back to the device: the scalar path writes the tail once more than
+ * rx_free_thresh are refilled; bulk alloc refills rx_free_thresh at a time
+ * once a scan of up to a burst passes its trigger; the vector path refills
+ * 32 at a time before a burst of up to 32, so up to 64 wait (more while
+ * the pool is empty: its own count, rxrearm_nb, says how many).
+ */
+static uint32_t held_back(void)
+{
+	switch (port.path) {
+	case I40E_RX_PATH_VECTOR:
+		return port.rxq->rxrearm_nb;
+	case I40E_RX_PATH_BULK_ALLOC:
+		return port.free_thresh + RTE_PMD_I40E_RX_MAX_BURST;
+	default:
+		return port.free_thresh;
+	}
+}
+
+/* Mbufs the driver holds (not the application's, not in the pool): one per
+ * descriptor on the scalar path; on bulk alloc the filled sw_ring entries
+ * and the stage; on the vector path every entry but the consumed ones
+ * waiting for a refill, whose mbufs went to the application. */
+static unsigned int driver_mbufs(void)
+{
+	unsigned int n = 0;
+
+	switch (port.path) {
+	case I40E_RX_PATH_VECTOR:
+		n = port.nb_desc - port.rxq->rxrearm_nb;
+		break;
+	case I40E_RX_PATH_BULK_ALLOC:
+		for (unsigned int i = 0; i < port.nb_desc; i++)
+			n += port.rxq->sw_ring[i].mbuf != NULL;
+		n += port.rxq->rx_nb_avail;
+		break;
+	default:
+		n = port.nb_desc;
+		break;
+	}
+	if (port.rxq->pkt_first_seg != NULL)
+		n += port.rxq->pkt_first_seg->nb_segs;
+	return n;
+}
+
 /* ---- operations ---------------------------------------------------------- */
 
 static void op_frame(struct input *in)
@@ -433,6 +526,16 @@ static void op_frame(struct input *in)
 	CHECK(got == want, "frame of %u bytes (%u descriptors, %u owned by the device): result "
 	      "%d, want %d", f.len, f.ndesc, port.up ? dev_avail() : 0, got, want);
 	if (got == SIM_I40E_RX_OK || got == SIM_I40E_RX_DMA_ERROR) {
+		volatile union i40e_rx_desc *last =
+			&port.rxq->rx_ring[(head + f.ndesc - 1) % port.nb_desc];
+
+		/* the driver has not looked at them yet: as the device wrote them */
+		f.wb[0] = rte_le_to_cpu_64(last->wb.qword0);
+		f.wb[1] = rte_le_to_cpu_64(last->wb.qword1);
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+		f.wb[2] = rte_le_to_cpu_64(last->wb.qword2);
+		f.wb[3] = rte_le_to_cpu_64(last->wb.qword3);
+#endif
 		CHECK(f_count < MAX_FRAMES, "model FIFO full");
 		*fifo_at(f_count++) = f;
 		CHECK(dev_head() == (head + f.ndesc) % port.nb_desc, "device head %u after %u + %u",
@@ -447,33 +550,37 @@ static void op_burst(struct input *in, bool keep)
 	const unsigned int avail = rte_mempool_avail_count(pool);
 	const unsigned int need = pending_desc();
 	struct rte_eth_stats st;
-	unsigned int good = 0, errors_before = 0, got_errors;
+	unsigned int good = 0, errors_pending = 0, errored_left = 0;
+	uint64_t got_errors;
 	uint16_t nb;
 
 	if (!port.up) {
 		CHECK(rte_eth_rx_burst(0, 0, pkts, n) == 0, "burst on a stopped queue");
 		return;
 	}
-	for (unsigned int i = 0; i < f_count; i++)
+	for (unsigned int i = 0; i < f_count; i++) {
 		good += !fifo_at(i)->error;
-	CHECK(rte_eth_stats_get(0, &st) == 0, "stats");
-	errors_before = (unsigned int)st.ierrors;
-
+		errors_pending += fifo_at(i)->error;
+	}
 	nb = rte_eth_rx_burst(0, 0, pkts, n);
 	CHECK(nb <= n, "burst of %u returned %u", n, nb);
 	CHECK(rte_eth_stats_get(0, &st) == 0, "stats");
-	got_errors = (unsigned int)st.ierrors - errors_before;
-	TRACE("burst %u: %u frames, %u errored dropped, %u free mbufs before\n", n, nb,
+	/* errored frames the driver dropped and the model has not matched yet
+	 * (bulk alloc drops them when it stages frames, maybe a burst before
+	 * it hands out the good ones before them) */
+	got_errors = st.ierrors - errors_matched;
+	TRACE("burst %u: %u frames, %" PRIu64 " errored dropped, %u free mbufs before\n", n, nb,
 	      got_errors, avail);
 
 	/* Hand the model's frames out in order: errored ones the driver dropped
-	 * (as many as ierrors grew) and good ones, one per mbuf. */
+	 * (as counted in ierrors) and good ones, one per mbuf. */
 	for (uint16_t i = 0; i < nb; i++) {
 		struct frame *f;
 
 		while (f_count > 0 && fifo_at(0)->error) {
 			CHECK(got_errors > 0, "errored frame not counted before a good one");
 			got_errors--;
+			errors_matched++;
 			f_first = (f_first + 1) % MAX_FRAMES;
 			f_count--;
 		}
@@ -486,19 +593,29 @@ static void op_burst(struct input *in, bool keep)
 		f_first = (f_first + 1) % MAX_FRAMES;
 		f_count--;
 	}
-	while (got_errors > 0) {
-		CHECK(f_count > 0 && fifo_at(0)->error, "ierrors grew by more than the errored "
-		      "frames");
+	while (got_errors > 0 && f_count > 0 && fifo_at(0)->error) {
 		got_errors--;
+		errors_matched++;
 		f_first = (f_first + 1) % MAX_FRAMES;
 		f_count--;
 	}
-	/* With an mbuf for every completed descriptor nothing may be left behind. */
-	if (avail >= need)
+	for (unsigned int i = 0; i < f_count; i++)
+		errored_left += fifo_at(i)->error;
+	CHECK(got_errors <= errored_left, "ierrors grew by %" PRIu64 " more than the %u errored "
+	      "frames left", got_errors, errored_left);
+	/* With an mbuf for every completed descriptor nothing may be left
+	 * behind (scalar); the other paths stop at the end of their stage or
+	 * at a group of four, but never leave a good frame waiting when they
+	 * could take one (a vector burst takes at least four buffers). */
+	if (port.path == I40E_RX_PATH_SCALAR && avail >= need)
 		CHECK(nb == RTE_MIN((unsigned int)n, good) &&
 		      (nb == n || f_count == 0),
 		      "burst of %u with %u good frames and %u free mbufs returned %u, left %u",
 		      n, good, avail, nb, f_count);
+	else if (avail >= need + 2u * RTE_PMD_I40E_RX_MAX_BURST + port.free_thresh && good > 0 &&
+		 errors_pending == 0 && (port.path != I40E_RX_PATH_VECTOR || n >= 4))
+		CHECK(nb > 0, "burst of %u with %u good frames and %u free mbufs returned none",
+		      n, good, avail);
 
 	for (uint16_t i = 0; i < nb; i++) {
 		if (keep && n_held < POOL_SIZE)
@@ -511,16 +628,19 @@ static void op_burst(struct input *in, bool keep)
 	 * The tail, from the model rather than from what the driver wrote: the
 	 * descriptors are the device's, completed and not yet handed out
 	 * (pending_desc counts all of a frame's until the frame is out), or
-	 * re-armed and held back, at most rx_free_thresh of them. One stays
-	 * unused. A tail written one too far or too late breaks this.
+	 * held back for the path's next refill (held_back). One stays unused.
+	 * A tail written one too far or too late breaks this.
 	 */
-	CHECK(dev_avail() + pending_desc() + port.free_thresh >= port.nb_desc - 1u,
-	      "device owns %u, %u completed, threshold %u, of %u descriptors", dev_avail(),
-	      pending_desc(), port.free_thresh, port.nb_desc);
-	CHECK(rte_mempool_avail_count(pool) + held_segs() + port.nb_desc +
-	      (port.rxq->pkt_first_seg != NULL ? port.rxq->pkt_first_seg->nb_segs : 0) ==
-	      POOL_SIZE, "mbufs lost: %u free, %u kept, %u in the ring",
-	      rte_mempool_avail_count(pool), held_segs(), port.nb_desc);
+	CHECK(dev_avail() + pending_desc() + held_back() >= port.nb_desc - 1u,
+	      "device owns %u, %u completed, %u held back, of %u descriptors", dev_avail(),
+	      pending_desc(), held_back(), port.nb_desc);
+	if (port.path == I40E_RX_PATH_VECTOR && avail >= 2u * RTE_PMD_I40E_RX_MAX_BURST)
+		CHECK(port.rxq->rxrearm_nb <= 2u * RTE_PMD_I40E_RX_MAX_BURST,
+		      "%u descriptors wait for a refill with %u free mbufs",
+		      port.rxq->rxrearm_nb, avail);
+	CHECK(rte_mempool_avail_count(pool) + held_segs() + driver_mbufs() == POOL_SIZE,
+	      "mbufs lost: %u free, %u kept, %u with the driver", rte_mempool_avail_count(pool),
+	      held_segs(), driver_mbufs());
 }
 
 static void free_held(void)
@@ -607,8 +727,13 @@ static void op_corrupt(struct input *in)
 static void port_stop_queue(void)
 {
 	int ret = rte_eth_dev_rx_queue_stop(0, 0);
+	struct rte_eth_stats st;
 
 	CHECK(ret == 0, "queue stop: %d", ret);
+	/* the frames left go with the ring, errored ones counted or not */
+	CHECK(rte_eth_stats_get(0, &st) == 0, "stats");
+	errors_matched = st.ierrors;
+	want_errors = st.ierrors;
 	port.up = false;
 	f_count = 0;
 	f_first = 0;
@@ -658,7 +783,7 @@ static void op_stats(void)
 static const uint32_t mtus[8] = { 1500, 1000, 2000, 2022, 9000, 9702, 68, 4000 };
 static const uint16_t free_threshes[8] = { 0, 1, 8, 32, 63, 100, 1000, 16 };
 
-static bool port_up(uint16_t nb_desc, uint8_t cfg)
+static bool port_up(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit)
 {
 	const bool scatter = cfg & 1;
 	const uint32_t mtu = mtus[(cfg >> 1) & 7];
@@ -678,14 +803,11 @@ static bool port_up(uint16_t nb_desc, uint8_t cfg)
 	conf.rxmode.offloads = scatter ? RTE_ETH_RX_OFFLOAD_SCATTER : 0;
 	memset(&rxconf, 0, sizeof(rxconf));
 	rxconf.rx_free_thresh = thresh;
-	/* The model below is the scalar path's (a refill per frame, the tail
-	 * after rx_free_thresh); the bulk-alloc and vector paths are held to
-	 * the scalar one's mbufs by test_i40e_rx's test_paths_agree. */
 	CHECK(rte_eth_dev_configure(0, 1, 0, &conf) == 0, "configure");
-	CHECK(i40e_set_rx_path_limit(&rte_eth_devices[0], I40E_RX_PATH_SCALAR) == 0, "path limit");
+	CHECK(i40e_set_rx_path_limit(&rte_eth_devices[0], limit) == 0, "path limit");
 	ret = rte_eth_rx_queue_setup(0, 0, nb_desc, 0, &rxconf, pool);
-	TRACE("setup %u descriptors, mtu %u, scatter %d, thresh %u: %d\n", nb_desc, mtu, scatter,
-	      thresh, ret);
+	TRACE("setup %u descriptors, mtu %u, scatter %d, thresh %u, path limit %d: %d\n", nb_desc,
+	      mtu, scatter, thresh, limit, ret);
 	if (!valid) {
 		CHECK(ret == -EINVAL, "queue setup (%u descriptors, mtu %u, scatter %d, thresh %u) "
 		      "gave %d", nb_desc, mtu, scatter, thresh, ret);
@@ -701,6 +823,9 @@ static bool port_up(uint16_t nb_desc, uint8_t cfg)
 	port.nb_desc = nb_desc;
 	port.free_thresh = thresh;
 	port.up = true;
+	port.path = port.rxq->path;
+	TRACE("path %d%s\n", port.path, port.ad->scattered_rx ? ", scattered" : "");
+	CHECK(port.path <= limit, "path %d above the limit %d", port.path, limit);
 	/* A started queue gives the device every descriptor but one. */
 	CHECK(dev_avail() == nb_desc - 1u, "device owns %u of %u after start", dev_avail(),
 	      nb_desc);
@@ -768,16 +893,22 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct input in = { .data = data, .size = size, .off = 0 };
+	static const enum i40e_rx_path limits[3] = {
+		I40E_RX_PATH_SCALAR, I40E_RX_PATH_BULK_ALLOC, I40E_RX_PATH_VECTOR,
+	};
+	enum i40e_rx_path limit;
 	uint16_t nb_desc;
-	uint8_t cfg;
+	uint8_t cfg, b;
 
 	if (size < 2)
 		return 0;
-	nb_desc = (uint16_t)(64 + 32 * (get8(&in) % 15));
+	b = get8(&in);
+	nb_desc = (uint16_t)(64 + 32 * (b % 15));
+	limit = limits[b / 15 % 3];
 	cfg = get8(&in);
 	CHECK(rte_eth_dev_count_avail() == 1, "port not probed");
-	want_packets = want_errors = want_bytes = 0;
-	if (!port_up(nb_desc, cfg)) {
+	want_packets = want_errors = want_bytes = errors_matched = 0;
+	if (!port_up(nb_desc, cfg, limit)) {
 		port_down();
 		return 0;
 	}

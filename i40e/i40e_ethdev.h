@@ -179,6 +179,8 @@ uint16_t i40e_recv_scattered_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts,
 void i40e_rx_vec_reset(struct i40e_rx_queue *rxq);
 /* Which SIMD the vector path is built with: "SSE", "Neon" or "" (none). */
 extern const char i40e_rx_vec_isa[];
+/* Whether this CPU runs it (x86_64: SSE4.1, which the build does not assume). */
+bool i40e_rx_vec_cpu_ok(void);
 
 /* i40e_rx_select.c */
 /* Choose the port's receive function as DPDK 22.11's i40e_set_rx_function. */

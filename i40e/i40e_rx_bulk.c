@@ -100,8 +100,14 @@ static int refill(struct i40e_rx_queue *rxq)
 	volatile union i40e_rx_desc *rxdp = &rxq->rx_ring[first];
 
 	RTE_BUILD_BUG_ON(sizeof(struct i40e_rx_entry) != sizeof(void *));
-	if (rte_mempool_get_bulk(rxq->mp, (void **)rxep, rxq->rx_free_thresh) != 0)
+	if (rte_mempool_get_bulk(rxq->mp, (void **)rxep, rxq->rx_free_thresh) != 0) {
+		/* A failed get may leave pointers to free mbufs (those of the
+		 * lcore cache) in the table: the entries were empty, and queue
+		 * stop frees every entry that is not. */
+		for (uint16_t i = 0; i < rxq->rx_free_thresh; i++)
+			rxep[i].mbuf = NULL;
 		return -ENOMEM;
+	}
 	for (uint16_t i = 0; i < rxq->rx_free_thresh; i++) {
 		struct rte_mbuf *m = rxep[i].mbuf;
 
@@ -121,13 +127,18 @@ static int refill(struct i40e_rx_queue *rxq)
 	return 0;
 }
 
+/* Frames are counted as received when they leave the stage for the
+ * application, as the scalar path counts them. */
 static uint16_t from_stage(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_pkts,
 			   uint16_t nb_pkts)
 {
 	uint16_t n = RTE_MIN(nb_pkts, rxq->rx_nb_avail);
 
-	for (uint16_t i = 0; i < n; i++)
+	for (uint16_t i = 0; i < n; i++) {
 		rx_pkts[i] = rxq->rx_stage[rxq->rx_next_avail + i];
+		rxq->bytes += rx_pkts[i]->pkt_len;
+	}
+	rxq->packets += n;
 	rxq->rx_nb_avail = (uint16_t)(rxq->rx_nb_avail - n);
 	rxq->rx_next_avail = (uint16_t)(rxq->rx_next_avail + n);
 	return n;
@@ -135,8 +146,8 @@ static uint16_t from_stage(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_pkts,
 
 /*
  * Frames the device lost (RXE) leave the stage, freed and counted, as the
- * scalar path drops them; the rest are counted as received. Only done once
- * the refill succeeded: until then the stage may go back to the ring.
+ * scalar path drops them. Only done once the refill succeeded: until then
+ * the stage may go back to the ring.
  */
 static uint16_t settle_stage(struct i40e_rx_queue *rxq, uint16_t nb_rx, uint32_t errs)
 {
@@ -150,8 +161,6 @@ static uint16_t settle_stage(struct i40e_rx_queue *rxq, uint16_t nb_rx, uint32_t
 			rxq->errors++;
 			continue;
 		}
-		rxq->packets++;
-		rxq->bytes += m->pkt_len;
 		rxq->rx_stage[kept++] = m;
 	}
 	return kept;

@@ -22,7 +22,7 @@
 
 static bool vec_built(void)
 {
-	return i40e_rx_vec_isa[0] != '\0';
+	return i40e_rx_vec_isa[0] != '\0' && i40e_rx_vec_cpu_ok();
 }
 
 /* DPDK's i40e_rx_vec_dev_conf_condition_check. rtemem offers QinQ

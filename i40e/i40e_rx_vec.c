@@ -14,10 +14,17 @@
  *  - the ring size is a power of two (the index wraps with a mask), and a
  *    group of four may read past the ring's end into the zeroed spare
  *    descriptors (DD clear) and the sw_ring's fake mbuf entries.
- * The descriptor-to-mbuf mapping is i40e_rx_desc_fields, shared with the
- * other paths; SIMD is used for the 16-byte stores and copies (SSE on
- * x86_64, Neon on arm64). Elsewhere the same code runs with plain stores,
- * but, as in DPDK, the path is only chosen where SIMD exists.
+ *
+ * A group of four done descriptors is mapped with SIMD (vec_map4:
+ * i40e_rx_vec_sse.h on x86_64, i40e_rx_vec_neon.h on arm64) when it is an
+ * ordinary one: no RXE, no flow director match, no second VLAN tag, and
+ * all four alike in whether they carry an RSS hash and a stripped tag.
+ * Any other group, and the done prefix of a group not all done, goes
+ * through map_one, the scalar path's mapping (i40e_rx_fields.h). Either
+ * way the mbuf is the one the scalar path makes: where DPDK's vector code
+ * writes something its scalar code does not, this follows the scalar code
+ * (docs/design.md, "Receive paths"). Without SIMD every group takes
+ * map_one; the path is then never chosen, as in DPDK.
  */
 #include <errno.h>
 #include <string.h>
@@ -27,18 +34,6 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
-#if defined(__x86_64__) && defined(__SSE2__)
-#include <emmintrin.h>
-#define I40E_RX_VEC_SSE 1
-const char i40e_rx_vec_isa[] = "SSE";
-#elif defined(__aarch64__) && defined(__ARM_NEON)
-#include <arm_neon.h>
-#define I40E_RX_VEC_NEON 1
-const char i40e_rx_vec_isa[] = "Neon";
-#else
-const char i40e_rx_vec_isa[] = "";
-#endif
-
 #include "i40e_ethdev.h"
 #include "i40e_regs.h"
 #include "i40e_rx_fields.h"
@@ -47,40 +42,87 @@ const char i40e_rx_vec_isa[] = "";
 #define DESCS_PER_LOOP 4
 #define REARM_THRESH 32
 #define VEC_BURST 32
+/* gcc -O2 does not always unroll the loops over the four of a group */
+#define VEC_UNROLL _Pragma("GCC unroll 4")
 
-/* Two 64-bit words to a 16-byte location (aligned to 8 at least). */
-static inline void store_2x64(volatile void *dst, uint64_t lo, uint64_t hi)
+/* The group layouts of vec_map4: whether the four carry an RSS hash, and
+ * a stripped VLAN tag. */
+#define VEC_L_RSS 1u
+#define VEC_L_VLAN 2u
+/* The status/error bits the flags come from, in a status dword: L2TAG1P,
+ * FLM and FLTSTAT, IPE, L4E and EIPE. */
+#define VEC_FLM_BIT I40E_RX_DESC_STATUS_FLM
+#define VEC_IPE_BIT (I40E_RXD_QW1_ERROR_SHIFT + I40E_RX_DESC_ERROR_IPE)
+#define VEC_FLAG_BITS (I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P) | \
+		       (0x7ULL << VEC_FLM_BIT) | (0x7ULL << VEC_IPE_BIT))
+
+#if defined(__x86_64__)
+#include "i40e_rx_vec_sse.h"
+#define VEC_SIMD 1
+const char i40e_rx_vec_isa[] = "SSE";
+
+bool i40e_rx_vec_cpu_ok(void)
 {
-#if defined(I40E_RX_VEC_SSE)
-	_mm_storeu_si128((__m128i *)(uintptr_t)dst, _mm_set_epi64x((long long)hi, (long long)lo));
-#elif defined(I40E_RX_VEC_NEON)
-	vst1q_u64((uint64_t *)(uintptr_t)dst, vcombine_u64(vcreate_u64(lo), vcreate_u64(hi)));
+	return __builtin_cpu_supports("sse4.1");
+}
+#elif defined(__aarch64__) && defined(__ARM_NEON)
+#include "i40e_rx_vec_neon.h"
+#define VEC_SIMD 1
+const char i40e_rx_vec_isa[] = "Neon";
+
+bool i40e_rx_vec_cpu_ok(void)
+{
+	return true; /* Neon is part of AArch64 */
+}
 #else
+#define I40E_VEC_FN
+#define VEC_SIMD 0
+const char i40e_rx_vec_isa[] = "";
+
+bool i40e_rx_vec_cpu_ok(void)
+{
+	return false;
+}
+
+typedef uint64_t vec_acc_t;
+
+static inline vec_acc_t vec_acc_zero(void)
+{
+	return 0;
+}
+
+static inline uint64_t vec_acc_sum(vec_acc_t acc)
+{
+	return acc;
+}
+
+static inline void vec_store_2x64(volatile void *dst, uint64_t lo, uint64_t hi)
+{
 	volatile uint64_t *d = dst;
 
 	d[0] = lo;
 	d[1] = hi;
-#endif
 }
 
-/* Four mbuf pointers from the sw_ring to the caller's array. */
-static inline void copy_4_ptrs(struct rte_mbuf **dst, const struct i40e_rx_entry *src)
+static inline void vec_copy_4_ptrs(struct rte_mbuf **dst, const struct i40e_rx_entry *src)
 {
-	RTE_BUILD_BUG_ON(sizeof(*src) != sizeof(void *));
-#if defined(I40E_RX_VEC_SSE)
-	__m128i a = _mm_loadu_si128((const __m128i *)(const void *)src);
-	__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(src + 2));
-
-	_mm_storeu_si128((__m128i *)(void *)dst, a);
-	_mm_storeu_si128((__m128i *)(void *)(dst + 2), b);
-#elif defined(I40E_RX_VEC_NEON) && UINTPTR_MAX == UINT64_MAX
-	vst1q_u64((uint64_t *)(void *)dst, vld1q_u64((const uint64_t *)(const void *)src));
-	vst1q_u64((uint64_t *)(void *)(dst + 2), vld1q_u64((const uint64_t *)(const void *)(src + 2)));
-#else
 	for (int i = 0; i < DESCS_PER_LOOP; i++)
 		dst[i] = src[i].mbuf;
-#endif
 }
+
+static inline void vec_map4(volatile union i40e_rx_desc *rxdp, const struct i40e_rx_entry *rxep,
+			    unsigned int layout, uint64_t mbuf_init, uint8_t trim,
+			    vec_acc_t *acc)
+{
+	/* never called: without SIMD every group takes map_one */
+	(void)rxdp;
+	(void)rxep;
+	(void)layout;
+	(void)mbuf_init;
+	(void)trim;
+	(void)acc;
+}
+#endif
 
 void i40e_rx_vec_reset(struct i40e_rx_queue *rxq)
 {
@@ -88,6 +130,11 @@ void i40e_rx_vec_reset(struct i40e_rx_queue *rxq)
 
 	RTE_BUILD_BUG_ON(offsetof(struct rte_mbuf, ol_flags) !=
 			 offsetof(struct rte_mbuf, rearm_data) + 8);
+	RTE_BUILD_BUG_ON(offsetof(struct rte_mbuf, packet_type) !=
+			 offsetof(struct rte_mbuf, ol_flags) + 8);
+	RTE_BUILD_BUG_ON(offsetof(struct rte_mbuf, hash) !=
+			 offsetof(struct rte_mbuf, packet_type) + 12);
+	RTE_BUILD_BUG_ON(sizeof(struct i40e_rx_entry) != sizeof(void *));
 	mb.nb_segs = 1;
 	mb.port = rxq->port_id;
 	rte_mbuf_refcnt_set(&mb, 1);
@@ -114,18 +161,19 @@ static void rearm(struct i40e_rx_queue *rxq)
 		if (rxq->rxrearm_nb + REARM_THRESH >= rxq->nb_rx_desc) {
 			for (int i = 0; i < DESCS_PER_LOOP; i++) {
 				rxep[i].mbuf = &rxq->fake_mbuf;
-				store_2x64(&rxdp[i].read, 0, 0);
+				vec_store_2x64(&rxdp[i].read, 0, 0);
 			}
 		}
 		rxq->mbuf_alloc_failed += REARM_THRESH;
 		return;
 	}
+	_Pragma("GCC unroll 8")
 	for (int i = 0; i < REARM_THRESH; i++) {
 		const struct rte_mbuf *m = rxep[i].mbuf;
 
 		/* pkt_addr, then hdr_addr 0, which clears DD */
-		store_2x64(&rxdp[i].read,
-			   rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM), 0);
+		vec_store_2x64(&rxdp[i].read, rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM),
+			       0);
 	}
 	rxq->rxrearm_start = (uint16_t)(rxq->rxrearm_start + REARM_THRESH);
 	if (rxq->rxrearm_start >= rxq->nb_rx_desc)
@@ -137,19 +185,102 @@ static void rearm(struct i40e_rx_queue *rxq)
 }
 
 /*
- * Take up to nb_pkts (floored to a multiple of four, at most 32) completed
- * buffers off the ring into rx_pkts, each with its own descriptor's
- * fields. eop gets a bit per buffer that ends a frame, errs one per buffer
- * the device could not write (RXE). data_len and pkt_len are the buffer's
- * length less trim (the FCS, for one-buffer frames); *bytes their sum.
+ * One done descriptor to its mbuf with the scalar path's mapping; returns
+ * the length stored (the buffer's, less trim).
  */
-static inline uint16_t recv_raw(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_pkts,
-				uint16_t nb_pkts, uint8_t trim, uint32_t *eop, uint32_t *errs,
-				uint64_t *bytes)
+static inline uint16_t map_one(const struct i40e_rx_queue *rxq,
+			       volatile union i40e_rx_desc *rxdp, struct rte_mbuf *m,
+			       uint64_t qw1, uint8_t trim)
 {
-	uint32_t eop_bits = 0, err_bits = 0; /* locals: *eop could alias an mbuf field */
+	uint64_t qw0 = rte_le_to_cpu_64(rxdp->wb.qword0), qw2 = 0, qw3 = 0;
+	uint16_t len = (uint16_t)((qw1 & I40E_RXD_QW1_LENGTH_PBUF_MASK) >>
+				  I40E_RXD_QW1_LENGTH_PBUF_SHIFT);
+
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+	qw2 = rte_le_to_cpu_64(rxdp->wb.qword2);
+	if (unlikely(i40e_rx_fdir_match(qw1)))
+		qw3 = rte_le_to_cpu_64(rxdp->wb.qword3);
+#endif
+	m->ol_flags = i40e_rx_desc_fields(m, qw0, qw1, qw2, qw3);
+	memcpy(&m->rearm_data, &rxq->mbuf_initializer, sizeof(rxq->mbuf_initializer));
+	m->data_len = (uint16_t)(len - trim);
+	m->pkt_len = m->data_len;
+	return m->data_len;
+}
+
+/*
+ * The first n of a group of done descriptors, one by one with map_one:
+ * the groups vec_map4 does not take. Out of line, so that the fast loop
+ * keeps its registers. Returns the lengths' sum; *errs gets a bit per RXE.
+ */
+static __attribute__((noinline)) uint64_t map_group(const struct i40e_rx_queue *rxq,
+						     volatile union i40e_rx_desc *rxdp,
+						     const struct i40e_rx_entry *rxep,
+						     unsigned int n, uint8_t trim, uint16_t pos,
+						     uint32_t *errs)
+{
 	uint64_t sum = 0;
 
+	for (unsigned int j = 0; j < n; j++) {
+		uint64_t qw1 = rte_le_to_cpu_64(rxdp[j].wb.qword1);
+
+		sum += map_one(rxq, &rxdp[j], rxep[j].mbuf, qw1, trim);
+		if (unlikely(qw1 & I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE)))
+			*errs |= 1u << (pos + j);
+	}
+	return sum;
+}
+
+/*
+ * The layout (VEC_L_*) of a group of four done descriptors, from the AND
+ * and the OR of their qword1s; -1 if the group is not for vec_map4: RXE,
+ * a flow director match, a second VLAN tag (only the 32-byte ones carry
+ * it, in qword2), or the four not alike in RSS hash and stripped tag.
+ */
+static inline int group_layout(volatile union i40e_rx_desc *rxdp, uint64_t all, uint64_t any)
+{
+	const uint64_t fltstat = I40E_RX_DESC_STATUS_FLTSTAT_MASK <<
+				 (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT);
+	const uint64_t tag1 = I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P);
+	unsigned int layout = 0;
+
+	if (any & (I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE) |
+		   I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_FLM)))
+		return -1;
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+	if ((rxdp[0].wb.qword2 | rxdp[1].wb.qword2 | rxdp[2].wb.qword2 | rxdp[3].wb.qword2) &
+	    rte_cpu_to_le_64(1ULL << I40E_RX_DESC_EXT_STATUS_L2TAG2P))
+		return -1;
+#else
+	(void)rxdp;
+#endif
+	if ((all & fltstat) == fltstat)
+		layout |= VEC_L_RSS;
+	else if (any & fltstat)
+		return -1;
+	if (all & tag1)
+		layout |= VEC_L_VLAN;
+	else if (any & tag1)
+		return -1;
+	return (int)layout;
+}
+
+/*
+ * Take up to nb_pkts (floored to a multiple of four, at most 32) completed
+ * buffers off the ring into rx_pkts, each with its own descriptor's
+ * fields. With split, eop gets a bit per buffer that ends a frame; errs
+ * gets one per buffer the device could not write (RXE). data_len and
+ * pkt_len are the buffer's length less trim (the FCS, for one-buffer
+ * frames); *bytes their sum.
+ */
+static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *rxq,
+							 struct rte_mbuf **rx_pkts, uint16_t nb_pkts, uint8_t trim, bool split,
+					    uint32_t *eop, uint32_t *errs, uint64_t *bytes)
+{
+	const uint64_t dd = I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD);
+	uint32_t eop_bits = 0, err_bits = 0; /* locals: *eop could alias an mbuf field */
+	uint64_t sum = 0;
+	vec_acc_t acc = vec_acc_zero();
 	volatile union i40e_rx_desc *rxdp;
 	struct i40e_rx_entry *rxep;
 	uint16_t nb_rx = 0;
@@ -163,46 +294,59 @@ static inline uint16_t recv_raw(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_
 		rearm(rxq);
 	rxdp = &rxq->rx_ring[rxq->rx_tail];
 	rxep = &rxq->sw_ring[rxq->rx_tail];
-	if (!(rte_le_to_cpu_64(__atomic_load_n(&rxdp->wb.qword1, __ATOMIC_ACQUIRE)) &
-	      I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD)))
+	if (!(rte_le_to_cpu_64(__atomic_load_n(&rxdp->wb.qword1, __ATOMIC_ACQUIRE)) & dd))
 		return 0;
 
 	for (uint16_t pos = 0; pos < nb_pkts; pos += DESCS_PER_LOOP,
 	     rxdp += DESCS_PER_LOOP, rxep += DESCS_PER_LOOP) {
-		uint64_t qw1[DESCS_PER_LOOP];
-		unsigned int nb_dd = 0;
+		uint64_t qw1[DESCS_PER_LOOP], all, any;
+		unsigned int nb_dd = DESCS_PER_LOOP;
+		int layout = -1;
 
 		/* Last to first: the device completes in order, so when the
 		 * later one is seen done, the earlier ones read after it are
-		 * too. The DD ones are then a prefix of the four. */
+		 * too. Only done descriptors are read further (the device may
+		 * still be writing the others). */
+		VEC_UNROLL
 		for (int j = DESCS_PER_LOOP - 1; j >= 0; j--)
 			qw1[j] = rte_le_to_cpu_64(__atomic_load_n(&rxdp[j].wb.qword1,
 								  __ATOMIC_ACQUIRE));
-		copy_4_ptrs(&rx_pkts[pos], rxep);
-		for (unsigned int j = 0; j < DESCS_PER_LOOP; j++)
-			nb_dd += (unsigned int)(qw1[j] >> I40E_RX_DESC_STATUS_DD) & 1u;
+		vec_copy_4_ptrs(&rx_pkts[pos], rxep);
+		all = qw1[0] & qw1[1] & qw1[2] & qw1[3];
+		any = qw1[0] | qw1[1] | qw1[2] | qw1[3];
+		if (likely(all & dd)) {
+			if (VEC_SIMD)
+				layout = group_layout(rxdp, all, any);
+		} else {
+			/* the done ones from the first; a stale one past a gap
+			 * does not count */
+			unsigned int done = (unsigned int)((qw1[0] & dd) | (qw1[1] & dd) << 1 |
+							   (qw1[2] & dd) << 2 | (qw1[3] & dd) << 3);
 
-		for (unsigned int j = 0; j < nb_dd; j++) {
-			struct rte_mbuf *m = rx_pkts[pos + j];
-			uint64_t qw0 = rte_le_to_cpu_64(rxdp[j].wb.qword0), qw2 = 0, qw3 = 0;
-			uint16_t len = (uint16_t)((qw1[j] & I40E_RXD_QW1_LENGTH_PBUF_MASK) >>
-						  I40E_RXD_QW1_LENGTH_PBUF_SHIFT);
-			uint64_t flags;
+			nb_dd = (unsigned int)__builtin_ctz(~done);
+		}
 
-#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
-			qw2 = rte_le_to_cpu_64(rxdp[j].wb.qword2);
-			if (unlikely(i40e_rx_fdir_match(qw1[j])))
-				qw3 = rte_le_to_cpu_64(rxdp[j].wb.qword3);
-#endif
-			flags = i40e_rx_desc_fields(m, qw0, qw1[j], qw2, qw3);
-			store_2x64(&m->rearm_data, rxq->mbuf_initializer, flags);
-			m->data_len = (uint16_t)(len - trim);
-			m->pkt_len = m->data_len;
-			sum += m->data_len;
-			if (qw1[j] & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_EOP))
-				eop_bits |= 1u << (pos + j);
-			if (unlikely(qw1[j] & I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE)))
-				err_bits |= 1u << (pos + j);
+		if (likely(layout >= 0)) {
+			vec_map4(rxdp, rxep, (unsigned int)layout, rxq->mbuf_initializer, trim,
+				 &acc);
+			VEC_UNROLL
+			for (unsigned int j = 0; j < DESCS_PER_LOOP; j++) {
+				struct rte_mbuf *m = rxep[j].mbuf;
+
+				m->packet_type = i40e_ptype_table[(uint8_t)(qw1[j] >>
+									I40E_RXD_QW1_PTYPE_SHIFT)];
+				m->vlan_tci_outer = 0;
+			}
+		} else if (nb_dd > 0) {
+			sum += map_group(rxq, rxdp, rxep, nb_dd, trim, pos, &err_bits);
+		}
+		if (split) {
+			uint32_t e = (uint32_t)((qw1[0] >> I40E_RX_DESC_STATUS_EOP & 1) |
+						(qw1[1] >> I40E_RX_DESC_STATUS_EOP & 1) << 1 |
+						(qw1[2] >> I40E_RX_DESC_STATUS_EOP & 1) << 2 |
+						(qw1[3] >> I40E_RX_DESC_STATUS_EOP & 1) << 3);
+
+			eop_bits |= (e & ((1u << nb_dd) - 1)) << pos;
 		}
 		nb_rx = (uint16_t)(nb_rx + nb_dd);
 		if (nb_dd != DESCS_PER_LOOP)
@@ -210,7 +354,7 @@ static inline uint16_t recv_raw(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_
 	}
 	rxq->rx_tail = (uint16_t)((rxq->rx_tail + nb_rx) & (rxq->nb_rx_desc - 1));
 	rxq->rxrearm_nb = (uint16_t)(rxq->rxrearm_nb + nb_rx);
-	*bytes = sum;
+	*bytes = sum + vec_acc_sum(acc);
 	*eop = eop_bits;
 	*errs = err_bits;
 	return nb_rx;
@@ -238,12 +382,13 @@ static uint16_t drop_lost(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_pkts, 
 	return kept;
 }
 
-uint16_t i40e_recv_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
+I40E_VEC_FN uint16_t i40e_recv_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
 {
 	struct i40e_rx_queue *rxq = rx_queue;
 	uint32_t eop, errs;
 	uint64_t bytes;
-	uint16_t nb_rx = recv_raw(rxq, rx_pkts, nb_pkts, rxq->crc_len, &eop, &errs, &bytes);
+	uint16_t nb_rx = recv_raw(rxq, rx_pkts, nb_pkts, rxq->crc_len, false, &eop, &errs,
+				  &bytes);
 
 	rxq->packets += nb_rx;
 	rxq->bytes += bytes;
@@ -307,8 +452,8 @@ static uint16_t reassemble(struct i40e_rx_queue *rxq, struct rte_mbuf **bufs, ui
 }
 
 /* As DPDK: bursts of 32 buffers until one comes back short. */
-uint16_t i40e_recv_scattered_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts,
-				      uint16_t nb_pkts)
+I40E_VEC_FN uint16_t i40e_recv_scattered_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts,
+						  uint16_t nb_pkts)
 {
 	struct i40e_rx_queue *rxq = rx_queue;
 	uint16_t nb_rx = 0;
@@ -317,7 +462,8 @@ uint16_t i40e_recv_scattered_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts,
 		uint16_t want = RTE_MIN(nb_pkts, (uint16_t)VEC_BURST);
 		uint32_t eop, errs;
 		uint64_t bytes;
-		uint16_t nb_bufs = recv_raw(rxq, rx_pkts + nb_rx, want, 0, &eop, &errs, &bytes);
+		uint16_t nb_bufs = recv_raw(rxq, rx_pkts + nb_rx, want, 0, true, &eop, &errs,
+					   &bytes);
 		uint16_t n = reassemble(rxq, rx_pkts + nb_rx, nb_bufs, eop, errs);
 
 		nb_rx = (uint16_t)(nb_rx + n);

@@ -82,6 +82,7 @@ union i40e_32byte_rx_desc {
 #define I40E_RX_DESC_STATUS_FLTSTAT_SHIFT 12  /* 2 bits */
 #define I40E_RX_DESC_STATUS_FLTSTAT_MASK 0x3ULL
 #define I40E_RX_DESC_FLTSTAT_NO_DATA 0
+#define I40E_RX_DESC_FLTSTAT_FD_ID 1           /* 16-byte: qword0 high is a flow director id */
 #define I40E_RX_DESC_FLTSTAT_RSS_HASH 3
 
 #define I40E_RXD_QW1_ERROR_SHIFT 19

@@ -38,6 +38,15 @@ struct sim_i40e_rxq {
 	struct sim_i40e_queue_stats st;
 };
 
+/* A flow director perfect filter: a flow (packet type and input set) and
+ * the id the device reports for its frames (sim_i40e_fdir_add). */
+struct sim_fdir_filter {
+	uint8_t ptype;
+	uint8_t input_len;
+	uint8_t input[36];
+	uint32_t fd_id;
+};
+
 struct sim_i40e {
 	pthread_mutex_t lock;
 	uint16_t device_id;
@@ -55,6 +64,8 @@ struct sim_i40e {
 	uint32_t vlan_mode;     /* I40E_SIM_VSI_VLAN_MODE */
 	bool link_down;         /* the cable is out (sim_i40e_set_link) */
 	struct sim_i40e_aq aq;  /* admin transmit queue (sim_i40e_aq.c) */
+	struct sim_fdir_filter fdir[SIM_I40E_FDIR_MAX];
+	unsigned int n_fdir;
 	uint8_t stripped[16384]; /* a frame without its stripped tags (RXMAX < 16 KiB) */
 
 	struct pkt_source *src;
@@ -147,6 +158,8 @@ struct frame_class {
 	uint8_t ptype;
 	bool hashed;
 	uint32_t hash;
+	uint8_t input_len;  /* the hash's input set: addresses, then TCP/UDP ports */
+	uint8_t input[36];
 	bool checked;  /* L3L4P: the IP header (and TCP/UDP) integrity was checked */
 	bool ipe;      /* IPv4 header checksum wrong */
 	bool l4e;      /* TCP/UDP checksum wrong */
@@ -390,6 +403,8 @@ static struct frame_class classify(const struct sim_i40e *dev, const uint8_t *f,
 	}
 	c.hashed = true;
 	c.hash = toeplitz(dev->rss_key, sizeof(dev->rss_key), tuple, tlen);
+	c.input_len = (uint8_t)tlen;
+	memcpy(c.input, tuple, tlen);
 	return c;
 }
 
@@ -411,9 +426,9 @@ static void count_drop(struct sim_i40e *dev, struct sim_i40e_rxq *q)
 }
 
 static int write_back(const struct sim_i40e_rxq *q, rte_iova_t at, uint64_t qw0, uint64_t qw1,
-		      uint64_t qw2)
+		      uint64_t qw2, uint64_t qw3)
 {
-	rte_le64_t w[4] = { rte_cpu_to_le_64(qw0), 0, rte_cpu_to_le_64(qw2), 0 };
+	rte_le64_t w[4] = { rte_cpu_to_le_64(qw0), 0, rte_cpu_to_le_64(qw2), rte_cpu_to_le_64(qw3) };
 	int ret;
 
 	/* Everything but qword1 first, then qword1 (with DD) as one ordered
@@ -462,13 +477,28 @@ static unsigned int tags_to_strip(const struct sim_i40e *dev, const struct sim_i
 	return outer == 0x8100 ? 1 : 0;
 }
 
+/* The flow director filter this frame's flow matches, or NULL. */
+static const struct sim_fdir_filter *fdir_match(const struct sim_i40e *dev,
+						const struct frame_class *c)
+{
+	for (unsigned int i = 0; i < dev->n_fdir; i++) {
+		const struct sim_fdir_filter *f = &dev->fdir[i];
+
+		if (c->hashed && f->ptype == c->ptype && f->input_len == c->input_len &&
+		    memcmp(f->input, c->input, c->input_len) == 0)
+			return f;
+	}
+	return NULL;
+}
+
 static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t len, bool lossless)
 {
 	const uint32_t wire_len = len;
 	uint16_t tci[2] = { 0, 0 };
 	unsigned int ntags;
 	uint32_t fcs = 0;
-	uint64_t qw2 = 0;
+	uint64_t qw2 = 0, qw3 = 0;
+	const struct sim_fdir_filter *fd;
 	struct frame_class c;
 	struct sim_i40e_rxq *q;
 	uint32_t ndesc, avail, off = 0;
@@ -532,6 +562,7 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 	}
 
 	qw0 = c.hashed ? (uint64_t)c.hash << I40E_RXD_QW0_RSS_SHIFT : 0;
+	fd = fdir_match(dev, &c);
 	if (ntags > 0)
 		qw0 |= (uint64_t)tci[0] << I40E_RXD_QW0_L2TAG1_SHIFT;
 	common = I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD) |
@@ -539,6 +570,23 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 	if (c.hashed)
 		common |= (uint64_t)I40E_RX_DESC_FLTSTAT_RSS_HASH
 			  << (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT);
+	if (fd != NULL) {
+		/* a filter matched: its id where the descriptor has room for it,
+		 * qword3 (32 bytes, with the RSS hash kept) or else instead of
+		 * the hash, which FLTSTAT then says */
+		common |= I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_FLM);
+		if (q->desc_size == 32) {
+			qw2 |= (uint64_t)I40E_RX_DESC_EXT_STATUS_FLEXBH_FD_ID
+			       << I40E_RX_DESC_EXT_STATUS_FLEXBH_SHIFT;
+			qw3 = (uint64_t)fd->fd_id << I40E_RXD_QW3_HI_SHIFT;
+		} else {
+			qw0 = (qw0 & 0xffffffffULL) | (uint64_t)fd->fd_id << I40E_RXD_QW0_RSS_SHIFT;
+			common &= ~(I40E_RX_DESC_STATUS_FLTSTAT_MASK
+				    << (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT));
+			common |= (uint64_t)I40E_RX_DESC_FLTSTAT_FD_ID
+				  << (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT);
+		}
+	}
 	if (ntags > 0)
 		common |= I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P);
 	if (c.checked)
@@ -575,7 +623,7 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 			qw1 |= I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE);
 		else
 			qw1 |= chunk << I40E_RXD_QW1_LENGTH_PBUF_SHIFT;
-		if (write_back(q, at, qw0, qw1, qw2) < 0)
+		if (write_back(q, at, qw0, qw1, qw2, qw3) < 0)
 			fault = true;
 	}
 	q->head = (q->head + ndesc) % q->qlen;
@@ -972,6 +1020,38 @@ int sim_i40e_queue_stats(struct sim_i40e *dev, unsigned int q, struct sim_i40e_q
 	*st = dev->rxq[q].st;
 	pthread_mutex_unlock(&dev->lock);
 	return 0;
+}
+
+int sim_i40e_fdir_add(struct sim_i40e *dev, const uint8_t *frame, uint32_t len, uint32_t fd_id)
+{
+	struct frame_class c;
+	int ret = 0;
+
+	if (dev == NULL || frame == NULL)
+		return -EINVAL;
+	pthread_mutex_lock(&dev->lock);
+	c = classify(dev, frame, len);
+	if (!c.hashed) {
+		ret = -EINVAL;
+	} else if (dev->n_fdir == SIM_I40E_FDIR_MAX) {
+		ret = -ENOSPC;
+	} else {
+		struct sim_fdir_filter *f = &dev->fdir[dev->n_fdir++];
+
+		f->ptype = c.ptype;
+		f->input_len = c.input_len;
+		memcpy(f->input, c.input, c.input_len);
+		f->fd_id = fd_id;
+	}
+	pthread_mutex_unlock(&dev->lock);
+	return ret;
+}
+
+void sim_i40e_fdir_clear(struct sim_i40e *dev)
+{
+	pthread_mutex_lock(&dev->lock);
+	dev->n_fdir = 0;
+	pthread_mutex_unlock(&dev->lock);
 }
 
 unsigned int sim_i40e_rss_queue(struct sim_i40e *dev, const uint8_t *frame, uint32_t len)

@@ -95,6 +95,20 @@ uint64_t sim_i40e_switch_drops(struct sim_i40e *dev);
 /* A copy of the main VSI as firmware keeps it (filters, promiscuous
  * flags, queue mapping). */
 void sim_i40e_vsi_get(struct sim_i40e *dev, struct sim_i40e_vsi *vsi);
+/*
+ * Test seam for the flow director: the X710 takes perfect filters through
+ * a programming queue, which rtemem's driver does not drive. Frames of
+ * the same flow as frame (packet type, and the input set the RSS hash
+ * reads: addresses, then ports for TCP and UDP) match the filter: their
+ * last descriptor says FLM and carries fd_id, in qword3 with FLEXBH =
+ * FD_ID (32-byte descriptors; the RSS hash stays) or in qword0 instead of
+ * the hash with FLTSTAT = FD_ID (16-byte). -EINVAL for a frame the device
+ * does not hash, -ENOSPC beyond SIM_I40E_FDIR_MAX filters. The filters
+ * stay until sim_i40e_fdir_clear.
+ */
+#define SIM_I40E_FDIR_MAX 8
+int sim_i40e_fdir_add(struct sim_i40e *dev, const uint8_t *frame, uint32_t len, uint32_t fd_id);
+void sim_i40e_fdir_clear(struct sim_i40e *dev);
 /* Frames still on the wire or waiting in the packet buffer? */
 bool sim_i40e_wire_empty(struct sim_i40e *dev);
 

@@ -2234,6 +2234,91 @@ static void test_paths_agree(void **state)
 	}
 }
 
+/*
+ * Frames of one kind in runs of eight, so that most groups of four the
+ * vector path reads are alike (its SIMD mapping, one per combination of
+ * RSS hash and stripped tag) rather than mixed (its per-descriptor one):
+ * RSS and no tag, neither (ARP), both, a tag and no RSS (tagged ARP), the
+ * checksum errors, IPv6.
+ */
+static void xp_make_runs(void)
+{
+	const uint16_t tag[] = { 0x8100, 0x0123 };
+
+	for (uint32_t i = 0; i < XP_FRAMES; i++) {
+		uint8_t *f = xp_frames[i];
+		uint32_t len = 60 + (i * 37u) % 1455;
+
+		switch ((i / 8) % 7) {
+		case 0:
+			mk_ipv4(f, len, false, 17, false);
+			ipv4_checksums(f, len, 17);
+			break;
+		case 1:
+			memset(f, 0, len);
+			memcpy(f, base_cfg.dst_mac, 6);
+			put16(f + 12, 0x0806);
+			break;
+		case 2:
+			mk_tagged(f, len, 1, tag);
+			break;
+		case 3:
+			mk_tagged(f, len, 1, tag);
+			put16(f + 16, 0x0806);
+			break;
+		case 4:
+			mk_ipv4(f, len, false, 6, false);
+			ipv4_checksums(f, len, 6);
+			f[14 + 10] ^= 0x10; /* IPv4 header checksum */
+			break;
+		case 5:
+			mk_ipv4(f, len, false, 17, false);
+			ipv4_checksums(f, len, 17);
+			f[34 + 6] ^= 0x5a; /* UDP checksum */
+			break;
+		default:
+			len = RTE_MAX(len, 80u);
+			mk_ipv6(f, len, 17);
+			ipv6_checksum(f, len, 17);
+			break;
+		}
+		xp_lens[i] = len;
+	}
+}
+
+/* As test_paths_agree, with the frames in runs of a kind. */
+static void test_paths_agree_in_runs(void **state)
+{
+	static struct xp_run runs[2];
+
+	(void)state;
+	xp_make_runs();
+	for (int scatter = 0; scatter < 2; scatter++) {
+		for (int crc = 0; crc < 2; crc++) {
+			uint64_t off = RTE_ETH_RX_OFFLOAD_VLAN_STRIP |
+				       (crc ? RTE_ETH_RX_OFFLOAD_KEEP_CRC : 0) |
+				       (scatter ? RTE_ETH_RX_OFFLOAD_SCATTER : 0);
+
+			xp_run(&runs[0], I40E_RX_PATH_SCALAR, off, 0);
+			xp_run(&runs[1], I40E_RX_PATH_VECTOR, off, 0);
+			assert_int_equal(runs[0].st.ipackets, XP_FRAMES);
+			xp_compare(&runs[0], &runs[1]);
+			/* each kind came out as the run was meant */
+			assert_true(runs[0].rec[0].ol_flags & RTE_MBUF_F_RX_RSS_HASH);
+			assert_int_equal(runs[0].rec[8].ol_flags &
+					 (RTE_MBUF_F_RX_RSS_HASH | RTE_MBUF_F_RX_VLAN), 0);
+			assert_int_equal(runs[0].rec[16].vlan_tci, 0x0123);
+			assert_true(runs[0].rec[16].ol_flags & RTE_MBUF_F_RX_RSS_HASH);
+			assert_int_equal(runs[0].rec[24].vlan_tci, 0x0123);
+			assert_false(runs[0].rec[24].ol_flags & RTE_MBUF_F_RX_RSS_HASH);
+			assert_int_equal(runs[0].rec[32].ol_flags & RTE_MBUF_F_RX_IP_CKSUM_MASK,
+					 RTE_MBUF_F_RX_IP_CKSUM_BAD);
+			assert_int_equal(runs[0].rec[40].ol_flags & RTE_MBUF_F_RX_L4_CKSUM_MASK,
+					 RTE_MBUF_F_RX_L4_CKSUM_BAD);
+		}
+	}
+}
+
 /* Set up port 0 (one queue unless nq) and start it; the burst mode it got. */
 static const char *path_for(uint16_t nq, uint16_t nb_desc, uint16_t thresh, uint64_t offloads,
 			    uint32_t mtu)
@@ -2406,6 +2491,48 @@ static void test_bulk_alloc_refill(void **state)
 	assert_int_equal(rte_eth_dev_close(0), 0);
 	assert_int_equal(rte_mempool_avail_count(tight), 128 + 40);
 	rte_mempool_free(tight);
+}
+
+/*
+ * A failed refill from a pool with an lcore cache: rte_mempool_get_bulk
+ * copies the cache's pointers into the table before it finds the pool
+ * short, and leaves them there. Those sw_ring entries belong to frames the
+ * application has (32-35 here, before the scan that failed); the stop must
+ * not free what they point at again.
+ */
+static void test_bulk_alloc_failed_refill_cached(void **state)
+{
+	struct rte_mempool *mp = rte_pktmbuf_pool_create("cached_bulk", 128 + 40, 16, 0,
+							 RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	struct pkt_gen_config cfg = base_cfg;
+	static struct rte_mbuf *all[128 + 40];
+	struct rte_mbuf *pkts[64];
+	struct rte_eth_stats st;
+
+	(void)state;
+	assert_non_null(mp);
+	cfg.count = 400;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	fast_port_up(I40E_RX_PATH_BULK_ALLOC, 128, mp);
+	assert_int_equal(sim_i40e_deliver(dev, 40), 40);
+	assert_int_equal(rte_eth_rx_burst(0, 0, pkts, 32), 32);     /* 0-31 refilled: 8 free */
+	assert_int_equal(rte_eth_rx_burst(0, 0, pkts + 32, 32), 8); /* rx_tail 40 */
+	rte_pktmbuf_free_bulk(pkts + 36, 4);                        /* into the lcore cache */
+	assert_int_equal(sim_i40e_deliver(dev, 32), 32);
+	/* the scan reaches 72, past the trigger: 32-63 cannot be refilled */
+	assert_int_equal(rte_eth_rx_burst(0, 0, pkts + 36, 28), 0);
+	assert_int_equal(rte_eth_stats_get(0, &st), 0);
+	assert_int_equal(st.rx_nombuf, 32);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	rte_pktmbuf_free_bulk(pkts, 36);
+	/* every mbuf back once: the count is capped at the pool's size, a
+	 * 169th allocation is not */
+	assert_int_equal(rte_mempool_avail_count(mp), 128 + 40);
+	assert_int_equal(rte_pktmbuf_alloc_bulk(mp, all, 128 + 40), 0);
+	assert_null(rte_pktmbuf_alloc(mp));
+	rte_pktmbuf_free_bulk(all, 128 + 40);
+	rte_mempool_free(mp);
 }
 
 /*
@@ -2599,6 +2726,74 @@ static void test_fdir_fields(void **state)
 	(void)state;
 	skip();
 #endif
+}
+
+/*
+ * A flow director match by id, from the device: a filter for one UDP flow
+ * (sim_i40e_fdir_add), its frames in runs of eight and alternating with
+ * another flow's. Each of the flow's frames comes out with
+ * RTE_MBUF_F_RX_FDIR and FDIR_ID, the filter's id in hash.fdir.hi and,
+ * with 32-byte descriptors, its RSS hash as well; the other flow's without
+ * them. On every path (vector: FLM groups go through the scalar mapping).
+ */
+static void test_fdir_match_by_id(void **state)
+{
+	static const enum i40e_rx_path paths[] = {
+		I40E_RX_PATH_SCALAR, I40E_RX_PATH_BULK_ALLOC, I40E_RX_PATH_VECTOR,
+	};
+	const uint64_t fdir_mask = RTE_MBUF_F_RX_FDIR | RTE_MBUF_F_RX_FDIR_ID |
+				   RTE_MBUF_F_RX_FDIR_FLX | RTE_MBUF_F_RX_RSS_HASH;
+	uint8_t flow[2][128];
+
+	(void)state;
+	for (int k = 0; k < 2; k++) {
+		mk_ipv4(flow[k], sizeof(flow[k]), false, 17, false);
+		flow[k][14 + 19] = (uint8_t)(1 + k); /* another destination address */
+		ipv4_checksums(flow[k], sizeof(flow[k]), 17);
+	}
+	assert_int_equal(sim_i40e_fdir_add(dev, flow[0], 20, 1), -EINVAL); /* not hashed */
+	assert_int_equal(sim_i40e_fdir_add(dev, flow[0], sizeof(flow[0]), 0x00c0ffee), 0);
+	for (size_t p = 0; p < RTE_DIM(paths); p++) {
+		struct rte_mbuf *pkts[32];
+		unsigned int got = 0;
+
+		fast_port_up(paths[p], 64, pool);
+		for (unsigned int i = 0; i < 32; i++) {
+			/* 0-7 the filter's flow, 8-15 the other, then alternating */
+			int k = i < 16 ? i >= 8 : (int)(i & 1);
+
+			assert_int_equal(sim_i40e_receive(dev, flow[k], sizeof(flow[k])),
+					 SIM_I40E_RX_OK);
+		}
+		for (int idle = 0; got < 32 && idle < 10; idle++)
+			got += rte_eth_rx_burst(0, 0, pkts + got, (uint16_t)(32 - got));
+		assert_int_equal(got, 32);
+		for (unsigned int i = 0; i < 32; i++) {
+			struct rte_mbuf *m = pkts[i];
+			bool match = (i < 16 ? i < 8 : !(i & 1));
+
+			assert_int_equal(m->pkt_len, sizeof(flow[0]));
+			if (match) {
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+				assert_int_equal(m->ol_flags & fdir_mask, RTE_MBUF_F_RX_FDIR |
+						 RTE_MBUF_F_RX_FDIR_ID | RTE_MBUF_F_RX_RSS_HASH);
+				/* the flow's hash, the same in each of its frames */
+				assert_int_equal(m->hash.rss, pkts[0]->hash.rss);
+#else
+				assert_int_equal(m->ol_flags & fdir_mask,
+						 RTE_MBUF_F_RX_FDIR | RTE_MBUF_F_RX_FDIR_ID);
+#endif
+				assert_int_equal(m->hash.fdir.hi, 0x00c0ffee);
+			} else {
+				assert_int_equal(m->ol_flags & fdir_mask, RTE_MBUF_F_RX_RSS_HASH);
+			}
+		}
+		rte_pktmbuf_free_bulk(pkts, 32);
+		assert_int_equal(rte_eth_dev_stop(0), 0);
+		assert_int_equal(rte_eth_dev_close(0), 0);
+		assert_int_equal(rte_eth_dev_count_avail(), 1);
+	}
+	sim_i40e_fdir_clear(dev);
 }
 
 /*
@@ -3197,14 +3392,20 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_release_running_queue, test_setup,
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_paths_agree, any_path_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_paths_agree_in_runs, any_path_setup,
+						test_teardown),
 		cmocka_unit_test_setup_teardown(test_path_selection, any_path_setup,
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_alloc_refill, any_path_setup,
 						test_teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_alloc_failed_refill_cached,
+						any_path_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_vector_refill, any_path_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_dma_error_every_path, any_path_setup,
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_fdir_fields, any_path_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_fdir_match_by_id, any_path_setup,
+						test_teardown),
 		cmocka_unit_test_setup_teardown(test_supported_ptypes, any_path_setup,
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_keep_crc_across_bursts, any_path_setup,

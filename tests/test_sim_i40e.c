@@ -320,6 +320,64 @@ static void test_rx_16byte(void **state)
 	wr(I40E_PFGEN_CTRL, I40E_PFGEN_CTRL_PFSWR);
 }
 
+/*
+ * Flow director perfect filters (sim_i40e_fdir_add): a frame of the
+ * filter's flow completes with FLM and the filter's id, in qword3 with
+ * FLEXBH = FD_ID beside the RSS hash (32-byte descriptors), or in qword0
+ * instead of the hash with FLTSTAT = FD_ID (16-byte); another flow's
+ * (another UDP port) without. Non-IP frames cannot be filtered, and there
+ * is room for SIM_I40E_FDIR_MAX filters.
+ */
+static void test_fdir_perfect_filter(void **state)
+{
+	const uint64_t flm = I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_FLM);
+	uint8_t frame[1500], other[1500], arp[60] = { 0 };
+	struct ring r;
+	int len;
+
+	(void)state;
+	len = pkt_gen_frame(&small_cfg, 11, frame, sizeof(frame));
+	assert_true(len > 0);
+	memcpy(other, frame, (size_t)len);
+	other[14 + 20 + 3] ^= 1; /* the UDP destination port */
+	arp[12] = 0x08;
+	arp[13] = 0x06;
+	assert_int_equal(sim_i40e_fdir_add(dev, arp, sizeof(arp), 1), -EINVAL);
+	assert_int_equal(sim_i40e_fdir_add(dev, frame, (uint32_t)len, 0xabc123), 0);
+
+	ring_up(&r, 0, 32, 9728);
+	assert_int_equal(sim_i40e_receive(dev, frame, (uint32_t)len), SIM_I40E_RX_OK);
+	assert_int_equal(sim_i40e_receive(dev, other, (uint32_t)len), SIM_I40E_RX_OK);
+	assert_true(qword(&r, 0, 1) & flm);
+	assert_int_equal((qword(&r, 0, 1) >> I40E_RX_DESC_STATUS_FLTSTAT_SHIFT) & 3,
+			 I40E_RX_DESC_FLTSTAT_RSS_HASH);
+	assert_int_not_equal(qword(&r, 0, 0) >> 32, 0);
+	assert_int_equal((qword(&r, 0, 2) >> I40E_RX_DESC_EXT_STATUS_FLEXBH_SHIFT) &
+			 I40E_RX_DESC_EXT_STATUS_FLEXBH_MASK, I40E_RX_DESC_EXT_STATUS_FLEXBH_FD_ID);
+	assert_int_equal(qword(&r, 0, 3), 0xabc123ULL << 32);
+	assert_false(qword(&r, 1, 1) & flm);
+	assert_int_equal(qword(&r, 1, 2), 0);
+	assert_int_equal(qword(&r, 1, 3), 0);
+	ring_down(&r);
+	wr(I40E_PFGEN_CTRL, I40E_PFGEN_CTRL_PFSWR);
+
+	ring_up(&r, 0, 16, 9728);
+	assert_int_equal(sim_i40e_receive(dev, frame, (uint32_t)len), SIM_I40E_RX_OK);
+	assert_true(qword(&r, 0, 1) & flm);
+	assert_int_equal((qword(&r, 0, 1) >> I40E_RX_DESC_STATUS_FLTSTAT_SHIFT) & 3,
+			 I40E_RX_DESC_FLTSTAT_FD_ID);
+	assert_int_equal(qword(&r, 0, 0) >> 32, 0xabc123);
+	ring_down(&r);
+	wr(I40E_PFGEN_CTRL, I40E_PFGEN_CTRL_PFSWR);
+
+	for (unsigned int i = 1; i < SIM_I40E_FDIR_MAX; i++)
+		assert_int_equal(sim_i40e_fdir_add(dev, other, (uint32_t)len, i), 0);
+	assert_int_equal(sim_i40e_fdir_add(dev, other, (uint32_t)len, 99), -ENOSPC);
+	sim_i40e_fdir_clear(dev);
+	assert_int_equal(sim_i40e_fdir_add(dev, other, (uint32_t)len, 99), 0);
+	sim_i40e_fdir_clear(dev);
+}
+
 static void test_no_descriptor_drops(void **state)
 {
 	uint8_t frame[3000];
@@ -1598,6 +1656,7 @@ int main(void)
 		cmocka_unit_test(test_context_roundtrip_and_miss),
 		cmocka_unit_test(test_rx_32byte_and_split),
 		cmocka_unit_test(test_rx_16byte),
+		cmocka_unit_test(test_fdir_perfect_filter),
 		cmocka_unit_test(test_no_descriptor_drops),
 		cmocka_unit_test(test_bad_addresses),
 		cmocka_unit_test(test_rss_lut),

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The SIMD half of the vector receive path on arm64 (Neon), included by
+ * i40e_rx_vec.c: the same steps as i40e_rx_vec_sse.h (read that first),
+ * with Neon's table lookup (tbl, which gives 0 for an index past 15 where
+ * pshufb looks at bit 7) in place of pshufb, zips in place of unpacks and
+ * a bit select in place of the word blend.
+ */
+#ifndef RTEMEM_I40E_RX_VEC_NEON_H
+#define RTEMEM_I40E_RX_VEC_NEON_H
+
+#include <arm_neon.h>
+
+#define I40E_VEC_FN
+
+typedef uint32x4_t vec_acc_t;
+
+/* As in i40e_rx_vec_sse.h: 0xff is past 15, a zero byte. */
+#define Z 0xff
+static const uint8_t vec_shuf[4][16] __rte_aligned(16) = {
+	[0] = { Z, Z, Z, Z, Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, Z, Z },
+	[VEC_L_RSS] = { Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, Z, Z, 4, 5, 6, 7 },
+	[VEC_L_VLAN] = { Z, Z, Z, Z, Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, 2, 3 },
+	[VEC_L_RSS | VEC_L_VLAN] = { Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, 2, 3, 4, 5, 6, 7 },
+};
+#undef Z
+
+static const uint16_t vec_lenpos[4][8] __rte_aligned(16) = {
+	[0] = { 0, 0, 0, 0, 0xffff, 0, 0xffff, 0 },
+	[VEC_L_RSS] = { 0, 0, 0xffff, 0, 0xffff, 0, 0, 0 },
+	[VEC_L_VLAN] = { 0, 0, 0, 0, 0xffff, 0, 0xffff, 0 },
+	[VEC_L_RSS | VEC_L_VLAN] = { 0, 0, 0xffff, 0, 0xffff, 0, 0, 0 },
+};
+
+static const uint8_t vec_vlan_tbl[16] __rte_aligned(16) = {
+	[4] = RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED,
+};
+/* index: FLM | FLTSTAT << 1 */
+static const uint8_t vec_rss_tbl[16] __rte_aligned(16) = {
+	[1] = RTE_MBUF_F_RX_FDIR, [3] = RTE_MBUF_F_RX_FDIR, [5] = RTE_MBUF_F_RX_FDIR,
+	[6] = RTE_MBUF_F_RX_RSS_HASH, [7] = RTE_MBUF_F_RX_RSS_HASH | RTE_MBUF_F_RX_FDIR,
+};
+/* index: IPE | L4E << 1 | EIPE << 2; the flags halved to fit a byte */
+#define CK(ip, l4, outer) (uint8_t)(((ip) | (l4) | (outer)) >> 1)
+static const uint8_t vec_cksum_tbl[16] __rte_aligned(16) = {
+	CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_GOOD, 0),
+	CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_GOOD, 0),
+	CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_BAD, 0),
+	CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_BAD, 0),
+	CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_GOOD,
+	   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
+	CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_GOOD,
+	   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
+	CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_BAD,
+	   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
+	CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_BAD,
+	   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
+};
+#undef CK
+
+static inline vec_acc_t vec_acc_zero(void)
+{
+	return vdupq_n_u32(0);
+}
+
+static inline uint64_t vec_acc_sum(vec_acc_t acc)
+{
+	return vaddvq_u32(acc);
+}
+
+/* Two 64-bit words to a 16-byte location (a descriptor): one store. */
+static inline void vec_store_2x64(volatile void *dst, uint64_t lo, uint64_t hi)
+{
+	vst1q_u64((uint64_t *)(uintptr_t)dst, vcombine_u64(vcreate_u64(lo), vcreate_u64(hi)));
+}
+
+static inline void vec_copy_4_ptrs(struct rte_mbuf **dst, const struct i40e_rx_entry *src)
+{
+	vst1q_u64((uint64_t *)(void *)dst, vld1q_u64((const uint64_t *)(const void *)src));
+	vst1q_u64((uint64_t *)(void *)(dst + 2),
+		  vld1q_u64((const uint64_t *)(const void *)(src + 2)));
+}
+
+static inline uint32x4_t vec_lookup(const uint8_t *tbl, uint32x4_t idx)
+{
+	return vreinterpretq_u32_u8(vqtbl1q_u8(vld1q_u8(tbl), vreinterpretq_u8_u32(idx)));
+}
+
+/* The ol_flags of four descriptors from their status/error dwords. */
+static inline uint32x4_t vec_flags(uint32x4_t st)
+{
+	const uint32x4_t bits = vandq_u32(st, vdupq_n_u32((uint32_t)VEC_FLAG_BITS));
+	uint32x4_t vlan = vec_lookup(vec_vlan_tbl, bits);
+	uint32x4_t rss = vec_lookup(vec_rss_tbl, vshrq_n_u32(bits, VEC_FLM_BIT));
+	uint32x4_t cksum = vec_lookup(vec_cksum_tbl, vshrq_n_u32(bits, VEC_IPE_BIT));
+
+	cksum = vandq_u32(vshlq_n_u32(cksum, 1), vdupq_n_u32(0x1fe));
+	return vorrq_u32(vorrq_u32(vlan, rss), cksum);
+}
+
+static inline void vec_map4(volatile union i40e_rx_desc *rxdp, const struct i40e_rx_entry *rxep,
+			    unsigned int layout, uint64_t mbuf_init, uint8_t trim,
+			    vec_acc_t *acc)
+{
+	const uint8x16_t shuf = vld1q_u8(vec_shuf[layout]);
+	const uint16x8_t lenpos = vld1q_u16(vec_lenpos[layout]);
+	const uint16x8_t keep = vmvnq_u16(vandq_u16(lenpos, vdupq_n_u16(0xc000)));
+	const uint16x8_t crc = vandq_u16(lenpos, vdupq_n_u16(trim));
+	const uint16x8_t top_word = { 0, 0, 0, 0, 0, 0, 0, 0xffff };
+	const uint64x2_t init = vdupq_n_u64(mbuf_init);
+	const uint32x4_t zero = vdupq_n_u32(0);
+	const ptrdiff_t at = offsetof(struct rte_mbuf, rx_descriptor_fields1) -
+			     (layout & VEC_L_RSS ? 0 : 4);
+	uint32x4_t d[DESCS_PER_LOOP], st, hi, len, flags;
+	uint64x2_t f01, f23;
+
+	VEC_UNROLL
+	for (int j = 0; j < DESCS_PER_LOOP; j++)
+		d[j] = vld1q_u32((const uint32_t *)(uintptr_t)&rxdp[j]);
+
+	f01 = vreinterpretq_u64_u32(vzip2q_u32(d[0], d[1]));
+	f23 = vreinterpretq_u64_u32(vzip2q_u32(d[2], d[3]));
+	st = vreinterpretq_u32_u64(vzip1q_u64(f01, f23));
+	hi = vreinterpretq_u32_u64(vzip2q_u64(f01, f23));
+	len = vshrq_n_u32(vshlq_n_u32(hi, 12), 18);
+	*acc = vaddq_u32(*acc, vreinterpretq_u32_u16(vsubq_u16(vreinterpretq_u16_u32(len),
+		vreinterpretq_u16_u32(vdupq_n_u32(trim)))));
+
+	flags = vec_flags(st);
+	f01 = vreinterpretq_u64_u32(vzip1q_u32(flags, zero));
+	f23 = vreinterpretq_u64_u32(vzip2q_u32(flags, zero));
+	vst1q_u64((uint64_t *)(void *)&rxep[0].mbuf->rearm_data, vzip1q_u64(init, f01));
+	vst1q_u64((uint64_t *)(void *)&rxep[1].mbuf->rearm_data, vzip2q_u64(init, f01));
+	vst1q_u64((uint64_t *)(void *)&rxep[2].mbuf->rearm_data, vzip1q_u64(init, f23));
+	vst1q_u64((uint64_t *)(void *)&rxep[3].mbuf->rearm_data, vzip2q_u64(init, f23));
+
+	VEC_UNROLL
+	for (int j = 0; j < DESCS_PER_LOOP; j++) {
+		uint16x8_t w = vreinterpretq_u16_u32(d[j]);
+		uint8x16_t x;
+
+		/* bits 38-51 to bytes 14-15: the top word takes the shifted one */
+		w = vbslq_u16(top_word, vreinterpretq_u16_u32(vshlq_n_u32(d[j], 10)), w);
+		x = vqtbl1q_u8(vreinterpretq_u8_u16(w), shuf);
+		w = vsubq_u16(vandq_u16(vreinterpretq_u16_u8(x), keep), crc);
+		vst1q_u16((uint16_t *)(void *)((char *)rxep[j].mbuf + at), w);
+	}
+}
+
+#endif

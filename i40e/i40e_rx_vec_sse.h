@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * The SIMD half of the vector receive path on x86_64 (SSE4.1), included by
+ * i40e_rx_vec.c: four descriptors to four mbufs, with the technique of
+ * DPDK 22.11's i40e_rxtx_vec_sse.c:
+ *  - the status/error dwords of the four are gathered into one register,
+ *    and their ol_flags come out of three 16-byte tables indexed with
+ *    pshufb (VLAN from L2TAG1P, RSS/FDIR from FLTSTAT and FLM, the
+ *    checksum flags from IPE/L4E/EIPE);
+ *  - each mbuf's rearm_data and ol_flags are one 16-byte store of the
+ *    queue's mbuf_initializer beside its flags;
+ *  - each descriptor becomes pkt_len, data_len, vlan_tci and hash.rss by
+ *    one pshufb, after the 14-bit length is shifted to a byte boundary.
+ * The file is built without -msse4.1 (the project's baseline is SSE2), so
+ * the functions that use SSE4.1 carry a target attribute and the path is
+ * only chosen where the CPU has it (i40e_rx_vec_cpu_ok).
+ */
+#ifndef RTEMEM_I40E_RX_VEC_SSE_H
+#define RTEMEM_I40E_RX_VEC_SSE_H
+
+#include <smmintrin.h>
+
+#define I40E_VEC_FN __attribute__((target("sse4.1")))
+
+typedef __m128i vec_acc_t;
+
+/*
+ * One pshufb per layout (VEC_L_*): which descriptor bytes go where in the
+ * 16 bytes stored from rx_descriptor_fields1 (RSS: packet_type, pkt_len,
+ * data_len, vlan_tci, hash.rss) or from 4 bytes before it (no RSS: the
+ * high half of ol_flags, which is 0, then packet_type, pkt_len, data_len,
+ * vlan_tci; hash.rss is left as it was, as the scalar path leaves it).
+ * After the length shift, descriptor bytes 2-3 are L2TAG1, 4-7 the RSS
+ * hash and 14-15 the buffer length. 0xff makes a zero byte; packet_type
+ * is stored apart, from the ptype table.
+ */
+#define Z 0xff
+static const uint8_t vec_shuf[4][16] __rte_aligned(16) = {
+	[0] = { Z, Z, Z, Z, Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, Z, Z },
+	[VEC_L_RSS] = { Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, Z, Z, 4, 5, 6, 7 },
+	[VEC_L_VLAN] = { Z, Z, Z, Z, Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, 2, 3 },
+	[VEC_L_RSS | VEC_L_VLAN] = { Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, 2, 3, 4, 5, 6, 7 },
+};
+#undef Z
+
+/* The two length words of each layout (pkt_len's low half, data_len),
+ * and what of each word is kept: 14 bits of a length (the two above are
+ * the header buffer's), all of the others. */
+static const uint16_t vec_lenpos[4][8] __rte_aligned(16) = {
+	[0] = { 0, 0, 0, 0, 0xffff, 0, 0xffff, 0 },
+	[VEC_L_RSS] = { 0, 0, 0xffff, 0, 0xffff, 0, 0, 0 },
+	[VEC_L_VLAN] = { 0, 0, 0, 0, 0xffff, 0, 0xffff, 0 },
+	[VEC_L_RSS | VEC_L_VLAN] = { 0, 0, 0xffff, 0, 0xffff, 0, 0, 0 },
+};
+#define K 0x3fff
+#define A 0xffff
+static const uint16_t vec_keep[4][8] __rte_aligned(16) = {
+	[0] = { A, A, A, A, K, A, K, A },
+	[VEC_L_RSS] = { A, A, K, A, K, A, A, A },
+	[VEC_L_VLAN] = { A, A, A, A, K, A, K, A },
+	[VEC_L_RSS | VEC_L_VLAN] = { A, A, K, A, K, A, A, A },
+};
+#undef K
+#undef A
+
+static inline I40E_VEC_FN vec_acc_t vec_acc_zero(void)
+{
+	return _mm_setzero_si128();
+}
+
+static inline I40E_VEC_FN uint64_t vec_acc_sum(vec_acc_t acc)
+{
+	acc = _mm_add_epi32(acc, _mm_srli_si128(acc, 8));
+	acc = _mm_add_epi32(acc, _mm_srli_si128(acc, 4));
+	return (uint32_t)_mm_cvtsi128_si32(acc);
+}
+
+/* Two 64-bit words to a 16-byte location (a descriptor): one store. */
+static inline void vec_store_2x64(volatile void *dst, uint64_t lo, uint64_t hi)
+{
+	_mm_storeu_si128((__m128i *)(uintptr_t)dst, _mm_set_epi64x((long long)hi, (long long)lo));
+}
+
+/* Four mbuf pointers from the sw_ring to the caller's array. */
+static inline I40E_VEC_FN void vec_copy_4_ptrs(struct rte_mbuf **dst,
+					       const struct i40e_rx_entry *src)
+{
+	__m128i a = _mm_loadu_si128((const __m128i *)(const void *)src);
+	__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(src + 2));
+
+	_mm_storeu_si128((__m128i *)(void *)dst, a);
+	_mm_storeu_si128((__m128i *)(void *)(dst + 2), b);
+}
+
+/*
+ * The ol_flags of four descriptors from their status/error dwords, one
+ * 32-bit lane each (only the low 16 bits can be set). Table bytes that
+ * the other bytes of a lane index are 0, so no lane picks up garbage
+ * there, except the checksum table's entry 0, masked off.
+ */
+static inline I40E_VEC_FN __m128i vec_flags(__m128i st)
+{
+	const __m128i vlan_tbl = _mm_setr_epi8(0, 0, 0, 0,
+		RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	/* index: FLM | FLTSTAT << 1 */
+	const __m128i rss_tbl = _mm_setr_epi8(0, RTE_MBUF_F_RX_FDIR, 0, RTE_MBUF_F_RX_FDIR, 0,
+		RTE_MBUF_F_RX_FDIR, RTE_MBUF_F_RX_RSS_HASH,
+		RTE_MBUF_F_RX_RSS_HASH | RTE_MBUF_F_RX_FDIR, 0, 0, 0, 0, 0, 0, 0, 0);
+	/* index: IPE | L4E << 1 | EIPE << 2; the flags halved to fit a byte */
+#define CK(ip, l4, outer) (char)(((ip) | (l4) | (outer)) >> 1)
+	const __m128i cksum_tbl = _mm_setr_epi8(
+		CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_GOOD, 0),
+		CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_GOOD, 0),
+		CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_BAD, 0),
+		CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_BAD, 0),
+		CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_GOOD,
+		   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
+		CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_GOOD,
+		   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
+		CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_BAD,
+		   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
+		CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_BAD,
+		   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
+		0, 0, 0, 0, 0, 0, 0, 0);
+#undef CK
+	const __m128i bits = _mm_and_si128(st, _mm_set1_epi32((int)VEC_FLAG_BITS));
+	__m128i vlan = _mm_shuffle_epi8(vlan_tbl, bits);
+	__m128i rss = _mm_shuffle_epi8(rss_tbl, _mm_srli_epi32(bits, VEC_FLM_BIT));
+	__m128i cksum = _mm_shuffle_epi8(cksum_tbl, _mm_srli_epi32(bits, VEC_IPE_BIT));
+
+	cksum = _mm_and_si128(_mm_slli_epi32(cksum, 1), _mm_set1_epi32(0x1fe));
+	return _mm_or_si128(_mm_or_si128(vlan, rss), cksum);
+}
+
+/*
+ * Map four completed descriptors to their mbufs: rearm_data and ol_flags,
+ * then the descriptor fields of the group's layout (see vec_shuf). The
+ * lengths less trim are added to *acc. packet_type and vlan_tci_outer are
+ * the caller's.
+ */
+static inline I40E_VEC_FN void vec_map4(volatile union i40e_rx_desc *rxdp,
+					const struct i40e_rx_entry *rxep, unsigned int layout, uint64_t mbuf_init, uint8_t trim,
+					vec_acc_t *acc)
+{
+	const __m128i shuf = _mm_load_si128((const __m128i *)(const void *)vec_shuf[layout]);
+	const __m128i lenpos = _mm_load_si128((const __m128i *)(const void *)vec_lenpos[layout]);
+	const __m128i trim16 = _mm_set1_epi32(trim);
+	const __m128i keep = _mm_load_si128((const __m128i *)(const void *)vec_keep[layout]);
+	const __m128i crc = _mm_and_si128(lenpos, _mm_set1_epi16(trim));
+	const __m128i init = _mm_set1_epi64x((long long)mbuf_init);
+	const __m128i zero = _mm_setzero_si128();
+	const ptrdiff_t at = offsetof(struct rte_mbuf, rx_descriptor_fields1) -
+			     (layout & VEC_L_RSS ? 0 : 4);
+	__m128i d[DESCS_PER_LOOP], st, hi, len, flags, f01, f23;
+
+	VEC_UNROLL
+	for (int j = 0; j < DESCS_PER_LOOP; j++)
+		d[j] = _mm_loadu_si128((const __m128i *)(const void *)(uintptr_t)&rxdp[j]);
+
+	/* status/error dwords and the dwords holding the length, 4 to 1 */
+	f01 = _mm_unpackhi_epi32(d[0], d[1]);
+	f23 = _mm_unpackhi_epi32(d[2], d[3]);
+	st = _mm_unpacklo_epi64(f01, f23);
+	hi = _mm_unpackhi_epi64(f01, f23);
+	len = _mm_srli_epi32(_mm_slli_epi32(hi, 12), 18);
+	*acc = _mm_add_epi32(*acc, _mm_sub_epi16(len, trim16));
+
+	flags = vec_flags(st);
+	f01 = _mm_unpacklo_epi32(flags, zero);
+	f23 = _mm_unpackhi_epi32(flags, zero);
+	_mm_storeu_si128((__m128i *)(void *)&rxep[0].mbuf->rearm_data, _mm_unpacklo_epi64(init, f01));
+	_mm_storeu_si128((__m128i *)(void *)&rxep[1].mbuf->rearm_data, _mm_unpackhi_epi64(init, f01));
+	_mm_storeu_si128((__m128i *)(void *)&rxep[2].mbuf->rearm_data, _mm_unpacklo_epi64(init, f23));
+	_mm_storeu_si128((__m128i *)(void *)&rxep[3].mbuf->rearm_data, _mm_unpackhi_epi64(init, f23));
+
+	VEC_UNROLL
+	for (int j = 0; j < DESCS_PER_LOOP; j++) {
+		/* bits 38-51 to bytes 14-15: the top word takes the shifted one */
+		__m128i x = _mm_blend_epi16(d[j], _mm_slli_epi32(d[j], 10), 0x80);
+
+		x = _mm_shuffle_epi8(x, shuf);
+		x = _mm_sub_epi16(_mm_and_si128(x, keep), crc);
+		_mm_storeu_si128((__m128i *)(void *)((char *)rxep[j].mbuf + at), x);
+	}
+}
+
+#endif
