@@ -142,6 +142,12 @@ int hal_thread_id(void);
  * an owner that died holding them.
  */
 bool hal_thread_alive(int tid);
+/*
+ * Whether the thread with kernel id tid is one of process pid's. The
+ * primary asks it of a lock's holder before it serves a request that
+ * claims to hold that lock (src/eal_mp.c).
+ */
+bool hal_thread_in_process(int tid, int pid);
 /* Write the calling thread's stack to f (rte_dump_stack). */
 void hal_dump_stack(FILE *f);
 

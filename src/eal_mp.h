@@ -24,6 +24,17 @@
 int eal_mp_start(void);
 void eal_mp_stop(void);
 
+/*
+ * Serve one datagram that arrived at this process's socket, as the IPC
+ * thread does with each: n bytes at buf (aligned for struct
+ * eal_mp_user_wire), from the socket named peer, carrying nfds descriptors
+ * (closed, or an action's now). Replies go to peer. Returns 1 for a stop
+ * message from this process itself (the thread then ends), else 0. The
+ * thread's loop and fuzz/fuzz_ipc.c call it; see eal_mp.c for what the
+ * primary refuses to do for a sender.
+ */
+int eal_mp_dispatch(const void *buf, int n, const char *peer, int *fds, int nfds);
+
 /* Secondary: map every list and page of the primary at the same VA. */
 int eal_mp_attach_memory(void);
 /* Secondary: drop this process's view of all memory (rte_eal_cleanup). */

@@ -706,6 +706,25 @@ void malloc_heap_trim_locked(struct malloc_heap *heap, size_t retain)
 	}
 }
 
+struct malloc_heap *malloc_heap_of_list(const struct rte_memseg_list *msl)
+{
+	int id = msl->external ? -1 : malloc_socket_to_heap_id(msl->socket_id);
+
+	return id < 0 ? NULL : heap_at(id);
+}
+
+bool malloc_heap_covers(const struct malloc_heap *heap, const void *va, size_t len)
+{
+	const void *end = RTE_PTR_ADD(va, len);
+
+	/* Elements are in address order: stop at the first past the range. */
+	for (const struct malloc_elem *elem = heap->first; elem != NULL && (const void *)elem < end;
+	     elem = elem->next)
+		if (RTE_PTR_ADD(elem, elem->size) > va)
+			return true;
+	return false;
+}
+
 /* Heap locked: the free element holding addr, or NULL. */
 static struct malloc_elem *find_free_elem_at(struct malloc_heap *heap, const void *addr)
 {

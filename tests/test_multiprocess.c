@@ -906,20 +906,31 @@ struct wire_msg {
 	uint32_t id; /* copied into the reply */
 };
 
-enum { WIRE_ALLOC = 3, WIRE_FREE = 4, WIRE_REPLY = 5 };
+enum { WIRE_STOP = 1, WIRE_ALLOC = 3, WIRE_FREE = 4, WIRE_REPLY = 5 };
 
-/* Send req to the primary's socket; the reply's result, or 1 if none came. */
-static int wire_exchange(const void *req, size_t len)
+/*
+ * Send req to the primary's socket from a socket called name (NULL: an
+ * exchange socket of this process, as a secondary's requests come from),
+ * holding the memory hotplug lock if locked; the reply's result, or 1 if
+ * none came.
+ */
+static int wire_exchange_from(const char *name, bool locked, const void *req, size_t len)
 {
-	char name[32], peer[HAL_IPC_NAME_MAX];
+	char own[32], peer[HAL_IPC_NAME_MAX];
 	struct wire_msg reply;
 	int fd, n;
 
-	snprintf(name, sizeof(name), "wire_%d", (int)getpid());
+	snprintf(own, sizeof(own), "mp_x_%d_wire", (int)getpid());
+	if (name == NULL)
+		name = own;
 	fd = hal_ipc_open(name);
 	assert_true(fd >= 0);
+	if (locked)
+		rte_mcfg_mem_write_lock();
 	assert_int_equal(hal_ipc_send(fd, "mp_socket", req, len), 0);
 	n = hal_ipc_recv(fd, &reply, sizeof(reply), peer, 300);
+	if (locked)
+		rte_mcfg_mem_write_unlock();
 	hal_ipc_close(fd, name);
 	if (n < 0)
 		return 1;
@@ -928,6 +939,11 @@ static int wire_exchange(const void *req, size_t len)
 	assert_int_equal(reply.kind, WIRE_REPLY);
 	assert_int_equal(reply.id, ((const struct wire_msg *)req)->id);
 	return reply.result;
+}
+
+static int wire_exchange(const void *req, size_t len)
+{
+	return wire_exchange_from(NULL, true, req, len);
 }
 
 static void test_primary_refuses_bad_requests(void **state)
@@ -981,12 +997,72 @@ static void test_primary_refuses_bad_requests(void **state)
 	m.idx = 3; /* a page nobody mapped */
 	assert_int_equal(wire_exchange(&m, sizeof(m)), -EINVAL);
 
+	/* A proper request, but the sender does not hold the hotplug lock
+	 * (stale: its secondary gave up and let it go), or is not a
+	 * requester's exchange socket: refused. */
+	m.idx = rte_fbarray_find_idx(&eal_mcfg()->memsegs[0].memseg_arr, ms);
+	assert_int_equal(wire_exchange_from(NULL, false, &m, sizeof(m)), -EPERM);
+	assert_int_equal(wire_exchange_from("wire", true, &m, sizeof(m)), -EPERM);
+	m.kind = WIRE_ALLOC;
+	m.page_sz = hugepage_size();
+	m.n_segs = 1;
+	assert_int_equal(wire_exchange_from(NULL, false, &m, sizeof(m)), -EPERM);
+	/* A stop message from anyone but the primary itself is dropped. */
+	m.kind = WIRE_STOP;
+	assert_int_equal(wire_exchange(&m, sizeof(m)), 1);
+
 	/* Nothing changed, and a proper request still works. */
 	assert_int_equal(eal_mcfg()->memsegs[0].version, version);
 	assert_int_equal(eal_mcfg()->memsegs[0].memseg_arr.count, 1);
-	m.idx = rte_fbarray_find_idx(&eal_mcfg()->memsegs[0].memseg_arr, ms);
+	m.kind = WIRE_FREE;
 	assert_int_equal(wire_exchange(&m, sizeof(m)), 0);
 	assert_int_equal(eal_mcfg()->memsegs[0].memseg_arr.count, 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/*
+ * A free request naming a page the heap still uses (a mistaken or forged
+ * one: a secondary takes its pages out of the heap before it asks) is
+ * refused, with or without the heap's lock held by the sender, and the
+ * memory stays: the primary never unmaps memory a heap hands out.
+ */
+static void test_primary_keeps_heap_pages(void **state)
+{
+	struct rte_malloc_socket_stats before, after;
+	struct rte_memseg_list *msl;
+	struct rte_memseg *ms;
+	struct wire_msg m;
+	uint8_t *block;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("heapfree");
+	assert_true(eal_up("primary", "--sim=pages=4") >= 0);
+	block = rte_malloc(NULL, 4096, 0);
+	assert_non_null(block);
+	memset(block, 0xa5, 4096);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &before), 0);
+	ms = rte_mem_virt2memseg(block, NULL);
+	msl = rte_mem_virt2memseg_list(block);
+	assert_non_null(ms);
+	memset(&m, 0, sizeof(m));
+	m.magic = RTE_MAGIC;
+	m.kind = WIRE_FREE;
+	m.id = 0xf7ee;
+	m.list = (int32_t)(msl - eal_mcfg()->memsegs);
+	m.idx = rte_fbarray_find_idx(&msl->memseg_arr, ms);
+	assert_int_equal(wire_exchange(&m, sizeof(m)), -EBUSY);
+	assert_int_equal(malloc_heap_lock(malloc_heap_of_list(msl)), 0);
+	assert_int_equal(wire_exchange(&m, sizeof(m)), -EBUSY);
+	malloc_heap_unlock(malloc_heap_of_list(msl));
+
+	assert_int_equal(rte_fbarray_is_used(&msl->memseg_arr, (unsigned int)m.idx), 1);
+	for (int i = 0; i < 4096; i++)
+		assert_int_equal(block[i], 0xa5);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &after), 0);
+	assert_memory_equal(&before, &after, sizeof(before));
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	rte_free(block);
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
@@ -1763,6 +1839,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_refused_primary_leaves_files, eal_down),
 		cmocka_unit_test_teardown(test_secondary_refusals, eal_down),
 		cmocka_unit_test_teardown(test_primary_refuses_bad_requests, eal_down),
+		cmocka_unit_test_teardown(test_primary_keeps_heap_pages, eal_down),
 		cmocka_unit_test_teardown(test_mp_messages_to_secondary, eal_down),
 		cmocka_unit_test_teardown(test_mp_argument_checks, eal_down),
 		cmocka_unit_test_teardown(test_mp_disable, eal_down),

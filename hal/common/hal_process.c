@@ -54,6 +54,16 @@ bool hal_thread_alive(int tid)
 	return state[2] != 'Z' && state[2] != 'X' && state[2] != 'x';
 }
 
+bool hal_thread_in_process(int tid, int pid)
+{
+	char path[64];
+
+	if (tid <= 0 || pid <= 0)
+		return false;
+	snprintf(path, sizeof(path), "/proc/%d/task/%d", pid, tid);
+	return access(path, F_OK) == 0;
+}
+
 void hal_dump_stack(FILE *f)
 {
 	void *frames[64];
