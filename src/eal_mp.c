@@ -27,27 +27,6 @@
 /* While waiting for replies, look this often whether the peers still live. */
 #define MP_LIVENESS_MS 50
 
-enum mp_kind {
-	MP_STOP = 1, /* to our own thread: return */
-	MP_SYNC,     /* primary -> secondary: sync your view, then reply */
-	MP_ALLOC,    /* secondary -> primary: map pages */
-	MP_FREE,     /* secondary -> primary: unmap a page */
-	MP_REPLY,
-};
-
-struct mp_msg {
-	uint32_t magic;
-	uint32_t kind;
-	int32_t result; /* reply: pages done, or -errno */
-	int32_t socket;
-	uint64_t page_sz;
-	int32_t n_segs;
-	int32_t exact;
-	int32_t list;   /* alloc reply and free request: memseg list index */
-	int32_t idx;    /* alloc reply: first segment; free request: the segment */
-	uint32_t id;    /* a request's, copied into its reply */
-};
-
 /* This process's view of each memseg list: which pages it has mapped. */
 struct list_view {
 	bool attached;    /* fbarray attached and VA reserved (secondary) */
@@ -78,7 +57,7 @@ static uint32_t next_id(void)
 	return __atomic_add_fetch(&last, 1, __ATOMIC_RELAXED) ^ ((uint32_t)getpid() << 16);
 }
 
-static void msg_init(struct mp_msg *m, enum mp_kind kind)
+static void msg_init(struct eal_mp_msg *m, enum eal_mp_kind kind)
 {
 	memset(m, 0, sizeof(*m));
 	m->magic = RTE_MAGIC;
@@ -241,12 +220,12 @@ static int collect_replies(int fd, char (*peers)[HAL_IPC_NAME_MAX], bool *waitin
 		left += waiting[i];
 	for (int ms = 0; left > 0 && ms < MP_REPLY_TIMEOUT_MS; ms += MP_LIVENESS_MS) {
 		char peer[HAL_IPC_NAME_MAX];
-		struct mp_msg reply;
+		struct eal_mp_msg reply;
 		int ret = hal_ipc_recv(fd, &reply, sizeof(reply), peer, MP_LIVENESS_MS);
 
 		for (int i = 0; i < n; i++) {
 			bool from_it = ret == (int)sizeof(reply) && reply.magic == RTE_MAGIC &&
-				       reply.kind == MP_REPLY && reply.id == id &&
+				       reply.kind == EAL_MP_REPLY && reply.id == id &&
 				       strcmp(peer, peers[i]) == 0;
 
 			if (waiting[i] && (from_it || !hal_thread_alive(peer_pid(peers[i])))) {
@@ -269,7 +248,7 @@ int eal_mp_notify_secondaries(void)
 	char peers[MP_MAX_PEERS][HAL_IPC_NAME_MAX];
 	bool waiting[MP_MAX_PEERS] = { false };
 	char name[HAL_IPC_NAME_MAX];
-	struct mp_msg msg;
+	struct eal_mp_msg msg;
 	int n, fd, left, failed = 0;
 
 	if (!mp.running || !is_primary())
@@ -280,7 +259,7 @@ int eal_mp_notify_secondaries(void)
 	fd = eal_mp_open_exchange(name);
 	if (fd < 0)
 		return fd;
-	msg_init(&msg, MP_SYNC);
+	msg_init(&msg, EAL_MP_SYNC);
 	for (int i = 0; i < n; i++) {
 		int ret = hal_ipc_send(fd, peers[i], &msg, sizeof(msg));
 
@@ -305,9 +284,9 @@ int eal_mp_notify_secondaries(void)
  * the change needs, and only memory that sender may change; anything else
  * gets an error reply and touches nothing:
  *  - the sender is an exchange socket, "mp_x_<pid>_<n>" (eal_mp_open_exchange);
- *  - MP_ALLOC and MP_FREE: a thread of that pid holds the memory hotplug
+ *  - EAL_MP_ALLOC and EAL_MP_FREE: a thread of that pid holds the memory hotplug
  *    lock, which the primary works under in its name (-EPERM otherwise);
- *  - MP_FREE: a used page of a list of pages that may be freed (-EINVAL),
+ *  - EAL_MP_FREE: a used page of a list of pages that may be freed (-EINVAL),
  *    that no element of its heap covers any more: a secondary takes pages
  *    out of its heap before it asks (-EBUSY).
  * This is a guard against mistakes, not against a hostile process of the
@@ -336,7 +315,7 @@ static bool held_by(const struct eal_shmutex *m, int pid)
 }
 
 /* The hotplug lock is held for us: see the rules above. */
-static void serve_alloc(const struct mp_msg *req, struct mp_msg *reply)
+static void serve_alloc(const struct eal_mp_msg *req, struct eal_mp_msg *reply)
 {
 	struct rte_memseg **segs;
 	struct rte_memseg_list *msl;
@@ -380,7 +359,7 @@ static bool still_in_heap(struct malloc_heap *heap, const void *va, size_t len, 
 	return covered;
 }
 
-static void serve_free(const struct mp_msg *req, struct mp_msg *reply, int pid)
+static void serve_free(const struct eal_mp_msg *req, struct eal_mp_msg *reply, int pid)
 {
 	struct rte_memseg_list *msl;
 	struct malloc_heap *heap;
@@ -409,7 +388,7 @@ static void serve_free(const struct mp_msg *req, struct mp_msg *reply, int pid)
 }
 
 /*
- * The pages of an MP_ALLOC reply that could not be delivered: the
+ * The pages of an EAL_MP_ALLOC reply that could not be delivered: the
  * requester died, or gave up waiting. Nobody will put them in a heap, so
  * they go back, under the hotplug lock. Not by waiting for it here: a live
  * secondary that asks again retakes it at once and we would starve, while
@@ -426,7 +405,7 @@ static struct {
 } undo[MP_MAX_UNDO];
 static int n_undo;
 
-static void undo_later(const struct mp_msg *reply)
+static void undo_later(const struct eal_mp_msg *reply)
 {
 	RTE_LOG(WARNING, EAL, "the secondary that asked for %d pages is gone; freeing them\n",
 		reply->result);
@@ -469,7 +448,7 @@ int eal_mp_socket(void)
 	return mp.running ? mp.fd : -1;
 }
 
-/* Whatever does not fit in an mp_msg: an application message, or junk. */
+/* Whatever is not an eal_mp_msg: an application message, or junk. */
 static void other_message(const void *buf, int n, const char *peer, int *fds, int nfds)
 {
 	const struct eal_mp_user_wire *w = buf;
@@ -484,7 +463,7 @@ static void other_message(const void *buf, int n, const char *peer, int *fds, in
 }
 
 /* A secondary's memory request, in the primary (see the rules above). */
-static void serve_request(const struct mp_msg *req, struct mp_msg *reply, const char *peer)
+static void serve_request(const struct eal_mp_msg *req, struct eal_mp_msg *reply, const char *peer)
 {
 	struct eal_shmutex *hp = &eal_mcfg()->memory_hotplug_lock.w;
 	int pid = requester_pid(peer);
@@ -504,7 +483,7 @@ static void serve_request(const struct mp_msg *req, struct mp_msg *reply, const 
 		return;
 	}
 	undo_now();
-	if (req->kind == MP_ALLOC)
+	if (req->kind == EAL_MP_ALLOC)
 		serve_alloc(req, reply);
 	else
 		serve_free(req, reply, pid);
@@ -513,9 +492,9 @@ static void serve_request(const struct mp_msg *req, struct mp_msg *reply, const 
 
 int eal_mp_dispatch(const void *buf, int n, const char *peer, int *fds, int nfds)
 {
-	struct mp_msg req, reply;
+	struct eal_mp_msg req, reply;
 
-	if (n != (int)sizeof(req) || ((const struct mp_msg *)buf)->magic != RTE_MAGIC) {
+	if (n != (int)sizeof(req) || ((const struct eal_mp_msg *)buf)->magic != RTE_MAGIC) {
 		if (n > 0)
 			other_message(buf, n, peer, fds, nfds);
 		else
@@ -526,20 +505,20 @@ int eal_mp_dispatch(const void *buf, int n, const char *peer, int *fds, int nfds
 	while (nfds > 0)
 		hal_fd_close(fds[--nfds]); /* our own requests carry none */
 	memcpy(&req, buf, sizeof(req));
-	if (req.kind == MP_STOP)
+	if (req.kind == EAL_MP_STOP)
 		return strcmp(peer, mp.name) == 0; /* only eal_mp_stop may */
-	if (req.kind != MP_SYNC && req.kind != MP_ALLOC && req.kind != MP_FREE)
+	if (req.kind != EAL_MP_SYNC && req.kind != EAL_MP_ALLOC && req.kind != EAL_MP_FREE)
 		return 0; /* a stray reply, or junk */
-	msg_init(&reply, MP_REPLY);
+	msg_init(&reply, EAL_MP_REPLY);
 	reply.id = req.id;
 	pthread_mutex_lock(&dispatch_lock);
-	if (req.kind == MP_SYNC)
+	if (req.kind == EAL_MP_SYNC)
 		reply.result = eal_mp_sync_memory();
 	else if (is_primary())
 		serve_request(&req, &reply, peer);
 	else
 		reply.result = -ENOTSUP; /* only the primary maps pages */
-	if (hal_ipc_send(mp.fd, peer, &reply, sizeof(reply)) != 0 && req.kind == MP_ALLOC &&
+	if (hal_ipc_send(mp.fd, peer, &reply, sizeof(reply)) != 0 && req.kind == EAL_MP_ALLOC &&
 	    reply.result > 0)
 		undo_later(&reply);
 	pthread_mutex_unlock(&dispatch_lock);
@@ -552,7 +531,7 @@ static void *mp_thread_main(void *arg)
 	for (;;) {
 		char peer[HAL_IPC_NAME_MAX];
 		union {
-			struct mp_msg m;
+			struct eal_mp_msg m;
 			struct eal_mp_user_wire user;
 			unsigned char raw[HAL_IPC_MSG_MAX];
 		} in;
@@ -605,12 +584,12 @@ int eal_mp_start(void)
 
 void eal_mp_stop(void)
 {
-	struct mp_msg stop;
+	struct eal_mp_msg stop;
 
 	if (!mp.running)
 		return;
 	eal_mp_api_drain();
-	msg_init(&stop, MP_STOP);
+	msg_init(&stop, EAL_MP_STOP);
 	/* The thread must end: if the message cannot be sent, cancel it
 	 * (it waits in poll, a cancellation point, and holds nothing there). */
 	if (hal_ipc_send(mp.fd, mp.name, &stop, sizeof(stop)) != 0 &&
@@ -629,7 +608,7 @@ void eal_mp_stop(void)
  * at most); anything else is stale and dropped. A primary that dies
  * meanwhile ends the wait at once (-ENOTCONN).
  */
-static int request(struct mp_msg *req, struct mp_msg *reply)
+static int request(struct eal_mp_msg *req, struct eal_mp_msg *reply)
 {
 	char name[HAL_IPC_NAME_MAX], peer[HAL_IPC_NAME_MAX];
 	int fd = eal_mp_open_exchange(name), ret, waited = 0;
@@ -640,7 +619,7 @@ static int request(struct mp_msg *req, struct mp_msg *reply)
 	while (ret == 0) {
 		ret = hal_ipc_recv(fd, reply, sizeof(*reply), peer, MP_LIVENESS_MS);
 		if (ret == (int)sizeof(*reply) && reply->magic == RTE_MAGIC &&
-		    reply->kind == MP_REPLY && reply->id == req->id) {
+		    reply->kind == EAL_MP_REPLY && reply->id == req->id) {
 			ret = 0;
 			break;
 		}
@@ -663,11 +642,11 @@ static int request(struct mp_msg *req, struct mp_msg *reply)
 int eal_mp_request_alloc(struct rte_memseg **ms, int n_segs, size_t page_sz, int socket,
 			 bool exact)
 {
-	struct mp_msg req, reply;
+	struct eal_mp_msg req, reply;
 	struct rte_memseg_list *msl;
 	int ret;
 
-	msg_init(&req, MP_ALLOC);
+	msg_init(&req, EAL_MP_ALLOC);
 	req.n_segs = n_segs;
 	req.page_sz = page_sz;
 	req.socket = socket;
@@ -690,14 +669,14 @@ int eal_mp_request_alloc(struct rte_memseg **ms, int n_segs, size_t page_sz, int
 int eal_mp_request_free(struct rte_memseg *ms)
 {
 	struct rte_memseg_list *msl = rte_mem_virt2memseg_list(ms->addr);
-	struct mp_msg req, reply;
+	struct eal_mp_msg req, reply;
 	int ret;
 
 	if (msl == NULL) {
 		rte_errno = EINVAL;
 		return -1;
 	}
-	msg_init(&req, MP_FREE);
+	msg_init(&req, EAL_MP_FREE);
 	req.list = (int32_t)(msl - eal_mcfg()->memsegs);
 	req.idx = rte_fbarray_find_idx(&msl->memseg_arr, ms);
 	ret = request(&req, &reply);

@@ -20,6 +20,28 @@
 #define EAL_MP_SECONDARY_PREFIX "mp_socket_"
 #define EAL_MP_MAX_PEERS 64
 
+/* The memory protocol's datagram (docs/multi-process.md). */
+enum eal_mp_kind {
+	EAL_MP_STOP = 1, /* to our own thread: return */
+	EAL_MP_SYNC,     /* primary -> secondary: sync your view, then reply */
+	EAL_MP_ALLOC,    /* secondary -> primary: map pages */
+	EAL_MP_FREE,     /* secondary -> primary: unmap a page */
+	EAL_MP_REPLY,
+};
+
+struct eal_mp_msg {
+	uint32_t magic;  /* RTE_MAGIC */
+	uint32_t kind;
+	int32_t result;  /* reply: pages done, or -errno */
+	int32_t socket;
+	uint64_t page_sz;
+	int32_t n_segs;
+	int32_t exact;
+	int32_t list;    /* alloc reply and free request: memseg list index */
+	int32_t idx;     /* alloc reply: first segment; free request: the segment */
+	uint32_t id;     /* a request's, copied into its reply */
+};
+
 /* Start/stop this process's IPC thread (either process type). */
 int eal_mp_start(void);
 void eal_mp_stop(void);
