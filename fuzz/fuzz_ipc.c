@@ -260,7 +260,8 @@ static int make_fds(int *fds, int n)
 static void check_closed(const int *fds, int n)
 {
 	for (int i = 0; i < n; i++)
-		CHECK(fcntl(fds[i], F_GETFD) < 0 && errno == EBADF, "descriptor %d left open", fds[i]);
+		CHECK(fcntl(fds[i], F_GETFD) < 0 && errno == EBADF, "descriptor %d left open",
+		      fds[i]);
 }
 
 static int owned_find(int32_t list, int32_t idx)
@@ -383,7 +384,9 @@ static void dispatch_memory(const void *buf, int n, uint8_t flags)
 		      "pool: %u -> %u for %d pages", before.pool[req->socket],
 		      after.pool[req->socket], pages);
 		for (int i = 0; i < pages; i++) {
-			CHECK(rte_fbarray_is_used(&msl->memseg_arr, (unsigned int)(out.m.idx + i)) == 1,
+			unsigned int idx = (unsigned int)(out.m.idx + i);
+
+			CHECK(rte_fbarray_is_used(&msl->memseg_arr, idx) == 1,
 			      "a page given is not used");
 			CHECK(fz.n_owned < MAX_OWNED, "too many pages");
 			fz.owned[fz.n_owned].list = out.m.list;
@@ -406,6 +409,14 @@ static void dispatch_memory(const void *buf, int n, uint8_t flags)
 		snapshot(&flushed, true);
 		check_same(&pre, &flushed, true, "pages of an undelivered reply");
 	}
+}
+
+/* flags bits 5-6: the datagram's length as it is, one short, 8 long, or cut. */
+static int length_change(uint8_t flags, int cut)
+{
+	static const int change[4] = { 0, -1, 8, 0 };
+
+	return (flags >> 5 & 3) == 3 ? cut : change[flags >> 5 & 3];
 }
 
 static void op_memory(struct input *in)
@@ -432,7 +443,7 @@ static void op_memory(struct input *in)
 		m.idx = (int16_t)idx;
 	}
 	m.id = get8(in) * 0x01010101u;
-	n += (flags >> 5 & 3) == 1 ? -1 : (flags >> 5 & 3) == 2 ? 8 : (flags >> 5 & 3) == 3 ? -8 : 0;
+	n += length_change(flags, -8);
 	memset(buf, 0, sizeof(buf));
 	memcpy(buf, &m, sizeof(m)); /* room for a datagram 8 bytes too long */
 	dispatch_memory(buf, n, flags);
@@ -507,7 +518,7 @@ static void op_user(struct input *in)
 	for (int i = 0; i < RTE_MP_MAX_PARAM_LEN; i++)
 		buf.w.msg.param[i] = (uint8_t)(id + i);
 	buf.w.msg.num_fds = nfd >> 4; /* what the wire says: EAL trusts the real count */
-	n += (flags >> 5 & 3) == 1 ? -1 : (flags >> 5 & 3) == 2 ? 8 : (flags >> 5 & 3) == 3 ? -60 : 0;
+	n += length_change(flags, -60);
 
 	valid = buf.w.magic == RTE_MAGIC && n == (int)sizeof(buf.w) &&
 		(buf.w.kind == EAL_MP_USER_MSG || buf.w.kind == EAL_MP_USER_REQ) &&

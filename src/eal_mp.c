@@ -546,7 +546,16 @@ static void *mp_thread_main(void *arg)
 		}
 		if (n == -EINTR)
 			continue;
-		if (n < 0 || eal_mp_dispatch(&in, n, peer, fds, nfds) != 0)
+		if (n == -EBADF || n == -ENOTSOCK)
+			break; /* the socket is gone: nothing more will come */
+		if (n < 0) {
+			/* A failed receive loses at most that datagram (its
+			 * sender times out); the endpoint stays. */
+			RTE_LOG(ERR, EAL, "IPC receive: %s\n", strerror(-n));
+			hal_sleep_us(1000);
+			continue;
+		}
+		if (eal_mp_dispatch(&in, n, peer, fds, nfds) != 0)
 			break;
 	}
 	return NULL;
@@ -631,6 +640,13 @@ static int request(struct eal_mp_msg *req, struct eal_mp_msg *reply)
 				ret = 0;
 		} else if (ret >= 0) {
 			ret = 0; /* not ours: keep waiting */
+		} else {
+			/* A failed receive: keep waiting (as long as for a
+			 * silence). Giving up at once could leave the primary's
+			 * reply, and its pages, with nobody to take them. */
+			waited += MP_LIVENESS_MS;
+			if (waited < MP_REPLY_TIMEOUT_MS)
+				ret = 0;
 		}
 	}
 	hal_ipc_close(fd, name);

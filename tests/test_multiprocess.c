@@ -28,6 +28,7 @@
 #include <rte_pause.h>
 #include <rte_ring.h>
 
+#include "eal_mp.h"
 #include "eal_private.h"
 #include "malloc_heap.h"
 #include "rtetest.h"
@@ -1595,6 +1596,27 @@ static void test_mp_messages_to_secondary(void **state)
 	close(rep.msgs[0].fds[0]);
 	free(rep.msgs);
 
+#ifdef RTEMEM_HAL_sim
+	/* A failed receive (ipc_recv fault point): the request fails with
+	 * EIO and keeps nothing (the late reply's descriptor goes with the
+	 * socket); the next one works. */
+	sim_fault_arm(SIM_OP_IPC_RECV, 1);
+	mp_msg_init(&req, "ping", 3);
+	memset(&rep, 0xA5, sizeof(rep));
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	assert_int_equal(rte_mp_request_sync(&req, &rep, &ts), -1);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
+	assert_int_equal(rte_errno, EIO);
+	assert_int_equal(rep.nb_received, 0);
+	assert_null(rep.msgs);
+	mp_msg_init(&req, "ping", 4);
+	assert_int_equal(rte_mp_request_sync(&req, &rep, &ts), 0);
+	assert_int_equal(rep.nb_received, 1);
+	assert_int_equal(mp_value(&rep.msgs[0]), 8);
+	close(rep.msgs[0].fds[0]);
+	free(rep.msgs);
+#endif
+
 	/* Nobody registered "nobody": no reply, so the request times out. */
 	mp_msg_init(&req, "nobody", 1);
 	memset(&rep, 0xA5, sizeof(rep));
@@ -1631,6 +1653,86 @@ static void test_mp_messages_to_secondary(void **state)
 	assert_null(rep.msgs);
 	rte_mp_action_unregister("ready");
 	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+static int on_echo(const struct rte_mp_msg *msg, const void *peer)
+{
+	struct rte_mp_msg r = *msg;
+
+	r.num_fds = 0;
+	return rte_mp_reply(&r, peer);
+}
+
+/* A user request to our own primary's socket, as a secondary sends one. */
+static uint32_t echo_exchange(int fd, uint32_t value)
+{
+	struct eal_mp_user_wire w, back;
+	char peer[HAL_IPC_NAME_MAX];
+
+	memset(&w, 0, sizeof(w));
+	w.magic = RTE_MAGIC;
+	w.kind = EAL_MP_USER_REQ;
+	mp_msg_init(&w.msg, "echo", value);
+	assert_int_equal(hal_ipc_send(fd, "mp_socket", &w, sizeof(w)), 0);
+	memset(&back, 0, sizeof(back));
+	assert_int_equal(hal_ipc_recv(fd, &back, sizeof(back), peer, 5000), sizeof(back));
+	assert_int_equal(back.kind, EAL_MP_USER_REPLY);
+	return mp_value(&back.msg);
+}
+
+/*
+ * The ipc_recv fault point in the primary's IPC thread: the receive after
+ * a request fails; the thread logs it and goes on serving.
+ */
+static void test_ipc_thread_survives_recv_fault(void **state)
+{
+#ifdef RTEMEM_HAL_sim
+	char name[HAL_IPC_NAME_MAX];
+	unsigned long calls;
+	int fd;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("recvfault");
+	assert_true(eal_up("primary", "--sim=pages=4") >= 0);
+	assert_int_equal(rte_mp_action_register("echo", on_echo), 0);
+	snprintf(name, sizeof(name), "mp_x_%d_recv", (int)getpid());
+	fd = hal_ipc_open(name);
+	assert_true(fd >= 0);
+
+	/* The thread waits in a receive already counted: the next one fails,
+	 * the one after that waits again. */
+	calls = sim_fault_calls(SIM_OP_IPC_RECV);
+	sim_fault_arm(SIM_OP_IPC_RECV, 1);
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	{
+		struct eal_mp_user_wire w;
+
+		memset(&w, 0, sizeof(w));
+		w.magic = RTE_MAGIC;
+		w.kind = EAL_MP_USER_REQ;
+		mp_msg_init(&w.msg, "echo", 7);
+		assert_int_equal(hal_ipc_send(fd, "mp_socket", &w, sizeof(w)), 0);
+	}
+	for (int i = 0; i < 1000 && sim_fault_calls(SIM_OP_IPC_RECV) < calls + 2; i++)
+		usleep(5000);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
+	assert_true(sim_fault_calls(SIM_OP_IPC_RECV) >= calls + 2);
+	{
+		struct eal_mp_user_wire back;
+		char peer[HAL_IPC_NAME_MAX];
+
+		assert_int_equal(hal_ipc_recv(fd, &back, sizeof(back), peer, 5000), sizeof(back));
+		assert_int_equal(mp_value(&back.msg), 7);
+	}
+	assert_int_equal(echo_exchange(fd, 9), 9);
+	hal_ipc_close(fd, name);
+	rte_mp_action_unregister("echo");
+	assert_int_equal(rte_eal_cleanup(), 0);
+#else
+	RTE_SET_USED(state);
+	skip();
+#endif
 }
 
 /* Names and sizes as DPDK checks them; each name once per process. */
@@ -1841,6 +1943,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_primary_refuses_bad_requests, eal_down),
 		cmocka_unit_test_teardown(test_primary_keeps_heap_pages, eal_down),
 		cmocka_unit_test_teardown(test_mp_messages_to_secondary, eal_down),
+		cmocka_unit_test_teardown(test_ipc_thread_survives_recv_fault, eal_down),
 		cmocka_unit_test_teardown(test_mp_argument_checks, eal_down),
 		cmocka_unit_test_teardown(test_mp_disable, eal_down),
 		cmocka_unit_test_teardown(test_extmem_attach, eal_down),

@@ -80,7 +80,7 @@ static int runtime_path(char *buf, size_t size, const char *name)
 	return (n < 0 || (size_t)n >= size) ? -ENAMETOOLONG : 0;
 }
 
-int hal_runtime_lock(bool primary)
+int hal_os_runtime_lock(bool primary)
 {
 	char path[HAL_PATH_MAX];
 	int fd, ret;
@@ -233,8 +233,8 @@ static int take_fds(struct msghdr *mh, int *fds, int max)
 	return n;
 }
 
-int hal_ipc_recv_fds(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX], int timeout_ms,
-		     int *fds, int *nfds, int max_fds)
+int hal_os_ipc_recv_fds(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX],
+			int timeout_ms, int *fds, int *nfds, int max_fds)
 {
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	struct iovec iov = { .iov_base = buf, .iov_len = len };
