@@ -166,8 +166,11 @@ void hal_sleep_us(unsigned int us);
  */
 int hal_runtime_lock(bool primary);
 void hal_runtime_unlock(void);
-/* A primary holding the lock removes the hugepage files a dead one left. */
-void hal_remove_stale_files(void);
+/*
+ * A primary holding the lock removes the hugepage files a dead one left
+ * (the sim also writes the machine secondaries are to build). 0 or -errno.
+ */
+int hal_remove_stale_files(void);
 
 /*
  * Datagram IPC between the processes of one runtime directory, on unix

@@ -79,6 +79,7 @@ static const char *const op_names[SIM_OP_COUNT] = {
 	[SIM_OP_RUNTIME_LOCK] = "runtime_lock",
 	[SIM_OP_VA_RELEASE] = "va_release",
 	[SIM_OP_PAGE_UNMAP] = "page_unmap",
+	[SIM_OP_RUNTIME_FILE] = "runtime_file",
 };
 
 const char *sim_op_name(enum sim_op op)

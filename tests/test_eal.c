@@ -754,8 +754,8 @@ static void test_init_faults(void **state)
 }
 
 /*
- * The runtime directory and its lock (fault points runtime_dir and
- * runtime_lock): rte_eal_init fails with the HAL's error and leaves nothing
+ * The runtime directory, its lock and the file a primary writes there
+ * (fault points runtime_dir, runtime_lock, runtime_file): rte_eal_init fails with the HAL's error and leaves nothing
  * behind, so the next start succeeds with all the memory. va_release: a
  * reservation rte_eal_cleanup cannot give back stays reserved; cleanup
  * still finishes, and the next start lays its memory out elsewhere.
@@ -768,6 +768,7 @@ static void test_runtime_faults(void **state)
 	} faults[] = {
 		{ "runtime_dir:1", EACCES },
 		{ "runtime_lock:1", ENOLCK },
+		{ "runtime_file:1", ENOSPC }, /* the sim machine file for secondaries */
 	};
 	unsigned long calls;
 	void *p;

@@ -342,30 +342,38 @@ int hal_page_detach(void *va, size_t page_sz)
  * Called once the primary holds the runtime lock: publish the machine, and
  * remove page files of this uid and prefix that a dead primary left behind.
  */
-void hal_remove_stale_files(void)
+int hal_remove_stale_files(void)
 {
 	char prefix[NAME_MAX];
 	struct dirent *de;
 	DIR *dir;
+	int ret;
 
-	/* Say which machine secondaries are to build. */
+	/* Say which machine secondaries are to build: a primary that cannot
+	 * does not start (no secondary could attach to it). */
 	if (!hal_cfg.secondary && !hal_cfg.in_memory && !machine_file_ours) {
-		if (hal_runtime_write_file(SIM_MACHINE_FILE, machine_options) == 0)
-			machine_file_ours = true;
-		else
-			RTE_LOG(ERR, EAL, "cannot write the sim machine file; secondaries "
-				"will not attach\n");
+		ret = sim_fault_hit(SIM_OP_RUNTIME_FILE)
+			      ? -ENOSPC
+			      : hal_runtime_write_file(SIM_MACHINE_FILE, machine_options);
+		if (ret < 0) {
+			RTE_LOG(ERR, EAL, "cannot write the sim machine file: %s\n",
+				strerror(-ret));
+			hal_shm_unlink(SIM_MACHINE_FILE); /* whatever was written */
+			return ret;
+		}
+		machine_file_ours = true;
 	}
 
 	snprintf(prefix, sizeof(prefix), "rtemem-%u-%s-map_", (unsigned int)getuid(),
 		 hal_cfg.file_prefix);
 	dir = opendir(SIM_HUGE_DIR);
 	if (dir == NULL)
-		return;
+		return 0;
 	while ((de = readdir(dir)) != NULL)
 		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0)
 			unlinkat(dirfd(dir), de->d_name, 0);
 	closedir(dir);
+	return 0;
 }
 
 rte_iova_t hal_virt2iova(const void *va)
