@@ -15,9 +15,9 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 
+#include "eal_memcfg.h"
 #include "eal_mp.h"
 #include "eal_private.h"
-#include "eal_memcfg.h"
 #include "malloc_heap.h"
 
 #define MP_PRIMARY_SOCKET EAL_MP_PRIMARY_SOCKET

@@ -755,10 +755,11 @@ static void test_init_faults(void **state)
 
 /*
  * The runtime directory, its lock and the file a primary writes there
- * (fault points runtime_dir, runtime_lock, runtime_file): rte_eal_init fails with the HAL's error and leaves nothing
- * behind, so the next start succeeds with all the memory. va_release: a
- * reservation rte_eal_cleanup cannot give back stays reserved; cleanup
- * still finishes, and the next start lays its memory out elsewhere.
+ * (fault points runtime_dir, runtime_lock, runtime_file): rte_eal_init
+ * fails with the HAL's error and leaves nothing behind, so the next start
+ * succeeds with all the memory. va_release: a reservation rte_eal_cleanup
+ * cannot give back stays reserved; cleanup still finishes, and the next
+ * start lays its memory out elsewhere.
  */
 static void test_runtime_faults(void **state)
 {
