@@ -142,6 +142,12 @@ int hal_thread_id(void);
  * an owner that died holding them.
  */
 bool hal_thread_alive(int tid);
+/*
+ * Whether the thread with kernel id tid is one of process pid's. The
+ * primary asks it of a lock's holder before it serves a request that
+ * claims to hold that lock (src/eal_mp.c).
+ */
+bool hal_thread_in_process(int tid, int pid);
 /* Write the calling thread's stack to f (rte_dump_stack). */
 void hal_dump_stack(FILE *f);
 
@@ -160,8 +166,11 @@ void hal_sleep_us(unsigned int us);
  */
 int hal_runtime_lock(bool primary);
 void hal_runtime_unlock(void);
-/* A primary holding the lock removes the hugepage files a dead one left. */
-void hal_remove_stale_files(void);
+/*
+ * A primary holding the lock removes the hugepage files a dead one left
+ * (the sim also writes the machine secondaries are to build). 0 or -errno.
+ */
+int hal_remove_stale_files(void);
 
 /*
  * Datagram IPC between the processes of one runtime directory, on unix

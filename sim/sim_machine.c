@@ -74,6 +74,12 @@ static const char *const op_names[SIM_OP_COUNT] = {
 	[SIM_OP_PCI_SCAN] = "pci_scan",
 	[SIM_OP_PCI_MAP_BAR] = "pci_map_bar",
 	[SIM_OP_ANON_MAP] = "anon_map",
+	[SIM_OP_IPC_RECV] = "ipc_recv",
+	[SIM_OP_RUNTIME_DIR] = "runtime_dir",
+	[SIM_OP_RUNTIME_LOCK] = "runtime_lock",
+	[SIM_OP_VA_RELEASE] = "va_release",
+	[SIM_OP_PAGE_UNMAP] = "page_unmap",
+	[SIM_OP_RUNTIME_FILE] = "runtime_file",
 };
 
 const char *sim_op_name(enum sim_op op)

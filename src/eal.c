@@ -349,8 +349,14 @@ static int process_start(void)
 		hal_cleanup();
 		return ret;
 	}
-	if (rte_config.process_type == RTE_PROC_PRIMARY)
-		hal_remove_stale_files();
+	if (rte_config.process_type == RTE_PROC_PRIMARY) {
+		ret = hal_remove_stale_files();
+		if (ret < 0) {
+			hal_runtime_unlock();
+			hal_cleanup();
+			return ret;
+		}
+	}
 	return 0;
 }
 

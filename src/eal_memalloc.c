@@ -52,13 +52,23 @@ static int alloc_seg(struct rte_memseg_list *msl, unsigned int msl_idx, unsigned
 	return 0;
 }
 
-static void free_slot(struct rte_memseg_list *msl, unsigned int msl_idx, unsigned int idx)
+/*
+ * Unmap the page of slot idx and free the slot; 0 or -errno. A page the
+ * HAL cannot unmap stays, slot and memseg as they were.
+ */
+static int free_slot(struct rte_memseg_list *msl, unsigned int msl_idx, unsigned int idx)
 {
 	struct rte_memseg *ms = rte_fbarray_get(&msl->memseg_arr, idx);
+	int ret = hal_page_unmap(seg_va(msl, idx), msl->page_sz, (int)msl_idx, (int)idx);
 
-	hal_page_unmap(seg_va(msl, idx), msl->page_sz, (int)msl_idx, (int)idx);
+	if (ret < 0) {
+		RTE_LOG(ERR, EAL, "cannot unmap page %u of memseg list %u: %s\n", idx, msl_idx,
+			strerror(-ret));
+		return ret;
+	}
 	memset(ms, 0, sizeof(*ms));
 	rte_fbarray_set_free(&msl->memseg_arr, idx);
+	return 0;
 }
 
 /*
@@ -168,7 +178,7 @@ struct rte_memseg *eal_memalloc_alloc_seg(size_t page_sz, int socket)
 int eal_memalloc_free_seg(struct rte_memseg *ms)
 {
 	struct rte_memseg_list *msl;
-	int idx;
+	int idx, ret;
 
 	if (ms == NULL || ms->addr == NULL) {
 		rte_errno = EINVAL;
@@ -190,7 +200,11 @@ int eal_memalloc_free_seg(struct rte_memseg *ms)
 		rte_errno = EINVAL;
 		return -1;
 	}
-	free_slot(msl, (unsigned int)(msl - eal_mcfg()->memsegs), (unsigned int)idx);
+	ret = free_slot(msl, (unsigned int)(msl - eal_mcfg()->memsegs), (unsigned int)idx);
+	if (ret < 0) {
+		rte_errno = -ret;
+		return -1;
+	}
 	msl->version++;
 	/* A secondary that could not unmap keeps a mapping of a page that is
 	 * free now; it still syncs at its next request. Nothing to undo here. */

@@ -15,8 +15,10 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 
+#include "eal_memcfg.h"
 #include "eal_mp.h"
 #include "eal_private.h"
+#include "malloc_heap.h"
 
 #define MP_PRIMARY_SOCKET EAL_MP_PRIMARY_SOCKET
 #define MP_SECONDARY_PREFIX EAL_MP_SECONDARY_PREFIX
@@ -24,27 +26,6 @@
 #define MP_REPLY_TIMEOUT_MS 5000
 /* While waiting for replies, look this often whether the peers still live. */
 #define MP_LIVENESS_MS 50
-
-enum mp_kind {
-	MP_STOP = 1, /* to our own thread: return */
-	MP_SYNC,     /* primary -> secondary: sync your view, then reply */
-	MP_ALLOC,    /* secondary -> primary: map pages */
-	MP_FREE,     /* secondary -> primary: unmap a page */
-	MP_REPLY,
-};
-
-struct mp_msg {
-	uint32_t magic;
-	uint32_t kind;
-	int32_t result; /* reply: pages done, or -errno */
-	int32_t socket;
-	uint64_t page_sz;
-	int32_t n_segs;
-	int32_t exact;
-	int32_t list;   /* alloc reply and free request: memseg list index */
-	int32_t idx;    /* alloc reply: first segment; free request: the segment */
-	uint32_t id;    /* a request's, copied into its reply */
-};
 
 /* This process's view of each memseg list: which pages it has mapped. */
 struct list_view {
@@ -76,7 +57,7 @@ static uint32_t next_id(void)
 	return __atomic_add_fetch(&last, 1, __ATOMIC_RELAXED) ^ ((uint32_t)getpid() << 16);
 }
 
-static void msg_init(struct mp_msg *m, enum mp_kind kind)
+static void msg_init(struct eal_mp_msg *m, enum eal_mp_kind kind)
 {
 	memset(m, 0, sizeof(*m));
 	m->magic = RTE_MAGIC;
@@ -239,12 +220,12 @@ static int collect_replies(int fd, char (*peers)[HAL_IPC_NAME_MAX], bool *waitin
 		left += waiting[i];
 	for (int ms = 0; left > 0 && ms < MP_REPLY_TIMEOUT_MS; ms += MP_LIVENESS_MS) {
 		char peer[HAL_IPC_NAME_MAX];
-		struct mp_msg reply;
+		struct eal_mp_msg reply;
 		int ret = hal_ipc_recv(fd, &reply, sizeof(reply), peer, MP_LIVENESS_MS);
 
 		for (int i = 0; i < n; i++) {
 			bool from_it = ret == (int)sizeof(reply) && reply.magic == RTE_MAGIC &&
-				       reply.kind == MP_REPLY && reply.id == id &&
+				       reply.kind == EAL_MP_REPLY && reply.id == id &&
 				       strcmp(peer, peers[i]) == 0;
 
 			if (waiting[i] && (from_it || !hal_thread_alive(peer_pid(peers[i])))) {
@@ -267,7 +248,7 @@ int eal_mp_notify_secondaries(void)
 	char peers[MP_MAX_PEERS][HAL_IPC_NAME_MAX];
 	bool waiting[MP_MAX_PEERS] = { false };
 	char name[HAL_IPC_NAME_MAX];
-	struct mp_msg msg;
+	struct eal_mp_msg msg;
 	int n, fd, left, failed = 0;
 
 	if (!mp.running || !is_primary())
@@ -278,7 +259,7 @@ int eal_mp_notify_secondaries(void)
 	fd = eal_mp_open_exchange(name);
 	if (fd < 0)
 		return fd;
-	msg_init(&msg, MP_SYNC);
+	msg_init(&msg, EAL_MP_SYNC);
 	for (int i = 0; i < n; i++) {
 		int ret = hal_ipc_send(fd, peers[i], &msg, sizeof(msg));
 
@@ -297,10 +278,44 @@ int eal_mp_notify_secondaries(void)
 }
 
 /*
- * The requester holds the memory hotplug lock for us (it is shared), so the
- * primary allocates without taking it.
+ * What the primary serves. Its socket takes datagrams from any process of
+ * the user, and one may be stale (its requester gave up, or died), mistaken
+ * or junk. So pages change only for a request whose sender holds the locks
+ * the change needs, and only memory that sender may change; anything else
+ * gets an error reply and touches nothing:
+ *  - the sender is an exchange socket, "mp_x_<pid>_<n>" (eal_mp_open_exchange);
+ *  - EAL_MP_ALLOC and EAL_MP_FREE: a thread of that pid holds the memory hotplug
+ *    lock, which the primary works under in its name (-EPERM otherwise);
+ *  - EAL_MP_FREE: a used page of a list of pages that may be freed (-EINVAL),
+ *    that no element of its heap covers any more: a secondary takes pages
+ *    out of its heap before it asks (-EBUSY).
+ * This is a guard against mistakes, not against a hostile process of the
+ * same user: that one could write the shared memory directly.
  */
-static void serve_alloc(struct mp_msg *req, struct mp_msg *reply)
+#define MP_EXCHANGE_PREFIX "mp_x_"
+
+/* The process behind an exchange socket's name, or 0. */
+static int requester_pid(const char *peer)
+{
+	size_t len = strlen(MP_EXCHANGE_PREFIX);
+	char *end;
+	long pid;
+
+	if (strncmp(peer, MP_EXCHANGE_PREFIX, len) != 0)
+		return 0;
+	pid = strtol(peer + len, &end, 10);
+	return end != peer + len && *end == '_' && pid > 0 && pid <= INT32_MAX ? (int)pid : 0;
+}
+
+static bool held_by(const struct eal_shmutex *m, int pid)
+{
+	uint32_t owner = __atomic_load_n(&m->owner, __ATOMIC_ACQUIRE);
+
+	return owner != 0 && hal_thread_in_process((int)owner, pid);
+}
+
+/* The hotplug lock is held for us: see the rules above. */
+static void serve_alloc(const struct eal_mp_msg *req, struct eal_mp_msg *reply)
 {
 	struct rte_memseg **segs;
 	struct rte_memseg_list *msl;
@@ -327,42 +342,70 @@ static void serve_alloc(struct mp_msg *req, struct mp_msg *reply)
 	free(segs);
 }
 
-static void serve_free(struct mp_msg *req, struct mp_msg *reply)
+/*
+ * Whether the heap still has memory in the page. A sender that shrinks its
+ * heap holds the heap's lock while it waits for us; otherwise we take it
+ * (after the hotplug lock, which is held for us: the lock order). A heap
+ * that failed is not walked: the page stays.
+ */
+static bool still_in_heap(struct malloc_heap *heap, const void *va, size_t len, int pid)
+{
+	bool covered;
+
+	if (held_by(&heap->lock, pid))
+		return malloc_heap_covers(heap, va, len);
+	covered = malloc_heap_lock(heap) != 0 || malloc_heap_covers(heap, va, len);
+	malloc_heap_unlock(heap);
+	return covered;
+}
+
+static void serve_free(const struct eal_mp_msg *req, struct eal_mp_msg *reply, int pid)
 {
 	struct rte_memseg_list *msl;
+	struct malloc_heap *heap;
+	struct rte_memseg *ms;
 
 	if (req->list < 0 || req->list >= RTE_MAX_MEMSEG_LISTS) {
 		reply->result = -EINVAL;
 		return;
 	}
 	msl = &eal_mcfg()->memsegs[req->list];
-	if (msl->base_va == NULL || req->idx < 0 || (unsigned int)req->idx >= msl->memseg_arr.len) {
+	if (msl->base_va == NULL || msl->external || req->idx < 0 ||
+	    (unsigned int)req->idx >= msl->memseg_arr.len ||
+	    rte_fbarray_is_used(&msl->memseg_arr, (unsigned int)req->idx) != 1) {
 		reply->result = -EINVAL;
 		return;
 	}
-	reply->result = eal_memalloc_free_seg(rte_fbarray_get(&msl->memseg_arr,
-							      (unsigned int)req->idx));
+	ms = rte_fbarray_get(&msl->memseg_arr, (unsigned int)req->idx);
+	heap = malloc_heap_of_list(msl);
+	if (heap != NULL && still_in_heap(heap, ms->addr, msl->page_sz, pid)) {
+		reply->result = -EBUSY;
+		return;
+	}
+	reply->result = eal_memalloc_free_seg(ms);
 	if (reply->result < 0)
 		reply->result = -rte_errno;
 }
 
 /*
- * The pages of an MP_ALLOC reply that could not be delivered: the
+ * The pages of an EAL_MP_ALLOC reply that could not be delivered: the
  * requester died, or gave up waiting. Nobody will put them in a heap, so
  * they go back, under the hotplug lock. Not by waiting for it here: a live
  * secondary that asks again retakes it at once and we would starve, while
- * it waited for us. So they wait in a small queue (IPC thread only) until
- * a request arrives whose sender holds the lock for us, or the lock is
- * found free.
+ * it waited for us. So they wait in a small queue until a request arrives
+ * whose sender holds the lock for us, or the lock is found free. The
+ * queue, and serving requests, are under dispatch_lock (the IPC thread,
+ * or a caller of eal_mp_dispatch).
  */
 #define MP_MAX_UNDO 16
 
+static pthread_mutex_t dispatch_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
 	int32_t list, idx, n;
 } undo[MP_MAX_UNDO];
 static int n_undo;
 
-static void undo_later(const struct mp_msg *reply)
+static void undo_later(const struct eal_mp_msg *reply)
 {
 	RTE_LOG(WARNING, EAL, "the secondary that asked for %d pages is gone; freeing them\n",
 		reply->result);
@@ -373,7 +416,7 @@ static void undo_later(const struct mp_msg *reply)
 	undo[n_undo].list = reply->list;
 	undo[n_undo].idx = reply->idx;
 	undo[n_undo].n = reply->result;
-	n_undo++;
+	__atomic_store_n(&n_undo, n_undo + 1, __ATOMIC_RELAXED);
 }
 
 /* The hotplug lock held (by us or a requester): free the queued pages. */
@@ -386,7 +429,18 @@ static void undo_now(void)
 			eal_memalloc_free_seg(rte_fbarray_get(&msl->memseg_arr,
 							      (unsigned int)(undo[u].idx + i)));
 	}
-	n_undo = 0;
+	__atomic_store_n(&n_undo, 0, __ATOMIC_RELAXED);
+}
+
+/* Free the queued pages if the hotplug lock is free now. */
+static void undo_if_unlocked(void)
+{
+	pthread_mutex_lock(&dispatch_lock);
+	if (n_undo > 0 && eal_mcfg_mem_write_trylock() == 0) {
+		undo_now();
+		rte_mcfg_mem_write_unlock();
+	}
+	pthread_mutex_unlock(&dispatch_lock);
 }
 
 int eal_mp_socket(void)
@@ -394,7 +448,7 @@ int eal_mp_socket(void)
 	return mp.running ? mp.fd : -1;
 }
 
-/* Whatever does not fit in an mp_msg: an application message, or junk. */
+/* Whatever is not an eal_mp_msg: an application message, or junk. */
 static void other_message(const void *buf, int n, const char *peer, int *fds, int nfds)
 {
 	const struct eal_mp_user_wire *w = buf;
@@ -408,70 +462,101 @@ static void other_message(const void *buf, int n, const char *peer, int *fds, in
 		hal_fd_close(fds[--nfds]);
 }
 
+/* A secondary's memory request, in the primary (see the rules above). */
+static void serve_request(const struct eal_mp_msg *req, struct eal_mp_msg *reply, const char *peer)
+{
+	struct eal_shmutex *hp = &eal_mcfg()->memory_hotplug_lock.w;
+	int pid = requester_pid(peer);
+	uint32_t holder;
+
+	if (pid == 0 || !held_by(hp, pid)) {
+		reply->result = -EPERM;
+		return;
+	}
+	/* We hold the lock in its holder's name while we change pages, so its
+	 * death cannot hand the lock to a process that would see them half
+	 * made. */
+	holder = eal_shmutex_adopt(hp);
+	if (holder == 0 || !hal_thread_in_process((int)holder, pid)) {
+		eal_shmutex_return(hp, holder); /* changed hands since we looked */
+		reply->result = -EPERM;
+		return;
+	}
+	undo_now();
+	if (req->kind == EAL_MP_ALLOC)
+		serve_alloc(req, reply);
+	else
+		serve_free(req, reply, pid);
+	eal_shmutex_return(hp, holder);
+}
+
+int eal_mp_dispatch(const void *buf, int n, const char *peer, int *fds, int nfds)
+{
+	struct eal_mp_msg req, reply;
+
+	if (n != (int)sizeof(req) || ((const struct eal_mp_msg *)buf)->magic != RTE_MAGIC) {
+		if (n > 0)
+			other_message(buf, n, peer, fds, nfds);
+		else
+			while (nfds > 0)
+				hal_fd_close(fds[--nfds]);
+		return 0;
+	}
+	while (nfds > 0)
+		hal_fd_close(fds[--nfds]); /* our own requests carry none */
+	memcpy(&req, buf, sizeof(req));
+	if (req.kind == EAL_MP_STOP)
+		return strcmp(peer, mp.name) == 0; /* only eal_mp_stop may */
+	if (req.kind != EAL_MP_SYNC && req.kind != EAL_MP_ALLOC && req.kind != EAL_MP_FREE)
+		return 0; /* a stray reply, or junk */
+	msg_init(&reply, EAL_MP_REPLY);
+	reply.id = req.id;
+	pthread_mutex_lock(&dispatch_lock);
+	if (req.kind == EAL_MP_SYNC)
+		reply.result = eal_mp_sync_memory();
+	else if (is_primary())
+		serve_request(&req, &reply, peer);
+	else
+		reply.result = -ENOTSUP; /* only the primary maps pages */
+	if (hal_ipc_send(mp.fd, peer, &reply, sizeof(reply)) != 0 && req.kind == EAL_MP_ALLOC &&
+	    reply.result > 0)
+		undo_later(&reply);
+	pthread_mutex_unlock(&dispatch_lock);
+	return 0;
+}
+
 static void *mp_thread_main(void *arg)
 {
 	RTE_SET_USED(arg);
 	for (;;) {
 		char peer[HAL_IPC_NAME_MAX];
 		union {
-			struct mp_msg m;
+			struct eal_mp_msg m;
 			struct eal_mp_user_wire user;
 			unsigned char raw[HAL_IPC_MSG_MAX];
 		} in;
-		struct mp_msg req, reply;
 		int fds[HAL_IPC_MAX_FDS], nfds;
-		int n = hal_ipc_recv_fds(mp.fd, &in, sizeof(in), peer, n_undo > 0 ? 100 : -1, fds,
-					 &nfds, HAL_IPC_MAX_FDS);
+		int wait = __atomic_load_n(&n_undo, __ATOMIC_RELAXED) > 0 ? 100 : -1;
+		int n = hal_ipc_recv_fds(mp.fd, &in, sizeof(in), peer, wait, fds, &nfds,
+					 HAL_IPC_MAX_FDS);
 
 		if (n == -EAGAIN) {
-			if (eal_mcfg_mem_write_trylock() == 0) {
-				undo_now();
-				rte_mcfg_mem_write_unlock();
-			}
+			undo_if_unlocked();
 			continue;
 		}
-		if (n < 0 && n != -EINTR)
-			break;
-		if (n != (int)sizeof(req) || in.m.magic != RTE_MAGIC) {
-			if (n > 0)
-				other_message(&in, n, peer, fds, nfds);
+		if (n == -EINTR)
+			continue;
+		if (n == -EBADF || n == -ENOTSOCK)
+			break; /* the socket is gone: nothing more will come */
+		if (n < 0) {
+			/* A failed receive loses at most that datagram (its
+			 * sender times out); the endpoint stays. */
+			RTE_LOG(ERR, EAL, "IPC receive: %s\n", strerror(-n));
+			hal_sleep_us(1000);
 			continue;
 		}
-		while (nfds > 0)
-			hal_fd_close(fds[--nfds]); /* our own requests carry none */
-		req = in.m;
-		if (req.kind == MP_STOP)
+		if (eal_mp_dispatch(&in, n, peer, fds, nfds) != 0)
 			break;
-		msg_init(&reply, MP_REPLY);
-		reply.id = req.id;
-		switch (req.kind) {
-		case MP_SYNC:
-			reply.result = eal_mp_sync_memory();
-			break;
-		case MP_ALLOC:
-		case MP_FREE:
-			if (is_primary()) {
-				/* The requester holds the hotplug lock for us; we hold
-				 * it in its name while we change pages, so its death
-				 * cannot hand the lock to a process that would see
-				 * them half made. */
-				struct eal_shmutex *hp = &eal_mcfg()->memory_hotplug_lock.w;
-				uint32_t holder = eal_shmutex_adopt(hp);
-
-				undo_now();
-				if (req.kind == MP_ALLOC)
-					serve_alloc(&req, &reply);
-				else
-					serve_free(&req, &reply);
-				eal_shmutex_return(hp, holder);
-			}
-			break;
-		default:
-			continue;
-		}
-		if (hal_ipc_send(mp.fd, peer, &reply, sizeof(reply)) != 0 && req.kind == MP_ALLOC &&
-		    reply.result > 0)
-			undo_later(&reply);
 	}
 	return NULL;
 }
@@ -508,12 +593,12 @@ int eal_mp_start(void)
 
 void eal_mp_stop(void)
 {
-	struct mp_msg stop;
+	struct eal_mp_msg stop;
 
 	if (!mp.running)
 		return;
 	eal_mp_api_drain();
-	msg_init(&stop, MP_STOP);
+	msg_init(&stop, EAL_MP_STOP);
 	/* The thread must end: if the message cannot be sent, cancel it
 	 * (it waits in poll, a cancellation point, and holds nothing there). */
 	if (hal_ipc_send(mp.fd, mp.name, &stop, sizeof(stop)) != 0 &&
@@ -532,7 +617,7 @@ void eal_mp_stop(void)
  * at most); anything else is stale and dropped. A primary that dies
  * meanwhile ends the wait at once (-ENOTCONN).
  */
-static int request(struct mp_msg *req, struct mp_msg *reply)
+static int request(struct eal_mp_msg *req, struct eal_mp_msg *reply)
 {
 	char name[HAL_IPC_NAME_MAX], peer[HAL_IPC_NAME_MAX];
 	int fd = eal_mp_open_exchange(name), ret, waited = 0;
@@ -543,7 +628,7 @@ static int request(struct mp_msg *req, struct mp_msg *reply)
 	while (ret == 0) {
 		ret = hal_ipc_recv(fd, reply, sizeof(*reply), peer, MP_LIVENESS_MS);
 		if (ret == (int)sizeof(*reply) && reply->magic == RTE_MAGIC &&
-		    reply->kind == MP_REPLY && reply->id == req->id) {
+		    reply->kind == EAL_MP_REPLY && reply->id == req->id) {
 			ret = 0;
 			break;
 		}
@@ -555,6 +640,13 @@ static int request(struct mp_msg *req, struct mp_msg *reply)
 				ret = 0;
 		} else if (ret >= 0) {
 			ret = 0; /* not ours: keep waiting */
+		} else {
+			/* A failed receive: keep waiting (as long as for a
+			 * silence). Giving up at once could leave the primary's
+			 * reply, and its pages, with nobody to take them. */
+			waited += MP_LIVENESS_MS;
+			if (waited < MP_REPLY_TIMEOUT_MS)
+				ret = 0;
 		}
 	}
 	hal_ipc_close(fd, name);
@@ -566,11 +658,11 @@ static int request(struct mp_msg *req, struct mp_msg *reply)
 int eal_mp_request_alloc(struct rte_memseg **ms, int n_segs, size_t page_sz, int socket,
 			 bool exact)
 {
-	struct mp_msg req, reply;
+	struct eal_mp_msg req, reply;
 	struct rte_memseg_list *msl;
 	int ret;
 
-	msg_init(&req, MP_ALLOC);
+	msg_init(&req, EAL_MP_ALLOC);
 	req.n_segs = n_segs;
 	req.page_sz = page_sz;
 	req.socket = socket;
@@ -593,14 +685,14 @@ int eal_mp_request_alloc(struct rte_memseg **ms, int n_segs, size_t page_sz, int
 int eal_mp_request_free(struct rte_memseg *ms)
 {
 	struct rte_memseg_list *msl = rte_mem_virt2memseg_list(ms->addr);
-	struct mp_msg req, reply;
+	struct eal_mp_msg req, reply;
 	int ret;
 
 	if (msl == NULL) {
 		rte_errno = EINVAL;
 		return -1;
 	}
-	msg_init(&req, MP_FREE);
+	msg_init(&req, EAL_MP_FREE);
 	req.list = (int32_t)(msl - eal_mcfg()->memsegs);
 	req.idx = rte_fbarray_find_idx(&msl->memseg_arr, ms);
 	ret = request(&req, &reply);

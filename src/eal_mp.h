@@ -20,9 +20,42 @@
 #define EAL_MP_SECONDARY_PREFIX "mp_socket_"
 #define EAL_MP_MAX_PEERS 64
 
+/* The memory protocol's datagram (docs/multi-process.md). */
+enum eal_mp_kind {
+	EAL_MP_STOP = 1, /* to our own thread: return */
+	EAL_MP_SYNC,     /* primary -> secondary: sync your view, then reply */
+	EAL_MP_ALLOC,    /* secondary -> primary: map pages */
+	EAL_MP_FREE,     /* secondary -> primary: unmap a page */
+	EAL_MP_REPLY,
+};
+
+struct eal_mp_msg {
+	uint32_t magic;  /* RTE_MAGIC */
+	uint32_t kind;
+	int32_t result;  /* reply: pages done, or -errno */
+	int32_t socket;
+	uint64_t page_sz;
+	int32_t n_segs;
+	int32_t exact;
+	int32_t list;    /* alloc reply and free request: memseg list index */
+	int32_t idx;     /* alloc reply: first segment; free request: the segment */
+	uint32_t id;     /* a request's, copied into its reply */
+};
+
 /* Start/stop this process's IPC thread (either process type). */
 int eal_mp_start(void);
 void eal_mp_stop(void);
+
+/*
+ * Serve one datagram that arrived at this process's socket, as the IPC
+ * thread does with each: n bytes at buf (aligned for struct
+ * eal_mp_user_wire), from the socket named peer, carrying nfds descriptors
+ * (closed, or an action's now). Replies go to peer. Returns 1 for a stop
+ * message from this process itself (the thread then ends), else 0. The
+ * thread's loop and fuzz/fuzz_ipc.c call it; see eal_mp.c for what the
+ * primary refuses to do for a sender.
+ */
+int eal_mp_dispatch(const void *buf, int n, const char *peer, int *fds, int nfds);
 
 /* Secondary: map every list and page of the primary at the same VA. */
 int eal_mp_attach_memory(void);

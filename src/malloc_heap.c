@@ -665,7 +665,7 @@ static void heap_release_pages(struct malloc_heap *heap, struct malloc_elem *ele
 	while (limit > lowest && heap->free_size > retain) {
 		const uintptr_t excess = RTE_ALIGN_CEIL(heap->free_size - retain, pg_sz);
 		uintptr_t s = (uintptr_t)elem, e = s + elem->size;
-		uintptr_t rs, re = limit;
+		uintptr_t rs, re = limit, va;
 
 		while (re > lowest && !page_freeable(msl, re - pg_sz))
 			re -= pg_sz;
@@ -689,12 +689,27 @@ static void heap_release_pages(struct malloc_heap *heap, struct malloc_elem *ele
 		malloc_elem_hide_region(elem, (void *)rs, re - rs);
 		heap->total_size -= re - rs;
 		eal_mem_event_notify(RTE_MEM_EVENT_FREE, (void *)rs, re - rs);
-		for (uintptr_t va = rs; va < re; va += pg_sz) {
+		for (va = rs; va < re; va += pg_sz) {
 			struct rte_memseg *ms = rte_mem_virt2memseg((void *)va, msl);
 
 			if (ms == NULL || eal_memalloc_free_seg(ms) < 0)
-				RTE_LOG(ERR, MALLOC, "cannot unmap the page at 0x%" PRIxPTR "\n", va);
+				break;
 			heap->runtime_pages--;
+		}
+		if (va < re) {
+			/* The HAL could not unmap a page: it and those above it
+			 * in the run are still mapped, so they go back into the
+			 * heap as free memory (not zero: it was used), and
+			 * nothing more is released now; a later free or trim
+			 * tries again. */
+			struct malloc_elem *back;
+
+			RTE_LOG(ERR, MALLOC, "cannot unmap the page at 0x%" PRIxPTR "; %zu bytes "
+				"stay in heap %s\n", va, (size_t)(re - va), heap->name);
+			back = malloc_heap_add_memory(heap, msl, (void *)va, re - va);
+			malloc_elem_mark_dirty(back);
+			eal_mem_event_notify(RTE_MEM_EVENT_ALLOC, (void *)va, re - va);
+			break;
 		}
 		if (rs == s)
 			break; /* nothing of elem is left below the run */
@@ -718,6 +733,25 @@ void malloc_heap_trim_locked(struct malloc_heap *heap, size_t retain)
 		if (elem->state == ELEM_FREE && covers_a_page(elem))
 			heap_release_pages(heap, elem, retain);
 	}
+}
+
+struct malloc_heap *malloc_heap_of_list(const struct rte_memseg_list *msl)
+{
+	int id = msl->external ? -1 : malloc_socket_to_heap_id(msl->socket_id);
+
+	return id < 0 ? NULL : heap_at(id);
+}
+
+bool malloc_heap_covers(const struct malloc_heap *heap, const void *va, size_t len)
+{
+	const void *end = RTE_PTR_ADD(va, len);
+
+	/* Elements are in address order: stop at the first past the range. */
+	for (const struct malloc_elem *elem = heap->first; elem != NULL && (const void *)elem < end;
+	     elem = elem->next)
+		if (RTE_PTR_ADD(elem, elem->size) > va)
+			return true;
+	return false;
 }
 
 /* Heap locked: the free element holding addr, or NULL. */

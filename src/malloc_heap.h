@@ -97,6 +97,13 @@ struct malloc_elem *malloc_heap_add_memory(struct malloc_heap *heap, struct rte_
 
 /* Index in mcfg->malloc_heaps of the socket's heap, or -1. */
 int malloc_socket_to_heap_id(int socket);
+/* The heap whose memory msl's pages are (its socket's), or NULL. */
+struct malloc_heap *malloc_heap_of_list(const struct rte_memseg_list *msl);
+/*
+ * Heap locked (by the caller or by the process it works for): whether any
+ * element of the heap, busy or free, lies over [va, va + len).
+ */
+bool malloc_heap_covers(const struct malloc_heap *heap, const void *va, size_t len);
 /* The socket SOCKET_ID_ANY starts with: the caller's, if it has a heap. */
 int malloc_default_socket(void);
 

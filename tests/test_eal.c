@@ -753,6 +753,58 @@ static void test_init_faults(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+/*
+ * The runtime directory, its lock and the file a primary writes there
+ * (fault points runtime_dir, runtime_lock, runtime_file): rte_eal_init
+ * fails with the HAL's error and leaves nothing behind, so the next start
+ * succeeds with all the memory. va_release: a reservation rte_eal_cleanup
+ * cannot give back stays reserved; cleanup still finishes, and the next
+ * start lays its memory out elsewhere.
+ */
+static void test_runtime_faults(void **state)
+{
+	static const struct {
+		const char *point;
+		int err;
+	} faults[] = {
+		{ "runtime_dir:1", EACCES },
+		{ "runtime_lock:1", ENOLCK },
+		{ "runtime_file:1", ENOSPC }, /* the sim machine file for secondaries */
+	};
+	unsigned long calls;
+	void *p;
+
+	RTE_SET_USED(state);
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	for (size_t i = 0; i < RTE_DIM(faults); i++) {
+		char args[128];
+
+		snprintf(args, sizeof(args), "--sim=pages=4,fail=%s -m 4", faults[i].point);
+		rte_errno = 0;
+		if (init_with(args, NULL) != -1) {
+			rte_eal_cleanup();
+			fail_msg("init survived fault %s", faults[i].point);
+		}
+		assert_int_equal(rte_errno, faults[i].err);
+	}
+	rte_log_set_global_level(RTE_LOG_DEBUG);
+	assert_true(init_with("--sim=pages=4 -m 4", NULL) >= 0);
+	assert_int_equal(rte_eal_get_physmem_size(), 4 << 20);
+	assert_int_equal(sim_pool_free_pages(0), 2);
+
+	calls = sim_fault_calls(SIM_OP_VA_RELEASE);
+	sim_fault_arm(SIM_OP_VA_RELEASE, 1);
+	assert_int_equal(rte_eal_cleanup(), 0);
+	assert_true(sim_fault_calls(SIM_OP_VA_RELEASE) > calls); /* the machine's counts stay */
+	assert_true(init_with("--sim=pages=4 -m 4", NULL) >= 0);
+	assert_int_equal(rte_eal_get_physmem_size(), 4 << 20);
+	p = rte_malloc(NULL, 1 << 20, 0);
+	assert_non_null(p);
+	memset(p, 1, 1 << 20);
+	rte_free(p);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 /* Heap and pool state a failed call must leave as it was. */
 struct fault_state {
 	struct rte_malloc_socket_stats stats;
@@ -888,6 +940,7 @@ int main(void)
 		cmocka_unit_test(test_locks_and_waits),
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test(test_init_faults),
+		cmocka_unit_test(test_runtime_faults),
 		cmocka_unit_test(test_fault_points_public_calls),
 		cmocka_unit_test(test_sim_options),
 #endif

@@ -1703,6 +1703,49 @@ static void test_growth_faults(void **state)
 #endif
 }
 
+/*
+ * A page the HAL cannot unmap while rte_free gives pages back stays in the
+ * heap as free memory, counted in its size and still mapped, and nothing
+ * is lost: once the fault has passed, a trim gives everything back.
+ */
+static void test_release_faults(void **state)
+{
+#ifdef RTEMEM_HAL_sim
+	const size_t pg = page_size();
+	const size_t default_retain = RTE_MAX((size_t)RTE_PGSIZE_2M, pg);
+	struct snapshot before, mid;
+	unsigned long calls;
+	void *p;
+
+	(void)state;
+	take(&before);
+	assert_int_equal(rtemem_heap_set_retain(SOCKET_ID_ANY, 0), 0);
+	p = rte_malloc(NULL, 3 * pg + 1, 0); /* needs 4+ pages */
+	assert_non_null(p);
+	memset(p, 1, 3 * pg + 1);
+	calls = sim_fault_calls(SIM_OP_PAGE_UNMAP);
+	sim_fault_arm(SIM_OP_PAGE_UNMAP, 1);
+	rte_free(p);
+	sim_fault_arm(SIM_OP_PAGE_UNMAP, 0);
+	assert_true(sim_fault_calls(SIM_OP_PAGE_UNMAP) > calls);
+
+	snapshot_now(&mid); /* the heap check passes */
+	assert_true(mid.pages > before.pages);
+	assert_int_equal(mid.st.heap_totalsz_bytes - before.st.heap_totalsz_bytes,
+			 (mid.pages - before.pages) * pg);
+	assert_int_equal(mid.st.heap_freesz_bytes - before.st.heap_freesz_bytes,
+			 (mid.pages - before.pages) * pg);
+	assert_int_equal(mid.st.alloc_count, before.st.alloc_count);
+	assert_int_equal(mid.pool_free + mid.pages, before.pool_free + before.pages);
+
+	assert_int_equal(rtemem_heap_set_retain(SOCKET_ID_ANY, default_retain), 0);
+	assert_given_back(&before);
+#else
+	(void)state;
+	skip();
+#endif
+}
+
 static unsigned long page_maps(void)
 {
 #ifdef RTEMEM_HAL_sim
@@ -2209,6 +2252,7 @@ int main(void)
 		cmocka_unit_test(test_debug_cookies),
 #endif
 		cmocka_unit_test(test_growth_faults),
+		cmocka_unit_test(test_release_faults),
 	};
 	const struct CMUnitTest prealloc[] = {
 		cmocka_unit_test(test_prealloc_pages_stay),

@@ -28,6 +28,7 @@
 #include <rte_pause.h>
 #include <rte_ring.h>
 
+#include "eal_mp.h"
 #include "eal_private.h"
 #include "malloc_heap.h"
 #include "rtetest.h"
@@ -906,20 +907,31 @@ struct wire_msg {
 	uint32_t id; /* copied into the reply */
 };
 
-enum { WIRE_ALLOC = 3, WIRE_FREE = 4, WIRE_REPLY = 5 };
+enum { WIRE_STOP = 1, WIRE_ALLOC = 3, WIRE_FREE = 4, WIRE_REPLY = 5 };
 
-/* Send req to the primary's socket; the reply's result, or 1 if none came. */
-static int wire_exchange(const void *req, size_t len)
+/*
+ * Send req to the primary's socket from a socket called name (NULL: an
+ * exchange socket of this process, as a secondary's requests come from),
+ * holding the memory hotplug lock if locked; the reply's result, or 1 if
+ * none came.
+ */
+static int wire_exchange_from(const char *name, bool locked, const void *req, size_t len)
 {
-	char name[32], peer[HAL_IPC_NAME_MAX];
+	char own[32], peer[HAL_IPC_NAME_MAX];
 	struct wire_msg reply;
 	int fd, n;
 
-	snprintf(name, sizeof(name), "wire_%d", (int)getpid());
+	snprintf(own, sizeof(own), "mp_x_%d_wire", (int)getpid());
+	if (name == NULL)
+		name = own;
 	fd = hal_ipc_open(name);
 	assert_true(fd >= 0);
+	if (locked)
+		rte_mcfg_mem_write_lock();
 	assert_int_equal(hal_ipc_send(fd, "mp_socket", req, len), 0);
 	n = hal_ipc_recv(fd, &reply, sizeof(reply), peer, 300);
+	if (locked)
+		rte_mcfg_mem_write_unlock();
 	hal_ipc_close(fd, name);
 	if (n < 0)
 		return 1;
@@ -928,6 +940,11 @@ static int wire_exchange(const void *req, size_t len)
 	assert_int_equal(reply.kind, WIRE_REPLY);
 	assert_int_equal(reply.id, ((const struct wire_msg *)req)->id);
 	return reply.result;
+}
+
+static int wire_exchange(const void *req, size_t len)
+{
+	return wire_exchange_from(NULL, true, req, len);
 }
 
 static void test_primary_refuses_bad_requests(void **state)
@@ -981,12 +998,72 @@ static void test_primary_refuses_bad_requests(void **state)
 	m.idx = 3; /* a page nobody mapped */
 	assert_int_equal(wire_exchange(&m, sizeof(m)), -EINVAL);
 
+	/* A proper request, but the sender does not hold the hotplug lock
+	 * (stale: its secondary gave up and let it go), or is not a
+	 * requester's exchange socket: refused. */
+	m.idx = rte_fbarray_find_idx(&eal_mcfg()->memsegs[0].memseg_arr, ms);
+	assert_int_equal(wire_exchange_from(NULL, false, &m, sizeof(m)), -EPERM);
+	assert_int_equal(wire_exchange_from("wire", true, &m, sizeof(m)), -EPERM);
+	m.kind = WIRE_ALLOC;
+	m.page_sz = hugepage_size();
+	m.n_segs = 1;
+	assert_int_equal(wire_exchange_from(NULL, false, &m, sizeof(m)), -EPERM);
+	/* A stop message from anyone but the primary itself is dropped. */
+	m.kind = WIRE_STOP;
+	assert_int_equal(wire_exchange(&m, sizeof(m)), 1);
+
 	/* Nothing changed, and a proper request still works. */
 	assert_int_equal(eal_mcfg()->memsegs[0].version, version);
 	assert_int_equal(eal_mcfg()->memsegs[0].memseg_arr.count, 1);
-	m.idx = rte_fbarray_find_idx(&eal_mcfg()->memsegs[0].memseg_arr, ms);
+	m.kind = WIRE_FREE;
 	assert_int_equal(wire_exchange(&m, sizeof(m)), 0);
 	assert_int_equal(eal_mcfg()->memsegs[0].memseg_arr.count, 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+/*
+ * A free request naming a page the heap still uses (a mistaken or forged
+ * one: a secondary takes its pages out of the heap before it asks) is
+ * refused, with or without the heap's lock held by the sender, and the
+ * memory stays: the primary never unmaps memory a heap hands out.
+ */
+static void test_primary_keeps_heap_pages(void **state)
+{
+	struct rte_malloc_socket_stats before, after;
+	struct rte_memseg_list *msl;
+	struct rte_memseg *ms;
+	struct wire_msg m;
+	uint8_t *block;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("heapfree");
+	assert_true(eal_up("primary", "--sim=pages=4") >= 0);
+	block = rte_malloc(NULL, 4096, 0);
+	assert_non_null(block);
+	memset(block, 0xa5, 4096);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &before), 0);
+	ms = rte_mem_virt2memseg(block, NULL);
+	msl = rte_mem_virt2memseg_list(block);
+	assert_non_null(ms);
+	memset(&m, 0, sizeof(m));
+	m.magic = RTE_MAGIC;
+	m.kind = WIRE_FREE;
+	m.id = 0xf7ee;
+	m.list = (int32_t)(msl - eal_mcfg()->memsegs);
+	m.idx = rte_fbarray_find_idx(&msl->memseg_arr, ms);
+	assert_int_equal(wire_exchange(&m, sizeof(m)), -EBUSY);
+	assert_int_equal(malloc_heap_lock(malloc_heap_of_list(msl)), 0);
+	assert_int_equal(wire_exchange(&m, sizeof(m)), -EBUSY);
+	malloc_heap_unlock(malloc_heap_of_list(msl));
+
+	assert_int_equal(rte_fbarray_is_used(&msl->memseg_arr, (unsigned int)m.idx), 1);
+	for (int i = 0; i < 4096; i++)
+		assert_int_equal(block[i], 0xa5);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &after), 0);
+	assert_memory_equal(&before, &after, sizeof(before));
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	rte_free(block);
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
@@ -1519,6 +1596,27 @@ static void test_mp_messages_to_secondary(void **state)
 	close(rep.msgs[0].fds[0]);
 	free(rep.msgs);
 
+#ifdef RTEMEM_HAL_sim
+	/* A failed receive (ipc_recv fault point): the request fails with
+	 * EIO and keeps nothing (the late reply's descriptor goes with the
+	 * socket); the next one works. */
+	sim_fault_arm(SIM_OP_IPC_RECV, 1);
+	mp_msg_init(&req, "ping", 3);
+	memset(&rep, 0xA5, sizeof(rep));
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	assert_int_equal(rte_mp_request_sync(&req, &rep, &ts), -1);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
+	assert_int_equal(rte_errno, EIO);
+	assert_int_equal(rep.nb_received, 0);
+	assert_null(rep.msgs);
+	mp_msg_init(&req, "ping", 4);
+	assert_int_equal(rte_mp_request_sync(&req, &rep, &ts), 0);
+	assert_int_equal(rep.nb_received, 1);
+	assert_int_equal(mp_value(&rep.msgs[0]), 8);
+	close(rep.msgs[0].fds[0]);
+	free(rep.msgs);
+#endif
+
 	/* Nobody registered "nobody": no reply, so the request times out. */
 	mp_msg_init(&req, "nobody", 1);
 	memset(&rep, 0xA5, sizeof(rep));
@@ -1555,6 +1653,86 @@ static void test_mp_messages_to_secondary(void **state)
 	assert_null(rep.msgs);
 	rte_mp_action_unregister("ready");
 	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+static int on_echo(const struct rte_mp_msg *msg, const void *peer)
+{
+	struct rte_mp_msg r = *msg;
+
+	r.num_fds = 0;
+	return rte_mp_reply(&r, peer);
+}
+
+/* A user request to our own primary's socket, as a secondary sends one. */
+static uint32_t echo_exchange(int fd, uint32_t value)
+{
+	struct eal_mp_user_wire w, back;
+	char peer[HAL_IPC_NAME_MAX];
+
+	memset(&w, 0, sizeof(w));
+	w.magic = RTE_MAGIC;
+	w.kind = EAL_MP_USER_REQ;
+	mp_msg_init(&w.msg, "echo", value);
+	assert_int_equal(hal_ipc_send(fd, "mp_socket", &w, sizeof(w)), 0);
+	memset(&back, 0, sizeof(back));
+	assert_int_equal(hal_ipc_recv(fd, &back, sizeof(back), peer, 5000), sizeof(back));
+	assert_int_equal(back.kind, EAL_MP_USER_REPLY);
+	return mp_value(&back.msg);
+}
+
+/*
+ * The ipc_recv fault point in the primary's IPC thread: the receive after
+ * a request fails; the thread logs it and goes on serving.
+ */
+static void test_ipc_thread_survives_recv_fault(void **state)
+{
+#ifdef RTEMEM_HAL_sim
+	char name[HAL_IPC_NAME_MAX];
+	unsigned long calls;
+	int fd;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("recvfault");
+	assert_true(eal_up("primary", "--sim=pages=4") >= 0);
+	assert_int_equal(rte_mp_action_register("echo", on_echo), 0);
+	snprintf(name, sizeof(name), "mp_x_%d_recv", (int)getpid());
+	fd = hal_ipc_open(name);
+	assert_true(fd >= 0);
+
+	/* The thread waits in a receive already counted: the next one fails,
+	 * the one after that waits again. */
+	calls = sim_fault_calls(SIM_OP_IPC_RECV);
+	sim_fault_arm(SIM_OP_IPC_RECV, 1);
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	{
+		struct eal_mp_user_wire w;
+
+		memset(&w, 0, sizeof(w));
+		w.magic = RTE_MAGIC;
+		w.kind = EAL_MP_USER_REQ;
+		mp_msg_init(&w.msg, "echo", 7);
+		assert_int_equal(hal_ipc_send(fd, "mp_socket", &w, sizeof(w)), 0);
+	}
+	for (int i = 0; i < 1000 && sim_fault_calls(SIM_OP_IPC_RECV) < calls + 2; i++)
+		usleep(5000);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
+	assert_true(sim_fault_calls(SIM_OP_IPC_RECV) >= calls + 2);
+	{
+		struct eal_mp_user_wire back;
+		char peer[HAL_IPC_NAME_MAX];
+
+		assert_int_equal(hal_ipc_recv(fd, &back, sizeof(back), peer, 5000), sizeof(back));
+		assert_int_equal(mp_value(&back.msg), 7);
+	}
+	assert_int_equal(echo_exchange(fd, 9), 9);
+	hal_ipc_close(fd, name);
+	rte_mp_action_unregister("echo");
+	assert_int_equal(rte_eal_cleanup(), 0);
+#else
+	RTE_SET_USED(state);
+	skip();
+#endif
 }
 
 /* Names and sizes as DPDK checks them; each name once per process. */
@@ -1763,7 +1941,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_refused_primary_leaves_files, eal_down),
 		cmocka_unit_test_teardown(test_secondary_refusals, eal_down),
 		cmocka_unit_test_teardown(test_primary_refuses_bad_requests, eal_down),
+		cmocka_unit_test_teardown(test_primary_keeps_heap_pages, eal_down),
 		cmocka_unit_test_teardown(test_mp_messages_to_secondary, eal_down),
+		cmocka_unit_test_teardown(test_ipc_thread_survives_recv_fault, eal_down),
 		cmocka_unit_test_teardown(test_mp_argument_checks, eal_down),
 		cmocka_unit_test_teardown(test_mp_disable, eal_down),
 		cmocka_unit_test_teardown(test_extmem_attach, eal_down),

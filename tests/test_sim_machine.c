@@ -140,6 +140,18 @@ static void test_op_names(void **state)
 	assert_string_equal(sim_op_name(SIM_OP_VIRT2IOVA), "virt2iova");
 	assert_string_equal(sim_op_name(SIM_OP_SHM_CREATE), "shm_create");
 	assert_string_equal(sim_op_name(SIM_OP_COUNT), "?");
+	/* Every fault point has a name --sim=fail= takes. */
+	for (int op = 0; op < SIM_OP_COUNT; op++) {
+		struct sim_config cfg;
+		char opt[64];
+
+		assert_string_not_equal(sim_op_name((enum sim_op)op), "?");
+		sim_config_default(&cfg);
+		snprintf(opt, sizeof(opt), "fail=%s:2", sim_op_name((enum sim_op)op));
+		assert_int_equal(sim_config_parse(&cfg, opt), 0);
+		for (int other = 0; other < SIM_OP_COUNT; other++)
+			assert_int_equal(cfg.fail_at[other], other == op ? 2 : 0);
+	}
 }
 
 /* ---- the machine without EAL ---------------------------------------------- */

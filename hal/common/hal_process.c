@@ -54,6 +54,16 @@ bool hal_thread_alive(int tid)
 	return state[2] != 'Z' && state[2] != 'X' && state[2] != 'x';
 }
 
+bool hal_thread_in_process(int tid, int pid)
+{
+	char path[64];
+
+	if (tid <= 0 || pid <= 0)
+		return false;
+	snprintf(path, sizeof(path), "/proc/%d/task/%d", pid, tid);
+	return access(path, F_OK) == 0;
+}
+
 void hal_dump_stack(FILE *f)
 {
 	void *frames[64];
@@ -70,7 +80,7 @@ static int runtime_path(char *buf, size_t size, const char *name)
 	return (n < 0 || (size_t)n >= size) ? -ENAMETOOLONG : 0;
 }
 
-int hal_runtime_lock(bool primary)
+int hal_os_runtime_lock(bool primary)
 {
 	char path[HAL_PATH_MAX];
 	int fd, ret;
@@ -223,8 +233,8 @@ static int take_fds(struct msghdr *mh, int *fds, int max)
 	return n;
 }
 
-int hal_ipc_recv_fds(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX], int timeout_ms,
-		     int *fds, int *nfds, int max_fds)
+int hal_os_ipc_recv_fds(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX],
+			int timeout_ms, int *fds, int *nfds, int max_fds)
 {
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	struct iovec iov = { .iov_base = buf, .iov_len = len };

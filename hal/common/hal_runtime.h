@@ -17,10 +17,14 @@ void *hal_runtime_shm_map(const char *name, size_t len, void *addr, bool create)
 /* Small text files in the runtime directory; 0 or -errno. */
 int hal_runtime_write_file(const char *name, const char *text);
 int hal_runtime_read_file(const char *name, char *buf, size_t size);
-/* hal_ipc_open and hal_ipc_send (hal_process.c) without the sim's faults. */
+/* hal_ipc_open, hal_ipc_send, hal_ipc_recv_fds and hal_runtime_lock
+ * (hal_process.c) without the sim's faults. */
 int hal_os_ipc_open(const char *name);
 int hal_os_ipc_send(int fd, const char *peer, const void *msg, size_t len, const int *fds,
 		    int nfds);
+int hal_os_ipc_recv_fds(int fd, void *buf, size_t len, char peer[64], int timeout_ms, int *fds,
+			int *nfds, int max_fds);
+int hal_os_runtime_lock(bool primary);
 
 /* hal_page_fd.c: the descriptors hal_page_fd keeps, one per page slot. */
 typedef int (*hal_page_open_t)(size_t page_sz, int list_idx, int seg_idx);

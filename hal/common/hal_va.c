@@ -125,7 +125,7 @@ int hal_va_rereserve(void *va, size_t len)
 	return p == MAP_FAILED ? -errno : 0;
 }
 
-void hal_va_release(void *va, size_t len)
+void hal_os_va_release(void *va, size_t len)
 {
 	if (va == NULL || len == 0)
 		return;

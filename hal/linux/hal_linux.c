@@ -191,6 +191,17 @@ int hal_ipc_send_fds(int fd, const char *peer, const void *msg, size_t len, cons
 	return hal_os_ipc_send(fd, peer, msg, len, fds, nfds);
 }
 
+int hal_ipc_recv_fds(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX], int timeout_ms,
+		     int *fds, int *nfds, int max_fds)
+{
+	return hal_os_ipc_recv_fds(fd, buf, len, peer, timeout_ms, fds, nfds, max_fds);
+}
+
+int hal_runtime_lock(bool primary)
+{
+	return hal_os_runtime_lock(primary);
+}
+
 void *hal_shm_map(const char *name, size_t len, void *addr, bool create)
 {
 	return hal_runtime_shm_map(name, len, addr, create);

@@ -32,6 +32,11 @@ void *hal_va_reserve(void *hint, size_t len, size_t align)
 	return hal_os_va_reserve(hint, len, align);
 }
 
+void hal_va_release(void *va, size_t len)
+{
+	hal_os_va_release(va, len);
+}
+
 /* --- NUMA placement, by raw system calls (no libnuma needed) ---------- */
 
 #define NODEMASK_LONGS 16 /* 1024 nodes, more than any kernel config */

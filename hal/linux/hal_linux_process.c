@@ -22,8 +22,9 @@ int hal_page_detach(void *va, size_t page_sz)
 	return hal_va_rereserve(va, page_sz);
 }
 
-void hal_remove_stale_files(void)
+int hal_remove_stale_files(void)
 {
 	if (!hal_linux.no_huge && !hal_linux.in_memory && !hal_linux.secondary)
 		hal_linux_clear_stale_pages();
+	return 0;
 }

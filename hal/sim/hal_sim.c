@@ -75,16 +75,31 @@ int hal_init(const struct hal_config *cfg)
 
 	hal_cfg = *cfg;
 	hal_va_cursor_init(cfg->base_virtaddr, !cfg->secondary);
-	ret = hal_runtime_init(cfg->file_prefix, cfg->in_memory);
+	/* A secondary reads its machine from the runtime directory; a primary
+	 * builds it first, so that fail=runtime_dir can apply. */
+	if (!cfg->secondary) {
+		ret = machine_config(cfg, &sc);
+		if (ret == 0)
+			ret = sim_machine_init(&sc);
+		if (ret < 0)
+			return ret;
+	}
+	ret = !cfg->in_memory && sim_fault_hit(SIM_OP_RUNTIME_DIR)
+		      ? -EACCES
+		      : hal_runtime_init(cfg->file_prefix, cfg->in_memory);
 	if (ret < 0) {
 		RTE_LOG(ERR, EAL, "cannot create runtime directory: %s\n", strerror(-ret));
+		if (!cfg->secondary)
+			sim_machine_cleanup();
 		return ret;
 	}
-	ret = machine_config(cfg, &sc);
-	if (ret == 0)
-		ret = sim_machine_init(&sc);
-	if (ret < 0)
-		hal_runtime_remove();
+	if (cfg->secondary) {
+		ret = machine_config(cfg, &sc);
+		if (ret == 0)
+			ret = sim_machine_init(&sc);
+		if (ret < 0)
+			hal_runtime_remove();
+	}
 	return ret;
 }
 
@@ -152,6 +167,14 @@ void *hal_va_reserve(void *hint, size_t len, size_t align)
 		return NULL;
 	}
 	return hal_os_va_reserve(hint, len, align);
+}
+
+/* A failed release leaves the range reserved (and what is mapped there). */
+void hal_va_release(void *va, size_t len)
+{
+	if (sim_fault_hit(SIM_OP_VA_RELEASE))
+		return;
+	hal_os_va_release(va, len);
 }
 
 /*
@@ -256,9 +279,14 @@ int hal_page_map(void *va, size_t page_sz, int socket, int list_idx, int seg_idx
 	return ret;
 }
 
+/* A failed unmap leaves the page as it was: mapped, taken from the pool. */
 int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
 {
-	int ret = hal_va_rereserve(va, page_sz);
+	int ret;
+
+	if (sim_fault_hit(SIM_OP_PAGE_UNMAP))
+		return -EBUSY;
+	ret = hal_va_rereserve(va, page_sz);
 
 	if (ret < 0)
 		return ret;
@@ -314,30 +342,38 @@ int hal_page_detach(void *va, size_t page_sz)
  * Called once the primary holds the runtime lock: publish the machine, and
  * remove page files of this uid and prefix that a dead primary left behind.
  */
-void hal_remove_stale_files(void)
+int hal_remove_stale_files(void)
 {
 	char prefix[NAME_MAX];
 	struct dirent *de;
 	DIR *dir;
+	int ret;
 
-	/* Say which machine secondaries are to build. */
+	/* Say which machine secondaries are to build: a primary that cannot
+	 * does not start (no secondary could attach to it). */
 	if (!hal_cfg.secondary && !hal_cfg.in_memory && !machine_file_ours) {
-		if (hal_runtime_write_file(SIM_MACHINE_FILE, machine_options) == 0)
-			machine_file_ours = true;
-		else
-			RTE_LOG(ERR, EAL, "cannot write the sim machine file; secondaries "
-				"will not attach\n");
+		ret = sim_fault_hit(SIM_OP_RUNTIME_FILE)
+			      ? -ENOSPC
+			      : hal_runtime_write_file(SIM_MACHINE_FILE, machine_options);
+		if (ret < 0) {
+			RTE_LOG(ERR, EAL, "cannot write the sim machine file: %s\n",
+				strerror(-ret));
+			hal_shm_unlink(SIM_MACHINE_FILE); /* whatever was written */
+			return ret;
+		}
+		machine_file_ours = true;
 	}
 
 	snprintf(prefix, sizeof(prefix), "rtemem-%u-%s-map_", (unsigned int)getuid(),
 		 hal_cfg.file_prefix);
 	dir = opendir(SIM_HUGE_DIR);
 	if (dir == NULL)
-		return;
+		return 0;
 	while ((de = readdir(dir)) != NULL)
 		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0)
 			unlinkat(dirfd(dir), de->d_name, 0);
 	closedir(dir);
+	return 0;
 }
 
 rte_iova_t hal_virt2iova(const void *va)
@@ -367,6 +403,25 @@ int hal_ipc_open(const char *name)
 	if (sim_fault_hit(SIM_OP_IPC_OPEN))
 		return -EMFILE;
 	return hal_os_ipc_open(name);
+}
+
+int hal_ipc_recv_fds(int fd, void *buf, size_t len, char peer[HAL_IPC_NAME_MAX], int timeout_ms,
+		     int *fds, int *nfds, int max_fds)
+{
+	if (sim_fault_hit(SIM_OP_IPC_RECV)) {
+		if (nfds != NULL)
+			*nfds = 0;
+		return -EIO;
+	}
+	return hal_os_ipc_recv_fds(fd, buf, len, peer, timeout_ms, fds, nfds, max_fds);
+}
+
+int hal_runtime_lock(bool primary)
+{
+	/* In memory there is no lock file: nothing to fail. */
+	if (hal_runtime_dir()[0] != '\0' && sim_fault_hit(SIM_OP_RUNTIME_LOCK))
+		return -ENOLCK;
+	return hal_os_runtime_lock(primary);
 }
 
 int hal_ipc_send(int fd, const char *peer, const void *msg, size_t len)
