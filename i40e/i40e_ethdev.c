@@ -74,7 +74,7 @@ static int i40e_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *
 	info->min_rx_bufsize = I40E_MIN_RX_BUFSIZE;
 	info->max_rx_pktlen = I40E_FRAME_SIZE_MAX;
 	info->max_rx_queues = RTE_MIN(ad->nb_pf_queues, I40E_MAX_RX_QUEUES);
-	info->max_tx_queues = I40E_MAX_RX_QUEUES; /* accepted by configure; tx is not implemented */
+	info->max_tx_queues = info->max_rx_queues; /* accepted by configure; tx is not implemented */
 	info->max_mac_addrs = I40E_NUM_MACADDR_MAX;
 	info->rx_offload_capa = I40E_RX_OFFLOADS;
 	info->rx_queue_offload_capa = 0;

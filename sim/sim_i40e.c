@@ -982,7 +982,7 @@ void sim_i40e_set_queue_stuck(struct sim_i40e *dev, unsigned int q, bool stuck)
 int sim_i40e_set_queue_alloc(struct sim_i40e *dev, uint16_t first, uint16_t count)
 {
 	if (dev == NULL || count == 0 || count > NQ ||
-	    (unsigned int)first + count > I40E_PFLAN_QALLOC_LASTQ_MASK + 1u)
+	    (unsigned int)first + count > SIM_I40E_HMC_LANQMAX)
 		return -EINVAL;
 	pthread_mutex_lock(&dev->lock);
 	dev->first_queue = first;

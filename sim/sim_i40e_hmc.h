@@ -14,7 +14,7 @@
 #include "i40e_regs.h"
 
 #define SIM_I40E_HMC_SDS 32           /* segment descriptors the model keeps */
-#define SIM_I40E_HMC_LANQMAX 1536     /* GLHMC_LANQMAX */
+#define SIM_I40E_HMC_LANQMAX 1536     /* GLHMC_LANQMAX; also the device's LAN queues */
 #define SIM_I40E_HMC_TXOBJSZ 7        /* 128-byte tx contexts */
 #define SIM_I40E_HMC_RXOBJSZ 5        /* 32-byte rx contexts */
 
