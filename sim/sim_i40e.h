@@ -2,7 +2,9 @@
  * The emulated Intel X710/XL710 physical function: a BAR0 register file
  * with the receive registers of i40e/i40e_regs.h, receive descriptor
  * processing over the sim IOMMU (sim_dma_read/sim_dma_write), and a packet
- * source as its wire. Its firmware (sim_i40e_aq.c) answers the admin queue
+ * source as its wire. Queue contexts are read from the LAN HMC in host
+ * memory (sim_i40e_hmc.c) when a queue is enabled, unless one was written
+ * through PFCM_LANCTX. Its firmware (sim_i40e_aq.c) answers the admin queue
  * and keeps the main VSI, whose MAC filters, promiscuous flags and queue
  * map decide which frames reach which queue.
  *
