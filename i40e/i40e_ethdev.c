@@ -7,9 +7,10 @@
  * The receive queues are in i40e_rx.c, the receive paths in i40e_rx*.c;
  * the admin queue and its commands in i40e_adminq.c and i40e_aq_cmds.c.
  *
- * What a full driver also does and this one does not: the LAN HMC, queue
- * allocation (PFLAN_QALLOC), interrupts, transmit; see docs/real-x710.md
- * for what that means on real hardware.
+ * The PF's queues come from PFLAN_QALLOC, its LAN HMC is set up in
+ * i40e_hmc.c. What a full driver also does and this one does not:
+ * interrupts, transmit; see docs/real-x710.md for what that means on real
+ * hardware.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -72,8 +73,8 @@ static int i40e_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *
 	info->max_mtu = I40E_FRAME_SIZE_MAX - I40E_ETH_OVERHEAD;
 	info->min_rx_bufsize = I40E_MIN_RX_BUFSIZE;
 	info->max_rx_pktlen = I40E_FRAME_SIZE_MAX;
-	info->max_rx_queues = I40E_MAX_RX_QUEUES;
-	info->max_tx_queues = I40E_MAX_RX_QUEUES; /* accepted by configure; tx is not implemented */
+	info->max_rx_queues = RTE_MIN(ad->nb_pf_queues, I40E_MAX_RX_QUEUES);
+	info->max_tx_queues = info->max_rx_queues; /* accepted by configure; tx is not implemented */
 	info->max_mac_addrs = I40E_NUM_MACADDR_MAX;
 	info->rx_offload_capa = I40E_RX_OFFLOADS;
 	info->rx_queue_offload_capa = 0;
@@ -202,6 +203,7 @@ static void i40e_dev_close(struct rte_eth_dev *dev)
 
 	for (uint16_t q = 0; q < ETHDEV_MAX_RX_QUEUES; q++)
 		i40e_dev_rx_queue_release(dev, q);
+	i40e_hmc_shutdown(ad);
 	i40e_aq_shutdown(ad);
 	i40e_pf_reset(ad);
 	hal_pci_unmap_bar(&ad->bar);
@@ -323,6 +325,20 @@ static int i40e_bring_up(struct i40e_adapter *ad, struct rte_ether_addr *mac)
 	return err;
 }
 
+/* The PF's queues, as DPDK's base code reads them (i40e_clear_hw). */
+static int i40e_read_queue_alloc(struct i40e_adapter *ad)
+{
+	uint32_t val = i40e_read_reg(ad, I40E_PFLAN_QALLOC);
+	uint32_t first = (val >> I40E_PFLAN_QALLOC_FIRSTQ_SHIFT) & I40E_PFLAN_QALLOC_FIRSTQ_MASK;
+	uint32_t last = (val >> I40E_PFLAN_QALLOC_LASTQ_SHIFT) & I40E_PFLAN_QALLOC_LASTQ_MASK;
+
+	if (!(val & I40E_PFLAN_QALLOC_VALID) || last < first)
+		return -ENODEV;
+	ad->base_queue = (uint16_t)first;
+	ad->nb_pf_queues = (uint16_t)(last - first + 1);
+	return 0;
+}
+
 static int i40e_probe(struct rte_eth_dev *dev)
 {
 	struct i40e_adapter *ad;
@@ -342,6 +358,12 @@ static int i40e_probe(struct rte_eth_dev *dev)
 		hal_pci_unmap_bar(&ad->bar);
 		goto fail;
 	}
+	err = i40e_read_queue_alloc(ad);
+	if (err != 0) {
+		PMD_LOG(ERR, "%s: the PF has no LAN queues (PFLAN_QALLOC)\n", dev->name);
+		hal_pci_unmap_bar(&ad->bar);
+		goto fail;
+	}
 	err = i40e_aq_init(ad, dev->port_id);
 	if (err != 0) {
 		PMD_LOG(ERR, "%s: admin queue set-up failed (%d)\n", dev->name, err);
@@ -357,6 +379,16 @@ static int i40e_probe(struct rte_eth_dev *dev)
 		hal_pci_unmap_bar(&ad->bar);
 		goto fail;
 	}
+	err = i40e_hmc_init(ad, dev->port_id, dev->socket_id);
+	if (err != 0) {
+		PMD_LOG(ERR, "%s: LAN HMC set-up failed (%d)\n", dev->name, err);
+		i40e_aq_shutdown(ad);
+		i40e_pf_reset(ad);
+		hal_pci_unmap_bar(&ad->bar);
+		goto fail;
+	}
+	PMD_LOG(INFO, "%s: LAN queues %u..%u of the device\n", dev->name, ad->base_queue,
+		ad->base_queue + ad->nb_pf_queues - 1u);
 	ad->rdpc_last = i40e_read_reg(ad, I40E_GLV_RDPC(0));
 	dev->dev_private = ad;
 	dev->ops = &i40e_eth_dev_ops;

@@ -44,6 +44,17 @@ enum i40e_rx_path {
 	I40E_RX_PATH_VECTOR,     /* i40e_recv_pkts_vec, i40e_recv_scattered_pkts_vec */
 };
 
+/* The PF's LAN HMC (i40e_hmc.c): where its objects are in the FPM space
+ * and the memory that backs them. */
+struct i40e_hmc {
+	const struct rte_memzone *mz; /* backing memory, FPM address 0 at mz->addr */
+	uint64_t rx_base;             /* FPM address of receive object 0 */
+	uint32_t rx_obj_size;
+	uint16_t count;               /* objects of each kind: the PF's queues */
+	unsigned int sd_count;        /* direct segments programmed */
+	uint8_t fn;                   /* HMC function index (PF_FUNC_RID) */
+};
+
 struct i40e_adapter {
 	struct hal_bar bar;        /* BAR0 */
 	/* As DPDK's: true at configure; a queue set up against the
@@ -63,6 +74,12 @@ struct i40e_adapter {
 	uint64_t imissed;
 	struct i40e_adminq aq;     /* admin send queue (i40e_adminq.c) */
 	uint16_t main_vsi_seid;    /* the PF's VSI, from get_switch_config */
+	/* PFLAN_QALLOC: the PF's queues are base_queue.. of the device's
+	 * queue space; the PF addresses them as 0..nb_pf_queues-1. */
+	uint16_t base_queue;
+	uint16_t nb_pf_queues;
+	struct i40e_hmc hmc;
+	bool rxq_ctx_direct;       /* contexts through PFCM_LANCTX, not the HMC */
 	/* RSS (i40e_rss.c): the table was set by the application since the
 	 * last configure, so start leaves it; the flow types asked for */
 	bool rss_reta_updated;
@@ -235,8 +252,20 @@ void i40e_rx_queue_release_mbufs(struct i40e_rx_queue *rxq);
 /* Back to the state right after setup: zeroed ring, indexes 0. */
 void i40e_reset_rx_queue(struct i40e_rx_queue *rxq);
 int i40e_alloc_rx_queue_mbufs(struct i40e_rx_queue *rxq);
-/* Write the queue context through PFCM_LANCTX*. 0 or -EIO. */
+/* i40e_rxq_ctx.c: the 32-byte context as DPDK 22.11 fills it, and its
+ * write into the queue's HMC object (0 or -EINVAL) or, with
+ * i40e_set_rxq_ctx_direct, through PFCM_LANCTX* (0 or -EIO). */
+void i40e_rxq_ctx_pack(const struct i40e_rx_queue *rxq, uint8_t *ctx);
 int i40e_write_rx_queue_context(struct i40e_rx_queue *rxq);
+/* An explicit option for tests: write contexts through the direct-access
+ * registers from the next queue start on (false: the HMC, the default). */
+int i40e_set_rxq_ctx_direct(struct rte_eth_dev *dev, bool on);
+
+/* i40e_hmc.c: size, back and program the LAN HMC for nb_pf_queues
+ * queues (0, -EINVAL, -ENOMEM); undo it; write one rx context object. */
+int i40e_hmc_init(struct i40e_adapter *ad, uint16_t port_id, int socket_id);
+void i40e_hmc_shutdown(struct i40e_adapter *ad);
+int i40e_hmc_write_rxq_ctx(struct i40e_adapter *ad, uint16_t q, const uint8_t *ctx);
 /* Ask for a queue on/off and wait for QENA_STAT to follow. 0 or -ETIMEDOUT. */
 int i40e_switch_rx_queue(struct i40e_adapter *ad, uint16_t reg_idx, bool on);
 

@@ -40,14 +40,70 @@
 #define I40E_QRX_TAIL_MASK 0x1FFFu
 
 /*
- * LAN queue context, direct access. On real hardware the receive queue
- * context lives in the HMC (host memory cache: function-private memory
- * backed by host pages that the PF describes in segment tables), and
- * DPDK's driver writes it there. The PF also has these direct-access
- * registers: put one 16-byte sub-line in LANCTXDATA[0..3], then write
- * LANCTXCTL with the queue number, sub-line, type and op-code and wait for
- * LANCTXSTAT.CTX_DONE. rtemem's driver uses them because they need no HMC
- * set-up; the emulated device implements only this path.
+ * The PF's share of the device's LAN queues (1536 in all): queues
+ * FIRSTQ..LASTQ of the global queue space, if VALID. The PF's own queue
+ * registers (QRX_ENA, QRX_TAIL) and its HMC objects are indexed from the
+ * PF's first queue, 0..count-1; only global registers (GLLAN_TXPRE_QDIS)
+ * take FIRSTQ + i, as i40e_clear_hw in DPDK's base code does.
+ */
+#define I40E_PFLAN_QALLOC 0x001C0400
+#define I40E_PFLAN_QALLOC_FIRSTQ_SHIFT 0
+#define I40E_PFLAN_QALLOC_FIRSTQ_MASK 0x7FFu
+#define I40E_PFLAN_QALLOC_LASTQ_SHIFT 16
+#define I40E_PFLAN_QALLOC_LASTQ_MASK 0x7FFu
+#define I40E_PFLAN_QALLOC_VALID 0x80000000u
+
+/* The PCI function number of this PF: its index in the GLHMC_* arrays. */
+#define I40E_PF_FUNC_RID 0x0009C000
+#define I40E_PF_FUNC_RID_FUNCTION_NUMBER_MASK 0x7u
+
+/*
+ * LAN HMC (host memory cache). The PF's HMC is a private address space
+ * (FPM) in which the device finds its queue contexts: transmit objects at
+ * LANTXBASE, receive objects at LANRXBASE (both in 512-byte units), one
+ * object per PF queue, of 2^OBJSZ bytes. The space is backed by host
+ * memory in 2 MB segments; segment descriptor i maps FPM addresses
+ * [i * 2 MB, (i + 1) * 2 MB). A direct descriptor names one 2 MB
+ * IOVA-contiguous backing page; a paged one a page of 512 page
+ * descriptors. A descriptor is written by loading SDDATAHIGH/SDDATALOW
+ * and then SDCMD with the index and WR.
+ */
+#define I40E_GLHMC_LANTXOBJSZ 0x000C2004 /* log2 of a tx context's size */
+#define I40E_GLHMC_LANQMAX 0x000C2008    /* most queue objects per function */
+#define I40E_GLHMC_LANQMAX_MASK 0x7FFu
+#define I40E_GLHMC_LANRXOBJSZ 0x000C200C /* log2 of an rx context's size */
+#define I40E_GLHMC_OBJSZ_MASK 0xFu
+#define I40E_GLHMC_LANTXBASE(fn) (0x000C6200u + 4u * (uint32_t)(fn)) /* fn = 0..15 */
+#define I40E_GLHMC_LANTXCNT(fn) (0x000C6300u + 4u * (uint32_t)(fn))
+#define I40E_GLHMC_LANRXBASE(fn) (0x000C6400u + 4u * (uint32_t)(fn))
+#define I40E_GLHMC_LANRXCNT(fn) (0x000C6500u + 4u * (uint32_t)(fn))
+#define I40E_GLHMC_FN_MAX 16
+#define I40E_GLHMC_LANBASE_MASK 0xFFFFFFu
+#define I40E_GLHMC_LANCNT_MASK 0x7FFu
+#define I40E_HMC_L2OBJ_BASE_ALIGN 512u   /* unit of the BASE registers */
+#define I40E_HMC_DIRECT_BP_SIZE 0x200000u /* FPM bytes one segment maps */
+#define I40E_HMC_MAX_BP_COUNT 512u       /* 4 KB pages per segment */
+
+#define I40E_PFHMC_SDCMD 0x000C0000
+#define I40E_PFHMC_SDCMD_PMSDIDX_MASK 0xFFFu
+#define I40E_PFHMC_SDCMD_PMSDWR 0x80000000u
+#define I40E_PFHMC_SDDATALOW 0x000C0100
+#define I40E_PFHMC_SDDATALOW_PMSDVALID 0x1u
+#define I40E_PFHMC_SDDATALOW_PMSDTYPE_DIRECT 0x2u /* 0: paged */
+#define I40E_PFHMC_SDDATALOW_PMSDBPCOUNT_SHIFT 2
+#define I40E_PFHMC_SDDATALOW_PMSDBPCOUNT_MASK 0x3FFu
+#define I40E_PFHMC_SDDATALOW_PMSDDATALOW_MASK 0xFFFFF000u /* address bits 12-31 */
+#define I40E_PFHMC_SDDATAHIGH 0x000C0200 /* address bits 32-63 */
+#define I40E_PFHMC_PDINV 0x000C0300
+
+/*
+ * LAN queue context, direct access. The PF may also read and write a
+ * queue's context through these registers instead of its HMC object: put
+ * one 16-byte sub-line in LANCTXDATA[0..3], then write LANCTXCTL with the
+ * queue number, sub-line, type and op-code and wait for
+ * LANCTXSTAT.CTX_DONE. Production drivers write the HMC object; rtemem's
+ * driver keeps this path only as a fallback for tests
+ * (i40e_set_rxq_ctx_direct).
  */
 #define I40E_PFCM_LANCTXDATA(i) (0x0010C100u + 0x80u * (uint32_t)(i)) /* i = 0..3 */
 #define I40E_PFCM_LANCTXCTL 0x0010C300
@@ -73,6 +129,8 @@
 #define I40E_RXQ_CTX_BYTES 32
 #define I40E_RXQ_CTX_HEAD_LSB 0       /* 13 bits, descriptors */
 #define I40E_RXQ_CTX_HEAD_W 13
+#define I40E_RXQ_CTX_CPUID_LSB 13     /* 8 bits, TPH target CPU (DPDK leaves 0) */
+#define I40E_RXQ_CTX_CPUID_W 8
 #define I40E_RXQ_CTX_BASE_LSB 32      /* 57 bits, ring address / 128 */
 #define I40E_RXQ_CTX_BASE_W 57
 #define I40E_RXQ_CTX_QLEN_LSB 89      /* 13 bits, descriptors */
@@ -159,7 +217,8 @@
 #define I40E_SIM_VSI_VLAN_STRIP 0x1u
 #define I40E_SIM_VSI_VLAN_QINQ 0x2u
 
-/* How many rx queues the emulated PF offers (real X710: up to 1536). */
+/* How many rx queues the emulated PF may own (real X710: up to 1536 per
+ * device; PFLAN_QALLOC says which). */
 #define I40E_SIM_MAX_RX_QUEUES 64
 
 #endif

@@ -104,7 +104,7 @@ int i40e_dev_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_d
 	rxq->nb_rx_desc = nb_desc;
 	rxq->rx_free_thresh = free_thresh;
 	rxq->queue_id = qid;
-	rxq->reg_idx = qid; /* the PF's queues start at 0 */
+	rxq->reg_idx = qid; /* PF-relative, as the PF's queue registers and HMC objects */
 	rxq->port_id = dev->port_id;
 	rxq->rx_buf_len = (uint16_t)buf_size;
 	rxq->max_pkt_len = frame_size;
@@ -250,76 +250,6 @@ int i40e_alloc_rx_queue_mbufs(struct i40e_rx_queue *rxq)
 	}
 	for (uint16_t i = 0; i < RTE_PMD_I40E_RX_MAX_BURST; i++)
 		rxq->sw_ring[rxq->nb_rx_desc + i].mbuf = &rxq->fake_mbuf;
-	return 0;
-}
-
-static void ctx_set(uint8_t *ctx, unsigned int lsb, unsigned int width, uint64_t val)
-{
-	for (unsigned int i = 0; i < width; i++) {
-		unsigned int bit = lsb + i;
-
-		if (val & (1ULL << i))
-			ctx[bit / 8] |= (uint8_t)(1u << (bit % 8));
-		else
-			ctx[bit / 8] &= (uint8_t)~(1u << (bit % 8));
-	}
-}
-
-int i40e_write_rx_queue_context(struct i40e_rx_queue *rxq)
-{
-	struct i40e_adapter *ad = rxq->adapter;
-	uint8_t ctx[I40E_RXQ_CTX_BYTES] = { 0 };
-
-	ctx_set(ctx, I40E_RXQ_CTX_HEAD_LSB, I40E_RXQ_CTX_HEAD_W, 0);
-	ctx_set(ctx, I40E_RXQ_CTX_BASE_LSB, I40E_RXQ_CTX_BASE_W,
-		rxq->rx_ring_phys_addr / I40E_RXQ_CTX_BASE_UNIT);
-	ctx_set(ctx, I40E_RXQ_CTX_QLEN_LSB, I40E_RXQ_CTX_QLEN_W, rxq->nb_rx_desc);
-	ctx_set(ctx, I40E_RXQ_CTX_DBUFF_LSB, I40E_RXQ_CTX_DBUFF_W,
-		rxq->rx_buf_len / I40E_RXQ_CTX_DBUFF_UNIT);
-	ctx_set(ctx, I40E_RXQ_CTX_HBUFF_LSB, I40E_RXQ_CTX_HBUFF_W, 0);
-	ctx_set(ctx, I40E_RXQ_CTX_DTYPE_LSB, I40E_RXQ_CTX_DTYPE_W, 0);
-	ctx_set(ctx, I40E_RXQ_CTX_DSIZE_LSB, I40E_RXQ_CTX_DSIZE_W,
-		sizeof(union i40e_rx_desc) == 32 ? 1 : 0);
-	ctx_set(ctx, I40E_RXQ_CTX_CRCSTRIP_LSB, I40E_RXQ_CTX_CRCSTRIP_W, rxq->crc_len == 0);
-	ctx_set(ctx, I40E_RXQ_CTX_RXMAX_LSB, I40E_RXQ_CTX_RXMAX_W, rxq->max_pkt_len);
-	/* As DPDK 22.11 sets them: the first stripped tag reported in L2TAG1,
-	 * inner tags of tunnels left in place, TLP processing hints on for
-	 * descriptor reads and writes, data and headers, the low-descriptor
-	 * threshold at 2 (x 64 descriptors), descriptor prefetch on. */
-	ctx_set(ctx, I40E_RXQ_CTX_L2TSEL_LSB, 1, 1);
-	ctx_set(ctx, I40E_RXQ_CTX_SHOWIV_LSB, 1, 0);
-	ctx_set(ctx, I40E_RXQ_CTX_TPHRDESC_LSB, 1, 1);
-	ctx_set(ctx, I40E_RXQ_CTX_TPHWDESC_LSB, 1, 1);
-	ctx_set(ctx, I40E_RXQ_CTX_TPHDATA_LSB, 1, 1);
-	ctx_set(ctx, I40E_RXQ_CTX_TPHHEAD_LSB, 1, 1);
-	ctx_set(ctx, I40E_RXQ_CTX_LRXQTHRESH_LSB, I40E_RXQ_CTX_LRXQTHRESH_W, 2);
-	ctx_set(ctx, I40E_RXQ_CTX_PREFENA_LSB, 1, 1);
-
-	for (unsigned int line = 0; line < I40E_RXQ_CTX_BYTES / 16; line++) {
-		uint32_t stat = 0;
-
-		for (unsigned int i = 0; i < 4; i++) {
-			const uint8_t *b = ctx + 16 * line + 4 * i;
-
-			i40e_write_reg(ad, I40E_PFCM_LANCTXDATA(i),
-				       (uint32_t)b[0] | (uint32_t)b[1] << 8 |
-				       (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24);
-		}
-		i40e_write_reg(ad, I40E_PFCM_LANCTXCTL,
-			       (uint32_t)rxq->reg_idx << I40E_PFCM_LANCTXCTL_QUEUE_NUM_SHIFT |
-			       line << I40E_PFCM_LANCTXCTL_SUB_LINE_SHIFT |
-			       (uint32_t)I40E_PFCM_LANCTX_QUEUE_TYPE_RX
-				       << I40E_PFCM_LANCTXCTL_QUEUE_TYPE_SHIFT |
-			       (uint32_t)I40E_PFCM_LANCTX_OP_WRITE << I40E_PFCM_LANCTXCTL_OP_CODE_SHIFT);
-		for (int tries = 0; tries < I40E_QUEUE_SWITCH_POLLS; tries++) {
-			stat = i40e_read_reg(ad, I40E_PFCM_LANCTXSTAT);
-			if (stat & I40E_PFCM_LANCTXSTAT_CTX_DONE)
-				break;
-			rte_delay_us(10);
-		}
-		if (!(stat & I40E_PFCM_LANCTXSTAT_CTX_DONE) || (stat & I40E_PFCM_LANCTXSTAT_CTX_MISS))
-			return -EIO;
-	}
 	return 0;
 }
 

@@ -18,6 +18,7 @@
 #include "i40e_rxd.h"
 #include "sim_i40e.h"
 #include "sim_i40e_aq.h"
+#include "sim_i40e_hmc.h"
 
 #define NQ I40E_SIM_MAX_RX_QUEUES
 #define AUTO_BATCH_MAX 65536 /* bound on one auto delivery, even for odd wires */
@@ -26,7 +27,11 @@ struct sim_i40e_rxq {
 	uint32_t ena;           /* QRX_ENA: REQ as written, STAT as the device answers */
 	uint32_t tail;
 	uint32_t head;
-	uint8_t ctx[I40E_RXQ_CTX_BYTES]; /* the queue context as the driver wrote it */
+	uint8_t ctx[I40E_RXQ_CTX_BYTES]; /* the queue context the device holds */
+	/* ctx was written through PFCM_LANCTX and is used as it is at the
+	 * next enable; otherwise the enable reads it from the HMC object.
+	 * Dropped when the queue stops, as a context cache entry would be. */
+	bool ctx_cached;
 	/* decoded from ctx when the queue is enabled */
 	uint64_t base;
 	uint32_t qlen;
@@ -54,6 +59,9 @@ struct sim_i40e {
 	uint8_t mac[6];
 	uint32_t lanctx_data[4];
 	uint32_t lanctx_stat;
+	uint16_t first_queue;   /* PFLAN_QALLOC: the PF's queues in the device's space */
+	uint16_t nb_queues;
+	struct sim_i40e_hmc hmc; /* the LAN HMC (sim_i40e_hmc.c) */
 	uint8_t hlut[I40E_RSS_LUT_SIZE];
 	uint8_t rss_key[I40E_RSS_KEY_SIZE];
 	struct sim_i40e_rxq rxq[NQ];
@@ -119,6 +127,18 @@ static bool rxq_load_context(struct sim_i40e_rxq *q)
 	return q->qlen >= 2 && q->dbuff > 0 && q->head < q->qlen && q->rxmax > 0;
 }
 
+/* The context an enable runs with: the one written through PFCM_LANCTX,
+ * or else the queue's object in the HMC, read over DMA. The PF is
+ * function 0 of the device (PF_FUNC_RID). */
+static bool rxq_fetch_context(struct sim_i40e *dev, unsigned int qn)
+{
+	struct sim_i40e_rxq *q = &dev->rxq[qn];
+
+	if (q->ctx_cached)
+		return true;
+	return sim_i40e_hmc_rx_context(&dev->hmc, 0, qn, q->ctx) == SIM_I40E_HMC_OK;
+}
+
 static void lanctx_command(struct sim_i40e *dev, uint32_t ctl)
 {
 	unsigned int qn = (ctl >> I40E_PFCM_LANCTXCTL_QUEUE_NUM_SHIFT) &
@@ -132,13 +152,15 @@ static void lanctx_command(struct sim_i40e *dev, uint32_t ctl)
 	uint8_t *sub;
 
 	/* Only receive contexts, and only their two sub-lines, exist here. */
-	if (qn >= NQ || type != I40E_PFCM_LANCTX_QUEUE_TYPE_RX ||
+	if (qn >= dev->nb_queues || type != I40E_PFCM_LANCTX_QUEUE_TYPE_RX ||
 	    line >= I40E_RXQ_CTX_BYTES / 16 ||
 	    (op != I40E_PFCM_LANCTX_OP_READ && op != I40E_PFCM_LANCTX_OP_WRITE)) {
 		dev->lanctx_stat = I40E_PFCM_LANCTXSTAT_CTX_DONE | I40E_PFCM_LANCTXSTAT_CTX_MISS;
 		return;
 	}
 	sub = dev->rxq[qn].ctx + 16 * line;
+	if (op == I40E_PFCM_LANCTX_OP_WRITE)
+		dev->rxq[qn].ctx_cached = true;
 	for (unsigned int i = 0; i < 4; i++) {
 		if (op == I40E_PFCM_LANCTX_OP_WRITE) {
 			for (unsigned int b = 0; b < 4; b++)
@@ -694,6 +716,7 @@ static void pf_reset(struct sim_i40e *dev)
 	memset(dev->lanctx_data, 0, sizeof(dev->lanctx_data));
 	dev->lanctx_stat = 0;
 	dev->vlan_mode = 0;
+	sim_i40e_hmc_pf_reset(&dev->hmc);
 	sim_i40e_aq_reset(&dev->aq);
 }
 
@@ -709,13 +732,13 @@ static uint32_t reg_read_locked(struct sim_i40e *dev, uint32_t off)
 {
 	uint32_t i, v;
 
-	if (sim_i40e_aq_read(&dev->aq, off, &v))
+	if (sim_i40e_aq_read(&dev->aq, off, &v) || sim_i40e_hmc_read(&dev->hmc, off, &v))
 		return v;
-	if (in_array(off, I40E_QRX_ENA(0), 4, NQ, &i)) {
+	if (in_array(off, I40E_QRX_ENA(0), 4, dev->nb_queues, &i)) {
 		auto_pump(dev);
 		return dev->rxq[i].ena;
 	}
-	if (in_array(off, I40E_QRX_TAIL(0), 4, NQ, &i))
+	if (in_array(off, I40E_QRX_TAIL(0), 4, dev->nb_queues, &i))
 		return dev->rxq[i].tail;
 	if (in_array(off, I40E_PFCM_LANCTXDATA(0), 0x80, 4, &i))
 		return dev->lanctx_data[i];
@@ -737,6 +760,13 @@ static uint32_t reg_read_locked(struct sim_i40e *dev, uint32_t off)
 		return dev->vlan_mode;
 	case I40E_PFGEN_CTRL:
 		return 0; /* a PF reset completes at once */
+	case I40E_PFLAN_QALLOC:
+		return (uint32_t)dev->first_queue << I40E_PFLAN_QALLOC_FIRSTQ_SHIFT |
+		       (uint32_t)(dev->first_queue + dev->nb_queues - 1u)
+			       << I40E_PFLAN_QALLOC_LASTQ_SHIFT |
+		       I40E_PFLAN_QALLOC_VALID;
+	case I40E_PF_FUNC_RID:
+		return 0; /* PCI function 0 */
 	case I40E_PFCM_LANCTXSTAT:
 		return dev->lanctx_stat;
 	case I40E_PRTGL_SAL:
@@ -774,13 +804,14 @@ static void reg_write_locked(struct sim_i40e *dev, uint32_t off, uint32_t val)
 {
 	uint32_t i;
 
-	if (sim_i40e_aq_write(&dev->aq, off, val))
+	if (sim_i40e_aq_write(&dev->aq, off, val) || sim_i40e_hmc_write(&dev->hmc, off, val))
 		return;
-	if (in_array(off, I40E_QRX_ENA(0), 4, NQ, &i)) {
+	if (in_array(off, I40E_QRX_ENA(0), 4, dev->nb_queues, &i)) {
 		struct sim_i40e_rxq *q = &dev->rxq[i];
 
 		if (val & I40E_QRX_ENA_QENA_REQ) {
-			if (!(q->ena & I40E_QRX_ENA_QENA_STAT) && rxq_load_context(q))
+			if (!(q->ena & I40E_QRX_ENA_QENA_STAT) && rxq_fetch_context(dev, i) &&
+			    rxq_load_context(q))
 				q->ena = I40E_QRX_ENA_QENA_REQ | I40E_QRX_ENA_QENA_STAT;
 			else if (!(q->ena & I40E_QRX_ENA_QENA_STAT))
 				q->ena = I40E_QRX_ENA_QENA_REQ; /* bad context: never runs */
@@ -788,10 +819,11 @@ static void reg_write_locked(struct sim_i40e *dev, uint32_t off, uint32_t val)
 			q->ena = I40E_QRX_ENA_QENA_STAT; /* requested off, still running */
 		} else {
 			q->ena = 0; /* nothing is in flight: the queue drains at once */
+			q->ctx_cached = false;
 		}
 		return;
 	}
-	if (in_array(off, I40E_QRX_TAIL(0), 4, NQ, &i)) {
+	if (in_array(off, I40E_QRX_TAIL(0), 4, dev->nb_queues, &i)) {
 		struct sim_i40e_rxq *q = &dev->rxq[i];
 
 		val &= I40E_QRX_TAIL_MASK;
@@ -897,6 +929,8 @@ static int i40e_create(struct sim_pci_device *pdev, unsigned int index, uint16_t
 	dev->aq.phy_type = device_id == I40E_DEV_ID_SFP_XL710 ? I40E_AQ_PHY_TYPE_10GBASE_SR
 							       : I40E_AQ_PHY_TYPE_40GBASE_SR4;
 	dev->aq.pxe_mode = true;
+	dev->nb_queues = NQ;
+	dev->aq.pf_queues = NQ;
 	sim_i40e_aq_reset(&dev->aq);
 	dev->auto_deliver = true;
 	if (pcap != NULL && pcap[0] != '\0') {
@@ -990,6 +1024,26 @@ void sim_i40e_set_queue_stuck(struct sim_i40e *dev, unsigned int q, bool stuck)
 		return;
 	pthread_mutex_lock(&dev->lock);
 	dev->rxq[q].stuck = stuck;
+	pthread_mutex_unlock(&dev->lock);
+}
+
+int sim_i40e_set_queue_alloc(struct sim_i40e *dev, uint16_t first, uint16_t count)
+{
+	if (dev == NULL || count == 0 || count > NQ ||
+	    (unsigned int)first + count > SIM_I40E_HMC_LANQMAX)
+		return -EINVAL;
+	pthread_mutex_lock(&dev->lock);
+	dev->first_queue = first;
+	dev->nb_queues = count;
+	dev->aq.pf_queues = count;
+	pthread_mutex_unlock(&dev->lock);
+	return 0;
+}
+
+void sim_i40e_hmc_status(struct sim_i40e *dev, struct sim_i40e_hmc *hmc)
+{
+	pthread_mutex_lock(&dev->lock);
+	*hmc = dev->hmc;
 	pthread_mutex_unlock(&dev->lock);
 }
 

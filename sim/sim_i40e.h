@@ -2,7 +2,9 @@
  * The emulated Intel X710/XL710 physical function: a BAR0 register file
  * with the receive registers of i40e/i40e_regs.h, receive descriptor
  * processing over the sim IOMMU (sim_dma_read/sim_dma_write), and a packet
- * source as its wire. Its firmware (sim_i40e_aq.c) answers the admin queue
+ * source as its wire. Queue contexts are read from the LAN HMC in host
+ * memory (sim_i40e_hmc.c) when a queue is enabled, unless one was written
+ * through PFCM_LANCTX. Its firmware (sim_i40e_aq.c) answers the admin queue
  * and keeps the main VSI, whose MAC filters, promiscuous flags and queue
  * map decide which frames reach which queue.
  *
@@ -29,6 +31,7 @@
 
 #include "pkt_source.h"
 #include "sim_i40e_aq.h"
+#include "sim_i40e_hmc.h"
 #include "sim_machine.h"
 
 struct sim_i40e;
@@ -80,6 +83,16 @@ void sim_i40e_set_queue_stuck(struct sim_i40e *dev, unsigned int q, bool stuck);
 /* Plug the cable in (up) or pull it out: PRTMAC_LINKSTA follows. A new
  * device's link is up; a PF reset does not change it. */
 void sim_i40e_set_link(struct sim_i40e *dev, bool up);
+
+/* PFLAN_QALLOC: the PF owns count queues of the device's queue space from
+ * first on (count <= I40E_SIM_MAX_RX_QUEUES; 0 and 64 after creation).
+ * The PF's queue registers reach queues 0..count-1 of the PF. Read by the
+ * driver at probe. 0 or -EINVAL. */
+int sim_i40e_set_queue_alloc(struct sim_i40e *dev, uint16_t first, uint16_t count);
+
+/* A copy of the device's HMC state: segment descriptors, object bases and
+ * counts, refused context reads and why the last one was refused. */
+void sim_i40e_hmc_status(struct sim_i40e *dev, struct sim_i40e_hmc *hmc);
 
 /* The admin queue API version the device's firmware reports (a newer
  * NVM image); kept across PF resets. */

@@ -78,6 +78,7 @@ void sim_i40e_aq_reset(struct sim_i40e_aq *aq)
 	aq->link_speed = keep.link_speed;
 	aq->phy_type = keep.phy_type;
 	aq->pxe_mode = keep.pxe_mode;
+	aq->pf_queues = keep.pf_queues;
 	vsi_reset(aq);
 }
 
@@ -218,7 +219,7 @@ static uint16_t update_vsi(struct sim_i40e_aq *aq, struct cmd *c)
 	tc0 = rte_le_to_cpu_16(p.tc_mapping[0]);
 	offset = (tc0 >> I40E_AQ_VSI_TC_QUE_OFFSET_SHIFT) & I40E_AQ_VSI_TC_QUE_OFFSET_MASK;
 	log2 = (tc0 >> I40E_AQ_VSI_TC_QUE_NUMBER_SHIFT) & I40E_AQ_VSI_TC_QUE_NUMBER_MASK;
-	if ((unsigned int)first + offset + (1u << log2) > I40E_SIM_MAX_RX_QUEUES)
+	if ((unsigned int)first + offset + (1u << log2) > aq->pf_queues)
 		return I40E_AQ_RC_EINVAL; /* past the PF's queues */
 	aq->vsi.first_queue = (uint16_t)(first + offset);
 	aq->vsi.qnum_log2 = (uint8_t)log2;

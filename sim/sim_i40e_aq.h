@@ -43,6 +43,7 @@ struct sim_i40e_aq {
 	uint8_t phy_type;
 	bool pxe_mode;                 /* until clear_pxe; survives a PF reset */
 	bool lse;                      /* link status events asked for */
+	uint16_t pf_queues;            /* the PF's queues (PFLAN_QALLOC), set by the device */
 	struct sim_i40e_vsi vsi;
 };
 

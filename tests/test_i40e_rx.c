@@ -3345,6 +3345,259 @@ static void test_link_follows_cable(void **state)
 	assert_string_equal(str, "Link up at 10 Gbps FDX Fixed");
 }
 
+/* ---- LAN HMC and queue allocation --------------------------------------- */
+
+/* The receive queue context's fields, with the datasheet's LSB and width
+ * (written out here, not taken from i40e_regs.h, so the header is checked
+ * too). */
+struct ctx_field {
+	const char *name;
+	unsigned int lsb, width;
+};
+
+static const struct ctx_field rx_ctx_fields[] = {
+	{ "head", 0, 13 }, { "cpuid", 13, 8 }, { "base", 32, 57 }, { "qlen", 89, 13 },
+	{ "dbuff", 102, 7 }, { "hbuff", 109, 5 }, { "dtype", 114, 2 }, { "dsize", 116, 1 },
+	{ "crcstrip", 117, 1 }, { "fc_ena", 118, 1 }, { "l2tsel", 119, 1 },
+	{ "hsplit_0", 120, 4 }, { "hsplit_1", 124, 2 }, { "showiv", 127, 1 },
+	{ "rxmax", 174, 14 }, { "tphrdesc", 193, 1 }, { "tphwdesc", 194, 1 },
+	{ "tphdata", 195, 1 }, { "tphhead", 196, 1 }, { "lrxqthresh", 198, 3 },
+	{ "prefena", 201, 1 },
+};
+
+static uint64_t ctx_field_get(const uint8_t *ctx, unsigned int lsb, unsigned int width)
+{
+	uint64_t v = 0;
+
+	for (unsigned int i = 0; i < width; i++)
+		if (ctx[(lsb + i) / 8] & (1u << ((lsb + i) % 8)))
+			v |= 1ULL << i;
+	return v;
+}
+
+/* Where the device finds queue q's rx context: the segment descriptor and
+ * object base it was given, as host memory of the driver's HMC memzone. */
+static const uint8_t *hmc_rx_object(unsigned int q)
+{
+	const struct rte_memzone *mz = rte_memzone_lookup("i40e_p0_hmc");
+	struct sim_i40e_hmc hmc;
+	uint64_t fpm, iova;
+
+	assert_non_null(mz);
+	sim_i40e_hmc_status(dev, &hmc);
+	fpm = (uint64_t)hmc.rx_base[0] * 512 + 32ull * q;
+	assert_true(fpm / 0x200000 < SIM_I40E_HMC_SDS);
+	assert_true(hmc.sd[fpm / 0x200000].valid);
+	iova = hmc.sd[fpm / 0x200000].addr + fpm % 0x200000;
+	assert_true(iova >= mz->iova && iova + 32 <= mz->iova + mz->len);
+	return (const uint8_t *)mz->addr + (iova - mz->iova);
+}
+
+/* Probe programs the HMC: one direct segment at the backing memzone,
+ * 64 tx objects of 128 bytes from 0, 64 rx objects after them. */
+static void test_hmc_segments_programmed(void **state)
+{
+	const struct rte_memzone *mz = rte_memzone_lookup("i40e_p0_hmc");
+	struct sim_i40e_hmc hmc;
+
+	(void)state;
+	assert_non_null(mz);
+	memset(&hmc, 0xa5, sizeof(hmc));
+	sim_i40e_hmc_status(dev, &hmc);
+	assert_true(hmc.sd[0].valid);
+	assert_true(hmc.sd[0].direct);
+	assert_int_equal(hmc.sd[0].bp_count, 512);
+	assert_int_equal(hmc.sd[0].addr, mz->iova);
+	assert_int_equal(mz->iova % 4096, 0);
+	assert_false(hmc.sd[1].valid);
+	assert_int_equal(hmc.tx_base[0], 0);
+	assert_int_equal(hmc.tx_cnt[0], 64);
+	assert_int_equal(hmc.rx_base[0], 64 * 128 / 512);
+	assert_int_equal(hmc.rx_cnt[0], 64);
+	assert_true(mz->len >= 64 * 128 + 64 * 32);
+	/* close takes the segment back before freeing the memory */
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	sim_i40e_hmc_status(dev, &hmc);
+	assert_false(hmc.sd[0].valid);
+	assert_null(rte_memzone_lookup("i40e_p0_hmc"));
+	assert_int_equal(rte_eth_dev_count_avail(), 1); /* probed again, for test_teardown */
+}
+
+/* Start writes each queue's context into its HMC object, every field as
+ * DPDK 22.11's i40e_rx_queue_init sets it; the device reads it from there. */
+static void test_hmc_rx_context_fields(void **state)
+{
+	struct pkt_gen_config cfg = base_cfg;
+	struct sim_i40e_hmc hmc;
+	uint64_t next = 0;
+
+	(void)state;
+	for (unsigned int q = 0; q < 2; q++)
+		memset((void *)(uintptr_t)hmc_rx_object(q), 0xa5, 32); /* poisoned */
+	assert_int_equal(port_up(2, 512, 0, 0, pool), 0);
+	for (unsigned int q = 0; q < 2; q++) {
+		const uint8_t *obj = hmc_rx_object(q);
+		char name[RTE_MEMZONE_NAMESIZE];
+		const struct rte_memzone *ring;
+		uint8_t want[32] = { 0 };
+
+		snprintf(name, sizeof(name), "eth_p0_q%u_rx_ring", q);
+		ring = rte_memzone_lookup(name);
+		assert_non_null(ring);
+		const uint64_t expect[] = {
+			0,                 /* head */
+			0,                 /* cpuid */
+			ring->iova / 128,  /* base, 128-byte units */
+			512,               /* qlen */
+			2048 / 128,        /* dbuff: 2048-byte data room, 128-byte units */
+			0, 0,              /* hbuff, dtype: no header split */
+			1,                 /* dsize: 32-byte descriptors */
+			1,                 /* crcstrip: no KEEP_CRC */
+			0,                 /* fc_ena */
+			1,                 /* l2tsel */
+			0, 0,              /* hsplit_0/1 */
+			0,                 /* showiv */
+			1500 + 14 + 4 + 8, /* rxmax: MTU + header, CRC and two VLAN tags */
+			1, 1, 1, 1,        /* tph* */
+			2,                 /* lrxqthresh */
+			1,                 /* prefena */
+		};
+
+		assert_int_equal(RTE_DIM(expect), RTE_DIM(rx_ctx_fields));
+		for (size_t f = 0; f < RTE_DIM(rx_ctx_fields); f++) {
+			const struct ctx_field *fd = &rx_ctx_fields[f];
+			uint64_t got = ctx_field_get(obj, fd->lsb, fd->width);
+
+			if (got != expect[f])
+				fail_msg("queue %u field %s: %" PRIu64 ", want %" PRIu64, q, fd->name,
+					 got, expect[f]);
+			for (unsigned int i = 0; i < fd->width; i++)
+				if (expect[f] & (1ULL << i))
+					want[(fd->lsb + i) / 8] |= (uint8_t)(1u << ((fd->lsb + i) % 8));
+		}
+		/* and nothing outside the fields */
+		assert_memory_equal(obj, want, 32);
+	}
+	sim_i40e_hmc_status(dev, &hmc);
+	assert_int_equal(hmc.errors, 0);
+	assert_int_equal(hmc.last_iova, hmc.sd[0].addr + hmc.rx_base[0] * 512ull + 32);
+	cfg.count = 40;
+	cfg.flows = 1;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	while (sim_i40e_deliver(dev, 8) > 0) {
+		unsigned int n = 0;
+
+		for (uint16_t q = 0; q < 2; q++)
+			n += drain(&cfg, q, NULL);
+		next += n;
+	}
+	assert_int_equal(next, 40);
+}
+
+/* A segment descriptor taken away: the device cannot find the context,
+ * refuses to enable the queue and says why; start fails and leaves no
+ * queue running. Programmed again, the port starts. */
+static void test_hmc_invalid_segment_refused(void **state)
+{
+	struct i40e_adapter *ad = rte_eth_devices[0].dev_private;
+	struct sim_i40e_hmc hmc;
+	uint64_t errors, sd_addr;
+
+	(void)state;
+	sim_i40e_hmc_status(dev, &hmc);
+	errors = hmc.errors;
+	sd_addr = hmc.sd[0].addr;
+	hal_bar_write32(&ad->bar, I40E_PFHMC_SDDATAHIGH, 0);
+	hal_bar_write32(&ad->bar, I40E_PFHMC_SDDATALOW, 512u << 2 | 2u); /* direct, not valid */
+	hal_bar_write32(&ad->bar, I40E_PFHMC_SDCMD, 0x80000000u);
+	assert_int_equal(port_up(1, 512, 0, 0, pool), -ETIMEDOUT);
+	sim_i40e_hmc_status(dev, &hmc);
+	assert_int_equal(hmc.errors, errors + 1);
+	assert_int_equal(hmc.last_error, SIM_I40E_HMC_SD_INVALID);
+	assert_int_equal(hal_bar_read32(&ad->bar, I40E_QRX_ENA(0)) & I40E_QRX_ENA_QENA_STAT, 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+
+	/* an object past LANRXCNT is refused as well */
+	hal_bar_write32(&ad->bar, I40E_PFHMC_SDDATAHIGH, (uint32_t)(sd_addr >> 32));
+	hal_bar_write32(&ad->bar, I40E_PFHMC_SDDATALOW, (uint32_t)sd_addr | 512u << 2 | 2u | 1u);
+	hal_bar_write32(&ad->bar, I40E_PFHMC_SDCMD, 0x80000000u);
+	hal_bar_write32(&ad->bar, I40E_GLHMC_LANRXCNT(0), 0);
+	assert_int_equal(rte_eth_dev_start(0), -ETIMEDOUT);
+	sim_i40e_hmc_status(dev, &hmc);
+	assert_int_equal(hmc.last_error, SIM_I40E_HMC_OBJ_RANGE);
+	hal_bar_write32(&ad->bar, I40E_GLHMC_LANRXCNT(0), 64);
+	assert_int_equal(rte_eth_dev_start(0), 0);
+	assert_true(hal_bar_read32(&ad->bar, I40E_QRX_ENA(0)) & I40E_QRX_ENA_QENA_STAT);
+}
+
+/* The PFCM_LANCTX fallback: the same context reaches the device through
+ * the direct-access registers and the HMC object is not written. */
+static void test_direct_context_fallback(void **state)
+{
+	struct pkt_gen_config cfg = base_cfg;
+	const uint8_t *obj = hmc_rx_object(0);
+	uint8_t poison[32];
+
+	(void)state;
+	memset(poison, 0xa5, sizeof(poison));
+	memset((void *)(uintptr_t)obj, 0xa5, 32);
+	assert_int_equal(i40e_set_rxq_ctx_direct(&rte_eth_devices[0], true), 0);
+	assert_int_equal(port_up(1, 512, 0, 0, pool), 0);
+	assert_memory_equal(obj, poison, 32);
+	cfg.count = 10;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	assert_int_equal(sim_i40e_deliver(dev, 10), 10);
+	assert_int_equal(drain(&cfg, 0, NULL), 10);
+}
+
+/* A PF whose queues start at 64 of the device: probe reads PFLAN_QALLOC,
+ * offers as many rx queues as the PF has, and receives on them (the PF's
+ * queue registers and HMC objects are numbered from its first queue). */
+static void test_queue_alloc_offset(void **state)
+{
+	struct i40e_adapter *ad;
+	struct rte_eth_dev_info info;
+	struct pkt_gen_config cfg = base_cfg;
+	struct sim_i40e_hmc hmc;
+	unsigned int total = 0;
+
+	(void)state;
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	assert_int_equal(sim_i40e_set_queue_alloc(dev, 64, 16), 0);
+	assert_int_equal(rte_eth_dev_count_avail(), 1); /* probed again */
+	ad = rte_eth_devices[0].dev_private;
+	assert_int_equal(ad->base_queue, 64);
+	assert_int_equal(ad->nb_pf_queues, 16);
+	memset(&info, 0xa5, sizeof(info));
+	assert_int_equal(rte_eth_dev_info_get(0, &info), 0);
+	assert_int_equal(info.max_rx_queues, 16);
+	sim_i40e_hmc_status(dev, &hmc);
+	assert_int_equal(hmc.rx_cnt[0], 16);
+	assert_int_equal(hmc.rx_base[0], 16 * 128 / 512);
+	assert_int_equal(port_up(17, 512, 0, 0, pool), -EINVAL);
+	assert_int_equal(port_up(16, 256, 0, 0, pool), 0);
+	cfg.count = 400;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	while (sim_i40e_deliver(dev, 64) > 0)
+		for (uint16_t q = 0; q < 16; q++)
+			total += drain(&cfg, q, NULL);
+	assert_int_equal(total, 400);
+	for (unsigned int q = 0; q < 16; q++) {
+		struct sim_i40e_queue_stats st;
+
+		assert_int_equal(sim_i40e_queue_stats(dev, q, &st), 0);
+		assert_true(st.packets > 0); /* RSS spread the flows over all 16 */
+	}
+	/* the PF's registers end at its 16th queue */
+	assert_int_equal(hal_bar_read32(&ad->bar, I40E_QRX_ENA(16)), 0);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	assert_int_equal(sim_i40e_set_queue_alloc(dev, 0, 64), 0);
+	assert_int_equal(sim_i40e_set_queue_alloc(dev, 1530, 7), -EINVAL); /* 1536 in all */
+	assert_int_equal(sim_i40e_set_queue_alloc(dev, 0, 65), -EINVAL);
+	assert_int_equal(rte_eth_dev_count_avail(), 1); /* for test_teardown */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3363,6 +3616,15 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_parameters, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_close_frees_everything, test_setup,
 						test_teardown),
+		cmocka_unit_test_setup_teardown(test_hmc_segments_programmed, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_hmc_rx_context_fields, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_hmc_invalid_segment_refused, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_direct_context_fallback, test_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_queue_alloc_offset, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_buffer_address, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_mbuf_shortage_during_burst, test_setup,
 						test_teardown),

@@ -102,14 +102,15 @@ static void write_ctx(unsigned int q, const uint8_t *ctx)
 	}
 }
 
-/* A ring of NDESC descriptors, each pointing at its own BUFSZ buffer, enabled
- * with tail = NDESC - 1. */
-static void ring_up(struct ring *r, unsigned int q, unsigned int desc_size, uint32_t rxmax)
+/* A ring of NDESC descriptors, each pointing at its own BUFSZ buffer, and
+ * the context that describes it (not written anywhere yet). */
+static void ring_prepare(struct ring *r, unsigned int q, unsigned int desc_size, uint32_t rxmax,
+			 uint8_t *ctx)
 {
-	uint8_t ctx[32] = { 0 };
 	char name[32];
 
 	memset(r, 0, sizeof(*r));
+	memset(ctx, 0, 32);
 	r->q = q;
 	r->desc_size = desc_size;
 	snprintf(name, sizeof(name), "t_desc_%u", q);
@@ -131,6 +132,15 @@ static void ring_up(struct ring *r, unsigned int q, unsigned int desc_size, uint
 	ctx_put(ctx, I40E_RXQ_CTX_DSIZE_LSB, 1, desc_size == 32);
 	ctx_put(ctx, I40E_RXQ_CTX_CRCSTRIP_LSB, 1, 1);
 	ctx_put(ctx, I40E_RXQ_CTX_RXMAX_LSB, I40E_RXQ_CTX_RXMAX_W, rxmax);
+}
+
+/* The ring, its context written through PFCM_LANCTX, enabled with
+ * tail = NDESC - 1. */
+static void ring_up(struct ring *r, unsigned int q, unsigned int desc_size, uint32_t rxmax)
+{
+	uint8_t ctx[32];
+
+	ring_prepare(r, q, desc_size, rxmax, ctx);
 	write_ctx(q, ctx);
 	wr(I40E_QRX_TAIL(q), NDESC - 1);
 	wr(I40E_QRX_ENA(q), I40E_QRX_ENA_QENA_REQ);
@@ -1648,6 +1658,136 @@ static void test_pcap_option(void **state)
 	assert_int_equal(setup(state), 0);
 }
 
+/* ---- LAN HMC --------------------------------------------------------------- */
+
+static void sd_program(unsigned int idx, uint64_t addr, bool valid, bool direct)
+{
+	wr(I40E_PFHMC_SDDATAHIGH, (uint32_t)(addr >> 32));
+	wr(I40E_PFHMC_SDDATALOW, ((uint32_t)addr & 0xFFFFF000u) | 512u << 2 |
+					 (direct ? 2u : 0u) | (valid ? 1u : 0u));
+	wr(I40E_PFHMC_SDCMD, idx | 0x80000000u);
+}
+
+/*
+ * The HMC as a driver sets it up by hand: the capability registers, one
+ * direct segment, the rx object base and count. A queue enable with no
+ * context written through PFCM_LANCTX reads it from the object over DMA;
+ * an invalid or paged segment, an object past the count and a backing
+ * page the IOMMU does not map are refused, counted and kept as the
+ * reason, and the queue does not run.
+ */
+static void test_hmc_context_from_host_memory(void **state)
+{
+	const struct rte_memzone *mz;
+	struct sim_i40e_hmc st;
+	struct ring r;
+	uint8_t ctx[32], frame[128];
+	const unsigned int q = 0, base = 2; /* rx objects from FPM 1024 */
+
+	(void)state;
+	wr(I40E_PFGEN_CTRL, I40E_PFGEN_CTRL_PFSWR);
+	assert_int_equal(rd(I40E_GLHMC_LANQMAX), 1536);
+	assert_int_equal(rd(I40E_GLHMC_LANTXOBJSZ), 7);
+	assert_int_equal(rd(I40E_GLHMC_LANRXOBJSZ), 5);
+	assert_int_equal(rd(I40E_PF_FUNC_RID) & 7, 0);
+	mz = rte_memzone_reserve_aligned("t_hmc", 4096, 0, RTE_MEMZONE_IOVA_CONTIG, 4096);
+	assert_non_null(mz);
+	memset(mz->addr, 0, 4096);
+	sd_program(0, mz->iova, true, true);
+	/* SDCMD without WR shows the descriptor in SDDATALOW/HIGH */
+	wr(I40E_PFHMC_SDDATALOW, 0);
+	wr(I40E_PFHMC_SDDATAHIGH, 0);
+	wr(I40E_PFHMC_SDCMD, 0);
+	assert_int_equal(rd(I40E_PFHMC_SDDATALOW), (uint32_t)mz->iova | 512u << 2 | 3u);
+	assert_int_equal(rd(I40E_PFHMC_SDDATAHIGH), (uint32_t)(mz->iova >> 32));
+	wr(I40E_GLHMC_LANRXBASE(0), base);
+	wr(I40E_GLHMC_LANRXCNT(0), 8);
+	assert_int_equal(rd(I40E_GLHMC_LANRXBASE(0)), base);
+	assert_int_equal(rd(I40E_GLHMC_LANRXCNT(0)), 8);
+
+	ring_prepare(&r, q, 32, 9728, ctx);
+	memcpy((uint8_t *)mz->addr + base * 512 + q * 32, ctx, 32);
+	wr(I40E_QRX_TAIL(q), NDESC - 1);
+	wr(I40E_QRX_ENA(q), I40E_QRX_ENA_QENA_REQ);
+	assert_true(rd(I40E_QRX_ENA(q)) & I40E_QRX_ENA_QENA_STAT);
+	sim_i40e_hmc_status(dev, &st);
+	assert_int_equal(st.errors, 0);
+	assert_int_equal(st.last_iova, mz->iova + base * 512);
+	assert_true(st.sd[0].valid && st.sd[0].direct);
+	assert_int_equal(st.sd[0].bp_count, 512);
+	/* it runs with that context: a frame to the port's MAC lands in the
+	 * ring's first buffer (the VSI maps everything to PF queue 0) */
+	memset(frame, 0x11, sizeof(frame));
+	memcpy(frame, (const uint8_t[]){ 0x02, 0x72, 0x74, 0x65, 0, 0 }, 6);
+	frame[12] = 0x88;
+	frame[13] = 0xb5;
+	assert_int_equal(sim_i40e_receive(dev, frame, sizeof(frame)), SIM_I40E_RX_OK);
+	assert_true(qword(&r, 0, 1) & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD));
+	assert_memory_equal(buf(&r, 0), frame, sizeof(frame));
+	ring_down(&r);
+
+	/* invalid segment */
+	ring_prepare(&r, q, 32, 9728, ctx);
+	memcpy((uint8_t *)mz->addr + base * 512 + q * 32, ctx, 32);
+	sd_program(0, mz->iova, false, true);
+	wr(I40E_QRX_ENA(q), I40E_QRX_ENA_QENA_REQ);
+	assert_int_equal(rd(I40E_QRX_ENA(q)), I40E_QRX_ENA_QENA_REQ);
+	sim_i40e_hmc_status(dev, &st);
+	assert_int_equal(st.errors, 1);
+	assert_int_equal(st.last_error, SIM_I40E_HMC_SD_INVALID);
+	wr(I40E_QRX_ENA(q), 0);
+	/* paged segment (not modelled: refused) */
+	sd_program(0, mz->iova, true, false);
+	wr(I40E_QRX_ENA(q), I40E_QRX_ENA_QENA_REQ);
+	assert_int_equal(rd(I40E_QRX_ENA(q)), I40E_QRX_ENA_QENA_REQ);
+	sim_i40e_hmc_status(dev, &st);
+	assert_int_equal(st.last_error, SIM_I40E_HMC_SD_PAGED);
+	wr(I40E_QRX_ENA(q), 0);
+	/* a backing page the IOMMU does not map */
+	sd_program(0, 0x7ff000000000ull, true, true);
+	wr(I40E_QRX_ENA(q), I40E_QRX_ENA_QENA_REQ);
+	assert_int_equal(rd(I40E_QRX_ENA(q)), I40E_QRX_ENA_QENA_REQ);
+	sim_i40e_hmc_status(dev, &st);
+	assert_int_equal(st.last_error, SIM_I40E_HMC_DMA);
+	wr(I40E_QRX_ENA(q), 0);
+	/* the object past LANRXCNT */
+	sd_program(0, mz->iova, true, true);
+	wr(I40E_GLHMC_LANRXCNT(0), 0);
+	wr(I40E_QRX_ENA(q), I40E_QRX_ENA_QENA_REQ);
+	assert_int_equal(rd(I40E_QRX_ENA(q)), I40E_QRX_ENA_QENA_REQ);
+	sim_i40e_hmc_status(dev, &st);
+	assert_int_equal(st.last_error, SIM_I40E_HMC_OBJ_RANGE);
+	assert_int_equal(st.errors, 4);
+	wr(I40E_QRX_ENA(q), 0);
+	/* a PF reset forgets the segments, not the object bases */
+	wr(I40E_PFGEN_CTRL, I40E_PFGEN_CTRL_PFSWR);
+	sim_i40e_hmc_status(dev, &st);
+	assert_false(st.sd[0].valid);
+	assert_int_equal(st.rx_base[0], base);
+	wr(I40E_GLHMC_LANRXBASE(0), 0);
+	wr(I40E_GLHMC_LANRXCNT(0), 0);
+	rte_memzone_free(r.desc_mz);
+	rte_memzone_free(r.buf_mz);
+	rte_memzone_free(mz);
+}
+
+/* PFLAN_QALLOC: first and last queue of the PF, valid; the PF's queue
+ * registers stop at its count. */
+static void test_queue_alloc_register(void **state)
+{
+	(void)state;
+	assert_int_equal(rd(I40E_PFLAN_QALLOC), 0x80000000u | 63u << 16);
+	assert_int_equal(sim_i40e_set_queue_alloc(dev, 64, 16), 0);
+	assert_int_equal(rd(I40E_PFLAN_QALLOC), 0x80000000u | 79u << 16 | 64u);
+	wr(I40E_QRX_TAIL(15), 5);
+	assert_int_equal(rd(I40E_QRX_TAIL(15)), 5);
+	wr(I40E_QRX_TAIL(16), 5); /* not the PF's: ignored */
+	assert_int_equal(rd(I40E_QRX_TAIL(16)), 0);
+	assert_int_equal(sim_i40e_set_queue_alloc(dev, 0, 0), -EINVAL);
+	assert_int_equal(sim_i40e_set_queue_alloc(dev, 0, 64), 0);
+	wr(I40E_PFGEN_CTRL, I40E_PFGEN_CTRL_PFSWR);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1687,6 +1827,9 @@ int main(void)
 		cmocka_unit_test(test_pcap_errors),
 		cmocka_unit_test(test_xl710_and_two_nics),
 		cmocka_unit_test(test_pcap_option),
+		/* last: they deliver to queue 0, whose counters the tests above check */
+		cmocka_unit_test(test_hmc_context_from_host_memory),
+		cmocka_unit_test(test_queue_alloc_register),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
