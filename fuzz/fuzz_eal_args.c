@@ -82,7 +82,8 @@ static bool parse_list(const char *s, struct expect *e)
 /* The EAL's options (src/eal_options.c) that take a value. */
 static const char *const long_with_value[] = { "lcores", "main-lcore", "socket-mem", "huge-dir",
 					       "file-prefix", "iova-mode", "base-virtaddr",
-					       "log-level", "proc-type", "sim" };
+					       "log-level", "proc-type", "sim", "allow", "block",
+					       "mbuf-pool-ops-name" };
 static const char *const long_without_value[] = { "no-huge", "in-memory", "no-pci", "no-shconf",
 						  "help" };
 static const char short_with_value[] = "clmnrab";

@@ -49,7 +49,7 @@ int rte_eal_has_hugepages(void)
 
 int rte_eal_has_pci(void)
 {
-	return 1;
+	return !internal_config.pci.no_pci;
 }
 
 const char *rte_eal_get_runtime_dir(void)

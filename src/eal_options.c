@@ -55,6 +55,8 @@ static const struct option long_options[] = {
 	{ "proc-type", required_argument, NULL, OPT_PROC_TYPE },
 	{ "sim", required_argument, NULL, OPT_SIM },
 	{ "no-pci", no_argument, NULL, OPT_NO_PCI },
+	{ "allow", required_argument, NULL, 'a' },
+	{ "block", required_argument, NULL, 'b' },
 	{ "no-shconf", no_argument, NULL, OPT_NO_SHCONF },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "mbuf-pool-ops-name", required_argument, NULL, OPT_MBUF_POOL_OPS },
@@ -80,6 +82,9 @@ void eal_usage(const char *prgname)
 	       "  --log-level [TYPE:]LEVEL  log level (1-8)\n"
 	       "  --proc-type primary|secondary|auto\n"
 	       "  --mbuf-pool-ops-name NAME  mempool ops for mbuf pools\n"
+	       "  -a, --allow PCI      use only these PCI devices (DDDD:BB:DD.F, repeatable)\n"
+	       "  -b, --block PCI      use every PCI device but these (not with -a)\n"
+	       "  --no-pci             do not scan the PCI bus (no ports)\n"
 	       "  --sim KEY=VAL,...    simulated machine (HAL=sim): profile=4K/2M|16K/32M|\n"
 	       "                       64K/512M|4K/1G, sockets=N, pages=N, seed=N,\n"
 	       "                       fail=OP:N[+OP:N], nic=x710[:N]\n",
@@ -323,8 +328,8 @@ static int apply_option(int opt, const char *arg, struct internal_config *cfg,
 		return parse_uint(arg, 32, &n);
 	case 'a':
 	case 'b':
-		/* PCI allow/block lists: accepted, every emulated NIC is used. */
-		return 0;
+		*why = "bad PCI device (DDDD:BB:DD.F or BB:DD.F; -a and -b cannot be mixed)";
+		return eal_pci_list_add(&cfg->pci, arg, opt == 'a');
 	case OPT_NO_HUGE:
 		cfg->no_hugetlbfs = true;
 		return 0;
@@ -375,6 +380,7 @@ static int apply_option(int opt, const char *arg, struct internal_config *cfg,
 			return -EINVAL;
 		return 0;
 	case OPT_NO_PCI:
+		cfg->pci.no_pci = true;
 		return 0;
 	case OPT_SIM:
 		*why = "--sim option string too long";

@@ -18,6 +18,7 @@
 #include <rte_memory.h>
 
 #include "eal_memcfg.h"
+#include "eal_pci_list.h"
 #include "hal.h"
 
 #define MAX_HUGEPAGE_SIZES HAL_MAX_PAGE_SIZES
@@ -43,6 +44,7 @@ struct internal_config {
 	char file_prefix[64];               /* --file-prefix */
 	char sim_options[512];              /* --sim */
 	char mbuf_pool_ops[32];             /* --mbuf-pool-ops-name ("" if not given) */
+	struct eal_pci_list pci;            /* -a, -b, --no-pci */
 	unsigned int num_hugepage_sizes;
 	struct hugepage_info hugepage_info[MAX_HUGEPAGE_SIZES];
 };

@@ -99,6 +99,10 @@ static void probe_all(void)
 
 	if (probed || !eal_is_initialized())
 		return;
+	if (internal_config.pci.no_pci) {
+		probed = true; /* --no-pci: the bus is not looked at */
+		return;
+	}
 	n = hal_pci_scan(found, ETHDEV_SCAN_MAX);
 	if (n < 0) {
 		RTE_LOG(ERR, EAL, "PCI scan failed: %s\n", strerror(-n));
@@ -106,7 +110,8 @@ static void probe_all(void)
 	}
 	probed = true;
 	for (int i = 0; i < n; i++)
-		probe_one(&found[i]);
+		if (eal_pci_list_allows(&internal_config.pci, &found[i].addr))
+			probe_one(&found[i]);
 }
 
 struct rte_eth_dev *eth_dev_get(uint16_t port_id)

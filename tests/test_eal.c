@@ -250,6 +250,17 @@ static void test_bad_arguments(void **state)
 		{ "-m", EINVAL },
 		{ "-h", EINVAL },
 		{ "--help", EINVAL },
+		/* PCI devices: DDDD:BB:DD.F or BB:DD.F, -a and -b not together */
+		{ "-a 0000:01:00.0 -b 0000:02:00.0", EINVAL },
+		{ "-b 02:00.0 --allow=01:00.0", EINVAL },
+		{ "-a eth0", EINVAL },
+		{ "-a 01:00", EINVAL },
+		{ "-a 01:20.0", EINVAL },   /* device numbers stop at 0x1f */
+		{ "-a 01:00.8", EINVAL },   /* functions at 7 */
+		{ "-a 100:00.0", EINVAL },  /* buses at 0xff */
+		{ "-a 01:00.0x", EINVAL },
+		{ "-a :01:00.0", EINVAL },
+		{ "-b 0:0:0:0.0", EINVAL },
 #ifdef RTEMEM_HAL_sim
 		{ "--sim=profile=3K/9M", EINVAL },
 		{ "--sim=sockets=0", EINVAL },
@@ -322,11 +333,11 @@ static void test_accepted_options(void **state)
 	RTE_SET_USED(state);
 	skip_without_hugepages();
 	assert_int_equal(rte_eal_primary_proc_alive(NULL), 0);
-	assert_true(init_with("--in-memory -v -n 4 -r 2 -a 0000:01:00.0 -b 0000:02:00.0 --no-pci "
+	assert_true(init_with("--in-memory -v -n 4 -r 2 -a 0000:01:00.0 -a 1f:1f.7 --no-pci "
 			      "--no-shconf --log-level=malloc:2", NULL) >= 0);
 	assert_int_equal(rte_log_get_level(RTE_LOGTYPE_MALLOC), RTE_LOG_ALERT);
 	assert_int_equal(rte_log_get_level(RTE_LOGTYPE_EAL), RTE_LOG_INFO);
-	assert_int_equal(rte_eal_has_pci(), 1);
+	assert_int_equal(rte_eal_has_pci(), 0); /* --no-pci */
 	assert_int_equal(rte_eal_get_baseaddr(), 0);
 	assert_int_equal(rte_eal_primary_proc_alive(NULL), 1);
 	/* The channel and rank counts are the config's, one each. */

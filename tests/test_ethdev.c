@@ -1101,6 +1101,47 @@ static void test_cleanup_closes_open_ports(void **state)
 	assert_null(rte_mempool_lookup("eth_pool2"));
 }
 
+/* The ports one EAL command line lets the PCI bus give (DPDK 22.11's -a/-b/--no-pci). */
+static void expect_ports(const char *args, const char *const *names, uint16_t n)
+{
+	char name[RTE_ETH_NAME_MAX_LEN];
+
+	assert_int_equal(rte_eal_cleanup(), 0);
+	assert_int_equal(boot(args), 0);
+	assert_int_equal(rte_eth_dev_count_avail(), n);
+	for (uint16_t p = 0; p < n; p++) {
+		memset(name, 0x5a, sizeof(name));
+		assert_int_equal(rte_eth_dev_get_name_by_port(p, name), 0);
+		assert_string_equal(name, names[p]);
+	}
+}
+
+static void test_pci_allow_block(void **state)
+{
+	static const char *const both[] = { "0000:01:00.0", "0000:02:00.0" };
+	static const char *const second[] = { "0000:02:00.0" };
+	static const char *const first[] = { "0000:01:00.0" };
+
+	(void)state;
+	skip_without_nic();
+	expect_ports("--sim=nic=x710:2", both, 2);
+	assert_int_equal(rte_eal_has_pci(), 1);
+	/* -a: only the named devices, in either address form, devargs ignored */
+	expect_ports("--sim=nic=x710:2 -a 02:00.0", second, 1);
+	expect_ports("--sim=nic=x710:2 --allow=0000:01:00.0,rx_vec_allowed=0", first, 1);
+	expect_ports("--sim=nic=x710:2 -a 0000:01:00.0 -a 0000:02:00.0", both, 2);
+	/* an allowed device that is not there is no error, just no port */
+	expect_ports("--sim=nic=x710:2 -a 0000:07:00.0", NULL, 0);
+	/* -b: all but the named devices */
+	expect_ports("--sim=nic=x710:2 -b 0000:01:00.0", second, 1);
+	expect_ports("--sim=nic=x710:2 --block 02:00.0 -b 01:00.0", NULL, 0);
+	/* --no-pci: no bus, no ports, and rte_eal_has_pci says so */
+	expect_ports("--sim=nic=x710:2 --no-pci", NULL, 0);
+	assert_int_equal(rte_eal_has_pci(), 0);
+	expect_ports("--sim=nic=x710", first, 1);
+	assert_int_equal(rte_eal_has_pci(), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1118,6 +1159,7 @@ int main(void)
 		cmocka_unit_test(test_event_callbacks),
 		cmocka_unit_test(test_tx_buffer),
 		cmocka_unit_test(test_cleanup_closes_open_ports),
+		cmocka_unit_test(test_pci_allow_block),
 	};
 
 	return cmocka_run_group_tests_name("ethdev", tests, setup, teardown);
