@@ -382,7 +382,12 @@ void sim_fault_arm(enum sim_op op, unsigned long n)
 
 unsigned long sim_fault_calls(enum sim_op op)
 {
-	return sim.calls[op];
+	unsigned long n;
+
+	pthread_mutex_lock(&sim.lock);
+	n = sim.calls[op];
+	pthread_mutex_unlock(&sim.lock);
+	return n;
 }
 
 /* ---- pools ------------------------------------------------------------ */

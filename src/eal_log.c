@@ -42,24 +42,26 @@ FILE *rte_log_get_stream(void)
 
 void rte_log_set_global_level(uint32_t level)
 {
-	logs.global_level = level;
+	/* Atomic: any thread may log while another changes a level. */
+	__atomic_store_n(&logs.global_level, level, __ATOMIC_RELAXED);
 }
 
 uint32_t rte_log_get_global_level(void)
 {
-	return logs.global_level;
+	return __atomic_load_n(&logs.global_level, __ATOMIC_RELAXED);
 }
 
 int rte_log_get_level(uint32_t logtype)
 {
-	return logtype < logs.n_types ? (int)logs.level[logtype] : -1;
+	return logtype < logs.n_types ? (int)__atomic_load_n(&logs.level[logtype], __ATOMIC_RELAXED)
+				      : -1;
 }
 
 int rte_log_set_level(uint32_t logtype, uint32_t level)
 {
 	if (logtype >= logs.n_types || level > RTE_LOG_MAX)
 		return -1;
-	logs.level[logtype] = level;
+	__atomic_store_n(&logs.level[logtype], level, __ATOMIC_RELAXED);
 	return 0;
 }
 
@@ -87,9 +89,10 @@ int rte_log_register_type_and_pick_level(const char *name, uint32_t level_def)
 
 int rte_log_can_log(uint32_t logtype, uint32_t level)
 {
-	if (level > logs.global_level)
+	if (level > __atomic_load_n(&logs.global_level, __ATOMIC_RELAXED))
 		return 0;
-	return logtype >= logs.n_types || level <= logs.level[logtype];
+	return logtype >= logs.n_types ||
+	       level <= __atomic_load_n(&logs.level[logtype], __ATOMIC_RELAXED);
 }
 
 int rte_vlog(uint32_t level, uint32_t logtype, const char *format, va_list ap)

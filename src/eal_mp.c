@@ -487,6 +487,8 @@ static void serve_request(const struct eal_mp_msg *req, struct eal_mp_msg *reply
 		serve_alloc(req, reply);
 	else
 		serve_free(req, reply, pid);
+	for (int i = 0; i < RTE_MAX_HEAPS; i++)
+		eal_shmutex_publish(&eal_mcfg()->malloc_heaps[i].lock);
 	eal_shmutex_return(hp, holder);
 }
 

@@ -98,6 +98,11 @@ void eal_shmutex_unlock(struct eal_shmutex *m)
 	__atomic_store_n(&m->owner, 0, __ATOMIC_RELEASE);
 }
 
+void eal_shmutex_publish(struct eal_shmutex *m)
+{
+	__atomic_fetch_add(&m->owner, 0, __ATOMIC_RELEASE);
+}
+
 void eal_shlock_consistent(struct eal_shmutex *m)
 {
 	__atomic_store_n(&m->dirty, 0, __ATOMIC_RELAXED);

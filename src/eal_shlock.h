@@ -64,6 +64,15 @@ uint32_t eal_shmutex_adopt(struct eal_shmutex *m);
 /* Gives m back to holder (eal_shmutex_adopt's result); if the holder died
  * meanwhile, the next locker finds a dead owner as it would have. */
 void eal_shmutex_return(struct eal_shmutex *m, uint32_t holder);
+/*
+ * After reading or changing what m guards while another process's thread
+ * holds m for us (eal_shmutex_adopt, or a request served under the
+ * requester's lock): order that work before the next acquisition of m in
+ * this process too. The real order runs through the holder's process
+ * (our reply, its release), which ThreadSanitizer cannot follow; a release
+ * that leaves m as it is says the same in this process.
+ */
+void eal_shmutex_publish(struct eal_shmutex *m);
 /* Holding m: what it guards is sound again. */
 void eal_shlock_consistent(struct eal_shmutex *m);
 

@@ -433,14 +433,16 @@ static int set_state(struct rte_fbarray *arr, unsigned int idx, bool used)
 	bit = 1ULL << (idx % WORD_BITS);
 
 	lock_write(arr);
-	/* Atomic stores: eal_fbarray_all_used reads words without the lock. */
+	/* Atomic stores: eal_fbarray_all_used reads words without the lock.
+	 * Release: whoever sees an element used sees what was done to it
+	 * before (a memseg's page mapped and cleared). */
 	if (used && !(mask[idx / WORD_BITS] & bit)) {
 		__atomic_store_n(&mask[idx / WORD_BITS], mask[idx / WORD_BITS] | bit,
-				 __ATOMIC_RELAXED);
+				 __ATOMIC_RELEASE);
 		arr->count++;
 	} else if (!used && (mask[idx / WORD_BITS] & bit)) {
 		__atomic_store_n(&mask[idx / WORD_BITS], mask[idx / WORD_BITS] & ~bit,
-				 __ATOMIC_RELAXED);
+				 __ATOMIC_RELEASE);
 		arr->count--;
 	}
 	unlock_write(arr);
@@ -489,7 +491,7 @@ bool eal_fbarray_all_used(struct rte_fbarray *arr, unsigned int first, unsigned 
 		unsigned int n = RTE_MIN(WORD_BITS - bit, last - idx + 1);
 		uint64_t want = (n == WORD_BITS ? ~0ULL : (1ULL << n) - 1) << bit;
 
-		if ((__atomic_load_n(&mask[idx / WORD_BITS], __ATOMIC_RELAXED) & want) != want)
+		if ((__atomic_load_n(&mask[idx / WORD_BITS], __ATOMIC_ACQUIRE) & want) != want)
 			return false;
 		idx += n;
 	}
