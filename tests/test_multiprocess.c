@@ -1655,6 +1655,7 @@ static void test_mp_messages_to_secondary(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+#ifdef RTEMEM_HAL_sim
 static int on_echo(const struct rte_mp_msg *msg, const void *peer)
 {
 	struct rte_mp_msg r = *msg;
@@ -1679,6 +1680,7 @@ static uint32_t echo_exchange(int fd, uint32_t value)
 	assert_int_equal(back.kind, EAL_MP_USER_REPLY);
 	return mp_value(&back.msg);
 }
+#endif
 
 /*
  * The ipc_recv fault point in the primary's IPC thread: the receive after
