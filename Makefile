@@ -352,7 +352,7 @@ BENCH_DPDK := $(if $(BENCH_HAVE_DPDK),$(patsubst %,$(BENCH_DPDK_B)/%,\
 
 $(B)/bench/%: bench/%.c bench/bench.h $(STATIC_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) -Iinclude $(if $(filter sim,$(HAL)),-Isim) -Ibench $(ALL_CFLAGS) $(ALL_LDFLAGS) \
+	$(CC) -Iinclude $(if $(filter sim,$(HAL)),-Isim -Ii40e) -Ibench $(ALL_CFLAGS) $(ALL_LDFLAGS) \
 		-o $@ $< $(APP_LIB) $(LDLIBS_BASE)
 
 $(BENCH_DPDK_B)/%: bench/%.c bench/bench.h
