@@ -243,8 +243,22 @@ __rte_ring_update_tail(struct rte_ring_headtail *ht, uint32_t old_head, uint32_t
 	 * their writes must happen before our release store.
 	 */
 	if (!is_single) {
-		while (unlikely(__atomic_load_n(&ht->tail, __ATOMIC_ACQUIRE) != old_head))
+		unsigned int spins = 0;
+
+		while (unlikely(__atomic_load_n(&ht->tail, __ATOMIC_ACQUIRE) != old_head)) {
 			rte_pause();
+			/*
+			 * The thread we wait for may have been preempted between
+			 * its head CAS and this store; if it shares our CPU it
+			 * cannot finish until we give the CPU up. DPDK spins a
+			 * whole time slice here; we yield after a while (pinned
+			 * lcores never get this far).
+			 */
+			if (unlikely(++spins == 4096)) {
+				spins = 0;
+				sched_yield();
+			}
+		}
 	}
 	__atomic_store_n(&ht->tail, new_head, __ATOMIC_RELEASE);
 }

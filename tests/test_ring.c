@@ -1659,10 +1659,9 @@ static void test_stress_mixed_modes(void **state)
 
 /*
  * Three threads on the CI's two CPUs: a consumer preempted between its head
- * CAS and its tail update stalls the other for a time slice (the MP/MC
- * ring's known weakness, which RTS and HTS address). Sanitizers widen that
- * window so much that 2M objects took 50-90 s under ASan and 100 s under
- * TSan, against one second without: they get a tenth.
+ * CAS and its tail update stalls the other until it runs again (the MP/MC
+ * ring's known weakness, which RTS and HTS address; the tail wait yields
+ * after a while). Sanitizers widen that window: they get a tenth.
  */
 #define MC_OBJECTS (RTETEST_TSAN || RTETEST_ASAN ? 200u * 1000 : 2u * 1000 * 1000)
 
