@@ -86,9 +86,12 @@ TOOL_BINS := $(patsubst tools/%.c,$(B)/tools/%,$(wildcard tools/*.c))
 # application's names nor become ABI by accident.
 API_SYMBOLS := rte_* __rte_* rtemem_* per_lcore_* eal_timer_source
 
-STATIC_LIB := $(B)/librtemem.a
-SHARED_LIB := $(B)/librtemem.so.$(VERSION)
-SONAME := librtemem.so.$(ABI)
+# Each HAL is its own library, so both can be installed side by side:
+# librtemem (HAL=linux, real hugepages and NICs) and librtemem-sim.
+LIBNAME := rtemem$(if $(filter sim,$(HAL)),-sim)
+STATIC_LIB := $(B)/lib$(LIBNAME).a
+SHARED_LIB := $(B)/lib$(LIBNAME).so.$(VERSION)
+SONAME := lib$(LIBNAME).so.$(ABI)
 # The same objects with every symbol still global, for the programs that
 # call internal functions: tests, and the two that feed the emulated X710.
 # Never installed.
@@ -120,7 +123,7 @@ $(SHARED_LIB): $(LIB_OBJS) $(B)/rtemem.map
 	$(CC) -shared $(ALL_LDFLAGS) -Wl,-soname,$(SONAME) -Wl,--version-script,$(B)/rtemem.map \
 		-o $@ $(LIB_OBJS) $(LDLIBS_BASE)
 	ln -sf $(notdir $@) $(B)/$(SONAME)
-	ln -sf $(SONAME) $(B)/librtemem.so
+	ln -sf $(SONAME) $(B)/lib$(LIBNAME).so
 
 # The static library hides the same names: its objects are linked into one
 # (cc -r, so that a cross build uses its own linker) and the calls between
@@ -128,10 +131,10 @@ $(SHARED_LIB): $(LIB_OBJS) $(B)/rtemem.map
 # archive of separate objects could not: a name one object calls in another
 # must stay global.
 $(STATIC_LIB): $(LIB_OBJS) Makefile
-	$(CC) -r -nostdlib -o $(B)/obj/librtemem.o $(LIB_OBJS)
-	$(OBJCOPY) --wildcard $(API_SYMBOLS:%=--keep-global-symbol='%') $(B)/obj/librtemem.o
+	$(CC) -r -nostdlib -o $(B)/obj/lib$(LIBNAME).o $(LIB_OBJS)
+	$(OBJCOPY) --wildcard $(API_SYMBOLS:%=--keep-global-symbol='%') $(B)/obj/lib$(LIBNAME).o
 	rm -f $@
-	$(AR) rcs $@ $(B)/obj/librtemem.o
+	$(AR) rcs $@ $(B)/obj/lib$(LIBNAME).o
 
 # The public headers too: their inline functions (checksums, ring, mbuf) are
 # compiled into the test itself, so a header change must rebuild it.
@@ -184,8 +187,12 @@ demo: deps
 	$(MAKE) HAL=sim build/sim-$(compiler)/examples/rx_demo
 	build/sim-$(compiler)/examples/rx_demo
 
+# make install puts both flavours side by side, headers shared: the Linux
+# library as rtemem (rtemem.pc, the tools as rtemem-info, rtemem-svg) for
+# real hugepages and NICs, the simulated one as rtemem-sim (rtemem-sim.pc,
+# rtemem-sim-info, rtemem-sim-svg) for tests and CI on any machine.
 # make install PREFIX=/usr DESTDIR=/tmp/stage stages a package's files;
-# the paths written into rtemem.pc leave DESTDIR out.
+# the paths written into the .pc files leave DESTDIR out.
 BINDIR ?= $(PREFIX)/bin
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include/rtemem
@@ -194,36 +201,51 @@ PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 HEADERS := $(wildcard include/*.h)
 TOOL_MANS := $(wildcard docs/man/*.1)
 # The dynamic loader searches the system prefixes itself (after ldconfig);
-# anywhere else, programs built with rtemem.pc find the library by rpath.
+# anywhere else, programs built with the .pc files find the library by rpath.
 SYSTEM_PREFIX := $(filter /usr /usr/local,$(patsubst %/,%,$(PREFIX)))
 PC_RPATH := $(if $(SYSTEM_PREFIX),,-Wl,-rpath,$${libdir} )
+# A tool's installed name: rtemem-info from HAL=linux, rtemem-sim-info from HAL=sim.
+tool_name = $(patsubst rtemem-%,$(LIBNAME)-%,$(notdir $(1)))
 
-install: lib tools
+install:
+	$(MAKE) HAL=linux install-flavour
+	$(MAKE) HAL=sim install-flavour
+	$(if $(DESTDIR),,$(if $(SYSTEM_PREFIX),-ldconfig))
+
+uninstall:
+	$(MAKE) HAL=linux uninstall-flavour
+	$(MAKE) HAL=sim uninstall-flavour
+	-rmdir $(DESTDIR)$(INCLUDEDIR) 2>/dev/null
+
+.PHONY: install-flavour uninstall-flavour
+# One HAL's library, tools and .pc file, and the shared headers and man pages
+# (the sim tools' pages are links to the same pages).
+install-flavour: lib tools
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(INCLUDEDIR) \
 		$(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/
 	ln -sf $(notdir $(SHARED_LIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
-	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/librtemem.so
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/lib$(LIBNAME).so
 	install -m 644 $(HEADERS) $(DESTDIR)$(INCLUDEDIR)/
-	install -m 755 $(TOOL_BINS) $(DESTDIR)$(BINDIR)/
+	$(foreach t,$(TOOL_BINS),install -m 755 $(t) $(DESTDIR)$(BINDIR)/$(call tool_name,$(t)) &&) true
 	install -m 644 $(TOOL_MANS) $(DESTDIR)$(MANDIR)/man1/
+	$(if $(filter sim,$(HAL)),$(foreach m,$(TOOL_MANS),\
+		ln -sf $(notdir $(m)) $(DESTDIR)$(MANDIR)/man1/$(call tool_name,$(m)) &&) true)
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|g' \
 		-e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|g' \
 		-e 's|@VERSION@|$(VERSION)|g' -e 's|@RPATH@|$(PC_RPATH)|g' \
-		-e 's|@LIBS_PRIVATE@|$(LDLIBS_BASE)|g' -e 's|@HAL@|$(HAL)|g' \
-		rtemem.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/rtemem.pc
-	$(if $(DESTDIR),,$(if $(SYSTEM_PREFIX),-ldconfig))
+		-e 's|@LIBS_PRIVATE@|$(LDLIBS_BASE)|g' -e 's|@HAL@|$(HAL)|g' -e 's|@NAME@|$(LIBNAME)|g' \
+		rtemem.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/$(LIBNAME).pc
 
-# Removes what install put there, and the directories it made if now empty.
-uninstall:
-	rm -f $(DESTDIR)$(LIBDIR)/librtemem.a $(DESTDIR)$(LIBDIR)/librtemem.so \
+# Removes what install-flavour put there (the headers with the last flavour).
+uninstall-flavour:
+	rm -f $(DESTDIR)$(LIBDIR)/lib$(LIBNAME).a $(DESTDIR)$(LIBDIR)/lib$(LIBNAME).so \
 		$(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/$(notdir $(SHARED_LIB)) \
-		$(DESTDIR)$(PKGCONFIGDIR)/rtemem.pc \
-		$(HEADERS:include/%=$(DESTDIR)$(INCLUDEDIR)/%) \
-		$(TOOL_BINS:$(B)/tools/%=$(DESTDIR)$(BINDIR)/%) \
-		$(TOOL_MANS:docs/man/%=$(DESTDIR)$(MANDIR)/man1/%)
-	-rmdir $(DESTDIR)$(INCLUDEDIR) 2>/dev/null
+		$(DESTDIR)$(PKGCONFIGDIR)/$(LIBNAME).pc \
+		$(foreach t,$(TOOL_BINS) $(TOOL_MANS),$(DESTDIR)$(if $(filter %.1,$(t)),$(MANDIR)/man1,$(BINDIR))/$(call tool_name,$(t)))
+	$(if $(filter sim,$(HAL)),rm -f $(HEADERS:include/%=$(DESTDIR)$(INCLUDEDIR)/%) \
+		$(TOOL_MANS:docs/man/%=$(DESTDIR)$(MANDIR)/man1/%))
 
 clean:
 	rm -rf build
@@ -252,7 +274,7 @@ FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -fPIC -pthread $(FUZZ_SAN
 # The same sources as the main library (HAL=sim, the default).
 FUZZ_LIB_SRCS := $(LIB_SRCS)
 FUZZ_LIB_OBJS := $(FUZZ_LIB_SRCS:%.c=$(FUZZ_B)/obj/%.o)
-FUZZ_LIB := $(FUZZ_B)/librtemem.a
+FUZZ_LIB := $(FUZZ_B)/librtemem-sim.a
 FUZZ_BINS := $(patsubst fuzz/%.c,$(FUZZ_B)/%,$(wildcard fuzz/fuzz_*.c))
 
 $(FUZZ_B)/obj/%.o: %.c

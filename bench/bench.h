@@ -3,7 +3,7 @@
  * result line format and the application options after "--".
  *
  * The programs use only the public rte_*.h API, so one source builds
- * against rtemem (include/ + librtemem.a) and against DPDK 22.11
+ * against rtemem (include/ + librtemem-sim.a or librtemem.a) and against DPDK 22.11
  * (pkg-config libdpdk). The EAL options come from the command line
  * (bench/run.sh passes --sim=... to rtemem, --no-huge --in-memory to
  * DPDK), so the sources need no #ifdef for the library they run on.

@@ -14,5 +14,5 @@ cc=${CC:-cc}
 $cc -O2 -Wall -Wextra -Werror -msse4.2 -DALLOW_EXPERIMENTAL_API -DSIDE=dpdk $(pkg-config --cflags libdpdk) -c $d/side.c -o "$out/dpdk.o"
 $cc -O2 -Wall -Wextra -Werror -DSIDE=ours -Iinclude -c $d/side.c -o "$out/ours.o"
 $cc -O2 -Wall -Wextra -Werror -Iinclude $d/main.c "$out/dpdk.o" "$out/ours.o" \
-	build/sim-gcc/librtemem.a -lpcap -ldl -pthread -lm -o "$out/net-vs-dpdk"
+	build/sim-gcc/librtemem-sim.a -lpcap -ldl -pthread -lm -o "$out/net-vs-dpdk"
 "$out/net-vs-dpdk" "${1:-20000}"

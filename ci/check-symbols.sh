@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # The libraries export the API and nothing else:
 #   ci/check-symbols.sh [LIBDIR [INCLUDEDIR]]   (default: build/sim-gcc include)
-# Fails when librtemem.so or librtemem.a defines a global symbol that is not
+# Checks every flavour found in LIBDIR (librtemem, librtemem-sim).
+# Fails when a flavour's .so or .a defines a global symbol that is not
 # rte_*, rtemem_* or one of the few other names DPDK 22.11 exports itself;
 # when an exported rte_ name is in no header (an internal function with an
 # API name); when the two libraries export different sets; or when the
@@ -22,16 +23,6 @@ fail=0
 bad() { echo "check-symbols: $*" >&2; fail=1; }
 words() { tr '\n' ' ' <<<"$1"; }
 
-so="$libdir/librtemem.so"
-[ -e "$so" ] || { bad "no $so"; exit 1; }
-soname=$(readelf -d "$so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
-[[ $soname =~ ^librtemem\.so\.[0-9]+$ ]] || bad "soname '$soname' has no ABI version"
-[ "$(readlink -f "$so")" = "$(readlink -f "$libdir/$soname")" ] ||
-	bad "librtemem.so and $soname are not the same file"
-
-# One name per line, sorted; symbol versions (name@@VER) cut off.
-exported_so() { nm -D --defined-only "$so" | awk 'NF == 3 { sub(/@.*/, "", $3); print $3 }' | sort -u; }
-global_a() { nm -g --defined-only "$libdir/librtemem.a" | awk 'NF == 3 { print $3 }' | sort -u; }
 # $1: library name, $2: its names.
 check_api() {
 	local extra
@@ -39,19 +30,36 @@ check_api() {
 		grep -vxF -f <(printf '%s\n' "${dpdk_also[@]}") || true)
 	[ -z "$extra" ] || bad "$1 exports names outside the API: $(words "$extra")"
 }
-
-so_names=$(exported_so)
-a_names=$(global_a)
-check_api librtemem.so "$so_names"
-check_api librtemem.a "$a_names"
-[ "$so_names" = "$a_names" ] ||
-	bad "librtemem.so and librtemem.a export different names:" \
-		"$(words "$(diff <(echo "$so_names") <(echo "$a_names") | grep '^[<>]')")"
-
 declared=$(cat "$incdir"/*.h | grep -o '\brte_[A-Za-z0-9_]*' | sort -u)
-undeclared=$(grep '^rte_' <<<"$so_names" | grep -vxF -f <(echo "$declared") |
-	grep -vxF -f <(printf '%s\n' "${no_header[@]}") || true)
-[ -z "$undeclared" ] || bad "exported rte_ names no header in $incdir declares: $(words "$undeclared")"
 
+# $1: the flavour's library name (rtemem, rtemem-sim).
+check_flavour() {
+	local lib=lib$1 so soname so_names a_names undeclared
+	so="$libdir/$lib.so"
+	soname=$(readelf -d "$so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+	[[ $soname =~ ^$lib\.so\.[0-9]+$ ]] || bad "$lib: soname '$soname' has no ABI version"
+	[ "$(readlink -f "$so")" = "$(readlink -f "$libdir/$soname")" ] ||
+		bad "$lib.so and $soname are not the same file"
+
+	# One name per line, sorted; symbol versions (name@@VER) cut off.
+	so_names=$(nm -D --defined-only "$so" | awk 'NF == 3 { sub(/@.*/, "", $3); print $3 }' | sort -u)
+	a_names=$(nm -g --defined-only "$libdir/$lib.a" | awk 'NF == 3 { print $3 }' | sort -u)
+	check_api "$lib.so" "$so_names"
+	check_api "$lib.a" "$a_names"
+	[ "$so_names" = "$a_names" ] ||
+		bad "$lib.so and $lib.a export different names:" \
+			"$(words "$(diff <(echo "$so_names") <(echo "$a_names") | grep '^[<>]')")"
+
+	undeclared=$(grep '^rte_' <<<"$so_names" | grep -vxF -f <(echo "$declared") |
+		grep -vxF -f <(printf '%s\n' "${no_header[@]}") || true)
+	[ -z "$undeclared" ] || bad "$lib exports rte_ names no header in $incdir declares: $(words "$undeclared")"
+	found+=("$soname, $(wc -l <<<"$so_names") exported")
+}
+
+found=()
+for name in rtemem rtemem-sim; do
+	if [ -e "$libdir/lib$name.so" ]; then check_flavour "$name"; fi
+done
+[ ${#found[@]} -gt 0 ] || bad "no librtemem.so or librtemem-sim.so in $libdir"
 [ $fail -eq 0 ] || exit 1
-echo "symbols: OK ($soname, $(wc -l <<<"$so_names") exported, none outside the API)"
+echo "symbols: OK ($(IFS=';'; echo "${found[*]}" | sed 's/;/; /g'); none outside the API)"
