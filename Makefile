@@ -60,6 +60,7 @@ endif
 ifdef COVERAGE
 CFLAGS_BASE += --coverage
 LDFLAGS_BASE += --coverage
+TEST_CPPFLAGS := -DRTETEST_COVERAGE=1
 endif
 
 ALL_CFLAGS = $(CFLAGS_BASE) $(CFLAGS)
@@ -140,7 +141,7 @@ $(STATIC_LIB): $(LIB_OBJS) Makefile
 # compiled into the test itself, so a header change must rebuild it.
 $(B)/tests/%: tests/%.c $(TEST_COMMON) $(wildcard tests/common/*.h include/*.h) $(INTERNAL_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CPPFLAGS) -Itests/common $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(TEST_COMMON) \
+	$(CC) $(ALL_CPPFLAGS) $(TEST_CPPFLAGS) -Itests/common $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(TEST_COMMON) \
 		$(INTERNAL_LIB) -lcmocka $(LDLIBS_BASE)
 
 # Examples, tools and benchmarks link the installed form of the library, so

@@ -813,7 +813,7 @@ static void test_without_eal(void **state)
 
 #define N_THREADS 4
 #define CONC_LEN 1024
-#define ROUNDS (RTETEST_TSAN ? 1000 : 3000)
+#define ROUNDS (RTETEST_TSAN || RTETEST_COVERAGE ? 1000 : 3000)
 
 struct worker {
 	struct rte_fbarray *arr;

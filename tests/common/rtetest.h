@@ -74,6 +74,12 @@ int rtetest_run_hugepage_group_(const char *name, const struct CMUnitTest *tests
 #define RTETEST_ASAN 0
 #endif
 
+/* 1 in a gcov build (make COVERAGE=1 defines it: -O0 and counters on every
+ * branch make the long random runs slow without covering more). */
+#ifndef RTETEST_COVERAGE
+#define RTETEST_COVERAGE 0
+#endif
+
 /* True when built with HAL=sim (sim-only cases skip() otherwise). */
 bool rtetest_hal_is_sim(void);
 
