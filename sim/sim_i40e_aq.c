@@ -239,81 +239,88 @@ static int find_filter(const struct sim_i40e_vsi *v, const uint8_t *mac, bool ig
 	return -1;
 }
 
-/* The descriptor's VSI and element count; a return code. */
-static uint16_t macvlan_check(const struct sim_i40e_aq *aq, struct cmd *c, unsigned int *n)
+/* One 16-byte element of an add or remove MAC-VLAN command: changes the VSI's
+ * filters and writes its own result into the element; a return code. */
+typedef uint16_t (*macvlan_element_fn)(struct sim_i40e_vsi *v, uint8_t *element);
+
+static uint16_t add_one_macvlan(struct sim_i40e_vsi *v, uint8_t *element)
 {
-	uint16_t seid = rte_le_to_cpu_16(c->d->params.macvlan.seid[0]);
+	struct i40e_aqc_add_macvlan_element e;
+	uint16_t flags, vlan;
+	uint16_t rc = I40E_AQ_RC_OK;
+	bool ign;
 
-	*n = rte_le_to_cpu_16(c->d->params.macvlan.num_addresses);
-	if (!(seid & I40E_AQC_MACVLAN_SEID_VALID) ||
-	    (seid & ~I40E_AQC_MACVLAN_SEID_VALID) != aq->vsi.seid)
-		return I40E_AQ_RC_EINVAL; /* no such VSI */
-	if (*n == 0)
-		return I40E_AQ_RC_EINVAL;
-	return buf_in(c, (uint16_t)RTE_MIN(*n * 16u, 0xffffu), true);
-}
+	memcpy(&e, element, sizeof(e));
+	flags = rte_le_to_cpu_16(e.flags);
+	ign = (flags & I40E_AQC_MACVLAN_ADD_IGNORE_VLAN) != 0;
+	vlan = rte_le_to_cpu_16(e.vlan_tag) & 0xfff;
+	if (!(flags & I40E_AQC_MACVLAN_ADD_PERFECT_MATCH)) {
+		rc = I40E_AQ_RC_EINVAL; /* hash filters are not modelled */
+	} else if (find_filter(v, e.mac_addr, ign, vlan) >= 0) {
+		rc = I40E_AQ_RC_EEXIST;
+	} else if (v->nb_filters == SIM_I40E_VSI_FILTERS) {
+		e.match_method = I40E_AQC_MM_ERR_NO_RES;
+		rc = I40E_AQ_RC_ENOSPC;
+	} else {
+		struct sim_i40e_filter *f = &v->filters[v->nb_filters++];
 
-static uint16_t add_macvlan(struct sim_i40e_aq *aq, struct cmd *c)
-{
-	struct sim_i40e_vsi *v = &aq->vsi;
-	unsigned int n;
-	uint16_t rc = macvlan_check(aq, c, &n);
-
-	if (rc != I40E_AQ_RC_OK)
-		return rc;
-	for (unsigned int i = 0; i < n && rc == I40E_AQ_RC_OK; i++) {
-		struct i40e_aqc_add_macvlan_element e;
-		uint16_t flags;
-		bool ign;
-
-		memcpy(&e, c->buf + 16 * i, sizeof(e));
-		flags = rte_le_to_cpu_16(e.flags);
-		ign = (flags & I40E_AQC_MACVLAN_ADD_IGNORE_VLAN) != 0;
-		if (!(flags & I40E_AQC_MACVLAN_ADD_PERFECT_MATCH)) {
-			rc = I40E_AQ_RC_EINVAL; /* hash filters are not modelled */
-		} else if (find_filter(v, e.mac_addr, ign, rte_le_to_cpu_16(e.vlan_tag)) >= 0) {
-			rc = I40E_AQ_RC_EEXIST;
-		} else if (v->nb_filters == SIM_I40E_VSI_FILTERS) {
-			e.match_method = I40E_AQC_MM_ERR_NO_RES;
-			rc = I40E_AQ_RC_ENOSPC;
-		} else {
-			struct sim_i40e_filter *f = &v->filters[v->nb_filters++];
-
-			memcpy(f->mac, e.mac_addr, 6);
-			f->ignore_vlan = ign;
-			f->vlan = rte_le_to_cpu_16(e.vlan_tag) & 0xfff;
-			e.match_method = I40E_AQC_MM_PERFECT_MATCH;
-		}
-		memcpy(c->buf + 16 * i, &e, sizeof(e));
+		memcpy(f->mac, e.mac_addr, 6);
+		f->ignore_vlan = ign;
+		f->vlan = vlan;
+		e.match_method = I40E_AQC_MM_PERFECT_MATCH;
 	}
-	if (buf_out(c, c->len) != I40E_AQ_RC_OK)
-		return I40E_AQ_RC_BAD_ADDR;
+	memcpy(element, &e, sizeof(e));
 	return rc;
 }
 
-static uint16_t remove_macvlan(struct sim_i40e_aq *aq, struct cmd *c)
+static uint16_t remove_one_macvlan(struct sim_i40e_vsi *v, uint8_t *element)
 {
-	struct sim_i40e_vsi *v = &aq->vsi;
-	unsigned int n;
-	uint16_t rc = macvlan_check(aq, c, &n);
+	struct i40e_aqc_remove_macvlan_element e;
+	uint16_t rc = I40E_AQ_RC_OK;
+	int at;
 
+	memcpy(&e, element, sizeof(e));
+	at = find_filter(v, e.mac_addr, (e.flags & I40E_AQC_MACVLAN_DEL_IGNORE_VLAN) != 0,
+			 rte_le_to_cpu_16(e.vlan_tag) & 0xfff);
+	if (at < 0) {
+		e.error_code = I40E_AQC_REMOVE_MACVLAN_FAIL;
+		rc = I40E_AQ_RC_ENOENT;
+	} else {
+		v->filters[at] = v->filters[--v->nb_filters];
+		e.error_code = 0;
+	}
+	memcpy(element, &e, sizeof(e));
+	return rc;
+}
+
+/*
+ * Add or remove MAC-VLAN: the descriptor names the VSI and the count, the
+ * indirect buffer holds the elements, each answered in place. An add stops
+ * at the first element that fails; a remove tries every element.
+ */
+static uint16_t macvlan_cmd(struct sim_i40e_aq *aq, struct cmd *c, macvlan_element_fn one,
+			    bool stop_at_error)
+{
+	uint16_t seid = rte_le_to_cpu_16(c->d->params.macvlan.seid[0]);
+	unsigned int n = rte_le_to_cpu_16(c->d->params.macvlan.num_addresses);
+	uint16_t rc;
+
+	if (!(seid & I40E_AQC_MACVLAN_SEID_VALID) ||
+	    (seid & ~I40E_AQC_MACVLAN_SEID_VALID) != aq->vsi.seid)
+		return I40E_AQ_RC_EINVAL; /* no such VSI */
+	if (n == 0)
+		return I40E_AQ_RC_EINVAL;
+	rc = buf_in(c, (uint16_t)RTE_MIN(n * 16u, 0xffffu), true);
 	if (rc != I40E_AQ_RC_OK)
 		return rc;
 	for (unsigned int i = 0; i < n; i++) {
-		struct i40e_aqc_remove_macvlan_element e;
-		int at;
+		uint16_t one_rc = one(&aq->vsi, c->buf + 16 * i);
 
-		memcpy(&e, c->buf + 16 * i, sizeof(e));
-		at = find_filter(v, e.mac_addr, (e.flags & I40E_AQC_MACVLAN_DEL_IGNORE_VLAN) != 0,
-				 rte_le_to_cpu_16(e.vlan_tag) & 0xfff);
-		if (at < 0) {
-			e.error_code = I40E_AQC_REMOVE_MACVLAN_FAIL;
-			rc = I40E_AQ_RC_ENOENT;
-		} else {
-			v->filters[at] = v->filters[--v->nb_filters];
-			e.error_code = 0;
+		if (one_rc != I40E_AQ_RC_OK) {
+			rc = one_rc;
+			if (stop_at_error)
+				break;
 		}
-		memcpy(c->buf + 16 * i, &e, sizeof(e));
 	}
 	if (buf_out(c, c->len) != I40E_AQ_RC_OK)
 		return I40E_AQ_RC_BAD_ADDR;
@@ -385,8 +392,8 @@ static void execute(struct sim_i40e_aq *aq, struct i40e_aq_desc *d)
 	case I40E_AQC_OPC_MAC_ADDRESS_READ: rc = mac_read(aq, &c); break;
 	case I40E_AQC_OPC_GET_SWITCH_CONFIG: rc = get_switch_config(&c); break;
 	case I40E_AQC_OPC_UPDATE_VSI: rc = update_vsi(aq, &c); break;
-	case I40E_AQC_OPC_ADD_MACVLAN: rc = add_macvlan(aq, &c); break;
-	case I40E_AQC_OPC_REMOVE_MACVLAN: rc = remove_macvlan(aq, &c); break;
+	case I40E_AQC_OPC_ADD_MACVLAN: rc = macvlan_cmd(aq, &c, add_one_macvlan, true); break;
+	case I40E_AQC_OPC_REMOVE_MACVLAN: rc = macvlan_cmd(aq, &c, remove_one_macvlan, false); break;
 	case I40E_AQC_OPC_SET_VSI_PROMISC: rc = set_promisc(aq, &c); break;
 	case I40E_AQC_OPC_GET_LINK_STATUS: rc = get_link_status(aq, &c); break;
 	default: rc = I40E_AQ_RC_ENOSYS;
