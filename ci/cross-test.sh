@@ -4,6 +4,7 @@
 # test under qemu-user:
 #   ci/cross-test.sh aarch64 [s390x ...]     (make cross-test ARCH="...")
 #   ci/cross-test.sh --build-only aarch64     build and write the wrappers only
+#   ci/cross-test.sh --tests "test_net test_mbuf" s390x   run only these binaries
 # Output goes to build/cross-<arch>/; per arch it prints the build and test
 # wall times and the closing line "<arch>: N passed, N failed, N skipped".
 #
@@ -103,10 +104,16 @@ cross_test() {
 	echo "##### cross-test $arch: target libraries into $B/sysroot"
 	fetch_sysroot "$deb_arch" "$sysroot" || return 1
 
-	local tests=""
-	for t in tests/test_*.c; do
-		t=${t#tests/}
-		tests="$tests $B/tests/${t%.c}"
+	local tests="" names=$only
+	if [ -z "$names" ]; then
+		for t in tests/test_*.c; do
+			t=${t#tests/}
+			names="$names ${t%.c}"
+		done
+	fi
+	for t in $names; do
+		[ -f "tests/$t.c" ] || { echo "rtemem: no test $t" >&2; return 2; }
+		tests="$tests $B/tests/$t"
 	done
 
 	echo "##### cross-test $arch: build ($triplet-gcc, HAL=sim)"
@@ -144,12 +151,17 @@ cross_test() {
 }
 
 # --build-only: build and write the run/ wrappers, run nothing (ci/stress.sh).
-build_only=0
-if [ "${1:-}" = --build-only ]; then
-	build_only=1
+# --tests "NAMES": build and run only these test binaries.
+build_only=0 only=""
+while [ $# -gt 0 ]; do
+	case $1 in
+	--build-only) build_only=1 ;;
+	--tests) only=${2:?--tests needs a list}; shift ;;
+	*) break ;;
+	esac
 	shift
-fi
-[ $# -ge 1 ] || { echo "usage: $0 [--build-only] aarch64|s390x ..." >&2; exit 2; }
+done
+[ $# -ge 1 ] || { echo "usage: $0 [--build-only] [--tests \"NAMES\"] aarch64|s390x ..." >&2; exit 2; }
 status=0
 for arch in "$@"; do
 	cross_test "$arch" || status=1

@@ -813,7 +813,13 @@ static void test_without_eal(void **state)
 
 #define N_THREADS 4
 #define CONC_LEN 1024
-#define ROUNDS (RTETEST_TSAN || RTETEST_COVERAGE ? 1000 : 3000)
+
+/* A third where threads are slow to schedule and every op costs much more:
+ * TSan, gcov at -O0, qemu-user. */
+static unsigned int flip_rounds(void)
+{
+	return RTETEST_TSAN || RTETEST_COVERAGE || rtetest_emulated() ? 1000 : 3000;
+}
 
 struct worker {
 	struct rte_fbarray *arr;
@@ -824,7 +830,7 @@ struct worker {
 
 /*
  * Every thread flips its own interleaved elements (idx % N_THREADS == id)
- * used and free again, ROUNDS times, ending with used. All threads write
+ * used and free again, flip_rounds() times, ending with used. All threads write
  * the same 64-bit mask words and the same count, so without the write lock
  * read-modify-write races would lose bits or miscount.
  */
@@ -832,8 +838,10 @@ static void *flip_worker(void *p)
 {
 	struct worker *w = p;
 
+	const unsigned int rounds = flip_rounds();
+
 	pthread_barrier_wait(w->start);
-	for (unsigned int r = 0; r < 2 * ROUNDS + 1; r++) {
+	for (unsigned int r = 0; r < 2 * rounds + 1; r++) {
 		bool used = r % 2 == 0;
 
 		for (unsigned int i = w->id; i < CONC_LEN; i += N_THREADS) {
