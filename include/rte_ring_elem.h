@@ -252,7 +252,7 @@ __rte_ring_update_tail(struct rte_ring_headtail *ht, uint32_t old_head, uint32_t
 			 * its head CAS and this store; if it shares our CPU it
 			 * cannot finish until we give the CPU up. DPDK spins a
 			 * whole time slice here; we yield after a while (pinned
-			 * lcores never get this far).
+			 * lcores seldom get this far).
 			 */
 			if (unlikely(++spins == 4096)) {
 				spins = 0;
