@@ -239,14 +239,14 @@ install-flavour: lib tools
 		-e 's|@LIBS_PRIVATE@|$(LDLIBS_BASE)|g' -e 's|@HAL@|$(HAL)|g' -e 's|@NAME@|$(LIBNAME)|g' \
 		rtemem.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/$(LIBNAME).pc
 
-# Removes what install-flavour put there (the headers with the last flavour).
+# Removes what install-flavour put there (the shared headers with the sim
+# flavour, the last one uninstall runs; the man pages go with the Linux one).
 uninstall-flavour:
 	rm -f $(DESTDIR)$(LIBDIR)/lib$(LIBNAME).a $(DESTDIR)$(LIBDIR)/lib$(LIBNAME).so \
 		$(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/$(notdir $(SHARED_LIB)) \
 		$(DESTDIR)$(PKGCONFIGDIR)/$(LIBNAME).pc \
 		$(foreach t,$(TOOL_BINS) $(TOOL_MANS),$(DESTDIR)$(if $(filter %.1,$(t)),$(MANDIR)/man1,$(BINDIR))/$(call tool_name,$(t)))
-	$(if $(filter sim,$(HAL)),rm -f $(HEADERS:include/%=$(DESTDIR)$(INCLUDEDIR)/%) \
-		$(TOOL_MANS:docs/man/%=$(DESTDIR)$(MANDIR)/man1/%))
+	$(if $(filter sim,$(HAL)),rm -f $(HEADERS:include/%=$(DESTDIR)$(INCLUDEDIR)/%))
 
 clean:
 	rm -rf build
