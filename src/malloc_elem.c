@@ -377,6 +377,13 @@ static void update_pad_header(struct malloc_elem *elem)
 #endif
 }
 
+void malloc_elem_restore_headers(struct malloc_elem *elem)
+{
+	set_cookies(elem);
+	if (elem->state == ELEM_BUSY)
+		update_pad_header(elem);
+}
+
 /* elem absorbs the element right after it. */
 static void join_elem(struct malloc_elem *elem, struct malloc_elem *next)
 {

@@ -141,6 +141,11 @@ static inline void *malloc_elem_data(const struct malloc_elem *elem)
 }
 /* Header and trailer cookies intact (always true without RTE_MALLOC_DEBUG). */
 bool malloc_elem_cookies_ok(const struct malloc_elem *elem);
+/* Rewrite what a busy or free elem's size, state and pad imply: its cookies
+ * (RTE_MALLOC_DEBUG) and a padded element's fake header. For a heap rebuilt
+ * after its lock holder died mid-change, where a split may have cut a size
+ * before writing the trailer that goes with it. */
+void malloc_elem_restore_headers(struct malloc_elem *elem);
 /* Do elem and its next/prev element touch, in the same memseg list? */
 static inline bool malloc_elem_next_adjacent(const struct malloc_elem *elem)
 {

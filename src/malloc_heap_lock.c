@@ -43,6 +43,8 @@ static bool elem_sane(const struct malloc_heap *heap, const struct malloc_elem *
  *  - a free element off its list, or two adjacent free ones: the free
  *    lists are rebuilt and neighbours joined;
  *  - a half-freed padded element: state and padding made to agree;
+ *  - debug cookies not yet written for a new size: rewritten (a user's
+ *    overrun of a busy block is no longer seen after that);
  *  - a dirty range that no longer matches the bytes: every free element
  *    is marked wholly dirty, so rte_zmalloc clears what it hands out.
  * Returns 0, or -ENOTRECOVERABLE if a link leads somewhere no element is.
@@ -82,14 +84,8 @@ static int repair(struct malloc_heap *heap)
 			malloc_elem_mark_dirty(elem);
 		} else {
 			busy++;
-			if (elem->pad != 0) {
-				struct malloc_elem *fake = RTE_PTR_ADD(elem, elem->pad);
-
-				fake->state = ELEM_PAD;
-				fake->pad = elem->pad;
-				fake->size = elem->size - elem->pad;
-			}
 		}
+		malloc_elem_restore_headers(elem);
 		total += elem->size;
 	}
 	heap->last = prev;

@@ -30,6 +30,7 @@
 
 #include "eal_mp.h"
 #include "eal_private.h"
+#include "malloc_elem.h"
 #include "malloc_heap.h"
 #include "rtetest.h"
 #ifdef RTEMEM_HAL_sim
@@ -1182,6 +1183,70 @@ static void test_secondary_killed(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+/*
+ * A process that dies inside rte_malloc after marking a block busy and
+ * padded but before writing the padding header in front of its data: the
+ * next locker rebuilds the heap, padding header and (under
+ * RTE_MALLOC_DEBUG) its cookie included, rather than give up on it.
+ */
+static void test_heap_repaired_after_death_mid_pad(void **state)
+{
+	struct malloc_heap *heap;
+	struct malloc_elem *elem, *fake;
+	unsigned char *p, *q, *guard, *hole, *pin;
+	pid_t pid;
+	int status;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("pad");
+	assert_true(eal_up("primary", "--sim=pages=16") >= 0);
+	heap = &eal_mcfg()->malloc_heaps[0];
+	/* A padded block: a hole one cache line bigger than the block needs,
+	 * between two busy ones, takes it with its data a line up from the
+	 * start, and a line is too little to split off as a free element. */
+	guard = rte_malloc(NULL, 64, 0);
+	hole = rte_malloc(NULL, 1024 + 64, 0);
+	pin = rte_malloc(NULL, 64, 0);
+	assert_true(guard != NULL && hole != NULL && pin != NULL);
+	rte_free(hole);
+	p = rte_malloc(NULL, 1024, 0);
+	assert_ptr_equal(p, RTE_PTR_ADD(hole, 64));
+	elem = malloc_elem_from_data(p);
+	assert_int_equal(elem->pad, 64);
+	memset(p, 0x5a, 1024);
+	fake = RTE_PTR_ADD(elem, elem->pad);
+
+	pid = fork();
+	if (pid == 0) {
+		if (malloc_heap_lock(heap) != 0)
+			_exit(1);
+		/* What update_pad_header writes (the fake's first line is the
+		 * real header's second when pad < MALLOC_ELEM_HEADER_LEN),
+		 * back to what lay there before. */
+		memset(RTE_PTR_ADD(fake, offsetof(struct malloc_elem, state)), 0xa5,
+		       MALLOC_ELEM_HEADER_LEN - offsetof(struct malloc_elem, state));
+		raise(SIGKILL);
+		_exit(2);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+
+	q = rte_malloc(NULL, 64, 0); /* takes the lock the child died holding */
+	assert_non_null(q);
+	assert_false(heap->failed);
+	assert_int_equal(malloc_heap_check(heap, NULL), 0);
+	assert_int_equal(rte_malloc_validate(p, NULL), 0);
+	for (int i = 0; i < 1024; i++)
+		assert_int_equal(p[i], 0x5a);
+	rte_free(q);
+	rte_free(p);
+	rte_free(pin);
+	rte_free(guard);
+	assert_int_equal(malloc_heap_check(heap, NULL), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 /* Wait until the child has done target operations; fail if it dies first
  * or makes no progress for 10 s (a hang guard on progress). */
 static void wait_for_ops(pid_t pid, volatile unsigned long *ops, unsigned long target)
@@ -1927,6 +1992,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_objects_both_ways, eal_down),
 		cmocka_unit_test_teardown(test_mbuf_dyn_shared, eal_down),
 		cmocka_unit_test_teardown(test_secondary_killed, eal_down),
+		cmocka_unit_test_teardown(test_heap_repaired_after_death_mid_pad, eal_down),
 		cmocka_unit_test_teardown(test_secondaries_killed_at_random, eal_down),
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test_teardown(test_secondary_attach_fails, eal_down),
