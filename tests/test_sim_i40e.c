@@ -134,12 +134,29 @@ static void ring_prepare(struct ring *r, unsigned int q, unsigned int desc_size,
 	ctx_put(ctx, I40E_RXQ_CTX_RXMAX_LSB, I40E_RXQ_CTX_RXMAX_W, rxmax);
 }
 
+/* Every IP hash class of the X710 (PFQF_HENA bits), as a driver asked
+ * for RSS on every flow type programs them. */
+#define HENA_ALL_IP                                                                          \
+	(RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV4_UDP) | RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV4_TCP) | \
+	 RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV4_SCTP) |                                              \
+	 RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV4_OTHER) | RTE_BIT64(I40E_FILTER_PCTYPE_FRAG_IPV4) |   \
+	 RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV6_UDP) | RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV6_TCP) | \
+	 RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV6_SCTP) |                                              \
+	 RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV6_OTHER) | RTE_BIT64(I40E_FILTER_PCTYPE_FRAG_IPV6))
+
+static void hena_set(uint64_t hena)
+{
+	wr(I40E_PFQF_HENA(0), (uint32_t)hena);
+	wr(I40E_PFQF_HENA(1), (uint32_t)(hena >> 32));
+}
+
 /* The ring, its context written through PFCM_LANCTX, enabled with
- * tail = NDESC - 1. */
+ * tail = NDESC - 1; every IP class hashed. */
 static void ring_up(struct ring *r, unsigned int q, unsigned int desc_size, uint32_t rxmax)
 {
 	uint8_t ctx[32];
 
+	hena_set(HENA_ALL_IP);
 	ring_prepare(r, q, desc_size, rxmax, ctx);
 	write_ctx(q, ctx);
 	wr(I40E_QRX_TAIL(q), NDESC - 1);
@@ -491,6 +508,7 @@ static void test_rss_lut(void **state)
 	unsigned int seen[4] = { 0 };
 
 	(void)state;
+	hena_set(HENA_ALL_IP);
 	for (uint32_t i = 0; i < I40E_PFQF_HLUT_REGS; i++)
 		wr(I40E_PFQF_HLUT(i), 0x03020100u);
 	assert_int_equal(rd(I40E_PFQF_HLUT(5)), 0x03020100u);
