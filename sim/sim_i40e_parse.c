@@ -3,8 +3,9 @@
  * own, IPv4 and IPv6 by L4 kind, and below an outer IP header the IP-in-IP
  * (protocol 4 and 41) and GRE (47) tunnels. VXLAN is not a tunnel here:
  * the X710 parses it only on a UDP port the driver registers through the
- * admin queue (rte_eth_dev_udp_tunnel_port_add), which rtemem does not
- * offer, so a VXLAN frame is the UDP frame it looks like on the wire.
+ * admin queue (rte_eth_dev_udp_tunnel_port_add), which rtemem's i40e does
+ * not implement, so a VXLAN frame is the UDP frame it looks like on the
+ * wire: its outer UDP checksum is its L4 checksum.
  */
 #include <string.h>
 
