@@ -112,6 +112,9 @@ static int port_start(uint16_t port, struct rte_mempool *mp, struct sim_i40e *de
 	sim_i40e_set_source(dev, src);
 	sim_i40e_set_auto_deliver(dev, false);
 	conf.rxmode.offloads = pc->offloads;
+	/* RSS on, as DPDK applications run it: the frames carry their hash */
+	conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+	conf.rx_adv_conf.rss_conf.rss_hf = RTE_ETH_RSS_NONFRAG_IPV4_UDP;
 	rxconf.rx_free_thresh = pc->rx_free_thresh;
 	ret = rte_vect_set_max_simd_bitwidth(pc->simd_bits);
 	if (ret == 0)

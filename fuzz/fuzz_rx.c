@@ -801,6 +801,9 @@ static bool port_up(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit)
 	memset(&conf, 0, sizeof(conf));
 	conf.rxmode.mtu = mtu;
 	conf.rxmode.offloads = scatter ? RTE_ETH_RX_OFFLOAD_SCATTER : 0;
+	/* every hash class on, so that the paths' hash handling is driven */
+	conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+	conf.rx_adv_conf.rss_conf.rss_hf = I40E_RSS_OFFLOADS;
 	memset(&rxconf, 0, sizeof(rxconf));
 	rxconf.rx_free_thresh = thresh;
 	CHECK(rte_eth_dev_configure(0, 1, 0, &conf) == 0, "configure");

@@ -81,9 +81,9 @@ struct i40e_adapter {
 	struct i40e_hmc hmc;
 	bool rxq_ctx_direct;       /* contexts through PFCM_LANCTX, not the HMC */
 	/* RSS (i40e_rss.c): the table was set by the application since the
-	 * last configure, so start leaves it; the flow types asked for */
+	 * last configure, so start leaves it. The hashed flow types live in
+	 * the device (PFQF_HENA). */
 	bool rss_reta_updated;
-	uint64_t rss_hf;
 };
 
 /* One software ring entry: the mbuf whose buffer a descriptor points to. */
@@ -203,13 +203,18 @@ bool i40e_rx_vec_cpu_ok(void);
 /* Choose the port's receive function as DPDK 22.11's i40e_set_rx_function. */
 void i40e_set_rx_function(struct rte_eth_dev *dev);
 
-/* The flow types the X710 hashes (the emulated one: all of them, always). */
-#define I40E_RSS_OFFLOADS (RTE_ETH_RSS_IPV4 | RTE_ETH_RSS_FRAG_IPV4 | \
-	RTE_ETH_RSS_NONFRAG_IPV4_TCP | RTE_ETH_RSS_NONFRAG_IPV4_UDP | \
-	RTE_ETH_RSS_NONFRAG_IPV4_SCTP | RTE_ETH_RSS_NONFRAG_IPV4_OTHER | RTE_ETH_RSS_IPV6 | \
-	RTE_ETH_RSS_FRAG_IPV6 | RTE_ETH_RSS_NONFRAG_IPV6_TCP | RTE_ETH_RSS_NONFRAG_IPV6_UDP | \
-	RTE_ETH_RSS_NONFRAG_IPV6_SCTP | RTE_ETH_RSS_NONFRAG_IPV6_OTHER)
+/* The flow types the X710 hashes: those with a hash class (PCTYPE) of
+ * their own, as DPDK 22.11's flow_types_mask for it. RTE_ETH_RSS_IPV4 and
+ * _IPV6 have none (their frames are FRAG_ and NONFRAG_*_OTHER). */
+#define I40E_RSS_OFFLOADS (RTE_ETH_RSS_FRAG_IPV4 | RTE_ETH_RSS_NONFRAG_IPV4_TCP | \
+	RTE_ETH_RSS_NONFRAG_IPV4_UDP | RTE_ETH_RSS_NONFRAG_IPV4_SCTP | \
+	RTE_ETH_RSS_NONFRAG_IPV4_OTHER | RTE_ETH_RSS_FRAG_IPV6 | RTE_ETH_RSS_NONFRAG_IPV6_TCP | \
+	RTE_ETH_RSS_NONFRAG_IPV6_UDP | RTE_ETH_RSS_NONFRAG_IPV6_SCTP | \
+	RTE_ETH_RSS_NONFRAG_IPV6_OTHER | RTE_ETH_RSS_L2_PAYLOAD)
 
+/* rss_hf (RTE_ETH_RSS_*) to PFQF_HENA bits and back, by DPDK's table. */
+uint64_t i40e_rss_hf_to_hena(uint64_t rss_hf);
+uint64_t i40e_hena_to_rss_hf(uint64_t hena);
 void i40e_rss_configure(struct rte_eth_dev *dev);
 void i40e_rss_configure_at_start(struct rte_eth_dev *dev);
 int i40e_dev_rss_reta_update(struct rte_eth_dev *dev, struct rte_eth_rss_reta_entry64 *reta_conf,

@@ -172,6 +172,27 @@
 #define I40E_PFQF_HKEY_REGS 13
 #define I40E_RSS_KEY_SIZE (4 * I40E_PFQF_HKEY_REGS)
 
+/*
+ * RSS: the hash-enable bits, one per packet classifier type (PCTYPE), bit
+ * n of the 64 in HENA(n / 32). A frame of a class whose bit is clear is
+ * not hashed: no RSS hash in its descriptor, and it goes to the VSI's
+ * first queue. Zero after a PF reset. The X710/XL710's classes (the
+ * X722 adds split UDP and TCP-SYN classes, not listed):
+ */
+#define I40E_PFQF_HENA(i) (0x00245900u + 0x80u * (uint32_t)(i)) /* i = 0..1 */
+#define I40E_PFQF_HENA_REGS 2
+#define I40E_FILTER_PCTYPE_NONF_IPV4_UDP 31
+#define I40E_FILTER_PCTYPE_NONF_IPV4_TCP 33
+#define I40E_FILTER_PCTYPE_NONF_IPV4_SCTP 34
+#define I40E_FILTER_PCTYPE_NONF_IPV4_OTHER 35
+#define I40E_FILTER_PCTYPE_FRAG_IPV4 36
+#define I40E_FILTER_PCTYPE_NONF_IPV6_UDP 41
+#define I40E_FILTER_PCTYPE_NONF_IPV6_TCP 43
+#define I40E_FILTER_PCTYPE_NONF_IPV6_SCTP 44
+#define I40E_FILTER_PCTYPE_NONF_IPV6_OTHER 45
+#define I40E_FILTER_PCTYPE_FRAG_IPV6 46
+#define I40E_FILTER_PCTYPE_L2_PAYLOAD 63
+
 /* The port's MAC address. On real hardware the driver asks firmware for it
  * (admin queue); the emulated device also leaves it in PRTGL_SAL/SAH. */
 #define I40E_PRTGL_SAL 0x001E2120

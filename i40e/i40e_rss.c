@@ -7,9 +7,12 @@
  * (rte_eth_dev_rss_reta_update), and programs the key rte_eth_conf
  * carries, if it is long enough (otherwise the device keeps the one it has).
  *
- * The hashed flow types are not programmable here (the emulated device has
- * no hash-enable registers and hashes every type it knows): rss_hf is
- * recorded and reported, within what dev_info offers.
+ * The hashed flow types are the device's hash-enable bits (PFQF_HENA), one
+ * per hash class (PCTYPE), as DPDK 22.11's i40e keeps them: start sets
+ * them from rss_conf.rss_hf under RTE_ETH_MQ_RX_RSS and clears them
+ * otherwise or when rss_hf names no type the port hashes (RSS off: no
+ * hash, every frame to the first queue); rss_hash_update changes them
+ * only while some are set; conf_get reads them back.
  */
 #include <errno.h>
 #include <string.h>
@@ -65,28 +68,86 @@ static int key_write(struct i40e_adapter *ad, const uint8_t *key, uint8_t key_le
 	return 0;
 }
 
+/* The hash class of each flow type (RTE_ETH_FLOW_*, the bit numbers of
+ * RTE_ETH_RSS_*) that has one on the X710, as DPDK's default pctype table. */
+static const struct {
+	uint64_t rss;
+	uint8_t pctype;
+} flow_pctype[] = {
+	{ RTE_ETH_RSS_FRAG_IPV4, I40E_FILTER_PCTYPE_FRAG_IPV4 },
+	{ RTE_ETH_RSS_NONFRAG_IPV4_TCP, I40E_FILTER_PCTYPE_NONF_IPV4_TCP },
+	{ RTE_ETH_RSS_NONFRAG_IPV4_UDP, I40E_FILTER_PCTYPE_NONF_IPV4_UDP },
+	{ RTE_ETH_RSS_NONFRAG_IPV4_SCTP, I40E_FILTER_PCTYPE_NONF_IPV4_SCTP },
+	{ RTE_ETH_RSS_NONFRAG_IPV4_OTHER, I40E_FILTER_PCTYPE_NONF_IPV4_OTHER },
+	{ RTE_ETH_RSS_FRAG_IPV6, I40E_FILTER_PCTYPE_FRAG_IPV6 },
+	{ RTE_ETH_RSS_NONFRAG_IPV6_TCP, I40E_FILTER_PCTYPE_NONF_IPV6_TCP },
+	{ RTE_ETH_RSS_NONFRAG_IPV6_UDP, I40E_FILTER_PCTYPE_NONF_IPV6_UDP },
+	{ RTE_ETH_RSS_NONFRAG_IPV6_SCTP, I40E_FILTER_PCTYPE_NONF_IPV6_SCTP },
+	{ RTE_ETH_RSS_NONFRAG_IPV6_OTHER, I40E_FILTER_PCTYPE_NONF_IPV6_OTHER },
+	{ RTE_ETH_RSS_L2_PAYLOAD, I40E_FILTER_PCTYPE_L2_PAYLOAD },
+};
+
+uint64_t i40e_rss_hf_to_hena(uint64_t rss_hf)
+{
+	uint64_t hena = 0;
+
+	for (size_t i = 0; i < RTE_DIM(flow_pctype); i++)
+		if (rss_hf & flow_pctype[i].rss)
+			hena |= 1ULL << flow_pctype[i].pctype;
+	return hena;
+}
+
+uint64_t i40e_hena_to_rss_hf(uint64_t hena)
+{
+	uint64_t rss_hf = 0;
+
+	for (size_t i = 0; i < RTE_DIM(flow_pctype); i++)
+		if (hena & (1ULL << flow_pctype[i].pctype))
+			rss_hf |= flow_pctype[i].rss;
+	return rss_hf;
+}
+
+static uint64_t hena_read(struct i40e_adapter *ad)
+{
+	return (uint64_t)i40e_read_reg(ad, I40E_PFQF_HENA(0)) |
+	       (uint64_t)i40e_read_reg(ad, I40E_PFQF_HENA(1)) << 32;
+}
+
+static void hena_write(struct i40e_adapter *ad, uint64_t hena)
+{
+	i40e_write_reg(ad, I40E_PFQF_HENA(0), (uint32_t)hena);
+	i40e_write_reg(ad, I40E_PFQF_HENA(1), (uint32_t)(hena >> 32));
+}
+
 void i40e_rss_configure_at_start(struct rte_eth_dev *dev)
 {
 	const struct rte_eth_rss_conf *rc = &dev->conf.rx_adv_conf.rss_conf;
 	struct i40e_adapter *ad = dev->dev_private;
-	bool rss = (dev->conf.rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) && dev->nb_rx_queues > 1;
+	const bool rss_mode = (dev->conf.rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) != 0;
+	bool spread = rss_mode && dev->nb_rx_queues > 1;
 	uint8_t lut[I40E_RSS_LUT_SIZE];
 
 	if (!ad->rss_reta_updated) {
 		for (uint32_t i = 0; i < I40E_RSS_LUT_SIZE; i++)
-			lut[i] = rss ? (uint8_t)(i % dev->nb_rx_queues) : 0;
+			lut[i] = spread ? (uint8_t)(i % dev->nb_rx_queues) : 0;
 		lut_write(ad, lut);
 	}
-	/* As DPDK's i40e: a key too short for the device is not used. */
+	/* As DPDK's i40e: RSS off (no hash enabled) unless the RSS mode asks
+	 * for a flow type the port hashes, with one queue as with several. */
+	if (!rss_mode || (rc->rss_hf & I40E_RSS_OFFLOADS) == 0) {
+		hena_write(ad, 0);
+		return;
+	}
+	/* A key too short for the device is not used. */
 	if (rc->rss_key != NULL && rc->rss_key_len >= I40E_RSS_KEY_SIZE)
 		(void)key_write(ad, rc->rss_key, I40E_RSS_KEY_SIZE);
+	hena_write(ad, i40e_rss_hf_to_hena(rc->rss_hf));
 }
 
 void i40e_rss_configure(struct rte_eth_dev *dev)
 {
 	struct i40e_adapter *ad = dev->dev_private;
 
-	ad->rss_hf = dev->conf.rx_adv_conf.rss_conf.rss_hf & I40E_RSS_OFFLOADS;
 	ad->rss_reta_updated = false; /* the queue count may have changed */
 }
 
@@ -129,14 +190,26 @@ int i40e_dev_rss_reta_query(struct rte_eth_dev *dev, struct rte_eth_rss_reta_ent
 	return 0;
 }
 
+/*
+ * As DPDK 22.11: with RSS off (no class enabled) only "stay off" (rss_hf
+ * 0) is accepted, and with RSS on it cannot be turned off this way
+ * (rss_hf 0): both -EINVAL. Otherwise the key (if given) and the classes
+ * are replaced.
+ */
 int i40e_dev_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf)
 {
 	struct i40e_adapter *ad = dev->dev_private;
-	int ret = key_write(ad, rss_conf->rss_key, rss_conf->rss_key_len);
+	const uint64_t rss_hf = rss_conf->rss_hf & I40E_RSS_OFFLOADS;
+	int ret;
 
+	if (hena_read(ad) == 0)
+		return rss_hf != 0 ? -EINVAL : 0;
+	if (rss_hf == 0)
+		return -EINVAL;
+	ret = key_write(ad, rss_conf->rss_key, rss_conf->rss_key_len);
 	if (ret != 0)
 		return ret;
-	ad->rss_hf = rss_conf->rss_hf & I40E_RSS_OFFLOADS;
+	hena_write(ad, i40e_rss_hf_to_hena(rss_hf));
 	return 0;
 }
 
@@ -148,6 +221,6 @@ int i40e_dev_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf 
 		key_read(ad, rss_conf->rss_key);
 		rss_conf->rss_key_len = I40E_RSS_KEY_SIZE;
 	}
-	rss_conf->rss_hf = ad->rss_hf;
+	rss_conf->rss_hf = i40e_hena_to_rss_hf(hena_read(ad));
 	return 0;
 }

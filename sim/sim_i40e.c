@@ -16,9 +16,11 @@
 #include "i40e_adminq_desc.h"
 #include "i40e_regs.h"
 #include "i40e_rxd.h"
+#include "sim_crc.h"
 #include "sim_i40e.h"
 #include "sim_i40e_aq.h"
 #include "sim_i40e_hmc.h"
+#include "sim_i40e_parse.h"
 
 #define NQ I40E_SIM_MAX_RX_QUEUES
 #define AUTO_BATCH_MAX 65536 /* bound on one auto delivery, even for odd wires */
@@ -64,6 +66,7 @@ struct sim_i40e {
 	struct sim_i40e_hmc hmc; /* the LAN HMC (sim_i40e_hmc.c) */
 	uint8_t hlut[I40E_RSS_LUT_SIZE];
 	uint8_t rss_key[I40E_RSS_KEY_SIZE];
+	uint64_t hena;          /* PFQF_HENA: the hash classes hashed (I40E_FILTER_PCTYPE_*) */
 	struct sim_i40e_rxq rxq[NQ];
 	uint64_t vsi_bytes, vsi_packets;
 	uint64_t vsi_discards;  /* GLV_RDPC: frames lost for want of a descriptor */
@@ -177,14 +180,9 @@ static void lanctx_command(struct sim_i40e *dev, uint32_t ctl)
 /* ---- classification: packet type and RSS --------------------------------- */
 
 struct frame_class {
-	uint8_t ptype;
-	bool hashed;
+	struct sim_i40e_parsed p;
+	bool hashed;   /* its class is enabled in PFQF_HENA and it has an input set */
 	uint32_t hash;
-	uint8_t input_len;  /* the hash's input set: addresses, then TCP/UDP ports */
-	uint8_t input[36];
-	bool checked;  /* L3L4P: the IP header (and TCP/UDP) integrity was checked */
-	bool ipe;      /* IPv4 header checksum wrong */
-	bool l4e;      /* TCP/UDP checksum wrong */
 };
 
 static uint32_t toeplitz(const uint8_t *key, size_t key_len, const uint8_t *in, size_t len)
@@ -210,223 +208,20 @@ static uint16_t be16_at(const uint8_t *p)
 	return (uint16_t)(p[0] << 8 | p[1]);
 }
 
-/* The Internet checksum: one's complement sum of big-endian 16-bit words. */
-static uint32_t csum_add(uint32_t sum, const uint8_t *p, size_t len)
-{
-	for (size_t i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
-	if (len & 1)
-		sum += (uint32_t)p[len - 1] << 8;
-	return sum;
-}
-
-static bool csum_ok(uint32_t sum)
-{
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return sum == 0xffff;
-}
-
 /*
- * What the X710 checks on receive, for the frames this model parses: the
- * IPv4 header checksum, and the TCP or UDP checksum over the pseudo-header
- * (not of fragments; an IPv4 UDP checksum of 0 means "none"). A length
- * field that runs past the frame is not checked at all. SCTP's CRC32c and
- * tunnels are not modelled.
- */
-static void check_integrity(struct frame_class *c, const uint8_t *f, uint32_t len, size_t l3,
-			    bool v4, uint8_t proto, bool frag, size_t l4)
-{
-	uint32_t sum = 0;
-	size_t l4len;
-
-	if (v4) {
-		const size_t ihl = (size_t)(f[l3] & 0xf) * 4;
-		const size_t total = be16_at(f + l3 + 2);
-
-		if (l3 + ihl > len)
-			return;
-		c->checked = true;
-		c->ipe = ihl < 20 || !csum_ok(csum_add(0, f + l3, ihl));
-		if (c->ipe || total < ihl || l3 + total > len)
-			return;
-		l4len = total - ihl;
-		sum = csum_add(sum, f + l3 + 12, 8); /* source and destination */
-	} else {
-		l4len = be16_at(f + l3 + 4);
-		if (l4 + l4len > len)
-			return;
-		sum = csum_add(sum, f + l3 + 8, 32);
-		sum += (uint32_t)(l4len >> 16);
-	}
-	if (frag || (proto != 6 && proto != 17) || l4len < (proto == 6 ? 20u : 8u))
-		return;
-	c->checked = true;
-	if (v4 && proto == 17 && be16_at(f + l4 + 6) == 0)
-		return; /* UDP over IPv4 without a checksum */
-	sum += (uint32_t)(l4len & 0xffff) + proto;
-	c->l4e = !csum_ok(csum_add(sum, f + l4, l4len));
-}
-
-/* Where in a run of seven IP packet types this L4 kind is (i40e_rxd.h). */
-static unsigned int l4_slot(bool v4, uint8_t proto, bool frag)
-{
-	if (frag)
-		return I40E_PTYPE_L4_FRAG;
-	switch (proto) {
-	case 17: return I40E_PTYPE_L4_UDP;
-	case 6: return I40E_PTYPE_L4_TCP;
-	case 132: return I40E_PTYPE_L4_SCTP;
-	case 1: return v4 ? I40E_PTYPE_L4_ICMP : I40E_PTYPE_L4_PAY3;
-	case 58: return v4 ? I40E_PTYPE_L4_PAY3 : I40E_PTYPE_L4_ICMP;
-	default: return I40E_PTYPE_L4_PAY3;
-	}
-}
-
-/* An IP header at f + l3 (len bytes in all): its version, protocol, and
- * where its payload starts. False if it is not a whole header of the
- * version the EtherType (or tunnel protocol) announced. */
-struct ip_hdr {
-	bool v4;
-	bool frag;
-	uint8_t proto;
-	size_t l4;
-};
-
-static bool parse_ip(const uint8_t *f, uint32_t len, size_t l3, bool v4, struct ip_hdr *ip)
-{
-	ip->v4 = v4;
-	if (v4) {
-		if (len < l3 + 20 || (f[l3] >> 4) != 4)
-			return false;
-		ip->proto = f[l3 + 9];
-		ip->frag = (be16_at(f + l3 + 6) & 0x3fff) != 0;
-		ip->l4 = l3 + (size_t)(f[l3] & 0xf) * 4;
-	} else {
-		if (len < l3 + 40 || (f[l3] >> 4) != 6)
-			return false;
-		ip->proto = f[l3 + 6];
-		ip->frag = ip->proto == 44;
-		ip->l4 = l3 + 40;
-	}
-	return true;
-}
-
-/* The inner IP packet at f + l3, if there is a whole one: its slot added
- * to the run for IPv4 (base4) or IPv6 (base6) inner headers. */
-static uint8_t inner_ptype(const uint8_t *f, uint32_t len, size_t l3, uint16_t etype,
-			   unsigned int base4, unsigned int base6, unsigned int none)
-{
-	struct ip_hdr in;
-
-	if (etype == 0x0800 && parse_ip(f, len, l3, true, &in))
-		return (uint8_t)(base4 + l4_slot(true, in.proto, in.frag));
-	if (etype == 0x86dd && parse_ip(f, len, l3, false, &in))
-		return (uint8_t)(base6 + l4_slot(false, in.proto, in.frag));
-	return (uint8_t)none;
-}
-
-/*
- * A GRE packet at f + g: the GRE/NAT packet types for what it carries (IP
- * directly, or an Ethernet frame, EtherType 0x6558, tagged or not). The
- * optional checksum, key and sequence words come before the payload.
- */
-static uint8_t gre_ptype(const uint8_t *f, uint32_t len, size_t g)
-{
-	uint16_t flags, proto, etype;
-	size_t in;
-
-	if (len < g + 4)
-		return I40E_PTYPE_IPV4_GRENAT;
-	flags = be16_at(f + g);
-	proto = be16_at(f + g + 2);
-	in = g + 4 + (flags & 0x8000 ? 4 : 0) + (flags & 0x2000 ? 4 : 0) +
-	     (flags & 0x1000 ? 4 : 0);
-	if (proto != 0x6558)
-		return inner_ptype(f, len, in, proto, I40E_PTYPE_IPV4_GRENAT_IPV4_BASE,
-				   I40E_PTYPE_IPV4_GRENAT_IPV6_BASE, I40E_PTYPE_IPV4_GRENAT);
-	if (len < in + 14)
-		return I40E_PTYPE_IPV4_GRENAT;
-	etype = be16_at(f + in + 12);
-	if (etype == 0x8100) {
-		if (len < in + 18)
-			return I40E_PTYPE_IPV4_GRENAT_MACVLAN;
-		return inner_ptype(f, len, in + 18, be16_at(f + in + 16),
-				   I40E_PTYPE_IPV4_GRENAT_MACVLAN_IPV4_BASE,
-				   I40E_PTYPE_IPV4_GRENAT_MACVLAN_IPV6_BASE,
-				   I40E_PTYPE_IPV4_GRENAT_MACVLAN);
-	}
-	return inner_ptype(f, len, in + 14, etype, I40E_PTYPE_IPV4_GRENAT_MAC_IPV4_BASE,
-			   I40E_PTYPE_IPV4_GRENAT_MAC_IPV6_BASE, I40E_PTYPE_IPV4_GRENAT_MAC);
-}
-
-/*
- * The packet type of the default profile: a few EtherTypes of their own,
- * IPv4 and IPv6 by L4 kind, and below an outer IP header the IP-in-IP
- * (protocol 4 and 41) and GRE (47) tunnels. The outer header alone is
- * hashed and checked; a tunnel's inner checksums are not modelled, so a
- * tunnel frame does not report L3L4P.
+ * Parse the frame and hash it if PFQF_HENA enables its class. Frames of
+ * the L2 payload class are never hashed here: the model has no input set
+ * for them.
  */
 static struct frame_class classify(const struct sim_i40e *dev, const uint8_t *f, uint32_t len)
 {
-	struct frame_class c = { .ptype = I40E_PTYPE_L2_PAY2 };
-	uint8_t tuple[36];
-	size_t tlen = 0, l3 = 14;
-	struct ip_hdr ip;
-	unsigned int tunnel;
-	uint16_t etype;
+	struct frame_class c = { .hashed = false };
 
-	if (len < 14)
-		return c;
-	etype = be16_at(f + 12);
-	/* an 802.1Q tag, or an 802.1ad (QinQ) outer tag with one inside it */
-	for (int tags = 0; tags < 2 && (etype == 0x8100 || (tags == 0 && etype == 0x88a8)) &&
-			   len >= l3 + 4;
-	     tags++) {
-		etype = be16_at(f + l3 + 2);
-		l3 += 4;
+	sim_i40e_parse(f, len, &c.p);
+	if (c.p.input_len > 0 && (dev->hena >> c.p.pctype) & 1) {
+		c.hashed = true;
+		c.hash = toeplitz(dev->rss_key, sizeof(dev->rss_key), c.p.input, c.p.input_len);
 	}
-	switch (etype) {
-	case 0x0806: c.ptype = I40E_PTYPE_L2_ARP; return c;
-	case 0x88cc: c.ptype = I40E_PTYPE_L2_LLDP; return c;
-	case 0x88f7: c.ptype = I40E_PTYPE_L2_TIMESYNC; return c;
-	case 0x0800:
-	case 0x86dd:
-		if (!parse_ip(f, len, l3, etype == 0x0800, &ip))
-			return c;
-		break;
-	default:
-		return c;
-	}
-	if (ip.v4) {
-		memcpy(tuple, f + l3 + 12, 8);
-		tlen = 8;
-	} else {
-		memcpy(tuple, f + l3 + 8, 32);
-		tlen = 32;
-	}
-	tunnel = 0;
-	if (!ip.frag && ip.proto == 4)
-		tunnel = inner_ptype(f, len, ip.l4, 0x0800, I40E_PTYPE_IPV4_IPV4_BASE, 0, 0);
-	else if (!ip.frag && ip.proto == 41)
-		tunnel = inner_ptype(f, len, ip.l4, 0x86dd, 0, I40E_PTYPE_IPV4_IPV6_BASE, 0);
-	else if (!ip.frag && ip.proto == 47)
-		tunnel = gre_ptype(f, len, ip.l4);
-	if (tunnel != 0) {
-		c.ptype = (uint8_t)(tunnel + (ip.v4 ? 0 : I40E_PTYPE_OUTER_IPV6_DELTA));
-	} else {
-		c.ptype = (uint8_t)((ip.v4 ? I40E_PTYPE_IPV4_BASE : I40E_PTYPE_IPV6_BASE) +
-				    l4_slot(ip.v4, ip.proto, ip.frag));
-		if (!ip.frag && (ip.proto == 17 || ip.proto == 6) && len >= ip.l4 + 4) {
-			memcpy(tuple + tlen, f + ip.l4, 4); /* source and destination ports */
-			tlen += 4;
-		}
-		check_integrity(&c, f, len, l3, ip.v4, ip.proto, ip.frag, ip.l4);
-	}
-	c.hashed = true;
-	c.hash = toeplitz(dev->rss_key, sizeof(dev->rss_key), tuple, tlen);
-	c.input_len = (uint8_t)tlen;
-	memcpy(c.input, tuple, tlen);
 	return c;
 }
 
@@ -463,20 +258,6 @@ static int write_back(const struct sim_i40e_rxq *q, rte_iova_t at, uint64_t qw0,
 	return ret;
 }
 
-/* The Ethernet FCS: CRC-32 (reflected, polynomial 0xEDB88320), sent low
- * byte first. */
-static uint32_t eth_fcs(const uint8_t *f, uint32_t len)
-{
-	uint32_t crc = 0xffffffffu;
-
-	for (uint32_t i = 0; i < len; i++) {
-		crc ^= f[i];
-		for (int b = 0; b < 8; b++)
-			crc = crc >> 1 ^ (0xedb88320u & (0u - (crc & 1u)));
-	}
-	return ~crc;
-}
-
 /*
  * The VLAN tags the VSI strips from this frame (0, 1 or 2), their TCIs
  * outer first. Two only in QinQ mode and with 32-byte descriptors, which
@@ -506,8 +287,9 @@ static const struct sim_fdir_filter *fdir_match(const struct sim_i40e *dev,
 	for (unsigned int i = 0; i < dev->n_fdir; i++) {
 		const struct sim_fdir_filter *f = &dev->fdir[i];
 
-		if (c->hashed && f->ptype == c->ptype && f->input_len == c->input_len &&
-		    memcmp(f->input, c->input, c->input_len) == 0)
+		if (c->p.input_len > 0 && f->ptype == c->p.ptype &&
+		    f->input_len == c->p.input_len &&
+		    memcmp(f->input, c->p.input, c->p.input_len) == 0)
 			return f;
 	}
 	return NULL;
@@ -555,7 +337,7 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 			q->st.oversize++;
 			return SIM_I40E_RX_OVERSIZE;
 		}
-		fcs = eth_fcs(frame, len);
+		fcs = sim_crc32_eth(0, frame, len);
 	}
 	ntags = tags_to_strip(dev, q, frame, len, tci);
 	if (ntags > 0 || !q->crcstrip) {
@@ -588,7 +370,7 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 	if (ntags > 0)
 		qw0 |= (uint64_t)tci[0] << I40E_RXD_QW0_L2TAG1_SHIFT;
 	common = I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD) |
-		 (uint64_t)c.ptype << I40E_RXD_QW1_PTYPE_SHIFT;
+		 (uint64_t)c.p.ptype << I40E_RXD_QW1_PTYPE_SHIFT;
 	if (c.hashed)
 		common |= (uint64_t)I40E_RX_DESC_FLTSTAT_RSS_HASH
 			  << (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT);
@@ -611,11 +393,13 @@ static int receive_locked(struct sim_i40e *dev, const uint8_t *frame, uint32_t l
 	}
 	if (ntags > 0)
 		common |= I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P);
-	if (c.checked)
+	if (c.p.checked)
 		common |= I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L3L4P);
-	if (c.ipe)
+	if (c.p.eipe)
+		common |= I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_EIPE);
+	if (c.p.ipe)
 		common |= I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_IPE);
-	if (c.l4e)
+	if (c.p.l4e)
 		common |= I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_L4E);
 
 	/* Fetch the descriptors and move the data; a buffer that does not
@@ -709,6 +493,7 @@ static void pf_reset(struct sim_i40e *dev)
 		dev->rxq[q].st = keep; /* statistics survive a PF reset here */
 	}
 	memset(dev->hlut, 0, sizeof(dev->hlut));
+	dev->hena = 0;
 	/* The key too goes back to its power-on value, so that a driver's key
 	 * does not outlive the port that set it. */
 	memset(dev->rss_key, 0, sizeof(dev->rss_key));
@@ -746,6 +531,8 @@ static uint32_t reg_read_locked(struct sim_i40e *dev, uint32_t off)
 		return (uint32_t)dev->rss_key[4 * i] | (uint32_t)dev->rss_key[4 * i + 1] << 8 |
 		       (uint32_t)dev->rss_key[4 * i + 2] << 16 |
 		       (uint32_t)dev->rss_key[4 * i + 3] << 24;
+	if (in_array(off, I40E_PFQF_HENA(0), 0x80, I40E_PFQF_HENA_REGS, &i))
+		return (uint32_t)(dev->hena >> (32 * i));
 	if (in_array(off, I40E_PFQF_HLUT(0), 0x80, I40E_PFQF_HLUT_REGS, &i))
 		return (uint32_t)dev->hlut[4 * i] | (uint32_t)dev->hlut[4 * i + 1] << 8 |
 		       (uint32_t)dev->hlut[4 * i + 2] << 16 | (uint32_t)dev->hlut[4 * i + 3] << 24;
@@ -843,6 +630,10 @@ static void reg_write_locked(struct sim_i40e *dev, uint32_t off, uint32_t val)
 	if (in_array(off, I40E_PFQF_HKEY(0), 0x80, I40E_PFQF_HKEY_REGS, &i)) {
 		for (unsigned int b = 0; b < 4; b++)
 			dev->rss_key[4 * i + b] = (uint8_t)(val >> (8 * b));
+		return;
+	}
+	if (in_array(off, I40E_PFQF_HENA(0), 0x80, I40E_PFQF_HENA_REGS, &i)) {
+		dev->hena = (dev->hena & ~(0xffffffffULL << (32 * i))) | (uint64_t)val << (32 * i);
 		return;
 	}
 	if (in_array(off, I40E_PFQF_HLUT(0), 0x80, I40E_PFQF_HLUT_REGS, &i)) {
@@ -1085,16 +876,16 @@ int sim_i40e_fdir_add(struct sim_i40e *dev, const uint8_t *frame, uint32_t len, 
 		return -EINVAL;
 	pthread_mutex_lock(&dev->lock);
 	c = classify(dev, frame, len);
-	if (!c.hashed) {
+	if (c.p.input_len == 0) {
 		ret = -EINVAL;
 	} else if (dev->n_fdir == SIM_I40E_FDIR_MAX) {
 		ret = -ENOSPC;
 	} else {
 		struct sim_fdir_filter *f = &dev->fdir[dev->n_fdir++];
 
-		f->ptype = c.ptype;
-		f->input_len = c.input_len;
-		memcpy(f->input, c.input, c.input_len);
+		f->ptype = c.p.ptype;
+		f->input_len = c.p.input_len;
+		memcpy(f->input, c.p.input, c.p.input_len);
 		f->fd_id = fd_id;
 	}
 	pthread_mutex_unlock(&dev->lock);

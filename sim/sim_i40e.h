@@ -115,9 +115,9 @@ void sim_i40e_vsi_get(struct sim_i40e *dev, struct sim_i40e_vsi *vsi);
  * reads: addresses, then ports for TCP and UDP) match the filter: their
  * last descriptor says FLM and carries fd_id, in qword3 with FLEXBH =
  * FD_ID (32-byte descriptors; the RSS hash stays) or in qword0 instead of
- * the hash with FLTSTAT = FD_ID (16-byte). -EINVAL for a frame the device
- * does not hash, -ENOSPC beyond SIM_I40E_FDIR_MAX filters. The filters
- * stay until sim_i40e_fdir_clear.
+ * the hash with FLTSTAT = FD_ID (16-byte). -EINVAL for a frame without
+ * that input set (not IP), -ENOSPC beyond SIM_I40E_FDIR_MAX filters. The
+ * filters stay until sim_i40e_fdir_clear.
  */
 #define SIM_I40E_FDIR_MAX 8
 int sim_i40e_fdir_add(struct sim_i40e *dev, const uint8_t *frame, uint32_t len, uint32_t fd_id);

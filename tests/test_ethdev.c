@@ -966,7 +966,7 @@ static void test_rss(void **state)
 	memset(reta, 0, sizeof(reta));
 	reta[0].mask = 1;
 	assert_int_equal(rte_eth_dev_rss_reta_update(0, reta, 512), -ENOTSUP);
-	rc.rss_hf = RTE_ETH_RSS_IPV4;
+	rc.rss_hf = RTE_ETH_RSS_NONFRAG_IPV4_OTHER;
 	assert_int_equal(rte_eth_dev_rss_hash_update(0, &rc), -ENOTSUP);
 	assert_int_equal(rte_eth_dev_close(0), 0);
 	rte_mempool_free(mp);

@@ -34,6 +34,7 @@
 #include "i40e_ethdev.h"
 #include "i40e_regs.h"
 #include "pkt_source.h"
+#include "sim_crc.h"
 #include "sim_i40e.h"
 
 #define POOL_SIZE 4096
@@ -122,7 +123,10 @@ static int port_up(uint16_t nq, uint16_t nb_desc, uint32_t mtu, uint64_t offload
 	int ret;
 
 	memset(&conf, 0, sizeof(conf));
-	conf.rxmode.mq_mode = nq > 1 ? RTE_ETH_MQ_RX_RSS : RTE_ETH_MQ_RX_NONE;
+	/* RSS on every type the port hashes, with one queue too, so that
+	 * frames carry their hash (rss_hf 0 would leave RSS off, as DPDK) */
+	conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+	conf.rx_adv_conf.rss_conf.rss_hf = I40E_RSS_OFFLOADS;
 	conf.rxmode.mtu = mtu;
 	conf.rxmode.offloads = offloads;
 	ret = rte_eth_dev_configure(0, nq, 0, &conf);
@@ -134,6 +138,15 @@ static int port_up(uint16_t nq, uint16_t nb_desc, uint32_t mtu, uint64_t offload
 			return ret;
 	}
 	return rte_eth_dev_start(0);
+}
+
+/* Does port 0 hash IPv4 UDP frames (RSS_HASH flag, hash.rss)? */
+static bool port_hashes_udp(void)
+{
+	struct rte_eth_rss_conf rc = { .rss_key = NULL };
+
+	return rte_eth_dev_rss_hash_conf_get(0, &rc) == 0 &&
+	       (rc.rss_hf & RTE_ETH_RSS_NONFRAG_IPV4_UDP) != 0;
 }
 
 /* Compare a received mbuf chain with generator frame idx. */
@@ -149,7 +162,8 @@ static void check_mbuf(const struct pkt_gen_config *cfg, struct rte_mbuf *m, uin
 	assert_int_equal(m->port, 0);
 	assert_int_equal(m->packet_type,
 			 RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_L4_UDP);
-	assert_true(m->ol_flags & RTE_MBUF_F_RX_RSS_HASH);
+	/* a hash exactly when the port has RSS on (generated frames are UDP) */
+	assert_int_equal(!!(m->ol_flags & RTE_MBUF_F_RX_RSS_HASH), port_hashes_udp());
 	for (struct rte_mbuf *s = m; s != NULL; s = s->next) {
 		assert_true(s->data_len <= 2048);
 		assert_true(s->next == NULL || s->data_len == 2048);
@@ -1020,6 +1034,200 @@ static void ipv6_checksum(uint8_t *f, uint32_t len, uint8_t proto)
 		pseudo += (uint32_t)(f[l3 + 8 + i] << 8 | f[l3 + 9 + i]);
 	pseudo += proto + (uint32_t)l4len;
 	put16(f + at, inet_csum(pseudo, f + l4, l4len));
+}
+
+/* How a test frame carries its (inner) packet. */
+enum encap { PLAIN, IPIP, GRE_IP, GRE_ETH, VXLAN };
+
+/* An IP header at f + l3: IPv4 (20 bytes, its checksum) or IPv6. */
+static void ip_hdr_fill(uint8_t *f, size_t l3, bool v6, size_t payload, uint8_t proto)
+{
+	if (v6) {
+		f[l3] = 0x60;
+		put16(f + l3 + 4, (uint16_t)payload);
+		f[l3 + 6] = proto;
+		f[l3 + 7] = 64;
+		for (int i = 0; i < 32; i++)
+			f[l3 + 8 + i] = (uint8_t)(0x20 + i);
+		return;
+	}
+	f[l3] = 0x45;
+	put16(f + l3 + 2, (uint16_t)(20 + payload));
+	f[l3 + 8] = 64;
+	f[l3 + 9] = proto;
+	for (int i = 0; i < 8; i++)
+		f[l3 + 12 + i] = (uint8_t)(10 + i);
+	put16(f + l3 + 10, 0);
+	put16(f + l3 + 10, inet_csum(0, f + l3, 20));
+}
+
+/* The L4 checksum of the packet whose IP header is at l3: TCP and UDP
+ * over the pseudo-header (RFC 768, 793, 8200), SCTP's CRC-32c with its
+ * field zero, stored least significant byte first (RFC 4960 appendix B). */
+static void l4_csum_fill(uint8_t *f, size_t l3, bool v6, size_t l4, size_t l4len, uint8_t proto)
+{
+	uint32_t pseudo = proto + (uint32_t)l4len;
+
+	if (proto == 132) {
+		uint32_t crc;
+
+		memset(f + l4 + 8, 0, 4);
+		crc = sim_crc32c(0, f + l4, l4len);
+		for (int b = 0; b < 4; b++)
+			f[l4 + 8 + b] = (uint8_t)(crc >> (8 * b));
+		return;
+	}
+	for (size_t i = 0; i < (v6 ? 32u : 8u); i += 2)
+		pseudo += (uint32_t)(f[l3 + (v6 ? 8 : 12) + i] << 8 | f[l3 + (v6 ? 9 : 13) + i]);
+	put16(f + l4 + (proto == 6 ? 16 : 6), 0);
+	put16(f + l4 + (proto == 6 ? 16 : 6), inet_csum(pseudo, f + l4, l4len));
+}
+
+/*
+ * A frame for the port: an outer IPv4 or IPv6 header (v6), then the
+ * encapsulation and an inner IPv4 packet, or for PLAIN the L4 packet
+ * right away; the L4 (proto: TCP, UDP or SCTP) with 40 payload bytes. Every
+ * checksum right. *il3 is where the innermost IP header starts.
+ */
+static uint32_t tun_frame(uint8_t *f, bool v6, enum encap e, uint8_t proto, size_t *il3)
+{
+	const size_t ohl = v6 ? 40 : 20, l4hdr = proto == 6 ? 20 : proto == 132 ? 12 : 8;
+	size_t at = 14 + ohl, l4, len;
+	uint8_t oproto = e == PLAIN ? proto : e == IPIP ? 4 : e == VXLAN ? 17 : 47;
+
+	memset(f, 0, 256);
+	memcpy(f, base_cfg.dst_mac, 6);
+	memcpy(f + 6, base_cfg.src_mac, 6);
+	put16(f + 12, v6 ? 0x86dd : 0x0800);
+	if (e == GRE_IP || e == GRE_ETH) {
+		put16(f + at + 2, e == GRE_IP ? 0x0800 : 0x6558);
+		at += 4;
+	} else if (e == VXLAN) {
+		put16(f + at, 49152);
+		put16(f + at + 2, 4789);
+		f[at + 8] = 0x08; /* VNI valid */
+		at += 16;
+	}
+	if (e == GRE_ETH || e == VXLAN) {
+		memset(f + at, 0x42, 12);
+		put16(f + at + 12, 0x0800);
+		at += 14;
+	}
+	*il3 = e == PLAIN ? 14 : at;
+	l4 = e == PLAIN ? at : at + 20;
+	len = l4 + l4hdr + 40;
+	for (size_t i = l4 + l4hdr; i < len; i++)
+		f[i] = (uint8_t)(i * 7);
+	put16(f + l4, 1000);
+	put16(f + l4 + 2, 2000);
+	if (proto == 17)
+		put16(f + l4 + 4, (uint16_t)(len - l4));
+	if (proto == 6)
+		f[l4 + 12] = 0x50;
+	if (e != PLAIN)
+		ip_hdr_fill(f, at, false, len - l4, proto);
+	l4_csum_fill(f, *il3, e == PLAIN && v6, l4, len - l4, proto);
+	ip_hdr_fill(f, 14, v6, len - 14 - ohl, oproto);
+	if (e == VXLAN) { /* the outer UDP header and checksum, over all of it */
+		put16(f + 14 + ohl + 4, (uint16_t)(len - 14 - ohl));
+		l4_csum_fill(f, 14, v6, 14 + ohl, len - 14 - ohl, 17);
+	}
+	return (uint32_t)len;
+}
+
+/*
+ * Tunnels and SCTP, as the X710 checks them and DPDK 22.11 maps them: in
+ * IP-in-IP and GRE the outer IPv4 header gives EIPE
+ * (RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD, the inner flags still good), the
+ * inner IPv4 header IPE and the inner TCP/UDP/SCTP L4E; SCTP's CRC-32c is
+ * checked like a TCP or UDP checksum. A VXLAN frame is not a tunnel to a
+ * port with no VXLAN UDP port registered: its outer UDP checksum is its
+ * L4 checksum and nothing inside is looked at.
+ */
+static void test_tunnel_and_sctp_checksums(void **state)
+{
+	const uint64_t ip_good = RTE_MBUF_F_RX_IP_CKSUM_GOOD, ip_bad = RTE_MBUF_F_RX_IP_CKSUM_BAD;
+	const uint64_t l4_good = RTE_MBUF_F_RX_L4_CKSUM_GOOD, l4_bad = RTE_MBUF_F_RX_L4_CKSUM_BAD;
+	const uint64_t outer_bad = RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD;
+	const uint64_t mask = RTE_MBUF_F_RX_IP_CKSUM_MASK | RTE_MBUF_F_RX_L4_CKSUM_MASK |
+			      RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD;
+	enum spoil { NONE, OUTER_IP, INNER_IP, PAYLOAD, INNER_IP_FIXED_UDP, UDP_ZERO };
+	static const struct {
+		bool v6;
+		enum encap e;
+		uint8_t proto;
+		enum spoil spoil;
+		uint64_t flags;
+	} cases[] = {
+		{ false, PLAIN, 132, NONE, ip_good | l4_good },
+		{ false, PLAIN, 132, PAYLOAD, ip_good | l4_bad },
+		{ true, PLAIN, 132, NONE, ip_good | l4_good },
+		{ true, PLAIN, 132, PAYLOAD, ip_good | l4_bad },
+		{ false, PLAIN, 132, OUTER_IP, ip_bad | l4_good }, /* no L4 check then */
+		{ false, IPIP, 17, NONE, ip_good | l4_good },
+		{ false, IPIP, 17, OUTER_IP, ip_good | l4_good | outer_bad },
+		{ false, IPIP, 17, INNER_IP, ip_bad | l4_good },
+		{ false, IPIP, 17, PAYLOAD, ip_good | l4_bad },
+		{ true, IPIP, 6, INNER_IP, ip_bad | l4_good },
+		{ false, GRE_IP, 6, NONE, ip_good | l4_good },
+		{ false, GRE_IP, 6, PAYLOAD, ip_good | l4_bad },
+		{ false, GRE_IP, 132, PAYLOAD, ip_good | l4_bad },
+		{ false, GRE_ETH, 17, NONE, ip_good | l4_good },
+		{ false, GRE_ETH, 17, OUTER_IP, ip_good | l4_good | outer_bad },
+		{ true, GRE_ETH, 17, PAYLOAD, ip_good | l4_bad },
+		{ true, GRE_ETH, 132, NONE, ip_good | l4_good },
+		{ false, VXLAN, 17, NONE, ip_good | l4_good },
+		{ false, VXLAN, 17, INNER_IP_FIXED_UDP, ip_good | l4_good },
+		{ false, VXLAN, 17, PAYLOAD, ip_good | l4_bad },
+		{ false, VXLAN, 17, UDP_ZERO, ip_good | l4_good },
+	};
+	static uint8_t f[256];
+	struct rte_eth_stats st;
+	struct rte_mbuf *m;
+
+	(void)state;
+	assert_int_equal(port_up(1, 64, 0, 0, pool), 0);
+	assert_int_equal(rte_eth_stats_reset(0), 0);
+	for (unsigned int i = 0; i < RTE_DIM(cases); i++) {
+		size_t il3;
+		uint32_t len = tun_frame(f, cases[i].v6, cases[i].e, cases[i].proto, &il3);
+
+		switch (cases[i].spoil) {
+		case OUTER_IP:
+			f[14 + 10] ^= 0x01;
+			break;
+		case INNER_IP:
+			f[il3 + 10] ^= 0x01;
+			break;
+		case PAYLOAD:
+			f[len - 1] ^= 0x80;
+			break;
+		case INNER_IP_FIXED_UDP: /* a wrong inner header the outer checksum covers */
+			f[il3 + 10] ^= 0x01;
+			l4_csum_fill(f, 14, false, 34, len - 34, 17);
+			break;
+		case UDP_ZERO: /* no outer UDP checksum, and a wrong inner one */
+			put16(f + 34 + 6, 0);
+			f[len - 1] ^= 0x80;
+			break;
+		case NONE:
+			break;
+		}
+		assert_int_equal(sim_i40e_receive(dev, f, len), SIM_I40E_RX_OK);
+		assert_int_equal(rx_burst_one(&m), 1);
+		assert_int_equal(m->pkt_len, len);
+		assert_memory_equal(rte_pktmbuf_mtod(m, uint8_t *), f, len);
+		if ((m->ol_flags & mask) != cases[i].flags)
+			fail_msg("case %u: checksum flags 0x%" PRIx64 ", want 0x%" PRIx64, i,
+				 m->ol_flags & mask, cases[i].flags);
+		rte_pktmbuf_free(m);
+	}
+	/* delivered flagged, none counted as an error */
+	assert_int_equal(rte_eth_stats_get(0, &st), 0);
+	assert_int_equal(st.ipackets, RTE_DIM(cases));
+	assert_int_equal(st.ierrors, 0);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
 }
 
 /*
@@ -2127,6 +2335,8 @@ static void xp_run(struct xp_run *run, enum i40e_rx_path path, uint64_t offloads
 	memset(&rxconf, 0, sizeof(rxconf));
 	conf.rxmode.offloads = offloads;
 	conf.rxmode.mtu = mtu;
+	conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+	conf.rx_adv_conf.rss_conf.rss_hf = I40E_RSS_OFFLOADS;
 	rxconf.rx_free_thresh = 32;
 	assert_int_equal(i40e_set_rx_path_limit(&rte_eth_devices[0], path), 0);
 	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), 0);
@@ -2331,7 +2541,8 @@ static const char *path_for(uint16_t nq, uint16_t nb_desc, uint16_t thresh, uint
 	memset(&rxconf, 0, sizeof(rxconf));
 	conf.rxmode.offloads = offloads;
 	conf.rxmode.mtu = mtu;
-	conf.rxmode.mq_mode = nq > 1 ? RTE_ETH_MQ_RX_RSS : RTE_ETH_MQ_RX_NONE;
+	conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+	conf.rx_adv_conf.rss_conf.rss_hf = I40E_RSS_OFFLOADS;
 	rxconf.rx_free_thresh = thresh;
 	assert_int_equal(rte_eth_dev_stop(0), 0);
 	assert_int_equal(rte_eth_dev_configure(0, nq, 0, &conf), 0);
@@ -2419,6 +2630,8 @@ static void fast_port_up(enum i40e_rx_path path, uint16_t nb_desc, struct rte_me
 
 	memset(&conf, 0, sizeof(conf));
 	memset(&rxconf, 0, sizeof(rxconf));
+	conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS; /* frames with their hash */
+	conf.rx_adv_conf.rss_conf.rss_hf = I40E_RSS_OFFLOADS;
 	rxconf.rx_free_thresh = 32;
 	assert_int_equal(i40e_set_rx_path_limit(&rte_eth_devices[0], path), 0);
 	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), 0);
@@ -2969,6 +3182,139 @@ static void test_reta_and_key_steer_traffic(void **state)
 	assert_int_equal(rte_eth_rx_burst(0, 2, pkts, BURST), 1);
 	assert_int_not_equal(pkts[0]->hash.rss, first_hash);
 	rte_pktmbuf_free(pkts[0]);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
+/* Configure port 0 with nq queues under mq_mode and rss_hf; start it. */
+static int port_up_rss(uint16_t nq, enum rte_eth_rx_mq_mode mq_mode, uint64_t rss_hf)
+{
+	struct rte_eth_conf conf;
+	int ret;
+
+	memset(&conf, 0, sizeof(conf));
+	conf.rxmode.mq_mode = mq_mode;
+	conf.rx_adv_conf.rss_conf.rss_hf = rss_hf;
+	ret = rte_eth_dev_configure(0, nq, 0, &conf);
+	for (uint16_t q = 0; ret == 0 && q < nq; q++)
+		ret = rte_eth_rx_queue_setup(0, q, 128, 0, NULL, pool);
+	return ret != 0 ? ret : rte_eth_dev_start(0);
+}
+
+static uint64_t hena_reg(void)
+{
+	const struct i40e_rx_queue *rxq = rte_eth_devices[0].rx_queues[0];
+
+	return (uint64_t)hal_bar_read32(&rxq->adapter->bar, I40E_PFQF_HENA(0)) |
+	       (uint64_t)hal_bar_read32(&rxq->adapter->bar, I40E_PFQF_HENA(1)) << 32;
+}
+
+/* Send 32 UDP (proto 17) or TCP (6) flows; count per queue, and how many
+ * came with a hash. */
+static unsigned int send_flows(uint8_t proto, unsigned int per_q[4])
+{
+	static uint8_t f[32][100];
+	struct rte_mbuf *pkts[BURST];
+	unsigned int hashed = 0;
+
+	memset(per_q, 0, 4 * sizeof(*per_q));
+	for (unsigned int i = 0; i < 32; i++) {
+		mk_ipv4(f[i], 100, false, proto, false);
+		f[i][14 + 15] = (uint8_t)(i * 37); /* source address */
+		f[i][34 + 1] = (uint8_t)i;         /* source port */
+		assert_int_equal(sim_i40e_receive(dev, f[i], 100), SIM_I40E_RX_OK);
+	}
+	for (uint16_t q = 0; q < 4; q++) {
+		uint16_t n = rte_eth_rx_burst(0, q, pkts, BURST);
+
+		for (uint16_t i = 0; i < n; i++)
+			hashed += !!(pkts[i]->ol_flags & RTE_MBUF_F_RX_RSS_HASH);
+		per_q[q] += n;
+		rte_pktmbuf_free_bulk(pkts, n);
+	}
+	assert_int_equal(per_q[0] + per_q[1] + per_q[2] + per_q[3], 32);
+	return hashed;
+}
+
+/*
+ * The hashed flow types as DPDK 22.11's i40e programs them: rss_hf goes
+ * through the pctype table into PFQF_HENA (NONFRAG_IPV4_TCP is class 33,
+ * FRAG_IPV6 46, ...); conf_get reads rss_hf back from there. A frame of a
+ * type not asked for is not hashed: no RSS_HASH flag, and queue 0. RSS
+ * stays off with rss_hf 0 under the RSS mode and without the RSS mode,
+ * and rss_hash_update can neither turn it on nor off (-EINVAL).
+ */
+static void test_hena_from_rss_hf(void **state)
+{
+	struct rte_eth_rss_conf rc;
+	unsigned int per_q[4];
+
+	(void)state;
+	assert_int_equal(i40e_rss_hf_to_hena(RTE_ETH_RSS_NONFRAG_IPV4_TCP | RTE_ETH_RSS_FRAG_IPV6),
+			 RTE_BIT64(33) | RTE_BIT64(46));
+	assert_int_equal(i40e_rss_hf_to_hena(RTE_ETH_RSS_IPV4 | RTE_ETH_RSS_IPV6_EX), 0);
+	assert_int_equal(i40e_hena_to_rss_hf(RTE_BIT64(31) | RTE_BIT64(63) | RTE_BIT64(1)),
+			 RTE_ETH_RSS_NONFRAG_IPV4_UDP | RTE_ETH_RSS_L2_PAYLOAD);
+	assert_int_equal(i40e_hena_to_rss_hf(i40e_rss_hf_to_hena(I40E_RSS_OFFLOADS)),
+			 I40E_RSS_OFFLOADS);
+
+	/* UDP only: UDP flows hashed and spread, TCP flows unhashed on queue 0 */
+	assert_int_equal(port_up_rss(4, RTE_ETH_MQ_RX_RSS, RTE_ETH_RSS_NONFRAG_IPV4_UDP), 0);
+	assert_int_equal(hena_reg(), RTE_BIT64(31));
+	memset(&rc, 0, sizeof(rc));
+	rc.rss_hf = UINT64_MAX;
+	assert_int_equal(rte_eth_dev_rss_hash_conf_get(0, &rc), 0);
+	assert_int_equal(rc.rss_hf, RTE_ETH_RSS_NONFRAG_IPV4_UDP);
+	assert_int_equal(send_flows(17, per_q), 32);
+	assert_true(per_q[1] + per_q[2] + per_q[3] > 0);
+	assert_int_equal(send_flows(6, per_q), 0);
+	assert_int_equal(per_q[0], 32);
+	/* switched to TCP (and FRAG_IPV6) by rss_hash_update: the other way round */
+	rc.rss_hf = RTE_ETH_RSS_NONFRAG_IPV4_TCP | RTE_ETH_RSS_FRAG_IPV6;
+	assert_int_equal(rte_eth_dev_rss_hash_update(0, &rc), 0);
+	assert_int_equal(hena_reg(), RTE_BIT64(33) | RTE_BIT64(46));
+	rc.rss_hf = 0;
+	assert_int_equal(rte_eth_dev_rss_hash_conf_get(0, &rc), 0);
+	assert_int_equal(rc.rss_hf, RTE_ETH_RSS_NONFRAG_IPV4_TCP | RTE_ETH_RSS_FRAG_IPV6);
+	assert_int_equal(send_flows(6, per_q), 32);
+	assert_true(per_q[1] + per_q[2] + per_q[3] > 0);
+	assert_int_equal(send_flows(17, per_q), 0);
+	assert_int_equal(per_q[0], 32);
+	/* RSS cannot be switched off by an update */
+	rc.rss_hf = 0;
+	assert_int_equal(rte_eth_dev_rss_hash_update(0, &rc), -EINVAL);
+	assert_int_equal(hena_reg(), RTE_BIT64(33) | RTE_BIT64(46));
+	/* a restart programs rss_conf again */
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_eth_dev_start(0), 0);
+	assert_int_equal(hena_reg(), RTE_BIT64(31));
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+
+	/* rss_hf 0 under the RSS mode: RSS off, and it cannot be turned on */
+	assert_int_equal(port_up_rss(4, RTE_ETH_MQ_RX_RSS, 0), 0);
+	assert_int_equal(hena_reg(), 0);
+	rc.rss_hf = UINT64_MAX;
+	assert_int_equal(rte_eth_dev_rss_hash_conf_get(0, &rc), 0);
+	assert_int_equal(rc.rss_hf, 0);
+	assert_int_equal(send_flows(17, per_q), 0);
+	assert_int_equal(per_q[0], 32);
+	rc.rss_hf = RTE_ETH_RSS_NONFRAG_IPV4_UDP;
+	assert_int_equal(rte_eth_dev_rss_hash_update(0, &rc), -EINVAL);
+	rc.rss_hf = 0;
+	assert_int_equal(rte_eth_dev_rss_hash_update(0, &rc), 0);
+	assert_int_equal(hena_reg(), 0);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+
+	/* no RSS mode, whatever rss_hf says: nothing hashed */
+	assert_int_equal(port_up_rss(1, RTE_ETH_MQ_RX_NONE, RTE_ETH_RSS_NONFRAG_IPV4_UDP), 0);
+	assert_int_equal(hena_reg(), 0);
+	assert_int_equal(send_flows(17, per_q), 0);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+
+	/* one queue under the RSS mode still hashes (the hash is delivered) */
+	assert_int_equal(port_up_rss(1, RTE_ETH_MQ_RX_RSS, RTE_ETH_RSS_NONFRAG_IPV4_UDP), 0);
+	assert_int_equal(send_flows(17, per_q), 32);
+	assert_int_equal(per_q[0], 32);
 	assert_int_equal(rte_eth_dev_stop(0), 0);
 	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
 }
@@ -3633,6 +3979,7 @@ int main(void)
 						test_teardown),
 		ON_EVERY_PATH(test_packet_types),
 		ON_EVERY_PATH(test_checksum_flags),
+		ON_EVERY_PATH(test_tunnel_and_sctp_checksums),
 		cmocka_unit_test_setup_teardown(test_ptype_table, test_setup, test_teardown),
 		ON_EVERY_PATH(test_device_ptypes),
 		ON_EVERY_PATH(test_vlan_strip),
@@ -3672,6 +4019,7 @@ int main(void)
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_keep_crc_across_bursts, any_path_setup,
 						test_teardown),
+		cmocka_unit_test_setup_teardown(test_hena_from_rss_hf, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_reta_and_key_steer_traffic, any_path_setup,
 						test_teardown),
 		ON_EVERY_PATH(test_rx_callbacks),

@@ -32,6 +32,7 @@
 #include "i40e_regs.h"
 #include "i40e_rxd.h"
 #include "pkt_source.h"
+#include "sim_crc.h"
 #include "sim_i40e.h"
 
 #define NDESC 64
@@ -134,12 +135,29 @@ static void ring_prepare(struct ring *r, unsigned int q, unsigned int desc_size,
 	ctx_put(ctx, I40E_RXQ_CTX_RXMAX_LSB, I40E_RXQ_CTX_RXMAX_W, rxmax);
 }
 
+/* Every IP hash class of the X710 (PFQF_HENA bits), as a driver asked
+ * for RSS on every flow type programs them. */
+#define HENA_ALL_IP                                                                          \
+	(RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV4_UDP) | RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV4_TCP) | \
+	 RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV4_SCTP) |                                              \
+	 RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV4_OTHER) | RTE_BIT64(I40E_FILTER_PCTYPE_FRAG_IPV4) |   \
+	 RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV6_UDP) | RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV6_TCP) | \
+	 RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV6_SCTP) |                                              \
+	 RTE_BIT64(I40E_FILTER_PCTYPE_NONF_IPV6_OTHER) | RTE_BIT64(I40E_FILTER_PCTYPE_FRAG_IPV6))
+
+static void hena_set(uint64_t hena)
+{
+	wr(I40E_PFQF_HENA(0), (uint32_t)hena);
+	wr(I40E_PFQF_HENA(1), (uint32_t)(hena >> 32));
+}
+
 /* The ring, its context written through PFCM_LANCTX, enabled with
- * tail = NDESC - 1. */
+ * tail = NDESC - 1; every IP class hashed. */
 static void ring_up(struct ring *r, unsigned int q, unsigned int desc_size, uint32_t rxmax)
 {
 	uint8_t ctx[32];
 
+	hena_set(HENA_ALL_IP);
 	ring_prepare(r, q, desc_size, rxmax, ctx);
 	write_ctx(q, ctx);
 	wr(I40E_QRX_TAIL(q), NDESC - 1);
@@ -491,6 +509,7 @@ static void test_rss_lut(void **state)
 	unsigned int seen[4] = { 0 };
 
 	(void)state;
+	hena_set(HENA_ALL_IP);
 	for (uint32_t i = 0; i < I40E_PFQF_HLUT_REGS; i++)
 		wr(I40E_PFQF_HLUT(i), 0x03020100u);
 	assert_int_equal(rd(I40E_PFQF_HLUT(5)), 0x03020100u);
@@ -575,6 +594,139 @@ static void test_rss_toeplitz_published_vectors(void **state)
 		d++;
 	}
 	ring_down(&r);
+	wr(I40E_PFGEN_CTRL, I40E_PFGEN_CTRL_PFSWR);
+}
+
+/*
+ * The device's CRCs against published values: CRC-32c (SCTP's checksum)
+ * against RFC 3720's appendix B.4 vectors, as transmitted, least
+ * significant byte first, and both CRCs against the check value of the
+ * CRC catalogue (the CRC of "123456789"). A CRC taken in pieces is the
+ * CRC of the whole.
+ */
+static void test_crc_published_vectors(void **state)
+{
+	static const char check[] = "123456789";
+	uint8_t b[32];
+
+	(void)state;
+	memset(b, 0, sizeof(b));
+	assert_int_equal(sim_crc32c(0, b, 32), 0x8a9136aa); /* aa 36 91 8a */
+	memset(b, 0xff, sizeof(b));
+	assert_int_equal(sim_crc32c(0, b, 32), 0x62a8ab43); /* 43 ab a8 62 */
+	for (int i = 0; i < 32; i++)
+		b[i] = (uint8_t)i;
+	assert_int_equal(sim_crc32c(0, b, 32), 0x46dd794e); /* 4e 79 dd 46 */
+	assert_int_equal(sim_crc32c(sim_crc32c(0, b, 11), b + 11, 21), 0x46dd794e);
+	for (int i = 0; i < 32; i++)
+		b[i] = (uint8_t)(31 - i);
+	assert_int_equal(sim_crc32c(0, b, 32), 0x113fdb5c); /* 5c db 3f 11 */
+	assert_int_equal(sim_crc32c(0, check, 9), 0xe3069283);
+	assert_int_equal(sim_crc32_eth(0, check, 9), 0xcbf43926);
+	assert_int_equal(sim_crc32c(0, b, 0), 0);
+}
+
+/* An 80-byte frame of one hash class: IPv4 or IPv6, L4 protocol proto,
+ * a fragment or not (checksums are not what this is about). */
+static void class_frame(uint8_t *f, bool v6, uint8_t proto, bool frag)
+{
+	memset(f, 0, 80);
+	memcpy(f, gen_cfg.dst_mac, 6);
+	memcpy(f + 6, gen_cfg.src_mac, 6);
+	if (!v6) {
+		f[12] = 0x08;
+		f[14] = 0x45;
+		f[17] = 66; /* total length */
+		f[20] = frag ? 0x20 : 0; /* more fragments */
+		f[23] = proto;
+		for (int i = 0; i < 8; i++)
+			f[26 + i] = (uint8_t)(i * 17 + proto);
+	} else {
+		f[12] = 0x86;
+		f[13] = 0xdd;
+		f[14] = 0x60;
+		f[19] = 26; /* payload length */
+		f[20] = frag ? 44 : proto;
+		for (int i = 0; i < 32; i++)
+			f[22 + i] = (uint8_t)(i * 13 + proto);
+	}
+	f[v6 ? 54 : 34] = 0x12; /* source port 0x1234 */
+	f[v6 ? 55 : 35] = 0x34;
+}
+
+/*
+ * PFQF_HENA decides per hash class whether a frame is hashed, as on the
+ * hardware: with its class's bit clear a frame gets no hash (FLTSTAT 0,
+ * qword0's hash bits 0) and the lookup table is not consulted (queue 0),
+ * whatever the other bits; with its bit alone set it is hashed. Zero after
+ * a PF reset. Frames of the L2 payload class are never hashed by the
+ * model (no input set is modelled for them).
+ */
+static void test_hena_gates_hash(void **state)
+{
+	static const struct {
+		uint8_t pctype;
+		bool v6;
+		uint8_t proto;
+		bool frag;
+	} cls[] = {
+		{ I40E_FILTER_PCTYPE_NONF_IPV4_UDP, false, 17, false },
+		{ I40E_FILTER_PCTYPE_NONF_IPV4_TCP, false, 6, false },
+		{ I40E_FILTER_PCTYPE_NONF_IPV4_SCTP, false, 132, false },
+		{ I40E_FILTER_PCTYPE_NONF_IPV4_OTHER, false, 1, false },
+		{ I40E_FILTER_PCTYPE_NONF_IPV4_OTHER, false, 47, false }, /* GRE: by its outer header */
+		{ I40E_FILTER_PCTYPE_FRAG_IPV4, false, 17, true },
+		{ I40E_FILTER_PCTYPE_NONF_IPV6_UDP, true, 17, false },
+		{ I40E_FILTER_PCTYPE_NONF_IPV6_TCP, true, 6, false },
+		{ I40E_FILTER_PCTYPE_NONF_IPV6_SCTP, true, 132, false },
+		{ I40E_FILTER_PCTYPE_NONF_IPV6_OTHER, true, 58, false },
+		{ I40E_FILTER_PCTYPE_FRAG_IPV6, true, 17, true },
+	};
+	const uint64_t fltstat_mask = 3ULL << I40E_RX_DESC_STATUS_FLTSTAT_SHIFT;
+	uint8_t f[80];
+	struct ring r;
+	unsigned int d = 0;
+
+	(void)state;
+	ring_up(&r, 0, 32, 9728);
+	assert_int_equal(rd(I40E_PFQF_HENA(0)), (uint32_t)HENA_ALL_IP);
+	assert_int_equal(rd(I40E_PFQF_HENA(1)), (uint32_t)(HENA_ALL_IP >> 32));
+	for (uint32_t i = 0; i < I40E_PFQF_HLUT_REGS; i++)
+		wr(I40E_PFQF_HLUT(i), 0x01010101u); /* every hash to queue 1 */
+	for (unsigned int i = 0; i < RTE_DIM(cls); i++) {
+		const uint64_t bit = RTE_BIT64(cls[i].pctype);
+
+		class_frame(f, cls[i].v6, cls[i].proto, cls[i].frag);
+		hena_set(HENA_ALL_IP & ~bit);
+		assert_int_equal(sim_i40e_rss_queue(dev, f, sizeof(f)), 0);
+		assert_int_equal(sim_i40e_receive(dev, f, sizeof(f)), SIM_I40E_RX_OK);
+		if ((qword(&r, d, 1) & fltstat_mask) != 0 || qword(&r, d, 0) >> 32 != 0)
+			fail_msg("class %u hashed with its bit clear", i);
+		d++;
+		hena_set(bit);
+		assert_int_equal(sim_i40e_rss_queue(dev, f, sizeof(f)), 1);
+		assert_int_equal(sim_i40e_receive(dev, f, sizeof(f)), SIM_I40E_RX_OK);
+		assert_int_equal((qword(&r, d, 1) & fltstat_mask) >> I40E_RX_DESC_STATUS_FLTSTAT_SHIFT,
+				 I40E_RX_DESC_FLTSTAT_RSS_HASH);
+		assert_int_not_equal(qword(&r, d, 0) >> 32, 0);
+		d++;
+	}
+	/* an ARP frame: the L2 payload class, not hashed even when enabled */
+	memset(f, 0, sizeof(f));
+	memcpy(f, gen_cfg.dst_mac, 6);
+	f[12] = 0x08;
+	f[13] = 0x06;
+	hena_set(UINT64_MAX);
+	assert_int_equal(rd(I40E_PFQF_HENA(1)), UINT32_MAX);
+	assert_int_equal(sim_i40e_rss_queue(dev, f, 60), 0);
+	ring_down(&r);
+	wr(I40E_PFGEN_CTRL, I40E_PFGEN_CTRL_PFSWR);
+	assert_int_equal(rd(I40E_PFQF_HENA(0)), 0);
+	assert_int_equal(rd(I40E_PFQF_HENA(1)), 0);
+	for (uint32_t i = 0; i < I40E_PFQF_HLUT_REGS; i++)
+		wr(I40E_PFQF_HLUT(i), 0x01010101u);
+	class_frame(f, false, 17, false);
+	assert_int_equal(sim_i40e_rss_queue(dev, f, sizeof(f)), 0);
 	wr(I40E_PFGEN_CTRL, I40E_PFGEN_CTRL_PFSWR);
 }
 
@@ -1801,6 +1953,8 @@ int main(void)
 		cmocka_unit_test(test_bad_addresses),
 		cmocka_unit_test(test_rss_lut),
 		cmocka_unit_test(test_rss_toeplitz_published_vectors),
+		cmocka_unit_test(test_crc_published_vectors),
+		cmocka_unit_test(test_hena_gates_hash),
 		cmocka_unit_test(test_admin_queue),
 		cmocka_unit_test(test_driver_admin_queue_init),
 		cmocka_unit_test(test_aq_return_codes),
