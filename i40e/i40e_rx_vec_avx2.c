@@ -71,7 +71,7 @@ static inline AVX2_FN __m256i flags8(__m256i st)
 
 /* Store what one register pair holds for mbufs m0 (low lanes) and m1
  * (high lanes): rearm_data and ol_flags in r, the layout's 16 bytes in x. */
-static inline AVX2_FN void store_pair(struct rte_mbuf *m0, struct rte_mbuf *m1, __m256i r,
+static __rte_always_inline AVX2_FN void store_pair(struct rte_mbuf *m0, struct rte_mbuf *m1, __m256i r,
 				      __m256i x, bool rss, ptrdiff_t at)
 {
 	if (rss) {
@@ -93,7 +93,7 @@ static inline AVX2_FN void store_pair(struct rte_mbuf *m0, struct rte_mbuf *m1, 
  * lengths less trim are added to *acc. packet_type and vlan_tci_outer are
  * the caller's.
  */
-static inline AVX2_FN void vec_map8(volatile union i40e_rx_desc *rxdp,
+static __rte_always_inline AVX2_FN void vec_map8(volatile union i40e_rx_desc *rxdp,
 				    const struct i40e_rx_entry *rxep, unsigned int layout,
 				    uint64_t mbuf_init, uint8_t trim, __m256i *acc)
 {

@@ -115,7 +115,7 @@ static inline ptrdiff_t vec_fields_at(unsigned int layout)
  * 32-byte ones carry it, in qword2), or not all alike in RSS hash and
  * stripped tag.
  */
-static inline int i40e_rx_vec_layout(volatile union i40e_rx_desc *rxdp, unsigned int n,
+static __rte_always_inline int i40e_rx_vec_layout(volatile union i40e_rx_desc *rxdp, unsigned int n,
 				     uint64_t all, uint64_t any)
 {
 	const uint64_t fltstat = I40E_RX_DESC_STATUS_FLTSTAT_MASK <<
@@ -130,6 +130,7 @@ static inline int i40e_rx_vec_layout(volatile union i40e_rx_desc *rxdp, unsigned
 	{
 		uint64_t qw2 = 0;
 
+		VEC_UNROLL
 		for (unsigned int j = 0; j < n; j++)
 			qw2 |= rxdp[j].wb.qword2;
 		if (qw2 & rte_cpu_to_le_64(1ULL << I40E_RX_DESC_EXT_STATUS_L2TAG2P))
