@@ -31,6 +31,7 @@
 
 #include <rte_branch_prediction.h>
 #include <rte_byteorder.h>
+#include <rte_lcore.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
@@ -129,19 +130,39 @@ void i40e_rx_vec_reset(struct i40e_rx_queue *rxq)
 
 /*
  * Refill the REARM_THRESH descriptors from rxrearm_start and hand them
- * over. Without mbufs nothing is refilled, as in DPDK; when almost the
- * whole ring is then empty, the next four descriptors are zeroed (and
- * point at the fake mbuf) so that the receive loop, which reads four at a
- * time, stops there instead of reading old completions past the last
- * frame.
+ * over. The mbufs come straight from the lcore's mempool cache when it
+ * holds enough, as in DPDK's AVX512 refill: the pointers are copied once,
+ * into the sw_ring while each descriptor is written, instead of once by
+ * rte_mempool_get_bulk and read back; the same objects in the same order
+ * (last freed first) as rte_mempool_get_bulk gives. Otherwise (no cache,
+ * or it needs a refill from the pool) rte_mempool_get_bulk. Without mbufs
+ * nothing is refilled, as in DPDK; when almost the whole ring is then
+ * empty, the next four descriptors are zeroed (and point at the fake mbuf)
+ * so that the receive loop, which reads them in groups, stops there
+ * instead of reading old completions past the last frame.
  */
 void i40e_rx_vec_rearm(struct i40e_rx_queue *rxq)
 {
 	struct i40e_rx_entry *rxep = &rxq->sw_ring[rxq->rxrearm_start];
 	volatile union i40e_rx_desc *rxdp = &rxq->rx_ring[rxq->rxrearm_start];
+	struct rte_mempool_cache *cache = rte_mempool_default_cache(rxq->mp, rte_lcore_id());
 	uint16_t tail;
 
-	if (unlikely(rte_mempool_get_bulk(rxq->mp, (void **)rxep, REARM_THRESH) != 0)) {
+	if (likely(cache != NULL && cache->len >= REARM_THRESH)) {
+		void * const *top = &cache->objs[cache->len];
+
+		_Pragma("GCC unroll 8")
+		for (int i = 0; i < REARM_THRESH; i++) {
+			struct rte_mbuf *m = top[-1 - i];
+
+			rxep[i].mbuf = m;
+			/* pkt_addr, then hdr_addr 0, which clears DD */
+			vec_store_2x64(&rxdp[i].read,
+				       rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM), 0);
+		}
+		cache->len -= REARM_THRESH;
+		RTE_MEMPOOL_CHECK_COOKIES(rxq->mp, (void **)rxep, REARM_THRESH, 1);
+	} else if (unlikely(rte_mempool_get_bulk(rxq->mp, (void **)rxep, REARM_THRESH) != 0)) {
 		if (rxq->rxrearm_nb + REARM_THRESH >= rxq->nb_rx_desc) {
 			for (int i = 0; i < DESCS_PER_LOOP; i++) {
 				rxep[i].mbuf = &rxq->fake_mbuf;
@@ -150,14 +171,14 @@ void i40e_rx_vec_rearm(struct i40e_rx_queue *rxq)
 		}
 		rxq->mbuf_alloc_failed += REARM_THRESH;
 		return;
-	}
-	_Pragma("GCC unroll 8")
-	for (int i = 0; i < REARM_THRESH; i++) {
-		const struct rte_mbuf *m = rxep[i].mbuf;
+	} else {
+		_Pragma("GCC unroll 8")
+		for (int i = 0; i < REARM_THRESH; i++) {
+			const struct rte_mbuf *m = rxep[i].mbuf;
 
-		/* pkt_addr, then hdr_addr 0, which clears DD */
-		vec_store_2x64(&rxdp[i].read, rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM),
-			       0);
+			vec_store_2x64(&rxdp[i].read,
+				       rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM), 0);
+		}
 	}
 	rxq->rxrearm_start = (uint16_t)(rxq->rxrearm_start + REARM_THRESH);
 	if (rxq->rxrearm_start >= rxq->nb_rx_desc)
