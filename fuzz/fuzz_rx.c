@@ -437,12 +437,22 @@ static uint32_t held_back(void)
 {
 	switch (port.path) {
 	case I40E_RX_PATH_VECTOR:
+	case I40E_RX_PATH_VECTOR_AVX2:
 		return port.rxq->rxrearm_nb;
 	case I40E_RX_PATH_BULK_ALLOC:
 		return port.free_thresh + RTE_PMD_I40E_RX_MAX_BURST;
 	default:
 		return port.free_thresh;
 	}
+}
+
+/* The fewest frames a burst of the port's path can return at once: the
+ * vector paths take whole groups (AVX2 of eight, the others of four). */
+static unsigned int min_burst(void)
+{
+	if (port.path == I40E_RX_PATH_VECTOR_AVX2)
+		return 8;
+	return port.path == I40E_RX_PATH_VECTOR ? 4 : 1;
 }
 
 /* Mbufs the driver holds (not the application's, not in the pool): one per
@@ -455,6 +465,7 @@ static unsigned int driver_mbufs(void)
 
 	switch (port.path) {
 	case I40E_RX_PATH_VECTOR:
+	case I40E_RX_PATH_VECTOR_AVX2:
 		n = port.nb_desc - port.rxq->rxrearm_nb;
 		break;
 	case I40E_RX_PATH_BULK_ALLOC:
@@ -613,7 +624,7 @@ static void op_burst(struct input *in, bool keep)
 		      "burst of %u with %u good frames and %u free mbufs returned %u, left %u",
 		      n, good, avail, nb, f_count);
 	else if (avail >= need + 2u * RTE_PMD_I40E_RX_MAX_BURST + port.free_thresh && good > 0 &&
-		 errors_pending == 0 && (port.path != I40E_RX_PATH_VECTOR || n >= 4))
+		 errors_pending == 0 && n >= min_burst())
 		CHECK(nb > 0, "burst of %u with %u good frames and %u free mbufs returned none",
 		      n, good, avail);
 
@@ -634,7 +645,7 @@ static void op_burst(struct input *in, bool keep)
 	CHECK(dev_avail() + pending_desc() + held_back() >= port.nb_desc - 1u,
 	      "device owns %u, %u completed, %u held back, of %u descriptors", dev_avail(),
 	      pending_desc(), held_back(), port.nb_desc);
-	if (port.path == I40E_RX_PATH_VECTOR && avail >= 2u * RTE_PMD_I40E_RX_MAX_BURST)
+	if (i40e_rx_path_is_vec(port.path) && avail >= 2u * RTE_PMD_I40E_RX_MAX_BURST)
 		CHECK(port.rxq->rxrearm_nb <= 2u * RTE_PMD_I40E_RX_MAX_BURST,
 		      "%u descriptors wait for a refill with %u free mbufs",
 		      port.rxq->rxrearm_nb, avail);
@@ -896,8 +907,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct input in = { .data = data, .size = size, .off = 0 };
-	static const enum i40e_rx_path limits[3] = {
+	static const enum i40e_rx_path limits[4] = {
 		I40E_RX_PATH_SCALAR, I40E_RX_PATH_BULK_ALLOC, I40E_RX_PATH_VECTOR,
+		I40E_RX_PATH_VECTOR_AVX2,
 	};
 	enum i40e_rx_path limit;
 	uint16_t nb_desc;
@@ -907,7 +919,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	b = get8(&in);
 	nb_desc = (uint16_t)(64 + 32 * (b % 15));
-	limit = limits[b / 15 % 3];
+	limit = limits[b / 15 % 4];
 	cfg = get8(&in);
 	CHECK(rte_eth_dev_count_avail() == 1, "port not probed");
 	want_packets = want_errors = want_bytes = errors_matched = 0;

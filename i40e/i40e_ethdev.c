@@ -398,7 +398,7 @@ static int i40e_probe(struct rte_eth_dev *dev)
 	 * link status changes can be asked for (intr_conf.lsc; taken when
 	 * the link status is, see i40e_link.c). */
 	dev->dev_flags = RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS | RTE_ETH_DEV_INTR_LSC;
-	ad->rx_path_limit = I40E_RX_PATH_VECTOR;
+	ad->rx_path_limit = I40E_RX_PATH_VECTOR_AVX2;
 	ad->rx_bulk_alloc_allowed = true;
 	ad->rx_vec_allowed = true;
 	return 0;

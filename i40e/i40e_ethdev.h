@@ -42,7 +42,14 @@ enum i40e_rx_path {
 	I40E_RX_PATH_SCALAR,     /* i40e_recv_pkts, i40e_recv_scattered_pkts */
 	I40E_RX_PATH_BULK_ALLOC, /* i40e_recv_pkts_bulk_alloc */
 	I40E_RX_PATH_VECTOR,     /* i40e_recv_pkts_vec, i40e_recv_scattered_pkts_vec */
+	I40E_RX_PATH_VECTOR_AVX2, /* i40e_recv_pkts_vec_avx2, i40e_recv_scattered_pkts_vec_avx2 */
 };
+
+/* Both vector paths keep the ring the same way (rxrearm_start/nb). */
+static inline bool i40e_rx_path_is_vec(enum i40e_rx_path path)
+{
+	return path == I40E_RX_PATH_VECTOR || path == I40E_RX_PATH_VECTOR_AVX2;
+}
 
 /* The PF's LAN HMC (i40e_hmc.c): where its objects are in the FPM space
  * and the memory that backs them. */
@@ -62,7 +69,7 @@ struct i40e_adapter {
 	 * configure. */
 	bool rx_bulk_alloc_allowed;
 	bool rx_vec_allowed;
-	/* The fastest path the port may use: I40E_RX_PATH_VECTOR unless an
+	/* The fastest path the port may use: I40E_RX_PATH_VECTOR_AVX2 unless an
 	 * application (or a test) asks for a slower one, i40e_set_rx_path_limit. */
 	enum i40e_rx_path rx_path_limit;
 	enum i40e_rx_path rx_path; /* the one chosen at the last start */
@@ -194,7 +201,12 @@ uint16_t i40e_recv_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t 
 uint16_t i40e_recv_scattered_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkts,
 				      uint16_t nb_pkts);
 void i40e_rx_vec_reset(struct i40e_rx_queue *rxq);
-/* Which SIMD the vector path is built with: "SSE", "Neon" or "" (none). */
+/* i40e_rx_vec_avx2.c: x86_64 only (elsewhere never chosen) */
+uint16_t i40e_recv_pkts_vec_avx2(void *rx_queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts);
+uint16_t i40e_recv_scattered_pkts_vec_avx2(void *rx_queue, struct rte_mbuf **rx_pkts,
+					   uint16_t nb_pkts);
+bool i40e_rx_vec_avx2_cpu_ok(void);
+/* Which SIMD the 128-bit vector path is built with: "SSE", "Neon" or "" (none). */
 extern const char i40e_rx_vec_isa[];
 /* Whether this CPU runs it (x86_64: SSE4.1, which the build does not assume). */
 bool i40e_rx_vec_cpu_ok(void);

@@ -206,7 +206,7 @@ void i40e_rx_queue_release_mbufs(struct i40e_rx_queue *rxq)
 			rxq->sw_ring[i].mbuf = NULL;
 			if (m == NULL || m == &rxq->fake_mbuf)
 				continue;
-			if (rxq->path == I40E_RX_PATH_VECTOR && since_rearm < rxq->rxrearm_nb)
+			if (i40e_rx_path_is_vec(rxq->path) && since_rearm < rxq->rxrearm_nb)
 				continue;
 			rte_pktmbuf_free_seg(m);
 		}

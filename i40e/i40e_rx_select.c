@@ -3,7 +3,9 @@
  * i40e_set_rx_function chooses at every start:
  *  - vector, when bulk alloc is allowed (no queue set up outside its
  *    preconditions since configure), every queue's ring is a power of two,
- *    QinQ stripping is off, SIMD is built in and rte_vect allows 128 bits;
+ *    QinQ stripping is off, SIMD is built in and rte_vect allows 128 bits:
+ *    AVX2 where the CPU has it and rte_vect allows 256 bits, else SSE
+ *    (x86_64) or Neon (arm64);
  *  - else bulk alloc, when allowed and the port is not scattered;
  *  - else scalar.
  * Scattered ports take the scattered twin of the vector or scalar function.
@@ -54,7 +56,10 @@ void i40e_set_rx_function(struct rte_eth_dev *dev)
 			ad->scattered_rx = true;
 	}
 	ad->rx_vec_allowed = ad->rx_bulk_alloc_allowed && vec_conf_ok(dev) && vec_built();
-	if (ad->rx_vec_allowed && rte_vect_get_max_simd_bitwidth() >= RTE_VECT_SIMD_128)
+	if (ad->rx_vec_allowed && rte_vect_get_max_simd_bitwidth() >= RTE_VECT_SIMD_256 &&
+	    i40e_rx_vec_avx2_cpu_ok())
+		path = I40E_RX_PATH_VECTOR_AVX2;
+	else if (ad->rx_vec_allowed && rte_vect_get_max_simd_bitwidth() >= RTE_VECT_SIMD_128)
 		path = I40E_RX_PATH_VECTOR;
 	else if (ad->rx_bulk_alloc_allowed && !ad->scattered_rx)
 		path = I40E_RX_PATH_BULK_ALLOC;
@@ -66,6 +71,10 @@ void i40e_set_rx_function(struct rte_eth_dev *dev)
 	}
 
 	switch (path) {
+	case I40E_RX_PATH_VECTOR_AVX2:
+		dev->rx_pkt_burst = ad->scattered_rx ? i40e_recv_scattered_pkts_vec_avx2
+						     : i40e_recv_pkts_vec_avx2;
+		break;
 	case I40E_RX_PATH_VECTOR:
 		dev->rx_pkt_burst = ad->scattered_rx ? i40e_recv_scattered_pkts_vec
 						     : i40e_recv_pkts_vec;
@@ -93,7 +102,7 @@ int i40e_set_rx_path_limit(struct rte_eth_dev *dev, enum i40e_rx_path limit)
 	struct i40e_adapter *ad = dev->dev_private;
 
 	if (limit != I40E_RX_PATH_SCALAR && limit != I40E_RX_PATH_BULK_ALLOC &&
-	    limit != I40E_RX_PATH_VECTOR)
+	    limit != I40E_RX_PATH_VECTOR && limit != I40E_RX_PATH_VECTOR_AVX2)
 		return -EINVAL;
 	ad->rx_path_limit = limit;
 	return 0;
@@ -106,6 +115,8 @@ static const struct {
 	{ i40e_recv_scattered_pkts, "Scalar Scattered" },
 	{ i40e_recv_pkts_bulk_alloc, "Scalar Bulk Alloc" },
 	{ i40e_recv_pkts, "Scalar" },
+	{ i40e_recv_scattered_pkts_vec_avx2, "Vector AVX2 Scattered" },
+	{ i40e_recv_pkts_vec_avx2, "Vector AVX2" },
 	{ i40e_recv_scattered_pkts_vec, "Vector %s Scattered" },
 	{ i40e_recv_pkts_vec, "Vector %s" },
 };

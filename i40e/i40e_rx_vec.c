@@ -31,6 +31,7 @@
 
 #include <rte_branch_prediction.h>
 #include <rte_byteorder.h>
+#include <rte_lcore.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
@@ -38,23 +39,7 @@
 #include "i40e_regs.h"
 #include "i40e_rx_fields.h"
 #include "i40e_rxd.h"
-
-#define DESCS_PER_LOOP 4
-#define REARM_THRESH 32
-#define VEC_BURST 32
-/* gcc -O2 does not always unroll the loops over the four of a group */
-#define VEC_UNROLL _Pragma("GCC unroll 4")
-
-/* The group layouts of vec_map4: whether the four carry an RSS hash, and
- * a stripped VLAN tag. */
-#define VEC_L_RSS 1u
-#define VEC_L_VLAN 2u
-/* The status/error bits the flags come from, in a status dword: L2TAG1P,
- * FLM and FLTSTAT, IPE, L4E and EIPE. */
-#define VEC_FLM_BIT I40E_RX_DESC_STATUS_FLM
-#define VEC_IPE_BIT (I40E_RXD_QW1_ERROR_SHIFT + I40E_RX_DESC_ERROR_IPE)
-#define VEC_FLAG_BITS (I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P) | \
-		       (0x7ULL << VEC_FLM_BIT) | (0x7ULL << VEC_IPE_BIT))
+#include "i40e_rx_vec_common.h"
 
 #if defined(__x86_64__)
 #include "i40e_rx_vec_sse.h"
@@ -145,19 +130,39 @@ void i40e_rx_vec_reset(struct i40e_rx_queue *rxq)
 
 /*
  * Refill the REARM_THRESH descriptors from rxrearm_start and hand them
- * over. Without mbufs nothing is refilled, as in DPDK; when almost the
- * whole ring is then empty, the next four descriptors are zeroed (and
- * point at the fake mbuf) so that the receive loop, which reads four at a
- * time, stops there instead of reading old completions past the last
- * frame.
+ * over. The mbufs come straight from the lcore's mempool cache when it
+ * holds enough, as in DPDK's AVX512 refill: the pointers are copied once,
+ * into the sw_ring while each descriptor is written, instead of once by
+ * rte_mempool_get_bulk and read back; the same objects in the same order
+ * (last freed first) as rte_mempool_get_bulk gives. Otherwise (no cache,
+ * or it needs a refill from the pool) rte_mempool_get_bulk. Without mbufs
+ * nothing is refilled, as in DPDK; when almost the whole ring is then
+ * empty, the next four descriptors are zeroed (and point at the fake mbuf)
+ * so that the receive loop, which reads them in groups, stops there
+ * instead of reading old completions past the last frame.
  */
-static void rearm(struct i40e_rx_queue *rxq)
+void i40e_rx_vec_rearm(struct i40e_rx_queue *rxq)
 {
 	struct i40e_rx_entry *rxep = &rxq->sw_ring[rxq->rxrearm_start];
 	volatile union i40e_rx_desc *rxdp = &rxq->rx_ring[rxq->rxrearm_start];
+	struct rte_mempool_cache *cache = rte_mempool_default_cache(rxq->mp, rte_lcore_id());
 	uint16_t tail;
 
-	if (unlikely(rte_mempool_get_bulk(rxq->mp, (void **)rxep, REARM_THRESH) != 0)) {
+	if (likely(cache != NULL && cache->len >= REARM_THRESH)) {
+		void * const *top = &cache->objs[cache->len];
+
+		_Pragma("GCC unroll 8")
+		for (int i = 0; i < REARM_THRESH; i++) {
+			struct rte_mbuf *m = top[-1 - i];
+
+			rxep[i].mbuf = m;
+			/* pkt_addr, then hdr_addr 0, which clears DD */
+			vec_store_2x64(&rxdp[i].read,
+				       rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM), 0);
+		}
+		cache->len -= REARM_THRESH;
+		RTE_MEMPOOL_CHECK_COOKIES(rxq->mp, (void **)rxep, REARM_THRESH, 1);
+	} else if (unlikely(rte_mempool_get_bulk(rxq->mp, (void **)rxep, REARM_THRESH) != 0)) {
 		if (rxq->rxrearm_nb + REARM_THRESH >= rxq->nb_rx_desc) {
 			for (int i = 0; i < DESCS_PER_LOOP; i++) {
 				rxep[i].mbuf = &rxq->fake_mbuf;
@@ -166,14 +171,14 @@ static void rearm(struct i40e_rx_queue *rxq)
 		}
 		rxq->mbuf_alloc_failed += REARM_THRESH;
 		return;
-	}
-	_Pragma("GCC unroll 8")
-	for (int i = 0; i < REARM_THRESH; i++) {
-		const struct rte_mbuf *m = rxep[i].mbuf;
+	} else {
+		_Pragma("GCC unroll 8")
+		for (int i = 0; i < REARM_THRESH; i++) {
+			const struct rte_mbuf *m = rxep[i].mbuf;
 
-		/* pkt_addr, then hdr_addr 0, which clears DD */
-		vec_store_2x64(&rxdp[i].read, rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM),
-			       0);
+			vec_store_2x64(&rxdp[i].read,
+				       rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM), 0);
+		}
 	}
 	rxq->rxrearm_start = (uint16_t)(rxq->rxrearm_start + REARM_THRESH);
 	if (rxq->rxrearm_start >= rxq->nb_rx_desc)
@@ -213,11 +218,11 @@ static inline uint16_t map_one(const struct i40e_rx_queue *rxq,
  * the groups vec_map4 does not take. Out of line, so that the fast loop
  * keeps its registers. Returns the lengths' sum; *errs gets a bit per RXE.
  */
-static __attribute__((noinline)) uint64_t map_group(const struct i40e_rx_queue *rxq,
-						     volatile union i40e_rx_desc *rxdp,
-						     const struct i40e_rx_entry *rxep,
-						     unsigned int n, uint8_t trim, uint16_t pos,
-						     uint32_t *errs)
+__attribute__((noinline)) uint64_t i40e_rx_vec_map_group(const struct i40e_rx_queue *rxq,
+							 volatile union i40e_rx_desc *rxdp,
+							 const struct i40e_rx_entry *rxep,
+							 unsigned int n, uint8_t trim, uint16_t pos,
+							 uint32_t *errs)
 {
 	uint64_t sum = 0;
 
@@ -229,40 +234,6 @@ static __attribute__((noinline)) uint64_t map_group(const struct i40e_rx_queue *
 			*errs |= 1u << (pos + j);
 	}
 	return sum;
-}
-
-/*
- * The layout (VEC_L_*) of a group of four done descriptors, from the AND
- * and the OR of their qword1s; -1 if the group is not for vec_map4: RXE,
- * a flow director match, a second VLAN tag (only the 32-byte ones carry
- * it, in qword2), or the four not alike in RSS hash and stripped tag.
- */
-static inline int group_layout(volatile union i40e_rx_desc *rxdp, uint64_t all, uint64_t any)
-{
-	const uint64_t fltstat = I40E_RX_DESC_STATUS_FLTSTAT_MASK <<
-				 (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT);
-	const uint64_t tag1 = I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P);
-	unsigned int layout = 0;
-
-	if (any & (I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE) |
-		   I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_FLM)))
-		return -1;
-#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
-	if ((rxdp[0].wb.qword2 | rxdp[1].wb.qword2 | rxdp[2].wb.qword2 | rxdp[3].wb.qword2) &
-	    rte_cpu_to_le_64(1ULL << I40E_RX_DESC_EXT_STATUS_L2TAG2P))
-		return -1;
-#else
-	(void)rxdp;
-#endif
-	if ((all & fltstat) == fltstat)
-		layout |= VEC_L_RSS;
-	else if (any & fltstat)
-		return -1;
-	if (all & tag1)
-		layout |= VEC_L_VLAN;
-	else if (any & tag1)
-		return -1;
-	return (int)layout;
 }
 
 /*
@@ -291,7 +262,7 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 	nb_pkts = RTE_MIN(nb_pkts, (uint16_t)VEC_BURST);
 	nb_pkts = (uint16_t)RTE_ALIGN_FLOOR(nb_pkts, DESCS_PER_LOOP);
 	if (rxq->rxrearm_nb > REARM_THRESH)
-		rearm(rxq);
+		i40e_rx_vec_rearm(rxq);
 	rxdp = &rxq->rx_ring[rxq->rx_tail];
 	rxep = &rxq->sw_ring[rxq->rx_tail];
 	if (!(rte_le_to_cpu_64(__atomic_load_n(&rxdp->wb.qword1, __ATOMIC_ACQUIRE)) & dd))
@@ -316,7 +287,7 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 		any = qw1[0] | qw1[1] | qw1[2] | qw1[3];
 		if (likely(all & dd)) {
 			if (VEC_SIMD)
-				layout = group_layout(rxdp, all, any);
+				layout = i40e_rx_vec_layout(rxdp, DESCS_PER_LOOP, all, any);
 		} else {
 			/* the done ones from the first; a stale one past a gap
 			 * does not count */
@@ -338,7 +309,7 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 				m->vlan_tci_outer = 0;
 			}
 		} else if (nb_dd > 0) {
-			sum += map_group(rxq, rxdp, rxep, nb_dd, trim, pos, &err_bits);
+			sum += i40e_rx_vec_map_group(rxq, rxdp, rxep, nb_dd, trim, pos, &err_bits);
 		}
 		if (split) {
 			uint32_t e = (uint32_t)((qw1[0] >> I40E_RX_DESC_STATUS_EOP & 1) |
@@ -362,8 +333,8 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 
 /* One-buffer frames the device lost (RXE) are dropped, as the scalar path
  * drops them; rare, hence a second pass only then. */
-static uint16_t drop_lost(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_pkts, uint16_t nb_rx,
-			  uint32_t errs)
+uint16_t i40e_rx_vec_drop_lost(struct i40e_rx_queue *rxq, struct rte_mbuf **rx_pkts,
+			       uint16_t nb_rx, uint32_t errs)
 {
 	uint16_t kept = 0;
 
@@ -393,7 +364,7 @@ I40E_VEC_FN uint16_t i40e_recv_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkt
 	rxq->packets += nb_rx;
 	rxq->bytes += bytes;
 	if (unlikely(errs != 0))
-		nb_rx = drop_lost(rxq, rx_pkts, nb_rx, errs);
+		nb_rx = i40e_rx_vec_drop_lost(rxq, rx_pkts, nb_rx, errs);
 	return nb_rx;
 }
 
@@ -403,8 +374,8 @@ I40E_VEC_FN uint16_t i40e_recv_pkts_vec(void *rx_queue, struct rte_mbuf **rx_pkt
  * last descriptor, as on the other paths; a frame not finished in this
  * burst waits in pkt_first_seg/pkt_last_seg.
  */
-static uint16_t reassemble(struct i40e_rx_queue *rxq, struct rte_mbuf **bufs, uint16_t nb_bufs,
-			   uint32_t eop, uint32_t errs)
+uint16_t i40e_rx_vec_reassemble(struct i40e_rx_queue *rxq, struct rte_mbuf **bufs,
+				uint16_t nb_bufs, uint32_t eop, uint32_t errs)
 {
 	struct rte_mbuf *first = rxq->pkt_first_seg, *last = rxq->pkt_last_seg, *prev = NULL;
 	uint16_t nb_pkts = 0;
@@ -464,7 +435,7 @@ I40E_VEC_FN uint16_t i40e_recv_scattered_pkts_vec(void *rx_queue, struct rte_mbu
 		uint64_t bytes;
 		uint16_t nb_bufs = recv_raw(rxq, rx_pkts + nb_rx, want, 0, true, &eop, &errs,
 					   &bytes);
-		uint16_t n = reassemble(rxq, rx_pkts + nb_rx, nb_bufs, eop, errs);
+		uint16_t n = i40e_rx_vec_reassemble(rxq, rx_pkts + nb_rx, nb_bufs, eop, errs);
 
 		nb_rx = (uint16_t)(nb_rx + n);
 		nb_pkts = (uint16_t)(nb_pkts - n);

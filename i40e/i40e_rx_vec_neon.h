@@ -14,49 +14,6 @@
 
 typedef uint32x4_t vec_acc_t;
 
-/* As in i40e_rx_vec_sse.h: 0xff is past 15, a zero byte. */
-#define Z 0xff
-static const uint8_t vec_shuf[4][16] __rte_aligned(16) = {
-	[0] = { Z, Z, Z, Z, Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, Z, Z },
-	[VEC_L_RSS] = { Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, Z, Z, 4, 5, 6, 7 },
-	[VEC_L_VLAN] = { Z, Z, Z, Z, Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, 2, 3 },
-	[VEC_L_RSS | VEC_L_VLAN] = { Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, 2, 3, 4, 5, 6, 7 },
-};
-#undef Z
-
-static const uint16_t vec_lenpos[4][8] __rte_aligned(16) = {
-	[0] = { 0, 0, 0, 0, 0xffff, 0, 0xffff, 0 },
-	[VEC_L_RSS] = { 0, 0, 0xffff, 0, 0xffff, 0, 0, 0 },
-	[VEC_L_VLAN] = { 0, 0, 0, 0, 0xffff, 0, 0xffff, 0 },
-	[VEC_L_RSS | VEC_L_VLAN] = { 0, 0, 0xffff, 0, 0xffff, 0, 0, 0 },
-};
-
-static const uint8_t vec_vlan_tbl[16] __rte_aligned(16) = {
-	[4] = RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED,
-};
-/* index: FLM | FLTSTAT << 1 */
-static const uint8_t vec_rss_tbl[16] __rte_aligned(16) = {
-	[1] = RTE_MBUF_F_RX_FDIR, [3] = RTE_MBUF_F_RX_FDIR, [5] = RTE_MBUF_F_RX_FDIR,
-	[6] = RTE_MBUF_F_RX_RSS_HASH, [7] = RTE_MBUF_F_RX_RSS_HASH | RTE_MBUF_F_RX_FDIR,
-};
-/* index: IPE | L4E << 1 | EIPE << 2; the flags halved to fit a byte */
-#define CK(ip, l4, outer) (uint8_t)(((ip) | (l4) | (outer)) >> 1)
-static const uint8_t vec_cksum_tbl[16] __rte_aligned(16) = {
-	CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_GOOD, 0),
-	CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_GOOD, 0),
-	CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_BAD, 0),
-	CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_BAD, 0),
-	CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_GOOD,
-	   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
-	CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_GOOD,
-	   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
-	CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_BAD,
-	   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
-	CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_BAD,
-	   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
-};
-#undef CK
-
 static inline vec_acc_t vec_acc_zero(void)
 {
 	return vdupq_n_u32(0);
@@ -108,8 +65,7 @@ static inline void vec_map4(volatile union i40e_rx_desc *rxdp, const struct i40e
 	const uint16x8_t top_word = { 0, 0, 0, 0, 0, 0, 0, 0xffff };
 	const uint64x2_t init = vdupq_n_u64(mbuf_init);
 	const uint32x4_t zero = vdupq_n_u32(0);
-	const ptrdiff_t at = offsetof(struct rte_mbuf, rx_descriptor_fields1) -
-			     (layout & VEC_L_RSS ? 0 : 4);
+	const ptrdiff_t at = vec_fields_at(layout);
 	uint32x4_t d[DESCS_PER_LOOP], st, hi, len, flags;
 	uint64x2_t f01, f23;
 

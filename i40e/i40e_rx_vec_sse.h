@@ -23,34 +23,9 @@
 
 typedef __m128i vec_acc_t;
 
-/*
- * One pshufb per layout (VEC_L_*): which descriptor bytes go where in the
- * 16 bytes stored from rx_descriptor_fields1 (RSS: packet_type, pkt_len,
- * data_len, vlan_tci, hash.rss) or from 4 bytes before it (no RSS: the
- * high half of ol_flags, which is 0, then packet_type, pkt_len, data_len,
- * vlan_tci; hash.rss is left as it was, as the scalar path leaves it).
- * After the length shift, descriptor bytes 2-3 are L2TAG1, 4-7 the RSS
- * hash and 14-15 the buffer length. 0xff makes a zero byte; packet_type
- * is stored apart, from the ptype table.
- */
-#define Z 0xff
-static const uint8_t vec_shuf[4][16] __rte_aligned(16) = {
-	[0] = { Z, Z, Z, Z, Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, Z, Z },
-	[VEC_L_RSS] = { Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, Z, Z, 4, 5, 6, 7 },
-	[VEC_L_VLAN] = { Z, Z, Z, Z, Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, 2, 3 },
-	[VEC_L_RSS | VEC_L_VLAN] = { Z, Z, Z, Z, 14, 15, Z, Z, 14, 15, 2, 3, 4, 5, 6, 7 },
-};
-#undef Z
-
-/* The two length words of each layout (pkt_len's low half, data_len),
- * and what of each word is kept: 14 bits of a length (the two above are
- * the header buffer's), all of the others. */
-static const uint16_t vec_lenpos[4][8] __rte_aligned(16) = {
-	[0] = { 0, 0, 0, 0, 0xffff, 0, 0xffff, 0 },
-	[VEC_L_RSS] = { 0, 0, 0xffff, 0, 0xffff, 0, 0, 0 },
-	[VEC_L_VLAN] = { 0, 0, 0, 0, 0xffff, 0, 0xffff, 0 },
-	[VEC_L_RSS | VEC_L_VLAN] = { 0, 0, 0xffff, 0, 0xffff, 0, 0, 0 },
-};
+/* The shuffles and length words of each layout are vec_shuf and
+ * vec_lenpos (i40e_rx_vec_common.h); of each word this keeps 14 bits of a
+ * length (the two above are the header buffer's), all of the others. */
 #define K 0x3fff
 #define A 0xffff
 static const uint16_t vec_keep[4][8] __rte_aligned(16) = {
@@ -91,37 +66,13 @@ static inline I40E_VEC_FN void vec_copy_4_ptrs(struct rte_mbuf **dst,
 	_mm_storeu_si128((__m128i *)(void *)(dst + 2), b);
 }
 
-/*
- * The ol_flags of four descriptors from their status/error dwords, one
- * 32-bit lane each (only the low 16 bits can be set). Table bytes that
- * the other bytes of a lane index are 0, so no lane picks up garbage
- * there, except the checksum table's entry 0, masked off.
- */
+/* The ol_flags of four descriptors from their status/error dwords, one
+ * 32-bit lane each, with the tables of i40e_rx_vec_common.h. */
 static inline I40E_VEC_FN __m128i vec_flags(__m128i st)
 {
-	const __m128i vlan_tbl = _mm_setr_epi8(0, 0, 0, 0,
-		RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-	/* index: FLM | FLTSTAT << 1 */
-	const __m128i rss_tbl = _mm_setr_epi8(0, RTE_MBUF_F_RX_FDIR, 0, RTE_MBUF_F_RX_FDIR, 0,
-		RTE_MBUF_F_RX_FDIR, RTE_MBUF_F_RX_RSS_HASH,
-		RTE_MBUF_F_RX_RSS_HASH | RTE_MBUF_F_RX_FDIR, 0, 0, 0, 0, 0, 0, 0, 0);
-	/* index: IPE | L4E << 1 | EIPE << 2; the flags halved to fit a byte */
-#define CK(ip, l4, outer) (char)(((ip) | (l4) | (outer)) >> 1)
-	const __m128i cksum_tbl = _mm_setr_epi8(
-		CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_GOOD, 0),
-		CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_GOOD, 0),
-		CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_BAD, 0),
-		CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_BAD, 0),
-		CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_GOOD,
-		   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
-		CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_GOOD,
-		   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
-		CK(RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_BAD,
-		   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
-		CK(RTE_MBUF_F_RX_IP_CKSUM_BAD, RTE_MBUF_F_RX_L4_CKSUM_BAD,
-		   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
-		0, 0, 0, 0, 0, 0, 0, 0);
-#undef CK
+	const __m128i vlan_tbl = _mm_load_si128((const __m128i *)(const void *)vec_vlan_tbl);
+	const __m128i rss_tbl = _mm_load_si128((const __m128i *)(const void *)vec_rss_tbl);
+	const __m128i cksum_tbl = _mm_load_si128((const __m128i *)(const void *)vec_cksum_tbl);
 	const __m128i bits = _mm_and_si128(st, _mm_set1_epi32((int)VEC_FLAG_BITS));
 	__m128i vlan = _mm_shuffle_epi8(vlan_tbl, bits);
 	__m128i rss = _mm_shuffle_epi8(rss_tbl, _mm_srli_epi32(bits, VEC_FLM_BIT));
@@ -148,8 +99,7 @@ static inline I40E_VEC_FN void vec_map4(volatile union i40e_rx_desc *rxdp,
 	const __m128i crc = _mm_and_si128(lenpos, _mm_set1_epi16(trim));
 	const __m128i init = _mm_set1_epi64x((long long)mbuf_init);
 	const __m128i zero = _mm_setzero_si128();
-	const ptrdiff_t at = offsetof(struct rte_mbuf, rx_descriptor_fields1) -
-			     (layout & VEC_L_RSS ? 0 : 4);
+	const ptrdiff_t at = vec_fields_at(layout);
 	__m128i d[DESCS_PER_LOOP], st, hi, len, flags, f01, f23;
 
 	VEC_UNROLL
