@@ -570,9 +570,9 @@ static struct {
 	bool container_set;
 	char log[512];     /* every ioctl, in order */
 	struct vfio_iommu_type1_dma_map map;
-	struct vfio_iommu_type1_dma_unmap unmap;
 	ino_t container_ino;
 	char dev_file[400];
+	struct vfio_iommu_type1_dma_unmap unmap; /* last: it ends in a flexible array */
 } fk;
 
 static void fk_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
