@@ -28,6 +28,9 @@
 /* Devices that started mapping; users are drivers' probe and close. */
 static pthread_mutex_t users_lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned int users;
+/* Whether pages are followed; changes under the memory lock, read with the
+ * hotplug lock held (eal_dma_map_pages), so never mid-change. */
+static bool active;
 
 /* Memory no device should reach: external memory is the application's
  * to map (DPDK: rte_dev_dma_map), a segment without an IOVA has nothing
@@ -110,6 +113,7 @@ int eal_dma_map_start(void)
 	if (rte_memseg_walk_thread_unsafe(seg_map, &ret) == 0 &&
 	    rte_mem_event_callback_register(DMA_MAP_CALLBACK, mem_event, NULL) < 0)
 		ret = -rte_errno;
+	__atomic_store_n(&active, ret == 0, __ATOMIC_RELEASE);
 	if (ret < 0)
 		rte_memseg_walk_thread_unsafe(seg_unmap, NULL);
 	rte_mcfg_mem_read_unlock();
@@ -127,9 +131,16 @@ void eal_dma_map_stop(void)
 	pthread_mutex_lock(&users_lock);
 	if (users > 0 && --users == 0) {
 		rte_mcfg_mem_read_lock();
+		__atomic_store_n(&active, false, __ATOMIC_RELEASE);
 		rte_mem_event_callback_unregister(DMA_MAP_CALLBACK, NULL);
 		rte_memseg_walk_thread_unsafe(seg_unmap, NULL);
 		rte_mcfg_mem_read_unlock();
 	}
 	pthread_mutex_unlock(&users_lock);
+}
+
+void eal_dma_map_pages(enum rte_mem_event type, const void *addr, size_t len)
+{
+	if (__atomic_load_n(&active, __ATOMIC_ACQUIRE))
+		mem_event(type, addr, len, NULL);
 }

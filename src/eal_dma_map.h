@@ -5,6 +5,10 @@
 #ifndef RTEMEM_EAL_DMA_MAP_H
 #define RTEMEM_EAL_DMA_MAP_H
 
+#include <stddef.h>
+
+#include <rte_memory.h>
+
 /*
  * A driver calls start once its device is mapped (hal_pci_map_bar) and
  * before the device DMAs, stop after the device stopped and before the BAR
@@ -15,5 +19,11 @@
  */
 int eal_dma_map_start(void);
 void eal_dma_map_stop(void);
+/*
+ * The primary maps (ALLOC) or unmaps (FREE) the pages it maps or unmaps
+ * for a secondary, whose heap, not ours, tells its own callbacks. With the
+ * hotplug lock held; nothing while no device is mapped.
+ */
+void eal_dma_map_pages(enum rte_mem_event type, const void *addr, size_t len);
 
 #endif
