@@ -234,4 +234,30 @@ void hal_pci_unmap_bar(struct hal_bar *bar);
 uint32_t hal_bar_read32(const struct hal_bar *bar, uint32_t off);
 void hal_bar_write32(const struct hal_bar *bar, uint32_t off, uint32_t val);
 
+/*
+ * What IO address mode the devices to be probed call for, asked before the
+ * EAL picks one (as DPDK 22.11's PCI bus answers rte_bus_get_iommu_class).
+ * wanted(addr, arg) says whether the EAL would probe the device at addr
+ * (-a/-b); NULL: every device. HAL_IOVA_PA: a device can only be given
+ * physical addresses (uio_pci_generic, igb_uio, vfio-pci in no-IOMMU mode);
+ * HAL_IOVA_VA: none does and the machine has an IOMMU (IOMMU groups), so
+ * DPDK would pick IOVA as VA; HAL_IOVA_ANY: nothing says.
+ */
+enum hal_iova_pref { HAL_IOVA_ANY, HAL_IOVA_PA, HAL_IOVA_VA };
+enum hal_iova_pref hal_pci_iova_pref(bool (*wanted)(const struct hal_pci_addr *addr, void *arg),
+				     void *arg);
+
+/* --- DMA through the IOMMU ------------------------------------------------ */
+
+/*
+ * Let devices reach the len bytes at va through IO address iova (VFIO's
+ * type-1 IOMMU on Linux, the sim IOMMU on the sim machine). The EAL maps
+ * every memseg while a device is mapped, and each page added later
+ * (src/eal_dma_map.c). Where no IOMMU translates for the devices (no
+ * VFIO container yet, uio, vfio no-IOMMU) there is nothing to program: 0.
+ * -EEXIST when the range is already mapped; unmap takes what map gave.
+ */
+int hal_dma_map(const void *va, rte_iova_t iova, size_t len);
+int hal_dma_unmap(rte_iova_t iova, size_t len);
+
 #endif

@@ -20,6 +20,7 @@
 #include <rte_log.h>
 #include <rte_malloc.h>
 
+#include "eal_dma_map.h"
 #include "i40e_ethdev.h"
 #include "i40e_regs.h"
 
@@ -197,6 +198,13 @@ static int i40e_dev_stop(struct rte_eth_dev *dev)
 	return ret;
 }
 
+/* The device has stopped DMA (PF reset): its mappings, then its BAR, go. */
+static void i40e_unmap_device(struct i40e_adapter *ad)
+{
+	eal_dma_map_stop();
+	hal_pci_unmap_bar(&ad->bar);
+}
+
 static void i40e_dev_close(struct rte_eth_dev *dev)
 {
 	struct i40e_adapter *ad = dev->dev_private;
@@ -206,7 +214,7 @@ static void i40e_dev_close(struct rte_eth_dev *dev)
 	i40e_hmc_shutdown(ad);
 	i40e_aq_shutdown(ad);
 	i40e_pf_reset(ad);
-	hal_pci_unmap_bar(&ad->bar);
+	i40e_unmap_device(ad);
 	rte_free(ad);
 	dev->dev_private = NULL;
 }
@@ -350,24 +358,31 @@ static int i40e_probe(struct rte_eth_dev *dev)
 	err = hal_pci_map_bar(&dev->pci, 0, &ad->bar);
 	if (err != 0)
 		goto fail;
+	/* Before the first DMA (the admin queue): the IOMMU must map memory. */
+	err = eal_dma_map_start();
+	if (err != 0) {
+		PMD_LOG(ERR, "%s: cannot map memory for DMA (%d)\n", dev->name, err);
+		hal_pci_unmap_bar(&ad->bar);
+		goto fail;
+	}
 	ad->eth_dev = dev;
 	ad->device_id = dev->pci.device_id;
 	err = i40e_pf_reset(ad);
 	if (err != 0) {
 		PMD_LOG(ERR, "%s: PF reset did not complete\n", dev->name);
-		hal_pci_unmap_bar(&ad->bar);
+		i40e_unmap_device(ad);
 		goto fail;
 	}
 	err = i40e_read_queue_alloc(ad);
 	if (err != 0) {
 		PMD_LOG(ERR, "%s: the PF has no LAN queues (PFLAN_QALLOC)\n", dev->name);
-		hal_pci_unmap_bar(&ad->bar);
+		i40e_unmap_device(ad);
 		goto fail;
 	}
 	err = i40e_aq_init(ad, dev->port_id);
 	if (err != 0) {
 		PMD_LOG(ERR, "%s: admin queue set-up failed (%d)\n", dev->name, err);
-		hal_pci_unmap_bar(&ad->bar);
+		i40e_unmap_device(ad);
 		goto fail;
 	}
 	PMD_LOG(INFO, "%s: firmware %u.%u, admin queue API %u.%u\n", dev->name, ad->aq.fw_major,
@@ -376,7 +391,7 @@ static int i40e_probe(struct rte_eth_dev *dev)
 	if (err != 0) {
 		PMD_LOG(ERR, "%s: bring-up through the admin queue failed (%d)\n", dev->name, err);
 		i40e_aq_shutdown(ad);
-		hal_pci_unmap_bar(&ad->bar);
+		i40e_unmap_device(ad);
 		goto fail;
 	}
 	err = i40e_hmc_init(ad, dev->port_id, dev->socket_id);
@@ -384,7 +399,7 @@ static int i40e_probe(struct rte_eth_dev *dev)
 		PMD_LOG(ERR, "%s: LAN HMC set-up failed (%d)\n", dev->name, err);
 		i40e_aq_shutdown(ad);
 		i40e_pf_reset(ad);
-		hal_pci_unmap_bar(&ad->bar);
+		i40e_unmap_device(ad);
 		goto fail;
 	}
 	PMD_LOG(INFO, "%s: LAN queues %u..%u of the device\n", dev->name, ad->base_queue,

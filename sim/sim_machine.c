@@ -24,7 +24,8 @@
 
 struct sim_page {
 	rte_iova_t phys;
-	void *va; /* NULL while in the pool */
+	void *va;         /* NULL while in the pool */
+	bool dma_mapped;  /* the sim IOMMU lets devices reach it */
 };
 
 struct sim_pool {
@@ -49,6 +50,7 @@ static struct {
 	unsigned long calls[SIM_OP_COUNT];
 	unsigned long fail_at[SIM_OP_COUNT]; /* absolute call number, 0 = none */
 	bool iova_as_va;
+	struct sim_iommu_fault fault;
 	struct sim_pci_device pci[SIM_MAX_PCI_DEVICES];
 	unsigned int n_pci;
 	pthread_mutex_t lock;
@@ -80,6 +82,7 @@ static const char *const op_names[SIM_OP_COUNT] = {
 	[SIM_OP_VA_RELEASE] = "va_release",
 	[SIM_OP_PAGE_UNMAP] = "page_unmap",
 	[SIM_OP_RUNTIME_FILE] = "runtime_file",
+	[SIM_OP_DMA_MAP] = "dma_map",
 };
 
 const char *sim_op_name(enum sim_op op)
@@ -335,6 +338,7 @@ int sim_machine_init(const struct sim_config *cfg)
 	memset(sim.calls, 0, sizeof(sim.calls));
 	memcpy(sim.fail_at, cfg->fail_at, sizeof(sim.fail_at));
 	sim.iova_as_va = false;
+	memset(&sim.fault, 0, sizeof(sim.fault));
 	sim.by_va = calloc((size_t)cfg->sockets * cfg->pages_per_socket + 1, sizeof(*sim.by_va));
 	if (sim.by_va == NULL)
 		return -ENOMEM;
@@ -465,6 +469,9 @@ int sim_pool_give_back(void *va)
 	socket = (unsigned int)(page->phys >> SOCKET_PHYS_SHIFT) - 1;
 	pool = &sim.pools[socket];
 	page->va = NULL;
+	/* A real IOMMU would keep the page pinned; here it simply stops being
+	 * reachable. The EAL unmaps before it frees (memory event callback). */
+	page->dma_mapped = false;
 	pool->free_stack[pool->nfree++] = (unsigned int)(page - pool->pages);
 	pthread_mutex_unlock(&sim.lock);
 	return 0;
@@ -495,8 +502,8 @@ rte_iova_t sim_pool_virt2phys(const void *va)
 	return phys;
 }
 
-/* Caller holds sim.lock. */
-static void *phys2virt_locked(rte_iova_t phys)
+/* The mapped page holding phys, or NULL. Caller holds sim.lock. */
+static struct sim_page *page_of_phys(rte_iova_t phys)
 {
 	uint64_t socket = (phys >> SOCKET_PHYS_SHIFT) - 1;
 	size_t pgsz = sim.cfg.profile.hugepage_sz;
@@ -513,7 +520,15 @@ static void *phys2virt_locked(rte_iova_t phys)
 	idx = pool->slot_to_page[slot];
 	if (idx < 0 || pool->pages[idx].va == NULL)
 		return NULL;
-	return (char *)pool->pages[idx].va + (phys - pool->pages[idx].phys);
+	return &pool->pages[idx];
+}
+
+/* Caller holds sim.lock. */
+static void *phys2virt_locked(rte_iova_t phys)
+{
+	struct sim_page *page = page_of_phys(phys);
+
+	return page != NULL ? (char *)page->va + (phys - page->phys) : NULL;
 }
 
 void *sim_pool_phys2virt(rte_iova_t phys)
@@ -533,12 +548,45 @@ void sim_dma_set_iova_as_va(bool iova_as_va)
 	sim.iova_as_va = iova_as_va;
 }
 
-/* Host address of iova, valid up to the end of its page, or NULL. Caller holds sim.lock. */
+/* The mapped page an IO address falls in (whether or not the IOMMU maps
+ * it), or NULL. Caller holds sim.lock. */
+static struct sim_page *page_of_iova(rte_iova_t iova)
+{
+	return sim.iova_as_va ? page_of_va((uintptr_t)iova) : page_of_phys(iova);
+}
+
+/* The IO address of a byte of a mapped page in the current mode. */
+static rte_iova_t page_iova(const struct sim_page *page)
+{
+	return sim.iova_as_va ? (rte_iova_t)(uintptr_t)page->va : page->phys;
+}
+
+/*
+ * Note a DMA the IOMMU refused. Like the kernel's DMAR fault reports it is
+ * rate limited: a line for the 1st, 2nd, 4th, 8th... fault.
+ */
+static void iommu_fault(rte_iova_t iova, size_t len, bool write)
+{
+	sim.fault.count++;
+	sim.fault.iova = iova;
+	sim.fault.len = len;
+	sim.fault.write = write;
+	if ((sim.fault.count & (sim.fault.count - 1)) == 0)
+		RTE_LOG(ERR, EAL,
+			"sim IOMMU: device DMA %s of %zu bytes at IOVA 0x%" PRIx64
+			" refused: not mapped (fault %" PRIu64 ")\n",
+			write ? "write" : "read", len, iova, sim.fault.count);
+}
+
+/* Host address of iova, valid up to the end of its page, or NULL when the
+ * IOMMU does not map it. Caller holds sim.lock. */
 static void *dma_translate(rte_iova_t iova)
 {
-	if (sim.iova_as_va)
-		return page_of_va((uintptr_t)iova) ? (void *)(uintptr_t)iova : NULL;
-	return phys2virt_locked(iova);
+	struct sim_page *page = page_of_iova(iova);
+
+	if (page == NULL || !page->dma_mapped)
+		return NULL;
+	return (char *)page->va + (iova - page_iova(page));
 }
 
 /*
@@ -564,6 +612,7 @@ static int dma_copy(rte_iova_t iova, void *buf, size_t len, bool to_host)
 			void *host = dma_translate(cur);
 
 			if (host == NULL) {
+				iommu_fault(iova, len, to_host);
 				ret = -EFAULT;
 				break;
 			}
@@ -600,8 +649,90 @@ int sim_dma_write_u64_ordered(rte_iova_t iova, uint64_t val)
 	host = dma_translate(iova);
 	if (host != NULL)
 		__atomic_store_n(host, val, __ATOMIC_RELEASE);
+	else
+		iommu_fault(iova, sizeof(val), true);
 	pthread_mutex_unlock(&sim.lock);
 	return host != NULL ? 0 : -EFAULT;
+}
+
+/* ---- the IOMMU's mappings -------------------------------------------- */
+
+/*
+ * Both calls check every page of the range before they change any, so a
+ * refused call leaves the mappings as they were. The sim IOMMU maps whole
+ * pool pages and only at the address the current mode gives them (the VA,
+ * or the sim physical address): a real one could map any IOVA, but rtemem
+ * asks for nothing else.
+ */
+int sim_iommu_map(const void *va, rte_iova_t iova, size_t len)
+{
+	size_t pgsz = sim.cfg.profile.hugepage_sz;
+	int ret = 0;
+
+	if (len == 0 || (uintptr_t)va % pgsz != 0 || len % pgsz != 0)
+		return -EINVAL;
+	pthread_mutex_lock(&sim.lock);
+	for (int pass = 0; pass < 2 && ret == 0; pass++)
+		for (size_t off = 0; off < len; off += pgsz) {
+			struct sim_page *page = page_of_va((uintptr_t)va + off);
+
+			if (page == NULL) {
+				ret = -EFAULT; /* no page there to map */
+				break;
+			}
+			if (page_iova(page) != iova + off) {
+				ret = -EINVAL;
+				break;
+			}
+			if (page->dma_mapped) {
+				ret = -EEXIST; /* as VFIO_IOMMU_MAP_DMA */
+				break;
+			}
+			if (pass == 1)
+				page->dma_mapped = true;
+		}
+	pthread_mutex_unlock(&sim.lock);
+	return ret;
+}
+
+int sim_iommu_unmap(rte_iova_t iova, size_t len)
+{
+	size_t pgsz = sim.cfg.profile.hugepage_sz;
+	int ret = 0;
+
+	if (len == 0 || iova % pgsz != 0 || len % pgsz != 0)
+		return -EINVAL;
+	pthread_mutex_lock(&sim.lock);
+	for (int pass = 0; pass < 2 && ret == 0; pass++)
+		for (size_t off = 0; off < len; off += pgsz) {
+			struct sim_page *page = page_of_iova(iova + off);
+
+			if (page == NULL || !page->dma_mapped) {
+				ret = -ENOENT;
+				break;
+			}
+			if (pass == 1)
+				page->dma_mapped = false;
+		}
+	pthread_mutex_unlock(&sim.lock);
+	return ret;
+}
+
+bool sim_iommu_is_mapped(rte_iova_t iova)
+{
+	bool mapped;
+
+	pthread_mutex_lock(&sim.lock);
+	mapped = dma_translate(iova) != NULL;
+	pthread_mutex_unlock(&sim.lock);
+	return mapped;
+}
+
+void sim_iommu_last_fault(struct sim_iommu_fault *f)
+{
+	pthread_mutex_lock(&sim.lock);
+	*f = sim.fault;
+	pthread_mutex_unlock(&sim.lock);
 }
 
 /* ---- PCI -------------------------------------------------------------- */

@@ -46,6 +46,7 @@ enum sim_op {
 	SIM_OP_VA_RELEASE,
 	SIM_OP_PAGE_UNMAP,
 	SIM_OP_RUNTIME_FILE,
+	SIM_OP_DMA_MAP,
 	SIM_OP_COUNT
 };
 
@@ -103,8 +104,9 @@ const char *sim_op_name(enum sim_op op);
 
 /*
  * Copy between the device and host memory at an IO address. Every byte must
- * lie in mapped pool pages (IOVA is the sim physical address in PA mode, the
- * VA in VA mode); otherwise nothing is copied and -EFAULT is returned.
+ * lie in pool pages the sim IOMMU maps (IOVA is the sim physical address in
+ * PA mode, the VA in VA mode); otherwise nothing is copied, -EFAULT is
+ * returned and the fault is recorded (sim_iommu_last_fault).
  */
 int sim_dma_read(rte_iova_t iova, void *dst, size_t len);
 int sim_dma_write(rte_iova_t iova, const void *src, size_t len);
@@ -118,6 +120,28 @@ int sim_dma_write(rte_iova_t iova, const void *src, size_t len);
 int sim_dma_write_u64_ordered(rte_iova_t iova, uint64_t val);
 /* How IO addresses are interpreted, set by EAL after choosing the mode. */
 void sim_dma_set_iova_as_va(bool iova_as_va);
+
+/*
+ * The sim IOMMU's mappings (hal_dma_map/hal_dma_unmap): devices reach a
+ * pool page only while it is mapped. Whole pages, at the IO address the
+ * current mode gives them. map: 0, -EINVAL (misaligned, or iova is not the
+ * page's), -EFAULT (no pool page at va), -EEXIST (already mapped). unmap:
+ * 0, -EINVAL, -ENOENT (a page of the range is not mapped). Either changes
+ * nothing when it fails. A page given back to its pool is unmapped.
+ */
+int sim_iommu_map(const void *va, rte_iova_t iova, size_t len);
+int sim_iommu_unmap(rte_iova_t iova, size_t len);
+bool sim_iommu_is_mapped(rte_iova_t iova);
+
+/* The last DMA the IOMMU refused, and how many it has refused since the
+ * machine started (each also logged, rate limited). */
+struct sim_iommu_fault {
+	uint64_t count;
+	rte_iova_t iova; /* start of the refused access */
+	size_t len;
+	bool write;      /* device to host */
+};
+void sim_iommu_last_fault(struct sim_iommu_fault *f);
 
 /* --- PCI bus of emulated devices --------------------------------------- */
 

@@ -16,6 +16,7 @@
 #include <rte_log.h>
 
 #include "eal_mp.h"
+#include "eal_pci_list.h"
 #include "ethdev_driver.h"
 #include "eal_private.h"
 
@@ -244,6 +245,35 @@ static int numa_init(void)
 	return 0;
 }
 
+static bool pci_wanted(const struct hal_pci_addr *addr, void *arg)
+{
+	return eal_pci_list_allows(arg, addr);
+}
+
+/*
+ * No --iova-mode: as DPDK 22.11, the devices decide first (uio and vfio
+ * without an IOMMU need physical addresses); if none does, VA when an
+ * IOMMU is there or physical addresses are not, PA otherwise. RTE_IOVA_DC
+ * when the devices need PA and there is none.
+ */
+static enum rte_iova_mode iova_mode_auto(void)
+{
+	enum hal_iova_pref pref = HAL_IOVA_ANY;
+
+	if (!internal_config.pci.no_pci)
+		pref = hal_pci_iova_pref(pci_wanted, &internal_config.pci);
+	if (pref == HAL_IOVA_PA && !hal_iova_is_pa()) {
+		RTE_LOG(ERR, EAL,
+			"a device bound to uio or to vfio without an IOMMU needs physical addresses, which this process cannot read (run as root, or bind it to vfio-pci with an IOMMU)\n");
+		return RTE_IOVA_DC;
+	}
+	if (pref == HAL_IOVA_PA)
+		return RTE_IOVA_PA;
+	if (pref == HAL_IOVA_VA || !hal_iova_is_pa())
+		return RTE_IOVA_VA;
+	return RTE_IOVA_PA;
+}
+
 static int iova_mode_init(void)
 {
 	enum rte_iova_mode mode = internal_config.iova_mode;
@@ -267,7 +297,9 @@ static int iova_mode_init(void)
 		}
 		mode = RTE_IOVA_VA;
 	} else if (mode == RTE_IOVA_DC) {
-		mode = hal_iova_is_pa() ? RTE_IOVA_PA : RTE_IOVA_VA;
+		mode = iova_mode_auto();
+		if (mode == RTE_IOVA_DC)
+			return -EINVAL;
 	} else if (mode == RTE_IOVA_PA && !hal_iova_is_pa()) {
 		RTE_LOG(ERR, EAL, "--iova-mode=pa: physical addresses are not available\n");
 		return -EINVAL;

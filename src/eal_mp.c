@@ -16,6 +16,7 @@
 #include <rte_log.h>
 
 #include "eal_memcfg.h"
+#include "eal_dma_map.h"
 #include "eal_mp.h"
 #include "eal_private.h"
 #include "malloc_heap.h"
@@ -338,6 +339,10 @@ static void serve_alloc(const struct eal_mp_msg *req, struct eal_mp_msg *reply)
 		msl = rte_mem_virt2memseg_list(segs[0]->addr);
 		reply->list = (int32_t)(msl - eal_mcfg()->memsegs);
 		reply->idx = rte_fbarray_find_idx(&msl->memseg_arr, segs[0]);
+		/* Our devices may DMA into the secondary's pages: map them here,
+		 * where the IOMMU is (as DPDK's primary notifies its callbacks). */
+		eal_dma_map_pages(RTE_MEM_EVENT_ALLOC, segs[0]->addr,
+				  (size_t)req->n_segs * req->page_sz);
 	}
 	free(segs);
 }
@@ -382,9 +387,12 @@ static void serve_free(const struct eal_mp_msg *req, struct eal_mp_msg *reply, i
 		reply->result = -EBUSY;
 		return;
 	}
+	eal_dma_map_pages(RTE_MEM_EVENT_FREE, ms->addr, ms->len);
 	reply->result = eal_memalloc_free_seg(ms);
-	if (reply->result < 0)
+	if (reply->result < 0) {
 		reply->result = -rte_errno;
+		eal_dma_map_pages(RTE_MEM_EVENT_ALLOC, ms->addr, ms->len); /* it stays */
+	}
 }
 
 /*
@@ -425,9 +433,14 @@ static void undo_now(void)
 	for (int u = 0; u < n_undo; u++) {
 		struct rte_memseg_list *msl = &eal_mcfg()->memsegs[undo[u].list];
 
-		for (int i = 0; i < undo[u].n; i++)
-			eal_memalloc_free_seg(rte_fbarray_get(&msl->memseg_arr,
-							      (unsigned int)(undo[u].idx + i)));
+		for (int i = 0; i < undo[u].n; i++) {
+			struct rte_memseg *ms =
+				rte_fbarray_get(&msl->memseg_arr, (unsigned int)(undo[u].idx + i));
+
+			eal_dma_map_pages(RTE_MEM_EVENT_FREE, ms->addr, ms->len);
+			if (eal_memalloc_free_seg(ms) < 0)
+				eal_dma_map_pages(RTE_MEM_EVENT_ALLOC, ms->addr, ms->len);
+		}
 	}
 	__atomic_store_n(&n_undo, 0, __ATOMIC_RELAXED);
 }

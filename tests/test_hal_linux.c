@@ -5,6 +5,7 @@
  * mapped, read back and translated to physical addresses.
  * Built with HAL=sim, every case skips.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <setjmp.h>
@@ -473,6 +474,17 @@ static void test_fake_pci_scan(void **state)
 	set_sysfs_root(NULL);
 }
 
+/* Bind the fake device bdf to driver (its driver link in the fake tree). */
+static void relink_driver(const char *bdf, const char *driver)
+{
+	char path[600], target[300];
+
+	snprintf(path, sizeof(path), "%s/sys/bus/pci/devices/%s/driver", tmp_root, bdf);
+	snprintf(target, sizeof(target), "../../../bus/pci/drivers/%s", driver);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(symlink(target, path), 0);
+}
+
 static void test_fake_pci_bar(void **state)
 {
 	struct hal_pci_device devs[8];
@@ -499,9 +511,13 @@ static void test_fake_pci_bar(void **state)
 	assert_int_equal(hal_pci_map_bar(&devs[2], -1, &bar), -EINVAL);
 	assert_int_equal(hal_pci_map_bar(&devs[2], 0, NULL), -EINVAL);
 	assert_int_equal(hal_pci_map_bar(NULL, 0, &bar), -EINVAL);
-	assert_int_equal(hal_pci_map_bar(&devs[2], 2, &bar), -ENOENT);
 
+	/* The resourceN path is uio's (vfio-pci goes through VFIO, see
+	 * test_fake_vfio): bind the port to uio_pci_generic for this part. */
+	relink_driver("0000:3b:00.0", "uio_pci_generic");
+	assert_int_equal(hal_pci_map_bar(&devs[2], 2, &bar), -ENOENT);
 	assert_int_equal(hal_pci_map_bar(&devs[2], 0, &bar), 0);
+	relink_driver("0000:3b:00.0", "vfio-pci");
 	assert_non_null(bar.va);
 	assert_int_equal(bar.len, 65536);
 	/* Bytes i, i+1, i+2, i+3 read as one little-endian word. */
@@ -536,6 +552,317 @@ static void test_fake_pci_bar(void **state)
 	/* uio_pci_generic is a user-space stub too, but this one has no BAR file. */
 	assert_int_equal(hal_pci_map_bar(&devs[3], 0, &bar), -ENOENT);
 	set_sysfs_root(NULL);
+}
+
+/* --- VFIO against a fake kernel ------------------------------------------ */
+
+#ifdef RTEMEM_HAL_linux
+#include <linux/vfio.h>
+
+#define FAKE_GROUP 42
+#define FAKE_CFG_OFF 0x10000 /* the config region's offset in the device fd */
+
+/* What the fake kernel answers and what it was asked. */
+static struct {
+	int api;           /* VFIO_GET_API_VERSION's answer */
+	bool viable;
+	bool device_busy;
+	bool container_set;
+	char log[512];     /* every ioctl, in order */
+	struct vfio_iommu_type1_dma_map map;
+	ino_t container_ino;
+	char dev_file[400];
+	struct vfio_iommu_type1_dma_unmap unmap; /* last: it ends in a flexible array */
+} fk;
+
+static void fk_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void fk_log(const char *fmt, ...)
+{
+	size_t n = strlen(fk.log);
+	va_list ap;
+
+	if (n > 0 && n < sizeof(fk.log) - 1)
+		fk.log[n++] = ' ';
+	va_start(ap, fmt);
+	vsnprintf(fk.log + n, sizeof(fk.log) - n, fmt, ap);
+	va_end(ap);
+}
+
+static bool fd_is_container(int fd)
+{
+	struct stat st;
+
+	return fstat(fd, &st) == 0 && st.st_ino == fk.container_ino;
+}
+
+static int fake_ioctl(int fd, unsigned long req, uintptr_t arg)
+{
+	switch (req) {
+	case VFIO_GET_API_VERSION:
+		fk_log("api");
+		return fd_is_container(fd) ? fk.api : (errno = ENOTTY, -1);
+	case VFIO_CHECK_EXTENSION:
+		fk_log("ext:%lu", (unsigned long)arg);
+		return arg == VFIO_TYPE1_IOMMU || arg == VFIO_NOIOMMU_IOMMU;
+	case VFIO_SET_IOMMU:
+		fk_log("iommu:%lu", (unsigned long)arg);
+		return fk.container_set && fd_is_container(fd) ? 0 : (errno = EINVAL, -1);
+	case VFIO_GROUP_GET_STATUS: {
+		struct vfio_group_status *st = (void *)arg;
+
+		fk_log("status");
+		assert_int_equal(st->argsz, sizeof(*st));
+		st->flags = (fk.viable ? VFIO_GROUP_FLAGS_VIABLE : 0) |
+			    (fk.container_set ? VFIO_GROUP_FLAGS_CONTAINER_SET : 0);
+		return 0;
+	}
+	case VFIO_GROUP_SET_CONTAINER:
+		fk_log("container");
+		if (!fd_is_container(*(const int *)arg))
+			return errno = EINVAL, -1;
+		fk.container_set = true;
+		return 0;
+	case VFIO_GROUP_GET_DEVICE_FD:
+		fk_log("device:%s", (const char *)arg);
+		if (fk.device_busy)
+			return errno = EBUSY, -1;
+		return open(fk.dev_file, O_RDWR | O_CLOEXEC);
+	case VFIO_DEVICE_GET_REGION_INFO: {
+		struct vfio_region_info *ri = (void *)arg;
+
+		fk_log("region:%u", ri->index);
+		ri->flags = VFIO_REGION_INFO_FLAG_READ | VFIO_REGION_INFO_FLAG_WRITE;
+		ri->size = 0;
+		if (ri->index == VFIO_PCI_BAR0_REGION_INDEX) {
+			ri->flags |= VFIO_REGION_INFO_FLAG_MMAP;
+			ri->size = 65536;
+			ri->offset = 0;
+		} else if (ri->index == VFIO_PCI_CONFIG_REGION_INDEX) {
+			ri->size = 256;
+			ri->offset = FAKE_CFG_OFF;
+		}
+		return 0;
+	}
+	case VFIO_IOMMU_MAP_DMA:
+		fk_log("map");
+		fk.map = *(const struct vfio_iommu_type1_dma_map *)arg;
+		return 0;
+	case VFIO_IOMMU_UNMAP_DMA: {
+		struct vfio_iommu_type1_dma_unmap *u = (void *)arg;
+
+		fk_log("unmap");
+		fk.unmap = *u;
+		/* Only what was mapped comes out. */
+		if (u->iova != fk.map.iova || u->size != fk.map.size)
+			u->size = 0;
+		return 0;
+	}
+	default:
+		return errno = ENOTTY, -1;
+	}
+}
+
+/* /dev/vfio/vfio and /dev/vfio/42 as plain files, the device's regions in
+ * one file: BAR0 at 0, config space at FAKE_CFG_OFF. */
+static void fake_vfio_up(void)
+{
+	char path[600], target[300];
+	uint16_t cmd = 0x0002; /* memory space on, as vfio-pci leaves it */
+	uint8_t bar[65536];
+	struct stat st;
+	FILE *f;
+
+	memset(&fk, 0, sizeof(fk));
+	fk.viable = true;
+	make_dir("%s/dev/vfio", tmp_root);
+	write_file("", "%s/dev/vfio/%d", tmp_root, FAKE_GROUP);
+	write_file("", "%s/dev/vfio/noiommu-%d", tmp_root, FAKE_GROUP);
+	write_file("", "%s/dev/vfio/vfio", tmp_root);
+	snprintf(path, sizeof(path), "%s/dev/vfio/vfio", tmp_root);
+	assert_int_equal(stat(path, &st), 0);
+	fk.container_ino = st.st_ino;
+	snprintf(fk.dev_file, sizeof(fk.dev_file), "%s/vfio-device", tmp_root);
+	for (size_t i = 0; i < sizeof(bar); i++)
+		bar[i] = (uint8_t)(i * 3);
+	f = fopen(fk.dev_file, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(bar, 1, sizeof(bar), f), sizeof(bar));
+	assert_int_equal(fwrite(bar, 1, 256, f), 256);
+	fclose(f);
+	f = fopen(fk.dev_file, "r+");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, FAKE_CFG_OFF + 4, SEEK_SET), 0);
+	assert_int_equal(fwrite(&cmd, 1, 2, f), 2); /* little-endian host assumed by the fake */
+	fclose(f);
+	make_dir("%s/sys/kernel/iommu_groups/%d", tmp_root, FAKE_GROUP);
+	snprintf(path, sizeof(path), "%s/sys/bus/pci/devices/0000:3b:00.0/iommu_group", tmp_root);
+	snprintf(target, sizeof(target), "../../../../kernel/iommu_groups/%d", FAKE_GROUP);
+	unlink(path);
+	assert_int_equal(symlink(target, path), 0);
+	snprintf(path, sizeof(path), "%s/dev", tmp_root);
+	hal_linux_set_dev_root(path);
+	hal_linux_vfio_set_ioctl(fake_ioctl);
+	use_fake_sysfs();
+}
+
+static void fake_vfio_down(void)
+{
+	char cmd[1024];
+
+	hal_linux_vfio_set_ioctl(NULL);
+	hal_linux_set_dev_root(NULL);
+	set_sysfs_root(NULL);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s/dev' '%s/sys/kernel/iommu_groups' '%s/sys/module'",
+		 tmp_root, tmp_root, tmp_root);
+	assert_int_equal(system(cmd), 0);
+}
+
+static uint16_t fake_pci_command(void)
+{
+	uint16_t cmd = 0;
+	int fd = open(fk.dev_file, O_RDONLY);
+
+	assert_true(fd >= 0);
+	assert_int_equal(pread(fd, &cmd, 2, FAKE_CFG_OFF + 4), 2);
+	close(fd);
+	return cmd;
+}
+
+static int open_fds(void)
+{
+	struct dirent *de;
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL)
+		n += de->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+static bool not_uio_port(const struct hal_pci_addr *a, void *arg)
+{
+	(void)arg;
+	return a->domain != 1;
+}
+#endif
+
+/*
+ * The ioctl sequence DPDK 22.11's EAL runs for a vfio-pci device, against a
+ * fake kernel: each failure refused with its own errno and nothing left
+ * open; then the BAR through the device fd, bus mastering on, DMA maps into
+ * the container, everything closed with the last device; no-IOMMU mode
+ * maps nothing; and the IOVA mode the devices call for.
+ */
+static void test_fake_vfio(void **state)
+{
+#ifdef RTEMEM_HAL_linux
+	struct hal_pci_device devs[8];
+	struct hal_bar bar = { 0 };
+	int fds_before = open_fds();
+	char path[600];
+
+	(void)state;
+	linux_only();
+	fake_vfio_up();
+	assert_int_equal(hal_pci_scan(devs, 8), 4);
+	assert_string_equal(devs[2].driver, "vfio-pci");
+
+	/* No vfio module: no /dev/vfio/vfio. */
+	snprintf(path, sizeof(path), "%s/dev/vfio/vfio", tmp_root);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(hal_pci_map_bar(&devs[2], 0, &bar), -ENODEV);
+	assert_null(bar.va);
+	assert_string_equal(fk.log, "");
+	fake_vfio_down();
+	fake_vfio_up();
+
+	/* An API version we do not speak. */
+	fk.api = 1;
+	assert_int_equal(hal_pci_map_bar(&devs[2], 0, &bar), -EINVAL);
+	assert_string_equal(fk.log, "api");
+	fk.api = VFIO_API_VERSION;
+
+	/* A group with a device still on a kernel driver is not viable. */
+	fk.log[0] = '\0';
+	fk.viable = false;
+	assert_int_equal(hal_pci_map_bar(&devs[2], 0, &bar), -EPERM);
+	assert_string_equal(fk.log, "api ext:1 status");
+	fk.viable = true;
+
+	/* The device opened elsewhere. */
+	fk.log[0] = '\0';
+	fk.device_busy = true;
+	assert_int_equal(hal_pci_map_bar(&devs[2], 0, &bar), -EBUSY);
+	assert_string_equal(fk.log, "api ext:1 status container iommu:1 device:0000:3b:00.0");
+	fk.device_busy = false;
+	fk.container_set = false; /* the group was closed: the kernel took it out */
+
+	/* The whole sequence. */
+	fk.log[0] = '\0';
+	assert_int_equal(hal_pci_map_bar(&devs[2], 0, &bar), 0);
+	assert_string_equal(fk.log, "api ext:1 status container iommu:1 device:0000:3b:00.0 "
+				    "region:0 region:7");
+	assert_non_null(bar.va);
+	assert_int_equal(bar.len, 65536);
+	assert_int_equal(hal_bar_read32(&bar, 4), 0x15120f0c); /* bytes 12, 15, 18, 21 */
+	assert_int_equal(fake_pci_command(), 0x0006); /* bus master on, memory kept */
+
+	/* DMA maps go to the container, with both directions allowed. */
+	fk.log[0] = '\0';
+	assert_int_equal(hal_dma_map((void *)0x7f0000200000, 0x7f0000200000, MB2), 0);
+	assert_string_equal(fk.log, "map");
+	assert_int_equal(fk.map.argsz, sizeof(fk.map));
+	assert_int_equal(fk.map.flags, VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE);
+	assert_int_equal(fk.map.vaddr, 0x7f0000200000);
+	assert_int_equal(fk.map.iova, 0x7f0000200000);
+	assert_int_equal(fk.map.size, MB2);
+	assert_int_equal(hal_dma_unmap(0x7f0000400000, MB2), -ENOENT); /* never mapped */
+	assert_int_equal(hal_dma_unmap(0x7f0000200000, MB2), 0);
+	assert_int_equal(fk.unmap.argsz, sizeof(fk.unmap));
+	assert_int_equal(fk.unmap.iova, 0x7f0000200000);
+
+	/* The last device closes the container: nothing left to map into. */
+	hal_pci_unmap_bar(&bar);
+	assert_null(bar.va);
+	assert_null(bar.hal_priv);
+	fk.log[0] = '\0';
+	assert_int_equal(hal_dma_map((void *)0x7f0000200000, 0x7f0000200000, MB2), 0);
+	assert_string_equal(fk.log, "");
+
+	/* IOVA mode: the uio port needs PA; without it, the IOMMU says VA;
+	 * without IOMMU groups nothing says. */
+	assert_int_equal(hal_pci_iova_pref(NULL, NULL), HAL_IOVA_PA);
+	assert_int_equal(hal_pci_iova_pref(not_uio_port, NULL), HAL_IOVA_VA);
+
+	/* No-IOMMU mode: group noiommu-42, IOMMU type 8, no DMA mapping, PA. */
+	write_file("Y\n", "%s/sys/module/vfio/parameters/enable_unsafe_noiommu_mode", tmp_root);
+	fk.log[0] = '\0';
+	fk.container_set = false;
+	snprintf(path, sizeof(path), "%s/dev/vfio/%d", tmp_root, FAKE_GROUP);
+	assert_int_equal(unlink(path), 0); /* only noiommu-42 may be opened */
+	assert_int_equal(hal_pci_map_bar(&devs[2], 0, &bar), 0);
+	assert_string_equal(fk.log, "api ext:8 status container iommu:8 device:0000:3b:00.0 "
+				    "region:0 region:7");
+	fk.log[0] = '\0';
+	assert_int_equal(hal_dma_map((void *)0x7f0000200000, 0x7f0000200000, MB2), 0);
+	assert_string_equal(fk.log, "");
+	assert_int_equal(hal_pci_iova_pref(not_uio_port, NULL), HAL_IOVA_PA);
+	hal_pci_unmap_bar(&bar);
+
+	/* No IOMMU group at all. */
+	snprintf(path, sizeof(path), "%s/sys/bus/pci/devices/0000:3b:00.0/iommu_group", tmp_root);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(hal_pci_map_bar(&devs[2], 0, &bar), -ENODEV);
+	fake_vfio_down();
+	assert_int_equal(hal_pci_iova_pref(not_uio_port, NULL), HAL_IOVA_ANY);
+	/* Every failure above closed what it had opened. */
+	assert_int_equal(open_fds(), fds_before);
+#else
+	(void)state;
+	skip();
+#endif
 }
 
 /* The real machine's devices are all kernel-owned virtio: refused, untouched. */
@@ -1095,6 +1422,7 @@ int main(void)
 		cmocka_unit_test(test_fake_numa_and_cpus),
 		cmocka_unit_test(test_fake_pci_scan),
 		cmocka_unit_test(test_fake_pci_bar),
+		cmocka_unit_test(test_fake_vfio),
 		cmocka_unit_test(test_real_pci_refuses_kernel_devices),
 		cmocka_unit_test(test_va_reserve),
 		cmocka_unit_test(test_no_huge_pages),

@@ -19,6 +19,7 @@
 #include <rte_eal.h>
 #include <rte_eal_memconfig.h>
 #include <rte_errno.h>
+#include <rte_ethdev.h>
 #include <rte_log.h>
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
@@ -27,6 +28,7 @@
 #include <rte_mempool.h>
 #include <rte_pause.h>
 #include <rte_ring.h>
+#include <rtemem_heap.h>
 
 #include "eal_mp.h"
 #include "eal_private.h"
@@ -706,6 +708,23 @@ static int child_ext_heap(void)
 	return ret;
 }
 
+#ifdef RTEMEM_HAL_sim
+/* Secondary: a memzone on pages the primary maps for us (heap growth). */
+static int child_dma_zone(void)
+{
+	const struct rte_memzone *mz;
+
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	mz = rte_memzone_reserve("dma_zone", 3 * hugepage_size(), 0, 0);
+	if (mz == NULL)
+		return CHILD_ALLOC_FAILED;
+	memset(mz->addr, 0x5a, mz->len);
+	rte_eal_cleanup();
+	return CHILD_OK;
+}
+#endif
+
 static pid_t start_child(const char *role)
 {
 	pid_t pid = fork();
@@ -841,6 +860,44 @@ static void test_secondary_alloc_and_free(void **state)
 	RTE_SET_USED(free_before);
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
+
+#ifdef RTEMEM_HAL_sim
+/*
+ * The primary's device reaches pages a secondary's heap grew onto: the
+ * primary maps them into its IOMMU when it maps them for the secondary
+ * (the secondary's own memory events stay in the secondary); once they
+ * are freed they are unmapped.
+ */
+static void test_secondary_pages_dma_mapped(void **state)
+{
+	const uint8_t word[8] = { 9, 8, 7, 6, 5, 4, 3, 2 };
+	rte_iova_t iova[3];
+	const struct rte_memzone *mz;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("dma");
+	assert_true(eal_up("primary", "--sim=pages=16,nic=x710") >= 0);
+	assert_int_equal(rte_eth_dev_count_avail(), 1);
+	assert_int_equal(run_child("dma_zone"), CHILD_OK);
+	mz = rte_memzone_lookup("dma_zone");
+	assert_non_null(mz);
+	for (int i = 0; i < 3; i++) {
+		uint8_t *va = RTE_PTR_ADD(mz->addr, (size_t)i * hugepage_size());
+
+		iova[i] = rte_mem_virt2iova(va);
+		assert_true(sim_iommu_is_mapped(iova[i]));
+		assert_int_equal(sim_dma_write(iova[i], word, sizeof(word)), 0);
+		assert_memory_equal(va, word, sizeof(word));
+		assert_int_equal(va[sizeof(word)], 0x5a);
+	}
+	assert_int_equal(rte_memzone_free(mz), 0);
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
+	for (int i = 0; i < 3; i++)
+		assert_false(sim_iommu_is_mapped(iova[i]));
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+#endif
 
 /*
  * Processes that try to be primary and find the prefix taken (a second
@@ -1998,6 +2055,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_secondary_attach_fails, eal_down),
 		cmocka_unit_test_teardown(test_secondary_send_fails, eal_down),
 		cmocka_unit_test_teardown(test_secondary_detach_fails, eal_down),
+		cmocka_unit_test_teardown(test_secondary_pages_dma_mapped, eal_down),
 #endif
 		cmocka_unit_test_teardown(test_secondary_sees_primary_memory, eal_down),
 		cmocka_unit_test_teardown(test_second_primary_refused, eal_down),
@@ -2036,6 +2094,8 @@ int main(int argc, char **argv)
 			return child_detach_fail();
 		if (strcmp(argv[2], "send_fail") == 0)
 			return child_send_fail();
+		if (strcmp(argv[2], "dma_zone") == 0)
+			return child_dma_zone();
 #endif
 		if (strcmp(argv[2], "churn") == 0)
 			return child_churn();

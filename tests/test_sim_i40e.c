@@ -27,6 +27,7 @@
 #include <pcap/pcap.h>
 
 #include "hal.h"
+#include "eal_dma_map.h"
 #include "i40e_adminq.h"
 #include "i40e_ethdev.h"
 #include "i40e_regs.h"
@@ -67,6 +68,9 @@ static int setup(void **state)
 		return -1;
 	if (hal_pci_scan(pci, 4) != 1 || hal_pci_map_bar(&pci[0], 0, &bar) != 0)
 		return -1;
+	/* As a driver does: the device reaches only what the IOMMU maps. */
+	if (eal_dma_map_start() != 0)
+		return -1;
 	dev = sim_i40e_get(0);
 	if (dev == NULL)
 		return -1;
@@ -77,6 +81,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
+	eal_dma_map_stop();
 	hal_pci_unmap_bar(&bar);
 	rte_eal_cleanup();
 	return 0;

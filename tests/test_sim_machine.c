@@ -199,6 +199,17 @@ static void take_all(rte_iova_t *phys)
 		assert_int_equal(sim_pool_take(0, va_of[i], &phys[i]), 0);
 }
 
+/* Map every page still taken in the sim IOMMU, at its address in the
+ * current mode (devices reach nothing else). */
+static void iommu_map_taken(const rte_iova_t *phys, bool as_va)
+{
+	for (int i = 0; i < NPAGES; i++)
+		if (sim_pool_virt2phys(va_of[i]) != RTE_BAD_IOVA)
+			assert_int_equal(sim_iommu_map(va_of[i],
+						       as_va ? (uintptr_t)va_of[i] : phys[i], SZ_2M),
+					 0);
+}
+
 static void test_pool_layout(void **state)
 {
 	rte_iova_t phys[NPAGES], again[NPAGES], other[NPAGES], junk;
@@ -381,6 +392,7 @@ static void test_dma_pa_mode(void **state)
 			lone = i;
 	assert_true(lone >= 0);
 	sim_dma_set_iova_as_va(false);
+	iommu_map_taken(phys, false);
 
 	/* across the boundary of two physically adjacent pages */
 	fill(src, sizeof(src), 1);
@@ -420,6 +432,7 @@ static void test_dma_iova_as_va(void **state)
 	take_all(phys);
 	assert_int_equal(sim_pool_give_back(va_of[6]), 0);
 	sim_dma_set_iova_as_va(true);
+	iommu_map_taken(phys, true);
 
 	/* VA-adjacent pages are one range, whatever their physical addresses */
 	fill(src, sizeof(src), 3);
@@ -485,6 +498,7 @@ static void test_dma_ordered_word_is_never_torn(void **state)
 	machine_up("pages=8,seed=2");
 	take_all(phys);
 	sim_dma_set_iova_as_va(false);
+	iommu_map_taken(phys, false);
 	r.word = (volatile uint64_t *)(va_of[3] + 4096 + 8);
 	assert_int_equal(pthread_create(&reader, NULL, tear_read_loop, &r), 0);
 	for (int i = 0; i < TEAR_WRITES; i++) {
@@ -504,6 +518,85 @@ static void test_dma_ordered_word_is_never_torn(void **state)
 	assert_int_equal(sim_dma_write_u64_ordered(phys[3] + 4096 + 4, 0), -EINVAL);
 	assert_int_equal(*r.word, status);
 	assert_int_equal(sim_dma_write_u64_ordered(UINT64_MAX - 7, 0), -EFAULT);
+	sim_machine_cleanup();
+}
+
+/*
+ * The sim IOMMU: a device reaches a pool page only while it is mapped, at
+ * the address the mode gives it; every refused call changes nothing; a
+ * refused DMA is recorded with its address.
+ */
+static void test_iommu_map_unmap(void **state)
+{
+	struct sim_iommu_fault f;
+	rte_iova_t phys[NPAGES];
+	uint8_t src[32], dst[32];
+
+	(void)state;
+	machine_up("pages=8,seed=3");
+	take_all(phys);
+	sim_dma_set_iova_as_va(false);
+	sim_iommu_last_fault(&f);
+	assert_int_equal(f.count, 0);
+
+	/* Taken but not mapped: the device cannot reach it. */
+	fill(src, sizeof(src), 7);
+	assert_false(sim_iommu_is_mapped(phys[2]));
+	assert_int_equal(sim_dma_write(phys[2] + 64, src, sizeof(src)), -EFAULT);
+	sim_iommu_last_fault(&f);
+	assert_int_equal(f.count, 1);
+	assert_int_equal(f.iova, phys[2] + 64);
+	assert_int_equal(f.len, sizeof(src));
+	assert_true(f.write);
+
+	/* Refused maps: misaligned, no page, not the page's IO address, a range
+	 * running into an unmapped VA; none leaves a page mapped. */
+	assert_int_equal(sim_iommu_map(va_of[2] + 4096, phys[2] + 4096, SZ_2M), -EINVAL);
+	assert_int_equal(sim_iommu_map(va_of[2], phys[2], 4096), -EINVAL);
+	assert_int_equal(sim_iommu_map(va_of[2], phys[2], 0), -EINVAL);
+	assert_int_equal(sim_iommu_map(va_of[NPAGES], phys[2], SZ_2M), -EFAULT);
+	assert_int_equal(sim_iommu_map(va_of[2], phys[3], SZ_2M), -EINVAL);
+	assert_int_equal(sim_iommu_map(va_of[2], (uintptr_t)va_of[2], SZ_2M), -EINVAL); /* PA mode */
+	assert_int_equal(sim_iommu_map(va_of[NPAGES - 1], phys[NPAGES - 1], 2 * SZ_2M), -EFAULT);
+	assert_false(sim_iommu_is_mapped(phys[NPAGES - 1]));
+	assert_false(sim_iommu_is_mapped(phys[2]));
+
+	/* Mapped: reachable to the last byte, not one byte past. */
+	assert_int_equal(sim_iommu_map(va_of[2], phys[2], SZ_2M), 0);
+	assert_int_equal(sim_iommu_map(va_of[2], phys[2], SZ_2M), -EEXIST);
+	assert_true(sim_iommu_is_mapped(phys[2] + SZ_2M - 1));
+	assert_int_equal(sim_dma_write(phys[2] + SZ_2M - sizeof(src), src, sizeof(src)), 0);
+	assert_memory_equal(va_of[2] + SZ_2M - sizeof(src), src, sizeof(src));
+
+	/* Unmap: refused ones change nothing; then the page is out of reach. */
+	assert_int_equal(sim_iommu_unmap(phys[2] + 4096, SZ_2M), -EINVAL);
+	/* the next page up is a hole or an unmapped page */
+	assert_int_equal(sim_iommu_unmap(phys[2], 2 * SZ_2M), -ENOENT);
+	assert_true(sim_iommu_is_mapped(phys[2]));
+	assert_int_equal(sim_iommu_unmap(phys[2], SZ_2M), 0);
+	assert_int_equal(sim_iommu_unmap(phys[2], SZ_2M), -ENOENT);
+	memset(dst, 0xee, sizeof(dst));
+	assert_int_equal(sim_dma_read(phys[2], dst, sizeof(dst)), -EFAULT);
+	sim_iommu_last_fault(&f);
+	assert_int_equal(f.iova, phys[2]);
+	assert_false(f.write);
+	assert_int_equal(f.count, 2);
+
+	/* A page given back to its pool leaves the IOMMU too. */
+	assert_int_equal(sim_iommu_map(va_of[4], phys[4], SZ_2M), 0);
+	assert_int_equal(sim_pool_give_back(va_of[4]), 0);
+	assert_false(sim_iommu_is_mapped(phys[4]));
+
+	/* VA mode: the IO address is the VA. */
+	sim_dma_set_iova_as_va(true);
+	assert_int_equal(sim_iommu_map(va_of[5], phys[5], SZ_2M), -EINVAL);
+	assert_int_equal(sim_iommu_map(va_of[5], (uintptr_t)va_of[5], 2 * SZ_2M), 0);
+	assert_int_equal(sim_dma_write((uintptr_t)va_of[5] + SZ_2M - 16, src, sizeof(src)), 0);
+	assert_memory_equal(va_of[6], src + 16, 16);
+	assert_int_equal(sim_iommu_unmap((uintptr_t)va_of[6], SZ_2M), 0);
+	assert_int_equal(sim_dma_write((uintptr_t)va_of[5] + SZ_2M - 16, src, sizeof(src)),
+			 -EFAULT);
+	sim_dma_set_iova_as_va(false);
 	sim_machine_cleanup();
 }
 
@@ -782,6 +875,7 @@ int main(void)
 		cmocka_unit_test(test_dma_pa_mode),
 		cmocka_unit_test(test_dma_iova_as_va),
 		cmocka_unit_test(test_dma_ordered_word_is_never_torn),
+		cmocka_unit_test(test_iommu_map_unmap),
 		cmocka_unit_test(test_pci_table),
 		cmocka_unit_test(test_init_fails_cleanly),
 	};

@@ -90,6 +90,7 @@ int hal_init(const struct hal_config *cfg)
 void hal_cleanup(void)
 {
 	hal_linux_pagemap_close();
+	hal_linux_vfio_close_all();
 	hal_page_fd_drop_all();
 	hal_runtime_remove();
 	memset(&hal_linux, 0, sizeof(hal_linux));
@@ -169,7 +170,8 @@ unsigned int hal_cpu_socket(unsigned int cpu)
 	return (unsigned int)pkg;
 }
 
-/* Nothing to switch without VFIO: the device sees what the IOMMU (if any) gives it. */
+/* Nothing to switch: with VFIO the EAL maps each page at its IOVA
+ * (hal_dma_map), whichever mode gave it. */
 void hal_set_iova_as_va(bool iova_as_va)
 {
 	RTE_SET_USED(iova_as_va);

@@ -61,6 +61,10 @@ uint64_t hal_linux_parse_size(const char *s);
  * (NULL or "" for /sys again). Internal: tests only. */
 const char *hal_linux_sysfs_root(void);
 void hal_linux_set_sysfs_root(const char *root);
+/* "/dev", or the fake tree a test set (NULL or "" for /dev again). Internal:
+ * tests only, like the sysfs root. */
+const char *hal_linux_dev_root(void);
+void hal_linux_set_dev_root(const char *root);
 /* Read a small text file into buf (trailing newline removed). 0 or -errno. */
 int hal_linux_read_line(const char *path, char *buf, size_t len);
 /* Read a file holding one number (decimal, or hex with 0x). 0 or -errno. */
@@ -76,6 +80,26 @@ unsigned int hal_linux_node_count(const char *sysfs);
 /* Remove <prefix>map_* files left in the hugepage mounts by a dead primary. */
 void hal_linux_clear_stale_pages(void);
 /* Put a PROT_NONE reservation at [va, va+len) again. */
+
+/* --- VFIO (hal_linux_vfio.c) ------------------------------------------- */
+
+/*
+ * Map BAR bar of the device at dev_dir (its sysfs directory; bdf its
+ * name) through VFIO: container, group, device fd, region mmap, bus
+ * mastering on. out->hal_priv holds the device; unmap gives all of it back
+ * (the group and container with their last device). 0 or -errno, with one
+ * line logged saying what failed.
+ */
+int hal_linux_vfio_map_bar(const char *dev_dir, const char *bdf, int bar, struct hal_bar *out);
+void hal_linux_vfio_unmap_bar(struct hal_bar *bar);
+/* Is vfio's no-IOMMU mode on (<sysfs>/module/vfio/parameters)? */
+bool hal_linux_vfio_noiommu(void);
+/* hal_cleanup: close every group and the container. */
+void hal_linux_vfio_close_all(void);
+/* Internal, tests only: every VFIO ioctl goes through fn (NULL: the real
+ * ioctl). fn returns what ioctl would, setting errno. */
+typedef int (*hal_linux_ioctl_fn)(int fd, unsigned long req, uintptr_t arg);
+void hal_linux_vfio_set_ioctl(hal_linux_ioctl_fn fn);
 
 /* --- pagemap (hal_linux_pagemap.c) ------------------------------------ */
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * PCI devices from sysfs (<root>/bus/pci/devices/DDDD:BB:DD.F) and their
- * BARs through the resourceN files. A BAR is mapped only when the device is
- * bound to a user-space driver stub (vfio-pci, uio_pci_generic, igb_uio):
- * poking the registers of a device a kernel driver owns would corrupt it.
+ * BARs: through VFIO for vfio-pci (hal_linux_vfio.c), through the
+ * resourceN files for uio_pci_generic and igb_uio. A BAR is mapped only
+ * when the device is bound to one of these user-space stubs: poking the
+ * registers of a device a kernel driver owns would corrupt it.
  */
 #include <endian.h>
 #include <errno.h>
@@ -168,6 +169,13 @@ int hal_pci_map_bar(struct hal_pci_device *dev, int bar, struct hal_bar *out)
 			driver[0] != '\0' ? driver : "no driver");
 		return -EPERM;
 	}
+	if (strcmp(driver, "vfio-pci") == 0) {
+		char bdf[16];
+
+		snprintf(bdf, sizeof(bdf), "%04x:%02x:%02x.%x", dev->addr.domain, dev->addr.bus,
+			 dev->addr.devid, dev->addr.function);
+		return hal_linux_vfio_map_bar(dir, bdf, bar, out);
+	}
 	ret = hal_linux_path(path, sizeof(path), "%s/resource%d", dir, bar);
 	if (ret < 0)
 		return ret;
@@ -197,9 +205,55 @@ void hal_pci_unmap_bar(struct hal_bar *bar)
 {
 	if (bar == NULL || bar->va == NULL)
 		return;
-	munmap((void *)(uintptr_t)bar->va, bar->len);
+	if (bar->hal_priv != NULL)
+		hal_linux_vfio_unmap_bar(bar);
+	else
+		munmap((void *)(uintptr_t)bar->va, bar->len);
 	bar->va = NULL;
 	bar->len = 0;
+	bar->hal_priv = NULL;
+}
+
+/* Are there IOMMU groups (<sysfs>/kernel/iommu_groups not empty)? DPDK
+ * 22.11's is_iommu_enabled asks the same. */
+static bool iommu_present(void)
+{
+	char path[HAL_PATH_MAX];
+	struct dirent *de;
+	bool any = false;
+	DIR *dir;
+
+	if (hal_linux_path(path, sizeof(path), "%s/kernel/iommu_groups", hal_linux_sysfs_root()) < 0)
+		return false;
+	dir = opendir(path);
+	if (dir == NULL)
+		return false;
+	while (!any && (de = readdir(dir)) != NULL)
+		any = de->d_name[0] != '.';
+	closedir(dir);
+	return any;
+}
+
+/*
+ * As DPDK 22.11's PCI bus: a wanted device on uio, or on vfio-pci in
+ * no-IOMMU mode, needs PA. Unlike DPDK every device bound to a user-space
+ * stub counts, not only those a driver of ours claims.
+ */
+enum hal_iova_pref hal_pci_iova_pref(bool (*wanted)(const struct hal_pci_addr *addr, void *arg),
+				     void *arg)
+{
+	static struct hal_pci_device devs[256];
+	bool noiommu = hal_linux_vfio_noiommu();
+	int n = hal_pci_scan(devs, (int)RTE_DIM(devs));
+
+	for (int i = 0; i < n; i++) {
+		if (!is_user_driver(devs[i].driver) ||
+		    (wanted != NULL && !wanted(&devs[i].addr, arg)))
+			continue;
+		if (strcmp(devs[i].driver, "vfio-pci") != 0 || noiommu)
+			return HAL_IOVA_PA;
+	}
+	return iommu_present() ? HAL_IOVA_VA : HAL_IOVA_ANY;
 }
 
 /* Registers are little-endian 32-bit words; out of range reads all-ones. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Small helpers to read sysfs-style files (one value per file) under a root
- * that tests can move to a fake tree with hal_linux_set_sysfs_root.
+ * that tests can move to a fake tree with hal_linux_set_sysfs_root (and
+ * /dev, for VFIO's nodes, with hal_linux_set_dev_root).
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -29,6 +30,18 @@ void hal_linux_set_sysfs_root(const char *root)
 const char *hal_linux_sysfs_root(void)
 {
 	return sysfs_root[0] != '\0' ? sysfs_root : "/sys";
+}
+
+static char dev_root[HAL_PATH_MAX];
+
+void hal_linux_set_dev_root(const char *root)
+{
+	snprintf(dev_root, sizeof(dev_root), "%s", root != NULL ? root : "");
+}
+
+const char *hal_linux_dev_root(void)
+{
+	return dev_root[0] != '\0' ? dev_root : "/dev";
 }
 
 int hal_linux_path(char *buf, size_t len, const char *fmt, ...)

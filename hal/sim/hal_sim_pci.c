@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * PCI for HAL=sim: the emulated devices on the sim machine's bus. A BAR is
  * not memory here: every register access is a call into the device model,
- * so the device reacts synchronously and tests stay deterministic.
+ * so the device reacts synchronously and tests stay deterministic. DMA
+ * mappings go to the sim IOMMU (sim/sim_machine.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -92,4 +93,26 @@ void hal_bar_write32(const struct hal_bar *bar, uint32_t off, uint32_t val)
 
 	if (p != NULL && p->ops->write32 != NULL)
 		p->ops->write32(p->dev, off, val);
+}
+
+/* The emulated devices sit behind the sim IOMMU, which always translates:
+ * they take either mode, and EAL keeps its own default. */
+enum hal_iova_pref hal_pci_iova_pref(bool (*wanted)(const struct hal_pci_addr *addr, void *arg),
+				     void *arg)
+{
+	RTE_SET_USED(wanted);
+	RTE_SET_USED(arg);
+	return HAL_IOVA_ANY;
+}
+
+int hal_dma_map(const void *va, rte_iova_t iova, size_t len)
+{
+	if (sim_fault_hit(SIM_OP_DMA_MAP))
+		return -ENOMEM;
+	return sim_iommu_map(va, iova, len);
+}
+
+int hal_dma_unmap(rte_iova_t iova, size_t len)
+{
+	return sim_iommu_unmap(iova, len);
 }
