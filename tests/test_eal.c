@@ -733,16 +733,26 @@ static void test_locks_and_waits(void **state)
 }
 
 #ifdef RTEMEM_HAL_sim
-/* A fault at any HAL call during init fails it cleanly; the next init works. */
+/*
+ * A fault at any HAL call during init fails it cleanly, with the error of
+ * the call that failed (the sim's: ENOMEM for VA and pages, ENOSPC for a
+ * shared file, EFAULT for a page without an IOVA, EMFILE for a socket);
+ * the next init works.
+ */
 static void test_init_faults(void **state)
 {
-	static const char *const points[] = {
-		"va_reserve:1", "va_reserve:2", "va_reserve:3",
-		"shm_create:1", "shm_create:2", "shm_create:3",
-		"shm_create:6", /* the last of the four memseg lists */
-		"shm_create:7", /* the memzone table */
-		"page_map:1", "page_map:2", "virt2iova:1",
-		"ipc_open:1", /* the primary's socket */
+	static const struct {
+		const char *point;
+		int err;
+	} points[] = {
+		{ "va_reserve:1", ENOMEM }, { "va_reserve:2", ENOMEM }, { "va_reserve:3", ENOMEM },
+		{ "shm_create:1", ENOSPC }, /* the config */
+		{ "shm_create:2", ENOENT }, /* the hugepage_info file: always ENOENT */
+		{ "shm_create:3", ENOSPC },
+		{ "shm_create:6", ENOSPC }, /* the last of the four memseg lists */
+		{ "shm_create:7", ENOSPC }, /* the memzone table */
+		{ "page_map:1", ENOMEM },   { "page_map:2", ENOMEM },	{ "virt2iova:1", EFAULT },
+		{ "ipc_open:1", EMFILE }, /* the primary's socket */
 	};
 
 	RTE_SET_USED(state);
@@ -750,12 +760,15 @@ static void test_init_faults(void **state)
 	for (size_t i = 0; i < RTE_DIM(points); i++) {
 		char args[128];
 
-		snprintf(args, sizeof(args), "--sim=pages=4,fail=%s -m 4", points[i]);
+		snprintf(args, sizeof(args), "--sim=pages=4,fail=%s -m 4", points[i].point);
+		rte_errno = EALREADY; /* stale: init must replace it */
 		if (init_with(args, NULL) != -1) {
 			rte_eal_cleanup();
-			fail_msg("init survived fault %s", points[i]);
+			fail_msg("init survived fault %s", points[i].point);
 		}
-		assert_true(rte_errno != 0);
+		if (rte_errno != points[i].err)
+			fail_msg("fault %s: rte_errno %d, expected %d", points[i].point, rte_errno,
+				 points[i].err);
 	}
 	rte_log_set_global_level(RTE_LOG_DEBUG);
 	assert_true(init_with("--sim=pages=4 -m 4", NULL) >= 0);

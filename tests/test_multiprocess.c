@@ -270,12 +270,13 @@ static int child_alloc_free(void)
 	rte_mcfg_mem_write_unlock();
 	if (ret != 0 || msl->memseg_arr.count != before || rte_mem_virt2memseg(addr, NULL) != NULL)
 		return CHILD_BAD_DATA;
-	/* Freed twice: the primary cleared the segment, so it is refused here. */
+	/* Freed twice: the primary cleared the segment, so it is refused here.
+	 * Internal calls return -errno and leave rte_errno alone. */
 	rte_errno = 0;
 	rte_mcfg_mem_write_lock();
 	ret = eal_memalloc_free_seg(ms);
 	rte_mcfg_mem_write_unlock();
-	if (ret != -1 || rte_errno != EINVAL)
+	if (ret != -EINVAL || rte_errno != 0)
 		return CHILD_BAD_DATA;
 	/* A segment that is in no list is refused without asking. */
 	{
@@ -283,25 +284,22 @@ static int child_alloc_free(void)
 
 		memset(&fake, 0, sizeof(fake));
 		fake.addr = &fake;
-		rte_errno = 0;
-		if (eal_memalloc_free_seg(&fake) != -1 || rte_errno != EINVAL)
+		if (eal_memalloc_free_seg(&fake) != -EINVAL || rte_errno != 0)
 			return CHILD_BAD_DATA;
 	}
 	/* More pages than a list holds: the primary's refusal comes back. */
-	rte_errno = 0;
 	rte_mcfg_mem_write_lock();
 	ret = eal_memalloc_alloc_seg_bulk(NULL, RTE_MAX_MEMSEG_PER_LIST + 1, hugepage_size(), 0,
 					  true);
 	rte_mcfg_mem_write_unlock();
-	if (ret != -1 || rte_errno != EINVAL || msl->memseg_arr.count != before)
+	if (ret != -EINVAL || rte_errno != 0 || msl->memseg_arr.count != before)
 		return CHILD_BAD_DATA;
 	/* More pages than the sim machine has (8): its ENOMEM. */
 	if (rtetest_hal_is_sim()) {
-		rte_errno = 0;
 		rte_mcfg_mem_write_lock();
 		ret = eal_memalloc_alloc_seg_bulk(many, 64, hugepage_size(), 0, true);
 		rte_mcfg_mem_write_unlock();
-		if (ret != -1 || rte_errno != ENOMEM || msl->memseg_arr.count != before)
+		if (ret != -ENOMEM || rte_errno != 0 || msl->memseg_arr.count != before)
 			return CHILD_BAD_DATA;
 	}
 	rte_eal_cleanup();
