@@ -902,7 +902,45 @@ static void test_fault_points_public_calls(void **state)
 	assert_int_equal(rte_fbarray_attach(&arr), 0);
 	assert_int_equal(rte_fbarray_is_used(&arr, 5), 1);
 	assert_int_equal(arr.count, 1);
+	/* shm_unlink: rte_fbarray_destroy fails and the array stays, usable. */
+	sim_fault_arm(SIM_OP_SHM_UNLINK, 1);
+	rte_errno = 0;
+	assert_int_equal(rte_fbarray_destroy(&arr), -1);
+	assert_int_equal(rte_errno, EACCES);
+	assert_int_equal(rte_fbarray_is_used(&arr, 5), 1);
+	assert_int_equal(rte_fbarray_set_used(&arr, 6), 0);
+	assert_int_equal(arr.count, 2);
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+	fault_state_same(&before);
+
+	/* page_fd: rte_memseg_get_fd; mem_lock: rte_mem_lock_page. Each fails
+	 * once with the HAL's error and works the next time. */
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0); /* the pages retained above */
+	fault_state_get(&before);
+	p = rte_malloc(NULL, 1 << 20, 0);
+	assert_non_null(p);
+	{
+		const struct rte_memseg *ms = rte_mem_virt2memseg(p, NULL);
+		int fd;
+
+		assert_non_null(ms);
+		sim_fault_arm(SIM_OP_PAGE_FD, 1);
+		rte_errno = 0;
+		assert_int_equal(rte_memseg_get_fd(ms), -1);
+		assert_int_equal(rte_errno, EMFILE);
+		fd = rte_memseg_get_fd(ms);
+		assert_true(fd >= 0);
+		assert_int_equal(rte_memseg_get_fd(ms), fd); /* the HAL keeps it */
+	}
+	sim_fault_arm(SIM_OP_MEM_LOCK, 1);
+	rte_errno = 0;
+	assert_int_equal(rte_mem_lock_page(p), -1);
+	assert_int_equal(rte_errno, ENOMEM);
+	assert_int_equal(rte_mem_lock_page(p), 0);
+	assert_int_equal(munlock(RTE_PTR_ALIGN_FLOOR(p, hal_base_page_size()),
+				 hal_base_page_size()), 0);
+	rte_free(p);
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
 	fault_state_same(&before);
 
 	/* pci_scan: the lazy probe of the first rte_eth_* call finds nothing,
