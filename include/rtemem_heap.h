@@ -22,14 +22,18 @@ extern "C" {
 /*
  * Set the retain bound of socket's heap (SOCKET_ID_ANY: every heap) to
  * bytes, giving back at once the free runtime pages beyond it. Returns 0,
- * or -errno (EINVAL: no EAL, or no heap for socket).
+ * or -errno (EINVAL: no EAL, or no heap for socket; else the error of a
+ * page that could not be unmapped: the bound is set all the same, and that
+ * page and the ones above it in its run stay in the heap as free memory).
  */
 int rtemem_heap_set_retain(int socket, size_t bytes);
 
 /*
  * Give back every free page socket's heap (SOCKET_ID_ANY: every heap)
  * mapped at run time, whatever the retain bound; the bound stays as it
- * was. Returns 0, or -errno (EINVAL: no EAL, or no heap for socket).
+ * was. Returns 0, or -errno (EINVAL: no EAL, or no heap for socket; else
+ * the error of a page that could not be unmapped, which stays in the heap
+ * as free memory with those above it in its run; the rest is trimmed).
  */
 int rtemem_heap_trim(int socket);
 

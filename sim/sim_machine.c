@@ -83,6 +83,10 @@ static const char *const op_names[SIM_OP_COUNT] = {
 	[SIM_OP_PAGE_UNMAP] = "page_unmap",
 	[SIM_OP_RUNTIME_FILE] = "runtime_file",
 	[SIM_OP_DMA_MAP] = "dma_map",
+	[SIM_OP_MACHINE_FILE] = "machine_file",
+	[SIM_OP_SHM_UNLINK] = "shm_unlink",
+	[SIM_OP_PAGE_FD] = "page_fd",
+	[SIM_OP_MEM_LOCK] = "mem_lock",
 };
 
 const char *sim_op_name(enum sim_op op)

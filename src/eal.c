@@ -392,12 +392,12 @@ static int process_start(void)
 	return 0;
 }
 
-/* Primary: build memory. Secondary: map the primary's. */
+/* Primary: build memory. Secondary: map the primary's. 0 or -errno. */
 static int memory_start(void)
 {
-	if (rte_config.process_type == RTE_PROC_SECONDARY) {
-		int ret;
+	int ret;
 
+	if (rte_config.process_type == RTE_PROC_SECONDARY) {
 		/* As DPDK does, no page comes or goes while a secondary maps
 		 * the primary's: a slot marked used whose file is not there
 		 * yet, or is being removed, would fail the map. */
@@ -406,17 +406,22 @@ static int memory_start(void)
 		rte_mcfg_mem_read_unlock();
 		return ret;
 	}
-	if (eal_memseg_lists_init() < 0 || eal_memory_prealloc() < 0 ||
-	    malloc_heap_init() < 0 || eal_memzone_init() < 0)
-		return -1;
-	return 0;
+	ret = eal_memseg_lists_init();
+	if (ret == 0)
+		ret = eal_memory_prealloc();
+	if (ret == 0)
+		ret = malloc_heap_init();
+	if (ret == 0)
+		ret = eal_memzone_init();
+	return ret;
 }
 
+/* rte_eal_init's failure: err is a positive errno. */
 static int fail(int err, const char *what)
 {
 	if (what != NULL)
 		RTE_LOG(ERR, EAL, "%s\n", what);
-	rte_errno = err < 0 ? -err : err;
+	rte_errno = err;
 	return -1;
 }
 
@@ -435,7 +440,7 @@ int rte_eal_init(int argc, char **argv)
 		init_running = false;
 		if (usage_hook != NULL && argc > 0)
 			usage_hook(argv[0]);
-		return fail(nargs, NULL);
+		return fail(-nargs, NULL);
 	}
 	if (internal_config.no_hugetlbfs && internal_config.memory == 0)
 		internal_config.memory = 64UL << 20; /* DPDK's --no-huge default */
@@ -443,7 +448,7 @@ int rte_eal_init(int argc, char **argv)
 	ret = process_start();
 	if (ret < 0) {
 		init_running = false;
-		return fail(ret, "cannot initialise the HAL");
+		return fail(-ret, "cannot initialise the HAL");
 	}
 	primary = rte_config.process_type == RTE_PROC_PRIMARY;
 	eal_timer_init();
@@ -463,22 +468,22 @@ int rte_eal_init(int argc, char **argv)
 	if (ret < 0) {
 		eal_teardown(false);
 		init_running = false;
-		return fail(ret, "cannot set up the memory configuration");
+		return fail(-ret, "cannot set up the memory configuration");
 	}
-	if (memory_start() < 0 || eal_mp_start() < 0) {
-		int err = rte_errno ? rte_errno : ENOMEM;
-
+	ret = memory_start();
+	if (ret == 0)
+		ret = eal_mp_start();
+	if (ret < 0) {
 		eal_teardown(false);
 		init_running = false;
-		return fail(err, "cannot initialise memory");
+		return fail(-ret, "cannot initialise memory");
 	}
 	RTE_PER_LCORE(_lcore_id) = rte_config.main_lcore;
-	if (eal_lcores_start() < 0) {
-		int err = rte_errno ? rte_errno : EAGAIN;
-
+	ret = eal_lcores_start();
+	if (ret < 0) {
 		eal_teardown(true);
 		init_running = false;
-		return fail(err, "cannot start lcore threads");
+		return fail(-ret, "cannot start lcore threads");
 	}
 	if (primary)
 		rte_config.mem_config->magic = RTE_MAGIC;

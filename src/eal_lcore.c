@@ -139,7 +139,6 @@ int eal_lcores_start(void)
 				strerror(ret));
 			pthread_cond_destroy(&t->cond);
 			pthread_mutex_destroy(&t->lock);
-			rte_errno = ret;
 			return -ret; /* rte_eal_init calls eal_lcores_stop for the others */
 		}
 		lc->thread_started = true;

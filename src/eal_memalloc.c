@@ -129,10 +129,8 @@ int eal_memalloc_alloc_seg_bulk(struct rte_memseg **ms, int n_segs, size_t page_
 	struct rte_mem_config *mcfg = eal_mcfg();
 	int err = -ENOSPC;
 
-	if (n_segs <= 0 || page_sz == 0) {
-		rte_errno = EINVAL;
-		return -1;
-	}
+	if (n_segs <= 0 || page_sz == 0)
+		return -EINVAL;
 	/* Only the primary maps pages; a secondary asks it to. */
 	if (rte_config.process_type == RTE_PROC_SECONDARY)
 		return eal_mp_request_alloc(ms, n_segs, page_sz, socket, exact);
@@ -153,8 +151,7 @@ int eal_memalloc_alloc_seg_bulk(struct rte_memseg **ms, int n_segs, size_t page_
 			 * it had): it cannot touch memory the heap would hand
 			 * out. Take them back, and have everyone drop them. */
 			rollback(msl, i, ms, ret);
-			rte_errno = -sync;
-			return -1;
+			return sync;
 		}
 		/* A mapping failure is final; a full list just sends us to the next. */
 		if (ret != -ENOSPC) {
@@ -162,8 +159,7 @@ int eal_memalloc_alloc_seg_bulk(struct rte_memseg **ms, int n_segs, size_t page_
 			break;
 		}
 	}
-	rte_errno = err == -ENOSPC ? ENOMEM : -err;
-	return -1;
+	return err == -ENOSPC ? -ENOMEM : err;
 }
 
 struct rte_memseg *eal_memalloc_alloc_seg(size_t page_sz, int socket)
@@ -180,31 +176,21 @@ int eal_memalloc_free_seg(struct rte_memseg *ms)
 	struct rte_memseg_list *msl;
 	int idx, ret;
 
-	if (ms == NULL || ms->addr == NULL) {
-		rte_errno = EINVAL;
-		return -1;
-	}
-	if (ms->flags & RTE_MEMSEG_FLAG_DO_NOT_FREE) {
-		rte_errno = EBUSY;
-		return -1;
-	}
+	if (ms == NULL || ms->addr == NULL)
+		return -EINVAL;
+	if (ms->flags & RTE_MEMSEG_FLAG_DO_NOT_FREE)
+		return -EBUSY;
 	if (rte_config.process_type == RTE_PROC_SECONDARY)
 		return eal_mp_request_free(ms);
 	msl = rte_mem_virt2memseg_list(ms->addr);
-	if (msl == NULL || msl->external) {
-		rte_errno = EINVAL;
-		return -1;
-	}
+	if (msl == NULL || msl->external)
+		return -EINVAL;
 	idx = rte_fbarray_find_idx(&msl->memseg_arr, ms);
-	if (idx < 0 || !rte_fbarray_is_used(&msl->memseg_arr, (unsigned int)idx)) {
-		rte_errno = EINVAL;
-		return -1;
-	}
+	if (idx < 0 || !rte_fbarray_is_used(&msl->memseg_arr, (unsigned int)idx))
+		return -EINVAL;
 	ret = free_slot(msl, (unsigned int)(msl - eal_mcfg()->memsegs), (unsigned int)idx);
-	if (ret < 0) {
-		rte_errno = -ret;
-		return -1;
-	}
+	if (ret < 0)
+		return ret;
 	msl->version++;
 	/* A secondary that could not unmap keeps a mapping of a page that is
 	 * free now; it still syncs at its next request. Nothing to undo here. */
@@ -216,8 +202,11 @@ int eal_memalloc_free_seg_bulk(struct rte_memseg **ms, int n_segs)
 {
 	int ret = 0;
 
-	for (int i = 0; i < n_segs; i++)
-		if (eal_memalloc_free_seg(ms[i]) < 0)
-			ret = -1;
+	for (int i = 0; i < n_segs; i++) {
+		int err = eal_memalloc_free_seg(ms[i]);
+
+		if (err < 0 && ret == 0)
+			ret = err;
+	}
 	return ret;
 }

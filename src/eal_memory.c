@@ -24,14 +24,13 @@ static int memseg_list_create(struct rte_memseg_list *msl, uint64_t page_sz, uns
 	if (rte_fbarray_init(&msl->memseg_arr, name, n_segs, sizeof(struct rte_memseg)) < 0) {
 		RTE_LOG(ERR, EAL, "cannot create memseg list %s: %s\n", name,
 			rte_strerror(rte_errno));
-		return -1;
+		return -rte_errno;
 	}
 	va = hal_va_reserve(NULL, len, page_sz);
 	if (va == NULL) {
 		RTE_LOG(ERR, EAL, "cannot reserve %zu MB of VA for %s\n", len >> 20, name);
 		rte_fbarray_destroy(&msl->memseg_arr);
-		rte_errno = ENOMEM;
-		return -1;
+		return -ENOMEM;
 	}
 	msl->base_va = va;
 	msl->page_sz = page_sz;
@@ -97,14 +96,16 @@ int eal_memseg_lists_init(void)
 		type_geometry(pgsz, n_types, &segs, &lists);
 		for (unsigned int s = 0; s < n_sockets; s++) {
 			for (unsigned int l = 0; l < lists; l++) {
+				int ret;
+
 				if (msl_idx >= RTE_MAX_MEMSEG_LISTS) {
 					RTE_LOG(ERR, EAL, "too many memseg lists\n");
-					rte_errno = ENOSPC;
-					return -1;
+					return -ENOSPC;
 				}
-				if (memseg_list_create(&mcfg->memsegs[msl_idx], pgsz, segs,
-						       (int)rte_config.numa_nodes[s], l) < 0)
-					return -1;
+				ret = memseg_list_create(&mcfg->memsegs[msl_idx], pgsz, segs,
+							 (int)rte_config.numa_nodes[s], l);
+				if (ret < 0)
+					return ret;
 				msl_idx++;
 			}
 		}
@@ -133,15 +134,14 @@ static int prealloc_pages(uint64_t pgsz, uint64_t n, int socket)
 {
 	unsigned int chunk = list_capacity(pgsz, socket);
 
-	if (chunk == 0) {
-		rte_errno = ENOMEM;
-		return -1;
-	}
+	if (chunk == 0)
+		return -ENOMEM;
 	while (n > 0) {
 		int want = (int)RTE_MIN(n, (uint64_t)chunk);
+		int ret = eal_memalloc_alloc_seg_bulk(NULL, want, pgsz, socket, true);
 
-		if (eal_memalloc_alloc_seg_bulk(NULL, want, pgsz, socket, true) != want)
-			return -1;
+		if (ret < 0)
+			return ret;
 		n -= (uint64_t)want;
 	}
 	return 0;
@@ -161,6 +161,7 @@ static int prealloc_amounts(void)
 {
 	uint64_t pgsz = internal_config.hugepage_info[0].hugepage_sz;
 	unsigned int n_sockets = rte_config.numa_node_count;
+	int ret;
 
 	if (internal_config.no_hugetlbfs)
 		return prealloc_pages(pgsz, eal_mcfg()->memsegs[0].memseg_arr.len, 0);
@@ -172,13 +173,13 @@ static int prealloc_amounts(void)
 				continue;
 			if (s >= n_sockets) {
 				RTE_LOG(ERR, EAL, "--socket-mem: there is no socket %u\n", s);
-				rte_errno = EINVAL;
-				return -1;
+				return -EINVAL;
 			}
-			if (prealloc_pages(pgsz, (bytes + pgsz - 1) / pgsz, (int)s) < 0) {
+			ret = prealloc_pages(pgsz, (bytes + pgsz - 1) / pgsz, (int)s);
+			if (ret < 0) {
 				RTE_LOG(ERR, EAL, "cannot preallocate %" PRIu64 " MB on socket %u\n",
 					bytes >> 20, s);
-				return -1;
+				return ret;
 			}
 		}
 		return 0;
@@ -190,10 +191,11 @@ static int prealloc_amounts(void)
 		for (unsigned int s = 0; s < n_sockets; s++) {
 			uint64_t share = pages / n_sockets + (s < pages % n_sockets ? 1 : 0);
 
-			if (share != 0 && prealloc_pages(pgsz, share, (int)s) < 0) {
+			ret = share != 0 ? prealloc_pages(pgsz, share, (int)s) : 0;
+			if (ret < 0) {
 				RTE_LOG(ERR, EAL, "cannot preallocate -m %zu MB: not enough hugepages\n",
 					internal_config.memory >> 20);
-				return -1;
+				return ret;
 			}
 		}
 	}
@@ -203,8 +205,10 @@ static int prealloc_amounts(void)
 /* -m / --socket-mem / --no-huge: map the memory now; it stays for good. */
 int eal_memory_prealloc(void)
 {
-	if (prealloc_amounts() < 0)
-		return -1;
+	int ret = prealloc_amounts();
+
+	if (ret < 0)
+		return ret;
 	rte_memseg_walk_thread_unsafe(mark_do_not_free, NULL);
 	return 0;
 }

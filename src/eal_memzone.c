@@ -87,50 +87,47 @@ struct reserve_req {
 
 /*
  * mlock held for writing (and the hotplug lock too when grow). Checks the
- * request against the table and reserves it; NULL with rte_errno set.
+ * request against the table and reserves it: 0 with the zone in *out, or
+ * -errno.
  */
-static const struct rte_memzone *reserve_locked(struct rte_fbarray *arr,
-						const struct reserve_req *req, bool grow)
+static int reserve_locked(struct rte_fbarray *arr, const struct reserve_req *req, bool grow,
+			  const struct rte_memzone **out)
 {
 	bool contig = (req->flags & RTE_MEMZONE_IOVA_CONTIG) != 0;
 	unsigned int flags = req->flags & ~RTE_MEMZONE_IOVA_CONTIG;
 	struct malloc_elem *elem;
 	struct rte_memzone *mz;
 	size_t len;
-	void *addr;
-	int idx;
+	void *addr = NULL;
+	int idx, ret;
 
 	if (arr->count >= arr->len) {
 		RTE_LOG(ERR, EAL, "memzone %s: no free memzone slot (%u in use)\n", req->name,
 			arr->count);
-		rte_errno = ENOSPC;
-		return NULL;
+		return -ENOSPC;
 	}
 	if (lookup_locked(arr, req->name) != NULL) {
 		RTE_LOG(DEBUG, EAL, "memzone %s already exists\n", req->name);
-		rte_errno = EEXIST;
-		return NULL;
+		return -EEXIST;
 	}
 
 	idx = rte_fbarray_find_next_free(arr, 0);
 	mz = idx < 0 ? NULL : rte_fbarray_get(arr, (unsigned int)idx);
-	if (mz == NULL) {
-		rte_errno = ENOSPC;
-		return NULL;
-	}
+	if (mz == NULL)
+		return -ENOSPC;
 
 	/* len 0: the biggest block, unless a bound limits it to the bound. */
 	len = req->len != 0 ? RTE_ALIGN_CEIL(req->len, (size_t)RTE_CACHE_LINE_SIZE) : req->bound;
 	if (len == 0)
-		addr = malloc_heap_alloc_biggest(req->socket, flags, req->align, contig);
+		ret = malloc_heap_alloc_biggest(&addr, req->socket, flags, req->align, contig);
 	else if (grow)
-		addr = malloc_heap_alloc_grow_locked(len, req->socket, flags, req->align,
-						     req->bound, contig);
+		ret = malloc_heap_alloc_grow_locked(&addr, len, req->socket, flags, req->align,
+						    req->bound, contig);
 	else
-		addr = malloc_heap_alloc_existing(len, req->socket, flags, req->align, req->bound,
-						  contig);
-	if (addr == NULL)
-		return NULL;
+		ret = malloc_heap_alloc_existing(&addr, len, req->socket, flags, req->align,
+						 req->bound, contig);
+	if (ret < 0)
+		return ret;
 
 	elem = malloc_elem_from_data(addr);
 	memset(mz, 0, sizeof(*mz));
@@ -146,11 +143,11 @@ static const struct rte_memzone *reserve_locked(struct rte_fbarray *arr,
 		 * release here, it would need the hotplug lock after mlock. */
 		memset(mz, 0, sizeof(*mz));
 		malloc_heap_free(elem, false);
-		rte_errno = ENOSPC;
-		return NULL;
+		return -ENOSPC;
 	}
 	memzone_index_add(&eal_mcfg()->memzone_index, arr, (unsigned int)idx);
-	return mz;
+	*out = mz;
+	return 0;
 }
 
 /* Page size flags, the hint and IOVA contiguity; any other bit is refused
@@ -160,39 +157,28 @@ static const struct rte_memzone *reserve_locked(struct rte_fbarray *arr,
 	 RTE_MEMZONE_256KB | RTE_MEMZONE_256MB | RTE_MEMZONE_512MB | RTE_MEMZONE_4GB |        \
 	 RTE_MEMZONE_SIZE_HINT_ONLY | RTE_MEMZONE_IOVA_CONTIG)
 
-static const struct rte_memzone *memzone_reserve(const char *name, size_t len, int socket_id,
-						 unsigned int flags, unsigned int align,
-						 unsigned int bound)
+/* 0 with the zone in *out, or -errno (rte_memzone_reserve's rte_errno). */
+static int reserve(const char *name, size_t len, int socket_id, unsigned int flags,
+		   unsigned int align, unsigned int bound, const struct rte_memzone **out)
 {
 	struct rte_mem_config *mcfg = eal_mcfg();
 	struct rte_fbarray *arr = memzone_table();
 	struct reserve_req req;
-	const struct rte_memzone *mz;
+	int ret;
 
-	if (arr == NULL) {
-		rte_errno = EINVAL;
-		return NULL;
-	}
-	if (name == NULL || name[0] == '\0') {
-		rte_errno = EINVAL;
-		return NULL;
-	}
+	if (arr == NULL || name == NULL || name[0] == '\0')
+		return -EINVAL;
 	if (strnlen(name, RTE_MEMZONE_NAMESIZE) == RTE_MEMZONE_NAMESIZE) {
 		RTE_LOG(DEBUG, EAL, "memzone name too long: %.*s...\n", RTE_MEMZONE_NAMESIZE,
 			name);
-		rte_errno = ENAMETOOLONG;
-		return NULL;
+		return -ENAMETOOLONG;
 	}
 	if ((flags & ~MEMZONE_KNOWN_FLAGS) != 0 ||
 	    (align != 0 && !rte_is_power_of_2(align)) || socket_id < SOCKET_ID_ANY ||
-	    (socket_id != SOCKET_ID_ANY && malloc_socket_to_heap_id(socket_id) < 0)) {
-		rte_errno = EINVAL;
-		return NULL;
-	}
-	if (len > SIZE_MAX - RTE_CACHE_LINE_MASK) {
-		rte_errno = ENOMEM;
-		return NULL;
-	}
+	    (socket_id != SOCKET_ID_ANY && malloc_socket_to_heap_id(socket_id) < 0))
+		return -EINVAL;
+	if (len > SIZE_MAX - RTE_CACHE_LINE_MASK)
+		return -ENOMEM;
 	req = (struct reserve_req){
 		.name = name,
 		.len = len,
@@ -202,23 +188,36 @@ static const struct rte_memzone *memzone_reserve(const char *name, size_t len, i
 		.bound = bound,
 	};
 	if (bound != 0 && (!rte_is_power_of_2(bound) ||
-			   RTE_ALIGN_CEIL(len, (size_t)RTE_CACHE_LINE_SIZE) > bound)) {
-		rte_errno = EINVAL;
-		return NULL;
-	}
+			   RTE_ALIGN_CEIL(len, (size_t)RTE_CACHE_LINE_SIZE) > bound))
+		return -EINVAL;
 
 	mz_write_lock(mcfg);
-	mz = reserve_locked(arr, &req, false);
+	ret = reserve_locked(arr, &req, false, out);
 	eal_shrw_write_unlock(&mcfg->mlock);
-	if (mz != NULL || rte_errno != ENOMEM || (len == 0 && bound == 0))
-		return mz;
+	if (ret != -ENOMEM || (len == 0 && bound == 0))
+		return ret;
 
 	/* Not enough memory yet: again, allowed to map pages this time. */
 	rte_mcfg_mem_write_lock();
 	mz_write_lock(mcfg);
-	mz = reserve_locked(arr, &req, true);
+	ret = reserve_locked(arr, &req, true, out);
 	eal_shrw_write_unlock(&mcfg->mlock);
 	rte_mcfg_mem_write_unlock();
+	return ret;
+}
+
+/* The three rte_memzone_reserve* entry points. */
+static const struct rte_memzone *memzone_reserve(const char *name, size_t len, int socket_id,
+						 unsigned int flags, unsigned int align,
+						 unsigned int bound)
+{
+	const struct rte_memzone *mz = NULL;
+	int ret = reserve(name, len, socket_id, flags, align, bound, &mz);
+
+	if (ret < 0) {
+		rte_errno = -ret;
+		return NULL;
+	}
 	return mz;
 }
 
@@ -327,9 +326,10 @@ int eal_memzone_init(void)
 			       sizeof(struct rte_memzone));
 	eal_shrw_write_unlock(&mcfg->mlock);
 	if (ret < 0) {
+		ret = -rte_errno;
 		RTE_LOG(ERR, EAL, "cannot set up the memzone table\n");
 		memset(&mcfg->memzones, 0, sizeof(mcfg->memzones));
-		return -1;
+		return ret;
 	}
 	return 0;
 }

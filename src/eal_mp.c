@@ -91,7 +91,7 @@ static void view_set(struct list_view *v, unsigned int idx, bool on)
 int eal_mp_sync_memory(void)
 {
 	struct rte_mem_config *mcfg = eal_mcfg();
-	int ret = 0;
+	int ret = 0, err;
 
 	pthread_mutex_lock(&mp.view_lock);
 	for (unsigned int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++) {
@@ -107,18 +107,20 @@ int eal_mp_sync_memory(void)
 
 			if (used == view_test(v, idx))
 				continue;
-			if (used && hal_page_attach(va, msl->page_sz, (int)i, (int)idx) < 0) {
+			err = used ? hal_page_attach(va, msl->page_sz, (int)i, (int)idx) : 0;
+			if (err < 0) {
 				RTE_LOG(ERR, EAL, "secondary: cannot map page %u of list %u\n", idx, i);
-				ret = -1;
+				ret = ret < 0 ? ret : err;
 				continue;
 			}
-			if (!used && hal_page_detach(va, msl->page_sz) < 0) {
+			err = used ? 0 : hal_page_detach(va, msl->page_sz);
+			if (err < 0) {
 				/* The old page stays mapped here (the primary hears
 				 * of it). It leaves the view all the same: when the
 				 * slot is used again, attach maps the new page over it
 				 * (MAP_FIXED) instead of this process keeping the old. */
 				RTE_LOG(ERR, EAL, "secondary: cannot unmap page %u of list %u\n", idx, i);
-				ret = -1;
+				ret = ret < 0 ? ret : err;
 			}
 			view_set(v, idx, used);
 		}
@@ -144,10 +146,12 @@ int eal_mp_attach_memory(void)
 			continue;
 		v->mapped = calloc((msl->memseg_arr.len + 63) / 64, sizeof(uint64_t));
 		if (v->mapped == NULL || rte_fbarray_attach(&msl->memseg_arr) < 0) {
+			int err = v->mapped == NULL ? -ENOMEM : -rte_errno;
+
 			free(v->mapped);
 			v->mapped = NULL;
 			RTE_LOG(ERR, EAL, "secondary: cannot attach memseg list %u\n", i);
-			return -1;
+			return err;
 		}
 		va = hal_va_reserve(msl->base_va, msl->len, msl->page_sz);
 		if (va != msl->base_va) {
@@ -157,15 +161,14 @@ int eal_mp_attach_memory(void)
 			v->mapped = NULL;
 			RTE_LOG(ERR, EAL, "secondary: address %p of memseg list %u is taken here\n",
 				msl->base_va, i);
-			rte_errno = EADDRNOTAVAIL;
-			return -1;
+			return -EADDRNOTAVAIL;
 		}
 		v->attached = true;
 		v->version = msl->version - 1; /* anything but the current one: scan it */
 	}
 	if (mcfg->memzones.data != NULL && rte_fbarray_attach(&mcfg->memzones) < 0) {
 		RTE_LOG(ERR, EAL, "secondary: cannot attach the memzone table\n");
-		return -1;
+		return -rte_errno;
 	}
 	return eal_mp_sync_memory();
 }
@@ -332,9 +335,7 @@ static void serve_alloc(const struct eal_mp_msg *req, struct eal_mp_msg *reply)
 	}
 	reply->result = eal_memalloc_alloc_seg_bulk(segs, req->n_segs, req->page_sz, req->socket,
 						    req->exact != 0);
-	if (reply->result < 0) {
-		reply->result = -rte_errno;
-	} else {
+	if (reply->result > 0) {
 		/* One call places its pages in one list, consecutively. */
 		msl = rte_mem_virt2memseg_list(segs[0]->addr);
 		reply->list = (int32_t)(msl - eal_mcfg()->memsegs);
@@ -389,10 +390,8 @@ static void serve_free(const struct eal_mp_msg *req, struct eal_mp_msg *reply, i
 	}
 	eal_dma_map_pages(RTE_MEM_EVENT_FREE, ms->addr, ms->len);
 	reply->result = eal_memalloc_free_seg(ms);
-	if (reply->result < 0) {
-		reply->result = -rte_errno;
+	if (reply->result < 0)
 		eal_dma_map_pages(RTE_MEM_EVENT_ALLOC, ms->addr, ms->len); /* it stays */
-	}
 }
 
 /*
@@ -589,8 +588,7 @@ int eal_mp_start(void)
 	mp.fd = hal_ipc_open(mp.name);
 	if (mp.fd < 0) {
 		RTE_LOG(ERR, EAL, "cannot open IPC socket %s: %s\n", mp.name, strerror(-mp.fd));
-		rte_errno = -mp.fd;
-		return -1;
+		return mp.fd;
 	}
 	/* Before the thread starts: the first request it serves may already
 	 * need eal_mp_notify_secondaries, which checks it. */
@@ -600,8 +598,7 @@ int eal_mp_start(void)
 		mp.running = false;
 		hal_ipc_close(mp.fd, mp.name);
 		mp.fd = -1;
-		rte_errno = ret;
-		return -1;
+		return -ret;
 	}
 	return 0;
 }
@@ -683,14 +680,12 @@ int eal_mp_request_alloc(struct rte_memseg **ms, int n_segs, size_t page_sz, int
 	req.socket = socket;
 	req.exact = exact;
 	ret = request(&req, &reply);
-	if (ret < 0 || reply.result < 0) {
-		rte_errno = ret < 0 ? -ret : -reply.result;
-		return -1;
-	}
-	if (eal_mp_sync_memory() < 0) {
-		rte_errno = EFAULT;
-		return -1;
-	}
+	if (ret < 0)
+		return ret;
+	if (reply.result < 0)
+		return reply.result;
+	if (eal_mp_sync_memory() < 0)
+		return -EFAULT;
 	msl = &eal_mcfg()->memsegs[reply.list];
 	for (int i = 0; ms != NULL && i < reply.result; i++)
 		ms[i] = rte_fbarray_get(&msl->memseg_arr, (unsigned int)(reply.idx + i));
@@ -703,17 +698,15 @@ int eal_mp_request_free(struct rte_memseg *ms)
 	struct eal_mp_msg req, reply;
 	int ret;
 
-	if (msl == NULL) {
-		rte_errno = EINVAL;
-		return -1;
-	}
+	if (msl == NULL)
+		return -EINVAL;
 	msg_init(&req, EAL_MP_FREE);
 	req.list = (int32_t)(msl - eal_mcfg()->memsegs);
 	req.idx = rte_fbarray_find_idx(&msl->memseg_arr, ms);
 	ret = request(&req, &reply);
-	if (ret < 0 || reply.result < 0) {
-		rte_errno = ret < 0 ? -ret : -reply.result;
-		return -1;
-	}
+	if (ret < 0)
+		return ret;
+	if (reply.result < 0)
+		return reply.result;
 	return eal_mp_sync_memory();
 }

@@ -89,6 +89,12 @@ int eal_apply_lcores(void); /* after hal_init: needs CPU and socket facts */
 void eal_timer_init(void);  /* rte_get_tsc_hz() from the HAL */
 void eal_usage(const char *prgname);
 
+/*
+ * Internal functions (not rte_*) return 0 (or a count) on success and
+ * -errno on failure, and leave rte_errno alone: only the rte_* entry point
+ * that calls them sets it, from that value.
+ */
+
 /* eal_lcore.c */
 int eal_lcores_start(void);  /* one pinned thread per worker lcore */
 void eal_lcores_stop(void);  /* join them */
@@ -98,7 +104,12 @@ int eal_memseg_lists_init(void);
 int eal_memory_prealloc(void);
 void eal_memory_cleanup(void);
 
-/* eal_memalloc.c: pages into memseg lists. */
+/*
+ * eal_memalloc.c: pages into memseg lists. alloc_seg_bulk returns how many
+ * pages it mapped (n_segs when exact) or -errno (-ENOMEM: no room; a HAL
+ * or IPC error as it came); alloc_seg is one page or NULL; free_seg and
+ * free_seg_bulk (its first error, after trying every page) 0 or -errno.
+ */
 int eal_memalloc_alloc_seg_bulk(struct rte_memseg **ms, int n_segs, size_t page_sz,
 				int socket, bool exact);
 struct rte_memseg *eal_memalloc_alloc_seg(size_t page_sz, int socket);

@@ -33,15 +33,13 @@ void *eth_fp_txq_clbk[RTE_MAX_ETHPORTS][ETHDEV_MAX_TX_QUEUES];
 
 static rte_spinlock_t cb_lock = RTE_SPINLOCK_INITIALIZER;
 
+/* A zeroed callback for param, or NULL (the caller's rte_errno: ENOMEM). */
 static struct rte_eth_rxtx_callback *cb_new(void *param)
 {
 	struct rte_eth_rxtx_callback *cb = rte_zmalloc(NULL, sizeof(*cb), 0);
 
-	if (cb == NULL) {
-		rte_errno = ENOMEM;
-		return NULL;
-	}
-	cb->param = param;
+	if (cb != NULL)
+		cb->param = param;
 	return cb;
 }
 
@@ -81,6 +79,7 @@ static int cb_unlink(void **head, const struct rte_eth_rxtx_callback *user_cb)
 	return ret;
 }
 
+/* The body of the two rte_eth_add_*rx_callback entry points. */
 static const struct rte_eth_rxtx_callback *add_rx(uint16_t port_id, uint16_t queue_id,
 						   rte_rx_callback_fn fn, void *param, bool first)
 {
@@ -93,8 +92,10 @@ static const struct rte_eth_rxtx_callback *add_rx(uint16_t port_id, uint16_t que
 		return NULL;
 	}
 	cb = cb_new(param);
-	if (cb == NULL)
+	if (cb == NULL) {
+		rte_errno = ENOMEM;
 		return NULL;
+	}
 	cb->fn.rx = fn;
 	cb_link(&eth_fp_rxq_clbk[port_id][queue_id], cb, first);
 	return cb;
@@ -128,8 +129,10 @@ const struct rte_eth_rxtx_callback *rte_eth_add_tx_callback(uint16_t port_id, ui
 		return NULL;
 	}
 	cb = cb_new(user_param);
-	if (cb == NULL)
+	if (cb == NULL) {
+		rte_errno = ENOMEM;
 		return NULL;
+	}
 	cb->fn.tx = fn;
 	cb_link(&eth_fp_txq_clbk[port_id][queue_id], cb, false);
 	return cb;

@@ -116,16 +116,26 @@ static void unlock_write(struct rte_fbarray *arr)
 	eal_shrw_write_unlock(arr_lock(arr));
 }
 
+/*
+ * The functions below that are not rte_* return a value or -errno and
+ * leave rte_errno alone; the rte_fbarray_* entry points set it (DPDK's
+ * API) through public_int.
+ */
+static int public_int(int ret)
+{
+	if (ret < 0) {
+		rte_errno = -ret;
+		return -1;
+	}
+	return ret;
+}
+
 static int validate(const char *name, unsigned int elt_sz, unsigned int len)
 {
-	if (name == NULL || elt_sz == 0 || len == 0 || len > INT_MAX) {
-		rte_errno = EINVAL;
-		return -1;
-	}
-	if (strnlen(name, RTE_FBARRAY_NAME_LEN) == RTE_FBARRAY_NAME_LEN) {
-		rte_errno = ENAMETOOLONG;
-		return -1;
-	}
+	if (name == NULL || elt_sz == 0 || len == 0 || len > INT_MAX)
+		return -EINVAL;
+	if (strnlen(name, RTE_FBARRAY_NAME_LEN) == RTE_FBARRAY_NAME_LEN)
+		return -ENAMETOOLONG;
 	return 0;
 }
 
@@ -192,34 +202,32 @@ static void area_add(struct mapped_area *a, const char *name, void *addr, size_t
 
 /*
  * Reserve address space (at hint if not NULL, and then only there) and map
- * the array's shared file into it. Returns the address or NULL, rte_errno set.
+ * the array's shared file into it: 0 with the address in *out, or -errno.
  */
-static void *map_area(const char *name, size_t len, void *hint, bool create)
+static int map_area(const char *name, size_t len, void *hint, bool create, void **out)
 {
 	size_t page_sz = hal_base_page_size();
 	char path[RTE_FBARRAY_NAME_LEN + 16];
-	void *va, *data;
+	void *va;
+	int err;
 
 	errno = 0;
 	va = hal_va_reserve(hint, len, page_sz);
-	if (va == NULL) {
-		rte_errno = errno ? errno : ENOMEM;
-		return NULL;
-	}
+	if (va == NULL)
+		return errno ? -errno : -ENOMEM;
 	if (hint != NULL && va != hint) {
 		hal_va_release(va, len);
-		rte_errno = EADDRNOTAVAIL;
-		return NULL;
+		return -EADDRNOTAVAIL;
 	}
 	shm_name(path, sizeof(path), name);
 	errno = 0;
-	data = hal_shm_map(path, len, va, create);
-	if (data == NULL) {
-		rte_errno = errno ? errno : ENOMEM;
+	*out = hal_shm_map(path, len, va, create);
+	if (*out == NULL) {
+		err = errno ? -errno : -ENOMEM;
 		hal_va_release(va, len);
-		return NULL;
+		return err;
 	}
-	return data;
+	return 0;
 }
 
 static void unmap_area(void *addr, size_t len)
@@ -235,34 +243,30 @@ int rte_fbarray_init(struct rte_fbarray *arr, const char *name, unsigned int len
 	struct mapped_area *area;
 	size_t page_sz, map_len;
 	void *data;
+	int ret;
 
-	if (arr == NULL) {
-		rte_errno = EINVAL;
-		return -1;
-	}
-	if (validate(name, elt_sz, len) != 0)
-		return -1;
+	if (arr == NULL)
+		return public_int(-EINVAL);
+	ret = validate(name, elt_sz, len);
+	if (ret < 0)
+		return public_int(ret);
 	page_sz = hal_base_page_size();
-	if (page_sz == 0) {
-		rte_errno = ENODEV; /* no HAL: EAL is not up */
-		return -1;
-	}
+	if (page_sz == 0)
+		return public_int(-ENODEV); /* no HAL: EAL is not up */
 	map_len = calc_data_size(page_sz, elt_sz, len);
 
 	area = malloc(sizeof(*area));
-	if (area == NULL) {
-		rte_errno = ENOMEM;
-		return -1;
-	}
+	if (area == NULL)
+		return public_int(-ENOMEM);
 
 	pthread_mutex_lock(&area_lock);
 	if (area_find_name(name) != NULL) {
 		RTE_LOG(DEBUG, EAL, "fbarray %s is already in use\n", name);
-		rte_errno = EBUSY;
+		ret = -EBUSY;
 		goto fail;
 	}
-	data = map_area(name, map_len, NULL, true);
-	if (data == NULL)
+	ret = map_area(name, map_len, NULL, true, &data);
+	if (ret < 0)
 		goto fail;
 	/* A file may be left over from an earlier run: start clean. A fresh
 	 * mapping is zero already, and clearing it would fault in every page
@@ -285,7 +289,7 @@ int rte_fbarray_init(struct rte_fbarray *arr, const char *name, unsigned int len
 fail:
 	pthread_mutex_unlock(&area_lock);
 	free(area);
-	return -1;
+	return public_int(ret);
 }
 
 int rte_fbarray_attach(struct rte_fbarray *arr)
@@ -293,34 +297,30 @@ int rte_fbarray_attach(struct rte_fbarray *arr)
 	struct mapped_area *area;
 	size_t page_sz, map_len;
 	void *data;
+	int ret;
 
-	if (arr == NULL) {
-		rte_errno = EINVAL;
-		return -1;
-	}
-	if (validate(arr->name, arr->elt_sz, arr->len) != 0)
-		return -1;
+	if (arr == NULL)
+		return public_int(-EINVAL);
+	ret = validate(arr->name, arr->elt_sz, arr->len);
+	if (ret < 0)
+		return public_int(ret);
 	page_sz = hal_base_page_size();
-	if (page_sz == 0) {
-		rte_errno = ENODEV;
-		return -1;
-	}
+	if (page_sz == 0)
+		return public_int(-ENODEV);
 	map_len = calc_data_size(page_sz, arr->elt_sz, arr->len);
 
 	area = malloc(sizeof(*area));
-	if (area == NULL) {
-		rte_errno = ENOMEM;
-		return -1;
-	}
+	if (area == NULL)
+		return public_int(-ENOMEM);
 
 	pthread_mutex_lock(&area_lock);
 	/* Mapped here already (by init or an earlier attach): refuse, as DPDK. */
 	if (area_overlaps(arr->data, map_len)) {
-		rte_errno = EEXIST;
+		ret = -EEXIST;
 		goto fail;
 	}
-	data = map_area(arr->name, map_len, arr->data, false);
-	if (data == NULL)
+	ret = map_area(arr->name, map_len, arr->data, false, &data);
+	if (ret < 0)
 		goto fail;
 	area_add(area, arr->name, data, map_len);
 	pthread_mutex_unlock(&area_lock);
@@ -329,7 +329,7 @@ int rte_fbarray_attach(struct rte_fbarray *arr)
 fail:
 	pthread_mutex_unlock(&area_lock);
 	free(area);
-	return -1;
+	return public_int(ret);
 }
 
 /* Unmap arr from this process; with unlink, remove its shared file too. */
@@ -339,24 +339,18 @@ static int fbarray_unmap(struct rte_fbarray *arr, bool unlink)
 	size_t page_sz = hal_base_page_size();
 	size_t map_len;
 
-	if (arr == NULL) {
-		rte_errno = EINVAL;
-		return -1;
-	}
+	if (arr == NULL)
+		return -EINVAL;
 	/* An array we never mapped may hold garbage: only compare, never touch. */
-	if (page_sz == 0 || arr->elt_sz == 0 || arr->len == 0) {
-		rte_errno = ENOENT;
-		return -1;
-	}
+	if (page_sz == 0 || arr->elt_sz == 0 || arr->len == 0)
+		return -ENOENT;
 	map_len = calc_data_size(page_sz, arr->elt_sz, arr->len);
 
 	pthread_mutex_lock(&area_lock);
 	area = area_take(arr->data, map_len);
 	pthread_mutex_unlock(&area_lock);
-	if (area == NULL) {
-		rte_errno = ENOENT;
-		return -1;
-	}
+	if (area == NULL)
+		return -ENOENT;
 
 	if (unlink) {
 		char path[RTE_FBARRAY_NAME_LEN + 16];
@@ -370,8 +364,7 @@ static int fbarray_unmap(struct rte_fbarray *arr, bool unlink)
 			area->next = areas;
 			areas = area;
 			pthread_mutex_unlock(&area_lock);
-			rte_errno = -ret;
-			return -1;
+			return ret;
 		}
 		unmap_area(area->addr, area->len);
 		/* The array is gone for every process: clear the struct too. */
@@ -385,12 +378,12 @@ static int fbarray_unmap(struct rte_fbarray *arr, bool unlink)
 
 int rte_fbarray_destroy(struct rte_fbarray *arr)
 {
-	return fbarray_unmap(arr, true);
+	return public_int(fbarray_unmap(arr, true));
 }
 
 int rte_fbarray_detach(struct rte_fbarray *arr)
 {
-	return fbarray_unmap(arr, false);
+	return public_int(fbarray_unmap(arr, false));
 }
 
 /* --- elements ---------------------------------------------------------- */
@@ -425,10 +418,8 @@ static int set_state(struct rte_fbarray *arr, unsigned int idx, bool used)
 {
 	uint64_t *mask, bit;
 
-	if (arr == NULL || idx >= arr->len) {
-		rte_errno = EINVAL;
-		return -1;
-	}
+	if (arr == NULL || idx >= arr->len)
+		return -EINVAL;
 	mask = get_mask(arr);
 	bit = 1ULL << (idx % WORD_BITS);
 
@@ -451,12 +442,12 @@ static int set_state(struct rte_fbarray *arr, unsigned int idx, bool used)
 
 int rte_fbarray_set_used(struct rte_fbarray *arr, unsigned int idx)
 {
-	return set_state(arr, idx, true);
+	return public_int(set_state(arr, idx, true));
 }
 
 int rte_fbarray_set_free(struct rte_fbarray *arr, unsigned int idx)
 {
-	return set_state(arr, idx, false);
+	return public_int(set_state(arr, idx, false));
 }
 
 int rte_fbarray_is_used(struct rte_fbarray *arr, unsigned int idx)
@@ -557,10 +548,10 @@ static unsigned int run_down(const struct rte_fbarray *arr, unsigned int start, 
 	return (unsigned int)((int)start - scan_prev(arr, start, !used));
 }
 
+/* What a search that found nothing returns, as DPDK's rte_errno. */
 static int not_found(bool used)
 {
-	rte_errno = used ? ENOENT : ENOSPC;
-	return -1;
+	return used ? -ENOENT : -ENOSPC;
 }
 
 /* --- find_next / find_prev --------------------------------------------- */
@@ -569,10 +560,8 @@ static int fbarray_find(struct rte_fbarray *arr, unsigned int start, bool next, 
 {
 	int ret;
 
-	if (arr == NULL || start >= arr->len) {
-		rte_errno = EINVAL;
-		return -1;
-	}
+	if (arr == NULL || start >= arr->len)
+		return -EINVAL;
 	lock_read(arr);
 	if (next) {
 		unsigned int idx = scan_next(arr, start, used);
@@ -587,22 +576,22 @@ static int fbarray_find(struct rte_fbarray *arr, unsigned int start, bool next, 
 
 int rte_fbarray_find_next_free(struct rte_fbarray *arr, unsigned int start)
 {
-	return fbarray_find(arr, start, true, false);
+	return public_int(fbarray_find(arr, start, true, false));
 }
 
 int rte_fbarray_find_next_used(struct rte_fbarray *arr, unsigned int start)
 {
-	return fbarray_find(arr, start, true, true);
+	return public_int(fbarray_find(arr, start, true, true));
 }
 
 int rte_fbarray_find_prev_free(struct rte_fbarray *arr, unsigned int start)
 {
-	return fbarray_find(arr, start, false, false);
+	return public_int(fbarray_find(arr, start, false, false));
 }
 
 int rte_fbarray_find_prev_used(struct rte_fbarray *arr, unsigned int start)
 {
-	return fbarray_find(arr, start, false, true);
+	return public_int(fbarray_find(arr, start, false, true));
 }
 
 /* --- runs of n ------------------------------------------------------------ */
@@ -650,10 +639,8 @@ static int fbarray_find_n(struct rte_fbarray *arr, unsigned int start, unsigned 
 {
 	int ret;
 
-	if (arr == NULL || start >= arr->len || n == 0 || n > arr->len) {
-		rte_errno = EINVAL;
-		return -1;
-	}
+	if (arr == NULL || start >= arr->len || n == 0 || n > arr->len)
+		return -EINVAL;
 	lock_read(arr);
 	ret = next ? find_next_n(arr, start, n, used) : find_prev_n(arr, start, n, used);
 	unlock_read(arr);
@@ -662,22 +649,22 @@ static int fbarray_find_n(struct rte_fbarray *arr, unsigned int start, unsigned 
 
 int rte_fbarray_find_next_n_free(struct rte_fbarray *arr, unsigned int start, unsigned int n)
 {
-	return fbarray_find_n(arr, start, n, true, false);
+	return public_int(fbarray_find_n(arr, start, n, true, false));
 }
 
 int rte_fbarray_find_next_n_used(struct rte_fbarray *arr, unsigned int start, unsigned int n)
 {
-	return fbarray_find_n(arr, start, n, true, true);
+	return public_int(fbarray_find_n(arr, start, n, true, true));
 }
 
 int rte_fbarray_find_prev_n_free(struct rte_fbarray *arr, unsigned int start, unsigned int n)
 {
-	return fbarray_find_n(arr, start, n, false, false);
+	return public_int(fbarray_find_n(arr, start, n, false, false));
 }
 
 int rte_fbarray_find_prev_n_used(struct rte_fbarray *arr, unsigned int start, unsigned int n)
 {
-	return fbarray_find_n(arr, start, n, false, true);
+	return public_int(fbarray_find_n(arr, start, n, false, true));
 }
 
 /* --- contiguous runs ------------------------------------------------------ */
@@ -688,10 +675,8 @@ static int fbarray_find_contig(struct rte_fbarray *arr, unsigned int start, bool
 {
 	unsigned int run;
 
-	if (arr == NULL || start >= arr->len) {
-		rte_errno = EINVAL;
-		return -1;
-	}
+	if (arr == NULL || start >= arr->len)
+		return -EINVAL;
 	lock_read(arr);
 	run = next ? run_up(arr, start, used) : run_down(arr, start, used);
 	unlock_read(arr);
@@ -700,22 +685,22 @@ static int fbarray_find_contig(struct rte_fbarray *arr, unsigned int start, bool
 
 int rte_fbarray_find_contig_free(struct rte_fbarray *arr, unsigned int start)
 {
-	return fbarray_find_contig(arr, start, true, false);
+	return public_int(fbarray_find_contig(arr, start, true, false));
 }
 
 int rte_fbarray_find_contig_used(struct rte_fbarray *arr, unsigned int start)
 {
-	return fbarray_find_contig(arr, start, true, true);
+	return public_int(fbarray_find_contig(arr, start, true, true));
 }
 
 int rte_fbarray_find_rev_contig_free(struct rte_fbarray *arr, unsigned int start)
 {
-	return fbarray_find_contig(arr, start, false, false);
+	return public_int(fbarray_find_contig(arr, start, false, false));
 }
 
 int rte_fbarray_find_rev_contig_used(struct rte_fbarray *arr, unsigned int start)
 {
-	return fbarray_find_contig(arr, start, false, true);
+	return public_int(fbarray_find_contig(arr, start, false, true));
 }
 
 /* --- biggest run ---------------------------------------------------------- */
@@ -732,10 +717,8 @@ static int fbarray_find_biggest(struct rte_fbarray *arr, unsigned int start, boo
 	int best_idx = -1;
 	unsigned int best_len = 0;
 
-	if (arr == NULL || start >= arr->len) {
-		rte_errno = EINVAL;
-		return -1;
-	}
+	if (arr == NULL || start >= arr->len)
+		return -EINVAL;
 	lock_read(arr);
 	if (!rev) {
 		unsigned int cur = start;
@@ -776,22 +759,22 @@ static int fbarray_find_biggest(struct rte_fbarray *arr, unsigned int start, boo
 
 int rte_fbarray_find_biggest_free(struct rte_fbarray *arr, unsigned int start)
 {
-	return fbarray_find_biggest(arr, start, false, false);
+	return public_int(fbarray_find_biggest(arr, start, false, false));
 }
 
 int rte_fbarray_find_biggest_used(struct rte_fbarray *arr, unsigned int start)
 {
-	return fbarray_find_biggest(arr, start, true, false);
+	return public_int(fbarray_find_biggest(arr, start, true, false));
 }
 
 int rte_fbarray_find_rev_biggest_free(struct rte_fbarray *arr, unsigned int start)
 {
-	return fbarray_find_biggest(arr, start, false, true);
+	return public_int(fbarray_find_biggest(arr, start, false, true));
 }
 
 int rte_fbarray_find_rev_biggest_used(struct rte_fbarray *arr, unsigned int start)
 {
-	return fbarray_find_biggest(arr, start, true, true);
+	return public_int(fbarray_find_biggest(arr, start, true, true));
 }
 
 /* --- dump --------------------------------------------------------------- */

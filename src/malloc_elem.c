@@ -2,6 +2,7 @@
  * Heap elements: split, merge, resize and placement of data inside a free
  * element. Callers hold the heap's lock.
  */
+#include <errno.h>
 #include <string.h>
 
 #include <rte_common.h>
@@ -557,7 +558,7 @@ int malloc_elem_resize(struct malloc_elem *elem, size_t size)
 	if (elem->size < new_size) {
 		if (next == NULL || next->state != ELEM_FREE || !malloc_elem_next_adjacent(elem) ||
 		    elem->size + next->size < new_size)
-			return -1;
+			return -ENOMEM;
 		tail_dirty = dirty_span(next);
 		malloc_elem_free_list_remove(next);
 		join_elem(elem, next);

@@ -111,7 +111,8 @@ struct malloc_elem *malloc_elem_alloc(struct malloc_elem *elem, size_t size, siz
 /* Free a busy element, merging it with free neighbours; returns the result
  * (already on its free list). */
 struct malloc_elem *malloc_elem_free(struct malloc_elem *elem);
-/* Grow or shrink a busy element's data in place; 0 or -1 (nothing changed). */
+/* Grow or shrink a busy element's data in place; 0, or -ENOMEM (no room
+ * after it; nothing changed). */
 int malloc_elem_resize(struct malloc_elem *elem, size_t size);
 /* Take [start, start+len) out of free elem (off its free list), keeping the
  * parts before and after as free elements. */

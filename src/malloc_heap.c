@@ -110,41 +110,35 @@ int malloc_default_socket(void)
 
 /*
  * The heap a request on socket tries first: the socket's own, or for
- * SOCKET_ID_ANY the caller's. Returns its index, or -1 with rte_errno set
- * (EINVAL for a socket without a heap, ENOMEM when there are no heaps).
+ * SOCKET_ID_ANY the caller's. Returns its index, -EINVAL for a socket
+ * without a heap, or -ENOMEM when there are no heaps.
  */
 static int heap_first(int socket)
 {
 	int id;
 
-	if (eal_mcfg() == NULL) {
-		rte_errno = EINVAL;
-		return -1;
-	}
+	if (eal_mcfg() == NULL)
+		return -EINVAL;
 	if (socket != SOCKET_ID_ANY) {
 		id = malloc_socket_to_heap_id(socket);
-		if (id < 0)
-			rte_errno = EINVAL;
-		return id;
+		return id < 0 ? -EINVAL : id;
 	}
 	id = default_heap_id();
-	if (id < 0)
-		rte_errno = ENOMEM;
-	return id;
+	return id < 0 ? -ENOMEM : id;
 }
 
 /*
  * The heaps a request on socket may use, in the order to try them: the
  * first one (above), then for SOCKET_ID_ANY every other socket heap (an
  * external heap only ever serves requests naming its socket). Returns how
- * many, or -1 with rte_errno set.
+ * many, or -errno (heap_first's).
  */
 static int heap_order(int socket, int ids[RTE_MAX_HEAPS])
 {
 	int first = heap_first(socket), n = 0;
 
 	if (first < 0)
-		return -1;
+		return first;
 	ids[n++] = first;
 	if (socket != SOCKET_ID_ANY)
 		return n;
@@ -154,28 +148,23 @@ static int heap_order(int socket, int ids[RTE_MAX_HEAPS])
 	return n;
 }
 
-/* Sizes the heap code works with: cache-line multiples, sane bounds. */
+/* Sizes the heap code works with: cache-line multiples, sane bounds.
+ * Returns 0, -EINVAL or -ENOMEM (too large for any heap). */
 static int normalize_request(size_t *size, size_t *align, size_t bound)
 {
 	if (*align == 0)
 		*align = 1;
 	if (!rte_is_power_of_2((uint32_t)*align) || *align > (1UL << 31) ||
-	    (bound != 0 && (!RTE_IS_POWER_OF_2(bound) || bound < *size))) {
-		rte_errno = EINVAL;
-		return -1;
-	}
-	if (*size > MALLOC_MAX_SIZE) {
-		rte_errno = ENOMEM;
-		return -1;
-	}
+	    (bound != 0 && (!RTE_IS_POWER_OF_2(bound) || bound < *size)))
+		return -EINVAL;
+	if (*size > MALLOC_MAX_SIZE)
+		return -ENOMEM;
 	*size = RTE_CACHE_LINE_ROUNDUP(*size);
 	if (*size == 0)
 		*size = RTE_CACHE_LINE_SIZE;
 	*align = RTE_CACHE_LINE_ROUNDUP(*align);
-	if (bound != 0 && bound < *size) {
-		rte_errno = EINVAL;
-		return -1;
-	}
+	if (bound != 0 && bound < *size)
+		return -EINVAL;
 	return 0;
 }
 
@@ -397,78 +386,73 @@ static void *heap_alloc_growing(struct malloc_heap *heap, size_t size, unsigned 
 	return ret;
 }
 
-static void *alloc_existing(size_t size, int socket, unsigned int flags, size_t align,
-			    size_t bound, bool contig, struct malloc_dirty *dirty)
+static int alloc_existing(void **out, size_t size, int socket, unsigned int flags, size_t align,
+			  size_t bound, bool contig, struct malloc_dirty *dirty)
 {
 	struct malloc_heap *heap;
-	void *ret;
-	int id;
+	int id, ret;
 
-	if (normalize_request(&size, &align, bound) < 0)
-		return NULL;
+	ret = normalize_request(&size, &align, bound);
+	if (ret < 0)
+		return ret;
 	/* Only the first heap: for SOCKET_ID_ANY the local heap may still grow
 	 * before another socket's memory is used. */
 	id = heap_first(socket);
 	if (id < 0)
-		return NULL;
+		return id;
 	heap = heap_at(id);
 	if (malloc_heap_lock(heap) != 0) {
 		malloc_heap_unlock(heap);
-		rte_errno = ENOTRECOVERABLE;
-		return NULL;
+		return -ENOTRECOVERABLE;
 	}
-	ret = heap_alloc_on(heap, size, flags, align, bound, contig, dirty);
+	*out = heap_alloc_on(heap, size, flags, align, bound, contig, dirty);
 	malloc_heap_unlock(heap);
-	if (ret == NULL)
-		rte_errno = ENOMEM;
-	return ret;
+	return *out != NULL ? 0 : -ENOMEM;
 }
 
-static void *alloc_grow_locked(size_t size, int socket, unsigned int flags, size_t align,
-			       size_t bound, bool contig, struct malloc_dirty *dirty)
+static int alloc_grow_locked(void **out, size_t size, int socket, unsigned int flags,
+			     size_t align, size_t bound, bool contig, struct malloc_dirty *dirty)
 {
 	int ids[RTE_MAX_HEAPS];
-	int n, err = ENOMEM;
+	int n, err = -ENOMEM;
 
-	if (normalize_request(&size, &align, bound) < 0)
-		return NULL;
-	n = heap_order(socket, ids);
+	n = normalize_request(&size, &align, bound);
+	if (n == 0)
+		n = heap_order(socket, ids);
 	if (n < 0)
-		return NULL;
+		return n;
 	for (int i = 0; i < n; i++) {
-		void *ret = heap_alloc_growing(heap_at(ids[i]), size, flags, align, bound, contig,
-					       dirty);
-
-		if (ret != NULL)
-			return ret;
+		*out = heap_alloc_growing(heap_at(ids[i]), size, flags, align, bound, contig,
+					  dirty);
+		if (*out != NULL)
+			return 0;
 		if (heap_at(ids[i])->failed)
-			err = ENOTRECOVERABLE;
+			err = -ENOTRECOVERABLE;
 	}
-	rte_errno = err;
-	return NULL;
+	return err;
 }
 
-void *malloc_heap_alloc_existing(size_t size, int socket, unsigned int flags, size_t align,
-				 size_t bound, bool contig)
+int malloc_heap_alloc_existing(void **out, size_t size, int socket, unsigned int flags,
+			       size_t align, size_t bound, bool contig)
 {
-	return alloc_existing(size, socket, flags, align, bound, contig, NULL);
+	return alloc_existing(out, size, socket, flags, align, bound, contig, NULL);
 }
 
-void *malloc_heap_alloc_grow_locked(size_t size, int socket, unsigned int flags, size_t align,
-				    size_t bound, bool contig)
+int malloc_heap_alloc_grow_locked(void **out, size_t size, int socket, unsigned int flags,
+				  size_t align, size_t bound, bool contig)
 {
-	return alloc_grow_locked(size, socket, flags, align, bound, contig, NULL);
+	return alloc_grow_locked(out, size, socket, flags, align, bound, contig, NULL);
 }
 
-void *malloc_heap_alloc(size_t size, int socket, unsigned int flags, size_t align, size_t bound,
-			bool contig, struct malloc_dirty *dirty)
+int malloc_heap_alloc(void **out, size_t size, int socket, unsigned int flags, size_t align,
+		      size_t bound, bool contig, struct malloc_dirty *dirty)
 {
-	void *ret = alloc_existing(size, socket, flags, align, bound, contig, dirty);
+	int ret = alloc_existing(out, size, socket, flags, align, bound, contig, dirty);
 
-	if (ret != NULL || rte_errno != ENOMEM)
+	if (ret != -ENOMEM)
 		return ret;
 	rte_mcfg_mem_write_lock();
-	ret = alloc_grow_locked(size, socket, flags, align, bound, contig, dirty);
+	ret = alloc_grow_locked(out, size, socket, flags, align, bound, contig, dirty);
 	rte_mcfg_mem_write_unlock();
 	return ret;
 }
@@ -499,19 +483,20 @@ static size_t heap_biggest(struct malloc_heap *heap, unsigned int flags, size_t 
 	return best;
 }
 
-void *malloc_heap_alloc_biggest(int socket, unsigned int flags, size_t align, bool contig)
+int malloc_heap_alloc_biggest(void **out, int socket, unsigned int flags, size_t align,
+			      bool contig)
 {
 	int ids[RTE_MAX_HEAPS];
 	struct malloc_elem *elem = NULL;
 	struct malloc_heap *heap;
 	size_t best = 0, size = 0;
-	int n, best_id = -1, err = ENOMEM;
+	int n, best_id = -1, err = -ENOMEM;
 
-	if (normalize_request(&size, &align, 0) < 0)
-		return NULL;
-	n = heap_order(socket, ids);
+	n = normalize_request(&size, &align, 0);
+	if (n == 0)
+		n = heap_order(socket, ids);
 	if (n < 0)
-		return NULL;
+		return n;
 	for (int pass = 0; pass < 2 && best_id < 0; pass++) {
 		if (pass == 1) {
 			if (!(flags & RTE_MEMZONE_SIZE_HINT_ONLY))
@@ -523,7 +508,7 @@ void *malloc_heap_alloc_biggest(int socket, unsigned int flags, size_t align, bo
 			if (malloc_heap_lock(heap) == 0)
 				size = heap_biggest(heap, flags, align, contig, NULL);
 			else
-				size = 0, err = ENOTRECOVERABLE;
+				size = 0, err = -ENOTRECOVERABLE;
 			malloc_heap_unlock(heap);
 			if (size > best) {
 				best = size;
@@ -531,25 +516,23 @@ void *malloc_heap_alloc_biggest(int socket, unsigned int flags, size_t align, bo
 			}
 		}
 	}
-	if (best_id < 0) {
-		rte_errno = err;
-		return NULL;
-	}
+	if (best_id < 0)
+		return err;
 	/* Look again under the lock: another thread may have been quicker. */
 	heap = heap_at(best_id);
 	if (malloc_heap_lock(heap) != 0)
-		size = 0, err = ENOTRECOVERABLE;
+		size = 0, err = -ENOTRECOVERABLE;
 	else
 		size = heap_biggest(heap, flags, align, contig, &elem);
 	if (size == 0) {
 		malloc_heap_unlock(heap);
-		rte_errno = err;
-		return NULL;
+		return err;
 	}
 	elem = malloc_elem_alloc(elem, size, align, 0, contig, NULL);
 	heap->alloc_count++;
 	malloc_heap_unlock(heap);
-	return RTE_PTR_ADD(elem, MALLOC_ELEM_HEADER_LEN);
+	*out = RTE_PTR_ADD(elem, MALLOC_ELEM_HEADER_LEN);
+	return 0;
 }
 
 /* --- checking user pointers --------------------------------------------- */
@@ -655,12 +638,13 @@ static bool covers_a_page(const struct malloc_elem *elem)
  * element, the run gives up its edge page instead). Free memory counts
  * every free byte, so the free pages kept are fewer than retain bytes.
  */
-static void heap_release_pages(struct malloc_heap *heap, struct malloc_elem *elem, size_t retain)
+static int heap_release_pages(struct malloc_heap *heap, struct malloc_elem *elem, size_t retain)
 {
 	struct rte_memseg_list *msl = elem->msl;
 	const uintptr_t pg_sz = msl->page_sz;
 	const uintptr_t lowest = RTE_ALIGN_CEIL((uintptr_t)elem, pg_sz);
 	uintptr_t limit = RTE_ALIGN_FLOOR((uintptr_t)elem + elem->size, pg_sz);
+	int err;
 
 	while (limit > lowest && heap->free_size > retain) {
 		const uintptr_t excess = RTE_ALIGN_CEIL(heap->free_size - retain, pg_sz);
@@ -692,7 +676,8 @@ static void heap_release_pages(struct malloc_heap *heap, struct malloc_elem *ele
 		for (va = rs; va < re; va += pg_sz) {
 			struct rte_memseg *ms = rte_mem_virt2memseg((void *)va, msl);
 
-			if (ms == NULL || eal_memalloc_free_seg(ms) < 0)
+			err = ms == NULL ? -EFAULT : eal_memalloc_free_seg(ms);
+			if (err < 0)
 				break;
 			heap->runtime_pages--;
 		}
@@ -709,11 +694,12 @@ static void heap_release_pages(struct malloc_heap *heap, struct malloc_elem *ele
 			back = malloc_heap_add_memory(heap, msl, (void *)va, re - va);
 			malloc_elem_mark_dirty(back);
 			eal_mem_event_notify(RTE_MEM_EVENT_ALLOC, (void *)va, re - va);
-			break;
+			return err;
 		}
 		if (rs == s)
 			break; /* nothing of elem is left below the run */
 	}
+	return 0;
 }
 
 /* Should freeing leave free elem's pages to heap_release_pages? */
@@ -723,16 +709,24 @@ static bool may_release(const struct malloc_heap *heap, const struct malloc_elem
 	       covers_a_page(elem);
 }
 
-void malloc_heap_trim_locked(struct malloc_heap *heap, size_t retain)
+int malloc_heap_trim_locked(struct malloc_heap *heap, size_t retain)
 {
 	struct malloc_elem *elem, *next;
+	int ret = 0;
 
-	/* Highest first, as one rte_free would: the lowest pages stay. */
+	/* Highest first, as one rte_free would: the lowest pages stay. The
+	 * element a failed unmap gave back its pages to is not tried again
+	 * (next is below it), but lower ones still are. */
 	for (elem = heap->last; elem != NULL && heap->runtime_pages != 0; elem = next) {
 		next = elem->prev;
-		if (elem->state == ELEM_FREE && covers_a_page(elem))
-			heap_release_pages(heap, elem, retain);
+		if (elem->state == ELEM_FREE && covers_a_page(elem)) {
+			int err = heap_release_pages(heap, elem, retain);
+
+			if (err < 0 && ret == 0)
+				ret = err;
+		}
 	}
+	return ret;
 }
 
 struct malloc_heap *malloc_heap_of_list(const struct rte_memseg_list *msl)
@@ -816,9 +810,9 @@ int malloc_heap_resize(struct malloc_elem *elem, size_t size)
 	int ret;
 
 	if (size > MALLOC_MAX_SIZE)
-		return -1;
+		return -ENOMEM;
 	size = RTE_CACHE_LINE_ROUNDUP(size);
-	ret = malloc_heap_lock(heap) == 0 ? malloc_elem_resize(elem, size) : -1;
+	ret = malloc_heap_lock(heap) == 0 ? malloc_elem_resize(elem, size) : -ENOTRECOVERABLE;
 	malloc_heap_unlock(heap);
 	return ret;
 }
@@ -861,8 +855,7 @@ int malloc_heap_init(void)
 		heap_id = malloc_socket_to_heap_id(msl->socket_id);
 		if (heap_id < 0) {
 			RTE_LOG(ERR, MALLOC, "no heap for socket %d\n", msl->socket_id);
-			rte_errno = ENODEV;
-			return -1;
+			return -ENODEV;
 		}
 		while (idx >= 0) {
 			int n = rte_fbarray_find_contig_used(&msl->memseg_arr, (unsigned int)idx);

@@ -114,20 +114,23 @@ struct malloc_dirty;
  * socket (or any, the default one first); grows the heap when needed. If
  * dirty is not NULL it gets the part of the block that may not be zero
  * (malloc_elem.h), for rte_zmalloc to clear once the locks are dropped.
- * Returns the data pointer, or NULL with rte_errno set.
+ * Puts the data pointer in *out and returns 0, or returns -errno (DPDK's
+ * rte_errno for the failure: -EINVAL for a bad socket, alignment or bound,
+ * -ENOMEM for no memory, -ENOTRECOVERABLE for a failed heap).
  */
-void *malloc_heap_alloc(size_t size, int socket, unsigned int flags, size_t align,
-			size_t bound, bool contig, struct malloc_dirty *dirty);
+int malloc_heap_alloc(void **out, size_t size, int socket, unsigned int flags, size_t align,
+		      size_t bound, bool contig, struct malloc_dirty *dirty);
 /*
  * The same in two halves, for callers that hold the memzone lock: without
  * growing; and with growing, which needs the hotplug lock held for writing.
  */
-void *malloc_heap_alloc_existing(size_t size, int socket, unsigned int flags, size_t align,
-				 size_t bound, bool contig);
-void *malloc_heap_alloc_grow_locked(size_t size, int socket, unsigned int flags, size_t align,
-				    size_t bound, bool contig);
+int malloc_heap_alloc_existing(void **out, size_t size, int socket, unsigned int flags,
+			       size_t align, size_t bound, bool contig);
+int malloc_heap_alloc_grow_locked(void **out, size_t size, int socket, unsigned int flags,
+				  size_t align, size_t bound, bool contig);
 /* The biggest block the heap(s) can give right now, without growing. */
-void *malloc_heap_alloc_biggest(int socket, unsigned int flags, size_t align, bool contig);
+int malloc_heap_alloc_biggest(void **out, int socket, unsigned int flags, size_t align,
+			      bool contig);
 
 /*
  * The busy element whose data is ptr, checked as far as possible (inside a
@@ -142,10 +145,11 @@ struct malloc_elem *malloc_heap_elem_of(const void *ptr, const char *caller);
 void malloc_heap_free(struct malloc_elem *elem, bool release_pages);
 /*
  * Hotplug lock (write) and heap lock held: unmap the free runtime pages of
- * the heap beyond retain bytes of free memory (0: all of them).
+ * the heap beyond retain bytes of free memory (0: all of them). 0, or the
+ * -errno of a page the HAL could not unmap (it stays in the heap, free).
  */
-void malloc_heap_trim_locked(struct malloc_heap *heap, size_t retain);
-/* Resize in place; 0 or -1 (nothing changed). */
+int malloc_heap_trim_locked(struct malloc_heap *heap, size_t retain);
+/* Resize in place; 0, or -ENOMEM / -ENOTRECOVERABLE (nothing changed). */
 int malloc_heap_resize(struct malloc_elem *elem, size_t size);
 
 void malloc_heap_get_stats(struct malloc_heap *heap, struct rte_malloc_socket_stats *stats);

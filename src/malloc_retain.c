@@ -17,7 +17,7 @@
 static int heaps_trim(int socket, bool set_bound, size_t retain)
 {
 	struct rte_mem_config *mcfg = eal_mcfg();
-	int id = -1;
+	int id = -1, ret = 0;
 
 	if (mcfg == NULL)
 		return -EINVAL;
@@ -29,6 +29,7 @@ static int heaps_trim(int socket, bool set_bound, size_t retain)
 	rte_mcfg_mem_write_lock();
 	for (int i = 0; i < RTE_MAX_HEAPS; i++) {
 		struct malloc_heap *heap = &mcfg->malloc_heaps[i];
+		int err;
 
 		if (heap->name[0] == '\0' || (id >= 0 && i != id))
 			continue;
@@ -38,11 +39,13 @@ static int heaps_trim(int socket, bool set_bound, size_t retain)
 		}
 		if (set_bound)
 			heap->retain_bytes = retain;
-		malloc_heap_trim_locked(heap, retain);
+		err = malloc_heap_trim_locked(heap, retain);
+		if (err < 0 && ret == 0)
+			ret = err; /* the other heaps are still trimmed */
 		malloc_heap_unlock(heap);
 	}
 	rte_mcfg_mem_write_unlock();
-	return 0;
+	return ret;
 }
 
 int rtemem_heap_set_retain(int socket, size_t bytes)

@@ -19,20 +19,27 @@ static bool bad_align(unsigned int align)
 	return align != 0 && !rte_is_power_of_2(align);
 }
 
-/* dirty: see malloc_heap_alloc. */
-static void *heap_alloc(size_t size, unsigned int align, int socket, struct malloc_dirty *dirty)
+/* dirty: see malloc_heap_alloc. 0 or -errno. */
+static int heap_alloc(void **out, size_t size, unsigned int align, int socket,
+		      struct malloc_dirty *dirty)
 {
-	if (size == 0 || bad_align(align) || socket < SOCKET_ID_ANY) {
-		rte_errno = EINVAL;
-		return NULL;
-	}
-	return malloc_heap_alloc(size, socket, 0, align == 0 ? 1 : align, 0, false, dirty);
+	if (size == 0 || bad_align(align) || socket < SOCKET_ID_ANY)
+		return -EINVAL;
+	return malloc_heap_alloc(out, size, socket, 0, align == 0 ? 1 : align, 0, false, dirty);
 }
 
 void *rte_malloc_socket(const char *type, size_t size, unsigned align, int socket)
 {
+	void *ptr = NULL;
+	int ret;
+
 	RTE_SET_USED(type);
-	return heap_alloc(size, align, socket, NULL);
+	ret = heap_alloc(&ptr, size, align, socket, NULL);
+	if (ret < 0) {
+		rte_errno = -ret;
+		return NULL;
+	}
+	return ptr;
 }
 
 void *rte_malloc(const char *type, size_t size, unsigned align)
@@ -43,13 +50,18 @@ void *rte_malloc(const char *type, size_t size, unsigned align)
 void *rte_zmalloc_socket(const char *type, size_t size, unsigned align, int socket)
 {
 	struct malloc_dirty dirty = { NULL, 0 };
-	void *ptr;
+	void *ptr = NULL;
+	int ret;
 
 	RTE_SET_USED(type);
-	ptr = heap_alloc(size, align, socket, &dirty);
+	ret = heap_alloc(&ptr, size, align, socket, &dirty);
+	if (ret < 0) {
+		rte_errno = -ret;
+		return NULL;
+	}
 	/* Only what the heap does not know to be zero (malloc_elem.h); outside
 	 * the heap lock, as the block is ours now. */
-	if (ptr != NULL && dirty.len != 0)
+	if (dirty.len != 0)
 		memset(dirty.start, 0, dirty.len);
 	return ptr;
 }

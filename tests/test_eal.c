@@ -733,16 +733,26 @@ static void test_locks_and_waits(void **state)
 }
 
 #ifdef RTEMEM_HAL_sim
-/* A fault at any HAL call during init fails it cleanly; the next init works. */
+/*
+ * A fault at any HAL call during init fails it cleanly, with the error of
+ * the call that failed (the sim's: ENOMEM for VA and pages, ENOSPC for a
+ * shared file, EFAULT for a page without an IOVA, EMFILE for a socket);
+ * the next init works.
+ */
 static void test_init_faults(void **state)
 {
-	static const char *const points[] = {
-		"va_reserve:1", "va_reserve:2", "va_reserve:3",
-		"shm_create:1", "shm_create:2", "shm_create:3",
-		"shm_create:6", /* the last of the four memseg lists */
-		"shm_create:7", /* the memzone table */
-		"page_map:1", "page_map:2", "virt2iova:1",
-		"ipc_open:1", /* the primary's socket */
+	static const struct {
+		const char *point;
+		int err;
+	} points[] = {
+		{ "va_reserve:1", ENOMEM }, { "va_reserve:2", ENOMEM }, { "va_reserve:3", ENOMEM },
+		{ "shm_create:1", ENOSPC }, /* the config */
+		{ "shm_create:2", ENOENT }, /* the hugepage_info file: always ENOENT */
+		{ "shm_create:3", ENOSPC },
+		{ "shm_create:6", ENOSPC }, /* the last of the four memseg lists */
+		{ "shm_create:7", ENOSPC }, /* the memzone table */
+		{ "page_map:1", ENOMEM },   { "page_map:2", ENOMEM },	{ "virt2iova:1", EFAULT },
+		{ "ipc_open:1", EMFILE }, /* the primary's socket */
 	};
 
 	RTE_SET_USED(state);
@@ -750,12 +760,15 @@ static void test_init_faults(void **state)
 	for (size_t i = 0; i < RTE_DIM(points); i++) {
 		char args[128];
 
-		snprintf(args, sizeof(args), "--sim=pages=4,fail=%s -m 4", points[i]);
+		snprintf(args, sizeof(args), "--sim=pages=4,fail=%s -m 4", points[i].point);
+		rte_errno = EALREADY; /* stale: init must replace it */
 		if (init_with(args, NULL) != -1) {
 			rte_eal_cleanup();
-			fail_msg("init survived fault %s", points[i]);
+			fail_msg("init survived fault %s", points[i].point);
 		}
-		assert_true(rte_errno != 0);
+		if (rte_errno != points[i].err)
+			fail_msg("fault %s: rte_errno %d, expected %d", points[i].point, rte_errno,
+				 points[i].err);
 	}
 	rte_log_set_global_level(RTE_LOG_DEBUG);
 	assert_true(init_with("--sim=pages=4 -m 4", NULL) >= 0);
@@ -889,7 +902,45 @@ static void test_fault_points_public_calls(void **state)
 	assert_int_equal(rte_fbarray_attach(&arr), 0);
 	assert_int_equal(rte_fbarray_is_used(&arr, 5), 1);
 	assert_int_equal(arr.count, 1);
+	/* shm_unlink: rte_fbarray_destroy fails and the array stays, usable. */
+	sim_fault_arm(SIM_OP_SHM_UNLINK, 1);
+	rte_errno = 0;
+	assert_int_equal(rte_fbarray_destroy(&arr), -1);
+	assert_int_equal(rte_errno, EACCES);
+	assert_int_equal(rte_fbarray_is_used(&arr, 5), 1);
+	assert_int_equal(rte_fbarray_set_used(&arr, 6), 0);
+	assert_int_equal(arr.count, 2);
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+	fault_state_same(&before);
+
+	/* page_fd: rte_memseg_get_fd; mem_lock: rte_mem_lock_page. Each fails
+	 * once with the HAL's error and works the next time. */
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0); /* the pages retained above */
+	fault_state_get(&before);
+	p = rte_malloc(NULL, 1 << 20, 0);
+	assert_non_null(p);
+	{
+		const struct rte_memseg *ms = rte_mem_virt2memseg(p, NULL);
+		int fd;
+
+		assert_non_null(ms);
+		sim_fault_arm(SIM_OP_PAGE_FD, 1);
+		rte_errno = 0;
+		assert_int_equal(rte_memseg_get_fd(ms), -1);
+		assert_int_equal(rte_errno, EMFILE);
+		fd = rte_memseg_get_fd(ms);
+		assert_true(fd >= 0);
+		assert_int_equal(rte_memseg_get_fd(ms), fd); /* the HAL keeps it */
+	}
+	sim_fault_arm(SIM_OP_MEM_LOCK, 1);
+	rte_errno = 0;
+	assert_int_equal(rte_mem_lock_page(p), -1);
+	assert_int_equal(rte_errno, ENOMEM);
+	assert_int_equal(rte_mem_lock_page(p), 0);
+	assert_int_equal(munlock(RTE_PTR_ALIGN_FLOOR(p, hal_base_page_size()),
+				 hal_base_page_size()), 0);
+	rte_free(p);
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
 	fault_state_same(&before);
 
 	/* pci_scan: the lazy probe of the first rte_eth_* call finds nothing,

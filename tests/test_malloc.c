@@ -1713,7 +1713,7 @@ static void test_release_faults(void **state)
 #ifdef RTEMEM_HAL_sim
 	const size_t pg = page_size();
 	const size_t default_retain = RTE_MAX((size_t)RTE_PGSIZE_2M, pg);
-	struct snapshot before, mid;
+	struct snapshot before, mid, after_trim;
 	unsigned long calls;
 	void *p;
 
@@ -1737,6 +1737,23 @@ static void test_release_faults(void **state)
 			 (mid.pages - before.pages) * pg);
 	assert_int_equal(mid.st.alloc_count, before.st.alloc_count);
 	assert_int_equal(mid.pool_free + mid.pages, before.pool_free + before.pages);
+
+	/* A trim that cannot unmap a page says so (the sim's -EBUSY), and the
+	 * page stays in the heap as free memory, as above. */
+	sim_fault_arm(SIM_OP_PAGE_UNMAP, 1);
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), -EBUSY);
+	sim_fault_arm(SIM_OP_PAGE_UNMAP, 0);
+	snapshot_now(&after_trim);
+	assert_true(after_trim.pages > before.pages);
+	assert_true(after_trim.pages <= mid.pages);
+	assert_int_equal(after_trim.st.heap_totalsz_bytes - before.st.heap_totalsz_bytes,
+			 (after_trim.pages - before.pages) * pg);
+	assert_int_equal(after_trim.st.heap_freesz_bytes - before.st.heap_freesz_bytes,
+			 (after_trim.pages - before.pages) * pg);
+	/* and so does setting the bound, which trims too */
+	sim_fault_arm(SIM_OP_PAGE_UNMAP, 1);
+	assert_int_equal(rtemem_heap_set_retain(SOCKET_ID_ANY, 0), -EBUSY);
+	sim_fault_arm(SIM_OP_PAGE_UNMAP, 0);
 
 	assert_int_equal(rtemem_heap_set_retain(SOCKET_ID_ANY, default_retain), 0);
 	assert_given_back(&before);

@@ -128,14 +128,11 @@ static void test_alloc_until_exhausted_and_back(void **state)
 	if (ms[got] != NULL)
 		got++;
 	if (rtetest_hal_is_sim()) {
-		struct rte_memseg *extra;
+		struct rte_memseg *extra = NULL;
 
 		assert_int_equal(got, n);
-		rte_mcfg_mem_write_lock();
-		extra = eal_memalloc_alloc_seg(hugepage_size(), 0);
-		rte_mcfg_mem_write_unlock();
+		assert_int_equal(alloc_bulk(&extra, 1, 0, true), -ENOMEM);
 		assert_null(extra);
-		assert_int_equal(rte_errno, ENOMEM);
 	}
 	assert_true(got > 0);
 	assert_int_equal(rte_eal_get_physmem_size(), (uint64_t)got * hugepage_size());
@@ -193,8 +190,7 @@ static void test_bulk_exact_is_all_or_nothing(void **state)
 	snprintf(args, sizeof(args), "--sim=pages=%u", n);
 	boot(args);
 	take_snapshot(&before);
-	assert_int_equal(alloc_bulk(ms, (int)n + 1, 0, true), -1);
-	assert_int_equal(rte_errno, ENOMEM);
+	assert_int_equal(alloc_bulk(ms, (int)n + 1, 0, true), -ENOMEM);
 	take_snapshot(&after);
 	assert_memory_equal(&before, &after, sizeof(before));
 
@@ -214,18 +210,18 @@ static void test_bad_arguments(void **state)
 
 	RTE_SET_USED(state);
 	boot("--sim=pages=4");
-	assert_int_equal(eal_memalloc_alloc_seg_bulk(ms, 0, hugepage_size(), 0, true), -1);
-	assert_int_equal(rte_errno, EINVAL);
+	/* Internal calls: -errno, and rte_errno is left as it was. */
+	rte_errno = 12345;
+	assert_int_equal(eal_memalloc_alloc_seg_bulk(ms, 0, hugepage_size(), 0, true), -EINVAL);
 	/* No list of that page size: nothing to allocate from. */
-	assert_int_equal(eal_memalloc_alloc_seg_bulk(ms, 1, 4096 * 3, 0, true), -1);
-	assert_int_equal(rte_errno, ENOMEM);
+	assert_int_equal(eal_memalloc_alloc_seg_bulk(ms, 1, 4096 * 3, 0, true), -ENOMEM);
 	/* A socket that does not exist. */
-	assert_int_equal(eal_memalloc_alloc_seg_bulk(ms, 1, hugepage_size(), 5, true), -1);
+	assert_int_equal(eal_memalloc_alloc_seg_bulk(ms, 1, hugepage_size(), 5, true), -ENOMEM);
 	memset(&fake, 0, sizeof(fake));
 	fake.addr = &fake;
-	assert_int_equal(eal_memalloc_free_seg(&fake), -1);
-	assert_int_equal(rte_errno, EINVAL);
-	assert_int_equal(eal_memalloc_free_seg(NULL), -1);
+	assert_int_equal(eal_memalloc_free_seg(&fake), -EINVAL);
+	assert_int_equal(eal_memalloc_free_seg(NULL), -EINVAL);
+	assert_int_equal(rte_errno, 12345);
 	assert_null(rte_mem_virt2memseg(&fake, NULL));
 	assert_null(rte_mem_virt2memseg_list(&fake));
 	rte_eal_cleanup();
@@ -303,18 +299,18 @@ static void test_queries_and_walks(void **state)
 	/* A page freed twice: the first free cleared the segment, the second is refused. */
 	rte_mcfg_mem_write_lock();
 	assert_int_equal(eal_memalloc_free_seg(ms[1]), 0);
-	assert_int_equal(eal_memalloc_free_seg(ms[1]), -1);
-	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(eal_memalloc_free_seg(ms[1]), -EINVAL);
 	/* In a bulk, one bad page fails the call; the good ones are freed. */
-	assert_int_equal(eal_memalloc_free_seg_bulk(ms, 2), -1);
+	assert_int_equal(eal_memalloc_free_seg_bulk(ms, 2), -EINVAL);
 	rte_mcfg_mem_write_unlock();
 	assert_int_equal(rte_eal_get_physmem_size(), 0);
 	rte_eal_cleanup();
 }
 
 #ifdef RTEMEM_HAL_sim
-/* The nth HAL call of op fails: the allocation fails and nothing changes. */
-static void check_fault(enum sim_op op, unsigned int nth)
+/* The nth HAL call of op fails: the allocation fails with err and nothing
+ * changes. */
+static void check_fault(enum sim_op op, unsigned int nth, int err)
 {
 	struct rte_memseg *ms[8];
 	struct snapshot before, after;
@@ -324,7 +320,7 @@ static void check_fault(enum sim_op op, unsigned int nth)
 	sim_fault_arm(op, nth);
 	got = alloc_bulk(ms, 8, 0, true);
 	sim_fault_arm(op, 0);
-	assert_int_equal(got, -1);
+	assert_int_equal(got, err);
 	take_snapshot(&after);
 	assert_memory_equal(&before, &after, sizeof(before));
 	/* And the machine still works afterwards. */
@@ -338,8 +334,8 @@ static void test_fault_injection_leaves_lists_unchanged(void **state)
 	RTE_SET_USED(state);
 	boot("--sim=pages=16");
 	for (unsigned int nth = 1; nth <= 8; nth++) {
-		check_fault(SIM_OP_PAGE_MAP, nth);
-		check_fault(SIM_OP_VIRT2IOVA, nth);
+		check_fault(SIM_OP_PAGE_MAP, nth, -ENOMEM);
+		check_fault(SIM_OP_VIRT2IOVA, nth, -EFAULT);
 	}
 	rte_eal_cleanup();
 }
@@ -466,8 +462,7 @@ static void test_prealloc_is_kept(void **state)
 	assert_int_equal(s.physmem, RTE_ALIGN_CEIL((uint64_t)8 << 20, hugepage_size()));
 	first = rte_fbarray_get(&eal_mcfg()->memsegs[0].memseg_arr, 0);
 	assert_true(first->flags & RTE_MEMSEG_FLAG_DO_NOT_FREE);
-	assert_int_equal(eal_memalloc_free_seg((struct rte_memseg *)first), -1);
-	assert_int_equal(rte_errno, EBUSY);
+	assert_int_equal(eal_memalloc_free_seg((struct rte_memseg *)first), -EBUSY);
 	rte_eal_cleanup();
 }
 

@@ -273,12 +273,13 @@ static int child_alloc_free(void)
 	rte_mcfg_mem_write_unlock();
 	if (ret != 0 || msl->memseg_arr.count != before || rte_mem_virt2memseg(addr, NULL) != NULL)
 		return CHILD_BAD_DATA;
-	/* Freed twice: the primary cleared the segment, so it is refused here. */
+	/* Freed twice: the primary cleared the segment, so it is refused here.
+	 * Internal calls return -errno and leave rte_errno alone. */
 	rte_errno = 0;
 	rte_mcfg_mem_write_lock();
 	ret = eal_memalloc_free_seg(ms);
 	rte_mcfg_mem_write_unlock();
-	if (ret != -1 || rte_errno != EINVAL)
+	if (ret != -EINVAL || rte_errno != 0)
 		return CHILD_BAD_DATA;
 	/* A segment that is in no list is refused without asking. */
 	{
@@ -286,25 +287,22 @@ static int child_alloc_free(void)
 
 		memset(&fake, 0, sizeof(fake));
 		fake.addr = &fake;
-		rte_errno = 0;
-		if (eal_memalloc_free_seg(&fake) != -1 || rte_errno != EINVAL)
+		if (eal_memalloc_free_seg(&fake) != -EINVAL || rte_errno != 0)
 			return CHILD_BAD_DATA;
 	}
 	/* More pages than a list holds: the primary's refusal comes back. */
-	rte_errno = 0;
 	rte_mcfg_mem_write_lock();
 	ret = eal_memalloc_alloc_seg_bulk(NULL, RTE_MAX_MEMSEG_PER_LIST + 1, hugepage_size(), 0,
 					  true);
 	rte_mcfg_mem_write_unlock();
-	if (ret != -1 || rte_errno != EINVAL || msl->memseg_arr.count != before)
+	if (ret != -EINVAL || rte_errno != 0 || msl->memseg_arr.count != before)
 		return CHILD_BAD_DATA;
 	/* More pages than the sim machine has (8): its ENOMEM. */
 	if (rtetest_hal_is_sim()) {
-		rte_errno = 0;
 		rte_mcfg_mem_write_lock();
 		ret = eal_memalloc_alloc_seg_bulk(many, 64, hugepage_size(), 0, true);
 		rte_mcfg_mem_write_unlock();
-		if (ret != -1 || rte_errno != ENOMEM || msl->memseg_arr.count != before)
+		if (ret != -ENOMEM || rte_errno != 0 || msl->memseg_arr.count != before)
 			return CHILD_BAD_DATA;
 	}
 	rte_eal_cleanup();
@@ -477,6 +475,33 @@ static bool va_maps_a_file(const void *va)
 	}
 	fclose(f);
 	return ret;
+}
+
+/*
+ * The secondary cannot read the machine file the primary left in the
+ * runtime directory (fault point machine_file): rte_eal_init fails with
+ * EIO and leaves nothing behind, so the same process attaches next time.
+ */
+static int child_machine_file_fail(void)
+{
+	void *p;
+
+	sim_fault_arm(SIM_OP_MACHINE_FILE, 1);
+	rte_errno = 0;
+	if (eal_up("secondary", NULL) >= 0) {
+		rte_eal_cleanup();
+		return CHILD_BAD_DATA;
+	}
+	if (rte_errno != EIO)
+		return CHILD_BAD_DATA;
+	if (eal_up("secondary", NULL) < 0)
+		return CHILD_INIT_FAILED;
+	p = rte_malloc(NULL, 64, 0);
+	if (rte_eal_process_type() != RTE_PROC_SECONDARY || p == NULL)
+		return CHILD_BAD_DATA;
+	rte_free(p);
+	rte_eal_cleanup();
+	return CHILD_OK;
 }
 
 /*
@@ -1471,6 +1496,31 @@ static void test_secondary_attach_fails(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+/* The secondary's machine file cannot be read (child_machine_file_fail):
+ * its init fails cleanly, the primary's heap and pool are untouched. */
+static void test_secondary_machine_file_fails(void **state)
+{
+	struct rte_malloc_socket_stats before, after;
+	unsigned int pool;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("mfile");
+	assert_true(eal_up("primary", "--sim=pages=8") >= 0);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &before), 0);
+	pool = sim_pool_free_pages(0);
+	assert_int_equal(run_child("machine_file_fail"), CHILD_OK);
+	/* The child's rte_malloc grew the heap through us; it freed the block,
+	 * and the heap keeps its retained page: trim, then compare. */
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
+	assert_int_equal(rte_malloc_get_socket_stats(0, &after), 0);
+	assert_int_equal(after.heap_totalsz_bytes, before.heap_totalsz_bytes);
+	assert_int_equal(after.alloc_count, before.alloc_count);
+	assert_int_equal(sim_pool_free_pages(0), pool);
+	assert_int_equal(rtemem_malloc_heap_check(NULL), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 /* A secondary cannot unmap pages the primary gave back: the primary's state
  * is as if it had, and when the pages come back the secondary sees them. */
 static void test_secondary_detach_fails(void **state)
@@ -2056,6 +2106,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_secondary_send_fails, eal_down),
 		cmocka_unit_test_teardown(test_secondary_detach_fails, eal_down),
 		cmocka_unit_test_teardown(test_secondary_pages_dma_mapped, eal_down),
+		cmocka_unit_test_teardown(test_secondary_machine_file_fails, eal_down),
 #endif
 		cmocka_unit_test_teardown(test_secondary_sees_primary_memory, eal_down),
 		cmocka_unit_test_teardown(test_second_primary_refused, eal_down),
@@ -2092,6 +2143,8 @@ int main(int argc, char **argv)
 			return child_attach_fail();
 		if (strcmp(argv[2], "detach_fail") == 0)
 			return child_detach_fail();
+		if (strcmp(argv[2], "machine_file_fail") == 0)
+			return child_machine_file_fail();
 		if (strcmp(argv[2], "send_fail") == 0)
 			return child_send_fail();
 		if (strcmp(argv[2], "dma_zone") == 0)

@@ -66,7 +66,7 @@ void hal_page_fd_drop_all(void)
 	pthread_mutex_unlock(&fd_lock);
 }
 
-int hal_mem_lock(const void *va, size_t len)
+int hal_os_mem_lock(const void *va, size_t len)
 {
 	return mlock(va, len) == 0 ? 0 : -errno;
 }

@@ -195,7 +195,7 @@ void hal_shm_unmap(void *addr, size_t len, bool keep_reserved)
 		munmap(addr, len);
 }
 
-int hal_shm_unlink(const char *name)
+int hal_os_shm_unlink(const char *name)
 {
 	char path[HAL_PATH_MAX];
 	int ret;

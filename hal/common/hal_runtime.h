@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * The runtime directory shared by both HALs (hal_runtime.c). The public
- * hal_runtime_dir, hal_shm_unmap and hal_shm_unlink live there too; each
- * HAL's hal_shm_map calls hal_runtime_shm_map.
+ * hal_runtime_dir and hal_shm_unmap live there too; each HAL's hal_shm_map
+ * and hal_shm_unlink call hal_runtime_shm_map and hal_os_shm_unlink.
  */
 #ifndef RTEMEM_HAL_RUNTIME_H
 #define RTEMEM_HAL_RUNTIME_H
@@ -17,6 +17,10 @@ void *hal_runtime_shm_map(const char *name, size_t len, void *addr, bool create)
 /* Small text files in the runtime directory; 0 or -errno. */
 int hal_runtime_write_file(const char *name, const char *text);
 int hal_runtime_read_file(const char *name, char *buf, size_t size);
+/* hal_shm_unlink (hal_runtime.c) and hal_mem_lock (hal_page_fd.c)
+ * without the sim's faults. */
+int hal_os_shm_unlink(const char *name);
+int hal_os_mem_lock(const void *va, size_t len);
 /* hal_ipc_open, hal_ipc_send, hal_ipc_recv_fds and hal_runtime_lock
  * (hal_process.c) without the sim's faults. */
 int hal_os_ipc_open(const char *name);

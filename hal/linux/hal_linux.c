@@ -208,3 +208,13 @@ void *hal_shm_map(const char *name, size_t len, void *addr, bool create)
 {
 	return hal_runtime_shm_map(name, len, addr, create);
 }
+
+int hal_shm_unlink(const char *name)
+{
+	return hal_os_shm_unlink(name);
+}
+
+int hal_mem_lock(const void *va, size_t len)
+{
+	return hal_os_mem_lock(va, len);
+}

@@ -60,9 +60,11 @@ static int machine_config(const struct hal_config *cfg, struct sim_config *sc)
 		RTE_LOG(ERR, EAL, "--sim: a secondary process uses the primary's machine\n");
 		return -EINVAL;
 	}
-	ret = hal_runtime_read_file(SIM_MACHINE_FILE, options, sizeof(options));
+	ret = sim_fault_hit(SIM_OP_MACHINE_FILE)
+		      ? -EIO
+		      : hal_runtime_read_file(SIM_MACHINE_FILE, options, sizeof(options));
 	if (ret < 0)
-		return ret == -ENOENT ? ret : -EINVAL;
+		return ret == -ENOENT || ret == -EIO ? ret : -EINVAL;
 	ret = sim_config_parse(sc, options);
 	sc->n_nics = 0;
 	return ret;
@@ -106,7 +108,7 @@ int hal_init(const struct hal_config *cfg)
 void hal_cleanup(void)
 {
 	if (machine_file_ours)
-		hal_shm_unlink(SIM_MACHINE_FILE);
+		hal_os_shm_unlink(SIM_MACHINE_FILE);
 	machine_file_ours = false;
 	sim_machine_cleanup();
 	hal_page_fd_drop_all();
@@ -324,11 +326,28 @@ static int open_page(size_t page_sz, int list_idx, int seg_idx)
 
 int hal_page_fd(size_t page_sz, int list_idx, int seg_idx)
 {
+	if (sim_fault_hit(SIM_OP_PAGE_FD))
+		return -EMFILE;
 	if (hal_cfg.in_memory)
 		return -ENOTSUP;
 	if (hal_cfg.no_huge)
 		return -ENODEV; /* private anonymous memory */
 	return hal_page_fd_cached(page_sz, list_idx, seg_idx, open_page);
+}
+
+/* A failed unlink leaves the file (and the mapping) as it was. */
+int hal_shm_unlink(const char *name)
+{
+	if (sim_fault_hit(SIM_OP_SHM_UNLINK))
+		return -EACCES;
+	return hal_os_shm_unlink(name);
+}
+
+int hal_mem_lock(const void *va, size_t len)
+{
+	if (sim_fault_hit(SIM_OP_MEM_LOCK))
+		return -ENOMEM; /* as mlock beyond RLIMIT_MEMLOCK */
+	return hal_os_mem_lock(va, len);
 }
 
 int hal_page_detach(void *va, size_t page_sz)
@@ -358,7 +377,7 @@ int hal_remove_stale_files(void)
 		if (ret < 0) {
 			RTE_LOG(ERR, EAL, "cannot write the sim machine file: %s\n",
 				strerror(-ret));
-			hal_shm_unlink(SIM_MACHINE_FILE); /* whatever was written */
+			hal_os_shm_unlink(SIM_MACHINE_FILE); /* whatever was written */
 			return ret;
 		}
 		machine_file_ours = true;
