@@ -1468,6 +1468,61 @@ static void test_reset_and_dump(void **state)
 	rte_ring_free(r);
 }
 
+/*
+ * rte_ring_reset in every sync mode, on a ring whose indexes are away from 0
+ * and which is not empty: DPDK 22.11 zeroes each side's head and tail in its
+ * own layout, so the dump shows 0 for all four and the ring then takes its
+ * whole capacity again, in order.
+ */
+static void test_reset_every_mode(void **state)
+{
+	static const unsigned int modes[] = {
+		0, RING_F_SP_ENQ | RING_F_SC_DEQ, RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ,
+		RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ, RING_F_MP_RTS_ENQ | RING_F_MC_HTS_DEQ,
+	};
+	static const char *const zero_lines[] = {
+		"\n  ct=0\n", "\n  ch=0\n", "\n  pt=0\n", "\n  ph=0\n", "\n  used=0\n",
+		"\n  avail=15\n",
+	};
+	void *in[15], *out[16];
+
+	(void)state;
+	for (unsigned int i = 0; i < RTE_DIM(in); i++)
+		in[i] = val(0x100 + i);
+	for (unsigned int m = 0; m < RTE_DIM(modes); m++) {
+		struct rte_ring *r = rte_ring_create("reset", 16, SOCKET_ID_ANY, modes[m]);
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f;
+
+		assert_non_null(r);
+		/* indexes at 7 (enqueue) and 4 (dequeue), three objects left */
+		assert_int_equal(rte_ring_enqueue_burst(r, in, 7, NULL), 7);
+		assert_int_equal(rte_ring_dequeue_burst(r, out, 4, NULL), 4);
+		rte_ring_reset(r);
+		assert_int_equal(rte_ring_count(r), 0);
+		assert_int_equal(rte_ring_free_count(r), 15);
+		f = open_memstream(&buf, &len);
+		assert_non_null(f);
+		rte_ring_dump(f, r);
+		fclose(f);
+		for (size_t i = 0; i < RTE_DIM(zero_lines); i++)
+			if (strstr(buf, zero_lines[i]) == NULL)
+				fail_msg("mode 0x%x: no '%s' after reset in:\n%s", modes[m],
+					 zero_lines[i], buf);
+		free(buf);
+		/* the whole capacity again, nothing of what was left before */
+		assert_int_equal(rte_ring_enqueue_burst(r, in, 15, NULL), 15);
+		assert_int_equal(rte_ring_enqueue_burst(r, in, 1, NULL), 0);
+		poison_ptrs(out, RTE_DIM(out));
+		assert_int_equal(rte_ring_dequeue_burst(r, out, 16, NULL), 15);
+		for (unsigned int i = 0; i < 15; i++)
+			assert_ptr_equal(out[i], in[i]);
+		assert_poisoned_ptrs(out, 15, 16);
+		rte_ring_free(r);
+	}
+}
+
 /* ---- two-lcore stress ---- */
 
 struct stress {
@@ -1787,6 +1842,7 @@ int main(void)
 		cmocka_unit_test(test_peek),
 		cmocka_unit_test(test_zc_wrap),
 		cmocka_unit_test(test_reset_and_dump),
+		cmocka_unit_test(test_reset_every_mode),
 		cmocka_unit_test(test_stress_two_lcores),
 		cmocka_unit_test(test_stress_two_producers),
 		cmocka_unit_test(test_stress_rts_two_producers),
