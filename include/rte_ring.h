@@ -37,6 +37,7 @@ void rte_ring_free(struct rte_ring *r);
 /* Empty the ring. Not thread safe: nobody may use the ring meanwhile. */
 void rte_ring_reset(struct rte_ring *r);
 
+/* f NULL: stdout. r NULL: prints "ring <NULL>". */
 void rte_ring_dump(FILE *f, const struct rte_ring *r);
 void rte_ring_list_dump(FILE *f);
 

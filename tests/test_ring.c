@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sched.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include <rte_eal.h>
@@ -1469,6 +1470,48 @@ static void test_reset_and_dump(void **state)
 }
 
 /*
+ * The NULL cases rte_ring.h states: a NULL stream is stdout, a NULL ring
+ * prints "ring <NULL>" rather than crashing.
+ */
+static void test_dump_null(void **state)
+{
+	struct rte_ring *r = rte_ring_create("dump_stdout", 64, SOCKET_ID_ANY, 0);
+	char buf[512], *mem = NULL;
+	size_t len = 0;
+	FILE *f, *tmp = tmpfile();
+	int saved;
+	size_t n;
+
+	(void)state;
+	assert_non_null(r);
+	assert_non_null(tmp);
+	f = open_memstream(&mem, &len);
+	assert_non_null(f);
+	rte_ring_dump(f, NULL);
+	fclose(f);
+	assert_string_equal(mem, "ring <NULL>\n");
+	free(mem);
+
+	/* stdout goes to tmp while the ring is dumped with f == NULL */
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	assert_true(saved >= 0);
+	assert_true(dup2(fileno(tmp), STDOUT_FILENO) >= 0);
+	rte_ring_dump(NULL, r);
+	fflush(stdout);
+	assert_true(dup2(saved, STDOUT_FILENO) >= 0);
+	close(saved);
+	rewind(tmp);
+	memset(buf, 0, sizeof(buf));
+	n = fread(buf, 1, sizeof(buf) - 1, tmp);
+	fclose(tmp);
+	assert_true(n > 0);
+	assert_int_equal(strncmp(buf, "ring <dump_stdout>@", 19), 0);
+	assert_non_null(strstr(buf, "\n  avail=63\n"));
+	rte_ring_free(r);
+}
+
+/*
  * rte_ring_reset in every sync mode, on a ring whose indexes are away from 0
  * and which is not empty: DPDK 22.11 zeroes each side's head and tail in its
  * own layout, so the dump shows 0 for all four and the ring then takes its
@@ -1825,6 +1868,34 @@ static void test_stress_modes_two_consumers(void **state)
 	run_mc_stress(RING_F_MC_HTS_DEQ | RING_F_MP_HTS_ENQ);
 }
 
+#ifdef RTEMEM_HAL_sim
+/* ---- a machine with 1 GB hugepages only ---- */
+
+static int setup_1g(void **state)
+{
+	(void)state;
+	return rtetest_boot("-l 0-2 --sim=profile=4K/1G,pages=2");
+}
+
+/*
+ * rte_ring_create reserves its memzone with no page-size flag (DPDK 22.11),
+ * so it works on a machine whose only hugepages are 1 GB ones.
+ */
+static void test_create_on_1g_pages(void **state)
+{
+	struct rte_ring *r = rte_ring_create("on_1g", 1024, SOCKET_ID_ANY, 0);
+	void *obj = POISON_PTR;
+
+	(void)state;
+	assert_non_null(r);
+	assert_int_equal(r->memzone->hugepage_sz, (uint64_t)1 << 30);
+	assert_int_equal(rte_ring_enqueue(r, val(77)), 0);
+	assert_int_equal(rte_ring_dequeue(r, &obj), 0);
+	assert_ptr_equal(obj, val(77));
+	rte_ring_free(r);
+}
+#endif
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1843,6 +1914,7 @@ int main(void)
 		cmocka_unit_test(test_zc_wrap),
 		cmocka_unit_test(test_reset_and_dump),
 		cmocka_unit_test(test_reset_every_mode),
+		cmocka_unit_test(test_dump_null),
 		cmocka_unit_test(test_stress_two_lcores),
 		cmocka_unit_test(test_stress_two_producers),
 		cmocka_unit_test(test_stress_rts_two_producers),
@@ -1852,5 +1924,11 @@ int main(void)
 		cmocka_unit_test(test_stress_modes_two_consumers),
 	};
 
-	return cmocka_run_group_tests_name("ring", tests, setup, teardown);
+	int failed = cmocka_run_group_tests_name("ring", tests, setup, teardown);
+#ifdef RTEMEM_HAL_sim
+	const struct CMUnitTest tests_1g[] = { cmocka_unit_test(test_create_on_1g_pages) };
+
+	failed += cmocka_run_group_tests_name("ring on 1 GB pages", tests_1g, setup_1g, teardown);
+#endif
+	return failed;
 }
