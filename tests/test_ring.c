@@ -146,6 +146,12 @@ static void test_bad_input(void **state)
 	r = rte_ring_create(name, 64, SOCKET_ID_ANY, 0);
 	assert_non_null(r);
 	assert_ptr_equal(rte_ring_lookup(name), r);
+	/* a 29-character name is no ring, not even the one its first 28 name */
+	name[RTE_RING_NAMESIZE - 1] = 'n';
+	rte_errno = 0;
+	assert_null(rte_ring_lookup(name));
+	assert_int_equal(rte_errno, ENOENT);
+	name[RTE_RING_NAMESIZE - 1] = '\0';
 	rte_ring_free(r);
 
 	r = rte_ring_create("dup", 64, SOCKET_ID_ANY, 0);
@@ -163,7 +169,10 @@ static void test_bad_input(void **state)
 	assert_int_equal(rte_ring_get_memsize(0), -EINVAL);
 	assert_int_equal(rte_ring_get_memsize_elem(6, 1024), -EINVAL);
 	assert_int_equal(rte_ring_get_memsize_elem(0, 1024), -EINVAL);
+	rte_errno = 0;
 	assert_null(rte_ring_lookup(NULL));
+	assert_int_equal(rte_errno, EINVAL);
+	rte_errno = 0;
 	assert_null(rte_ring_lookup("no such ring"));
 	assert_int_equal(rte_errno, ENOENT);
 }
@@ -1469,6 +1478,27 @@ static void test_reset_and_dump(void **state)
 	rte_ring_free(r);
 }
 
+/* rte_ring_list_dump dumps the memzones named RTE_RING_MZ_PREFIX "...", not
+ * every zone that starts like it. */
+static void test_list_dump_only_rings(void **state)
+{
+	const struct rte_memzone *mz = rte_memzone_reserve("RGnot_a_ring", 4096, SOCKET_ID_ANY, 0);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mz);
+	memset(mz->addr, 0, 4096); /* read as a ring, its name would be "" */
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	rte_ring_list_dump(f);
+	fclose(f);
+	assert_null(strstr(buf, "ring <>@"));
+	free(buf);
+	assert_int_equal(rte_memzone_free(mz), 0);
+}
+
 /*
  * The NULL cases rte_ring.h states: a NULL stream is stdout, a NULL ring
  * prints "ring <NULL>" rather than crashing.
@@ -1915,6 +1945,7 @@ int main(void)
 		cmocka_unit_test(test_reset_and_dump),
 		cmocka_unit_test(test_reset_every_mode),
 		cmocka_unit_test(test_dump_null),
+		cmocka_unit_test(test_list_dump_only_rings),
 		cmocka_unit_test(test_stress_two_lcores),
 		cmocka_unit_test(test_stress_two_producers),
 		cmocka_unit_test(test_stress_rts_two_producers),
