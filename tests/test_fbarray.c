@@ -1274,6 +1274,13 @@ static void test_in_memory(void **state)
 	assert_int_equal(rte_fbarray_init(&arr, "test_inmem", 100, 8), 0);
 	assert_int_equal(rte_fbarray_find_next_used(&arr, 0), -1);
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+
+	/* DPDK 22.11 takes len up to INT_MAX (only more is EINVAL). In memory,
+	 * so that the 2 GB mapping is not cleared page by page. */
+	assert_int_equal(rte_fbarray_init(&arr, "test_max_len", INT_MAX, 1), 0);
+	assert_int_equal(rte_fbarray_set_used(&arr, INT_MAX - 1), 0);
+	assert_int_equal(rte_fbarray_find_prev_used(&arr, INT_MAX - 1), INT_MAX - 1);
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
 }
 
 int main(int argc, char **argv)
