@@ -1089,6 +1089,36 @@ static uintptr_t mapping_end(const void *addr)
 	return end;
 }
 
+/* EEXIST is for an attach over an area this process maps; one that starts
+ * right where such an area ends overlaps nothing. */
+static void test_attach_next_to_mapped(void **state)
+{
+	struct rte_fbarray x, y;
+	void *y_data;
+	uintptr_t x_end;
+	int ret;
+
+	(void)state;
+	assert_int_equal(rte_fbarray_init(&x, "test_adj_x", 100, 8), 0);
+	assert_int_equal(rte_fbarray_init(&y, "test_adj_y", 100, 8), 0);
+	y_data = y.data;
+	assert_int_equal(rte_fbarray_detach(&y), 0); /* its file stays */
+	x_end = mapping_end(x.data);
+	assert_true(x_end != 0);
+	y.data = (void *)x_end;
+	rte_errno = 0;
+	ret = rte_fbarray_attach(&y);
+	if (ret != 0) {
+		/* the address may be taken by something else, just not by x */
+		assert_int_equal(ret, -1);
+		assert_int_not_equal(rte_errno, EEXIST);
+		y.data = y_data;
+		assert_int_equal(rte_fbarray_attach(&y), 0);
+	}
+	assert_int_equal(rte_fbarray_destroy(&y), 0);
+	assert_int_equal(rte_fbarray_destroy(&x), 0);
+}
+
 static void check_layout(size_t page_sz)
 {
 	/* elt_sz, len: tiny arrays, one filling a page exactly, one just over */
@@ -1296,6 +1326,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_dump_metadata),
 		cmocka_unit_test(test_dump_mask_words),
 		cmocka_unit_test(test_dead_writer_recount),
+		cmocka_unit_test(test_attach_next_to_mapped),
 		cmocka_unit_test(test_attach_bad_struct),
 		cmocka_unit_test(test_init_faults),
 		cmocka_unit_test(test_known_answers),
