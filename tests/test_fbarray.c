@@ -647,6 +647,31 @@ static void test_init_bad_args(void **state)
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
 }
 
+/*
+ * A detached array leaves its shared file behind; init of the same name
+ * then maps that file again, and starts clean as DPDK 22.11's init does
+ * (it clears the whole mapping): no element used, the elements zeroed.
+ */
+static void test_init_over_leftover_file(void **state)
+{
+	struct rte_fbarray arr;
+
+	(void)state;
+	assert_int_equal(rte_fbarray_init(&arr, "test_leftover", 100, 8), 0);
+	assert_int_equal(rte_fbarray_set_used(&arr, 5), 0);
+	assert_int_equal(rte_fbarray_set_used(&arr, 70), 0);
+	*(uint64_t *)rte_fbarray_get(&arr, 5) = 0x1122334455667788ULL;
+	assert_int_equal(rte_fbarray_detach(&arr), 0);
+
+	memset(&arr, 0x5a, sizeof(arr));
+	assert_int_equal(rte_fbarray_init(&arr, "test_leftover", 100, 8), 0);
+	assert_int_equal(arr.count, 0);
+	assert_int_equal(rte_fbarray_find_next_used(&arr, 0), -1);
+	assert_int_equal(rte_fbarray_is_used(&arr, 70), 0);
+	assert_int_equal(*(uint64_t *)rte_fbarray_get(&arr, 5), 0);
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+}
+
 static void test_duplicate_name(void **state)
 {
 	struct rte_fbarray a, b;
@@ -1318,6 +1343,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest basic[] = {
 		cmocka_unit_test(test_init_bad_args),
 		cmocka_unit_test(test_duplicate_name),
+		cmocka_unit_test(test_init_over_leftover_file),
 		cmocka_unit_test(test_destroy_detach_unknown),
 		cmocka_unit_test(test_attach_same_process),
 		cmocka_unit_test(test_get_and_find_idx),
