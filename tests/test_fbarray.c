@@ -1114,32 +1114,39 @@ static uintptr_t mapping_end(const void *addr)
 	return end;
 }
 
-/* EEXIST is for an attach over an area this process maps; one that starts
- * right where such an area ends overlaps nothing. */
+/* Attach y at addr: it may succeed or the address may be taken by something
+ * else, but y overlaps no array this process maps, so never EEXIST. */
+static void attach_next_to(struct rte_fbarray *y, uintptr_t addr)
+{
+	void *y_data = y->data;
+
+	y->data = (void *)addr;
+	rte_errno = 0;
+	if (rte_fbarray_attach(y) == 0) {
+		assert_int_equal(rte_fbarray_detach(y), 0);
+	} else {
+		assert_int_not_equal(rte_errno, EEXIST);
+	}
+	y->data = y_data;
+}
+
+/* EEXIST is for an attach over an area this process maps; one that ends
+ * right where such an area starts, or starts where it ends, overlaps nothing. */
 static void test_attach_next_to_mapped(void **state)
 {
 	struct rte_fbarray x, y;
-	void *y_data;
-	uintptr_t x_end;
-	int ret;
+	uintptr_t x_end, y_len;
 
 	(void)state;
 	assert_int_equal(rte_fbarray_init(&x, "test_adj_x", 100, 8), 0);
 	assert_int_equal(rte_fbarray_init(&y, "test_adj_y", 100, 8), 0);
-	y_data = y.data;
+	y_len = mapping_end(y.data) - (uintptr_t)y.data;
 	assert_int_equal(rte_fbarray_detach(&y), 0); /* its file stays */
 	x_end = mapping_end(x.data);
-	assert_true(x_end != 0);
-	y.data = (void *)x_end;
-	rte_errno = 0;
-	ret = rte_fbarray_attach(&y);
-	if (ret != 0) {
-		/* the address may be taken by something else, just not by x */
-		assert_int_equal(ret, -1);
-		assert_int_not_equal(rte_errno, EEXIST);
-		y.data = y_data;
-		assert_int_equal(rte_fbarray_attach(&y), 0);
-	}
+	assert_true(x_end != 0 && y_len != 0);
+	attach_next_to(&y, x_end);
+	attach_next_to(&y, (uintptr_t)x.data - y_len);
+	assert_int_equal(rte_fbarray_attach(&y), 0);
 	assert_int_equal(rte_fbarray_destroy(&y), 0);
 	assert_int_equal(rte_fbarray_destroy(&x), 0);
 }
