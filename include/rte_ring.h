@@ -37,10 +37,11 @@ void rte_ring_free(struct rte_ring *r);
 /* Empty the ring. Not thread safe: nobody may use the ring meanwhile. */
 void rte_ring_reset(struct rte_ring *r);
 
+/* f NULL: stdout. r NULL: prints "ring <NULL>". */
 void rte_ring_dump(FILE *f, const struct rte_ring *r);
 void rte_ring_list_dump(FILE *f);
 
-/* The ring named name (in this or another process), or NULL + ENOENT. */
+/* The ring named name (in this or another process), or NULL + ENOENT (EINVAL: name NULL). */
 struct rte_ring *rte_ring_lookup(const char *name);
 
 /* ---- pointer API: an element is one void * ---- */

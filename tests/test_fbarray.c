@@ -20,6 +20,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -39,6 +40,7 @@
 #include <rte_memzone.h>
 
 #include "eal_private.h"
+#include "eal_shlock.h"
 #include "hal.h"
 #include "common/rtetest.h"
 #ifdef RTEMEM_HAL_sim
@@ -645,6 +647,31 @@ static void test_init_bad_args(void **state)
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
 }
 
+/*
+ * A detached array leaves its shared file behind; init of the same name
+ * then maps that file again, and starts clean as DPDK 22.11's init does
+ * (it clears the whole mapping): no element used, the elements zeroed.
+ */
+static void test_init_over_leftover_file(void **state)
+{
+	struct rte_fbarray arr;
+
+	(void)state;
+	assert_int_equal(rte_fbarray_init(&arr, "test_leftover", 100, 8), 0);
+	assert_int_equal(rte_fbarray_set_used(&arr, 5), 0);
+	assert_int_equal(rte_fbarray_set_used(&arr, 70), 0);
+	*(uint64_t *)rte_fbarray_get(&arr, 5) = 0x1122334455667788ULL;
+	assert_int_equal(rte_fbarray_detach(&arr), 0);
+
+	memset(&arr, 0x5a, sizeof(arr));
+	assert_int_equal(rte_fbarray_init(&arr, "test_leftover", 100, 8), 0);
+	assert_int_equal(arr.count, 0);
+	assert_int_equal(rte_fbarray_find_next_used(&arr, 0), -1);
+	assert_int_equal(rte_fbarray_is_used(&arr, 70), 0);
+	assert_int_equal(*(uint64_t *)rte_fbarray_get(&arr, 5), 0);
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+}
+
 static void test_duplicate_name(void **state)
 {
 	struct rte_fbarray a, b;
@@ -768,6 +795,85 @@ static void test_dump_metadata(void **state)
 	rte_fbarray_dump_metadata(&arr, f);
 	fclose(f);
 	assert_string_equal(buf, "Invalid file-backed array\n");
+}
+
+/* Count the "msk idx" lines of a dump: DPDK 22.11 prints one per 64-bit mask
+ * word, len / 64 rounded up. */
+static unsigned int dumped_mask_words(unsigned int len)
+{
+	struct rte_fbarray arr;
+	char buf[1024];
+	unsigned int n = 0;
+	FILE *f;
+
+	memset(buf, 0, sizeof(buf));
+	assert_int_equal(rte_fbarray_init(&arr, "test_dump_words", len, 4), 0);
+	f = fmemopen(buf, sizeof(buf) - 1, "w");
+	assert_non_null(f);
+	rte_fbarray_dump_metadata(&arr, f);
+	fclose(f);
+	for (const char *p = buf; (p = strstr(p, "msk idx ")) != NULL; p++)
+		n++;
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+	return n;
+}
+
+static void test_dump_mask_words(void **state)
+{
+	(void)state;
+	assert_int_equal(dumped_mask_words(1), 1);
+	assert_int_equal(dumped_mask_words(64), 1);
+	assert_int_equal(dumped_mask_words(65), 2);
+	assert_int_equal(dumped_mask_words(128), 2);
+	assert_int_equal(dumped_mask_words(129), 3);
+}
+
+/*
+ * A process that dies holding an array's write lock may have changed the
+ * mask and not the count (the file's header comment): the next writer
+ * counts the mask again. The child plays such a writer: it takes the lock
+ * in the shared mapping (after the elements and the mask words, on the
+ * next cache line: src/fbarray.c's layout), sets the bit of element 64, in
+ * the second mask word, and dies. test_fbarray's own build knows that
+ * layout; no public call can die half-way.
+ */
+static void test_dead_writer_recount(void **state)
+{
+	enum { LEN = 65, ELT = 8 };
+	struct rte_fbarray arr;
+	uint64_t *mask;
+	struct eal_shrwlock *lock;
+	pid_t pid;
+	int status;
+
+	(void)state;
+	assert_int_equal(rte_fbarray_init(&arr, "test_dead_writer", LEN, ELT), 0);
+	assert_int_equal(rte_fbarray_set_used(&arr, 3), 0);
+	assert_int_equal(rte_fbarray_set_used(&arr, 40), 0);
+	assert_int_equal(arr.count, 2);
+	mask = RTE_PTR_ADD(arr.data, LEN * ELT);
+	lock = RTE_PTR_ADD(arr.data, RTE_ALIGN_CEIL(LEN * ELT + 8 * (2 + 1), 64));
+	pid = fork();
+	if (pid == 0) {
+		if (eal_shrw_write_lock(lock) != 0)
+			_exit(1);
+		__atomic_store_n(&mask[1], 1, __ATOMIC_RELEASE);
+		raise(SIGKILL);
+		_exit(2);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+
+	/* 3, 40 and the dead writer's 64; then 10 */
+	assert_int_equal(rte_fbarray_set_used(&arr, 10), 0);
+	assert_int_equal(arr.count, 4);
+	assert_int_equal(rte_fbarray_is_used(&arr, 64), 1);
+	assert_int_equal(rte_fbarray_find_next_used(&arr, 41), 64);
+	/* repaired: the next writer is not told again, counts go on from there */
+	assert_int_equal(rte_fbarray_set_free(&arr, 64), 0);
+	assert_int_equal(arr.count, 3);
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
 }
 
 /* Attaching a struct that describes no valid array changes nothing. */
@@ -1016,6 +1122,43 @@ static uintptr_t mapping_end(const void *addr)
 	return end;
 }
 
+/* Attach y at addr: it may succeed or the address may be taken by something
+ * else, but y overlaps no array this process maps, so never EEXIST. */
+static void attach_next_to(struct rte_fbarray *y, uintptr_t addr)
+{
+	void *y_data = y->data;
+
+	y->data = (void *)addr;
+	rte_errno = 0;
+	if (rte_fbarray_attach(y) == 0) {
+		assert_int_equal(rte_fbarray_detach(y), 0);
+	} else {
+		assert_int_not_equal(rte_errno, EEXIST);
+	}
+	y->data = y_data;
+}
+
+/* EEXIST is for an attach over an area this process maps; one that ends
+ * right where such an area starts, or starts where it ends, overlaps nothing. */
+static void test_attach_next_to_mapped(void **state)
+{
+	struct rte_fbarray x, y;
+	uintptr_t x_end, y_len;
+
+	(void)state;
+	assert_int_equal(rte_fbarray_init(&x, "test_adj_x", 100, 8), 0);
+	assert_int_equal(rte_fbarray_init(&y, "test_adj_y", 100, 8), 0);
+	y_len = mapping_end(y.data) - (uintptr_t)y.data;
+	assert_int_equal(rte_fbarray_detach(&y), 0); /* its file stays */
+	x_end = mapping_end(x.data);
+	assert_true(x_end != 0 && y_len != 0);
+	attach_next_to(&y, x_end);
+	attach_next_to(&y, (uintptr_t)x.data - y_len);
+	assert_int_equal(rte_fbarray_attach(&y), 0);
+	assert_int_equal(rte_fbarray_destroy(&y), 0);
+	assert_int_equal(rte_fbarray_destroy(&x), 0);
+}
+
 static void check_layout(size_t page_sz)
 {
 	/* elt_sz, len: tiny arrays, one filling a page exactly, one just over */
@@ -1201,6 +1344,13 @@ static void test_in_memory(void **state)
 	assert_int_equal(rte_fbarray_init(&arr, "test_inmem", 100, 8), 0);
 	assert_int_equal(rte_fbarray_find_next_used(&arr, 0), -1);
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+
+	/* DPDK 22.11 takes len up to INT_MAX (only more is EINVAL). In memory,
+	 * so that the 2 GB mapping is not cleared page by page. */
+	assert_int_equal(rte_fbarray_init(&arr, "test_max_len", INT_MAX, 1), 0);
+	assert_int_equal(rte_fbarray_set_used(&arr, INT_MAX - 1), 0);
+	assert_int_equal(rte_fbarray_find_prev_used(&arr, INT_MAX - 1), INT_MAX - 1);
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
 }
 
 int main(int argc, char **argv)
@@ -1208,12 +1358,16 @@ int main(int argc, char **argv)
 	const struct CMUnitTest basic[] = {
 		cmocka_unit_test(test_init_bad_args),
 		cmocka_unit_test(test_duplicate_name),
+		cmocka_unit_test(test_init_over_leftover_file),
 		cmocka_unit_test(test_destroy_detach_unknown),
 		cmocka_unit_test(test_attach_same_process),
 		cmocka_unit_test(test_get_and_find_idx),
 		cmocka_unit_test(test_set_used_free_count),
 		cmocka_unit_test(test_find_bad_args),
 		cmocka_unit_test(test_dump_metadata),
+		cmocka_unit_test(test_dump_mask_words),
+		cmocka_unit_test(test_dead_writer_recount),
+		cmocka_unit_test(test_attach_next_to_mapped),
 		cmocka_unit_test(test_attach_bad_struct),
 		cmocka_unit_test(test_init_faults),
 		cmocka_unit_test(test_known_answers),

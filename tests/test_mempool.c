@@ -543,7 +543,15 @@ static void test_cache_behaviour(void **state)
 	rte_mempool_cache_free(own);
 	assert_null(rte_mempool_cache_create(0, SOCKET_ID_ANY));
 	assert_int_equal(rte_errno, EINVAL);
+	rte_errno = 0;
 	assert_null(rte_mempool_cache_create(RTE_MEMPOOL_CACHE_MAX_SIZE + 1, SOCKET_ID_ANY));
+	assert_int_equal(rte_errno, EINVAL);
+	/* DPDK 22.11 refuses only more than RTE_MEMPOOL_CACHE_MAX_SIZE */
+	own = rte_mempool_cache_create(RTE_MEMPOOL_CACHE_MAX_SIZE, SOCKET_ID_ANY);
+	assert_non_null(own);
+	assert_int_equal(own->size, RTE_MEMPOOL_CACHE_MAX_SIZE);
+	assert_int_equal(own->len, 0);
+	rte_mempool_cache_free(own);
 	rte_mempool_free(mp);
 }
 
@@ -753,7 +761,10 @@ static void test_bad_input(void **state)
 	assert_non_null(mp);
 	rte_mempool_free(mp);
 
+	rte_errno = 0;
 	assert_null(rte_mempool_lookup(NULL));
+	assert_int_equal(rte_errno, ENOENT);
+	rte_errno = 0;
 	assert_null(rte_mempool_lookup("nothing here"));
 	assert_int_equal(rte_errno, ENOENT);
 }

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sched.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include <rte_eal.h>
@@ -145,6 +146,12 @@ static void test_bad_input(void **state)
 	r = rte_ring_create(name, 64, SOCKET_ID_ANY, 0);
 	assert_non_null(r);
 	assert_ptr_equal(rte_ring_lookup(name), r);
+	/* a 29-character name is no ring, not even the one its first 28 name */
+	name[RTE_RING_NAMESIZE - 1] = 'n';
+	rte_errno = 0;
+	assert_null(rte_ring_lookup(name));
+	assert_int_equal(rte_errno, ENOENT);
+	name[RTE_RING_NAMESIZE - 1] = '\0';
 	rte_ring_free(r);
 
 	r = rte_ring_create("dup", 64, SOCKET_ID_ANY, 0);
@@ -162,7 +169,10 @@ static void test_bad_input(void **state)
 	assert_int_equal(rte_ring_get_memsize(0), -EINVAL);
 	assert_int_equal(rte_ring_get_memsize_elem(6, 1024), -EINVAL);
 	assert_int_equal(rte_ring_get_memsize_elem(0, 1024), -EINVAL);
+	rte_errno = 0;
 	assert_null(rte_ring_lookup(NULL));
+	assert_int_equal(rte_errno, EINVAL);
+	rte_errno = 0;
 	assert_null(rte_ring_lookup("no such ring"));
 	assert_int_equal(rte_errno, ENOENT);
 }
@@ -1468,6 +1478,124 @@ static void test_reset_and_dump(void **state)
 	rte_ring_free(r);
 }
 
+/* rte_ring_list_dump dumps the memzones named RTE_RING_MZ_PREFIX "...", not
+ * every zone that starts like it. */
+static void test_list_dump_only_rings(void **state)
+{
+	const struct rte_memzone *mz = rte_memzone_reserve("RGnot_a_ring", 4096, SOCKET_ID_ANY, 0);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mz);
+	memset(mz->addr, 0, 4096); /* read as a ring, its name would be "" */
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	rte_ring_list_dump(f);
+	fclose(f);
+	assert_null(strstr(buf, "ring <>@"));
+	free(buf);
+	assert_int_equal(rte_memzone_free(mz), 0);
+}
+
+/*
+ * The NULL cases rte_ring.h states: a NULL stream is stdout, a NULL ring
+ * prints "ring <NULL>" rather than crashing.
+ */
+static void test_dump_null(void **state)
+{
+	struct rte_ring *r = rte_ring_create("dump_stdout", 64, SOCKET_ID_ANY, 0);
+	char buf[512], *mem = NULL;
+	size_t len = 0;
+	FILE *f, *tmp = tmpfile();
+	int saved;
+	size_t n;
+
+	(void)state;
+	assert_non_null(r);
+	assert_non_null(tmp);
+	f = open_memstream(&mem, &len);
+	assert_non_null(f);
+	rte_ring_dump(f, NULL);
+	fclose(f);
+	assert_string_equal(mem, "ring <NULL>\n");
+	free(mem);
+
+	/* stdout goes to tmp while the ring is dumped with f == NULL */
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	assert_true(saved >= 0);
+	assert_true(dup2(fileno(tmp), STDOUT_FILENO) >= 0);
+	rte_ring_dump(NULL, r);
+	fflush(stdout);
+	assert_true(dup2(saved, STDOUT_FILENO) >= 0);
+	close(saved);
+	rewind(tmp);
+	memset(buf, 0, sizeof(buf));
+	n = fread(buf, 1, sizeof(buf) - 1, tmp);
+	fclose(tmp);
+	assert_true(n > 0);
+	assert_int_equal(strncmp(buf, "ring <dump_stdout>@", 19), 0);
+	assert_non_null(strstr(buf, "\n  avail=63\n"));
+	rte_ring_free(r);
+}
+
+/*
+ * rte_ring_reset in every sync mode, on a ring whose indexes are away from 0
+ * and which is not empty: DPDK 22.11 zeroes each side's head and tail in its
+ * own layout, so the dump shows 0 for all four and the ring then takes its
+ * whole capacity again, in order.
+ */
+static void test_reset_every_mode(void **state)
+{
+	static const unsigned int modes[] = {
+		0, RING_F_SP_ENQ | RING_F_SC_DEQ, RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ,
+		RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ, RING_F_MP_RTS_ENQ | RING_F_MC_HTS_DEQ,
+	};
+	static const char *const zero_lines[] = {
+		"\n  ct=0\n", "\n  ch=0\n", "\n  pt=0\n", "\n  ph=0\n", "\n  used=0\n",
+		"\n  avail=15\n",
+	};
+	void *in[15], *out[16];
+
+	(void)state;
+	for (unsigned int i = 0; i < RTE_DIM(in); i++)
+		in[i] = val(0x100 + i);
+	for (unsigned int m = 0; m < RTE_DIM(modes); m++) {
+		struct rte_ring *r = rte_ring_create("reset", 16, SOCKET_ID_ANY, modes[m]);
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f;
+
+		assert_non_null(r);
+		/* indexes at 7 (enqueue) and 4 (dequeue), three objects left */
+		assert_int_equal(rte_ring_enqueue_burst(r, in, 7, NULL), 7);
+		assert_int_equal(rte_ring_dequeue_burst(r, out, 4, NULL), 4);
+		rte_ring_reset(r);
+		assert_int_equal(rte_ring_count(r), 0);
+		assert_int_equal(rte_ring_free_count(r), 15);
+		f = open_memstream(&buf, &len);
+		assert_non_null(f);
+		rte_ring_dump(f, r);
+		fclose(f);
+		for (size_t i = 0; i < RTE_DIM(zero_lines); i++)
+			if (strstr(buf, zero_lines[i]) == NULL)
+				fail_msg("mode 0x%x: no '%s' after reset in:\n%s", modes[m],
+					 zero_lines[i], buf);
+		free(buf);
+		/* the whole capacity again, nothing of what was left before */
+		assert_int_equal(rte_ring_enqueue_burst(r, in, 15, NULL), 15);
+		assert_int_equal(rte_ring_enqueue_burst(r, in, 1, NULL), 0);
+		poison_ptrs(out, RTE_DIM(out));
+		assert_int_equal(rte_ring_dequeue_burst(r, out, 16, NULL), 15);
+		for (unsigned int i = 0; i < 15; i++)
+			assert_ptr_equal(out[i], in[i]);
+		assert_poisoned_ptrs(out, 15, 16);
+		rte_ring_free(r);
+	}
+}
+
 /* ---- two-lcore stress ---- */
 
 struct stress {
@@ -1770,6 +1898,34 @@ static void test_stress_modes_two_consumers(void **state)
 	run_mc_stress(RING_F_MC_HTS_DEQ | RING_F_MP_HTS_ENQ);
 }
 
+#ifdef RTEMEM_HAL_sim
+/* ---- a machine with 1 GB hugepages only ---- */
+
+static int setup_1g(void **state)
+{
+	(void)state;
+	return rtetest_boot("-l 0-2 --sim=profile=4K/1G,pages=2");
+}
+
+/*
+ * rte_ring_create reserves its memzone with no page-size flag (DPDK 22.11),
+ * so it works on a machine whose only hugepages are 1 GB ones.
+ */
+static void test_create_on_1g_pages(void **state)
+{
+	struct rte_ring *r = rte_ring_create("on_1g", 1024, SOCKET_ID_ANY, 0);
+	void *obj = POISON_PTR;
+
+	(void)state;
+	assert_non_null(r);
+	assert_int_equal(r->memzone->hugepage_sz, (uint64_t)1 << 30);
+	assert_int_equal(rte_ring_enqueue(r, val(77)), 0);
+	assert_int_equal(rte_ring_dequeue(r, &obj), 0);
+	assert_ptr_equal(obj, val(77));
+	rte_ring_free(r);
+}
+#endif
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1787,6 +1943,9 @@ int main(void)
 		cmocka_unit_test(test_peek),
 		cmocka_unit_test(test_zc_wrap),
 		cmocka_unit_test(test_reset_and_dump),
+		cmocka_unit_test(test_reset_every_mode),
+		cmocka_unit_test(test_dump_null),
+		cmocka_unit_test(test_list_dump_only_rings),
 		cmocka_unit_test(test_stress_two_lcores),
 		cmocka_unit_test(test_stress_two_producers),
 		cmocka_unit_test(test_stress_rts_two_producers),
@@ -1796,5 +1955,11 @@ int main(void)
 		cmocka_unit_test(test_stress_modes_two_consumers),
 	};
 
-	return cmocka_run_group_tests_name("ring", tests, setup, teardown);
+	int failed = cmocka_run_group_tests_name("ring", tests, setup, teardown);
+#ifdef RTEMEM_HAL_sim
+	const struct CMUnitTest tests_1g[] = { cmocka_unit_test(test_create_on_1g_pages) };
+
+	failed += cmocka_run_group_tests_name("ring on 1 GB pages", tests_1g, setup_1g, teardown);
+#endif
+	return failed;
 }
