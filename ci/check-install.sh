@@ -39,7 +39,7 @@ PROG
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 # $1: the pkg-config name; the rest: the program's EAL options.
 build_and_run() {
-	local pc=$1 lib=lib$1
+	local pc=$1 lib=lib$1 deps
 	shift
 	# shellcheck disable=SC2046
 	cc -o "$prefix/prog-$pc" "$prefix/prog.c" $(pkg-config --cflags --libs "$pc")
@@ -49,7 +49,10 @@ build_and_run() {
 	cc -o "$prefix/prog-$pc-static" "$prefix/prog.c" $(pkg-config --cflags "$pc") \
 		$(pkg-config --static --libs "$pc" | sed "s/-l$1\\b/-l:$lib.a/")
 	"$prefix/prog-$pc-static" "$@"
-	ldd "$prefix/prog-$pc" | grep -q "$lib\.so" || { echo "prog-$pc does not use $lib.so" >&2; exit 1; }
+	# ldd's output in a variable first: with pipefail, grep -q leaving at the
+	# first match can kill ldd with SIGPIPE and fail the pipeline.
+	deps=$(ldd "$prefix/prog-$pc")
+	grep -q "$lib\.so" <<<"$deps" || { echo "prog-$pc does not use $lib.so" >&2; exit 1; }
 }
 build_and_run rtemem-sim --in-memory
 # The Linux flavour on base pages: hugepages are linux-test's business.

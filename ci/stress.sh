@@ -45,7 +45,7 @@ for arch in "$@"; do
 		ok=0
 		for i in $(seq 1 "$runs"); do
 			if out=$(RTETEST_FILTER=$case "$bin" 2>&1) &&
-				printf '%s\n' "$out" | grep -q '^\[  PASSED  \] 1 test'; then
+				grep -q '^\[  PASSED  \] 1 test' <<<"$out"; then
 				ok=$((ok + 1))
 			else
 				echo "=== $arch ${c%%:*} $case: run $i of $runs failed"
