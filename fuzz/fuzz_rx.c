@@ -1019,6 +1019,14 @@ static void aq_fault_clear(void)
 	fault.aq_armed = false;
 }
 
+/* A step succeeded: a fault that fired in it was absorbed (clear PXE's
+ * EEXIST, remove's ENOENT) and cannot explain a later failure. */
+static void aq_fault_absorbed(void)
+{
+	if (fault.aq_armed && !sim_i40e_aq_fault_pending(dev))
+		aq_fault_clear();
+}
+
 /* ---- port up and down ---------------------------------------------------- */
 
 static const uint32_t mtus[8] = { 1500, 1000, 2000, 2022, 9000, 9702, 68, 4000 };
@@ -1078,6 +1086,7 @@ static bool port_up(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit)
 	if (aq_fault_failed(ret, "promiscuous enable"))
 		return port_retry(nb_desc, cfg, limit);
 	CHECK(ret == 0, "promiscuous: %d", ret);
+	aq_fault_absorbed();
 	fault.dev_rxmax = frame; /* unless a tamper says otherwise */
 	fault.ring_unreachable = false;
 	tamper_apply();
@@ -1248,6 +1257,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		n = rte_eth_dev_count_avail();
 	}
 	CHECK(n == 1, "port not probed");
+	aq_fault_absorbed();
 	want_packets = want_errors = want_bytes = errors_matched = 0;
 	if (!port_up(nb_desc, cfg, limit)) {
 		port_down();
