@@ -27,7 +27,9 @@
  * its SEID and only the SEID get_switch_config reports is accepted
  * (EINVAL otherwise, as for any bad parameter); a filter added twice is
  * EEXIST, one removed that is not there ENOENT, a full table ENOSPC; a
- * queue mapping past the PF's queues EINVAL. Which code real firmware
+ * queue mapping past the PF's queues EINVAL. (Tests can make any command
+ * fail with a code of their choice, or stall it: sim_i40e_aq_set_fault.)
+ * Which code real firmware
  * returns in each of these cases is the model's reading of the datasheet,
  * not a measurement.
  */
