@@ -9,6 +9,22 @@
  * The input also picks the receive path (scalar, bulk-alloc or vector, as
  * far as the port's settings allow it, as i40e_set_rx_function decides).
  *
+ * And it may inject faults into the bring-up (extended setup):
+ *   - firmware answers one admin queue command of the sequence probe,
+ *     promiscuous enable, start with an error code, or never completes it:
+ *     the ethdev call fails with the errno of that code (-ETIMEDOUT for a
+ *     stall), or the probe fails; nothing leaks (mbufs, heap blocks) and,
+ *     the fault gone, the port comes up as if nothing had happened;
+ *   - the queue context is tampered with after the driver wrote it and
+ *     before the device fetches it: fields the device must refuse (QLEN
+ *     below 2, DBUFF 0, RXMAX 0, header split, HEAD past QLEN) or a segment
+ *     descriptor that is invalid, paged or points nowhere: start fails with
+ *     -ETIMEDOUT, no queue runs, no mbuf is lost, the HMC says why, and
+ *     start succeeds once the context is right; or fields it accepts: a
+ *     lower RXMAX (frames above it refused as oversize), a ring base that
+ *     does not translate (every frame a DMA error, nothing written, nothing
+ *     completed), fields it does not act on (no change).
+ *
  * Every frame's fate is predicted from the queue state (device head and
  * tail, RXMAX, buffer size) and checked:
  *   - the device accepts, drops for want of descriptors, refuses an
@@ -34,7 +50,14 @@
  * Input layout:
  *   byte 0  ring size: 64 + 32 * (byte % 15); byte / 15 % 3 the fastest
  *           path allowed: scalar, bulk alloc, vector
- *   byte 1  bit 0 scatter, bits 1-3 MTU (table), bits 4-6 rx_free_thresh
+ *   byte 1  bit 0 scatter, bits 1-3 MTU (table), bits 4-6 rx_free_thresh,
+ *           bit 7 the extended setup follows (five bytes):
+ *             byte 2  bit 7 an admin queue fault at command (bits 0-6) % 10
+ *                     of the sequence (probe 0-6, promiscuous 7, start 8,
+ *                     a second start after a refused context 9)
+ *             byte 3  its return code, byte % 24 (0: a stall)
+ *             byte 4  context tamper, byte % 12 (enum tamper; 0: none)
+ *             byte 5-6  the tamper's value (le16)
  *   then operations, an opcode byte and its arguments:
  *     op % 6 == 0  frame: length (le16 % 9800), seed; the first bytes of the
  *                  frame (up to 64) are taken from the input
@@ -56,6 +79,7 @@
 #include <string.h>
 
 #include <rte_common.h>
+#include <rte_cycles.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_ethdev.h>
@@ -68,6 +92,7 @@
 #include "ethdev_driver.h"
 #include "fuzz_check.h"
 #include "fuzz_eal.h"
+#include "i40e_adminq.h"
 #include "i40e_ethdev.h"
 #include "i40e_regs.h"
 #include "i40e_rx_fields.h"
@@ -157,6 +182,31 @@ struct port {
 };
 
 static struct port port;
+
+/*
+ * Faults the input injects (extended setup): an admin queue command of the
+ * probe/configure/start sequence answered with an error or stalled, and a
+ * tampered queue context (the object in the HMC, or its segment
+ * descriptor). What the device took from a tampered context it accepted:
+ * its RXMAX, and whether its ring is reachable at all.
+ */
+enum tamper {
+	T_NONE, T_QLEN, T_DBUFF, T_RXMAX0, T_DTYPE, T_HEAD,   /* refused by the device */
+	T_SD_INVALID, T_SD_PAGED, T_SD_UNMAPPED,              /* refused: segment descriptor */
+	T_RXMAX, T_BASE, T_IGNORED,                           /* accepted */
+	T_KINDS
+};
+
+static struct {
+	bool aq_armed;
+	int aq_want;          /* the errno a failing ethdev call must return */
+	enum tamper tamper;
+	bool tamper_armed;    /* the hook changes the next context fetch */
+	uint16_t val;
+	uint32_t dev_rxmax;   /* RXMAX the device runs the queue with */
+	bool ring_unreachable;
+} fault;
+
 static bool trace; /* FUZZ_RX_TRACE=1: print what happens (for writing seeds) */
 
 #define TRACE(...) do { \
@@ -482,6 +532,26 @@ static unsigned int driver_mbufs(void)
 	return n;
 }
 
+/*
+ * Can a burst of n finish the first pending frame? A vector step takes
+ * whole groups, up to 32 buffers, and none past the ring's end (a short
+ * step ends a scattered burst, as in DPDK): the frame's buffers not yet
+ * taken must lie before the end and within the first step. The other
+ * paths always can.
+ */
+static bool first_frame_in_reach(uint16_t n)
+{
+	unsigned int take, left;
+
+	if (!i40e_rx_path_is_vec(port.path) || f_count == 0)
+		return true;
+	take = RTE_ALIGN_FLOOR(RTE_MIN((unsigned int)n, (unsigned int)RTE_PMD_I40E_RX_MAX_BURST),
+			       min_burst());
+	left = fifo_at(0)->ndesc -
+	       (port.rxq->pkt_first_seg != NULL ? port.rxq->pkt_first_seg->nb_segs : 0u);
+	return port.rxq->rx_tail + left <= port.nb_desc && left <= take;
+}
+
 /* ---- operations ---------------------------------------------------------- */
 
 static void op_frame(struct input *in)
@@ -501,14 +571,17 @@ static void op_frame(struct input *in)
 
 	if (!port.up) {
 		want = SIM_I40E_RX_NO_DESC;
-	} else if (f.len == 0 || f.len > port.rxq->max_pkt_len) {
+	} else if (f.len == 0 || f.len > fault.dev_rxmax) {
 		want = SIM_I40E_RX_OVERSIZE;
 	} else {
 		f.ndesc = (f.len + port.rxq->rx_buf_len - 1) / port.rxq->rx_buf_len;
 		want = f.ndesc > dev_avail() ? SIM_I40E_RX_NO_DESC : SIM_I40E_RX_OK;
 	}
 	head = port.up ? dev_head() : 0;
-	if (want == SIM_I40E_RX_OK) {
+	if (want == SIM_I40E_RX_OK && fault.ring_unreachable) {
+		/* no descriptor can be read: nothing written, nothing completed */
+		want = SIM_I40E_RX_DMA_ERROR;
+	} else if (want == SIM_I40E_RX_OK) {
 		for (uint32_t i = 0; i < f.ndesc; i++) {
 			struct corrupted *c = &desc_state[(head + i) % port.nb_desc];
 			const uint32_t chunk = RTE_MIN((uint32_t)port.rxq->rx_buf_len,
@@ -536,7 +609,9 @@ static void op_frame(struct input *in)
 	      f.redirected ? ", redirected" : "");
 	CHECK(got == want, "frame of %u bytes (%u descriptors, %u owned by the device): result "
 	      "%d, want %d", f.len, f.ndesc, port.up ? dev_avail() : 0, got, want);
-	if (got == SIM_I40E_RX_OK || got == SIM_I40E_RX_DMA_ERROR) {
+	if (fault.ring_unreachable && port.up)
+		CHECK(dev_head() == head, "device head moved with its ring unreachable");
+	else if (got == SIM_I40E_RX_OK || got == SIM_I40E_RX_DMA_ERROR) {
 		volatile union i40e_rx_desc *last =
 			&port.rxq->rx_ring[(head + f.ndesc - 1) % port.nb_desc];
 
@@ -560,6 +635,8 @@ static void op_burst(struct input *in, bool keep)
 	struct rte_mbuf *pkts[MAX_BURST];
 	const unsigned int avail = rte_mempool_avail_count(pool);
 	const unsigned int need = pending_desc();
+	const unsigned int rearm_before = port.up ? port.rxq->rxrearm_nb : 0;
+	bool in_reach;
 	struct rte_eth_stats st;
 	unsigned int good = 0, errors_pending = 0, errored_left = 0;
 	uint64_t got_errors;
@@ -573,6 +650,7 @@ static void op_burst(struct input *in, bool keep)
 		good += !fifo_at(i)->error;
 		errors_pending += fifo_at(i)->error;
 	}
+	in_reach = first_frame_in_reach(n); /* before the burst moves the ring */
 	nb = rte_eth_rx_burst(0, 0, pkts, n);
 	CHECK(nb <= n, "burst of %u returned %u", n, nb);
 	CHECK(rte_eth_stats_get(0, &st) == 0, "stats");
@@ -617,14 +695,15 @@ static void op_burst(struct input *in, bool keep)
 	/* With an mbuf for every completed descriptor nothing may be left
 	 * behind (scalar); the other paths stop at the end of their stage or
 	 * at a group of four, but never leave a good frame waiting when they
-	 * could take one (a vector burst takes at least four buffers). */
+	 * could take one (a vector burst takes at least four buffers, and
+	 * none past the ring's end: first_frame_in_reach). */
 	if (port.path == I40E_RX_PATH_SCALAR && avail >= need)
 		CHECK(nb == RTE_MIN((unsigned int)n, good) &&
 		      (nb == n || f_count == 0),
 		      "burst of %u with %u good frames and %u free mbufs returned %u, left %u",
 		      n, good, avail, nb, f_count);
 	else if (avail >= need + 2u * RTE_PMD_I40E_RX_MAX_BURST + port.free_thresh && good > 0 &&
-		 errors_pending == 0 && n >= min_burst())
+		 errors_pending == 0 && n >= min_burst() && in_reach)
 		CHECK(nb > 0, "burst of %u with %u good frames and %u free mbufs returned none",
 		      n, good, avail);
 
@@ -645,10 +724,14 @@ static void op_burst(struct input *in, bool keep)
 	CHECK(dev_avail() + pending_desc() + held_back() >= port.nb_desc - 1u,
 	      "device owns %u, %u completed, %u held back, of %u descriptors", dev_avail(),
 	      pending_desc(), held_back(), port.nb_desc);
+	/* Each vector step refills 32 (if more than 32 wait) before it takes at
+	 * most 32: with mbufs to refill, the backlog never grows past 64 or
+	 * what it was (one left by a dry pool shrinks 32 per step, as in DPDK). */
 	if (i40e_rx_path_is_vec(port.path) && avail >= 2u * RTE_PMD_I40E_RX_MAX_BURST)
-		CHECK(port.rxq->rxrearm_nb <= 2u * RTE_PMD_I40E_RX_MAX_BURST,
-		      "%u descriptors wait for a refill with %u free mbufs",
-		      port.rxq->rxrearm_nb, avail);
+		CHECK(port.rxq->rxrearm_nb <= RTE_MAX(rearm_before,
+						      2u * RTE_PMD_I40E_RX_MAX_BURST),
+		      "%u descriptors wait for a refill (%u before) with %u free mbufs",
+		      port.rxq->rxrearm_nb, rearm_before, avail);
 	CHECK(rte_mempool_avail_count(pool) + held_segs() + driver_mbufs() == POOL_SIZE,
 	      "mbufs lost: %u free, %u kept, %u with the driver", rte_mempool_avail_count(pool),
 	      held_segs(), driver_mbufs());
@@ -775,6 +858,9 @@ static void op_restart(bool stop_only)
 		return;
 	}
 	CHECK(ret == 0, "queue start: %d", ret);
+	/* the driver wrote the context again, untampered */
+	fault.dev_rxmax = port.rxq->max_pkt_len;
+	fault.ring_unreachable = false;
 	port.up = true;
 }
 
@@ -789,10 +875,203 @@ static void op_stats(void)
 	      want_bytes, st.ierrors, want_errors);
 }
 
+
+/* ---- injected faults ----------------------------------------------------- */
+
+static void ctx_put(uint8_t *ctx, unsigned int lsb, unsigned int width, uint64_t val)
+{
+	for (unsigned int i = 0; i < width; i++) {
+		unsigned int bit = lsb + i;
+
+		ctx[bit / 8] = (uint8_t)((ctx[bit / 8] & ~(1u << (bit % 8))) |
+					 ((val >> i) & 1) << (bit % 8));
+	}
+}
+
+static uint64_t ctx_peek(const uint8_t *ctx, unsigned int lsb, unsigned int width)
+{
+	uint64_t v = 0;
+
+	for (unsigned int i = 0; i < width; i++)
+		v |= (uint64_t)((ctx[(lsb + i) / 8] >> ((lsb + i) % 8)) & 1) << i;
+	return v;
+}
+
+/* An IO address no page is mapped at, for rings of up to 4096 32-byte
+ * descriptors. */
+static uint64_t unmapped_iova(uint16_t v)
+{
+	return (1ull << 52) + (uint64_t)v * 128;
+}
+
+/*
+ * The device is about to fetch queue q's context: change its object in
+ * the HMC as the input asked, once. The driver has just written it.
+ */
+static void tamper_hook(void *arg, unsigned int q)
+{
+	const struct i40e_adapter *ad = rte_eth_devices[0].dev_private;
+	const struct i40e_rx_queue *rxq = rte_eth_devices[0].rx_queues[0];
+	const uint16_t v = fault.val;
+	uint8_t *obj;
+	uint64_t qlen;
+
+	(void)arg;
+	if (!fault.tamper_armed || ad == NULL || rxq == NULL || q != rxq->reg_idx)
+		return;
+	fault.tamper_armed = false;
+	obj = (uint8_t *)ad->hmc.mz->addr + ad->hmc.rx_base + (size_t)q * ad->hmc.rx_obj_size;
+	switch (fault.tamper) {
+	case T_QLEN:
+		ctx_put(obj, I40E_RXQ_CTX_QLEN_LSB, I40E_RXQ_CTX_QLEN_W, v % 2);
+		break;
+	case T_DBUFF:
+		ctx_put(obj, I40E_RXQ_CTX_DBUFF_LSB, I40E_RXQ_CTX_DBUFF_W, 0);
+		break;
+	case T_RXMAX0:
+		ctx_put(obj, I40E_RXQ_CTX_RXMAX_LSB, I40E_RXQ_CTX_RXMAX_W, 0);
+		break;
+	case T_DTYPE:
+		ctx_put(obj, I40E_RXQ_CTX_DTYPE_LSB, I40E_RXQ_CTX_DTYPE_W, 1 + v % 3);
+		break;
+	case T_HEAD:
+		qlen = ctx_peek(obj, I40E_RXQ_CTX_QLEN_LSB, I40E_RXQ_CTX_QLEN_W);
+		ctx_put(obj, I40E_RXQ_CTX_HEAD_LSB, I40E_RXQ_CTX_HEAD_W,
+			qlen + v % ((1u << I40E_RXQ_CTX_HEAD_W) - qlen));
+		break;
+	case T_RXMAX:
+		fault.dev_rxmax = 1 + v % rxq->max_pkt_len;
+		ctx_put(obj, I40E_RXQ_CTX_RXMAX_LSB, I40E_RXQ_CTX_RXMAX_W, fault.dev_rxmax);
+		break;
+	case T_BASE:
+		ctx_put(obj, I40E_RXQ_CTX_BASE_LSB, I40E_RXQ_CTX_BASE_W,
+			unmapped_iova(v) / I40E_RXQ_CTX_BASE_UNIT);
+		fault.ring_unreachable = true;
+		break;
+	case T_IGNORED: /* fields the device does not act on here */
+		ctx_put(obj, I40E_RXQ_CTX_CPUID_LSB, I40E_RXQ_CTX_CPUID_W, v);
+		ctx_put(obj, I40E_RXQ_CTX_HBUFF_LSB, I40E_RXQ_CTX_HBUFF_W, v >> 8);
+		ctx_put(obj, I40E_RXQ_CTX_L2TSEL_LSB, 1, v >> 13);
+		ctx_put(obj, I40E_RXQ_CTX_SHOWIV_LSB, 1, v >> 14);
+		ctx_put(obj, I40E_RXQ_CTX_TPHRDESC_LSB, 4, v >> 4);
+		ctx_put(obj, I40E_RXQ_CTX_LRXQTHRESH_LSB, I40E_RXQ_CTX_LRXQTHRESH_W, v >> 10);
+		ctx_put(obj, I40E_RXQ_CTX_PREFENA_LSB, 1, v >> 15);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The segment descriptor that maps queue 0's context object, as the
+ * device has it (saved before a tamper, to put back). */
+static struct sim_i40e_hmc_sd sd_saved;
+static unsigned int sd_idx;
+
+static void sd_write(struct i40e_adapter *ad, const struct sim_i40e_hmc_sd *sd)
+{
+	i40e_write_reg(ad, I40E_PFHMC_SDDATAHIGH, (uint32_t)(sd->addr >> 32));
+	i40e_write_reg(ad, I40E_PFHMC_SDDATALOW,
+		       ((uint32_t)sd->addr & I40E_PFHMC_SDDATALOW_PMSDDATALOW_MASK) |
+		       (uint32_t)sd->bp_count << I40E_PFHMC_SDDATALOW_PMSDBPCOUNT_SHIFT |
+		       (sd->direct ? I40E_PFHMC_SDDATALOW_PMSDTYPE_DIRECT : 0) |
+		       (sd->valid ? I40E_PFHMC_SDDATALOW_PMSDVALID : 0));
+	i40e_write_reg(ad, I40E_PFHMC_SDCMD, I40E_PFHMC_SDCMD_PMSDWR | sd_idx);
+}
+
+static bool tamper_is_sd(void)
+{
+	return fault.tamper == T_SD_INVALID || fault.tamper == T_SD_PAGED ||
+	       fault.tamper == T_SD_UNMAPPED;
+}
+
+/* Before the port starts: a segment descriptor changed through the
+ * registers, or the hook armed for the context object. */
+static void tamper_apply(void)
+{
+	struct i40e_adapter *ad = rte_eth_devices[0].dev_private;
+	const struct i40e_rx_queue *rxq = rte_eth_devices[0].rx_queues[0];
+	struct sim_i40e_hmc_sd sd;
+	struct sim_i40e_hmc h;
+
+	if (fault.tamper == T_NONE)
+		return;
+	if (!tamper_is_sd()) {
+		fault.tamper_armed = true;
+		return;
+	}
+	sim_i40e_hmc_status(dev, &h);
+	sd_idx = (unsigned int)((ad->hmc.rx_base + (uint64_t)rxq->reg_idx * ad->hmc.rx_obj_size) /
+				I40E_HMC_DIRECT_BP_SIZE);
+	sd_saved = h.sd[sd_idx];
+	sd = sd_saved;
+	if (fault.tamper == T_SD_INVALID)
+		sd.valid = false;
+	else if (fault.tamper == T_SD_PAGED)
+		sd.direct = false;
+	else
+		sd.addr = unmapped_iova(0) + ((uint64_t)fault.val << 21);
+	sd_write(ad, &sd);
+}
+
+static void tamper_undo(void)
+{
+	if (tamper_is_sd())
+		sd_write(rte_eth_devices[0].dev_private, &sd_saved);
+	fault.tamper = T_NONE;
+	fault.tamper_armed = false;
+}
+
+/* Does the device refuse to run the queue with this tamper? */
+static bool tamper_refused(void)
+{
+	return fault.tamper != T_NONE && fault.tamper < T_RXMAX;
+}
+
+/* A step of the bring-up failed: with an admin queue fault that has fired
+ * that is allowed, with the errno of the firmware's return code (or a
+ * timeout for a stalled queue). */
+static bool aq_fault_failed(int ret, const char *what)
+{
+	if (ret >= 0 || !fault.aq_armed || sim_i40e_aq_fault_pending(dev))
+		return false;
+	CHECK(ret == fault.aq_want, "%s failed with %d under an admin queue fault, want %d", what,
+	      ret, fault.aq_want);
+	TRACE("%s failed under the admin queue fault: %d\n", what, ret);
+	return true;
+}
+
+static void aq_fault_clear(void)
+{
+	if (fault.aq_armed)
+		sim_i40e_aq_fault_clear(dev);
+	fault.aq_armed = false;
+}
+
+/* A step succeeded: a fault that fired in it was absorbed (clear PXE's
+ * EEXIST, remove's ENOENT) and cannot explain a later failure. */
+static void aq_fault_absorbed(void)
+{
+	if (fault.aq_armed && !sim_i40e_aq_fault_pending(dev))
+		aq_fault_clear();
+}
+
 /* ---- port up and down ---------------------------------------------------- */
 
 static const uint32_t mtus[8] = { 1500, 1000, 2000, 2022, 9000, 9702, 68, 4000 };
 static const uint16_t free_threshes[8] = { 0, 1, 8, 32, 63, 100, 1000, 16 };
+
+static bool port_up(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit);
+
+/* The fault made a step fail: it goes away, nothing may be left behind,
+ * and the port must come up as if it had never been there. */
+static bool port_retry(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit)
+{
+	aq_fault_clear();
+	tamper_undo();
+	CHECK(rte_mempool_avail_count(pool) == POOL_SIZE, "%u free mbufs after a failed bring-up",
+	      rte_mempool_avail_count(pool));
+	return port_up(nb_desc, cfg, limit);
+}
 
 static bool port_up(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit)
 {
@@ -817,7 +1096,8 @@ static bool port_up(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit)
 	conf.rx_adv_conf.rss_conf.rss_hf = I40E_RSS_OFFLOADS;
 	memset(&rxconf, 0, sizeof(rxconf));
 	rxconf.rx_free_thresh = thresh;
-	CHECK(rte_eth_dev_configure(0, 1, 0, &conf) == 0, "configure");
+	ret = rte_eth_dev_configure(0, 1, 0, &conf);
+	CHECK(ret == 0, "configure: %d", ret);
 	CHECK(i40e_set_rx_path_limit(&rte_eth_devices[0], limit) == 0, "path limit");
 	ret = rte_eth_rx_queue_setup(0, 0, nb_desc, 0, &rxconf, pool);
 	TRACE("setup %u descriptors, mtu %u, scatter %d, thresh %u, path limit %d: %d\n", nb_desc,
@@ -830,8 +1110,43 @@ static bool port_up(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit)
 	CHECK(ret == 0, "queue setup (%u descriptors, mtu %u, scatter %d, thresh %u): %d", nb_desc,
 	      mtu, scatter, thresh, ret);
 	/* Fuzzed frames carry any destination: let the switch take them all. */
-	CHECK(rte_eth_promiscuous_enable(0) == 0, "promiscuous");
-	CHECK(rte_eth_dev_start(0) == 0, "start");
+	ret = rte_eth_promiscuous_enable(0);
+	if (aq_fault_failed(ret, "promiscuous enable"))
+		return port_retry(nb_desc, cfg, limit);
+	CHECK(ret == 0, "promiscuous: %d", ret);
+	aq_fault_absorbed();
+	fault.dev_rxmax = frame; /* unless a tamper says otherwise */
+	fault.ring_unreachable = false;
+	tamper_apply();
+	ret = rte_eth_dev_start(0);
+	if (aq_fault_failed(ret, "start"))
+		return port_retry(nb_desc, cfg, limit);
+	if (tamper_refused()) {
+		/* the device never runs the queue; the driver gives up cleanly */
+		const struct i40e_rx_queue *rxq = rte_eth_devices[0].rx_queues[0];
+		struct sim_i40e_hmc h;
+
+		TRACE("start with tampered context %d refused: %d\n", fault.tamper, ret);
+		CHECK(ret == -ETIMEDOUT, "start with a context the device refuses (%d): %d",
+		      fault.tamper, ret);
+		CHECK(!(i40e_read_reg(rte_eth_devices[0].dev_private, I40E_QRX_ENA(rxq->reg_idx)) &
+			I40E_QRX_ENA_QENA_STAT), "queue runs with a refused context");
+		CHECK(rte_mempool_avail_count(pool) == POOL_SIZE, "%u free mbufs after a failed "
+		      "start", rte_mempool_avail_count(pool));
+		sim_i40e_hmc_status(dev, &h);
+		if (tamper_is_sd())
+			CHECK(h.last_error == (fault.tamper == T_SD_INVALID ? SIM_I40E_HMC_SD_INVALID :
+					       fault.tamper == T_SD_PAGED ? SIM_I40E_HMC_SD_PAGED :
+					       SIM_I40E_HMC_DMA), "HMC error %d for tamper %d",
+			      h.last_error, fault.tamper);
+		tamper_undo();
+		ret = rte_eth_dev_start(0);
+		if (aq_fault_failed(ret, "start again"))
+			return port_retry(nb_desc, cfg, limit);
+	}
+	fault.tamper_armed = false;
+	CHECK(ret == 0, "start: %d", ret);
+	aq_fault_clear(); /* not fired, or absorbed (clear PXE): off from here on */
 	port.rxq = rte_eth_devices[0].rx_queues[0];
 	port.ad = rte_eth_devices[0].dev_private;
 	port.nb_desc = nb_desc;
@@ -844,6 +1159,7 @@ static bool port_up(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit)
 	CHECK(dev_avail() == nb_desc - 1u, "device owns %u of %u after start", dev_avail(),
 	      nb_desc);
 	CHECK(port.rxq->max_pkt_len == frame, "RXMAX %u, want %u", port.rxq->max_pkt_len, frame);
+
 	CHECK(rte_mempool_avail_count(pool) == POOL_SIZE - nb_desc, "%u free mbufs after start",
 	      rte_mempool_avail_count(pool));
 	return true;
@@ -854,6 +1170,8 @@ static void port_down(void)
 	struct rte_malloc_socket_stats hs;
 
 	free_held();
+	aq_fault_clear();
+	fault.tamper_armed = false;
 	rte_eth_dev_stop(0);
 	rte_eth_dev_close(0);
 	memset(&port, 0, sizeof(port));
@@ -868,10 +1186,33 @@ static void port_down(void)
 	check_scratch_tail();
 }
 
+/* The extended setup (byte 1 bit 7): see the header comment. */
+static void faults_from(struct input *in)
+{
+	const uint8_t aq = get8(in), rc = get8(in), t = get8(in);
+
+	fault.val = (uint16_t)get_n(in, 2);
+	if (aq & 0x80) {
+		const uint16_t code = rc % 24 == 0 ? SIM_I40E_AQ_STALL : rc % 24;
+
+		fault.aq_armed = true;
+		fault.aq_want = code == SIM_I40E_AQ_STALL ? -ETIMEDOUT : i40e_aq_rc_to_errno(code);
+		sim_i40e_aq_fault(dev, (aq & 0x7f) % 10, code);
+		TRACE("admin queue fault: command %u, return code %u\n", (aq & 0x7f) % 10, code);
+	}
+	fault.tamper = (enum tamper)(t % T_KINDS);
+	TRACE("context tamper %d, value %u\n", fault.tamper, fault.val);
+}
+
 /* ---- entry points -------------------------------------------------------- */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void no_delay(unsigned int us)
+{
+	(void)us;
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -883,6 +1224,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	hugepage_sz = sim_machine_config()->profile.hugepage_sz;
 	pool = rte_pktmbuf_pool_create("fuzz_rx", POOL_SIZE, POOL_CACHE, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
 	dev = sim_i40e_get(0);
+	/* No real waiting: a stalled admin queue times out after its polls. */
+	rte_delay_us_callback_register(no_delay);
+	sim_i40e_set_ctx_hook(dev, tamper_hook, NULL);
 	/* one page, page aligned, so that its first page's end is known */
 	scratch = rte_memzone_reserve_aligned("fuzz_rx_scratch", hugepage_sz, 0, 0, hugepage_sz);
 	if (pool == NULL || dev == NULL || scratch == NULL || rte_eth_dev_count_avail() != 1) {
@@ -912,7 +1256,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		I40E_RX_PATH_VECTOR_AVX2,
 	};
 	enum i40e_rx_path limit;
-	uint16_t nb_desc;
+	uint16_t nb_desc, n;
 	uint8_t cfg, b;
 
 	if (size < 2)
@@ -921,7 +1265,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nb_desc = (uint16_t)(64 + 32 * (b % 15));
 	limit = limits[b / 15 % 4];
 	cfg = get8(&in);
-	CHECK(rte_eth_dev_count_avail() == 1, "port not probed");
+	memset(&fault, 0, sizeof(fault));
+	if (cfg & 0x80)
+		faults_from(&in);
+	/* the probe: the first admin queue commands */
+	n = rte_eth_dev_count_avail();
+	if (n == 0) {
+		struct rte_malloc_socket_stats hs;
+
+		CHECK(fault.aq_armed && !sim_i40e_aq_fault_pending(dev),
+		      "probe failed without an admin queue fault");
+		CHECK(rte_malloc_get_socket_stats(0, &hs) == 0, "heap stats");
+		CHECK(hs.alloc_count == heap_allocs_at_start, "%u heap blocks after a failed probe, "
+		      "%u before", hs.alloc_count, heap_allocs_at_start);
+		CHECK(rte_mempool_avail_count(pool) == POOL_SIZE, "mbufs after a failed probe");
+		TRACE("probe failed under the admin queue fault\n");
+		aq_fault_clear();
+		eth_dev_cleanup_all(); /* so that the bus is scanned again */
+		n = rte_eth_dev_count_avail();
+	}
+	CHECK(n == 1, "port not probed");
+	aq_fault_absorbed();
 	want_packets = want_errors = want_bytes = errors_matched = 0;
 	if (!port_up(nb_desc, cfg, limit)) {
 		port_down();

@@ -229,6 +229,8 @@ uint64_t i40e_rss_hf_to_hena(uint64_t rss_hf);
 uint64_t i40e_hena_to_rss_hf(uint64_t hena);
 void i40e_rss_configure(struct rte_eth_dev *dev);
 void i40e_rss_configure_at_start(struct rte_eth_dev *dev);
+/* The RSS key start programs when the application gives none (DPDK's). */
+extern const uint8_t i40e_rss_default_key[]; /* I40E_RSS_KEY_SIZE bytes */
 int i40e_dev_rss_reta_update(struct rte_eth_dev *dev, struct rte_eth_rss_reta_entry64 *reta_conf,
 			     uint16_t reta_size);
 int i40e_dev_rss_reta_query(struct rte_eth_dev *dev, struct rte_eth_rss_reta_entry64 *reta_conf,

@@ -41,6 +41,16 @@ static void lut_write(struct i40e_adapter *ad, const uint8_t lut[I40E_RSS_LUT_SI
 	}
 }
 
+/* The key DPDK 22.11's i40e programs when the application gives none:
+ * thirteen words, PFQF_HKEY(0) first, each register least significant
+ * byte first (so the key's bytes are 0x44 0x39 0x79 0x6b ...). */
+const uint8_t i40e_rss_default_key[I40E_RSS_KEY_SIZE] = {
+	0x44, 0x39, 0x79, 0x6b, 0xb5, 0x4c, 0x50, 0x23, 0xb6, 0x75, 0xea, 0x5b, 0x12,
+	0x4f, 0x9f, 0x30, 0xb8, 0xa2, 0xc0, 0x3d, 0xdf, 0xdc, 0x4d, 0x02, 0xa0, 0x8c,
+	0x9b, 0x33, 0x4a, 0xf6, 0x4a, 0x4c, 0x05, 0xc6, 0xfa, 0x34, 0x39, 0x58, 0xd8,
+	0x55, 0x7d, 0x99, 0x58, 0x3a, 0xe1, 0x38, 0xc9, 0x2e, 0x81, 0x15, 0x03, 0x66,
+};
+
 static void key_read(struct i40e_adapter *ad, uint8_t key[I40E_RSS_KEY_SIZE])
 {
 	for (uint32_t r = 0; r < I40E_PFQF_HKEY_REGS; r++) {
@@ -138,9 +148,12 @@ void i40e_rss_configure_at_start(struct rte_eth_dev *dev)
 		hena_write(ad, 0);
 		return;
 	}
-	/* A key too short for the device is not used. */
+	/* As DPDK 22.11's i40e_pf_config_rss: without a key of the device's
+	 * size (none, or one too short) its own default key goes in. */
 	if (rc->rss_key != NULL && rc->rss_key_len >= I40E_RSS_KEY_SIZE)
 		(void)key_write(ad, rc->rss_key, I40E_RSS_KEY_SIZE);
+	else
+		(void)key_write(ad, i40e_rss_default_key, I40E_RSS_KEY_SIZE);
 	hena_write(ad, i40e_rss_hf_to_hena(rc->rss_hf));
 }
 

@@ -64,6 +64,8 @@ struct sim_i40e {
 	uint16_t first_queue;   /* PFLAN_QALLOC: the PF's queues in the device's space */
 	uint16_t nb_queues;
 	struct sim_i40e_hmc hmc; /* the LAN HMC (sim_i40e_hmc.c) */
+	void (*ctx_hook)(void *arg, unsigned int q); /* sim_i40e_set_ctx_hook */
+	void *ctx_hook_arg;
 	uint8_t hlut[I40E_RSS_LUT_SIZE];
 	uint8_t rss_key[I40E_RSS_KEY_SIZE];
 	uint64_t hena;          /* PFQF_HENA: the hash classes hashed (I40E_FILTER_PCTYPE_*) */
@@ -137,6 +139,8 @@ static bool rxq_fetch_context(struct sim_i40e *dev, unsigned int qn)
 {
 	struct sim_i40e_rxq *q = &dev->rxq[qn];
 
+	if (dev->ctx_hook != NULL)
+		dev->ctx_hook(dev->ctx_hook_arg, qn);
 	if (q->ctx_cached)
 		return true;
 	return sim_i40e_hmc_rx_context(&dev->hmc, 0, qn, q->ctx) == SIM_I40E_HMC_OK;
@@ -876,6 +880,39 @@ void sim_i40e_set_link(struct sim_i40e *dev, bool up)
 		dev->aq.link_up = up;
 		sim_i40e_aq_link_changed(&dev->aq);
 	}
+	pthread_mutex_unlock(&dev->lock);
+}
+
+void sim_i40e_aq_fault(struct sim_i40e *dev, uint32_t skip, uint16_t rc)
+{
+	pthread_mutex_lock(&dev->lock);
+	sim_i40e_aq_set_fault(&dev->aq, true, skip, rc);
+	pthread_mutex_unlock(&dev->lock);
+}
+
+void sim_i40e_aq_fault_clear(struct sim_i40e *dev)
+{
+	pthread_mutex_lock(&dev->lock);
+	sim_i40e_aq_set_fault(&dev->aq, false, 0, 0);
+	pthread_mutex_unlock(&dev->lock);
+}
+
+bool sim_i40e_aq_fault_pending(struct sim_i40e *dev)
+{
+	bool armed;
+
+	pthread_mutex_lock(&dev->lock);
+	armed = dev->aq.fault_armed;
+	pthread_mutex_unlock(&dev->lock);
+	return armed;
+}
+
+void sim_i40e_set_ctx_hook(struct sim_i40e *dev, void (*hook)(void *arg, unsigned int q),
+			   void *arg)
+{
+	pthread_mutex_lock(&dev->lock);
+	dev->ctx_hook = hook;
+	dev->ctx_hook_arg = arg;
 	pthread_mutex_unlock(&dev->lock);
 }
 

@@ -94,6 +94,28 @@ int sim_i40e_set_queue_alloc(struct sim_i40e *dev, uint16_t first, uint16_t coun
  * counts, refused context reads and why the last one was refused. */
 void sim_i40e_hmc_status(struct sim_i40e *dev, struct sim_i40e_hmc *hmc);
 
+/*
+ * Test seam: firmware answers the admin queue command after the next skip
+ * ones with return code rc (I40E_AQ_RC_*) instead of carrying it out, or,
+ * with rc SIM_I40E_AQ_STALL, never completes it (the head stays, the
+ * driver times out). The fault stays armed across PF resets until it
+ * fires; sim_i40e_aq_fault_clear disarms it and lets a stalled queue go on
+ * (the waiting commands are carried out then; a PF reset drops them).
+ */
+void sim_i40e_aq_fault(struct sim_i40e *dev, uint32_t skip, uint16_t rc);
+void sim_i40e_aq_fault_clear(struct sim_i40e *dev);
+/* Is a fault armed that has not fired yet? */
+bool sim_i40e_aq_fault_pending(struct sim_i40e *dev);
+
+/*
+ * Test seam: hook(arg, q) is called when PF queue q is enabled, just
+ * before the device fetches its context (from the HMC or the PFCM_LANCTX
+ * cache), with the device's lock held: it may change host memory (the
+ * context object), not the device's registers. NULL: none.
+ */
+void sim_i40e_set_ctx_hook(struct sim_i40e *dev, void (*hook)(void *arg, unsigned int q),
+			   void *arg);
+
 /* The admin queue API version the device's firmware reports (a newer
  * NVM image); kept across PF resets. */
 void sim_i40e_set_fw_api(struct sim_i40e *dev, uint16_t major, uint16_t minor);

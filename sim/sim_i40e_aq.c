@@ -27,7 +27,9 @@
  * its SEID and only the SEID get_switch_config reports is accepted
  * (EINVAL otherwise, as for any bad parameter); a filter added twice is
  * EEXIST, one removed that is not there ENOENT, a full table ENOSPC; a
- * queue mapping past the PF's queues EINVAL. Which code real firmware
+ * queue mapping past the PF's queues EINVAL. (Tests can make any command
+ * fail with a code of their choice, or stall it: sim_i40e_aq_set_fault.)
+ * Which code real firmware
  * returns in each of these cases is the model's reading of the datasheet,
  * not a measurement.
  */
@@ -79,6 +81,9 @@ void sim_i40e_aq_reset(struct sim_i40e_aq *aq)
 	aq->phy_type = keep.phy_type;
 	aq->pxe_mode = keep.pxe_mode;
 	aq->pf_queues = keep.pf_queues;
+	aq->fault_armed = keep.fault_armed;
+	aq->fault_skip = keep.fault_skip;
+	aq->fault_rc = keep.fault_rc;
 	vsi_reset(aq);
 }
 
@@ -375,7 +380,9 @@ static uint16_t get_link_status(struct sim_i40e_aq *aq, struct cmd *c)
 	return I40E_AQ_RC_OK;
 }
 
-static void execute(struct sim_i40e_aq *aq, struct i40e_aq_desc *d)
+/* The command fails with fault_rc instead of being carried out (a fault
+ * armed by a test); any other command is carried out. */
+static void execute(struct sim_i40e_aq *aq, struct i40e_aq_desc *d, bool fault)
 {
 	struct cmd c;
 	uint16_t rc;
@@ -385,7 +392,8 @@ static void execute(struct sim_i40e_aq *aq, struct i40e_aq_desc *d)
 	c.len = rte_le_to_cpu_16(d->datalen);
 	c.addr = (uint64_t)rte_le_to_cpu_32(d->params.generic.addr_high) << 32 |
 		 rte_le_to_cpu_32(d->params.generic.addr_low);
-	switch (rte_le_to_cpu_16(d->opcode)) {
+	switch (fault ? 0 : rte_le_to_cpu_16(d->opcode)) {
+	case 0: rc = fault ? aq->fault_rc : I40E_AQ_RC_ENOSYS; break;
 	case I40E_AQC_OPC_GET_VERSION: rc = get_version(aq, &c); break;
 	case I40E_AQC_OPC_QUEUE_SHUTDOWN: rc = I40E_AQ_RC_OK; break;
 	case I40E_AQC_OPC_CLEAR_PXE_MODE: rc = clear_pxe(aq, &c); break;
@@ -414,18 +422,40 @@ static void process(struct sim_i40e_aq *aq)
 	while (aq->head != aq->tail) {
 		uint64_t at = base + (uint64_t)aq->head * sizeof(struct i40e_aq_desc);
 		struct i40e_aq_desc d;
+		bool fault = false;
 
+		if (aq->stalled)
+			return; /* the head stays: the driver times out */
 		if (sim_dma_read(at, &d, sizeof(d)) < 0) {
 			aq->len = (aq->len & ~I40E_PF_AQLEN_ENABLE) | I40E_PF_AQLEN_CRIT;
 			return;
 		}
-		execute(aq, &d);
+		if (aq->fault_armed && aq->fault_skip-- == 0) {
+			aq->fault_armed = false;
+			if (aq->fault_rc == SIM_I40E_AQ_STALL) {
+				aq->stalled = true; /* carried out once the stall is cleared */
+				return;
+			}
+			fault = true;
+		}
+		execute(aq, &d, fault);
 		if (sim_dma_write(at, &d, sizeof(d)) < 0) {
 			aq->len = (aq->len & ~I40E_PF_AQLEN_ENABLE) | I40E_PF_AQLEN_CRIT;
 			return;
 		}
 		aq->commands++;
 		aq->head = (aq->head + 1) % n;
+	}
+}
+
+void sim_i40e_aq_set_fault(struct sim_i40e_aq *aq, bool on, uint32_t skip, uint16_t rc)
+{
+	aq->fault_armed = on;
+	aq->fault_skip = skip;
+	aq->fault_rc = rc;
+	if (!on && aq->stalled) {
+		aq->stalled = false;
+		process(aq);
 	}
 }
 

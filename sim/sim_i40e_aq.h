@@ -45,7 +45,16 @@ struct sim_i40e_aq {
 	bool lse;                      /* link status events asked for */
 	uint16_t pf_queues;            /* the PF's queues (PFLAN_QALLOC), set by the device */
 	struct sim_i40e_vsi vsi;
+	/* Test seam (sim_i40e_aq_fault): after fault_skip more commands the
+	 * next one fails with fault_rc, or stalls the queue. Survives a PF
+	 * reset, as the test's setting; a stall does not. */
+	bool fault_armed;
+	uint32_t fault_skip;
+	uint16_t fault_rc;
+	bool stalled;                  /* firmware serves no command until cleared */
 };
+
+#define SIM_I40E_AQ_STALL 0xffffu /* fault_rc: never complete the command */
 
 /* Power-on / PF reset state: queue off, firmware version as shipped, the
  * main VSI as firmware sets it up: one queue (PF queue 0), a filter for
@@ -56,6 +65,10 @@ void sim_i40e_aq_reset(struct sim_i40e_aq *aq);
  * *val is the value read). Called under the device lock. */
 bool sim_i40e_aq_read(const struct sim_i40e_aq *aq, uint32_t off, uint32_t *val);
 bool sim_i40e_aq_write(struct sim_i40e_aq *aq, uint32_t off, uint32_t val);
+
+/* Arm a fault (see struct sim_i40e_aq), or with on false disarm it and
+ * let a stalled queue go on: the commands waiting are carried out now. */
+void sim_i40e_aq_set_fault(struct sim_i40e_aq *aq, bool on, uint32_t skip, uint16_t rc);
 
 /* The link went up or down: with link status events enabled (LSE, by
  * get_link_status) firmware posts a get_link_status event on the ARQ. */

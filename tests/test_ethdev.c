@@ -862,13 +862,14 @@ static void test_vlan_offload(void **state)
 /* The redirection table and the hash key are the device's registers. */
 static void test_rss(void **state)
 {
-	/* The emulated device's power-on key (sim/sim_i40e.c): the Toeplitz
-	 * verification key, zero-padded to 52 bytes. */
-	static const uint8_t power_on_key[52] = {
-		0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2, 0x41, 0x67,
-		0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0, 0xd0, 0xca, 0x2b, 0xcb,
-		0xae, 0x7b, 0x30, 0xb4, 0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30,
-		0xf2, 0x0c, 0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
+	/* DPDK 22.11's i40e default key, which start programs when the
+	 * application gives none (thirteen words 0x6b793944, 0x23504cb5, ...
+	 * as the device's registers hold them, low byte first). */
+	static const uint8_t default_key[52] = {
+		0x44, 0x39, 0x79, 0x6b, 0xb5, 0x4c, 0x50, 0x23, 0xb6, 0x75, 0xea, 0x5b, 0x12,
+		0x4f, 0x9f, 0x30, 0xb8, 0xa2, 0xc0, 0x3d, 0xdf, 0xdc, 0x4d, 0x02, 0xa0, 0x8c,
+		0x9b, 0x33, 0x4a, 0xf6, 0x4a, 0x4c, 0x05, 0xc6, 0xfa, 0x34, 0x39, 0x58, 0xd8,
+		0x55, 0x7d, 0x99, 0x58, 0x3a, 0xe1, 0x38, 0xc9, 0x2e, 0x81, 0x15, 0x03, 0x66,
 	};
 	struct rte_eth_rss_reta_entry64 reta[RTE_ETH_RSS_RETA_SIZE_512 / RTE_ETH_RETA_GROUP_SIZE];
 	struct rte_eth_rss_conf rc;
@@ -925,7 +926,8 @@ static void test_rss(void **state)
 	for (unsigned int i = 0; i < 512; i++)
 		assert_int_equal(reta[i / 64].reta[i % 64], i < 64 ? 3 : i % 4);
 
-	/* The key: the device's own until changed; 52 bytes or none. */
+	/* The key: DPDK's default (none was configured) until changed; 52
+	 * bytes or none. */
 	memset(key, 0x5a, sizeof(key));
 	memset(&rc, 0, sizeof(rc));
 	rc.rss_key = key;
@@ -933,7 +935,7 @@ static void test_rss(void **state)
 	assert_int_equal(rte_eth_dev_rss_hash_conf_get(0, &rc), -EINVAL); /* too small */
 	rc.rss_key_len = sizeof(key);
 	assert_int_equal(rte_eth_dev_rss_hash_conf_get(0, &rc), 0);
-	assert_memory_equal(key, power_on_key, sizeof(key));
+	assert_memory_equal(key, default_key, sizeof(key));
 	assert_int_equal(rc.rss_key_len, 52);
 	assert_int_equal(rc.rss_hf, RTE_ETH_RSS_IP & info.flow_type_rss_offloads);
 	for (size_t i = 0; i < sizeof(new_key); i++)

@@ -3318,6 +3318,79 @@ static unsigned int send_flows(uint8_t proto, unsigned int per_q[4])
 	return hashed;
 }
 
+/* Toeplitz over in[] with key, written out bit by bit (the test's own,
+ * not the device's). */
+static uint32_t ref_toeplitz(const uint8_t *key, const uint8_t *in, size_t len)
+{
+	uint32_t hash = 0;
+
+	for (size_t bit = 0; bit < 8 * len; bit++) {
+		uint32_t window = 0;
+
+		if (!(in[bit / 8] & (0x80u >> (bit % 8))))
+			continue;
+		for (size_t k = 0; k < 32; k++)
+			if (key[(bit + k) / 8] & (0x80u >> ((bit + k) % 8)))
+				window |= 1u << (31 - k);
+		hash ^= window;
+	}
+	return hash;
+}
+
+/*
+ * As DPDK 22.11's i40e_pf_config_rss: a port started under RSS without a
+ * key, or with one shorter than the device's 52 bytes, gets the driver's
+ * default key (thirteen words 0x6b793944, 0x23504cb5, ..., low byte
+ * first in each register); conf_get returns it and the device hashes
+ * with it. A key of 52 bytes is used as given.
+ */
+static void test_rss_default_key(void **state)
+{
+	static const uint8_t dpdk_key[52] = {
+		0x44, 0x39, 0x79, 0x6b, 0xb5, 0x4c, 0x50, 0x23, 0xb6, 0x75, 0xea, 0x5b, 0x12,
+		0x4f, 0x9f, 0x30, 0xb8, 0xa2, 0xc0, 0x3d, 0xdf, 0xdc, 0x4d, 0x02, 0xa0, 0x8c,
+		0x9b, 0x33, 0x4a, 0xf6, 0x4a, 0x4c, 0x05, 0xc6, 0xfa, 0x34, 0x39, 0x58, 0xd8,
+		0x55, 0x7d, 0x99, 0x58, 0x3a, 0xe1, 0x38, 0xc9, 0x2e, 0x81, 0x15, 0x03, 0x66,
+	};
+	uint8_t key[52], own[52], f[100];
+	struct rte_eth_rss_conf rc;
+	struct rte_eth_conf conf;
+	struct rte_mbuf *m;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(own); i++)
+		own[i] = (uint8_t)(0x91 + 13 * i);
+	mk_ipv4(f, sizeof(f), false, 6, false);
+	for (int round = 0; round < 3; round++) {
+		/* no key; a 40-byte one (too short: not used); a 52-byte one */
+		const uint8_t *want = round == 2 ? own : dpdk_key;
+
+		memset(&conf, 0, sizeof(conf));
+		conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+		conf.rx_adv_conf.rss_conf.rss_hf = RTE_ETH_RSS_NONFRAG_IPV4_TCP;
+		conf.rx_adv_conf.rss_conf.rss_key = round == 0 ? NULL : own;
+		conf.rx_adv_conf.rss_conf.rss_key_len = round == 1 ? 40 : round == 2 ? 52 : 0;
+		assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), 0);
+		assert_int_equal(rte_eth_rx_queue_setup(0, 0, 128, 0, NULL, pool), 0);
+		assert_int_equal(rte_eth_dev_start(0), 0);
+		memset(key, 0xa5, sizeof(key));
+		memset(&rc, 0, sizeof(rc));
+		rc.rss_key = key;
+		rc.rss_key_len = sizeof(key);
+		assert_int_equal(rte_eth_dev_rss_hash_conf_get(0, &rc), 0);
+		assert_int_equal(rc.rss_key_len, 52);
+		assert_memory_equal(key, want, sizeof(key));
+		/* the hash of TCP over IPv4: addresses and ports, as on the wire */
+		assert_int_equal(sim_i40e_receive(dev, f, sizeof(f)), SIM_I40E_RX_OK);
+		assert_int_equal(rte_eth_rx_burst(0, 0, &m, 1), 1);
+		assert_true(m->ol_flags & RTE_MBUF_F_RX_RSS_HASH);
+		assert_int_equal(m->hash.rss, ref_toeplitz(want, f + 26, 12));
+		rte_pktmbuf_free(m);
+		assert_int_equal(rte_eth_dev_stop(0), 0);
+	}
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
 /*
  * The hashed flow types as DPDK 22.11's i40e programs them: rss_hf goes
  * through the pctype table into PFQF_HENA (NONFRAG_IPV4_TCP is class 33,
@@ -4104,6 +4177,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_keep_crc_across_bursts, any_path_setup,
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_hena_from_rss_hf, test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_rss_default_key, test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_reta_and_key_steer_traffic, any_path_setup,
 						test_teardown),
 		ON_EVERY_PATH(test_rx_callbacks),

@@ -956,6 +956,48 @@ static void test_aq_timeout(void **state)
 	aq_down(&ad);
 }
 
+/* The test seam for firmware faults: the command after the skipped ones
+ * fails with the return code given (ERR set, the code in retval, the
+ * command not carried out), the others are answered as usual; a stall
+ * holds the head until cleared, and then the command is carried out. */
+static void test_aq_fault_seam(void **state)
+{
+	struct i40e_adapter ad;
+	struct i40e_aq_desc d;
+	uint16_t head;
+
+	(void)state;
+	aq_up(&ad);
+	sim_i40e_aq_fault(dev, 1, I40E_AQ_RC_EBUSY);
+	assert_true(sim_i40e_aq_fault_pending(dev));
+	assert_int_equal(i40e_aq_clear_pxe_mode(&ad), 0);
+	memset(&d, 0, sizeof(d));
+	d.opcode = rte_cpu_to_le_16(I40E_AQC_OPC_GET_VERSION);
+	assert_int_equal(i40e_aq_send(&ad, &d), -EBUSY);
+	assert_int_equal(rte_le_to_cpu_16(d.flags) & (I40E_AQ_FLAG_DD | I40E_AQ_FLAG_ERR),
+			 I40E_AQ_FLAG_DD | I40E_AQ_FLAG_ERR);
+	assert_int_equal(rte_le_to_cpu_16(d.retval), I40E_AQ_RC_EBUSY);
+	assert_int_equal(d.params.version.api_major, 0); /* not answered */
+	assert_false(sim_i40e_aq_fault_pending(dev));
+	memset(&d, 0, sizeof(d));
+	d.opcode = rte_cpu_to_le_16(I40E_AQC_OPC_GET_VERSION);
+	assert_int_equal(i40e_aq_send(&ad, &d), 0);
+
+	/* a stall: the driver gives up after 250 ms, the head has not moved */
+	sim_i40e_aq_fault(dev, 0, SIM_I40E_AQ_STALL);
+	head = (uint16_t)rd(I40E_PF_ATQH);
+	assert_int_equal(i40e_aq_clear_pxe_mode(&ad), -ETIMEDOUT);
+	assert_int_equal(rd(I40E_PF_ATQH), head);
+	sim_i40e_aq_fault_clear(dev);
+	assert_int_equal(rd(I40E_PF_ATQH), (head + 1u) % I40E_AQ_LEN);
+	assert_int_equal(rte_le_to_cpu_16(ad.aq.ring[head].opcode), I40E_AQC_OPC_CLEAR_PXE_MODE);
+	assert_true(rte_le_to_cpu_16(ad.aq.ring[head].flags) & I40E_AQ_FLAG_DD);
+	memset(&d, 0, sizeof(d));
+	d.opcode = rte_cpu_to_le_16(I40E_AQC_OPC_GET_VERSION);
+	assert_int_equal(i40e_aq_send(&ad, &d), 0);
+	aq_down(&ad);
+}
+
 /* clear_pxe (direct): rx_cnt 2 in byte 0; a second one finds PXE mode
  * already off (EEXIST), which the driver counts as done. */
 static void test_aq_clear_pxe(void **state)
@@ -1964,6 +2006,7 @@ int main(void)
 		cmocka_unit_test(test_driver_admin_queue_init),
 		cmocka_unit_test(test_aq_return_codes),
 		cmocka_unit_test(test_aq_timeout),
+		cmocka_unit_test(test_aq_fault_seam),
 		cmocka_unit_test(test_aq_clear_pxe),
 		cmocka_unit_test(test_aq_mac_read),
 		cmocka_unit_test(test_aq_switch_config),
