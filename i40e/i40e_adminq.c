@@ -109,6 +109,11 @@ void i40e_aq_shutdown(struct i40e_adapter *ad)
 {
 	if (ad->aq.mz == NULL)
 		return;
+	/* As DPDK's close and Linux's i40e: firmware is told the driver is
+	 * unloading, unless the queue is off or a command already timed out
+	 * (a failed probe should not wait out a second timeout). */
+	if (!ad->aq.hung && (i40e_read_reg(ad, I40E_PF_ATQLEN) & I40E_PF_AQLEN_ENABLE))
+		(void)i40e_aq_queue_shutdown(ad, true);
 	aq_regs_clear(ad);
 	rte_memzone_free(ad->aq.mz);
 	rte_memzone_free(ad->aq.buf_mz);
@@ -181,6 +186,7 @@ int i40e_aq_send_buf(struct i40e_adapter *ad, struct i40e_aq_desc *desc, void *b
 				rte_le_to_cpu_16(desc->opcode), I40E_AQ_CMD_TIMEOUT_US / 1000);
 			/* The slot stays taken: firmware may still complete it. */
 			aq->next = tail;
+			aq->hung = true;
 			return -ETIMEDOUT;
 		}
 		rte_delay_us(AQ_POLL_US);

@@ -31,6 +31,7 @@ struct i40e_adminq {
 	struct i40e_aq_desc *arq_ring;
 	uint16_t arq_next;             /* the next event to look at */
 	uint16_t last_rc;              /* firmware's return code of the last command */
+	bool hung;                     /* a command timed out: firmware is not answering */
 	/* from get_version at init */
 	uint16_t fw_major, fw_minor, api_major, api_minor;
 	uint32_t fw_build, rom_ver;
@@ -81,6 +82,8 @@ int i40e_aq_rc_to_errno(uint16_t rc);
 /* Take the port out of PXE mode (firmware's boot-time receive set-up);
  * already out of it (EEXIST) counts as done. */
 int i40e_aq_clear_pxe_mode(struct i40e_adapter *ad);
+/* Tell firmware the admin queue goes away (unloading: the driver too). */
+int i40e_aq_queue_shutdown(struct i40e_adapter *ad, bool unloading);
 
 /* The PF's LAN MAC address from the NVM; -EIO if firmware marks it invalid. */
 int i40e_aq_mac_address_read(struct i40e_adapter *ad, uint8_t mac[6]);

@@ -52,6 +52,11 @@ struct i40e_aq_desc {
 			rte_le16_t fw_major, fw_minor;
 			rte_le16_t api_major, api_minor;
 		} version;
+		/* queue_shutdown (0x0003): the driver is going (UNLOADING) */
+		struct {
+			rte_le32_t driver_unloading;
+			uint8_t reserved[12];
+		} queue_shutdown;
 		/* clear_pxe (0x0110): rx_cnt must be 2 */
 		struct {
 			uint8_t rx_cnt;
@@ -159,6 +164,9 @@ _Static_assert(sizeof(struct i40e_aq_desc) == 32, "an admin queue descriptor is 
 #define I40E_AQ_RC_BAD_ADDR 20 /* a buffer address firmware could not use */
 #define I40E_AQ_RC_EMODE 21
 #define I40E_AQ_RC_EFBIG 22
+
+/* queue_shutdown */
+#define I40E_AQ_DRIVER_UNLOADING 0x1
 
 /* clear_pxe */
 #define I40E_AQC_CLEAR_PXE_RX_CNT 0x2

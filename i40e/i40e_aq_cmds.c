@@ -18,6 +18,16 @@ static void desc_init(struct i40e_aq_desc *d, uint16_t opcode, uint16_t flags)
 	d->flags = rte_cpu_to_le_16(flags | I40E_AQ_FLAG_SI);
 }
 
+int i40e_aq_queue_shutdown(struct i40e_adapter *ad, bool unloading)
+{
+	struct i40e_aq_desc d;
+
+	desc_init(&d, I40E_AQC_OPC_QUEUE_SHUTDOWN, 0);
+	d.params.queue_shutdown.driver_unloading =
+		rte_cpu_to_le_32(unloading ? I40E_AQ_DRIVER_UNLOADING : 0);
+	return i40e_aq_send(ad, &d);
+}
+
 int i40e_aq_clear_pxe_mode(struct i40e_adapter *ad)
 {
 	struct i40e_aq_desc d;

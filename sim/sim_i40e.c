@@ -897,6 +897,16 @@ void sim_i40e_aq_fault_clear(struct sim_i40e *dev)
 	pthread_mutex_unlock(&dev->lock);
 }
 
+uint32_t sim_i40e_aq_unloads(struct sim_i40e *dev)
+{
+	uint32_t n;
+
+	pthread_mutex_lock(&dev->lock);
+	n = dev->aq.unloads;
+	pthread_mutex_unlock(&dev->lock);
+	return n;
+}
+
 bool sim_i40e_aq_fault_pending(struct sim_i40e *dev)
 {
 	bool armed;

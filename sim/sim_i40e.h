@@ -106,6 +106,8 @@ void sim_i40e_aq_fault(struct sim_i40e *dev, uint32_t skip, uint16_t rc);
 void sim_i40e_aq_fault_clear(struct sim_i40e *dev);
 /* Is a fault armed that has not fired yet? */
 bool sim_i40e_aq_fault_pending(struct sim_i40e *dev);
+/* Queue shutdown commands with DRIVER_UNLOADING since the device was made. */
+uint32_t sim_i40e_aq_unloads(struct sim_i40e *dev);
 
 /*
  * Test seam: hook(arg, q) is called when PF queue q is enabled, just

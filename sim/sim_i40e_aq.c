@@ -73,6 +73,7 @@ void sim_i40e_aq_reset(struct sim_i40e_aq *aq)
 	 * reset; the queue and the VSI's settings do not. */
 	memset(aq, 0, sizeof(*aq));
 	aq->commands = keep.commands;
+	aq->unloads = keep.unloads;
 	aq->api_major = keep.api_major != 0 ? keep.api_major : I40E_FW_API_VERSION_MAJOR;
 	aq->api_minor = keep.api_major != 0 ? keep.api_minor : SIM_API_MINOR;
 	memcpy(aq->mac, keep.mac, 6);
@@ -118,6 +119,19 @@ static uint16_t buf_out(struct cmd *c, uint16_t len)
 }
 
 /* ---- commands ----------------------------------------------------------- */
+
+/* Only the UNLOADING bit is defined; firmware then frees what it kept
+ * for the driver (nothing the model keeps). */
+static uint16_t queue_shutdown(struct sim_i40e_aq *aq, const struct cmd *c)
+{
+	uint32_t flags = rte_le_to_cpu_32(c->d->params.queue_shutdown.driver_unloading);
+
+	if (flags & ~(uint32_t)I40E_AQ_DRIVER_UNLOADING)
+		return I40E_AQ_RC_EINVAL;
+	if (flags & I40E_AQ_DRIVER_UNLOADING)
+		aq->unloads++;
+	return I40E_AQ_RC_OK;
+}
 
 static uint16_t get_version(const struct sim_i40e_aq *aq, struct cmd *c)
 {
@@ -395,7 +409,7 @@ static void execute(struct sim_i40e_aq *aq, struct i40e_aq_desc *d, bool fault)
 	switch (fault ? 0 : rte_le_to_cpu_16(d->opcode)) {
 	case 0: rc = fault ? aq->fault_rc : I40E_AQ_RC_ENOSYS; break;
 	case I40E_AQC_OPC_GET_VERSION: rc = get_version(aq, &c); break;
-	case I40E_AQC_OPC_QUEUE_SHUTDOWN: rc = I40E_AQ_RC_OK; break;
+	case I40E_AQC_OPC_QUEUE_SHUTDOWN: rc = queue_shutdown(aq, &c); break;
 	case I40E_AQC_OPC_CLEAR_PXE_MODE: rc = clear_pxe(aq, &c); break;
 	case I40E_AQC_OPC_MAC_ADDRESS_READ: rc = mac_read(aq, &c); break;
 	case I40E_AQC_OPC_GET_SWITCH_CONFIG: rc = get_switch_config(&c); break;

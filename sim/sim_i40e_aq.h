@@ -36,6 +36,7 @@ struct sim_i40e_aq {
 	uint64_t events_lost;          /* events with no free ARQ descriptor */
 	uint16_t api_major, api_minor; /* what get_version reports */
 	uint64_t commands;             /* completed, with or without error */
+	uint32_t unloads;              /* queue shutdowns with DRIVER_UNLOADING */
 	/* the port as firmware knows it (set by the device) */
 	uint8_t mac[6];
 	bool link_up;

@@ -941,6 +941,40 @@ static void test_aq_return_codes(void **state)
 	aq_down(&ad);
 }
 
+/* Queue shutdown: UNLOADING is its one flag; the driver sends it when its
+ * admin queue goes (close, a failed probe), as DPDK's close does, but not
+ * to a queue that is off or has stopped answering. */
+static void test_aq_queue_shutdown(void **state)
+{
+	struct i40e_adapter ad;
+	struct i40e_aq_desc d;
+	uint32_t unloads = sim_i40e_aq_unloads(dev);
+
+	(void)state;
+	aq_up(&ad);
+	assert_int_equal(i40e_aq_queue_shutdown(&ad, false), 0);
+	assert_int_equal(le16_at(last_desc(&ad), 2), I40E_AQC_OPC_QUEUE_SHUTDOWN);
+	assert_int_equal(le32_at(last_desc(&ad), 16), 0);
+	assert_int_equal(sim_i40e_aq_unloads(dev), unloads);
+	assert_int_equal(i40e_aq_queue_shutdown(&ad, true), 0);
+	assert_int_equal(le32_at(last_desc(&ad), 16), 1); /* param0: UNLOADING */
+	assert_int_equal(sim_i40e_aq_unloads(dev), unloads + 1);
+	memset(&d, 0, sizeof(d));
+	d.opcode = rte_cpu_to_le_16(I40E_AQC_OPC_QUEUE_SHUTDOWN);
+	d.params.queue_shutdown.driver_unloading = rte_cpu_to_le_32(2);
+	assert_int_equal(i40e_aq_send(&ad, &d), -EINVAL);
+	aq_down(&ad);
+	assert_int_equal(sim_i40e_aq_unloads(dev), unloads + 2);
+
+	/* firmware stopped answering: shutdown does not wait a second time */
+	aq_up(&ad);
+	sim_i40e_aq_fault(dev, 0, SIM_I40E_AQ_STALL);
+	assert_int_equal(i40e_aq_clear_pxe_mode(&ad), -ETIMEDOUT);
+	aq_down(&ad);
+	sim_i40e_aq_fault_clear(dev);
+	assert_int_equal(sim_i40e_aq_unloads(dev), unloads + 2);
+}
+
 /* A queue firmware has stopped serving: the command times out (250 ms). */
 static void test_aq_timeout(void **state)
 {
@@ -2005,6 +2039,7 @@ int main(void)
 		cmocka_unit_test(test_admin_queue),
 		cmocka_unit_test(test_driver_admin_queue_init),
 		cmocka_unit_test(test_aq_return_codes),
+		cmocka_unit_test(test_aq_queue_shutdown),
 		cmocka_unit_test(test_aq_timeout),
 		cmocka_unit_test(test_aq_fault_seam),
 		cmocka_unit_test(test_aq_clear_pxe),
