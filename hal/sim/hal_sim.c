@@ -383,6 +383,10 @@ int hal_remove_stale_files(void)
 		machine_file_ours = true;
 	}
 
+	/* In memory there are no page files, and ones of this prefix belong
+	 * to a primary we hold no lock against: not ours to remove. */
+	if (hal_cfg.in_memory)
+		return 0;
 	snprintf(prefix, sizeof(prefix), "rtemem-%u-%s-map_", (unsigned int)getuid(),
 		 hal_cfg.file_prefix);
 	dir = opendir(SIM_HUGE_DIR);
