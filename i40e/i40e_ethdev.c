@@ -43,8 +43,10 @@ static bool i40e_match(uint16_t vendor_id, uint16_t device_id)
 
 static int i40e_pf_reset(struct i40e_adapter *ad)
 {
-	uint32_t reg = i40e_read_reg(ad, I40E_PFGEN_CTRL);
+	uint32_t reg;
 
+	if (i40e_read_id_reg(ad, I40E_PFGEN_CTRL, &reg) < 0)
+		return -EIO; /* writing all ones back would set every bit */
 	i40e_write_reg(ad, I40E_PFGEN_CTRL, reg | I40E_PFGEN_CTRL_PFSWR);
 	for (int i = 0; i < I40E_PF_RESET_POLLS; i++) {
 		if (!(i40e_read_reg(ad, I40E_PFGEN_CTRL) & I40E_PFGEN_CTRL_PFSWR))
@@ -336,10 +338,12 @@ static int i40e_bring_up(struct i40e_adapter *ad, struct rte_ether_addr *mac)
 /* The PF's queues, as DPDK's base code reads them (i40e_clear_hw). */
 static int i40e_read_queue_alloc(struct i40e_adapter *ad)
 {
-	uint32_t val = i40e_read_reg(ad, I40E_PFLAN_QALLOC);
-	uint32_t first = (val >> I40E_PFLAN_QALLOC_FIRSTQ_SHIFT) & I40E_PFLAN_QALLOC_FIRSTQ_MASK;
-	uint32_t last = (val >> I40E_PFLAN_QALLOC_LASTQ_SHIFT) & I40E_PFLAN_QALLOC_LASTQ_MASK;
+	uint32_t val, first, last;
 
+	if (i40e_read_id_reg(ad, I40E_PFLAN_QALLOC, &val) < 0)
+		return -EIO;
+	first = (val >> I40E_PFLAN_QALLOC_FIRSTQ_SHIFT) & I40E_PFLAN_QALLOC_FIRSTQ_MASK;
+	last = (val >> I40E_PFLAN_QALLOC_LASTQ_SHIFT) & I40E_PFLAN_QALLOC_LASTQ_MASK;
 	if (!(val & I40E_PFLAN_QALLOC_VALID) || last < first)
 		return -ENODEV;
 	ad->base_queue = (uint16_t)first;
@@ -369,13 +373,15 @@ static int i40e_probe(struct rte_eth_dev *dev)
 	ad->device_id = dev->pci.device_id;
 	err = i40e_pf_reset(ad);
 	if (err != 0) {
-		PMD_LOG(ERR, "%s: PF reset did not complete\n", dev->name);
+		PMD_LOG(ERR, "%s: PF reset %s\n", dev->name,
+			err == -EIO ? "failed: the device does not answer" : "did not complete");
 		i40e_unmap_device(ad);
 		goto fail;
 	}
 	err = i40e_read_queue_alloc(ad);
 	if (err != 0) {
-		PMD_LOG(ERR, "%s: the PF has no LAN queues (PFLAN_QALLOC)\n", dev->name);
+		PMD_LOG(ERR, "%s: %s (PFLAN_QALLOC)\n", dev->name,
+			err == -EIO ? "the device does not answer" : "the PF has no LAN queues");
 		i40e_unmap_device(ad);
 		goto fail;
 	}
