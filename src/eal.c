@@ -109,10 +109,6 @@ static int mcfg_create(void)
 	return 0;
 }
 
-/*
- * Secondary: read where the primary put its config, then map it at that
- * same address, since the config is full of pointers.
- */
 /* Unmap a config file; one that stays mapped is only logged (VA lost). */
 static void shm_unmap_logged(void *addr, size_t len, const char *what)
 {
@@ -122,6 +118,10 @@ static void shm_unmap_logged(void *addr, size_t len, const char *what)
 		RTE_LOG(ERR, EAL, "cannot unmap the %s file: %s\n", what, strerror(-ret));
 }
 
+/*
+ * Secondary: read where the primary put its config, then map it at that
+ * same address, since the config is full of pointers.
+ */
 static int mcfg_attach(void)
 {
 	size_t pgsz = hal_base_page_size();
