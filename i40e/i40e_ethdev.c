@@ -221,10 +221,22 @@ static void i40e_dev_close(struct rte_eth_dev *dev)
 	dev->dev_private = NULL;
 }
 
-/* GLV_RDPC is a 32-bit counter: add up the differences, so it may wrap. */
+/*
+ * GLV_RDPC is a 32-bit counter: add up the differences, so it may wrap. A
+ * read of all ones is taken for a failed one (i40e_read_id_reg) and
+ * skipped: counted, it would add 4 G discards once the next read is good.
+ * At the worst the counter really is there and is counted one call later.
+ */
+static uint32_t i40e_read_rdpc(const struct i40e_adapter *ad, uint32_t last)
+{
+	uint32_t now;
+
+	return i40e_read_id_reg(ad, I40E_GLV_RDPC(0), &now) < 0 ? last : now;
+}
+
 static void i40e_update_imissed(struct i40e_adapter *ad)
 {
-	uint32_t now = i40e_read_reg(ad, I40E_GLV_RDPC(0));
+	uint32_t now = i40e_read_rdpc(ad, ad->rdpc_last);
 
 	ad->imissed += (uint32_t)(now - ad->rdpc_last);
 	ad->rdpc_last = now;
@@ -410,7 +422,8 @@ static int i40e_probe(struct rte_eth_dev *dev)
 	}
 	PMD_LOG(INFO, "%s: LAN queues %u..%u of the device\n", dev->name, ad->base_queue,
 		ad->base_queue + ad->nb_pf_queues - 1u);
-	ad->rdpc_last = i40e_read_reg(ad, I40E_GLV_RDPC(0));
+	/* The baseline: a failed read is read again once. */
+	ad->rdpc_last = i40e_read_rdpc(ad, i40e_read_reg(ad, I40E_GLV_RDPC(0)));
 	dev->dev_private = ad;
 	dev->ops = &i40e_eth_dev_ops;
 	dev->driver_name = I40E_DRIVER_NAME;

@@ -1025,6 +1025,7 @@ static void test_unmap_and_bar_faults(void **state)
 	for (unsigned long n = 1; n <= reads; n++) {
 		struct rte_eth_dev_info info;
 		struct rte_ether_addr mac;
+		struct rte_eth_stats st;
 
 		assert_true(init_with("--sim=pages=16,nic=x710", NULL) >= 0);
 		fault_state_get(&before);
@@ -1040,6 +1041,9 @@ static void test_unmap_and_bar_faults(void **state)
 			assert_int_equal(info.max_rx_queues, 64);
 			assert_int_equal(rte_eth_macaddr_get(0, &mac), 0);
 			assert_memory_equal(&mac, &sim_mac, sizeof(mac));
+			memset(&st, 0xA5, sizeof(st));
+			assert_int_equal(rte_eth_stats_get(0, &st), 0);
+			assert_int_equal(st.imissed, 0); /* no frame came: no discard */
 		}
 		sim_fault_arm(SIM_OP_BAR_READ, 0);
 		assert_int_equal(rte_eal_cleanup(), 0);
