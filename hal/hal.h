@@ -107,8 +107,9 @@ int hal_mem_lock(const void *va, size_t len);
  * errno set on failure.
  */
 void *hal_anon_map(size_t len);
-/* Give back what hal_anon_map returned, with the same len. */
-void hal_anon_unmap(void *va, size_t len);
+/* Give back what hal_anon_map returned, with the same len; 0 or -errno
+ * (munmap can fail with ENOMEM splitting a mapping): it stays mapped. */
+int hal_anon_unmap(void *va, size_t len);
 
 /* --- shared runtime files -------------------------------------------- */
 
@@ -127,8 +128,9 @@ static inline bool hal_shm_is_fresh(void)
 {
 	return hal_runtime_dir()[0] == '\0';
 }
-/* Unmap; with addr inside a reservation, the range stays reserved. */
-void hal_shm_unmap(void *addr, size_t len, bool keep_reserved);
+/* Unmap; with addr inside a reservation, the range stays reserved. 0 or
+ * -errno (as munmap's ENOMEM): the mapping is then left as it was. */
+int hal_shm_unmap(void *addr, size_t len, bool keep_reserved);
 int hal_shm_unlink(const char *name);
 
 /* --- processes ---------------------------------------------------------- */

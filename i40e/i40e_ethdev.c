@@ -43,8 +43,10 @@ static bool i40e_match(uint16_t vendor_id, uint16_t device_id)
 
 static int i40e_pf_reset(struct i40e_adapter *ad)
 {
-	uint32_t reg = i40e_read_reg(ad, I40E_PFGEN_CTRL);
+	uint32_t reg;
 
+	if (i40e_read_id_reg(ad, I40E_PFGEN_CTRL, &reg) < 0)
+		return -EIO; /* writing all ones back would set every bit */
 	i40e_write_reg(ad, I40E_PFGEN_CTRL, reg | I40E_PFGEN_CTRL_PFSWR);
 	for (int i = 0; i < I40E_PF_RESET_POLLS; i++) {
 		if (!(i40e_read_reg(ad, I40E_PFGEN_CTRL) & I40E_PFGEN_CTRL_PFSWR))
@@ -219,10 +221,22 @@ static void i40e_dev_close(struct rte_eth_dev *dev)
 	dev->dev_private = NULL;
 }
 
-/* GLV_RDPC is a 32-bit counter: add up the differences, so it may wrap. */
+/*
+ * GLV_RDPC is a 32-bit counter: add up the differences, so it may wrap. A
+ * read of all ones is taken for a failed one (i40e_read_id_reg) and
+ * skipped: counted, it would add 4 G discards once the next read is good.
+ * At the worst the counter really is there and is counted one call later.
+ */
+static uint32_t i40e_read_rdpc(const struct i40e_adapter *ad, uint32_t last)
+{
+	uint32_t now;
+
+	return i40e_read_id_reg(ad, I40E_GLV_RDPC(0), &now) < 0 ? last : now;
+}
+
 static void i40e_update_imissed(struct i40e_adapter *ad)
 {
-	uint32_t now = i40e_read_reg(ad, I40E_GLV_RDPC(0));
+	uint32_t now = i40e_read_rdpc(ad, ad->rdpc_last);
 
 	ad->imissed += (uint32_t)(now - ad->rdpc_last);
 	ad->rdpc_last = now;
@@ -336,10 +350,12 @@ static int i40e_bring_up(struct i40e_adapter *ad, struct rte_ether_addr *mac)
 /* The PF's queues, as DPDK's base code reads them (i40e_clear_hw). */
 static int i40e_read_queue_alloc(struct i40e_adapter *ad)
 {
-	uint32_t val = i40e_read_reg(ad, I40E_PFLAN_QALLOC);
-	uint32_t first = (val >> I40E_PFLAN_QALLOC_FIRSTQ_SHIFT) & I40E_PFLAN_QALLOC_FIRSTQ_MASK;
-	uint32_t last = (val >> I40E_PFLAN_QALLOC_LASTQ_SHIFT) & I40E_PFLAN_QALLOC_LASTQ_MASK;
+	uint32_t val, first, last;
 
+	if (i40e_read_id_reg(ad, I40E_PFLAN_QALLOC, &val) < 0)
+		return -EIO;
+	first = (val >> I40E_PFLAN_QALLOC_FIRSTQ_SHIFT) & I40E_PFLAN_QALLOC_FIRSTQ_MASK;
+	last = (val >> I40E_PFLAN_QALLOC_LASTQ_SHIFT) & I40E_PFLAN_QALLOC_LASTQ_MASK;
 	if (!(val & I40E_PFLAN_QALLOC_VALID) || last < first)
 		return -ENODEV;
 	ad->base_queue = (uint16_t)first;
@@ -369,13 +385,15 @@ static int i40e_probe(struct rte_eth_dev *dev)
 	ad->device_id = dev->pci.device_id;
 	err = i40e_pf_reset(ad);
 	if (err != 0) {
-		PMD_LOG(ERR, "%s: PF reset did not complete\n", dev->name);
+		PMD_LOG(ERR, "%s: PF reset %s\n", dev->name,
+			err == -EIO ? "failed: the device does not answer" : "did not complete");
 		i40e_unmap_device(ad);
 		goto fail;
 	}
 	err = i40e_read_queue_alloc(ad);
 	if (err != 0) {
-		PMD_LOG(ERR, "%s: the PF has no LAN queues (PFLAN_QALLOC)\n", dev->name);
+		PMD_LOG(ERR, "%s: %s (PFLAN_QALLOC)\n", dev->name,
+			err == -EIO ? "the device does not answer" : "the PF has no LAN queues");
 		i40e_unmap_device(ad);
 		goto fail;
 	}
@@ -404,7 +422,8 @@ static int i40e_probe(struct rte_eth_dev *dev)
 	}
 	PMD_LOG(INFO, "%s: LAN queues %u..%u of the device\n", dev->name, ad->base_queue,
 		ad->base_queue + ad->nb_pf_queues - 1u);
-	ad->rdpc_last = i40e_read_reg(ad, I40E_GLV_RDPC(0));
+	/* The baseline: a failed read is read again once. */
+	ad->rdpc_last = i40e_read_rdpc(ad, i40e_read_reg(ad, I40E_GLV_RDPC(0)));
 	dev->dev_private = ad;
 	dev->ops = &i40e_eth_dev_ops;
 	dev->driver_name = I40E_DRIVER_NAME;

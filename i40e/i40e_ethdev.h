@@ -5,6 +5,7 @@
 #ifndef RTEMEM_I40E_ETHDEV_H
 #define RTEMEM_I40E_ETHDEV_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -165,6 +166,18 @@ static inline uint32_t i40e_read_reg(const struct i40e_adapter *ad, uint32_t off
 
 	rte_io_rmb();
 	return val;
+}
+
+/*
+ * A read that comes back all ones is what a device gone from the bus
+ * gives (a PCIe read that completes with an error). None of the
+ * identification registers read at probe can be all ones, so there it
+ * means the device is not answering: -EIO, and the probe stops.
+ */
+static inline int i40e_read_id_reg(const struct i40e_adapter *ad, uint32_t off, uint32_t *val)
+{
+	*val = i40e_read_reg(ad, off);
+	return *val == UINT32_MAX ? -EIO : 0;
 }
 
 static inline void i40e_write_reg(const struct i40e_adapter *ad, uint32_t off, uint32_t val)

@@ -40,16 +40,24 @@ static void sd_write(struct i40e_adapter *ad, unsigned int idx, uint64_t iova, b
 int i40e_hmc_init(struct i40e_adapter *ad, uint16_t port_id, int socket_id)
 {
 	struct i40e_hmc *hmc = &ad->hmc;
-	uint32_t qmax = i40e_read_reg(ad, I40E_GLHMC_LANQMAX) & I40E_GLHMC_LANQMAX_MASK;
-	uint32_t tx_sz = 1u << (i40e_read_reg(ad, I40E_GLHMC_LANTXOBJSZ) & I40E_GLHMC_OBJSZ_MASK);
-	uint32_t rx_sz = 1u << (i40e_read_reg(ad, I40E_GLHMC_LANRXOBJSZ) & I40E_GLHMC_OBJSZ_MASK);
+	uint32_t qmax, tx_sz, rx_sz, rid;
 	uint16_t count = ad->nb_pf_queues;
 	uint64_t size;
 	char name[RTE_MEMZONE_NAMESIZE];
 
 	memset(hmc, 0, sizeof(*hmc));
-	hmc->fn = (uint8_t)(i40e_read_reg(ad, I40E_PF_FUNC_RID) &
-			    I40E_PF_FUNC_RID_FUNCTION_NUMBER_MASK);
+	if (i40e_read_id_reg(ad, I40E_GLHMC_LANQMAX, &qmax) < 0 ||
+	    i40e_read_id_reg(ad, I40E_GLHMC_LANTXOBJSZ, &tx_sz) < 0 ||
+	    i40e_read_id_reg(ad, I40E_GLHMC_LANRXOBJSZ, &rx_sz) < 0 ||
+	    i40e_read_id_reg(ad, I40E_PF_FUNC_RID, &rid) < 0) {
+		PMD_LOG(ERR, "port %u: the device does not answer (HMC registers read all ones)\n",
+			port_id);
+		return -EIO;
+	}
+	qmax &= I40E_GLHMC_LANQMAX_MASK;
+	tx_sz = 1u << (tx_sz & I40E_GLHMC_OBJSZ_MASK);
+	rx_sz = 1u << (rx_sz & I40E_GLHMC_OBJSZ_MASK);
+	hmc->fn = (uint8_t)(rid & I40E_PF_FUNC_RID_FUNCTION_NUMBER_MASK);
 	if (count == 0 || count > qmax || rx_sz < I40E_RXQ_CTX_BYTES) {
 		PMD_LOG(ERR, "port %u: HMC cannot hold %u queues (LANQMAX %u, rx object %u B)\n",
 			port_id, count, qmax, rx_sz);

@@ -87,6 +87,9 @@ static const char *const op_names[SIM_OP_COUNT] = {
 	[SIM_OP_SHM_UNLINK] = "shm_unlink",
 	[SIM_OP_PAGE_FD] = "page_fd",
 	[SIM_OP_MEM_LOCK] = "mem_lock",
+	[SIM_OP_BAR_READ] = "bar_read",
+	[SIM_OP_SHM_UNMAP] = "shm_unmap",
+	[SIM_OP_ANON_UNMAP] = "anon_unmap",
 };
 
 const char *sim_op_name(enum sim_op op)

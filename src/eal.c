@@ -109,6 +109,15 @@ static int mcfg_create(void)
 	return 0;
 }
 
+/* Unmap a config file; one that stays mapped is only logged (VA lost). */
+static void shm_unmap_logged(void *addr, size_t len, const char *what)
+{
+	int ret = hal_shm_unmap(addr, len, false);
+
+	if (ret < 0)
+		RTE_LOG(ERR, EAL, "cannot unmap the %s file: %s\n", what, strerror(-ret));
+}
+
 /*
  * Secondary: read where the primary put its config, then map it at that
  * same address, since the config is full of pointers.
@@ -129,16 +138,16 @@ static int mcfg_attach(void)
 	if (probe->version != RTEMEM_MCFG_VERSION) {
 		RTE_LOG(ERR, EAL, "secondary: the primary's config comes from an incompatible "
 			"build (version %u, this one %u)\n", probe->version, RTEMEM_MCFG_VERSION);
-		hal_shm_unmap(probe, mcfg_len, false);
+		shm_unmap_logged(probe, mcfg_len, "config");
 		return -EPROTO;
 	}
 	if (probe->magic != RTE_MAGIC) {
 		RTE_LOG(ERR, EAL, "secondary: the primary has not finished starting\n");
-		hal_shm_unmap(probe, mcfg_len, false);
+		shm_unmap_logged(probe, mcfg_len, "config");
 		return -EAGAIN;
 	}
 	want = probe->mem_cfg_addr;
-	hal_shm_unmap(probe, mcfg_len, false);
+	shm_unmap_logged(probe, mcfg_len, "config");
 	va = hal_va_reserve((void *)(uintptr_t)want, mcfg_len, pgsz);
 	if (va != (void *)(uintptr_t)want) {
 		hal_va_release(va, mcfg_len);
@@ -158,7 +167,7 @@ static void mcfg_destroy(void)
 {
 	if (rte_config.mem_config == NULL)
 		return;
-	hal_shm_unmap(rte_config.mem_config, mcfg_len, false);
+	shm_unmap_logged(rte_config.mem_config, mcfg_len, "config");
 	if (rte_config.process_type == RTE_PROC_PRIMARY) {
 		hal_shm_unlink("config");
 		hal_shm_unlink("hugepage_info");
@@ -229,7 +238,7 @@ static int hugepage_info_share(void)
 		internal_config.num_hugepage_sizes = RTE_MIN(f->num_sizes, (uint32_t)MAX_HUGEPAGE_SIZES);
 		memcpy(internal_config.hugepage_info, f->info, sizeof(f->info));
 	}
-	hal_shm_unmap(f, len, false);
+	shm_unmap_logged(f, len, "hugepage_info");
 	return 0;
 }
 

@@ -210,3 +210,24 @@ int eal_memalloc_free_seg_bulk(struct rte_memseg **ms, int n_segs)
 	}
 	return ret;
 }
+
+/*
+ * One pass over the list's used slots: eal_memalloc_free_seg per page would
+ * look the list and slot up again and notify secondaries each time, which
+ * made a --no-huge teardown (16384 base pages by default) slow.
+ */
+void eal_memalloc_free_list(struct rte_memseg_list *msl)
+{
+	unsigned int msl_idx = (unsigned int)(msl - eal_mcfg()->memsegs);
+	int idx = rte_fbarray_find_next_used(&msl->memseg_arr, 0);
+	bool freed = false;
+
+	while (idx >= 0) {
+		freed |= free_slot(msl, msl_idx, (unsigned int)idx) == 0;
+		idx = rte_fbarray_find_next_used(&msl->memseg_arr, (unsigned int)idx + 1);
+	}
+	if (freed) {
+		msl->version++;
+		eal_mp_notify_secondaries();
+	}
+}

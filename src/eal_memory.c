@@ -220,7 +220,6 @@ void eal_memory_cleanup(void)
 
 	for (unsigned int i = 0; i < RTE_MAX_MEMSEG_LISTS; i++) {
 		struct rte_memseg_list *msl = &mcfg->memsegs[i];
-		int idx;
 
 		if (msl->base_va == NULL)
 			continue;
@@ -230,14 +229,7 @@ void eal_memory_cleanup(void)
 			memset(msl, 0, sizeof(*msl));
 			continue;
 		}
-		idx = rte_fbarray_find_next_used(&msl->memseg_arr, 0);
-		while (idx >= 0) {
-			struct rte_memseg *ms = rte_fbarray_get(&msl->memseg_arr, (unsigned int)idx);
-
-			ms->flags &= ~RTE_MEMSEG_FLAG_DO_NOT_FREE;
-			eal_memalloc_free_seg(ms);
-			idx = rte_fbarray_find_next_used(&msl->memseg_arr, (unsigned int)idx + 1);
-		}
+		eal_memalloc_free_list(msl);
 		memseg_list_destroy(msl);
 	}
 }

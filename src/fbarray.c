@@ -230,9 +230,18 @@ static int map_area(const char *name, size_t len, void *hint, bool create, void 
 	return 0;
 }
 
-static void unmap_area(void *addr, size_t len)
+/*
+ * As DPDK's fbarray: memory the OS will not unmap (munmap's ENOMEM) is
+ * logged and lost to this process; the array is gone all the same, so its
+ * name is free and a teardown can go on.
+ */
+static void unmap_area(const char *name, void *addr, size_t len)
 {
-	hal_shm_unmap(addr, len, false);
+	int ret = hal_shm_unmap(addr, len, false);
+
+	if (ret < 0)
+		RTE_LOG(ERR, EAL, "fbarray %s: cannot unmap its memory (%zu bytes at %p left): %s\n",
+			name, len, addr, strerror(-ret));
 }
 
 /* --- init / attach / detach / destroy -------------------------------- */
@@ -366,11 +375,11 @@ static int fbarray_unmap(struct rte_fbarray *arr, bool unlink)
 			pthread_mutex_unlock(&area_lock);
 			return ret;
 		}
-		unmap_area(area->addr, area->len);
+		unmap_area(area->name, area->addr, area->len);
 		/* The array is gone for every process: clear the struct too. */
 		memset(arr, 0, sizeof(*arr));
 	} else {
-		unmap_area(area->addr, area->len);
+		unmap_area(area->name, area->addr, area->len);
 	}
 	free(area);
 	return 0;

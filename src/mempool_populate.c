@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <rte_common.h>
 #include <rte_errno.h>
@@ -286,9 +287,19 @@ fail:
 	return ret;
 }
 
+/* Memory the OS will not unmap stays mapped: the pool forgets it all the same. */
+static void anon_unmap_logged(void *addr, size_t len)
+{
+	int ret = hal_anon_unmap(addr, len);
+
+	if (ret < 0)
+		RTE_LOG(ERR, MEMPOOL, "cannot unmap %zu bytes of anonymous memory at %p: %s\n",
+			len, addr, strerror(-ret));
+}
+
 static void memchunk_anon_free(struct rte_mempool_memhdr *memhdr, void *opaque)
 {
-	hal_anon_unmap(memhdr->addr, (size_t)(uintptr_t)opaque);
+	anon_unmap_logged(memhdr->addr, (size_t)(uintptr_t)opaque);
 }
 
 int rte_mempool_populate_anon(struct rte_mempool *mp)
@@ -318,7 +329,7 @@ int rte_mempool_populate_anon(struct rte_mempool *mp)
 	ret = rte_mempool_populate_virt(mp, addr, (size_t)size, pg_sz, memchunk_anon_free,
 					(void *)(uintptr_t)size);
 	if (ret <= 0) {
-		hal_anon_unmap(addr, (size_t)size);
+		anon_unmap_logged(addr, (size_t)size);
 		rte_errno = ret < 0 ? -ret : ENOBUFS;
 		return 0;
 	}

@@ -964,6 +964,94 @@ static void test_fault_points_public_calls(void **state)
 	rte_log_set_global_level(RTE_LOG_DEBUG);
 }
 
+/*
+ * shm_unmap: rte_fbarray_destroy whose memory the OS will not unmap logs
+ * it and finishes, as DPDK's does: the name is free again, the memory
+ * stays mapped (lost to the process). rte_eal_cleanup that cannot unmap
+ * one of its arrays or its config does the same; the next start works.
+ * bar_read: each register read of a port's probe in turn reads all ones
+ * (a device that fell off the bus for that read). The probe either fails,
+ * leaving no port and the heap as it was, or gives a port that is the
+ * emulated X710 as always; never a hang or a port with garbage in it.
+ */
+static void test_unmap_and_bar_faults(void **state)
+{
+	static const struct rte_ether_addr sim_mac = { { 0x02, 0x72, 0x74, 0x65, 0x00, 0x00 } };
+	struct fault_state before;
+	struct rte_fbarray arr;
+	unsigned long reads, calls, failed = 0;
+	volatile uint64_t *data;
+
+	RTE_SET_USED(state);
+	rte_log_set_global_level(RTE_LOG_EMERG);
+	assert_true(init_with("--sim=pages=16,nic=x710", NULL) >= 0);
+	fault_state_get(&before);
+	assert_int_equal(rte_fbarray_init(&arr, "unmapfault", 64, 8), 0);
+	assert_int_equal(rte_fbarray_set_used(&arr, 3), 0);
+	data = rte_fbarray_get(&arr, 3);
+	*data = 0x5a5a;
+	calls = sim_fault_calls(SIM_OP_SHM_UNMAP);
+	sim_fault_arm(SIM_OP_SHM_UNMAP, 1);
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+	assert_int_equal(sim_fault_calls(SIM_OP_SHM_UNMAP), calls + 1);
+	assert_int_equal(*data, 0x5a5a); /* still mapped */
+	assert_int_equal(rte_fbarray_init(&arr, "unmapfault", 64, 8), 0); /* name free */
+	assert_int_equal(arr.count, 0);
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+	fault_state_same(&before);
+
+	/* The probe's register reads, counted once without a fault. */
+	reads = sim_fault_calls(SIM_OP_BAR_READ);
+	assert_int_equal(rte_eth_dev_count_avail(), 1);
+	reads = sim_fault_calls(SIM_OP_BAR_READ) - reads;
+	assert_true(reads > 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+
+	/* Teardown: each of its unmaps in turn fails (arrays, then config). */
+	assert_true(init_with("--sim=pages=16 -m 4", NULL) >= 0);
+	calls = sim_fault_calls(SIM_OP_SHM_UNMAP);
+	assert_int_equal(rte_eal_cleanup(), 0);
+	calls = sim_fault_calls(SIM_OP_SHM_UNMAP) - calls;
+	assert_true(calls > 0);
+	for (unsigned long n = 1; n <= calls; n++) {
+		assert_true(init_with("--sim=pages=16 -m 4", NULL) >= 0);
+		sim_fault_arm(SIM_OP_SHM_UNMAP, n);
+		assert_int_equal(rte_eal_cleanup(), 0);
+		sim_fault_arm(SIM_OP_SHM_UNMAP, 0);
+	}
+	assert_true(init_with("--sim=pages=16,nic=x710", NULL) >= 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+
+	for (unsigned long n = 1; n <= reads; n++) {
+		struct rte_eth_dev_info info;
+		struct rte_ether_addr mac;
+		struct rte_eth_stats st;
+
+		assert_true(init_with("--sim=pages=16,nic=x710", NULL) >= 0);
+		fault_state_get(&before);
+		sim_fault_arm(SIM_OP_BAR_READ, n);
+		if (rte_eth_dev_count_avail() == 0) {
+			failed++;
+			assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
+			fault_state_same(&before);
+		} else {
+			memset(&info, 0xA5, sizeof(info));
+			memset(&mac, 0xA5, sizeof(mac));
+			assert_int_equal(rte_eth_dev_info_get(0, &info), 0);
+			assert_int_equal(info.max_rx_queues, 64);
+			assert_int_equal(rte_eth_macaddr_get(0, &mac), 0);
+			assert_memory_equal(&mac, &sim_mac, sizeof(mac));
+			memset(&st, 0xA5, sizeof(st));
+			assert_int_equal(rte_eth_stats_get(0, &st), 0);
+			assert_int_equal(st.imissed, 0); /* no frame came: no discard */
+		}
+		sim_fault_arm(SIM_OP_BAR_READ, 0);
+		assert_int_equal(rte_eal_cleanup(), 0);
+	}
+	print_message("bar_read: %lu reads in a probe, %lu of them fail it\n", reads, failed);
+	rte_log_set_global_level(RTE_LOG_DEBUG);
+}
+
 static void test_sim_options(void **state)
 {
 	RTE_SET_USED(state);
@@ -1004,6 +1092,7 @@ int main(void)
 		cmocka_unit_test(test_init_faults),
 		cmocka_unit_test(test_runtime_faults),
 		cmocka_unit_test(test_fault_points_public_calls),
+		cmocka_unit_test(test_unmap_and_bar_faults),
 		cmocka_unit_test(test_sim_options),
 #endif
 	};

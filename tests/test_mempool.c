@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -1737,6 +1738,24 @@ static void test_populate_anon(void **state)
 		check_counts(mp, 1000);
 		rte_mempool_put_bulk(mp, objs, 1000);
 		check_counts(mp, 0);
+#ifdef RTEMEM_HAL_sim
+		if (f == 1) {
+			/* The OS will not unmap the memory (anon_unmap): the pool
+			 * is freed all the same, its memory stays mapped. */
+			struct rte_mempool_memhdr *hdr = STAILQ_FIRST(&mp->mem_list);
+			void *addr = hdr->addr;
+			size_t len = (size_t)(uintptr_t)hdr->opaque;
+			unsigned long calls = sim_fault_calls(SIM_OP_ANON_UNMAP);
+
+			sim_fault_arm(SIM_OP_ANON_UNMAP, 1);
+			rte_mempool_free(mp);
+			assert_int_equal(sim_fault_calls(SIM_OP_ANON_UNMAP), calls + 1);
+			assert_null(rte_mempool_lookup("mp_anon"));
+			assert_int_equal(((volatile unsigned char *)objs[999])[63], 999 & 0xff);
+			assert_int_equal(munmap(addr, RTE_ALIGN_CEIL(len, 4096)), 0);
+			continue;
+		}
+#endif
 		rte_mempool_free(mp);
 	}
 }

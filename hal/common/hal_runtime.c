@@ -184,15 +184,14 @@ fail:
 	return NULL;
 }
 
-void hal_shm_unmap(void *addr, size_t len, bool keep_reserved)
+int hal_runtime_shm_unmap(void *addr, size_t len, bool keep_reserved)
 {
 	if (addr == NULL || len == 0)
-		return;
+		return 0;
 	len = RTE_ALIGN_CEIL(len, hal_base_page_size());
 	if (keep_reserved)
-		hal_va_rereserve(addr, len);
-	else
-		munmap(addr, len);
+		return hal_va_rereserve(addr, len);
+	return munmap(addr, len) == 0 ? 0 : -errno;
 }
 
 int hal_os_shm_unlink(const char *name)

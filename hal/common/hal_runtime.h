@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * The runtime directory shared by both HALs (hal_runtime.c). The public
- * hal_runtime_dir and hal_shm_unmap live there too; each HAL's hal_shm_map
- * and hal_shm_unlink call hal_runtime_shm_map and hal_os_shm_unlink.
+ * hal_runtime_dir lives there too; each HAL's hal_shm_map, hal_shm_unmap
+ * and hal_shm_unlink call hal_runtime_shm_map, hal_runtime_shm_unmap and
+ * hal_os_shm_unlink.
  */
 #ifndef RTEMEM_HAL_RUNTIME_H
 #define RTEMEM_HAL_RUNTIME_H
@@ -14,6 +15,8 @@ int hal_runtime_init(const char *prefix, bool in_memory);
 /* Remove the directory if nothing is left in it. */
 void hal_runtime_remove(void);
 void *hal_runtime_shm_map(const char *name, size_t len, void *addr, bool create);
+/* hal_shm_unmap without the sim's faults. */
+int hal_runtime_shm_unmap(void *addr, size_t len, bool keep_reserved);
 /* Small text files in the runtime directory; 0 or -errno. */
 int hal_runtime_write_file(const char *name, const char *text);
 int hal_runtime_read_file(const char *name, char *buf, size_t size);

@@ -209,6 +209,11 @@ void *hal_shm_map(const char *name, size_t len, void *addr, bool create)
 	return hal_runtime_shm_map(name, len, addr, create);
 }
 
+int hal_shm_unmap(void *addr, size_t len, bool keep_reserved)
+{
+	return hal_runtime_shm_unmap(addr, len, keep_reserved);
+}
+
 int hal_shm_unlink(const char *name)
 {
 	return hal_os_shm_unlink(name);

@@ -372,8 +372,9 @@ void *hal_anon_map(size_t len)
 	return p;
 }
 
-void hal_anon_unmap(void *va, size_t len)
+int hal_anon_unmap(void *va, size_t len)
 {
-	if (va != NULL)
-		munmap(va, len);
+	if (va != NULL && munmap(va, len) < 0)
+		return -errno;
+	return 0;
 }

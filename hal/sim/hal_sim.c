@@ -383,6 +383,10 @@ int hal_remove_stale_files(void)
 		machine_file_ours = true;
 	}
 
+	/* In memory there are no page files, and ones of this prefix belong
+	 * to a primary we hold no lock against: not ours to remove. */
+	if (hal_cfg.in_memory)
+		return 0;
 	snprintf(prefix, sizeof(prefix), "rtemem-%u-%s-map_", (unsigned int)getuid(),
 		 hal_cfg.file_prefix);
 	dir = opendir(SIM_HUGE_DIR);
@@ -415,6 +419,14 @@ void *hal_shm_map(const char *name, size_t len, void *addr, bool create)
 		return NULL;
 	}
 	return hal_runtime_shm_map(name, len, addr, create);
+}
+
+/* A failed unmap (as munmap's ENOMEM) leaves the mapping as it was. */
+int hal_shm_unmap(void *addr, size_t len, bool keep_reserved)
+{
+	if (addr != NULL && len != 0 && sim_fault_hit(SIM_OP_SHM_UNMAP))
+		return -ENOMEM;
+	return hal_runtime_shm_unmap(addr, len, keep_reserved);
 }
 
 int hal_ipc_open(const char *name)
@@ -494,8 +506,14 @@ void *hal_anon_map(size_t len)
 	return start;
 }
 
-void hal_anon_unmap(void *va, size_t len)
+/* A failed unmap (as munmap's ENOMEM) leaves the memory mapped. */
+int hal_anon_unmap(void *va, size_t len)
 {
-	if (va != NULL)
-		munmap(va, RTE_ALIGN_CEIL(len, (size_t)sysconf(_SC_PAGESIZE)));
+	if (va == NULL)
+		return 0;
+	if (sim_fault_hit(SIM_OP_ANON_UNMAP))
+		return -ENOMEM;
+	if (munmap(va, RTE_ALIGN_CEIL(len, (size_t)sysconf(_SC_PAGESIZE))) < 0)
+		return -errno;
+	return 0;
 }

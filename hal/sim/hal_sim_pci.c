@@ -78,11 +78,12 @@ static struct sim_pci_device *bar_device(const struct hal_bar *bar, uint32_t off
 	return bar->hal_priv;
 }
 
+/* The bar_read fault reads all ones, as from a device that fell off the bus. */
 uint32_t hal_bar_read32(const struct hal_bar *bar, uint32_t off)
 {
 	struct sim_pci_device *p = bar_device(bar, off);
 
-	if (p == NULL || p->ops->read32 == NULL)
+	if (p == NULL || p->ops->read32 == NULL || sim_fault_hit(SIM_OP_BAR_READ))
 		return UINT32_MAX;
 	return p->ops->read32(p->dev, off);
 }
