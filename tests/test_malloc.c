@@ -871,6 +871,8 @@ static void test_heap_info(void **state)
 {
 	struct rte_malloc_socket_stats st;
 	FILE *f = tmpfile();
+	char want[128], *dump;
+	size_t usable = 0;
 	void *p;
 	long len;
 
@@ -896,6 +898,18 @@ static void test_heap_info(void **state)
 	rte_malloc_dump_heaps(f);
 	len = ftell(f);
 	assert_true(len > 100);
+	/* The heap dump lists the block's element, busy, with its whole
+	 * length: the usable bytes and the overhead around them. */
+	assert_int_equal(rte_malloc_validate(p, &usable), 0);
+	snprintf(want, sizeof(want), "Malloc element at %p (BUSY)\n  len: %zu, pad: 0\n",
+		 (void *)((char *)p - HDR), usable + OVERHEAD);
+	dump = calloc(1, (size_t)len + 1);
+	assert_non_null(dump);
+	rewind(f);
+	assert_int_equal(fread(dump, 1, (size_t)len, f), (size_t)len);
+	if (strstr(dump, want) == NULL)
+		fail_msg("the heap dump has no \"%s\"", want);
+	free(dump);
 	fclose(f);
 	rte_free(p);
 }
