@@ -400,6 +400,11 @@ static void test_all_used_ranges(void **state)
 	assert_false(eal_fbarray_all_used(&arr, 10, 9));   /* empty range */
 	assert_false(eal_fbarray_all_used(&arr, 0, len));  /* past the end */
 	assert_false(eal_fbarray_all_used(NULL, 0, 0));
+	/* A whole word (128 to 191) with only its first element free. */
+	assert_int_equal(rte_fbarray_set_free(&arr, 128), 0);
+	assert_false(eal_fbarray_all_used(&arr, 128, 191));
+	assert_false(eal_fbarray_all_used(&arr, 71, 198));
+	assert_true(eal_fbarray_all_used(&arr, 129, 191));
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
 }
 

@@ -677,6 +677,86 @@ static void test_allocation_cost_is_bounded(void **state)
 	rte_free(guard_hi);
 }
 
+/*
+ * Room left above a block's data by a large alignment is split off as a
+ * free element once it could hold one (overhead plus a cache line of data,
+ * DPDK 22.11's split threshold), so a block never keeps that much slack.
+ * Each size moves the data's offset from the hole's end by a cache line,
+ * so the sizes below an alignment try every room above, the one that
+ * exactly holds a minimal element included.
+ */
+static void test_aligned_slack_is_split(void **state)
+{
+	const size_t align = 4096, hole = 4 * 4096, min_elem = OVERHEAD + RTE_CACHE_LINE_SIZE;
+	struct rte_malloc_socket_stats st0, st1;
+	char *guard_hi, *guard_lo, *h;
+
+	(void)state;
+	guard_hi = rte_malloc(NULL, 64, 0);
+	h = rte_malloc(NULL, hole, 0);
+	guard_lo = rte_malloc(NULL, 64, 0);
+	assert_non_null(guard_hi);
+	assert_non_null(h);
+	assert_non_null(guard_lo);
+	rte_free(h);
+	for (size_t size = RTE_CACHE_LINE_SIZE; size <= align; size += RTE_CACHE_LINE_SIZE) {
+		size_t usable = 0, grew;
+		char *p;
+
+		get_stats(0, &st0);
+		p = rte_malloc(NULL, size, align);
+		assert_non_null(p);
+		get_stats(0, &st1);
+		assert_true(p >= h && p + size <= h + hole); /* in the hole */
+		assert_int_equal((uintptr_t)p % align, 0);
+		assert_int_equal(rte_malloc_validate(p, &usable), 0);
+		assert_true(usable >= size);
+		if (usable >= size + min_elem)
+			fail_msg("rte_malloc(%zu, %zu) kept %zu usable bytes", size, align, usable);
+		grew = st1.heap_allocsz_bytes - st0.heap_allocsz_bytes;
+		if (grew >= size + OVERHEAD + min_elem)
+			fail_msg("rte_malloc(%zu, %zu) took %zu bytes of the heap", size, align, grew);
+		rte_free(p);
+		get_stats(0, &st1);
+		assert_int_equal(st1.heap_allocsz_bytes, st0.heap_allocsz_bytes);
+	}
+	rte_free(guard_lo);
+	rte_free(guard_hi);
+}
+
+/*
+ * A freed block that can hold a request is reused before a larger free
+ * area is cut: DPDK 22.11 searches its free lists from the request's size
+ * up. Holes from the request's own size to four cache lines more, so that
+ * some lie in a size class above the request's.
+ */
+static void test_freed_block_is_reused(void **state)
+{
+	(void)state;
+	for (size_t req = 2048; req <= 8192; req += 512) {
+		for (size_t extra = 0; extra <= 4 * RTE_CACHE_LINE_SIZE;
+		     extra += RTE_CACHE_LINE_SIZE) {
+			char *guard_hi = rte_malloc(NULL, 64, 0);
+			char *h = rte_malloc(NULL, req + extra, 0);
+			char *guard_lo = rte_malloc(NULL, 64, 0);
+			char *p;
+
+			assert_non_null(guard_hi);
+			assert_non_null(h);
+			assert_non_null(guard_lo);
+			rte_free(h);
+			p = rte_malloc(NULL, req, 0);
+			assert_non_null(p);
+			if (p < h || p + req > h + req + extra)
+				fail_msg("rte_malloc(%zu) at %p, not in the free block of %zu at %p",
+					 req, (void *)p, req + extra, (void *)h);
+			rte_free(p);
+			rte_free(guard_lo);
+			rte_free(guard_hi);
+		}
+	}
+}
+
 static void test_fragmentation_returns_everything(void **state)
 {
 	enum { N = 600 };
@@ -791,6 +871,8 @@ static void test_heap_info(void **state)
 {
 	struct rte_malloc_socket_stats st;
 	FILE *f = tmpfile();
+	char want[128], *dump;
+	size_t usable = 0;
 	void *p;
 	long len;
 
@@ -816,6 +898,18 @@ static void test_heap_info(void **state)
 	rte_malloc_dump_heaps(f);
 	len = ftell(f);
 	assert_true(len > 100);
+	/* The heap dump lists the block's element, busy, with its whole
+	 * length: the usable bytes and the overhead around them. */
+	assert_int_equal(rte_malloc_validate(p, &usable), 0);
+	snprintf(want, sizeof(want), "Malloc element at %p (BUSY)\n  len: %zu, pad: 0\n",
+		 (void *)((char *)p - HDR), usable + OVERHEAD);
+	dump = calloc(1, (size_t)len + 1);
+	assert_non_null(dump);
+	rewind(f);
+	assert_int_equal(fread(dump, 1, (size_t)len, f), (size_t)len);
+	if (strstr(dump, want) == NULL)
+		fail_msg("the heap dump has no \"%s\"", want);
+	free(dump);
 	fclose(f);
 	rte_free(p);
 }
@@ -2030,6 +2124,26 @@ static void test_prealloc_pages_stay(void **state)
 }
 
 /*
+ * The biggest zone (len 0) asked on a page size no memory has is refused
+ * (ENOMEM), unless RTE_MEMZONE_SIZE_HINT_ONLY lets it fall back to the
+ * pages there are (DPDK 22.11's memzone flags).
+ */
+static void test_biggest_zone_size_hint(void **state)
+{
+	const struct rte_memzone *mz;
+
+	(void)state;
+	rte_errno = 0;
+	assert_null(rte_memzone_reserve("hint", 0, 0, RTE_MEMZONE_16GB));
+	assert_int_equal(rte_errno, ENOMEM);
+	mz = rte_memzone_reserve("hint", 0, 0, RTE_MEMZONE_16GB | RTE_MEMZONE_SIZE_HINT_ONLY);
+	assert_non_null(mz);
+	assert_true(mz->len > 0);
+	assert_int_equal(mz->hugepage_sz, page_size());
+	assert_int_equal(rte_memzone_free(mz), 0);
+}
+
+/*
  * The biggest IOVA-contiguous block of a free element that spans pages with
  * scattered physical addresses (sim shuffles them) is one run of pages, not
  * the whole element.
@@ -2251,6 +2365,8 @@ int main(void)
 		cmocka_unit_test(test_zmalloc_after_churn),
 		cmocka_unit_test(test_realloc_moves_and_resizes),
 		cmocka_unit_test(test_allocation_cost_is_bounded),
+		cmocka_unit_test(test_aligned_slack_is_split),
+		cmocka_unit_test(test_freed_block_is_reused),
 		cmocka_unit_test(test_fragmentation_returns_everything),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_heap_info),
@@ -2274,6 +2390,7 @@ int main(void)
 	const struct CMUnitTest prealloc[] = {
 		cmocka_unit_test(test_prealloc_pages_stay),
 		cmocka_unit_test(test_biggest_contig_over_scattered_pages),
+		cmocka_unit_test(test_biggest_zone_size_hint),
 		cmocka_unit_test(test_contig_zone_over_two_pages),
 		cmocka_unit_test(test_bounded_zone_stays_in_window),
 	};

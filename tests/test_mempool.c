@@ -557,6 +557,41 @@ static void test_cache_behaviour(void **state)
 }
 
 /*
+ * rte_mempool_default_cache: NULL for a pool made with cache_size 0 (its
+ * puts go straight to the driver), the lcore's cache for any other size,
+ * 1 included (flush threshold 1 * 3 / 2 = 1, as DPDK 22.11).
+ */
+static void test_default_cache_by_size(void **state)
+{
+	struct rte_mempool_cache *cache;
+	struct rte_mempool *none, *one;
+	void *obj = NULL;
+
+	(void)state;
+	none = rte_mempool_create("mp_cache0", 64, 64, 0, 0, NULL, NULL, NULL, NULL,
+				  SOCKET_ID_ANY, 0);
+	one = rte_mempool_create("mp_cache1", 64, 64, 1, 0, NULL, NULL, NULL, NULL,
+				 SOCKET_ID_ANY, 0);
+	assert_non_null(none);
+	assert_non_null(one);
+	assert_null(rte_mempool_default_cache(none, rte_lcore_id()));
+	assert_int_equal(rte_mempool_get(none, &obj), 0);
+	rte_mempool_put(none, obj);
+	assert_int_equal(ring_count(none), 64);
+
+	cache = rte_mempool_default_cache(one, rte_lcore_id());
+	assert_non_null(cache);
+	assert_int_equal(cache->size, 1);
+	assert_int_equal(cache->flushthresh, 1);
+	assert_int_equal(rte_mempool_get(one, &obj), 0);
+	rte_mempool_put(one, obj);
+	assert_int_equal(cache->len, 1);
+	assert_int_equal(ring_count(one), 63);
+	rte_mempool_free(none);
+	rte_mempool_free(one);
+}
+
+/*
  * DPDK 22.11's cache policy at each boundary, cache size 32 (flush
  * threshold 48 = 1.5 x 32). A put that keeps len + n <= 48 only fills
  * the cache; one past it first hands the whole cache to the pool; one of
@@ -1877,6 +1912,7 @@ int main(void)
 		cmocka_unit_test(test_no_iova_contig),
 		cmocka_unit_test(test_get_put_counts),
 		cmocka_unit_test(test_cache_behaviour),
+		cmocka_unit_test(test_default_cache_by_size),
 		cmocka_unit_test(test_cache_policy_boundaries),
 		cmocka_unit_test(test_non_eal_thread_no_cache),
 		cmocka_unit_test(test_bad_input),
