@@ -116,6 +116,16 @@ static size_t hugepage_sz;
 static struct { uintptr_t lo, hi; } chunks[MAX_CHUNKS]; /* the pool's memory */
 static unsigned int n_chunks;
 static unsigned int heap_allocs_at_start;
+/*
+ * The port stays probed from one input to the next, and configured unless
+ * the input's queue setup failed (stopped, every mbuf back, its heap blocks
+ * counted): a probe and a close cost more than most inputs. An input with an
+ * admin queue fault closes it first (the fault counts from the probe's first
+ * command) and at its end; so does one whose queue setup fails; each probes
+ * it again at its end (so that libFuzzer sees as many mallocs as frees).
+ */
+static unsigned int heap_allocs_probed;   /* the port probed, not configured */
+static unsigned int heap_allocs_kept;     /* and configured; 0: not known yet */
 
 /* ---- input --------------------------------------------------------------- */
 
@@ -199,6 +209,8 @@ enum tamper {
 
 static struct {
 	bool aq_armed;
+	uint32_t aq_cmd;      /* the command it hits, counted from the probe's first */
+	uint16_t aq_code;
 	int aq_want;          /* the errno a failing ethdev call must return */
 	enum tamper tamper;
 	bool tamper_armed;    /* the hook changes the next context fetch */
@@ -1165,23 +1177,54 @@ static bool port_up(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit)
 	return true;
 }
 
-static void port_down(void)
+static unsigned int heap_allocs(void)
 {
 	struct rte_malloc_socket_stats hs;
 
+	CHECK(rte_malloc_get_socket_stats(0, &hs) == 0, "heap stats");
+	return hs.alloc_count;
+}
+
+/* Closed: every heap block the port took is freed, and the next call of
+ * rte_eth_dev_count_avail probes it again. */
+static void port_close(void)
+{
+	rte_eth_dev_close(0);
+	CHECK(heap_allocs() == heap_allocs_at_start, "%u heap blocks after close, %u at start",
+	      heap_allocs(), heap_allocs_at_start);
+}
+
+/* Probed again (no fault armed): it takes what it took before. */
+static void port_probe(void)
+{
+	CHECK(rte_eth_dev_count_avail() == 1, "port not probed");
+	CHECK(heap_allocs() == heap_allocs_probed, "%u heap blocks after a probe, %u before",
+	      heap_allocs(), heap_allocs_probed);
+}
+
+/* The end of an input: the port stopped, and closed and probed again
+ * unless keep. Either way every mbuf is back and the heap holds what it held
+ * after the first input that kept the port, or after a probe. */
+static void port_down(bool keep)
+{
 	free_held();
 	aq_fault_clear();
 	fault.tamper_armed = false;
 	rte_eth_dev_stop(0);
-	rte_eth_dev_close(0);
 	memset(&port, 0, sizeof(port));
 	f_first = f_count = 0;
 	memset(desc_state, 0, sizeof(desc_state));
 	CHECK(rte_mempool_avail_count(pool) == POOL_SIZE, "%u of %u mbufs back in the pool",
 	      rte_mempool_avail_count(pool), POOL_SIZE);
-	CHECK(rte_malloc_get_socket_stats(0, &hs) == 0, "heap stats");
-	CHECK(hs.alloc_count == heap_allocs_at_start, "%u heap blocks after close, %u at start",
-	      hs.alloc_count, heap_allocs_at_start);
+	if (keep) {
+		if (heap_allocs_kept == 0)
+			heap_allocs_kept = heap_allocs();
+		CHECK(heap_allocs() == heap_allocs_kept, "%u heap blocks with the port stopped, %u "
+		      "after an earlier input", heap_allocs(), heap_allocs_kept);
+	} else {
+		port_close();
+		port_probe();
+	}
 	CHECK(rtemem_malloc_heap_check(stderr) == 0, "heap check");
 	check_scratch_tail();
 }
@@ -1197,7 +1240,8 @@ static void faults_from(struct input *in)
 
 		fault.aq_armed = true;
 		fault.aq_want = code == SIM_I40E_AQ_STALL ? -ETIMEDOUT : i40e_aq_rc_to_errno(code);
-		sim_i40e_aq_fault(dev, (aq & 0x7f) % 10, code);
+		fault.aq_cmd = (aq & 0x7f) % 10u;
+		fault.aq_code = code;
 		TRACE("admin queue fault: command %u, return code %u\n", (aq & 0x7f) % 10, code);
 	}
 	fault.tamper = (enum tamper)(t % T_KINDS);
@@ -1237,13 +1281,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	for (size_t i = 0; i < sizeof(pattern); i++)
 		pattern[i] = (uint8_t)(i * 7 + (i >> 8));
 	memset(scratch->addr, 0, scratch->len);
-	/* the port is probed again for every input: count the heap without it */
+	/* count the heap without the port and with it (as inputs leave it) */
 	rte_eth_dev_close(0);
 	sim_i40e_set_auto_deliver(dev, false);
 	sim_i40e_set_source(dev, NULL);
 	if (rte_malloc_get_socket_stats(0, &hs) != 0)
 		abort();
 	heap_allocs_at_start = hs.alloc_count;
+	if (rte_eth_dev_count_avail() != 1 || rte_malloc_get_socket_stats(0, &hs) != 0)
+		abort();
+	heap_allocs_probed = hs.alloc_count;
 	trace = getenv("FUZZ_RX_TRACE") != NULL;
 	return 0;
 }
@@ -1256,6 +1303,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		I40E_RX_PATH_VECTOR_AVX2,
 	};
 	enum i40e_rx_path limit;
+	bool aq_input;
 	uint16_t nb_desc, n;
 	uint8_t cfg, b;
 
@@ -1268,7 +1316,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&fault, 0, sizeof(fault));
 	if (cfg & 0x80)
 		faults_from(&in);
-	/* the probe: the first admin queue commands */
+	/* An admin queue fault counts the commands from the probe's first: a
+	 * closed port is probed with it armed. */
+	aq_input = fault.aq_armed;
+	if (aq_input) {
+		port_close();
+		sim_i40e_aq_fault(dev, fault.aq_cmd, fault.aq_code);
+	}
+	/* the probe, if closed: the first admin queue commands */
 	n = rte_eth_dev_count_avail();
 	if (n == 0) {
 		struct rte_malloc_socket_stats hs;
@@ -1288,7 +1343,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	aq_fault_absorbed();
 	want_packets = want_errors = want_bytes = errors_matched = 0;
 	if (!port_up(nb_desc, cfg, limit)) {
-		port_down();
+		port_down(false);
 		return 0;
 	}
 	while (in.off < in.size) {
@@ -1318,6 +1373,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		}
 	}
-	port_down();
+	/* after an admin queue fault, close: the heap is as before the probe */
+	port_down(!aq_input);
 	return 0;
 }
