@@ -276,7 +276,8 @@ clean:
 #   Both fail on any crash, leak or timeout and print execs, exec/s and
 #   coverage (edges, features) per harness.
 #   make coverage     sim-test under gcov, lcov/genhtml into build/coverage/html
-# The harnesses link against their own copy of the library, built with clang,
+# The harnesses link against their own copy of the library (fuzz_rx: one of
+# its own, below), built with clang,
 # ASan+UBSan and fuzzer instrumentation into build/fuzz (always HAL=sim).
 # ---------------------------------------------------------------------------
 .PHONY: fuzz fuzz-build fuzz-smoke coverage

@@ -47,6 +47,13 @@
  *   - at the end every mbuf is back in the pool and every heap block the
  *     port took is freed.
  *
+ * The port is probed once and kept from input to input, stopped and
+ * configured (each input configures and sets its queue up again); an input
+ * with an admin queue fault closes it first (the fault counts commands from
+ * the probe's first) and, like one whose queue setup fails, closes it at its
+ * end and probes it again. Every input ends with all mbufs in the pool and
+ * the heap holding what it held after the first input, or after a probe.
+ *
  * Input layout:
  *   byte 0  ring size: 64 + 32 * (byte % 15); byte / 15 % 3 the fastest
  *           path allowed: scalar, bulk alloc, vector
