@@ -294,7 +294,6 @@ FUZZ_LIB_OBJS := $(FUZZ_LIB_SRCS:%.c=$(FUZZ_B)/obj/%.o)
 FUZZ_LIB := $(FUZZ_B)/librtemem-sim.a
 FUZZ_BINS := $(patsubst fuzz/%.c,$(FUZZ_B)/%,$(wildcard fuzz/fuzz_*.c))
 
-
 $(FUZZ_B)/obj/%.o: %.c
 	@test "$(HAL)" = sim || { echo "fuzzing runs on HAL=sim only"; exit 1; }
 	@mkdir -p $(dir $@)
