@@ -4214,19 +4214,9 @@ int main(void)
 #else /* !RTEMEM_HAL_sim */
 
 /* The emulated X710 exists only in the simulated machine. */
-static void test_sim_only(void **state)
-{
-	(void)state;
-	skip();
-}
-
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sim_only),
-	};
-
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return rtetest_sim_only_main("i40e_rx");
 }
 
 #endif

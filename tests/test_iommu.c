@@ -263,18 +263,8 @@ int main(void)
 }
 #else /* !RTEMEM_HAL_sim */
 
-static void test_sim_only(void **state)
-{
-	(void)state;
-	skip();
-}
-
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sim_only),
-	};
-
-	return cmocka_run_group_tests_name("iommu", tests, NULL, NULL);
+	return rtetest_sim_only_main("iommu");
 }
 #endif

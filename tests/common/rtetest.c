@@ -87,6 +87,21 @@ int rtetest_run_hugepage_group_(const char *name, const struct CMUnitTest *tests
 	return 0;
 }
 
+static void test_sim_only(void **state)
+{
+	(void)state;
+	skip();
+}
+
+int rtetest_sim_only_main(const char *name)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sim_only),
+	};
+
+	return _cmocka_run_group_tests(name, tests, 1, NULL, NULL);
+}
+
 /* $RTETEST_EXEC_WRAPPER, or NULL when unset or empty. */
 static const char *exec_wrapper(void)
 {

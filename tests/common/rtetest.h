@@ -44,6 +44,10 @@ int rtetest_boot(const char *args);
 int rtetest_run_hugepage_group_(const char *name, const struct CMUnitTest *tests, size_t n,
 				CMFixtureFunction setup, CMFixtureFunction teardown);
 
+/* The whole main of a test file whose cases need the simulated machine,
+ * built for another HAL: one case, test_sim_only, skipped. */
+int rtetest_sim_only_main(const char *name);
+
 /*
  * $RTETEST_FILTER, when set, is a cmocka test-name pattern ('*' and '?'):
  * only the matching cases run, in every test binary (set before main by a
