@@ -628,6 +628,31 @@ static void test_realloc_moves_and_resizes(void **state)
 }
 
 /*
+ * A free hole of len bytes (rte_malloc's rounding aside) between two busy
+ * 64-byte guards, guard[0] above it and guard[1] below, as the heap
+ * carves blocks top down. Returns where the hole's data was.
+ */
+static char *make_hole(size_t len, char *guard[2])
+{
+	char *h;
+
+	guard[0] = rte_malloc(NULL, 64, 0);
+	h = rte_malloc(NULL, len, 0);
+	guard[1] = rte_malloc(NULL, 64, 0);
+	assert_non_null(guard[0]);
+	assert_non_null(h);
+	assert_non_null(guard[1]);
+	rte_free(h);
+	return h;
+}
+
+static void free_guards(char *guard[2])
+{
+	rte_free(guard[1]);
+	rte_free(guard[0]);
+}
+
+/*
  * What an allocation costs the heap, bounded by the element layout
  * (docs/design.md, Heaps): its size rounded up to a cache line, one header
  * (and a trailer in debug builds), and slack below one minimal element (a
@@ -641,16 +666,10 @@ static void test_allocation_cost_is_bounded(void **state)
 {
 	const size_t hole = 16384, min_elem = OVERHEAD + RTE_CACHE_LINE_SIZE;
 	struct rte_malloc_socket_stats st0, st1;
-	char *guard_hi, *guard_lo, *h;
+	char *guard[2], *h;
 
 	(void)state;
-	guard_hi = rte_malloc(NULL, 64, 0);
-	h = rte_malloc(NULL, hole, 0);
-	guard_lo = rte_malloc(NULL, 64, 0);
-	assert_non_null(guard_hi);
-	assert_non_null(h);
-	assert_non_null(guard_lo);
-	rte_free(h);
+	h = make_hole(hole, guard);
 	for (size_t size = hole; size + 2 * min_elem + 64 >= hole && size > 0; size -= 8) {
 		size_t usable = 0, grew;
 		char *p;
@@ -673,8 +692,7 @@ static void test_allocation_cost_is_bounded(void **state)
 		assert_int_equal(st1.heap_allocsz_bytes, st0.heap_allocsz_bytes);
 		assert_int_equal(st1.alloc_count, st0.alloc_count);
 	}
-	rte_free(guard_lo);
-	rte_free(guard_hi);
+	free_guards(guard);
 }
 
 /*
@@ -689,16 +707,10 @@ static void test_aligned_slack_is_split(void **state)
 {
 	const size_t align = 4096, hole = 4 * 4096, min_elem = OVERHEAD + RTE_CACHE_LINE_SIZE;
 	struct rte_malloc_socket_stats st0, st1;
-	char *guard_hi, *guard_lo, *h;
+	char *guard[2], *h;
 
 	(void)state;
-	guard_hi = rte_malloc(NULL, 64, 0);
-	h = rte_malloc(NULL, hole, 0);
-	guard_lo = rte_malloc(NULL, 64, 0);
-	assert_non_null(guard_hi);
-	assert_non_null(h);
-	assert_non_null(guard_lo);
-	rte_free(h);
+	h = make_hole(hole, guard);
 	for (size_t size = RTE_CACHE_LINE_SIZE; size <= align; size += RTE_CACHE_LINE_SIZE) {
 		size_t usable = 0, grew;
 		char *p;
@@ -720,8 +732,7 @@ static void test_aligned_slack_is_split(void **state)
 		get_stats(0, &st1);
 		assert_int_equal(st1.heap_allocsz_bytes, st0.heap_allocsz_bytes);
 	}
-	rte_free(guard_lo);
-	rte_free(guard_hi);
+	free_guards(guard);
 }
 
 /*
@@ -736,23 +747,15 @@ static void test_freed_block_is_reused(void **state)
 	for (size_t req = 2048; req <= 8192; req += 512) {
 		for (size_t extra = 0; extra <= 4 * RTE_CACHE_LINE_SIZE;
 		     extra += RTE_CACHE_LINE_SIZE) {
-			char *guard_hi = rte_malloc(NULL, 64, 0);
-			char *h = rte_malloc(NULL, req + extra, 0);
-			char *guard_lo = rte_malloc(NULL, 64, 0);
-			char *p;
+			char *guard[2], *h = make_hole(req + extra, guard), *p;
 
-			assert_non_null(guard_hi);
-			assert_non_null(h);
-			assert_non_null(guard_lo);
-			rte_free(h);
 			p = rte_malloc(NULL, req, 0);
 			assert_non_null(p);
 			if (p < h || p + req > h + req + extra)
 				fail_msg("rte_malloc(%zu) at %p, not in the free block of %zu at %p",
 					 req, (void *)p, req + extra, (void *)h);
 			rte_free(p);
-			rte_free(guard_lo);
-			rte_free(guard_hi);
+			free_guards(guard);
 		}
 	}
 }
