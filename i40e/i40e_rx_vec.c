@@ -89,6 +89,11 @@ static inline void vec_store_2x64(volatile void *dst, uint64_t lo, uint64_t hi)
 	d[1] = hi;
 }
 
+static inline void vec_refill_desc(volatile union i40e_rx_desc *d, const struct rte_mbuf *m)
+{
+	vec_store_2x64(d, rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM), 0);
+}
+
 static inline void vec_copy_4_ptrs(struct rte_mbuf **dst, const struct i40e_rx_entry *src)
 {
 	for (int i = 0; i < DESCS_PER_LOOP; i++)
@@ -156,9 +161,7 @@ void i40e_rx_vec_rearm(struct i40e_rx_queue *rxq)
 			struct rte_mbuf *m = top[-1 - i];
 
 			rxep[i].mbuf = m;
-			/* pkt_addr, then hdr_addr 0, which clears DD */
-			vec_store_2x64(&rxdp[i].read,
-				       rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM), 0);
+			vec_refill_desc(&rxdp[i], m);
 		}
 		cache->len -= REARM_THRESH;
 		RTE_MEMPOOL_CHECK_COOKIES(rxq->mp, (void **)rxep, REARM_THRESH, 1);
@@ -174,10 +177,7 @@ void i40e_rx_vec_rearm(struct i40e_rx_queue *rxq)
 	} else {
 		_Pragma("GCC unroll 8")
 		for (int i = 0; i < REARM_THRESH; i++) {
-			const struct rte_mbuf *m = rxep[i].mbuf;
-
-			vec_store_2x64(&rxdp[i].read,
-				       rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM), 0);
+			vec_refill_desc(&rxdp[i], rxep[i].mbuf);
 		}
 	}
 	rxq->rxrearm_start = (uint16_t)(rxq->rxrearm_start + REARM_THRESH);

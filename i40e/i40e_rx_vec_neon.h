@@ -30,6 +30,15 @@ static inline void vec_store_2x64(volatile void *dst, uint64_t lo, uint64_t hi)
 	vst1q_u64((uint64_t *)(uintptr_t)dst, vcombine_u64(vcreate_u64(lo), vcreate_u64(hi)));
 }
 
+/* A refilled descriptor: pkt_addr past the headroom, hdr_addr 0 (clears DD). */
+static inline void vec_refill_desc(volatile union i40e_rx_desc *d, const struct rte_mbuf *m)
+{
+	uint64x1_t a = vadd_u64(vld1_u64((const uint64_t *)&m->buf_iova),
+				vcreate_u64(RTE_PKTMBUF_HEADROOM));
+
+	vst1q_u64((uint64_t *)(uintptr_t)d, vcombine_u64(a, vcreate_u64(0)));
+}
+
 static inline void vec_copy_4_ptrs(struct rte_mbuf **dst, const struct i40e_rx_entry *src)
 {
 	vst1q_u64((uint64_t *)(void *)dst, vld1q_u64((const uint64_t *)(const void *)src));

@@ -55,6 +55,17 @@ static inline void vec_store_2x64(volatile void *dst, uint64_t lo, uint64_t hi)
 	_mm_storeu_si128((__m128i *)(uintptr_t)dst, _mm_set_epi64x((long long)hi, (long long)lo));
 }
 
+/* A refilled descriptor: pkt_addr the buffer's IO address past the
+ * headroom, hdr_addr 0 (which clears DD); buf_iova read straight into the
+ * vector register (little-endian, as the descriptor). */
+static inline void vec_refill_desc(volatile union i40e_rx_desc *d, const struct rte_mbuf *m)
+{
+	__m128i a = _mm_loadl_epi64((const __m128i *)(const void *)&m->buf_iova);
+
+	_mm_storeu_si128((__m128i *)(uintptr_t)d,
+			 _mm_add_epi64(a, _mm_cvtsi32_si128(RTE_PKTMBUF_HEADROOM)));
+}
+
 /* Four mbuf pointers from the sw_ring to the caller's array. */
 static inline I40E_VEC_FN void vec_copy_4_ptrs(struct rte_mbuf **dst,
 					       const struct i40e_rx_entry *src)
