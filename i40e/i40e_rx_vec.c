@@ -100,16 +100,17 @@ static inline void vec_copy_4_ptrs(struct rte_mbuf **dst, const struct i40e_rx_e
 		dst[i] = src[i].mbuf;
 }
 
-static inline void vec_map4(volatile union i40e_rx_desc *rxdp, const struct i40e_rx_entry *rxep,
+static inline void vec_map4(volatile union i40e_rx_desc *rxdp, struct rte_mbuf *const *m,
 			    unsigned int layout, uint64_t mbuf_init, uint8_t trim,
-			    vec_acc_t *acc)
+			    const uint32_t *pt, vec_acc_t *acc)
 {
 	/* never called: without SIMD every group takes map_one */
 	(void)rxdp;
-	(void)rxep;
+	(void)m;
 	(void)layout;
 	(void)mbuf_init;
 	(void)trim;
+	(void)pt;
 	(void)acc;
 }
 #endif
@@ -298,16 +299,21 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 		}
 
 		if (likely(layout >= 0)) {
-			vec_map4(rxdp, rxep, (unsigned int)layout, rxq->mbuf_initializer, trim,
-				 &acc);
+			struct rte_mbuf *m[DESCS_PER_LOOP];
+			uint32_t pt[DESCS_PER_LOOP];
+
+			/* read once: the stores below could alias the sw_ring */
 			VEC_UNROLL
 			for (unsigned int j = 0; j < DESCS_PER_LOOP; j++) {
-				struct rte_mbuf *m = rxep[j].mbuf;
-
-				m->packet_type = i40e_ptype_table[(uint8_t)(qw1[j] >>
-									I40E_RXD_QW1_PTYPE_SHIFT)];
-				m->vlan_tci_outer = 0;
+				m[j] = rxep[j].mbuf;
+				pt[j] = i40e_ptype_table[(uint8_t)(qw1[j] >>
+								   I40E_RXD_QW1_PTYPE_SHIFT)];
 			}
+			vec_map4(rxdp, m, (unsigned int)layout, rxq->mbuf_initializer, trim, pt,
+				 &acc);
+			VEC_UNROLL
+			for (unsigned int j = 0; j < DESCS_PER_LOOP; j++)
+				m[j]->vlan_tci_outer = 0;
 		} else if (nb_dd > 0) {
 			sum += i40e_rx_vec_map_group(rxq, rxdp, rxep, nb_dd, trim, pos, &err_bits);
 		}

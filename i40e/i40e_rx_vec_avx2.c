@@ -216,21 +216,6 @@ static __attribute__((noinline)) AVX2_FN uint64_t map_other(const struct i40e_rx
 		   (I40E_RX_DESC_STATUS_FLTSTAT_MASK << I40E_RX_DESC_STATUS_FLTSTAT_SHIFT) | \
 		   I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P))
 
-/*
- * The byte shuffles of the fast loop (as vec_shuf, i40e_rx_vec_common.h,
- * from another source): the lanes hold qword0 of a descriptor (L2TAG1 in
- * bytes 2-3, the RSS hash in 4-7), then its packet_type (8-11) and its
- * length less trim (12-13).
- */
-#define Z 0xff
-static const uint8_t fast_shuf[4][16] __rte_aligned(16) = {
-	[0] = { Z, Z, Z, Z, 8, 9, 10, 11, 12, 13, Z, Z, 12, 13, Z, Z },
-	[VEC_L_RSS] = { 8, 9, 10, 11, 12, 13, Z, Z, 12, 13, Z, Z, 4, 5, 6, 7 },
-	[VEC_L_VLAN] = { Z, Z, Z, Z, 8, 9, 10, 11, 12, 13, Z, Z, 12, 13, 2, 3 },
-	[VEC_L_RSS | VEC_L_VLAN] = { 8, 9, 10, 11, 12, 13, Z, Z, 12, 13, 2, 3, 4, 5, 6, 7 },
-};
-#undef Z
-
 /* The layout a burst is expected in: the first descriptor's. */
 static inline unsigned int first_layout(uint64_t qw1)
 {
@@ -265,7 +250,7 @@ static __rte_always_inline AVX2_FN uint16_t recv_loop(struct i40e_rx_queue *rxq,
 	const __m256i fast_mask = opaque(_mm256_set1_epi32((int)FAST_MASK));
 	const __m256i ptype_hi = opaque(_mm256_set1_epi32(0xfc));
 	const __m256i fast_expect = _mm256_set1_epi32((int)expect);
-	const __m256i shuf = load_tbl(fast_shuf[lay]);
+	const __m256i shuf = load_tbl(vec_shuf_pt[lay]);
 	const __m256i trim32 = _mm256_set1_epi32(trim);
 	const __m256i init = _mm256_set1_epi64x((long long)rxq->mbuf_initializer);
 	const ptrdiff_t at = vec_fields_at(lay);
@@ -342,7 +327,7 @@ static __rte_always_inline AVX2_FN uint16_t recv_loop(struct i40e_rx_queue *rxq,
 			m[j] = rxep[j].mbuf;
 		/* the lengths less trim, and packet_type: ptype (qword1 bits
 		 * 30-37) indexes the table */
-		len = _mm256_sub_epi32(_mm256_srli_epi32(_mm256_slli_epi32(hi, 12), 18), trim32);
+		len = _mm256_sub_epi16(_mm256_srli_epi32(_mm256_slli_epi32(hi, 12), 18), trim32);
 		acc = _mm256_add_epi32(acc, len);
 		pt = _mm256_or_si256(_mm256_srli_epi32(st, 30),
 				     _mm256_and_si256(_mm256_slli_epi32(hi, 2), ptype_hi));
@@ -362,7 +347,7 @@ static __rte_always_inline AVX2_FN uint16_t recv_loop(struct i40e_rx_queue *rxq,
 		VEC_UNROLL
 		for (int j = 0; j < DESCS_PER_LOOP_AVX / 2; j++) {
 			/* qword0 of the descriptors, then packet_type and length
-			 * (fast_shuf); the pair's are dwords 0-1 or 2-3 of u */
+			 * (vec_shuf_pt); the pair's are dwords 0-1 or 2-3 of u */
 			__m256i x = j % 2 == 0 ? _mm256_unpacklo_epi64(d[j], u[j / 2])
 					       : _mm256_blend_epi32(d[j], u[j / 2], 0xcc);
 

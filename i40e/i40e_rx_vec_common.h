@@ -56,6 +56,22 @@ static const uint8_t vec_shuf[4][16] __rte_aligned(16) = {
 };
 #undef Z
 
+/*
+ * The byte shuffles of the fast mappings (the 128-bit vec_map4, the AVX2
+ * fast loop), in place of vec_shuf: the source holds qword0 of a
+ * descriptor (L2TAG1 in bytes 2-3, the RSS hash in 4-7), then its
+ * packet_type (8-11) and its length less trim (12-13), so that one
+ * shuffle makes the 16 bytes stored.
+ */
+#define Z 0xff
+static const uint8_t vec_shuf_pt[4][16] __rte_aligned(16) = {
+	[0] = { Z, Z, Z, Z, 8, 9, 10, 11, 12, 13, Z, Z, 12, 13, Z, Z },
+	[VEC_L_RSS] = { 8, 9, 10, 11, 12, 13, Z, Z, 12, 13, Z, Z, 4, 5, 6, 7 },
+	[VEC_L_VLAN] = { Z, Z, Z, Z, 8, 9, 10, 11, 12, 13, Z, Z, 12, 13, 2, 3 },
+	[VEC_L_RSS | VEC_L_VLAN] = { 8, 9, 10, 11, 12, 13, Z, Z, 12, 13, 2, 3, 4, 5, 6, 7 },
+};
+#undef Z
+
 /* The two length words of each layout (pkt_len's low half, data_len):
  * where the FCS is taken off, and of which only 14 bits are kept (the two
  * above are the header buffer's length). */
