@@ -237,6 +237,18 @@ __attribute__((noinline)) uint64_t i40e_rx_vec_map_group(const struct i40e_rx_qu
 	return sum;
 }
 
+/* Whether a group of four carries a second VLAN tag (never, with 16-byte
+ * descriptors). */
+static inline uint64_t vec_l2tag2(volatile union i40e_rx_desc *rxdp)
+{
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+	return i40e_rx_vec_l2tag2(rxdp, DESCS_PER_LOOP);
+#else
+	(void)rxdp;
+	return 0;
+#endif
+}
+
 /*
  * Take up to nb_pkts (floored to a multiple of four, at most 32) completed
  * buffers off the ring into rx_pkts, each with its own descriptor's
@@ -255,7 +267,9 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 	vec_acc_t acc = vec_acc_zero();
 	volatile union i40e_rx_desc *rxdp;
 	struct i40e_rx_entry *rxep;
-	uint16_t nb_rx = 0;
+	uint64_t qw1_first, expect;
+	unsigned int lay0;
+	uint16_t nb_rx = 0, zero16 = 0;
 
 	*eop = 0;
 	*errs = 0;
@@ -266,8 +280,14 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 		i40e_rx_vec_rearm(rxq);
 	rxdp = &rxq->rx_ring[rxq->rx_tail];
 	rxep = &rxq->sw_ring[rxq->rx_tail];
-	if (!(rte_le_to_cpu_64(__atomic_load_n(&rxdp->wb.qword1, __ATOMIC_ACQUIRE)) & dd))
+	qw1_first = rte_le_to_cpu_64(__atomic_load_n(&rxdp->wb.qword1, __ATOMIC_ACQUIRE));
+	if (!(qw1_first & dd))
 		return 0;
+	lay0 = i40e_rx_vec_layout_of(qw1_first);
+	expect = i40e_rx_vec_status_of(lay0);
+	/* one register of zero for the vlan_tci_outer stores (gcc would
+	 * clear one per store) */
+	__asm__("" : "+r"(zero16));
 
 	for (uint16_t pos = 0; pos < nb_pkts; pos += DESCS_PER_LOOP,
 	     rxdp += DESCS_PER_LOOP, rxep += DESCS_PER_LOOP) {
@@ -287,7 +307,12 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 		all = qw1[0] & qw1[1] & qw1[2] & qw1[3];
 		any = qw1[0] | qw1[1] | qw1[2] | qw1[3];
 		if (likely(all & dd)) {
-			if (VEC_SIMD)
+			/* mostly the first one's layout: one test for it */
+			if (VEC_SIMD && likely((((all ^ expect) | (any ^ expect)) &
+						VEC_CHECK_MASK) == 0 &&
+					       !vec_l2tag2(rxdp)))
+				layout = (int)lay0;
+			else if (VEC_SIMD)
 				layout = i40e_rx_vec_layout(rxdp, DESCS_PER_LOOP, all, any);
 		} else {
 			/* the done ones from the first; a stale one past a gap
@@ -313,7 +338,7 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 				 &acc);
 			VEC_UNROLL
 			for (unsigned int j = 0; j < DESCS_PER_LOOP; j++)
-				m[j]->vlan_tci_outer = 0;
+				m[j]->vlan_tci_outer = zero16;
 		} else if (nb_dd > 0) {
 			sum += i40e_rx_vec_map_group(rxq, rxdp, rxep, nb_dd, trim, pos, &err_bits);
 		}

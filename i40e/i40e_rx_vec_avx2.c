@@ -207,25 +207,6 @@ static __attribute__((noinline)) AVX2_FN uint64_t map_other(const struct i40e_rx
 	return acc_sum(acc);
 }
 
-/* The status bits a group of the fast loop is checked on (all in the low
- * dword of qword1): done, no RXE, no flow director match, and FLTSTAT and
- * L2TAG1P as the burst's layout has them. */
-#define FAST_MASK (I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD) | \
-		   I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE) | \
-		   I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_FLM) | \
-		   (I40E_RX_DESC_STATUS_FLTSTAT_MASK << I40E_RX_DESC_STATUS_FLTSTAT_SHIFT) | \
-		   I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P))
-
-/* The layout a burst is expected in: the first descriptor's. */
-static inline unsigned int first_layout(uint64_t qw1)
-{
-	const uint64_t fltstat = I40E_RX_DESC_STATUS_FLTSTAT_MASK <<
-				 (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT);
-
-	return ((qw1 & fltstat) == fltstat ? VEC_L_RSS : 0) |
-	       (qw1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P) ? VEC_L_VLAN : 0);
-}
-
 /*
  * The loop of recv_raw for a burst whose first descriptor has the layout
  * lay (rss: whether it carries the hash, a constant in each copy). What
@@ -242,12 +223,8 @@ static __rte_always_inline AVX2_FN uint16_t recv_loop(struct i40e_rx_queue *rxq,
 						       uint64_t *bytes)
 {
 	const uint64_t dd = I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD);
-	const uint64_t fltstat = I40E_RX_DESC_STATUS_FLTSTAT_MASK <<
-				 (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT);
-	const uint32_t expect = (uint32_t)(dd | (lay & VEC_L_RSS ? fltstat : 0) |
-					   (lay & VEC_L_VLAN ? I40E_RXD_STATUS_BIT(
-						I40E_RX_DESC_STATUS_L2TAG1P) : 0));
-	const __m256i fast_mask = opaque(_mm256_set1_epi32((int)FAST_MASK));
+	const uint32_t expect = (uint32_t)i40e_rx_vec_status_of(lay);
+	const __m256i fast_mask = opaque(_mm256_set1_epi32((int)VEC_CHECK_MASK));
 	const __m256i ptype_hi = opaque(_mm256_set1_epi32(0xfc));
 	const __m256i fast_expect = _mm256_set1_epi32((int)expect);
 	const __m256i shuf = load_tbl(vec_shuf_pt[lay]);
@@ -263,7 +240,7 @@ static __rte_always_inline AVX2_FN uint16_t recv_loop(struct i40e_rx_queue *rxq,
 	struct i40e_rx_entry *rxep = &rxq->sw_ring[rxq->rx_tail];
 	uint16_t nb_rx = 0;
 
-	RTE_BUILD_BUG_ON(FAST_MASK >> 32 != 0);
+	RTE_BUILD_BUG_ON(VEC_CHECK_MASK >> 32 != 0);
 	flag_consts_init(&fc);
 	/* one register of zero for the vlan_tci_outer stores (gcc would
 	 * clear one per store) */
@@ -305,10 +282,7 @@ static __rte_always_inline AVX2_FN uint16_t recv_loop(struct i40e_rx_queue *rxq,
 		for (int j = 0; j < DESCS_PER_LOOP_AVX / 2; j++)
 			d[j] = load_pair(&rxdp[2 * j], &rxdp[2 * j + 1]);
 #ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
-		VEC_UNROLL
-		for (int j = 0; j < DESCS_PER_LOOP_AVX; j++) /* not volatile: or from memory */
-			qw2 |= ((const union i40e_rx_desc *)(uintptr_t)rxdp)[j].wb.qword2;
-		qw2 &= rte_cpu_to_le_64(1ULL << I40E_RX_DESC_EXT_STATUS_L2TAG2P);
+		qw2 = i40e_rx_vec_l2tag2(rxdp, DESCS_PER_LOOP_AVX);
 #endif
 		/* status/error and length dwords: lane 0 of 0, 2, 4, 6, lane 1 of 1, 3, 5, 7 */
 		t0 = _mm256_unpackhi_epi32(d[0], d[1]);
@@ -403,7 +377,7 @@ static __rte_always_inline AVX2_FN uint16_t recv_raw(struct i40e_rx_queue *rxq,
 					       __ATOMIC_ACQUIRE));
 	if (!(qw1 & dd) || nb_pkts == 0)
 		return 0;
-	lay = first_layout(qw1);
+	lay = i40e_rx_vec_layout_of(qw1);
 	if (lay & VEC_L_RSS)
 		return recv_loop(rxq, rx_pkts, nb_pkts, trim, split, lay, true, eop, errs, bytes);
 	return recv_loop(rxq, rx_pkts, nb_pkts, trim, split, lay, false, eop, errs, bytes);

@@ -124,6 +124,23 @@ static inline ptrdiff_t vec_fields_at(unsigned int layout)
 	       (layout & VEC_L_RSS ? 0 : 4);
 }
 
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+/* Non-zero if one of n done descriptors carries a second VLAN tag. Not
+ * volatile, so that gcc ORs straight from memory: the descriptors are
+ * done, the device no longer writes them. */
+static __rte_always_inline uint64_t i40e_rx_vec_l2tag2(volatile union i40e_rx_desc *rxdp,
+						       unsigned int n)
+{
+	const union i40e_rx_desc *d = (const union i40e_rx_desc *)(uintptr_t)rxdp;
+	uint64_t qw2 = 0;
+
+	VEC_UNROLL
+	for (unsigned int j = 0; j < n; j++)
+		qw2 |= d[j].wb.qword2;
+	return qw2 & rte_cpu_to_le_64(1ULL << I40E_RX_DESC_EXT_STATUS_L2TAG2P);
+}
+#endif
+
 /*
  * The layout (VEC_L_*) of a group of n done descriptors, from the AND
  * and the OR of their qword1s; -1 if the group is not for the SIMD
@@ -143,15 +160,8 @@ static __rte_always_inline int i40e_rx_vec_layout(volatile union i40e_rx_desc *r
 		   I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_FLM)))
 		return -1;
 #ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
-	{
-		uint64_t qw2 = 0;
-
-		VEC_UNROLL
-		for (unsigned int j = 0; j < n; j++)
-			qw2 |= rxdp[j].wb.qword2;
-		if (qw2 & rte_cpu_to_le_64(1ULL << I40E_RX_DESC_EXT_STATUS_L2TAG2P))
-			return -1;
-	}
+	if (i40e_rx_vec_l2tag2(rxdp, n))
+		return -1;
 #else
 	(void)rxdp;
 	(void)n;
@@ -165,6 +175,38 @@ static __rte_always_inline int i40e_rx_vec_layout(volatile union i40e_rx_desc *r
 	else if (any & tag1)
 		return -1;
 	return (int)layout;
+}
+
+/*
+ * The quick form of i40e_rx_vec_layout for a burst's usual groups: the
+ * status bits (all in the low dword of qword1) that decide the layout and
+ * whether the SIMD mapping applies; the layout a burst is expected in (its
+ * first descriptor's); the bits a descriptor of that layout has. A group
+ * whose descriptors all have exactly those bits (and no second tag) is of
+ * that layout.
+ */
+#define VEC_CHECK_MASK (I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD) | \
+			I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE) | \
+			I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_FLM) | \
+			(I40E_RX_DESC_STATUS_FLTSTAT_MASK << I40E_RX_DESC_STATUS_FLTSTAT_SHIFT) | \
+			I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P))
+
+static inline unsigned int i40e_rx_vec_layout_of(uint64_t qw1)
+{
+	const uint64_t fltstat = I40E_RX_DESC_STATUS_FLTSTAT_MASK <<
+				 (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT);
+
+	return ((qw1 & fltstat) == fltstat ? VEC_L_RSS : 0) |
+	       (qw1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P) ? VEC_L_VLAN : 0);
+}
+
+static inline uint64_t i40e_rx_vec_status_of(unsigned int layout)
+{
+	return I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD) |
+	       (layout & VEC_L_RSS ? I40E_RX_DESC_STATUS_FLTSTAT_MASK <<
+				     (I40E_RXD_QW1_STATUS_SHIFT +
+				      I40E_RX_DESC_STATUS_FLTSTAT_SHIFT) : 0) |
+	       (layout & VEC_L_VLAN ? I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P) : 0);
 }
 
 /* i40e_rx_vec.c, for every flavour. */
