@@ -176,10 +176,8 @@ void i40e_rx_vec_rearm(struct i40e_rx_queue *rxq)
 		rxq->mbuf_alloc_failed += REARM_THRESH;
 		return;
 	} else {
-		_Pragma("GCC unroll 8")
-		for (int i = 0; i < REARM_THRESH; i++) {
+		for (int i = 0; i < REARM_THRESH; i++)
 			vec_refill_desc(&rxdp[i], rxep[i].mbuf);
-		}
 	}
 	rxq->rxrearm_start = (uint16_t)(rxq->rxrearm_start + REARM_THRESH);
 	if (rxq->rxrearm_start >= rxq->nb_rx_desc)
