@@ -265,6 +265,7 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 	vec_acc_t acc = vec_acc_zero();
 	volatile union i40e_rx_desc *rxdp;
 	struct i40e_rx_entry *rxep;
+	const uint64_t mbuf_init = rxq->mbuf_initializer; /* the mbuf stores could alias it */
 	uint64_t qw1_first, expect;
 	unsigned int lay0;
 	uint16_t nb_rx = 0, zero16 = 0;
@@ -332,8 +333,11 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 				pt[j] = i40e_ptype_table[(uint8_t)(qw1[j] >>
 								   I40E_RXD_QW1_PTYPE_SHIFT)];
 			}
-			vec_map4(rxdp, m, (unsigned int)layout, rxq->mbuf_initializer, trim, pt,
-				 &acc);
+			/* two calls: the burst's own layout's tables stay in registers */
+			if (likely(layout == (int)lay0))
+				vec_map4(rxdp, m, lay0, mbuf_init, trim, pt, &acc);
+			else
+				vec_map4(rxdp, m, (unsigned int)layout, mbuf_init, trim, pt, &acc);
 			VEC_UNROLL
 			for (unsigned int j = 0; j < DESCS_PER_LOOP; j++)
 				m[j]->vlan_tci_outer = zero16;
