@@ -4,12 +4,14 @@
  * eight descriptors per step instead of four, as DPDK's does, so a burst
  * is a multiple of eight (at most 32). The ring, its refill and the
  * unusual groups are the 128-bit path's (i40e_rx_vec_common.h); what is
- * new is vec_map8, the SIMD mapping of eight ordinary descriptors:
- *  - two descriptors per 256-bit register, one per 128-bit lane, so the
- *    byte shuffle of i40e_rx_vec_sse.h serves two at once;
+ * new is the SIMD mapping of eight ordinary descriptors (recv_loop for
+ * the burst's own layout, vec_map8 for a group of another one):
+ *  - two descriptors per 256-bit register, one per 128-bit lane, so a
+ *    16-byte shuffle serves two at once;
  *  - the eight status/error dwords in one register (lane 0 the even
  *    descriptors, lane 1 the odd ones), their ol_flags from the shared
- *    tables, one lookup per table for all eight;
+ *    tables, one lookup per table for all eight; in recv_loop also one
+ *    compare for the group check and one gather for packet_type;
  *  - with an RSS hash, each mbuf's rearm_data, ol_flags and its 16 bytes
  *    of descriptor fields are one 32-byte store; without one, two 16-byte
  *    stores, so hash.rss stays as the scalar path leaves it.
@@ -140,7 +142,8 @@ static __rte_always_inline AVX2_FN void vec_map8(volatile union i40e_rx_desc *rx
 	t1 = _mm256_unpackhi_epi32(d[2], d[3]);
 	st = _mm256_unpacklo_epi64(t0, t1);
 	len = _mm256_srli_epi32(_mm256_slli_epi32(_mm256_unpackhi_epi64(t0, t1), 12), 18);
-	*acc = _mm256_add_epi32(*acc, _mm256_sub_epi32(len, _mm256_set1_epi32(trim)));
+	/* less trim in 16 bits, as the scalar path's data_len */
+	*acc = _mm256_add_epi32(*acc, _mm256_sub_epi16(len, _mm256_set1_epi32(trim)));
 
 	/* rearm_data beside ol_flags: r[k] holds mbuf 2k's low, 2k+1's high */
 	flag_consts_init(&fc);
