@@ -89,22 +89,28 @@ static inline void vec_store_2x64(volatile void *dst, uint64_t lo, uint64_t hi)
 	d[1] = hi;
 }
 
+static inline void vec_refill_desc(volatile union i40e_rx_desc *d, const struct rte_mbuf *m)
+{
+	vec_store_2x64(d, rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM), 0);
+}
+
 static inline void vec_copy_4_ptrs(struct rte_mbuf **dst, const struct i40e_rx_entry *src)
 {
 	for (int i = 0; i < DESCS_PER_LOOP; i++)
 		dst[i] = src[i].mbuf;
 }
 
-static inline void vec_map4(volatile union i40e_rx_desc *rxdp, const struct i40e_rx_entry *rxep,
+static inline void vec_map4(volatile union i40e_rx_desc *rxdp, struct rte_mbuf *const *m,
 			    unsigned int layout, uint64_t mbuf_init, uint8_t trim,
-			    vec_acc_t *acc)
+			    const uint32_t *pt, vec_acc_t *acc)
 {
 	/* never called: without SIMD every group takes map_one */
 	(void)rxdp;
-	(void)rxep;
+	(void)m;
 	(void)layout;
 	(void)mbuf_init;
 	(void)trim;
+	(void)pt;
 	(void)acc;
 }
 #endif
@@ -156,9 +162,7 @@ void i40e_rx_vec_rearm(struct i40e_rx_queue *rxq)
 			struct rte_mbuf *m = top[-1 - i];
 
 			rxep[i].mbuf = m;
-			/* pkt_addr, then hdr_addr 0, which clears DD */
-			vec_store_2x64(&rxdp[i].read,
-				       rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM), 0);
+			vec_refill_desc(&rxdp[i], m);
 		}
 		cache->len -= REARM_THRESH;
 		RTE_MEMPOOL_CHECK_COOKIES(rxq->mp, (void **)rxep, REARM_THRESH, 1);
@@ -172,13 +176,8 @@ void i40e_rx_vec_rearm(struct i40e_rx_queue *rxq)
 		rxq->mbuf_alloc_failed += REARM_THRESH;
 		return;
 	} else {
-		_Pragma("GCC unroll 8")
-		for (int i = 0; i < REARM_THRESH; i++) {
-			const struct rte_mbuf *m = rxep[i].mbuf;
-
-			vec_store_2x64(&rxdp[i].read,
-				       rte_cpu_to_le_64(m->buf_iova + RTE_PKTMBUF_HEADROOM), 0);
-		}
+		for (int i = 0; i < REARM_THRESH; i++)
+			vec_refill_desc(&rxdp[i], rxep[i].mbuf);
 	}
 	rxq->rxrearm_start = (uint16_t)(rxq->rxrearm_start + REARM_THRESH);
 	if (rxq->rxrearm_start >= rxq->nb_rx_desc)
@@ -236,6 +235,18 @@ __attribute__((noinline)) uint64_t i40e_rx_vec_map_group(const struct i40e_rx_qu
 	return sum;
 }
 
+/* Whether a group of four carries a second VLAN tag (never, with 16-byte
+ * descriptors). */
+static inline uint64_t vec_l2tag2(volatile union i40e_rx_desc *rxdp)
+{
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+	return i40e_rx_vec_l2tag2(rxdp, DESCS_PER_LOOP);
+#else
+	(void)rxdp;
+	return 0;
+#endif
+}
+
 /*
  * Take up to nb_pkts (floored to a multiple of four, at most 32) completed
  * buffers off the ring into rx_pkts, each with its own descriptor's
@@ -254,7 +265,10 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 	vec_acc_t acc = vec_acc_zero();
 	volatile union i40e_rx_desc *rxdp;
 	struct i40e_rx_entry *rxep;
-	uint16_t nb_rx = 0;
+	const uint64_t mbuf_init = rxq->mbuf_initializer; /* the mbuf stores could alias it */
+	uint64_t qw1_first, expect;
+	unsigned int lay0;
+	uint16_t nb_rx = 0, zero16 = 0;
 
 	*eop = 0;
 	*errs = 0;
@@ -265,8 +279,14 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 		i40e_rx_vec_rearm(rxq);
 	rxdp = &rxq->rx_ring[rxq->rx_tail];
 	rxep = &rxq->sw_ring[rxq->rx_tail];
-	if (!(rte_le_to_cpu_64(__atomic_load_n(&rxdp->wb.qword1, __ATOMIC_ACQUIRE)) & dd))
+	qw1_first = rte_le_to_cpu_64(__atomic_load_n(&rxdp->wb.qword1, __ATOMIC_ACQUIRE));
+	if (!(qw1_first & dd))
 		return 0;
+	lay0 = i40e_rx_vec_layout_of(qw1_first);
+	expect = i40e_rx_vec_status_of(lay0);
+	/* one register of zero for the vlan_tci_outer stores (gcc would
+	 * clear one per store) */
+	__asm__("" : "+r"(zero16));
 
 	for (uint16_t pos = 0; pos < nb_pkts; pos += DESCS_PER_LOOP,
 	     rxdp += DESCS_PER_LOOP, rxep += DESCS_PER_LOOP) {
@@ -286,7 +306,12 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 		all = qw1[0] & qw1[1] & qw1[2] & qw1[3];
 		any = qw1[0] | qw1[1] | qw1[2] | qw1[3];
 		if (likely(all & dd)) {
-			if (VEC_SIMD)
+			/* mostly the first one's layout: one test for it */
+			if (VEC_SIMD && likely((((all ^ expect) | (any ^ expect)) &
+						VEC_CHECK_MASK) == 0 &&
+					       !vec_l2tag2(rxdp)))
+				layout = (int)lay0;
+			else if (VEC_SIMD)
 				layout = i40e_rx_vec_layout(rxdp, DESCS_PER_LOOP, all, any);
 		} else {
 			/* the done ones from the first; a stale one past a gap
@@ -298,16 +323,24 @@ static __rte_always_inline I40E_VEC_FN uint16_t recv_raw(struct i40e_rx_queue *r
 		}
 
 		if (likely(layout >= 0)) {
-			vec_map4(rxdp, rxep, (unsigned int)layout, rxq->mbuf_initializer, trim,
-				 &acc);
+			struct rte_mbuf *m[DESCS_PER_LOOP];
+			uint32_t pt[DESCS_PER_LOOP];
+
+			/* read once: the stores below could alias the sw_ring */
 			VEC_UNROLL
 			for (unsigned int j = 0; j < DESCS_PER_LOOP; j++) {
-				struct rte_mbuf *m = rxep[j].mbuf;
-
-				m->packet_type = i40e_ptype_table[(uint8_t)(qw1[j] >>
-									I40E_RXD_QW1_PTYPE_SHIFT)];
-				m->vlan_tci_outer = 0;
+				m[j] = rxep[j].mbuf;
+				pt[j] = i40e_ptype_table[(uint8_t)(qw1[j] >>
+								   I40E_RXD_QW1_PTYPE_SHIFT)];
 			}
+			/* two calls: the burst's own layout's tables stay in registers */
+			if (likely(layout == (int)lay0))
+				vec_map4(rxdp, m, lay0, mbuf_init, trim, pt, &acc);
+			else
+				vec_map4(rxdp, m, (unsigned int)layout, mbuf_init, trim, pt, &acc);
+			VEC_UNROLL
+			for (unsigned int j = 0; j < DESCS_PER_LOOP; j++)
+				m[j]->vlan_tci_outer = zero16;
 		} else if (nb_dd > 0) {
 			sum += i40e_rx_vec_map_group(rxq, rxdp, rxep, nb_dd, trim, pos, &err_bits);
 		}

@@ -56,6 +56,22 @@ static const uint8_t vec_shuf[4][16] __rte_aligned(16) = {
 };
 #undef Z
 
+/*
+ * The byte shuffles of the fast mappings (the 128-bit vec_map4, the AVX2
+ * fast loop), in place of vec_shuf: the source holds qword0 of a
+ * descriptor (L2TAG1 in bytes 2-3, the RSS hash in 4-7), then its
+ * packet_type (8-11) and its length less trim (12-13), so that one
+ * shuffle makes the 16 bytes stored.
+ */
+#define Z 0xff
+static const uint8_t vec_shuf_pt[4][16] __rte_aligned(16) = {
+	[0] = { Z, Z, Z, Z, 8, 9, 10, 11, 12, 13, Z, Z, 12, 13, Z, Z },
+	[VEC_L_RSS] = { 8, 9, 10, 11, 12, 13, Z, Z, 12, 13, Z, Z, 4, 5, 6, 7 },
+	[VEC_L_VLAN] = { Z, Z, Z, Z, 8, 9, 10, 11, 12, 13, Z, Z, 12, 13, 2, 3 },
+	[VEC_L_RSS | VEC_L_VLAN] = { 8, 9, 10, 11, 12, 13, Z, Z, 12, 13, 2, 3, 4, 5, 6, 7 },
+};
+#undef Z
+
 /* The two length words of each layout (pkt_len's low half, data_len):
  * where the FCS is taken off, and of which only 14 bits are kept (the two
  * above are the header buffer's length). */
@@ -108,6 +124,23 @@ static inline ptrdiff_t vec_fields_at(unsigned int layout)
 	       (layout & VEC_L_RSS ? 0 : 4);
 }
 
+#ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
+/* Non-zero if one of n done descriptors carries a second VLAN tag. Not
+ * volatile, so that gcc ORs straight from memory: the descriptors are
+ * done, the device no longer writes them. */
+static __rte_always_inline uint64_t i40e_rx_vec_l2tag2(volatile union i40e_rx_desc *rxdp,
+						       unsigned int n)
+{
+	const union i40e_rx_desc *d = (const union i40e_rx_desc *)(uintptr_t)rxdp;
+	uint64_t qw2 = 0;
+
+	VEC_UNROLL
+	for (unsigned int j = 0; j < n; j++)
+		qw2 |= d[j].wb.qword2;
+	return qw2 & rte_cpu_to_le_64(1ULL << I40E_RX_DESC_EXT_STATUS_L2TAG2P);
+}
+#endif
+
 /*
  * The layout (VEC_L_*) of a group of n done descriptors, from the AND
  * and the OR of their qword1s; -1 if the group is not for the SIMD
@@ -127,15 +160,8 @@ static __rte_always_inline int i40e_rx_vec_layout(volatile union i40e_rx_desc *r
 		   I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_FLM)))
 		return -1;
 #ifndef RTE_LIBRTE_I40E_16BYTE_RX_DESC
-	{
-		uint64_t qw2 = 0;
-
-		VEC_UNROLL
-		for (unsigned int j = 0; j < n; j++)
-			qw2 |= rxdp[j].wb.qword2;
-		if (qw2 & rte_cpu_to_le_64(1ULL << I40E_RX_DESC_EXT_STATUS_L2TAG2P))
-			return -1;
-	}
+	if (i40e_rx_vec_l2tag2(rxdp, n))
+		return -1;
 #else
 	(void)rxdp;
 	(void)n;
@@ -149,6 +175,38 @@ static __rte_always_inline int i40e_rx_vec_layout(volatile union i40e_rx_desc *r
 	else if (any & tag1)
 		return -1;
 	return (int)layout;
+}
+
+/*
+ * The quick form of i40e_rx_vec_layout for a burst's usual groups: the
+ * status bits (all in the low dword of qword1) that decide the layout and
+ * whether the SIMD mapping applies; the layout a burst is expected in (its
+ * first descriptor's); the bits a descriptor of that layout has. A group
+ * whose descriptors all have exactly those bits (and no second tag) is of
+ * that layout.
+ */
+#define VEC_CHECK_MASK (I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD) | \
+			I40E_RXD_ERROR_BIT(I40E_RX_DESC_ERROR_RXE) | \
+			I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_FLM) | \
+			(I40E_RX_DESC_STATUS_FLTSTAT_MASK << I40E_RX_DESC_STATUS_FLTSTAT_SHIFT) | \
+			I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P))
+
+static inline unsigned int i40e_rx_vec_layout_of(uint64_t qw1)
+{
+	const uint64_t fltstat = I40E_RX_DESC_STATUS_FLTSTAT_MASK <<
+				 (I40E_RXD_QW1_STATUS_SHIFT + I40E_RX_DESC_STATUS_FLTSTAT_SHIFT);
+
+	return ((qw1 & fltstat) == fltstat ? VEC_L_RSS : 0) |
+	       (qw1 & I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P) ? VEC_L_VLAN : 0);
+}
+
+static inline uint64_t i40e_rx_vec_status_of(unsigned int layout)
+{
+	return I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_DD) |
+	       (layout & VEC_L_RSS ? I40E_RX_DESC_STATUS_FLTSTAT_MASK <<
+				     (I40E_RXD_QW1_STATUS_SHIFT +
+				      I40E_RX_DESC_STATUS_FLTSTAT_SHIFT) : 0) |
+	       (layout & VEC_L_VLAN ? I40E_RXD_STATUS_BIT(I40E_RX_DESC_STATUS_L2TAG1P) : 0);
 }
 
 /* i40e_rx_vec.c, for every flavour. */

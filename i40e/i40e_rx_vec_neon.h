@@ -30,6 +30,15 @@ static inline void vec_store_2x64(volatile void *dst, uint64_t lo, uint64_t hi)
 	vst1q_u64((uint64_t *)(uintptr_t)dst, vcombine_u64(vcreate_u64(lo), vcreate_u64(hi)));
 }
 
+/* A refilled descriptor: pkt_addr past the headroom, hdr_addr 0 (clears DD). */
+static inline void vec_refill_desc(volatile union i40e_rx_desc *d, const struct rte_mbuf *m)
+{
+	uint64x1_t a = vadd_u64(vld1_u64((const uint64_t *)&m->buf_iova),
+				vcreate_u64(RTE_PKTMBUF_HEADROOM));
+
+	vst1q_u64((uint64_t *)(uintptr_t)d, vcombine_u64(a, vcreate_u64(0)));
+}
+
 static inline void vec_copy_4_ptrs(struct rte_mbuf **dst, const struct i40e_rx_entry *src)
 {
 	vst1q_u64((uint64_t *)(void *)dst, vld1q_u64((const uint64_t *)(const void *)src));
@@ -54,19 +63,16 @@ static inline uint32x4_t vec_flags(uint32x4_t st)
 	return vorrq_u32(vorrq_u32(vlan, rss), cksum);
 }
 
-static inline void vec_map4(volatile union i40e_rx_desc *rxdp, const struct i40e_rx_entry *rxep,
+/* As vec_map4 of i40e_rx_vec_sse.h. */
+static inline void vec_map4(volatile union i40e_rx_desc *rxdp, struct rte_mbuf *const *m,
 			    unsigned int layout, uint64_t mbuf_init, uint8_t trim,
-			    vec_acc_t *acc)
+			    const uint32_t *pt, vec_acc_t *acc)
 {
-	const uint8x16_t shuf = vld1q_u8(vec_shuf[layout]);
-	const uint16x8_t lenpos = vld1q_u16(vec_lenpos[layout]);
-	const uint16x8_t keep = vmvnq_u16(vandq_u16(lenpos, vdupq_n_u16(0xc000)));
-	const uint16x8_t crc = vandq_u16(lenpos, vdupq_n_u16(trim));
-	const uint16x8_t top_word = { 0, 0, 0, 0, 0, 0, 0, 0xffff };
+	const uint8x16_t shuf = vld1q_u8(vec_shuf_pt[layout]);
 	const uint64x2_t init = vdupq_n_u64(mbuf_init);
 	const uint32x4_t zero = vdupq_n_u32(0);
 	const ptrdiff_t at = vec_fields_at(layout);
-	uint32x4_t d[DESCS_PER_LOOP], st, hi, len, flags;
+	uint32x4_t d[DESCS_PER_LOOP], st, hi, len, flags, u01, u23, p;
 	uint64x2_t f01, f23;
 
 	VEC_UNROLL
@@ -78,27 +84,29 @@ static inline void vec_map4(volatile union i40e_rx_desc *rxdp, const struct i40e
 	st = vreinterpretq_u32_u64(vzip1q_u64(f01, f23));
 	hi = vreinterpretq_u32_u64(vzip2q_u64(f01, f23));
 	len = vshrq_n_u32(vshlq_n_u32(hi, 12), 18);
-	*acc = vaddq_u32(*acc, vreinterpretq_u32_u16(vsubq_u16(vreinterpretq_u16_u32(len),
-		vreinterpretq_u16_u32(vdupq_n_u32(trim)))));
+	len = vreinterpretq_u32_u16(vsubq_u16(vreinterpretq_u16_u32(len),
+					      vreinterpretq_u16_u32(vdupq_n_u32(trim))));
+	*acc = vaddq_u32(*acc, len);
 
 	flags = vec_flags(st);
 	f01 = vreinterpretq_u64_u32(vzip1q_u32(flags, zero));
 	f23 = vreinterpretq_u64_u32(vzip2q_u32(flags, zero));
-	vst1q_u64((uint64_t *)(void *)&rxep[0].mbuf->rearm_data, vzip1q_u64(init, f01));
-	vst1q_u64((uint64_t *)(void *)&rxep[1].mbuf->rearm_data, vzip2q_u64(init, f01));
-	vst1q_u64((uint64_t *)(void *)&rxep[2].mbuf->rearm_data, vzip1q_u64(init, f23));
-	vst1q_u64((uint64_t *)(void *)&rxep[3].mbuf->rearm_data, vzip2q_u64(init, f23));
+	vst1q_u64((uint64_t *)(void *)&m[0]->rearm_data, vzip1q_u64(init, f01));
+	vst1q_u64((uint64_t *)(void *)&m[1]->rearm_data, vzip2q_u64(init, f01));
+	vst1q_u64((uint64_t *)(void *)&m[2]->rearm_data, vzip1q_u64(init, f23));
+	vst1q_u64((uint64_t *)(void *)&m[3]->rearm_data, vzip2q_u64(init, f23));
 
+	p = vld1q_u32(pt);
+	u01 = vzip1q_u32(p, len);
+	u23 = vzip2q_u32(p, len);
 	VEC_UNROLL
 	for (int j = 0; j < DESCS_PER_LOOP; j++) {
-		uint16x8_t w = vreinterpretq_u16_u32(d[j]);
-		uint8x16_t x;
+		uint64x2_t u = vreinterpretq_u64_u32(j < 2 ? u01 : u23);
+		uint64x1_t tail = j % 2 == 0 ? vget_low_u64(u) : vget_high_u64(u);
+		uint8x16_t x = vreinterpretq_u8_u64(vcombine_u64(
+			vget_low_u64(vreinterpretq_u64_u32(d[j])), tail));
 
-		/* bits 38-51 to bytes 14-15: the top word takes the shifted one */
-		w = vbslq_u16(top_word, vreinterpretq_u16_u32(vshlq_n_u32(d[j], 10)), w);
-		x = vqtbl1q_u8(vreinterpretq_u8_u16(w), shuf);
-		w = vsubq_u16(vandq_u16(vreinterpretq_u16_u8(x), keep), crc);
-		vst1q_u16((uint16_t *)(void *)((char *)rxep[j].mbuf + at), w);
+		vst1q_u8((uint8_t *)(void *)((char *)m[j] + at), vqtbl1q_u8(x, shuf));
 	}
 }
 

@@ -8,8 +8,9 @@
  *    checksum flags from IPE/L4E/EIPE);
  *  - each mbuf's rearm_data and ol_flags are one 16-byte store of the
  *    queue's mbuf_initializer beside its flags;
- *  - each descriptor becomes pkt_len, data_len, vlan_tci and hash.rss by
- *    one pshufb, after the 14-bit length is shifted to a byte boundary.
+ *  - each descriptor becomes packet_type, pkt_len, data_len, vlan_tci and
+ *    hash.rss by one pshufb, after its packet type and length (taken out
+ *    of qword1 for all four at once) are put in place of qword1.
  * The file is built without -msse4.1 (the project's baseline is SSE2), so
  * the functions that use SSE4.1 carry a target attribute and the path is
  * only chosen where the CPU has it (i40e_rx_vec_cpu_ok).
@@ -22,20 +23,6 @@
 #define I40E_VEC_FN __attribute__((target("sse4.1")))
 
 typedef __m128i vec_acc_t;
-
-/* The shuffles and length words of each layout are vec_shuf and
- * vec_lenpos (i40e_rx_vec_common.h); of each word this keeps 14 bits of a
- * length (the two above are the header buffer's), all of the others. */
-#define K 0x3fff
-#define A 0xffff
-static const uint16_t vec_keep[4][8] __rte_aligned(16) = {
-	[0] = { A, A, A, A, K, A, K, A },
-	[VEC_L_RSS] = { A, A, K, A, K, A, A, A },
-	[VEC_L_VLAN] = { A, A, A, A, K, A, K, A },
-	[VEC_L_RSS | VEC_L_VLAN] = { A, A, K, A, K, A, A, A },
-};
-#undef K
-#undef A
 
 static inline I40E_VEC_FN vec_acc_t vec_acc_zero(void)
 {
@@ -53,6 +40,17 @@ static inline I40E_VEC_FN uint64_t vec_acc_sum(vec_acc_t acc)
 static inline void vec_store_2x64(volatile void *dst, uint64_t lo, uint64_t hi)
 {
 	_mm_storeu_si128((__m128i *)(uintptr_t)dst, _mm_set_epi64x((long long)hi, (long long)lo));
+}
+
+/* A refilled descriptor: pkt_addr the buffer's IO address past the
+ * headroom, hdr_addr 0 (which clears DD); buf_iova read straight into the
+ * vector register (little-endian, as the descriptor). */
+static inline void vec_refill_desc(volatile union i40e_rx_desc *d, const struct rte_mbuf *m)
+{
+	__m128i a = _mm_loadl_epi64((const __m128i *)(const void *)&m->buf_iova);
+
+	_mm_storeu_si128((__m128i *)(uintptr_t)d,
+			 _mm_add_epi64(a, _mm_cvtsi32_si128(RTE_PKTMBUF_HEADROOM)));
 }
 
 /* Four mbuf pointers from the sw_ring to the caller's array. */
@@ -83,24 +81,21 @@ static inline I40E_VEC_FN __m128i vec_flags(__m128i st)
 }
 
 /*
- * Map four completed descriptors to their mbufs: rearm_data and ol_flags,
- * then the descriptor fields of the group's layout (see vec_shuf). The
- * lengths less trim are added to *acc. packet_type and vlan_tci_outer are
- * the caller's.
+ * Map four completed descriptors to their mbufs m: rearm_data and
+ * ol_flags, then the descriptor fields of the group's layout with their
+ * packet types pt (see vec_shuf_pt). The lengths less trim are added to
+ * *acc. vlan_tci_outer is the caller's.
  */
 static inline I40E_VEC_FN void vec_map4(volatile union i40e_rx_desc *rxdp,
-					const struct i40e_rx_entry *rxep, unsigned int layout, uint64_t mbuf_init, uint8_t trim,
+					struct rte_mbuf *const *m, unsigned int layout,
+					uint64_t mbuf_init, uint8_t trim, const uint32_t *pt,
 					vec_acc_t *acc)
 {
-	const __m128i shuf = _mm_load_si128((const __m128i *)(const void *)vec_shuf[layout]);
-	const __m128i lenpos = _mm_load_si128((const __m128i *)(const void *)vec_lenpos[layout]);
-	const __m128i trim16 = _mm_set1_epi32(trim);
-	const __m128i keep = _mm_load_si128((const __m128i *)(const void *)vec_keep[layout]);
-	const __m128i crc = _mm_and_si128(lenpos, _mm_set1_epi16(trim));
+	const __m128i shuf = _mm_load_si128((const __m128i *)(const void *)vec_shuf_pt[layout]);
 	const __m128i init = _mm_set1_epi64x((long long)mbuf_init);
 	const __m128i zero = _mm_setzero_si128();
 	const ptrdiff_t at = vec_fields_at(layout);
-	__m128i d[DESCS_PER_LOOP], st, hi, len, flags, f01, f23;
+	__m128i d[DESCS_PER_LOOP], st, len, flags, f01, f23, u01, u23;
 
 	VEC_UNROLL
 	for (int j = 0; j < DESCS_PER_LOOP; j++)
@@ -110,27 +105,32 @@ static inline I40E_VEC_FN void vec_map4(volatile union i40e_rx_desc *rxdp,
 	f01 = _mm_unpackhi_epi32(d[0], d[1]);
 	f23 = _mm_unpackhi_epi32(d[2], d[3]);
 	st = _mm_unpacklo_epi64(f01, f23);
-	hi = _mm_unpackhi_epi64(f01, f23);
-	len = _mm_srli_epi32(_mm_slli_epi32(hi, 12), 18);
-	*acc = _mm_add_epi32(*acc, _mm_sub_epi16(len, trim16));
+	len = _mm_srli_epi32(_mm_slli_epi32(_mm_unpackhi_epi64(f01, f23), 12), 18);
+	/* less trim in 16 bits, as the scalar path's data_len */
+	len = _mm_sub_epi16(len, _mm_set1_epi32(trim));
+	*acc = _mm_add_epi32(*acc, len);
 
 	flags = vec_flags(st);
 	f01 = _mm_unpacklo_epi32(flags, zero);
 	f23 = _mm_unpackhi_epi32(flags, zero);
-	_mm_storeu_si128((__m128i *)(void *)&rxep[0].mbuf->rearm_data, _mm_unpacklo_epi64(init, f01));
-	_mm_storeu_si128((__m128i *)(void *)&rxep[1].mbuf->rearm_data, _mm_unpackhi_epi64(init, f01));
-	_mm_storeu_si128((__m128i *)(void *)&rxep[2].mbuf->rearm_data, _mm_unpacklo_epi64(init, f23));
-	_mm_storeu_si128((__m128i *)(void *)&rxep[3].mbuf->rearm_data, _mm_unpackhi_epi64(init, f23));
+	_mm_storeu_si128((__m128i *)(void *)&m[0]->rearm_data, _mm_unpacklo_epi64(init, f01));
+	_mm_storeu_si128((__m128i *)(void *)&m[1]->rearm_data, _mm_unpackhi_epi64(init, f01));
+	_mm_storeu_si128((__m128i *)(void *)&m[2]->rearm_data, _mm_unpacklo_epi64(init, f23));
+	_mm_storeu_si128((__m128i *)(void *)&m[3]->rearm_data, _mm_unpackhi_epi64(init, f23));
 
-	VEC_UNROLL
-	for (int j = 0; j < DESCS_PER_LOOP; j++) {
-		/* bits 38-51 to bytes 14-15: the top word takes the shifted one */
-		__m128i x = _mm_blend_epi16(d[j], _mm_slli_epi32(d[j], 10), 0x80);
-
-		x = _mm_shuffle_epi8(x, shuf);
-		x = _mm_sub_epi16(_mm_and_si128(x, keep), crc);
-		_mm_storeu_si128((__m128i *)(void *)((char *)rxep[j].mbuf + at), x);
-	}
+	/* packet_type beside the length: of 0 and 1 in u01, of 2 and 3 in u23;
+	 * each after its descriptor's qword0, one shuffle to the mbuf */
+	u01 = _mm_set_epi32((int)pt[3], (int)pt[2], (int)pt[1], (int)pt[0]);
+	u23 = _mm_unpackhi_epi32(u01, len);
+	u01 = _mm_unpacklo_epi32(u01, len);
+	_mm_storeu_si128((__m128i *)(void *)((char *)m[0] + at),
+			 _mm_shuffle_epi8(_mm_unpacklo_epi64(d[0], u01), shuf));
+	_mm_storeu_si128((__m128i *)(void *)((char *)m[1] + at),
+			 _mm_shuffle_epi8(_mm_blend_epi16(d[1], u01, 0xf0), shuf));
+	_mm_storeu_si128((__m128i *)(void *)((char *)m[2] + at),
+			 _mm_shuffle_epi8(_mm_unpacklo_epi64(d[2], u23), shuf));
+	_mm_storeu_si128((__m128i *)(void *)((char *)m[3] + at),
+			 _mm_shuffle_epi8(_mm_blend_epi16(d[3], u23, 0xf0), shuf));
 }
 
 #endif
