@@ -1329,6 +1329,80 @@ static void test_heap_repaired_after_death_mid_pad(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+/*
+ * A process that dies holding a heap's lock with the element chain broken
+ * beyond repair (a link pointing back at its own element): the next locker
+ * marks that heap failed. Every call on it then fails with
+ * ENOTRECOVERABLE instead of following the broken chain, its blocks stay
+ * where they are (their bytes intact, a free of one refused), and the
+ * other socket's heap goes on as before.
+ */
+static void test_heap_failed_when_beyond_repair(void **state)
+{
+	struct rte_malloc_socket_stats st;
+	struct malloc_heap *heap;
+	unsigned char *p, *other;
+	pid_t pid;
+	int status;
+
+	RTE_SET_USED(state);
+	skip_unless_shared_memory();
+	new_prefix("fail");
+	assert_true(eal_up("primary", "--sim=pages=16,sockets=2") >= 0);
+	heap = &eal_mcfg()->malloc_heaps[malloc_socket_to_heap_id(0)];
+	p = rte_malloc_socket(NULL, 1024, 0, 0);
+	other = rte_malloc_socket(NULL, 1024, 0, 1);
+	assert_true(p != NULL && other != NULL);
+	memset(p, 0x3c, 1024);
+
+	pid = fork();
+	if (pid == 0) {
+		if (malloc_heap_lock(heap) != 0)
+			_exit(1);
+		heap->first->next = heap->first;
+		raise(SIGKILL);
+		_exit(2);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+
+	rte_errno = 0;
+	assert_null(rte_malloc_socket(NULL, 64, 0, 0));
+	assert_int_equal(rte_errno, ENOTRECOVERABLE);
+	assert_true(heap->failed);
+	rte_errno = 0;
+	assert_null(rte_zmalloc_socket(NULL, 64, 0, 0));
+	assert_int_equal(rte_errno, ENOTRECOVERABLE);
+	rte_errno = 0;
+	assert_null(rte_realloc(p, 4096, 0));
+	assert_int_equal(rte_errno, ENOTRECOVERABLE);
+	rte_errno = 0;
+	assert_null(rte_memzone_reserve("on_failed", 4096, 0, 0));
+	assert_int_equal(rte_errno, ENOTRECOVERABLE);
+
+	/* The refused free leaves the block busy and its bytes as they were. */
+	rte_free(p);
+	assert_int_equal(malloc_elem_from_data(p)->state, ELEM_BUSY);
+	for (int i = 0; i < 1024; i++)
+		assert_int_equal(p[i], 0x3c);
+	/* Statistics of a failed heap: its size, no free memory counted. */
+	memset(&st, 0xa5, sizeof(st));
+	assert_int_equal(rte_malloc_get_socket_stats(0, &st), 0);
+	assert_int_equal(st.heap_freesz_bytes, 0);
+	assert_int_equal(st.free_count, 0);
+	assert_int_equal(st.heap_totalsz_bytes, heap->total_size);
+
+	/* Socket 1's heap is untouched by socket 0's failure. */
+	rte_free(other);
+	other = rte_malloc_socket(NULL, 4096, 0, 1);
+	assert_non_null(other);
+	assert_int_equal(rte_malloc_heap_socket_is_external(1), 0);
+	assert_int_equal(malloc_heap_check(&eal_mcfg()->malloc_heaps[malloc_socket_to_heap_id(1)],
+					   NULL),
+			 0);
+	rte_free(other);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
 /* Wait until the child has done target operations; fail if it dies first
  * or makes no progress for 10 s (a hang guard on progress). */
 static void wait_for_ops(pid_t pid, volatile unsigned long *ops, unsigned long target)
@@ -2100,6 +2174,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_teardown(test_mbuf_dyn_shared, eal_down),
 		cmocka_unit_test_teardown(test_secondary_killed, eal_down),
 		cmocka_unit_test_teardown(test_heap_repaired_after_death_mid_pad, eal_down),
+		cmocka_unit_test_teardown(test_heap_failed_when_beyond_repair, eal_down),
 		cmocka_unit_test_teardown(test_secondaries_killed_at_random, eal_down),
 #ifdef RTEMEM_HAL_sim
 		cmocka_unit_test_teardown(test_secondary_attach_fails, eal_down),
