@@ -47,8 +47,9 @@ from collections import namedtuple
 # Module -> (its sources, the test binaries that must catch a bug in them).
 MODULES = {
     "fbarray":     (["src/fbarray.c"], ["test_fbarray"]),
+    # Page-size flags reach the heap only through memzones: test_memzone too.
     "malloc":      (["src/malloc_elem.c", "src/malloc_heap.c", "src/malloc_heap_check.c",
-                     "src/rte_malloc.c"], ["test_malloc", "test_malloc_random"]),
+                     "src/rte_malloc.c"], ["test_malloc", "test_malloc_random", "test_memzone"]),
     "ring":        (["src/ring.c", "include/rte_ring.h", "include/rte_ring_core.h",
                      "include/rte_ring_elem.h"], ["test_ring"]),
     "mempool":     (["src/mempool.c", "src/mempool_ops.c", "src/mempool_ring.c",

@@ -38,6 +38,13 @@ static int setup_va(void **state)
 	return rtetest_boot("--iova-mode=va");
 }
 
+/* A machine whose only hugepage size is 1 GB (HAL=sim). */
+static int setup_1g(void **state)
+{
+	(void)state;
+	return rtetest_boot("--sim=profile=4K/1G,pages=2");
+}
+
 static int teardown(void **state)
 {
 	(void)state;
@@ -439,6 +446,32 @@ static void count_walked(const struct rte_memzone *mz, void *arg)
 	walked++;
 }
 
+/*
+ * Page-size flags on a machine with 1 GB pages only: RTE_MEMZONE_2MB alone
+ * is a requirement no memory meets (ENOMEM), even while the heap holds free
+ * memory on a 1 GB page; with RTE_MEMZONE_SIZE_HINT_ONLY it is a wish, and
+ * the zone lands on a 1 GB page.
+ */
+static void test_page_size_flags_1g(void **state)
+{
+	const struct rte_memzone *mz, *big;
+
+	(void)state;
+	/* The heap now has a 1 GB page with most of it free. */
+	big = rte_memzone_reserve("on_1g", 4096, 0, RTE_MEMZONE_1GB);
+	assert_non_null(big);
+	assert_int_equal(big->hugepage_sz, RTE_PGSIZE_1G);
+	rte_errno = 0;
+	assert_null(rte_memzone_reserve("want_2m", 64, 0, RTE_MEMZONE_2MB));
+	assert_int_equal(rte_errno, ENOMEM);
+	assert_null(rte_memzone_lookup("want_2m"));
+	mz = rte_memzone_reserve("hint_2m", 64, 0, RTE_MEMZONE_2MB | RTE_MEMZONE_SIZE_HINT_ONLY);
+	assert_non_null(mz);
+	assert_int_equal(mz->hugepage_sz, RTE_PGSIZE_1G);
+	assert_int_equal(rte_memzone_free(mz), 0);
+	assert_int_equal(rte_memzone_free(big), 0);
+}
+
 /* Before rte_eal_init there is no memzone table: nothing to reserve, find or walk. */
 static void test_without_eal(void **state)
 {
@@ -642,9 +675,15 @@ int main(void)
 	const struct CMUnitTest no_eal[] = {
 		cmocka_unit_test(test_without_eal),
 	};
+	const struct CMUnitTest one_gb[] = {
+		cmocka_unit_test(test_page_size_flags_1g),
+	};
 	int fails = 0;
 
 	fails += cmocka_run_group_tests_name("memzone without EAL", no_eal, NULL, NULL);
+	if (rtetest_hal_is_sim())
+		fails += cmocka_run_group_tests_name("memzone on 1 GB pages", one_gb, setup_1g,
+						     teardown);
 	fails += rtetest_run_hugepage_group("memzone", pa, setup_default, teardown);
 	fails += rtetest_run_hugepage_group("memzone iova=va", va, setup_va, teardown);
 	return fails;
