@@ -84,34 +84,29 @@ int malloc_socket_to_heap_id(int socket)
 	return -1;
 }
 
-/* The calling thread's socket's heap, else the first socket heap; -1 if none. */
+/*
+ * The heap SOCKET_ID_ANY starts with: the calling thread's socket's. A
+ * thread of no socket (not an lcore) gets, as in DPDK, the first socket
+ * heap that has memory, else the first; the socket heaps take slots 0 to
+ * n-1 at start-up (malloc_heap_init), before any external heap.
+ */
 static int default_heap_id(void)
 {
 	unsigned int socket = rte_socket_id();
-	int id;
+	int id = socket < RTE_MAX_NUMA_NODES ? malloc_socket_to_heap_id((int)socket) : -1;
 
-	if (socket < RTE_MAX_NUMA_NODES) {
-		id = malloc_socket_to_heap_id((int)socket);
-		if (id >= 0)
-			return id;
-	}
-	for (int i = 0; i < RTE_MAX_HEAPS && eal_mcfg() != NULL; i++)
-		if (heap_at(i)->name[0] != '\0' && !malloc_heap_is_external(heap_at(i)))
-			return i;
-	return -1;
-}
-
-int malloc_default_socket(void)
-{
-	int id = default_heap_id();
-
-	return id < 0 ? -1 : (int)heap_at(id)->socket_id;
+	if (id >= 0)
+		return id;
+	for (unsigned int i = 0; i < rte_socket_count() && i < RTE_MAX_HEAPS; i++)
+		if (heap_at((int)i)->total_size > 0)
+			return (int)i;
+	return 0;
 }
 
 /*
  * The heap a request on socket tries first: the socket's own, or for
- * SOCKET_ID_ANY the caller's. Returns its index, -EINVAL for a socket
- * without a heap, or -ENOMEM when there are no heaps.
+ * SOCKET_ID_ANY the caller's. Returns its index, or -EINVAL for a socket
+ * without a heap.
  */
 static int heap_first(int socket)
 {
@@ -123,8 +118,7 @@ static int heap_first(int socket)
 		id = malloc_socket_to_heap_id(socket);
 		return id < 0 ? -EINVAL : id;
 	}
-	id = default_heap_id();
-	return id < 0 ? -ENOMEM : id;
+	return default_heap_id();
 }
 
 /*

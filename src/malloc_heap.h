@@ -104,8 +104,6 @@ struct malloc_heap *malloc_heap_of_list(const struct rte_memseg_list *msl);
  * element of the heap, busy or free, lies over [va, va + len).
  */
 bool malloc_heap_covers(const struct malloc_heap *heap, const void *va, size_t len);
-/* The socket SOCKET_ID_ANY starts with: the caller's, if it has a heap. */
-int malloc_default_socket(void);
 
 struct malloc_dirty;
 

@@ -1754,6 +1754,49 @@ static void test_debug_cookies(void **state)
 }
 #endif
 
+struct grower {
+	size_t size;
+	void *p;
+	int done; /* atomically set once rte_malloc returned */
+};
+
+static void *grow_in_thread(void *arg)
+{
+	struct grower *g = arg;
+
+	g->p = rte_malloc(NULL, g->size, 0);
+	__atomic_store_n(&g->done, 1, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+/*
+ * Growing the heap maps pages, which DPDK does under the memory hotplug
+ * lock: while another thread holds it for reading (as a memseg walk does),
+ * an allocation that must grow waits, and completes once it is released.
+ * A correct heap never finishes early, so the pause can only make the
+ * check miss a bug, never fail a correct build.
+ */
+static void test_growth_waits_for_hotplug_lock(void **state)
+{
+	struct grower g = { .size = 3 * page_size() + 1 };
+	struct snapshot before;
+	pthread_t t;
+
+	(void)state;
+	take(&before);
+	rte_mcfg_mem_read_lock();
+	assert_int_equal(pthread_create(&t, NULL, grow_in_thread, &g), 0);
+	usleep(200 * 1000);
+	assert_int_equal(__atomic_load_n(&g.done, __ATOMIC_ACQUIRE), 0);
+	rte_mcfg_mem_read_unlock();
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_non_null(g.p);
+	assert_true(mapped_pages() > before.pages);
+	memset(g.p, 0x77, g.size);
+	rte_free(g.p);
+	assert_given_back(&before);
+}
+
 /* A failure at any page map (or IOVA lookup) during growth changes nothing. */
 static void test_growth_faults(void **state)
 {
@@ -2340,6 +2383,73 @@ static void test_any_socket_falls_over(void **state)
 	assert_int_equal(sim_pool_free_pages(0), 16);
 	assert_int_equal(sim_pool_free_pages(1), 16);
 }
+struct any_alloc {
+	size_t size;
+	int socket_id; /* rte_socket_id() in the thread */
+	void *p;
+};
+
+static void *malloc_in_plain_thread(void *arg)
+{
+	struct any_alloc *a = arg;
+
+	a->socket_id = rte_socket_id();
+	a->p = rte_malloc(NULL, a->size, 0);
+	return NULL;
+}
+
+static void *plain_thread_malloc(size_t size)
+{
+	struct any_alloc a = { .size = size, .socket_id = 0x5a5a };
+	pthread_t t;
+
+	assert_int_equal(pthread_create(&t, NULL, malloc_in_plain_thread, &a), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(a.socket_id, SOCKET_ID_ANY);
+	return a.p;
+}
+
+/*
+ * SOCKET_ID_ANY from a thread that is no lcore (rte_socket_id() is
+ * SOCKET_ID_ANY): DPDK starts with the first socket whose heap has memory,
+ * and with the first socket when none has. An lcore starts with its own.
+ */
+static void test_any_socket_from_plain_thread(void **state)
+{
+	size_t pg;
+	void *p, *q;
+
+	(void)state;
+	if (!rtetest_hal_is_sim())
+		skip();
+	pg = page_size();
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
+	/* no heap has memory: the first socket's grows */
+	p = plain_thread_malloc(64);
+	assert_non_null(p);
+	assert_int_equal(rte_mem_virt2memseg_list(p)->socket_id, 0);
+	rte_free(p);
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
+	/* only socket 1 has memory (a freed page it keeps): used, nothing mapped */
+	p = rte_malloc_socket(NULL, pg / 2, 0, 1);
+	assert_non_null(p);
+	q = plain_thread_malloc(64);
+	assert_non_null(q);
+	assert_int_equal(rte_mem_virt2memseg_list(q)->socket_id, 1);
+	assert_int_equal(sim_pool_free_pages(0), 16);
+	/* the main lcore is on socket 0: its request grows socket 0 */
+	assert_int_equal(rte_socket_id(), 0);
+	rte_free(q);
+	q = rte_malloc(NULL, 64, 0);
+	assert_non_null(q);
+	assert_int_equal(rte_mem_virt2memseg_list(q)->socket_id, 0);
+	assert_int_equal(sim_pool_free_pages(0), 15);
+	rte_free(q);
+	rte_free(p);
+	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
+	assert_int_equal(sim_pool_free_pages(0), 16);
+	assert_int_equal(sim_pool_free_pages(1), 16);
+}
 #else
 static void test_sockets(void **state)
 {
@@ -2348,6 +2458,12 @@ static void test_sockets(void **state)
 }
 
 static void test_any_socket_falls_over(void **state)
+{
+	(void)state;
+	skip();
+}
+
+static void test_any_socket_from_plain_thread(void **state)
 {
 	(void)state;
 	skip();
@@ -2387,6 +2503,7 @@ int main(void)
 #ifdef RTE_MALLOC_DEBUG
 		cmocka_unit_test(test_debug_cookies),
 #endif
+		cmocka_unit_test(test_growth_waits_for_hotplug_lock),
 		cmocka_unit_test(test_growth_faults),
 		cmocka_unit_test(test_release_faults),
 	};
@@ -2400,6 +2517,7 @@ int main(void)
 	const struct CMUnitTest sockets[] = {
 		cmocka_unit_test(test_sockets),
 		cmocka_unit_test(test_any_socket_falls_over),
+		cmocka_unit_test(test_any_socket_from_plain_thread),
 	};
 	const struct CMUnitTest iova_va[] = {
 		cmocka_unit_test(test_virt2iova_in_va_mode),
