@@ -92,8 +92,8 @@ int malloc_socket_to_heap_id(int socket)
  */
 static int default_heap_id(void)
 {
-	unsigned int socket = rte_socket_id();
-	int id = socket < RTE_MAX_NUMA_NODES ? malloc_socket_to_heap_id((int)socket) : -1;
+	/* SOCKET_ID_ANY (such a thread's) is no heap's socket: -1 */
+	int id = malloc_socket_to_heap_id((int)rte_socket_id());
 
 	if (id >= 0)
 		return id;
