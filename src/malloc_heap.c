@@ -97,7 +97,8 @@ static int default_heap_id(void)
 
 	if (id >= 0)
 		return id;
-	for (unsigned int i = 0; i < rte_socket_count() && i < RTE_MAX_HEAPS; i++)
+	RTE_BUILD_BUG_ON(RTE_MAX_NUMA_NODES > RTE_MAX_HEAPS); /* a heap per socket */
+	for (unsigned int i = 0; i < rte_socket_count(); i++)
 		if (heap_at((int)i)->total_size > 0)
 			return (int)i;
 	return 0;
