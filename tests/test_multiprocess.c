@@ -1342,6 +1342,7 @@ static void test_heap_failed_when_beyond_repair(void **state)
 	struct rte_malloc_socket_stats st;
 	struct malloc_heap *heap;
 	unsigned char *p, *other;
+	bool two;
 	pid_t pid;
 	int status;
 
@@ -1350,9 +1351,11 @@ static void test_heap_failed_when_beyond_repair(void **state)
 	new_prefix("fail");
 	assert_true(eal_up("primary", "--sim=pages=16,sockets=2") >= 0);
 	heap = &eal_mcfg()->malloc_heaps[malloc_socket_to_heap_id(0)];
+	/* another socket's heap, where the machine has one (sim: always) */
+	two = rte_socket_count() > 1;
 	p = rte_malloc_socket(NULL, 1024, 0, 0);
-	other = rte_malloc_socket(NULL, 1024, 0, 1);
-	assert_true(p != NULL && other != NULL);
+	other = two ? rte_malloc_socket(NULL, 1024, 0, 1) : NULL;
+	assert_true(p != NULL && (other != NULL || !two));
 	memset(p, 0x3c, 1024);
 
 	pid = fork();
@@ -1393,6 +1396,10 @@ static void test_heap_failed_when_beyond_repair(void **state)
 	assert_int_equal(st.heap_totalsz_bytes, heap->total_size);
 
 	/* Socket 1's heap is untouched by socket 0's failure. */
+	if (!two) {
+		assert_int_equal(rte_eal_cleanup(), 0);
+		return;
+	}
 	rte_free(other);
 	other = rte_malloc_socket(NULL, 4096, 0, 1);
 	assert_non_null(other);
