@@ -2417,7 +2417,7 @@ static void *plain_thread_malloc(size_t size)
 static void test_any_socket_from_plain_thread(void **state)
 {
 	size_t pg;
-	void *p, *q;
+	void *p, *q, *r;
 
 	(void)state;
 	if (!rtetest_hal_is_sim())
@@ -2444,6 +2444,11 @@ static void test_any_socket_from_plain_thread(void **state)
 	assert_non_null(q);
 	assert_int_equal(rte_mem_virt2memseg_list(q)->socket_id, 0);
 	assert_int_equal(sim_pool_free_pages(0), 15);
+	/* both have memory now: the first socket's */
+	r = plain_thread_malloc(64);
+	assert_non_null(r);
+	assert_int_equal(rte_mem_virt2memseg_list(r)->socket_id, 0);
+	rte_free(r);
 	rte_free(q);
 	rte_free(p);
 	assert_int_equal(rtemem_heap_trim(SOCKET_ID_ANY), 0);
