@@ -1559,6 +1559,33 @@ static void test_ext_heap_errors(void **state)
 	hal_anon_unmap(va, 2 * EXT_LEN);
 }
 
+/* rte_malloc from a thread the EAL does not know: no lcore, no socket. */
+struct any_alloc {
+	size_t size;
+	int socket_id; /* rte_socket_id() in the thread */
+	void *p;
+};
+
+static void *malloc_in_plain_thread(void *arg)
+{
+	struct any_alloc *a = arg;
+
+	a->socket_id = rte_socket_id();
+	a->p = rte_malloc(NULL, a->size, 0);
+	return NULL;
+}
+
+static void *plain_thread_malloc(size_t size)
+{
+	struct any_alloc a = { .size = size, .socket_id = 0x5a5a };
+	pthread_t t;
+
+	assert_int_equal(pthread_create(&t, NULL, malloc_in_plain_thread, &a), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(a.socket_id, SOCKET_ID_ANY);
+	return a.p;
+}
+
 /* Defined with the validator tests below. */
 static int refuse_growth(int socket_id, size_t cur_limit, size_t new_len);
 
@@ -1596,6 +1623,9 @@ static void test_ext_heap_not_for_any(void **state)
 	rte_errno = 0;
 	assert_null(rte_memzone_reserve("ext_any", want, SOCKET_ID_ANY, 0));
 	assert_int_equal(rte_errno, ENOMEM);
+	/* nor for a thread that is no lcore, while no socket heap has memory */
+	assert_int_equal(eal_mcfg()->malloc_heaps[malloc_socket_to_heap_id(0)].total_size, 0);
+	assert_null(plain_thread_malloc(want));
 	ext_unchanged(&before, sock);
 
 	/* Named, the external heap serves it. */
@@ -2383,32 +2413,6 @@ static void test_any_socket_falls_over(void **state)
 	assert_int_equal(sim_pool_free_pages(0), 16);
 	assert_int_equal(sim_pool_free_pages(1), 16);
 }
-struct any_alloc {
-	size_t size;
-	int socket_id; /* rte_socket_id() in the thread */
-	void *p;
-};
-
-static void *malloc_in_plain_thread(void *arg)
-{
-	struct any_alloc *a = arg;
-
-	a->socket_id = rte_socket_id();
-	a->p = rte_malloc(NULL, a->size, 0);
-	return NULL;
-}
-
-static void *plain_thread_malloc(size_t size)
-{
-	struct any_alloc a = { .size = size, .socket_id = 0x5a5a };
-	pthread_t t;
-
-	assert_int_equal(pthread_create(&t, NULL, malloc_in_plain_thread, &a), 0);
-	assert_int_equal(pthread_join(t, NULL), 0);
-	assert_int_equal(a.socket_id, SOCKET_ID_ANY);
-	return a.p;
-}
-
 /*
  * SOCKET_ID_ANY from a thread that is no lcore (rte_socket_id() is
  * SOCKET_ID_ANY): DPDK starts with the first socket whose heap has memory,
