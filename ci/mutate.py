@@ -49,6 +49,7 @@ MODULES = {
     "fbarray":     (["src/fbarray.c"], ["test_fbarray"]),
     # Page-size flags reach the heap only through memzones: test_memzone too.
     "malloc":      (["src/malloc_elem.c", "src/malloc_heap.c", "src/malloc_heap_check.c",
+                     "src/malloc_heap_ext.c", "src/malloc_retain.c", "src/malloc_svg.c",
                      "src/rte_malloc.c"], ["test_malloc", "test_malloc_random", "test_memzone"]),
     "ring":        (["src/ring.c", "include/rte_ring.h", "include/rte_ring_core.h",
                      "include/rte_ring_elem.h"], ["test_ring"]),
@@ -73,7 +74,8 @@ MODULES = {
                      "src/ethdev_info.c", "src/ethdev_link.c", "src/ethdev_names.c",
                      "src/ethdev_optional.c", "src/ethdev_owner.c", "src/ethdev_queue.c",
                      "src/ethdev_rss.c", "src/ethdev_stats.c"], ["test_ethdev", "test_i40e_rx"]),
-    "multiprocess": (["src/eal_mp.c"], ["test_multiprocess"]),
+    # A heap's repair after its lock holder died: only other processes see it.
+    "multiprocess": (["src/eal_mp.c", "src/malloc_heap_lock.c"], ["test_multiprocess"]),
     "sim_machine": (["sim/sim_machine.c", "sim/sim_models.c"], ["test_sim_machine"]),
     "net":         (["src/net_ether.c", "include/rte_ip.h", "include/rte_ether.h"], ["test_net"]),
     "mbuf_ptype":  (["src/mbuf_ptype.c"], ["test_mbuf_ptype"]),
