@@ -276,8 +276,8 @@ clean:
 #   Both fail on any crash, leak or timeout and print execs, exec/s and
 #   coverage (edges, features) per harness.
 #   make coverage     sim-test under gcov, lcov/genhtml into build/coverage/html
-# The harnesses link against their own copy of the library (fuzz_rx: one of
-# its own, below), built with clang,
+# The harnesses link against their own copy of the library (fuzz_rx and
+# fuzz_heap: one each, below), built with clang,
 # ASan+UBSan and fuzzer instrumentation into build/fuzz (always HAL=sim).
 # ---------------------------------------------------------------------------
 .PHONY: fuzz fuzz-build fuzz-smoke coverage
@@ -299,25 +299,6 @@ $(FUZZ_B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS_BASE) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 
-# fuzz_rx tests the i40e driver: only the driver and the emulated device's
-# frame parser (whose comparisons lead the fuzzer to real headers) carry
-# coverage; the EAL, heap, mempool, ethdev and the rest of the device are
-# built with the sanitizers alone (obj-nocov), so that libFuzzer's per-run
-# work (collecting features) and comparison tracing follow the driver, not
-# the whole library. Its own model code keeps edges, not comparisons, and so
-# does i40e_rx.c (obj-nocmp): its queue start and stop walk every descriptor
-# with the inlined mbuf and mempool helpers, whose comparisons (pointers,
-# reference counts, ring indexes; no operand taken from the input) were half
-# of the harness's time, and libFuzzer runs without value profiles.
-FUZZ_RX_COV_SRCS := $(filter-out i40e/i40e_rx.c,$(filter i40e/%,$(FUZZ_LIB_SRCS))) \
-	sim/sim_i40e_parse.c
-FUZZ_RX_NOCMP_SRCS := i40e/i40e_rx.c
-FUZZ_RX_LIB_OBJS := $(FUZZ_RX_COV_SRCS:%.c=$(FUZZ_B)/obj/%.o) \
-	$(FUZZ_RX_NOCMP_SRCS:%.c=$(FUZZ_B)/obj-nocmp/%.o) \
-	$(patsubst %.c,$(FUZZ_B)/obj-nocov/%.o, \
-		$(filter-out $(FUZZ_RX_COV_SRCS) $(FUZZ_RX_NOCMP_SRCS),$(FUZZ_LIB_SRCS)))
-FUZZ_RX_LIB := $(FUZZ_B)/librtemem-sim-rx.a
-
 $(FUZZ_B)/obj-nocov/%.o: %.c
 	@test "$(HAL)" = sim || { echo "fuzzing runs on HAL=sim only"; exit 1; }
 	@mkdir -p $(dir $@)
@@ -329,13 +310,50 @@ $(FUZZ_B)/obj-nocmp/%.o: %.c
 	$(FUZZ_CC) $(CPPFLAGS_BASE) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
 		-fno-sanitize-coverage=trace-cmp -MMD -MP -c $< -o $@
 
-$(FUZZ_RX_LIB): $(FUZZ_RX_LIB_OBJS)
-	rm -f $@
-	$(AR) rcs $@ $^
+# A harness that tests one module links a library copy of its own,
+# build/fuzz/librtemem-sim-<name>.a for fuzz_<name>: only that module's
+# sources carry coverage (obj/), those listed as "no comparisons" only
+# edges (obj-nocmp), and the rest of the library the sanitizers alone
+# (obj-nocov). libFuzzer's per-run work (collecting features, comparison
+# tracing) then follows the module, not the whole library; the sanitizers
+# still check every file.
+#   $(call fuzz_own_lib,NAME,COVERAGE_SOURCES,NO_COMPARISON_SOURCES,HARNESS_COV)
+# HARNESS_COV: extra coverage flags for fuzz/fuzz_NAME.c itself.
+define fuzz_own_lib
+FUZZ_$(1)_COV_SRCS := $(2)
+FUZZ_$(1)_NOCMP_SRCS := $(3)
+FUZZ_$(1)_LIB_OBJS := $$(FUZZ_$(1)_COV_SRCS:%.c=$$(FUZZ_B)/obj/%.o) \
+	$$(FUZZ_$(1)_NOCMP_SRCS:%.c=$$(FUZZ_B)/obj-nocmp/%.o) \
+	$$(patsubst %.c,$$(FUZZ_B)/obj-nocov/%.o, \
+		$$(filter-out $$(FUZZ_$(1)_COV_SRCS) $$(FUZZ_$(1)_NOCMP_SRCS),$$(FUZZ_LIB_SRCS)))
+FUZZ_OWN_LIB_OBJS += $$(FUZZ_$(1)_LIB_OBJS)
+$$(FUZZ_B)/librtemem-sim-$(1).a: $$(FUZZ_$(1)_LIB_OBJS)
+	rm -f $$@
+	$$(AR) rcs $$@ $$^
+$$(FUZZ_B)/fuzz_$(1): $$(FUZZ_B)/librtemem-sim-$(1).a
+$$(FUZZ_B)/fuzz_$(1): FUZZ_HARNESS_LIB = $$(FUZZ_B)/librtemem-sim-$(1).a
+$$(FUZZ_B)/fuzz_$(1): FUZZ_HARNESS_COV = $(4)
+endef
 
-$(FUZZ_B)/fuzz_rx: $(FUZZ_RX_LIB)
-$(FUZZ_B)/fuzz_rx: FUZZ_HARNESS_LIB = $(FUZZ_RX_LIB)
-$(FUZZ_B)/fuzz_rx: FUZZ_HARNESS_COV = -fno-sanitize-coverage=trace-cmp
+# fuzz_rx tests the i40e driver: coverage in the driver and the emulated
+# device's frame parser (whose comparisons lead the fuzzer to real headers),
+# not in the EAL, heap, mempool, ethdev and the rest of the device. Its own
+# model code keeps edges, not comparisons, and so does i40e_rx.c: its queue
+# start and stop walk every descriptor with the inlined mbuf and mempool
+# helpers, whose comparisons (pointers, reference counts, ring indexes; no
+# operand taken from the input) were half of the harness's time, and
+# libFuzzer runs without value profiles.
+$(eval $(call fuzz_own_lib,rx,$(filter-out i40e/i40e_rx.c,$(filter i40e/%,$(FUZZ_LIB_SRCS))) \
+	sim/sim_i40e_parse.c,i40e/i40e_rx.c,-fno-sanitize-coverage=trace-cmp))
+
+# fuzz_heap tests the malloc heap and memzones: coverage in the heap's
+# elements, free-element index and page growth (malloc_elem, malloc_heap,
+# malloc_retain, eal_memalloc, whose rollback the HAL faults drive), the
+# rte_malloc and memzone entry points; none in the heap check, which is the
+# harness's oracle and walks every element after every operation.
+$(eval $(call fuzz_own_lib,heap,src/malloc_elem.c src/malloc_heap.c src/malloc_retain.c \
+	src/eal_memalloc.c src/rte_malloc.c src/eal_memzone.c src/memzone_index.c,,))
+
 FUZZ_HARNESS_LIB = $(FUZZ_LIB)
 
 $(FUZZ_LIB): $(FUZZ_LIB_OBJS)
@@ -359,7 +377,7 @@ fuzz-smoke: fuzz-build
 coverage:
 	ci/coverage.sh
 
--include $(FUZZ_LIB_OBJS:.o=.d) $(FUZZ_RX_LIB_OBJS:.o=.d)
+-include $(FUZZ_LIB_OBJS:.o=.d) $(sort $(FUZZ_OWN_LIB_OBJS:.o=.d))
 
 # ---------------------------------------------------------------------------
 # Mutation testing (ci/mutate.py, docs/testing.md): one-token bugs put into a
