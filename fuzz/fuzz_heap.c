@@ -280,7 +280,7 @@ ORACLE static void get_stats(struct rte_malloc_socket_stats st[SOCKETS])
 }
 
 ORACLE static void check_stats_unchanged(const struct rte_malloc_socket_stats before[SOCKETS],
-				  const char *what)
+					 const char *what)
 {
 	struct rte_malloc_socket_stats now[SOCKETS];
 
@@ -517,7 +517,7 @@ static unsigned int decode_bound(struct input *in)
 }
 
 ORACLE static void check_memzone(const struct rte_memzone *mz, size_t len, int socket,
-			  unsigned int flags, unsigned int align, unsigned int bound)
+				 unsigned int flags, unsigned int align, unsigned int bound)
 {
 	const uintptr_t addr = (uintptr_t)mz->addr;
 
