@@ -870,6 +870,38 @@ static void test_bad_input(void **state)
 	rte_free(keep);
 }
 
+/*
+ * The statistics count every free element, the smallest included: a
+ * cache line freed between two busy ones is the heap's smallest element,
+ * one more free element, its size moved from allocated to free bytes.
+ */
+static void test_stats_count_smallest_free(void **state)
+{
+	struct rte_malloc_socket_stats st0, st1;
+	char *a, *b, *c;
+	size_t elem_sz;
+
+	(void)state;
+	a = rte_malloc(NULL, RTE_CACHE_LINE_SIZE, 0);
+	b = rte_malloc(NULL, RTE_CACHE_LINE_SIZE, 0);
+	c = rte_malloc(NULL, RTE_CACHE_LINE_SIZE, 0);
+	assert_true(a != NULL && b != NULL && c != NULL);
+	elem_sz = malloc_elem_from_data(b)->size;
+	assert_int_equal(elem_sz, MALLOC_ELEM_OVERHEAD + RTE_CACHE_LINE_SIZE);
+	memset(&st0, 0xa5, sizeof(st0));
+	get_stats(0, &st0);
+	rte_free(b);
+	memset(&st1, 0xa5, sizeof(st1));
+	get_stats(0, &st1);
+	assert_int_equal(st1.free_count, st0.free_count + 1);
+	assert_int_equal(st1.heap_freesz_bytes, st0.heap_freesz_bytes + elem_sz);
+	assert_int_equal(st1.heap_allocsz_bytes, st0.heap_allocsz_bytes - elem_sz);
+	assert_int_equal(st1.alloc_count, st0.alloc_count - 1);
+	assert_int_equal(st1.heap_totalsz_bytes, st0.heap_totalsz_bytes);
+	rte_free(a);
+	rte_free(c);
+}
+
 static void test_heap_info(void **state)
 {
 	struct rte_malloc_socket_stats st;
@@ -2497,6 +2529,7 @@ int main(void)
 		cmocka_unit_test(test_freed_block_is_reused),
 		cmocka_unit_test(test_fragmentation_returns_everything),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_stats_count_smallest_free),
 		cmocka_unit_test(test_heap_info),
 		cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_threads),
