@@ -1047,6 +1047,16 @@ static void test_svg(void **state)
 	assert_non_null(strstr(buf, "<title>busy"));
 	assert_non_null(strstr(buf, "<title>free"));
 	assert_non_null(strstr(buf, "<title>page 0x"));
+	/* every element of the heap is drawn, its state, address and size in
+	 * its title: the first one, at the start of its row, too */
+	for (const struct malloc_elem *e = eal_mcfg()->malloc_heaps[malloc_socket_to_heap_id(0)].first; e != NULL; e = e->next) {
+		char title[160];
+
+		snprintf(title, sizeof(title), "<title>%s %p, %zu bytes",
+			 e->state == ELEM_FREE ? "free" : "busy", (const void *)e, e->size);
+		if (strstr(buf, title) == NULL)
+			fail_msg("%s is not in the picture", title + 7);
+	}
 	free(buf);
 	assert_int_equal(rtemem_dump_svg(NULL), -EINVAL);
 	rte_free(b);
@@ -1062,11 +1072,14 @@ static void expect_problem(struct malloc_heap *heap, const char *what)
 	char out[4096];
 	FILE *f = tmpfile();
 	size_t n;
+	int all;
 
 	assert_non_null(f);
 	rte_log_set_global_level(RTE_LOG_EMERG);
 	n = (size_t)malloc_heap_check(heap, f);
+	all = rtemem_malloc_heap_check(NULL); /* the public check: -1 */
 	rte_log_set_global_level(RTE_LOG_DEBUG);
+	assert_int_equal(all, -1);
 	if (n < 1)
 		fail_msg("no problem found, expected '%s'", what);
 	rewind(f);
