@@ -1311,7 +1311,25 @@ static void test_init_faults(void **state)
 	}
 	assert_int_equal(rte_fbarray_attach(&arr), 0);
 	assert_int_equal(rte_fbarray_is_used(&arr, 5), 1);
-	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+
+	/* destroy whose shared file cannot be removed: -1 with the HAL's
+	 * error, and the array stays as it was, mapped and usable, so that
+	 * destroying it again works */
+	{
+		struct rte_fbarray copy = arr, zero;
+
+		sim_fault_arm(SIM_OP_SHM_UNLINK, 1);
+		rte_errno = 0;
+		assert_int_equal(rte_fbarray_destroy(&arr), -1);
+		assert_int_equal(rte_errno, EACCES);
+		assert_memory_equal(&arr, &copy, sizeof(arr));
+		assert_int_equal(rte_fbarray_is_used(&arr, 5), 1);
+		assert_int_equal(rte_fbarray_set_used(&arr, 6), 0);
+		assert_int_equal(rte_fbarray_find_next_used(&arr, 6), 6);
+		assert_int_equal(rte_fbarray_destroy(&arr), 0);
+		memset(&zero, 0, sizeof(zero));
+		assert_memory_equal(&arr, &zero, sizeof(arr));
+	}
 }
 #else
 static void test_init_faults(void **state)
