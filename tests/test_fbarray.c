@@ -1316,8 +1316,11 @@ static void test_init_faults(void **state)
 	 * error, and the array stays as it was, mapped and usable, so that
 	 * destroying it again works */
 	{
-		struct rte_fbarray copy = arr, zero;
+		struct rte_fbarray copy, zero, later;
 
+		/* an array made after it, so that it is not the newest */
+		assert_int_equal(rte_fbarray_init(&later, "test_fault_later", 10, 8), 0);
+		copy = arr;
 		sim_fault_arm(SIM_OP_SHM_UNLINK, 1);
 		rte_errno = 0;
 		assert_int_equal(rte_fbarray_destroy(&arr), -1);
@@ -1329,6 +1332,8 @@ static void test_init_faults(void **state)
 		assert_int_equal(rte_fbarray_destroy(&arr), 0);
 		memset(&zero, 0, sizeof(zero));
 		assert_memory_equal(&arr, &zero, sizeof(arr));
+		/* and the failure lost no other array */
+		assert_int_equal(rte_fbarray_destroy(&later), 0);
 	}
 }
 #else
