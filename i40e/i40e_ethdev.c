@@ -85,7 +85,8 @@ static int i40e_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *
 	info->hash_key_size = 52;
 	info->flow_type_rss_offloads = I40E_RSS_OFFLOADS;
 	info->default_rxconf.rx_free_thresh = I40E_DEFAULT_RX_FREE_THRESH;
-	info->default_rxconf.rx_thresh.pthresh = 8;
+	info->default_rxconf.rx_thresh.pthresh = 8; /* DPDK's defaults (wthresh 0) */
+	info->default_rxconf.rx_thresh.hthresh = 8;
 	info->rx_desc_lim.nb_max = I40E_MAX_RING_DESC;
 	info->rx_desc_lim.nb_min = I40E_MIN_RING_DESC;
 	info->rx_desc_lim.nb_align = I40E_ALIGN_RING_DESC;

@@ -186,6 +186,23 @@ static void check_mbuf(const struct pkt_gen_config *cfg, struct rte_mbuf *m, uin
 	assert_int_equal(segs, (len + 2047) / 2048);
 }
 
+/* Mark every free mbuf's fields that the driver must write. */
+static void poison_pool(void)
+{
+	static struct rte_mbuf *all[POOL_SIZE];
+	unsigned int n = rte_mempool_avail_count(pool);
+
+	assert_int_equal(rte_pktmbuf_alloc_bulk(pool, all, n), 0);
+	for (unsigned int i = 0; i < n; i++) {
+		all[i]->vlan_tci = 0xbeef;
+		all[i]->vlan_tci_outer = 0xbeef;
+		all[i]->packet_type = 0xdeadbeef;
+		all[i]->port = 0xbeef; /* the path must name the port of each mbuf */
+	}
+	for (unsigned int i = 0; i < n; i++)
+		rte_pktmbuf_free(all[i]);
+}
+
 /* Receive at most one frame on queue 0, on any path: the vector one takes
  * four at a time and gives nothing when asked for fewer, so ask for four
  * with at most one frame waiting. */
@@ -244,6 +261,12 @@ static void test_probe_and_info(void **state)
 	assert_int_equal(info.rx_desc_lim.nb_max, 4096);
 	assert_int_equal(info.rx_desc_lim.nb_min, 64);
 	assert_int_equal(info.rx_desc_lim.nb_align, 32);
+	/* DPDK 22.11's i40e defaults: prefetch, host and write-back thresholds */
+	assert_int_equal(info.default_rxconf.rx_free_thresh, 32);
+	assert_int_equal(info.default_rxconf.rx_thresh.pthresh, 8);
+	assert_int_equal(info.default_rxconf.rx_thresh.hthresh, 8);
+	assert_int_equal(info.default_rxconf.rx_thresh.wthresh, 0);
+	assert_int_equal(info.default_rxconf.rx_drop_en, 0);
 	assert_int_equal(info.max_rx_pktlen, 9728);
 	assert_int_equal(info.speed_capa, RTE_ETH_LINK_SPEED_10G);
 	assert_int_equal(rte_eth_macaddr_get(0, &mac), 0);
@@ -288,6 +311,8 @@ static void test_mixed_sizes_byte_identical(void **state)
 	assert_int_equal(st.ipackets, cfg.count);
 	assert_int_equal(st.ibytes, bytes);
 	assert_int_equal(st.q_ipackets[0], cfg.count);
+	assert_int_equal(st.q_ibytes[0], bytes);
+	assert_int_equal(st.q_errors[0], 0);
 	assert_int_equal(st.imissed, 0);
 	assert_int_equal(st.ierrors, 0);
 	assert_int_equal(rte_eth_dev_stop(0), 0);
@@ -303,6 +328,7 @@ static void test_ring_wraps_many_times(void **state)
 	(void)state;
 	cfg.count = 5000;
 	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	poison_pool(); /* the refills' mbufs name no port until the path does */
 	assert_int_equal(port_up(1, 64, 0, 0, pool), 0);
 	/* 5000 frames through 64 descriptors: about 80 times round */
 	while (sim_i40e_deliver(dev, 16) > 0)
@@ -1549,21 +1575,6 @@ static void test_device_ptypes(void **state)
 	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
 }
 
-/* Mark every free mbuf's fields that the driver must write. */
-static void poison_pool(void)
-{
-	static struct rte_mbuf *all[POOL_SIZE];
-	unsigned int n = rte_mempool_avail_count(pool);
-
-	assert_int_equal(rte_pktmbuf_alloc_bulk(pool, all, n), 0);
-	for (unsigned int i = 0; i < n; i++) {
-		all[i]->vlan_tci = 0xbeef;
-		all[i]->vlan_tci_outer = 0xbeef;
-		all[i]->packet_type = 0xdeadbeef;
-	}
-	for (unsigned int i = 0; i < n; i++)
-		rte_pktmbuf_free(all[i]);
-}
 
 /* An IPv4/UDP frame of len bytes behind the tags given (TPID, TCI pairs). */
 static uint32_t mk_tagged(uint8_t *f, uint32_t len, unsigned int ntags, const uint16_t *tags)
@@ -2857,6 +2868,46 @@ static void test_vector_refill(void **state)
  * group of eight not all done gives its done prefix. The ring is kept as
  * on the 128-bit path: 32 refilled at a time once more than 32 wait.
  */
+/* The 128-bit vector path of a scattered port, as DPDK's: bursts of 32
+ * buffers until one comes back short, so a call for 64 with 40 one-buffer
+ * frames waiting takes all 40. */
+static void test_vector_scattered_bursts(void **state)
+{
+	struct pkt_gen_config cfg = base_cfg;
+	struct rte_mbuf *pkts[64];
+	struct rte_eth_rxconf rxconf;
+	struct rte_eth_conf conf;
+	uint64_t next = 0;
+
+	(void)state;
+	if (i40e_rx_vec_isa[0] == '\0')
+		skip(); /* as DPDK: no vector path without SIMD */
+	cfg.count = 40;
+	cfg.max_len = 1500;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	memset(&conf, 0, sizeof(conf));
+	memset(&rxconf, 0, sizeof(rxconf));
+	conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+	conf.rx_adv_conf.rss_conf.rss_hf = I40E_RSS_OFFLOADS;
+	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_SCATTER;
+	rxconf.rx_free_thresh = 32;
+	assert_int_equal(i40e_set_rx_path_limit(&rte_eth_devices[0], I40E_RX_PATH_VECTOR), 0);
+	assert_int_equal(rte_eth_dev_configure(0, 1, 0, &conf), 0);
+	assert_int_equal(rte_eth_rx_queue_setup(0, 0, 128, 0, &rxconf, pool), 0);
+	assert_int_equal(rte_eth_dev_start(0), 0);
+	assert_true(rte_eth_devices[0].rx_pkt_burst == i40e_recv_scattered_pkts_vec);
+	assert_int_equal(sim_i40e_deliver(dev, 40), 40);
+	memset(pkts, 0, sizeof(pkts));
+	assert_int_equal(rte_eth_rx_burst(0, 0, pkts, 64), 40);
+	for (uint16_t i = 0; i < 40; i++) {
+		check_mbuf(&cfg, pkts[i], next++);
+		rte_pktmbuf_free(pkts[i]);
+	}
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
+}
+
 static void test_vector_avx2_bursts(void **state)
 {
 	struct pkt_gen_config cfg = base_cfg;
@@ -3095,6 +3146,14 @@ static void test_fdir_match_by_id(void **state)
  * full count returned however few fit; and every type the 256-entry table
  * produces is made of listed parts (but NSH, as in DPDK).
  */
+static uint16_t foreign_burst(void *rxq, struct rte_mbuf **pkts, uint16_t n)
+{
+	(void)rxq;
+	(void)pkts;
+	(void)n;
+	return 0;
+}
+
 static void test_supported_ptypes(void **state)
 {
 	static const uint32_t masks[] = {
@@ -3106,9 +3165,16 @@ static void test_supported_ptypes(void **state)
 		I40E_RX_PATH_VECTOR_AVX2,
 	};
 	uint32_t all[32], some[3];
+	eth_rx_burst_t saved;
 	int n;
 
 	(void)state;
+	/* a burst function that is not the driver's: it names no list, and
+	 * ethdev reports none (as DPDK's) */
+	saved = rte_eth_devices[0].rx_pkt_burst;
+	rte_eth_devices[0].rx_pkt_burst = foreign_burst;
+	assert_int_equal(rte_eth_dev_get_supported_ptypes(0, RTE_PTYPE_ALL_MASK, all, 32), 0);
+	rte_eth_devices[0].rx_pkt_burst = saved;
 	assert_int_equal(rte_eth_dev_get_supported_ptypes(RTE_MAX_ETHPORTS - 1,
 							  RTE_PTYPE_ALL_MASK, all, 32), -ENODEV);
 	assert_int_equal(rte_eth_dev_get_supported_ptypes(0, RTE_PTYPE_ALL_MASK, NULL, 1), -EINVAL);
@@ -3352,7 +3418,7 @@ static void test_rss_default_key(void **state)
 		0x9b, 0x33, 0x4a, 0xf6, 0x4a, 0x4c, 0x05, 0xc6, 0xfa, 0x34, 0x39, 0x58, 0xd8,
 		0x55, 0x7d, 0x99, 0x58, 0x3a, 0xe1, 0x38, 0xc9, 0x2e, 0x81, 0x15, 0x03, 0x66,
 	};
-	uint8_t key[52], own[52], f[100];
+	uint8_t key[64], own[52], f[100];
 	struct rte_eth_rss_conf rc;
 	struct rte_eth_conf conf;
 	struct rte_mbuf *m;
@@ -3379,7 +3445,10 @@ static void test_rss_default_key(void **state)
 		rc.rss_key_len = sizeof(key);
 		assert_int_equal(rte_eth_dev_rss_hash_conf_get(0, &rc), 0);
 		assert_int_equal(rc.rss_key_len, 52);
-		assert_memory_equal(key, want, sizeof(key));
+		assert_memory_equal(key, want, 52);
+		/* a bigger buffer: the driver writes its 52 bytes, no more */
+		for (size_t i = 52; i < sizeof(key); i++)
+			assert_int_equal(key[i], 0xa5);
 		/* the hash of TCP over IPv4: addresses and ports, as on the wire */
 		assert_int_equal(sim_i40e_receive(dev, f, sizeof(f)), SIM_I40E_RX_OK);
 		assert_int_equal(rte_eth_rx_burst(0, 0, &m, 1), 1);
@@ -3734,10 +3803,22 @@ static void test_mac_filters_and_promiscuous(void **state)
 
 /* Firmware's answer reaches the application as -errno: an address the
  * switch already has (put there behind ethdev's back) is EEXIST. */
+/* Does the main VSI hold a filter for mac? */
+static bool vsi_has_filter(const struct rte_ether_addr *mac)
+{
+	struct sim_i40e_vsi v;
+
+	sim_i40e_vsi_get(dev, &v);
+	for (unsigned int i = 0; i < v.nb_filters; i++)
+		if (memcmp(v.filters[i].mac, mac->addr_bytes, 6) == 0)
+			return true;
+	return false;
+}
+
 static void test_mac_filter_firmware_error(void **state)
 {
 	struct i40e_adapter *ad = rte_eth_devices[0].dev_private;
-	struct rte_ether_addr other = other_mac, got[2];
+	struct rte_ether_addr other = other_mac, own, got[2];
 
 	(void)state;
 	assert_int_equal(i40e_aq_add_macvlan(ad, ad->main_vsi_seid, other.addr_bytes), 0);
@@ -3747,6 +3828,24 @@ static void test_mac_filter_firmware_error(void **state)
 	assert_int_equal(i40e_aq_remove_macvlan(ad, ad->main_vsi_seid, other.addr_bytes), 0);
 	assert_int_equal(i40e_aq_remove_macvlan(ad, ad->main_vsi_seid, other.addr_bytes),
 			 -ENOENT);
+
+	/* A new default address whose old filter firmware fails to remove:
+	 * the new filter is taken out again and the old address stays. */
+	assert_int_equal(rte_eth_macaddr_get(0, &own), 0);
+	sim_i40e_aq_fault(dev, 1, I40E_AQ_RC_EIO); /* the add passes, the remove fails */
+	assert_int_equal(rte_eth_dev_default_mac_addr_set(0, &other), -EIO);
+	assert_false(sim_i40e_aq_fault_pending(dev));
+	assert_int_equal(rte_eth_macaddr_get(0, &got[0]), 0);
+	assert_true(rte_is_same_ether_addr(&got[0], &own));
+	assert_true(vsi_has_filter(&own));
+	assert_false(vsi_has_filter(&other));
+	/* ... but an old filter already gone (ENOENT) is what was wanted */
+	sim_i40e_aq_fault(dev, 1, I40E_AQ_RC_ENOENT);
+	assert_int_equal(rte_eth_dev_default_mac_addr_set(0, &other), 0);
+	assert_false(sim_i40e_aq_fault_pending(dev));
+	assert_int_equal(rte_eth_macaddr_get(0, &got[0]), 0);
+	assert_true(rte_is_same_ether_addr(&got[0], &other));
+	assert_true(vsi_has_filter(&other));
 }
 
 /* Start maps the configured queues into the VSI (rounded up to a power of
@@ -3795,9 +3894,8 @@ static void test_link_status_events(void **state)
 			 0);
 	assert_int_equal(rte_eth_dev_start(0), 0);
 	lsc_calls = 0;
-	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
-	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
-	assert_int_equal(lsc_calls, 0);
+	/* Start told firmware to post events: a change before the
+	 * application first asks for the link is not lost. */
 	sim_i40e_set_link(dev, false);
 	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
@@ -3808,6 +3906,9 @@ static void test_link_status_events(void **state)
 	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
 	assert_int_equal(link.link_speed, RTE_ETH_SPEED_NUM_10G);
+	assert_int_equal(lsc_calls, 2);
+	assert_int_equal(rte_eth_link_get_nowait(0, &link), 0);
+	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
 	assert_int_equal(lsc_calls, 2);
 	assert_int_equal(
 		rte_eth_dev_callback_unregister(0, RTE_ETH_EVENT_INTR_LSC, count_lsc, NULL), 0);
@@ -4036,12 +4137,17 @@ static void test_hmc_invalid_segment_refused(void **state)
 static void test_direct_context_fallback(void **state)
 {
 	struct pkt_gen_config cfg = base_cfg;
+	struct i40e_adapter *ad = rte_eth_devices[0].dev_private;
 	const uint8_t *obj = hmc_rx_object(0);
 	uint8_t poison[32];
 
 	(void)state;
 	memset(poison, 0xa5, sizeof(poison));
 	memset((void *)(uintptr_t)obj, 0xa5, 32);
+	/* whatever earlier software left in the data registers: the driver
+	 * writes all four words of both sub-lines */
+	for (unsigned int i = 0; i < 4; i++)
+		hal_bar_write32(&ad->bar, I40E_PFCM_LANCTXDATA(i), 0xffffffff);
 	assert_int_equal(i40e_set_rxq_ctx_direct(&rte_eth_devices[0], true), 0);
 	assert_int_equal(port_up(1, 512, 0, 0, pool), 0);
 	assert_memory_equal(obj, poison, 32);
@@ -4092,6 +4198,16 @@ static void test_queue_alloc_offset(void **state)
 	/* the PF's registers end at its 16th queue */
 	assert_int_equal(hal_bar_read32(&ad->bar, I40E_QRX_ENA(16)), 0);
 	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	/* one queue: PFLAN_QALLOC's first and last are the same queue */
+	assert_int_equal(sim_i40e_set_queue_alloc(dev, 5, 1), 0);
+	assert_int_equal(rte_eth_dev_count_avail(), 1);
+	ad = rte_eth_devices[0].dev_private;
+	assert_int_equal(ad->base_queue, 5);
+	assert_int_equal(ad->nb_pf_queues, 1);
+	memset(&info, 0xa5, sizeof(info));
+	assert_int_equal(rte_eth_dev_info_get(0, &info), 0);
+	assert_int_equal(info.max_rx_queues, 1);
 	assert_int_equal(rte_eth_dev_close(0), 0);
 	assert_int_equal(sim_i40e_set_queue_alloc(dev, 0, 64), 0);
 	assert_int_equal(sim_i40e_set_queue_alloc(dev, 1530, 7), -EINVAL); /* 1536 in all */
@@ -4166,6 +4282,8 @@ int main(void)
 						any_path_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_vector_refill, any_path_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_vector_avx2_bursts, any_path_setup,
+						test_teardown),
+		cmocka_unit_test_setup_teardown(test_vector_scattered_bursts, any_path_setup,
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_dma_error_every_path, any_path_setup,
 						test_teardown),

@@ -117,6 +117,40 @@ static void expect_create_fails(const char *name, unsigned int esize, unsigned i
 	assert_int_equal(memzone_count(), zones);
 }
 
+/* A ring whose sync type is none of DPDK's (corrupt memory): the default
+ * calls move nothing and report no room or no entries, as DPDK's (whose
+ * RTE_ASSERT stops a debug build there instead). */
+static void test_unknown_sync_type(void **state)
+{
+#ifdef RTE_ENABLE_ASSERT
+	(void)state;
+	skip();
+#else
+	struct rte_ring *r = rte_ring_create("r_corrupt", 64, SOCKET_ID_ANY, 0);
+	void *in[2] = { (void *)0x1111, (void *)0x2222 }, *out[2];
+	unsigned int room, avail;
+
+	(void)state;
+	assert_non_null(r);
+	r->prod.sync_type = (enum rte_ring_sync_type)7;
+	room = 0xdead;
+	assert_int_equal(rte_ring_enqueue_bulk(r, in, 2, &room), 0);
+	assert_int_equal(room, 0);
+	r->prod.sync_type = RTE_RING_SYNC_MT;
+	assert_int_equal(rte_ring_count(r), 0);
+	assert_int_equal(rte_ring_enqueue_bulk(r, in, 2, NULL), 2);
+	r->cons.sync_type = (enum rte_ring_sync_type)7;
+	avail = 0xdead;
+	out[0] = out[1] = (void *)0x5a5a;
+	assert_int_equal(rte_ring_dequeue_bulk(r, out, 1, &avail), 0);
+	assert_int_equal(avail, 0);
+	assert_ptr_equal(out[0], (void *)0x5a5a);
+	r->cons.sync_type = RTE_RING_SYNC_MT;
+	assert_int_equal(rte_ring_count(r), 2);
+	rte_ring_free(r);
+#endif
+}
+
 static void test_bad_input(void **state)
 {
 	struct rte_ring *r, *dup;
@@ -1931,6 +1965,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_create_lookup_free),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_unknown_sync_type),
 		cmocka_unit_test(test_memsize),
 		cmocka_unit_test(test_init_user_memory),
 		cmocka_unit_test(test_all_variants),

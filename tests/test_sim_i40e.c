@@ -811,6 +811,10 @@ static void test_admin_queue(void **state)
  * newer admin queue API leaving no ring and no queue behind. */
 static void test_driver_admin_queue_init(void **state)
 {
+	static const uint32_t aq_regs[] = {
+		I40E_PF_ATQLEN, I40E_PF_ATQH, I40E_PF_ATQT, I40E_PF_ATQBAL, I40E_PF_ATQBAH,
+		I40E_PF_ARQLEN, I40E_PF_ARQH, I40E_PF_ARQT, I40E_PF_ARQBAL, I40E_PF_ARQBAH,
+	};
 	struct i40e_adapter ad;
 	struct i40e_aq_desc d;
 
@@ -827,7 +831,9 @@ static void test_driver_admin_queue_init(void **state)
 	assert_int_equal(rte_le_to_cpu_16(d.retval), I40E_AQ_RC_ENOSYS);
 	i40e_aq_shutdown(&ad);
 	assert_null(rte_memzone_lookup("i40e_p77_atq"));
-	assert_int_equal(rd(I40E_PF_ATQLEN), 0);
+	/* every queue register cleared, as Linux's i40e leaves them */
+	for (unsigned int i = 0; i < RTE_DIM(aq_regs); i++)
+		assert_int_equal(rd(aq_regs[i]), 0);
 	assert_int_equal(i40e_aq_send(&ad, &d), -ENODEV);
 
 	sim_i40e_set_fw_api(dev, I40E_FW_API_VERSION_MAJOR + 1, 0);
@@ -972,6 +978,15 @@ static void test_aq_queue_shutdown(void **state)
 	assert_int_equal(i40e_aq_clear_pxe_mode(&ad), -ETIMEDOUT);
 	aq_down(&ad);
 	sim_i40e_aq_fault_clear(dev);
+	assert_int_equal(sim_i40e_aq_unloads(dev), unloads + 2);
+	/* even when firmware got going again after the timeout: the driver
+	 * cannot know, so the queue stays written off */
+	aq_up(&ad);
+	sim_i40e_aq_fault(dev, 0, SIM_I40E_AQ_STALL);
+	assert_int_equal(i40e_aq_clear_pxe_mode(&ad), -ETIMEDOUT);
+	sim_i40e_aq_fault_clear(dev);
+	assert_int_equal(rd(I40E_PF_ATQH), rd(I40E_PF_ATQT)); /* the late command done */
+	aq_down(&ad);
 	assert_int_equal(sim_i40e_aq_unloads(dev), unloads + 2);
 }
 
@@ -1287,6 +1302,7 @@ static void test_aq_link_events(void **state)
 	struct i40e_adapter ad;
 	struct i40e_aq_desc ev;
 	struct i40e_aq_link l;
+	uint64_t arq_buf;
 
 	(void)state;
 	aq_up(&ad);
@@ -1297,8 +1313,12 @@ static void test_aq_link_events(void **state)
 	slot = &ad.aq.arq_ring[5];
 	assert_int_equal(rte_le_to_cpu_16(slot->flags), I40E_AQ_FLAG_BUF);
 	assert_int_equal(le16_at(slot, 4), I40E_ARQ_BUF_SIZE);
-	assert_int_equal(le32_at(slot, 28), (uint32_t)(ad.aq.arq_mz->iova + I40E_ARQ_LEN * 32 +
-						      5 * I40E_ARQ_BUF_SIZE));
+	assert_int_equal(rd(I40E_PF_ARQBAH), (uint32_t)(ad.aq.arq_mz->iova >> 32));
+	/* the buffer's whole address: the sim's IO addresses lie above 4 GB */
+	arq_buf = ad.aq.arq_mz->iova + I40E_ARQ_LEN * 32 + 5 * I40E_ARQ_BUF_SIZE;
+	assert_true(arq_buf >> 32 != 0);
+	assert_int_equal(le32_at(slot, 24), (uint32_t)(arq_buf >> 32));
+	assert_int_equal(le32_at(slot, 28), (uint32_t)arq_buf);
 
 	/* Not asked for: no event. */
 	sim_i40e_set_link(dev, false);
