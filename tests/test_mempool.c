@@ -1321,7 +1321,7 @@ static void test_audit_finds_faults(void **state)
 {
 	const unsigned int last = RTE_MAX_LCORE - 1;
 	struct rte_mempool *mp, *nocache;
-	struct rte_mempool_cache *c;
+	struct rte_mempool_cache *c0, *c;
 	char expect[256], *log;
 	void *objs[64];
 
@@ -1360,20 +1360,28 @@ static void test_audit_finds_faults(void **state)
 	free(log);
 	mp->populated_size++;
 
-	/* The last lcore's cache: full to its array is fine, one more is not. */
+	/* The first and last lcores' caches: full to the array is fine, one more is not. */
+	c0 = rte_mempool_default_cache(mp, 0);
 	c = rte_mempool_default_cache(mp, last);
+	assert_non_null(c0);
 	assert_non_null(c);
+	c0->len = RTE_DIM(c0->objs);
 	c->len = RTE_DIM(c->objs);
 	log = audit_log(mp);
 	assert_string_equal(log, "");
 	free(log);
-	c->len = RTE_DIM(c->objs) + 1;
+	c0->len = RTE_DIM(c0->objs) + 1;
+	c->len = RTE_DIM(c->objs) + 2;
 	log = audit_log(mp);
-	snprintf(expect, sizeof(expect), "audit_mp: cache of lcore %u holds %zu\n", last,
+	snprintf(expect, sizeof(expect), "audit_mp: cache of lcore 0 holds %zu\n",
 		 RTE_DIM(c->objs) + 1);
+	assert_non_null(strstr(log, expect));
+	snprintf(expect, sizeof(expect), "audit_mp: cache of lcore %u holds %zu\n", last,
+		 RTE_DIM(c->objs) + 2);
 	assert_non_null(strstr(log, expect));
 	assert_null(strstr(log, "objects listed"));
 	free(log);
+	c0->len = 0;
 	c->len = 0;
 
 	log = audit_log(mp);
@@ -1382,6 +1390,41 @@ static void test_audit_finds_faults(void **state)
 	check_counts(mp, 0);
 	rte_mempool_free(nocache);
 	rte_mempool_free(mp);
+}
+
+static int enospc_alloc(struct rte_mempool *mp)
+{
+	(void)mp;
+	return -ENOSPC; /* and rte_errno left alone */
+}
+
+static void use_ops_named(struct rte_mempool *mp, void *name)
+{
+	assert_int_equal(rte_mempool_set_ops_byname(mp, name, NULL), 0);
+}
+
+/*
+ * rte_mempool_create sets rte_errno to the reason it failed (ENOSPC is one
+ * DPDK lists), also when the pool's driver, chosen here by the mp_init
+ * callback, fails without setting rte_errno itself. Nothing is left behind.
+ */
+static void test_create_reports_driver_error(void **state)
+{
+	struct rte_mempool_ops ops = *rte_mempool_get_ops(0);
+	const unsigned int zones = memzone_count();
+	int idx;
+
+	(void)state;
+	snprintf(ops.name, sizeof(ops.name), "test_enospc");
+	ops.alloc = enospc_alloc;
+	idx = rte_mempool_register_ops(&ops);
+	assert_true(idx > 0 || idx == -EEXIST);
+	rte_errno = 0;
+	assert_null(rte_mempool_create("mp_enospc", 16, 64, 0, 0, use_ops_named, ops.name, NULL,
+				       NULL, SOCKET_ID_ANY, 0));
+	assert_int_equal(rte_errno, ENOSPC);
+	assert_null(rte_mempool_lookup("mp_enospc"));
+	assert_int_equal(memzone_count(), zones);
 }
 
 /*
@@ -2342,6 +2385,7 @@ int main(void)
 		cmocka_unit_test(test_dump_lines),
 		cmocka_unit_test(test_audit_finds_faults),
 		cmocka_unit_test(test_name_lengths),
+		cmocka_unit_test(test_create_reports_driver_error),
 		cmocka_unit_test(test_driver_enqueue_result),
 		cmocka_unit_test(test_ops_table_bounds),
 		cmocka_unit_test(test_cache_create_no_memory),
