@@ -1461,18 +1461,34 @@ static void test_name_lengths(void **state)
 }
 
 /*
- * The driver's enqueue result, which rte_mempool_put drops: 0 when the
- * objects went in, -ENOBUFS when the driver is full (every pool's ring or
- * stack holds exactly its size), as DPDK's ring and stack drivers answer.
+ * What a driver answers where the get and put wrappers hide it:
+ * rte_mempool_ops_alloc 0 (DPDK: "0: Success"), a ring synchronised as
+ * the driver's name says, the enqueue result rte_mempool_put drops (0 when
+ * the objects went in, -ENOBUFS when the driver is full: every pool's ring
+ * or stack holds exactly its size) and the dequeue's 0.
  */
-static void check_enqueue_result(const char *ops)
+static void check_driver_results(const char *ops, enum rte_ring_sync_type prod,
+				 enum rte_ring_sync_type cons)
 {
 	struct rte_mempool *mp;
+	struct rte_ring *r;
 	void *obj;
 
 	mp = rte_mempool_create_empty("mp_enq", 16, 32, 0, 0, SOCKET_ID_ANY, 0);
 	assert_non_null(mp);
 	assert_int_equal(rte_mempool_set_ops_byname(mp, ops, NULL), 0);
+	assert_int_equal(rte_mempool_ops_alloc(mp), 0);
+	assert_non_null(mp->pool_data);
+	r = rte_ring_lookup("MP_mp_enq");
+	if (strcmp(ops, "stack") == 0) {
+		assert_null(r);
+	} else {
+		assert_ptr_equal(r, mp->pool_data);
+		assert_int_equal(rte_ring_get_prod_sync_type(r), prod);
+		assert_int_equal(rte_ring_get_cons_sync_type(r), cons);
+	}
+	rte_mempool_ops_free(mp);
+	assert_null(rte_ring_lookup("MP_mp_enq"));
 	assert_int_equal(rte_mempool_populate_default(mp), 16);
 	obj = (void *)(uintptr_t)0x5a5a5a5a;
 	assert_int_equal(rte_mempool_ops_dequeue_bulk(mp, &obj, 1), 0);
@@ -1486,16 +1502,16 @@ static void check_enqueue_result(const char *ops)
 	rte_mempool_free(mp);
 }
 
-static void test_driver_enqueue_result(void **state)
+static void test_driver_results(void **state)
 {
-	static const char *const drivers[] = {
-		"ring_mp_mc", "ring_sp_sc", "ring_mp_sc", "ring_sp_mc",
-		"ring_mt_rts", "ring_mt_hts", "stack",
-	};
-
 	(void)state;
-	for (size_t i = 0; i < RTE_DIM(drivers); i++)
-		check_enqueue_result(drivers[i]);
+	check_driver_results("ring_mp_mc", RTE_RING_SYNC_MT, RTE_RING_SYNC_MT);
+	check_driver_results("ring_sp_sc", RTE_RING_SYNC_ST, RTE_RING_SYNC_ST);
+	check_driver_results("ring_mp_sc", RTE_RING_SYNC_MT, RTE_RING_SYNC_ST);
+	check_driver_results("ring_sp_mc", RTE_RING_SYNC_ST, RTE_RING_SYNC_MT);
+	check_driver_results("ring_mt_rts", RTE_RING_SYNC_MT_RTS, RTE_RING_SYNC_MT_RTS);
+	check_driver_results("ring_mt_hts", RTE_RING_SYNC_MT_HTS, RTE_RING_SYNC_MT_HTS);
+	check_driver_results("stack", RTE_RING_SYNC_MT, RTE_RING_SYNC_MT);
 }
 
 /* Registers drivers until the table is full; the exit status says how it went. */
@@ -1512,6 +1528,8 @@ static int fill_ops_table(void)
 		return 1;
 	for (unsigned int i = first; i < RTE_MEMPOOL_MAX_OPS_IDX; i++) {
 		snprintf(ops.name, sizeof(ops.name), "fill_%u", i);
+		if (i == first)
+			ops.name[1] = '\0'; /* "f": the shortest name there is */
 		if (rte_mempool_register_ops(&ops) != (int)i)
 			return 2;
 	}
@@ -1533,8 +1551,9 @@ static int fill_ops_table(void)
 /*
  * The ops table holds RTE_MEMPOOL_MAX_OPS_IDX drivers, each registered at
  * the next index, then -ENOSPC; a name with no terminating NUL in its
- * RTE_MEMPOOL_OPS_NAMESIZE bytes is refused; "" names no driver. The table
- * is filled in a child, so that this process's table stays as it was.
+ * RTE_MEMPOOL_OPS_NAMESIZE bytes is refused, and so is "", which names no
+ * driver; a NULL pool or name is -EINVAL. The table is filled in a child,
+ * so that this process's table stays as it was.
  */
 static void test_ops_table_bounds(void **state)
 {
@@ -1550,11 +1569,15 @@ static void test_ops_table_bounds(void **state)
 	(void)state;
 	memset(unterminated.name, 'u', sizeof(unterminated.name));
 	assert_int_equal(rte_mempool_register_ops(&unterminated), -EINVAL);
+	unterminated.name[0] = '\0';
+	assert_int_equal(rte_mempool_register_ops(&unterminated), -EINVAL);
 	assert_int_equal(rte_mempool_ops_table.num_ops, num_ops);
 
 	mp = rte_mempool_create_empty("mp_noname", 16, 32, 0, 0, SOCKET_ID_ANY, 0);
 	assert_non_null(mp);
 	assert_int_equal(rte_mempool_set_ops_byname(mp, "", NULL), -EINVAL);
+	assert_int_equal(rte_mempool_set_ops_byname(mp, NULL, NULL), -EINVAL);
+	assert_int_equal(rte_mempool_set_ops_byname(NULL, "ring_sp_sc", NULL), -EINVAL);
 	assert_int_equal(mp->ops_index, 0);
 	rte_mempool_free(mp);
 
@@ -1983,6 +2006,8 @@ static void test_populate_align_obj(void **state)
 	assert_int_equal(mp->flags & RTE_MEMPOOL_F_POOL_CREATED, 0);
 	assert_true(STAILQ_EMPTY(&mp->elt_list));
 	assert_true(STAILQ_EMPTY(&mp->mem_list));
+	assert_null(mp->pool_data);
+	assert_null(rte_ring_lookup("MP_mp_badpop"));
 	rte_mempool_free(mp);
 	rte_memzone_free(mz);
 }
@@ -2386,7 +2411,7 @@ int main(void)
 		cmocka_unit_test(test_audit_finds_faults),
 		cmocka_unit_test(test_name_lengths),
 		cmocka_unit_test(test_create_reports_driver_error),
-		cmocka_unit_test(test_driver_enqueue_result),
+		cmocka_unit_test(test_driver_results),
 		cmocka_unit_test(test_ops_table_bounds),
 		cmocka_unit_test(test_cache_create_no_memory),
 		cmocka_unit_test(test_stack_and_ring_mode_drivers),
