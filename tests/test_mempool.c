@@ -1592,6 +1592,41 @@ static void test_ops_table_bounds(void **state)
 	assert_int_equal(rte_mempool_ops_table.num_ops, num_ops);
 }
 
+static int locked_result = 1;
+
+static void *register_in_thread(void *ops)
+{
+	__atomic_store_n(&locked_result, rte_mempool_register_ops(ops), __ATOMIC_SEQ_CST);
+	return NULL;
+}
+
+/*
+ * Registration holds the table's lock (rte_mempool_ops_table.sl): while
+ * this thread holds it, a registration in another thread does not finish
+ * and the table does not change. (A correct build cannot fail this; the
+ * 100 ms only give a registration that ignores the lock time to show it.)
+ */
+static void test_register_takes_table_lock(void **state)
+{
+	struct rte_mempool_ops ops = *rte_mempool_get_ops(0);
+	const uint32_t num_ops = rte_mempool_ops_table.num_ops;
+	pthread_t t;
+
+	(void)state;
+	snprintf(ops.name, sizeof(ops.name), "test_locked");
+	rte_spinlock_lock(&rte_mempool_ops_table.sl);
+	assert_int_equal(pthread_create(&t, NULL, register_in_thread, &ops), 0);
+	for (int i = 0; i < 20; i++) {
+		usleep(5000);
+		assert_int_equal(__atomic_load_n(&locked_result, __ATOMIC_SEQ_CST), 1);
+	}
+	assert_int_equal(rte_mempool_ops_table.num_ops, num_ops);
+	rte_spinlock_unlock(&rte_mempool_ops_table.sl);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(locked_result, (int)num_ops);
+	assert_int_equal(rte_mempool_ops_table.num_ops, num_ops + 1);
+}
+
 /* A cache the heap cannot give: NULL and ENOMEM (DPDK sets it whatever the heap said). */
 static void test_cache_create_no_memory(void **state)
 {
@@ -2413,6 +2448,7 @@ int main(void)
 		cmocka_unit_test(test_create_reports_driver_error),
 		cmocka_unit_test(test_driver_results),
 		cmocka_unit_test(test_ops_table_bounds),
+		cmocka_unit_test(test_register_takes_table_lock),
 		cmocka_unit_test(test_cache_create_no_memory),
 		cmocka_unit_test(test_stack_and_ring_mode_drivers),
 		cmocka_unit_test(test_calc_mem_size),
