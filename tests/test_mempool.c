@@ -582,6 +582,11 @@ static void test_default_cache_by_size(void **state)
 
 	cache = rte_mempool_default_cache(one, rte_lcore_id());
 	assert_non_null(cache);
+	/* Every lcore id below RTE_MAX_LCORE has a cache, none from it up. */
+	assert_ptr_equal(rte_mempool_default_cache(one, RTE_MAX_LCORE - 1),
+			 &one->local_cache[RTE_MAX_LCORE - 1]);
+	assert_null(rte_mempool_default_cache(one, RTE_MAX_LCORE));
+	assert_null(rte_mempool_default_cache(one, LCORE_ID_ANY));
 	assert_int_equal(cache->size, 1);
 	assert_int_equal(cache->flushthresh, 1);
 	assert_int_equal(rte_mempool_get(one, &obj), 0);
