@@ -579,6 +579,8 @@ static void test_default_cache_by_size(void **state)
 	assert_int_equal(rte_mempool_get(none, &obj), 0);
 	rte_mempool_put(none, obj);
 	assert_int_equal(ring_count(none), 64);
+	rte_mempool_cache_flush(NULL, none); /* no cache to flush: nothing happens */
+	assert_int_equal(ring_count(none), 64);
 
 	cache = rte_mempool_default_cache(one, rte_lcore_id());
 	assert_non_null(cache);
