@@ -23,6 +23,7 @@
 #include <rte_errno.h>
 #include <rte_launch.h>
 #include <rte_lcore.h>
+#include <rte_log.h>
 #include <rte_malloc.h>
 #include <rte_memory.h>
 #include <rte_memzone.h>
@@ -578,9 +579,16 @@ static void test_default_cache_by_size(void **state)
 	assert_int_equal(rte_mempool_get(none, &obj), 0);
 	rte_mempool_put(none, obj);
 	assert_int_equal(ring_count(none), 64);
+	rte_mempool_cache_flush(NULL, none); /* no cache to flush: nothing happens */
+	assert_int_equal(ring_count(none), 64);
 
 	cache = rte_mempool_default_cache(one, rte_lcore_id());
 	assert_non_null(cache);
+	/* Every lcore id below RTE_MAX_LCORE has a cache, none from it up. */
+	assert_ptr_equal(rte_mempool_default_cache(one, RTE_MAX_LCORE - 1),
+			 &one->local_cache[RTE_MAX_LCORE - 1]);
+	assert_null(rte_mempool_default_cache(one, RTE_MAX_LCORE));
+	assert_null(rte_mempool_default_cache(one, LCORE_ID_ANY));
 	assert_int_equal(cache->size, 1);
 	assert_int_equal(cache->flushthresh, 1);
 	assert_int_equal(rte_mempool_get(one, &obj), 0);
@@ -1116,6 +1124,525 @@ static void test_walk_and_dump(void **state)
 	rte_mempool_free(b);
 }
 
+/* ---- dump and audit, line by line ---- */
+
+/* What fn(arg) writes to stdout, as a string the caller frees. */
+static char *stdout_of(void (*fn)(void *), void *arg)
+{
+	FILE *tmp = tmpfile();
+	char *buf;
+	long n;
+	int saved;
+
+	assert_non_null(tmp);
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	assert_true(saved >= 0);
+	assert_true(dup2(fileno(tmp), STDOUT_FILENO) >= 0);
+	fn(arg);
+	fflush(stdout);
+	assert_true(dup2(saved, STDOUT_FILENO) >= 0);
+	close(saved);
+	n = ftell(tmp);
+	assert_true(n >= 0);
+	buf = calloc(1, (size_t)n + 1);
+	assert_non_null(buf);
+	rewind(tmp);
+	assert_int_equal(fread(buf, 1, (size_t)n, tmp), (size_t)n);
+	fclose(tmp);
+	return buf;
+}
+
+static void dump_to_stdout(void *mp)
+{
+	rte_mempool_dump(NULL, mp);
+}
+
+static void list_dump_to_stdout(void *unused)
+{
+	(void)unused;
+	rte_mempool_list_dump(NULL);
+}
+
+/* rte_mempool_dump(f, mp) as a string the caller frees. */
+static char *dump_of(struct rte_mempool *mp)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	rte_mempool_dump(f, mp);
+	fclose(f);
+	return buf;
+}
+
+static void count_mem_chunk(struct rte_mempool *mp, void *arg, struct rte_mempool_memhdr *memhdr,
+			    unsigned int idx)
+{
+	(void)mp, (void)memhdr, (void)idx;
+	(*(unsigned int *)arg)++;
+}
+
+/*
+ * The whole dump of a populated pool with objects in two lcores' caches
+ * (the main lcore's and the last one's) and one object in use, every value
+ * known beforehand: the sizes from rte_mempool_calc_obj_size, the private
+ * area rounded up to a cache line, the ring found by its name, the cache
+ * lengths DPDK 22.11's get leaves (a refill to the cache size, plus the
+ * objects asked for, handed out from the top).
+ */
+static void test_dump_lines(void **state)
+{
+	const unsigned int last = RTE_MAX_LCORE - 1, me = rte_lcore_id();
+	struct rte_mempool_objsz sz;
+	struct rte_mempool *a, *b;
+	char expect_a[1024], expect_b[1024];
+	unsigned int chunks = 0;
+	char *buf = NULL;
+	size_t len = 0;
+	void *obj, *objs[3];
+	FILE *f;
+
+	(void)state;
+	assert_int_equal(me, 0);
+	a = rte_mempool_create("dump_a", 100, 60, 8, 10, NULL, NULL, NULL, NULL, SOCKET_ID_ANY, 0);
+	assert_non_null(a);
+	b = rte_mempool_create_empty("dump_b", 16, 24, 0, 0, 0, RTE_MEMPOOL_F_NO_CACHE_ALIGN);
+	assert_non_null(b);
+	rte_mempool_mem_iter(a, count_mem_chunk, &chunks);
+	assert_true(chunks >= 1);
+
+	/* main lcore: 9 from the ring, 1 out, 8 cached; last lcore: 11 from
+	 * the ring, 3 out and 3 back, 11 cached (the threshold is 12). */
+	assert_int_equal(rte_mempool_get(a, &obj), 0);
+	poison_objs(objs, 3);
+	assert_int_equal(rte_mempool_generic_get(a, objs, 3, rte_mempool_default_cache(a, last)),
+			 0);
+	rte_mempool_generic_put(a, objs, 3, rte_mempool_default_cache(a, last));
+
+	rte_mempool_calc_obj_size(60, 0, &sz);
+	snprintf(expect_a, sizeof(expect_a),
+		 "mempool <dump_a>@%p\n"
+		 "  flags=%x\n"
+		 "  socket_id=-1\n"
+		 "  pool=%p (ring_mp_mc)\n"
+		 "  nb_mem_chunks=%u\n"
+		 "  size=100\n"
+		 "  populated_size=100\n"
+		 "  header_size=%u\n"
+		 "  elt_size=64\n"
+		 "  trailer_size=%u\n"
+		 "  total_obj_size=%u\n"
+		 "  private_data_size=%u\n"
+		 "  cache_size=8\n"
+		 "    cache_count[%u]=8\n"
+		 "    cache_count[%u]=11\n"
+		 "  total_cache_count=19\n"
+		 "  common_pool_count=80\n"
+		 "  avail_count=99\n"
+		 "  in_use_count=1\n",
+		 (void *)a, RTE_MEMPOOL_F_POOL_CREATED | (a->flags & RTE_MEMPOOL_F_NON_IO),
+		 (void *)rte_ring_lookup("MP_dump_a"), chunks, sz.header_size, sz.trailer_size,
+		 sz.total_size, RTE_MEMPOOL_ALIGN, me, last);
+	buf = dump_of(a);
+	assert_string_equal(buf, expect_a);
+	free(buf);
+
+	/* Not populated, no cache: no driver count, nothing available. */
+	rte_mempool_calc_obj_size(24, RTE_MEMPOOL_F_NO_CACHE_ALIGN, &sz);
+	snprintf(expect_b, sizeof(expect_b),
+		 "mempool <dump_b>@%p\n"
+		 "  flags=%x\n"
+		 "  socket_id=0\n"
+		 "  pool=%p (ring_mp_mc)\n"
+		 "  nb_mem_chunks=0\n"
+		 "  size=16\n"
+		 "  populated_size=0\n"
+		 "  header_size=%u\n"
+		 "  elt_size=24\n"
+		 "  trailer_size=%u\n"
+		 "  total_obj_size=%u\n"
+		 "  private_data_size=0\n"
+		 "  cache_size=0\n"
+		 "  total_cache_count=0\n"
+		 "  avail_count=0\n"
+		 "  in_use_count=16\n",
+		 (void *)b, RTE_MEMPOOL_F_NO_CACHE_ALIGN, NULL, sz.header_size, sz.trailer_size,
+		 sz.total_size);
+	buf = dump_of(b);
+	assert_string_equal(buf, expect_b);
+	free(buf);
+
+	/* A NULL stream is stdout, for one pool and for the list. */
+	buf = stdout_of(dump_to_stdout, a);
+	assert_string_equal(buf, expect_a);
+	free(buf);
+	buf = stdout_of(list_dump_to_stdout, NULL);
+	assert_non_null(strstr(buf, expect_a));
+	assert_non_null(strstr(buf, expect_b));
+	assert_int_equal(strlen(buf), strlen(expect_a) + strlen(expect_b));
+	free(buf);
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	rte_mempool_list_dump(f);
+	fclose(f);
+	assert_non_null(strstr(buf, expect_a));
+	assert_non_null(strstr(buf, expect_b));
+	assert_int_equal(len, strlen(expect_a) + strlen(expect_b));
+	free(buf);
+
+	rte_mempool_put(a, obj);
+	rte_mempool_free(a);
+	rte_mempool_free(b);
+}
+
+/* What rte_mempool_audit(mp) logs, as a string the caller frees. */
+static char *audit_log(struct rte_mempool *mp)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	assert_int_equal(rte_openlog_stream(f), 0);
+	rte_mempool_audit(mp);
+	assert_int_equal(rte_openlog_stream(NULL), 0);
+	fclose(f);
+	return buf;
+}
+
+static void note_obj(struct rte_mempool *mp, void *arg, void *obj, unsigned int idx)
+{
+	(void)mp;
+	((void **)arg)[idx] = obj;
+}
+
+/*
+ * rtemem's audit logs (rather than panics on, as DPDK's does) an object
+ * that names another pool, a list of objects that does not match the
+ * populated count, and a cache holding more than its array; a sound pool
+ * logs nothing. Each fault is made by hand and undone.
+ */
+static void test_audit_finds_faults(void **state)
+{
+	const unsigned int last = RTE_MAX_LCORE - 1;
+	struct rte_mempool *mp, *nocache;
+	struct rte_mempool_cache *c0, *c;
+	char expect[256], *log;
+	void *objs[64];
+
+	(void)state;
+	mp = rte_mempool_create("audit_mp", 64, 64, 8, 0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY,
+				0);
+	nocache = rte_mempool_create("audit_nc", 16, 64, 0, 0, NULL, NULL, NULL, NULL,
+				     SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_non_null(nocache);
+	rte_log_set_level(RTE_LOGTYPE_MEMPOOL, RTE_LOG_INFO);
+	log = audit_log(mp);
+	assert_string_equal(log, "");
+	free(log);
+	log = audit_log(nocache);
+	assert_string_equal(log, "");
+	free(log);
+
+	/* Object 5 of the list claims the other pool. */
+	poison_objs(objs, RTE_DIM(objs));
+	assert_int_equal(rte_mempool_obj_iter(mp, note_obj, objs), 64);
+	rte_mempool_get_header(objs[5])->mp = nocache;
+	log = audit_log(mp);
+	snprintf(expect, sizeof(expect), "audit_mp: object 5 claims pool %p\n", (void *)nocache);
+	assert_non_null(strstr(log, expect));
+	assert_null(strstr(log, "object 4 "));
+	assert_null(strstr(log, "object 6 "));
+	assert_null(strstr(log, "populated"));
+	free(log);
+	rte_mempool_get_header(objs[5])->mp = mp;
+
+	/* One object fewer populated than listed. */
+	mp->populated_size--;
+	log = audit_log(mp);
+	assert_non_null(strstr(log, "audit_mp: 64 objects listed, 63 populated\n"));
+	free(log);
+	mp->populated_size++;
+
+	/* The first and last lcores' caches: full to the array is fine, one more is not. */
+	c0 = rte_mempool_default_cache(mp, 0);
+	c = rte_mempool_default_cache(mp, last);
+	assert_non_null(c0);
+	assert_non_null(c);
+	c0->len = RTE_DIM(c0->objs);
+	c->len = RTE_DIM(c->objs);
+	log = audit_log(mp);
+	assert_string_equal(log, "");
+	free(log);
+	c0->len = RTE_DIM(c0->objs) + 1;
+	c->len = RTE_DIM(c->objs) + 2;
+	log = audit_log(mp);
+	snprintf(expect, sizeof(expect), "audit_mp: cache of lcore 0 holds %zu\n",
+		 RTE_DIM(c->objs) + 1);
+	assert_non_null(strstr(log, expect));
+	snprintf(expect, sizeof(expect), "audit_mp: cache of lcore %u holds %zu\n", last,
+		 RTE_DIM(c->objs) + 2);
+	assert_non_null(strstr(log, expect));
+	assert_null(strstr(log, "objects listed"));
+	free(log);
+	c0->len = 0;
+	c->len = 0;
+
+	log = audit_log(mp);
+	assert_string_equal(log, "");
+	free(log);
+	check_counts(mp, 0);
+	rte_mempool_free(nocache);
+	rte_mempool_free(mp);
+}
+
+static int enospc_alloc(struct rte_mempool *mp)
+{
+	(void)mp;
+	return -ENOSPC; /* and rte_errno left alone */
+}
+
+static void use_ops_named(struct rte_mempool *mp, void *name)
+{
+	assert_int_equal(rte_mempool_set_ops_byname(mp, name, NULL), 0);
+}
+
+/*
+ * rte_mempool_create sets rte_errno to the reason it failed (ENOSPC is one
+ * DPDK lists), also when the pool's driver, chosen here by the mp_init
+ * callback, fails without setting rte_errno itself. Nothing is left behind.
+ */
+static void test_create_reports_driver_error(void **state)
+{
+	struct rte_mempool_ops ops = *rte_mempool_get_ops(0);
+	const unsigned int zones = memzone_count();
+	int idx;
+
+	(void)state;
+	snprintf(ops.name, sizeof(ops.name), "test_enospc");
+	ops.alloc = enospc_alloc;
+	idx = rte_mempool_register_ops(&ops);
+	assert_true(idx > 0 || idx == -EEXIST);
+	rte_errno = 0;
+	assert_null(rte_mempool_create("mp_enospc", 16, 64, 0, 0, use_ops_named, ops.name, NULL,
+				       NULL, SOCKET_ID_ANY, 0));
+	assert_int_equal(rte_errno, ENOSPC);
+	assert_null(rte_mempool_lookup("mp_enospc"));
+	assert_int_equal(memzone_count(), zones);
+}
+
+/*
+ * A pool name has at most RTE_MEMPOOL_NAMESIZE - 1 characters, so that
+ * "MP_<name>" fits a memzone (and ring) name: the empty pool refuses a
+ * longer one itself, and a lookup of a longer name finds nothing, not the
+ * pool whose name is its first characters.
+ */
+static void test_name_lengths(void **state)
+{
+	const unsigned int zones = memzone_count();
+	char name[RTE_MEMPOOL_NAMESIZE + 1];
+	struct rte_mempool *mp;
+
+	(void)state;
+	memset(name, 'n', sizeof(name));
+	name[RTE_MEMPOOL_NAMESIZE] = '\0';
+	rte_errno = 0;
+	assert_null(rte_mempool_create_empty(name, 16, 64, 0, 0, SOCKET_ID_ANY, 0));
+	assert_int_equal(rte_errno, ENAMETOOLONG);
+	assert_int_equal(memzone_count(), zones);
+
+	name[RTE_MEMPOOL_NAMESIZE - 1] = '\0';
+	mp = rte_mempool_create_empty(name, 16, 64, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_string_equal(mp->name, name);
+	assert_ptr_equal(rte_mempool_lookup(name), mp);
+	name[RTE_MEMPOOL_NAMESIZE - 1] = 'x';
+	rte_errno = 0;
+	assert_null(rte_mempool_lookup(name));
+	assert_int_equal(rte_errno, ENOENT);
+	rte_mempool_free(mp);
+	assert_int_equal(memzone_count(), zones);
+}
+
+/*
+ * What a driver answers where the get and put wrappers hide it:
+ * rte_mempool_ops_alloc 0 (DPDK: "0: Success"), a ring synchronised as
+ * the driver's name says, the enqueue result rte_mempool_put drops (0 when
+ * the objects went in, -ENOBUFS when the driver is full: every pool's ring
+ * or stack holds exactly its size) and the dequeue's 0.
+ */
+static void check_driver_results(const char *ops, enum rte_ring_sync_type prod,
+				 enum rte_ring_sync_type cons)
+{
+	struct rte_mempool *mp;
+	struct rte_ring *r;
+	void *obj;
+
+	mp = rte_mempool_create_empty("mp_enq", 16, 32, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_set_ops_byname(mp, ops, NULL), 0);
+	assert_int_equal(rte_mempool_ops_alloc(mp), 0);
+	assert_non_null(mp->pool_data);
+	r = rte_ring_lookup("MP_mp_enq");
+	if (strcmp(ops, "stack") == 0) {
+		assert_null(r);
+	} else {
+		assert_ptr_equal(r, mp->pool_data);
+		assert_int_equal(rte_ring_get_prod_sync_type(r), prod);
+		assert_int_equal(rte_ring_get_cons_sync_type(r), cons);
+	}
+	rte_mempool_ops_free(mp);
+	assert_null(rte_ring_lookup("MP_mp_enq"));
+	assert_int_equal(rte_mempool_populate_default(mp), 16);
+	obj = (void *)(uintptr_t)0x5a5a5a5a;
+	assert_int_equal(rte_mempool_ops_dequeue_bulk(mp, &obj, 1), 0);
+	assert_ptr_equal(rte_mempool_from_obj(obj), mp);
+	assert_int_equal(rte_mempool_ops_get_count(mp), 15);
+	assert_int_equal(rte_mempool_ops_enqueue_bulk(mp, &obj, 1), 0);
+	assert_int_equal(rte_mempool_ops_get_count(mp), 16);
+	assert_int_equal(rte_mempool_ops_enqueue_bulk(mp, &obj, 1), -ENOBUFS);
+	assert_int_equal(rte_mempool_ops_get_count(mp), 16);
+	check_counts(mp, 0);
+	rte_mempool_free(mp);
+}
+
+static void test_driver_results(void **state)
+{
+	(void)state;
+	check_driver_results("ring_mp_mc", RTE_RING_SYNC_MT, RTE_RING_SYNC_MT);
+	check_driver_results("ring_sp_sc", RTE_RING_SYNC_ST, RTE_RING_SYNC_ST);
+	check_driver_results("ring_mp_sc", RTE_RING_SYNC_MT, RTE_RING_SYNC_ST);
+	check_driver_results("ring_sp_mc", RTE_RING_SYNC_ST, RTE_RING_SYNC_MT);
+	check_driver_results("ring_mt_rts", RTE_RING_SYNC_MT_RTS, RTE_RING_SYNC_MT_RTS);
+	check_driver_results("ring_mt_hts", RTE_RING_SYNC_MT_HTS, RTE_RING_SYNC_MT_HTS);
+	check_driver_results("stack", RTE_RING_SYNC_MT, RTE_RING_SYNC_MT);
+}
+
+/* Registers drivers until the table is full; the exit status says how it went. */
+static int fill_ops_table(void)
+{
+	struct rte_mempool_ops ops = {
+		.alloc = dummy_alloc, .enqueue = dummy_enqueue, .dequeue = dummy_dequeue,
+		.get_count = dummy_count,
+	};
+	struct rte_mempool mp = { .ops_index = 0 }; /* not a pool: no shared memory in a child */
+	unsigned int first = rte_mempool_ops_table.num_ops;
+
+	if (first >= RTE_MEMPOOL_MAX_OPS_IDX)
+		return 1;
+	for (unsigned int i = first; i < RTE_MEMPOOL_MAX_OPS_IDX; i++) {
+		snprintf(ops.name, sizeof(ops.name), "fill_%u", i);
+		if (i == first)
+			ops.name[1] = '\0'; /* "f": the shortest name there is */
+		if (rte_mempool_register_ops(&ops) != (int)i)
+			return 2;
+	}
+	snprintf(ops.name, sizeof(ops.name), "one_too_many");
+	if (rte_mempool_register_ops(&ops) != -ENOSPC ||
+	    rte_mempool_ops_table.num_ops != RTE_MEMPOOL_MAX_OPS_IDX)
+		return 3;
+	/* The last slot is found by name; the empty name still is not. */
+	snprintf(ops.name, sizeof(ops.name), "fill_%u", RTE_MEMPOOL_MAX_OPS_IDX - 1);
+	if (rte_mempool_set_ops_byname(&mp, ops.name, NULL) != 0 ||
+	    mp.ops_index != RTE_MEMPOOL_MAX_OPS_IDX - 1)
+		return 4;
+	if (rte_mempool_set_ops_byname(&mp, "", NULL) != -EINVAL ||
+	    rte_mempool_set_ops_byname(&mp, "one_too_many", NULL) != -EINVAL)
+		return 5;
+	return 0;
+}
+
+/*
+ * The ops table holds RTE_MEMPOOL_MAX_OPS_IDX drivers, each registered at
+ * the next index, then -ENOSPC; a name with no terminating NUL in its
+ * RTE_MEMPOOL_OPS_NAMESIZE bytes is refused, and so is "", which names no
+ * driver; a NULL pool or name is -EINVAL. The table is filled in a child,
+ * so that this process's table stays as it was.
+ */
+static void test_ops_table_bounds(void **state)
+{
+	struct rte_mempool_ops unterminated = {
+		.alloc = dummy_alloc, .enqueue = dummy_enqueue, .dequeue = dummy_dequeue,
+		.get_count = dummy_count,
+	};
+	const uint32_t num_ops = rte_mempool_ops_table.num_ops;
+	struct rte_mempool *mp;
+	int status;
+	pid_t pid;
+
+	(void)state;
+	memset(unterminated.name, 'u', sizeof(unterminated.name));
+	assert_int_equal(rte_mempool_register_ops(&unterminated), -EINVAL);
+	unterminated.name[0] = '\0';
+	assert_int_equal(rte_mempool_register_ops(&unterminated), -EINVAL);
+	assert_int_equal(rte_mempool_ops_table.num_ops, num_ops);
+
+	mp = rte_mempool_create_empty("mp_noname", 16, 32, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_set_ops_byname(mp, "", NULL), -EINVAL);
+	assert_int_equal(rte_mempool_set_ops_byname(mp, NULL, NULL), -EINVAL);
+	assert_int_equal(rte_mempool_set_ops_byname(NULL, "ring_sp_sc", NULL), -EINVAL);
+	assert_int_equal(mp->ops_index, 0);
+	rte_mempool_free(mp);
+
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		_exit(fill_ops_table());
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_int_equal(rte_mempool_ops_table.num_ops, num_ops);
+}
+
+static int locked_result = 1;
+
+static void *register_in_thread(void *ops)
+{
+	__atomic_store_n(&locked_result, rte_mempool_register_ops(ops), __ATOMIC_SEQ_CST);
+	return NULL;
+}
+
+/*
+ * Registration holds the table's lock (rte_mempool_ops_table.sl): while
+ * this thread holds it, a registration in another thread does not finish
+ * and the table does not change. (A correct build cannot fail this; the
+ * 100 ms only give a registration that ignores the lock time to show it.)
+ */
+static void test_register_takes_table_lock(void **state)
+{
+	struct rte_mempool_ops ops = *rte_mempool_get_ops(0);
+	const uint32_t num_ops = rte_mempool_ops_table.num_ops;
+	pthread_t t;
+
+	(void)state;
+	snprintf(ops.name, sizeof(ops.name), "test_locked");
+	rte_spinlock_lock(&rte_mempool_ops_table.sl);
+	assert_int_equal(pthread_create(&t, NULL, register_in_thread, &ops), 0);
+	for (int i = 0; i < 20; i++) {
+		usleep(5000);
+		assert_int_equal(__atomic_load_n(&locked_result, __ATOMIC_SEQ_CST), 1);
+	}
+	assert_int_equal(rte_mempool_ops_table.num_ops, num_ops);
+	rte_spinlock_unlock(&rte_mempool_ops_table.sl);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(locked_result, (int)num_ops);
+	assert_int_equal(rte_mempool_ops_table.num_ops, num_ops + 1);
+}
+
+/* A cache the heap cannot give: NULL and ENOMEM (DPDK sets it whatever the heap said). */
+static void test_cache_create_no_memory(void **state)
+{
+	(void)state;
+	rte_errno = 0;
+	assert_null(rte_mempool_cache_create(8, RTE_MAX_NUMA_NODES - 1));
+	assert_int_equal(rte_errno, ENOMEM);
+}
+
 /* ---- two-lcore stress through the caches ---- */
 
 struct tracked {
@@ -1521,6 +2048,8 @@ static void test_populate_align_obj(void **state)
 	assert_int_equal(mp->flags & RTE_MEMPOOL_F_POOL_CREATED, 0);
 	assert_true(STAILQ_EMPTY(&mp->elt_list));
 	assert_true(STAILQ_EMPTY(&mp->mem_list));
+	assert_null(mp->pool_data);
+	assert_null(rte_ring_lookup("MP_mp_badpop"));
 	rte_mempool_free(mp);
 	rte_memzone_free(mz);
 }
@@ -1920,6 +2449,14 @@ int main(void)
 		cmocka_unit_test(test_ops),
 		cmocka_unit_test(test_callbacks_and_iterators),
 		cmocka_unit_test(test_walk_and_dump),
+		cmocka_unit_test(test_dump_lines),
+		cmocka_unit_test(test_audit_finds_faults),
+		cmocka_unit_test(test_name_lengths),
+		cmocka_unit_test(test_create_reports_driver_error),
+		cmocka_unit_test(test_driver_results),
+		cmocka_unit_test(test_ops_table_bounds),
+		cmocka_unit_test(test_register_takes_table_lock),
+		cmocka_unit_test(test_cache_create_no_memory),
 		cmocka_unit_test(test_stack_and_ring_mode_drivers),
 		cmocka_unit_test(test_calc_mem_size),
 		cmocka_unit_test(test_get_page_size),
