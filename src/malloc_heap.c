@@ -98,9 +98,18 @@ static int default_heap_id(void)
 	if (id >= 0)
 		return id;
 	RTE_BUILD_BUG_ON(RTE_MAX_NUMA_NODES > RTE_MAX_HEAPS); /* a heap per socket */
-	for (unsigned int i = 0; i < rte_socket_count(); i++)
-		if (heap_at((int)i)->total_size > 0)
+	for (unsigned int i = 0; i < rte_socket_count(); i++) {
+		struct malloc_heap *heap = heap_at((int)i);
+		size_t total;
+
+		/* under its lock: another thread may be growing it (a failed
+		 * heap is locked all the same, and its size still true) */
+		(void)malloc_heap_lock(heap);
+		total = heap->total_size;
+		malloc_heap_unlock(heap);
+		if (total > 0)
 			return (int)i;
+	}
 	return 0;
 }
 
