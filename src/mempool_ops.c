@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_mempool.h>
 #include <rte_spinlock.h>
@@ -85,22 +86,33 @@ static int find_ops(const char *name)
 	return -1;
 }
 
+/*
+ * As DPDK 22.11 checks, in its order: a full table (-ENOSPC), a missing
+ * callback (-EINVAL), a name of RTE_MEMPOOL_OPS_NAMESIZE - 1 characters or
+ * more (-EEXIST, rte_errno too). Refused beyond DPDK, which would register
+ * them: NULL, an empty name and a name already taken (-EINVAL, -EINVAL,
+ * -EEXIST), none of which a pool could select by name.
+ */
 int rte_mempool_register_ops(const struct rte_mempool_ops *h)
 {
 	int idx;
 
-	if (h == NULL || h->alloc == NULL || h->enqueue == NULL || h->dequeue == NULL ||
-	    h->get_count == NULL ||
-	    strnlen(h->name, sizeof(h->name)) == 0 ||
-	    strnlen(h->name, sizeof(h->name)) >= sizeof(h->name)) {
-		RTE_LOG(ERR, MEMPOOL, "mempool driver without a name or a mandatory callback\n");
+	if (h == NULL)
 		return -EINVAL;
-	}
 	rte_spinlock_lock(&rte_mempool_ops_table.sl);
-	if (find_ops(h->name) >= 0) {
-		idx = -EEXIST;
-	} else if (rte_mempool_ops_table.num_ops >= RTE_MEMPOOL_MAX_OPS_IDX) {
+	if (rte_mempool_ops_table.num_ops >= RTE_MEMPOOL_MAX_OPS_IDX) {
+		RTE_LOG(ERR, MEMPOOL, "mempool ops table full (%d drivers)\n",
+			RTE_MEMPOOL_MAX_OPS_IDX);
 		idx = -ENOSPC;
+	} else if (h->alloc == NULL || h->enqueue == NULL || h->dequeue == NULL ||
+		   h->get_count == NULL || h->name[0] == '\0') {
+		RTE_LOG(ERR, MEMPOOL, "mempool driver without a name or a mandatory callback\n");
+		idx = -EINVAL;
+	} else if (strnlen(h->name, sizeof(h->name)) >= sizeof(h->name) - 1) {
+		rte_errno = EEXIST;
+		idx = -EEXIST;
+	} else if (find_ops(h->name) >= 0) {
+		idx = -EEXIST;
 	} else {
 		idx = (int)rte_mempool_ops_table.num_ops;
 		rte_mempool_ops_table.ops[idx] = *h;

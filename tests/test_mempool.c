@@ -1537,6 +1537,8 @@ static int fill_ops_table(void)
 		snprintf(ops.name, sizeof(ops.name), "fill_%u", i);
 		if (i == first)
 			ops.name[1] = '\0'; /* "f": the shortest name there is */
+		if (i == first + 1) /* the longest: RTE_MEMPOOL_OPS_NAMESIZE - 2 */
+			snprintf(ops.name, sizeof(ops.name), "%030u", i);
 		if (rte_mempool_register_ops(&ops) != (int)i)
 			return 2;
 	}
@@ -1544,6 +1546,11 @@ static int fill_ops_table(void)
 	if (rte_mempool_register_ops(&ops) != -ENOSPC ||
 	    rte_mempool_ops_table.num_ops != RTE_MEMPOOL_MAX_OPS_IDX)
 		return 3;
+	/* a full table is DPDK's first check, before the callbacks */
+	ops.dequeue = NULL;
+	if (rte_mempool_register_ops(&ops) != -ENOSPC)
+		return 6;
+	ops.dequeue = dummy_dequeue;
 	/* The last slot is found by name; the empty name still is not. */
 	snprintf(ops.name, sizeof(ops.name), "fill_%u", RTE_MEMPOOL_MAX_OPS_IDX - 1);
 	if (rte_mempool_set_ops_byname(&mp, ops.name, NULL) != 0 ||
@@ -1557,9 +1564,10 @@ static int fill_ops_table(void)
 
 /*
  * The ops table holds RTE_MEMPOOL_MAX_OPS_IDX drivers, each registered at
- * the next index, then -ENOSPC; a name with no terminating NUL in its
- * RTE_MEMPOOL_OPS_NAMESIZE bytes is refused, and so is "", which names no
- * driver; a NULL pool or name is -EINVAL. The table is filled in a child,
+ * the next index, then -ENOSPC (even for an incomplete driver, as DPDK
+ * checks the table first); names from 1 to RTE_MEMPOOL_OPS_NAMESIZE - 2
+ * characters are taken, longer ones are -EEXIST as in DPDK 22.11, and ""
+ * (no driver's name) is refused; a NULL pool or name is -EINVAL. The table is filled in a child,
  * so that this process's table stays as it was.
  */
 static void test_ops_table_bounds(void **state)
@@ -1574,8 +1582,16 @@ static void test_ops_table_bounds(void **state)
 	pid_t pid;
 
 	(void)state;
+	/* DPDK 22.11: a name of RTE_MEMPOOL_OPS_NAMESIZE - 1 characters or
+	 * more is -EEXIST, rte_errno EEXIST; so is one with no NUL at all */
 	memset(unterminated.name, 'u', sizeof(unterminated.name));
-	assert_int_equal(rte_mempool_register_ops(&unterminated), -EINVAL);
+	rte_errno = 0;
+	assert_int_equal(rte_mempool_register_ops(&unterminated), -EEXIST);
+	assert_int_equal(rte_errno, EEXIST);
+	unterminated.name[RTE_MEMPOOL_OPS_NAMESIZE - 1] = '\0';
+	rte_errno = 0;
+	assert_int_equal(rte_mempool_register_ops(&unterminated), -EEXIST);
+	assert_int_equal(rte_errno, EEXIST);
 	unterminated.name[0] = '\0';
 	assert_int_equal(rte_mempool_register_ops(&unterminated), -EINVAL);
 	assert_int_equal(rte_mempool_ops_table.num_ops, num_ops);
