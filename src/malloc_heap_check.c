@@ -109,19 +109,24 @@ static int check_index(struct malloc_heap *heap, FILE *f, struct malloc_elem *co
 	uint32_t fl_map = 0;
 	int bad = 0;
 
-	/* A group of lists whose bits are all clear is proven empty by one
-	 * memcmp: most are, and the fuzzers check the heap after every call. */
-	static const char no_heads[sizeof(heap->free_head[0]) * MALLOC_TLSF_SL_COUNT];
+	/* The groups of lists from one whose bits are all clear to the next
+	 * with a bit set are proven empty by one memcmp: most are, and the
+	 * fuzzers check the heap after every call. */
+	static const char no_heads[sizeof(heap->free_head)];
 
 	for (size_t idx = 0; idx < RTE_HEAP_NUM_FREELISTS && bad == 0; idx++) {
 		const unsigned int fl = (unsigned int)(idx / MALLOC_TLSF_SL_COUNT);
 		const unsigned int sl = (unsigned int)(idx % MALLOC_TLSF_SL_COUNT);
 		const bool bit = (heap->sl_bitmap[fl] >> sl) & 1;
 		struct malloc_elem *elem, *const *link = &heap->free_head[idx].lh_first;
+		unsigned int clear_to = fl;
 
-		if (sl == 0 && heap->sl_bitmap[fl] == 0 &&
-		    memcmp(&heap->free_head[idx], no_heads, sizeof(no_heads)) == 0) {
-			idx += MALLOC_TLSF_SL_COUNT - 1;
+		while (sl == 0 && clear_to < MALLOC_TLSF_FL_COUNT && heap->sl_bitmap[clear_to] == 0)
+			clear_to++;
+		if (clear_to > fl &&
+		    memcmp(&heap->free_head[idx], no_heads,
+			   (clear_to - fl) * MALLOC_TLSF_SL_COUNT * sizeof(heap->free_head[0])) == 0) {
+			idx = (size_t)clear_to * MALLOC_TLSF_SL_COUNT - 1;
 			continue;
 		}
 
