@@ -22,6 +22,15 @@
  * they must be back to their start: same alloc_count and, since trimming
  * gives back every free page mapped at run time, the same total size.
  *
+ * Each socket has START_MB of pages mapped at start-up (--socket-mem),
+ * which its heap never gives back, and the rest of its PAGES_PER_SOCKET to
+ * grow into, trim and retain. Every input starts from the same heap: the
+ * start-up pages free and dirty all over, as any input that used them
+ * leaves them (dirty_all_free). An input that fits in them maps no page:
+ * mapping fresh pages and the kernel's zeroing fault on the first touch of
+ * each 4 KiB were most of the run time when every input grew the heaps
+ * from nothing.
+ *
  * Input layout: a list of operations, each an opcode byte followed by the
  * bytes that operation reads (missing bytes read as 0):
  *   op % 6 == 0  alloc    slot, size (3 bytes), align, socket; op / 6 picks
@@ -55,11 +64,13 @@
 
 #include "fuzz_check.h"
 #include "fuzz_eal.h"
+#include "malloc_elem.h"
 #include "rtemem_heap.h"
 #include "sim_machine.h"
 
 #define SOCKETS 2
 #define PAGES_PER_SOCKET 16
+#define START_MB 24         /* of them mapped at start-up, per socket */
 #define MAX_SLOTS 32
 #define SAMPLE_EDGE 64      /* bytes checked at each end of a block after every op */
 #define SAMPLE_STRIDE 4096  /* and one byte in this many in between */
@@ -685,6 +696,36 @@ static void op_fault(struct input *in)
 	sim_fault_arm((which & 1) ? SIM_OP_VIRT2IOVA : SIM_OP_PAGE_MAP, n);
 }
 
+/* ---- the start of every input ------------------------------------------- */
+
+/*
+ * Make every free byte of the heaps dirty: take each free element whole
+ * (the largest first, until none is left) and free them. With nothing
+ * allocated and only the start-up pages left, that is how any input that
+ * used them leaves them, so every input starts from the same heap
+ * whatever ran before it.
+ */
+ORACLE static void dirty_all_free(void)
+{
+	void *taken[MAX_SLOTS];
+	unsigned int n = 0;
+
+	for (int s = 0; s < SOCKETS; s++) {
+		struct rte_malloc_socket_stats st;
+
+		while (rte_malloc_get_socket_stats(s, &st) == 0 && st.free_count > 0) {
+			CHECK(n < RTE_DIM(taken), "socket %d: too many free elements", s);
+			taken[n] = rte_malloc_socket("dirt", st.greatest_free_size -
+							     MALLOC_ELEM_OVERHEAD, 0, s);
+			CHECK(taken[n] != NULL, "socket %d: free element of %zu bytes not taken", s,
+			      st.greatest_free_size);
+			n++;
+		}
+	}
+	while (n > 0)
+		rte_free(taken[--n]);
+}
+
 /* ---- entry points -------------------------------------------------------- */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -692,14 +733,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char opts[64];
+	char opts[96];
 
 	(void)argc;
 	(void)argv;
-	snprintf(opts, sizeof(opts), "--sim=sockets=%d,pages=%d,populate=0", SOCKETS,
-		 PAGES_PER_SOCKET);
+	snprintf(opts, sizeof(opts), "--socket-mem=%d,%d --sim=sockets=%d,pages=%d,populate=0",
+		 START_MB, START_MB, SOCKETS, PAGES_PER_SOCKET);
 	fuzz_eal_init("fuzz_heap", opts);
 	hugepage_sz = sim_machine_config()->profile.hugepage_sz;
+	dirty_all_free();
 	get_stats(start_stats);
 	trace = getenv("FUZZ_HEAP_TRACE") != NULL;
 	for (int s = 0; s < SOCKETS; s++)
@@ -752,6 +794,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	CHECK(rtemem_heap_trim(SOCKET_ID_ANY) == 0, "trim");
 	check_all();
 	CHECK(rtemem_heap_set_retain(SOCKET_ID_ANY, hugepage_sz) == 0, "default retain bound");
+	dirty_all_free();
 	get_stats(end);
 	for (int s = 0; s < SOCKETS; s++)
 		CHECK(end[s].heap_totalsz_bytes == start_stats[s].heap_totalsz_bytes &&
