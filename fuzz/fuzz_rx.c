@@ -221,6 +221,7 @@ static struct {
 	int aq_want;          /* the errno a failing ethdev call must return */
 	enum tamper tamper;
 	bool tamper_armed;    /* the hook changes the next context fetch */
+	bool sd_changed;      /* the segment descriptor is the tamper's (sd_saved) */
 	uint16_t val;
 	uint32_t dev_rxmax;   /* RXMAX the device runs the queue with */
 	bool ring_unreachable;
@@ -1030,12 +1031,17 @@ static void tamper_apply(void)
 	else
 		sd.addr = unmapped_iova(0) + ((uint64_t)fault.val << 21);
 	sd_write(ad, &sd);
+	fault.sd_changed = true;
 }
 
+/* A fault before the start (promiscuous enable) comes before the segment
+ * descriptor is changed: only a changed one is put back (sd_saved may
+ * still be an earlier input's, or all zero in a fresh process). */
 static void tamper_undo(void)
 {
-	if (tamper_is_sd())
+	if (fault.sd_changed)
 		sd_write(rte_eth_devices[0].dev_private, &sd_saved);
+	fault.sd_changed = false;
 	fault.tamper = T_NONE;
 	fault.tamper_armed = false;
 }
