@@ -3,7 +3,9 @@
  * context, RSS, and receive descriptor processing over the sim IOMMU.
  *
  * Everything the device does happens inside a register access or an
- * explicit sim_i40e_deliver/receive call, under the device's lock.
+ * explicit sim_i40e_deliver/receive call, under the device's lock (not
+ * taken by a register access or sim_i40e_receive in a sim used by one
+ * thread alone: sim_set_single_thread).
  */
 #include <errno.h>
 #include <pthread.h>
@@ -21,6 +23,7 @@
 #include "sim_i40e_aq.h"
 #include "sim_i40e_hmc.h"
 #include "sim_i40e_parse.h"
+#include "sim_machine.h"
 
 #define NQ I40E_SIM_MAX_RX_QUEUES
 #define AUTO_BATCH_MAX 65536 /* bound on one auto delivery, even for odd wires */
@@ -661,14 +664,28 @@ static void reg_write_locked(struct sim_i40e *dev, uint32_t off, uint32_t val)
 	}
 }
 
+/* The device's lock around a register access or a delivery, unless the
+ * sim is used by one thread alone (sim_set_single_thread). */
+static void access_lock(struct sim_i40e *dev)
+{
+	if (!sim_single_thread())
+		pthread_mutex_lock(&dev->lock);
+}
+
+static void access_unlock(struct sim_i40e *dev)
+{
+	if (!sim_single_thread())
+		pthread_mutex_unlock(&dev->lock);
+}
+
 static uint32_t i40e_read32(void *opaque, uint32_t off)
 {
 	struct sim_i40e *dev = opaque;
 	uint32_t v;
 
-	pthread_mutex_lock(&dev->lock);
+	access_lock(dev);
 	v = reg_read_locked(dev, off);
-	pthread_mutex_unlock(&dev->lock);
+	access_unlock(dev);
 	return v;
 }
 
@@ -706,9 +723,9 @@ static void i40e_write32(void *opaque, uint32_t off, uint32_t val)
 
 	if (tail_posted(dev, off, val))
 		return;
-	pthread_mutex_lock(&dev->lock);
+	access_lock(dev);
 	reg_write_locked(dev, off, val);
-	pthread_mutex_unlock(&dev->lock);
+	access_unlock(dev);
 }
 
 static void i40e_destroy(void *opaque)
@@ -837,9 +854,9 @@ enum sim_i40e_rx_result sim_i40e_receive(struct sim_i40e *dev, const uint8_t *fr
 
 	if (dev == NULL || frame == NULL)
 		return SIM_I40E_RX_OVERSIZE;
-	pthread_mutex_lock(&dev->lock);
+	access_lock(dev);
 	ret = receive_locked(dev, frame, len, false);
-	pthread_mutex_unlock(&dev->lock);
+	access_unlock(dev);
 	return (enum sim_i40e_rx_result)ret;
 }
 

@@ -555,6 +555,31 @@ void sim_dma_set_iova_as_va(bool iova_as_va)
 	sim.iova_as_va = iova_as_va;
 }
 
+static bool single_thread; /* sim_set_single_thread */
+
+void sim_set_single_thread(bool on)
+{
+	__atomic_store_n(&single_thread, on, __ATOMIC_RELAXED);
+}
+
+bool sim_single_thread(void)
+{
+	return __atomic_load_n(&single_thread, __ATOMIC_RELAXED);
+}
+
+/* The lock DMA takes, unless the sim is used by one thread alone. */
+static void dma_lock(void)
+{
+	if (!sim_single_thread())
+		pthread_mutex_lock(&sim.lock);
+}
+
+static void dma_unlock(void)
+{
+	if (!sim_single_thread())
+		pthread_mutex_unlock(&sim.lock);
+}
+
 /* The mapped page an IO address falls in (whether or not the IOMMU maps
  * it), or NULL. Caller holds sim.lock. */
 static struct sim_page *page_of_iova(rte_iova_t iova)
@@ -609,7 +634,7 @@ static int dma_copy(rte_iova_t iova, void *buf, size_t len, bool to_host)
 		return 0;
 	if (iova + len < iova)
 		return -EFAULT;
-	pthread_mutex_lock(&sim.lock);
+	dma_lock();
 	for (int pass = 0; pass < 2 && ret == 0; pass++) {
 		size_t done = 0;
 
@@ -632,7 +657,7 @@ static int dma_copy(rte_iova_t iova, void *buf, size_t len, bool to_host)
 			done += chunk;
 		}
 	}
-	pthread_mutex_unlock(&sim.lock);
+	dma_unlock();
 	return ret;
 }
 
@@ -652,13 +677,13 @@ int sim_dma_write_u64_ordered(rte_iova_t iova, uint64_t val)
 
 	if (iova % sizeof(val) != 0)
 		return -EINVAL;
-	pthread_mutex_lock(&sim.lock);
+	dma_lock();
 	host = dma_translate(iova);
 	if (host != NULL)
 		__atomic_store_n(host, val, __ATOMIC_RELEASE);
 	else
 		iommu_fault(iova, sizeof(val), true);
-	pthread_mutex_unlock(&sim.lock);
+	dma_unlock();
 	return host != NULL ? 0 : -EFAULT;
 }
 

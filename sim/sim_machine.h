@@ -129,6 +129,18 @@ int sim_dma_write_u64_ordered(rte_iova_t iova, uint64_t val);
 void sim_dma_set_iova_as_va(bool iova_as_va);
 
 /*
+ * Test seam for single-threaded harnesses (the fuzzers): the caller
+ * promises that from now on one thread alone uses the sim, its DMA and its
+ * devices, and that none delivers frames on a thread of its own. DMA and
+ * the emulated devices' register accesses and frame delivery then take no
+ * lock: in fuzz_rx, two atomic operations for each of them, for locks no
+ * other thread ever wanted, were a twentieth of the run time. Off by
+ * default; everything else locks as before.
+ */
+void sim_set_single_thread(bool on);
+bool sim_single_thread(void);
+
+/*
  * The sim IOMMU's mappings (hal_dma_map/hal_dma_unmap): devices reach a
  * pool page only while it is mapped. Whole pages, at the IO address the
  * current mode gives them. map: 0, -EINVAL (misaligned, or iova is not the

@@ -334,6 +334,36 @@ static void test_rx_32byte_and_split(void **state)
 	wr(I40E_PFGEN_CTRL, I40E_PFGEN_CTRL_PFSWR);
 }
 
+/* With the sim declared single-threaded (no locks taken), registers, a
+ * delivery and its DMA behave as with the locks. */
+static void test_single_thread_seam(void **state)
+{
+	uint8_t frame[PKT_SOURCE_MAX_FRAME];
+	struct sim_i40e_queue_stats before, st;
+	struct ring r;
+
+	(void)state;
+	assert_int_equal(sim_i40e_queue_stats(dev, 0, &before), 0);
+	assert_false(sim_single_thread());
+	sim_set_single_thread(true);
+	assert_true(sim_single_thread());
+	ring_up(&r, 0, 32, 4000);
+	assert_true(pkt_gen_frame(&gen_cfg, 3, frame, sizeof(frame)) > 0);
+	memset(frame + 60, 0xa5, 3000 - 60);
+	assert_int_equal(sim_i40e_receive(dev, frame, 3000), SIM_I40E_RX_OK);
+	assert_int_equal(rd(I40E_SIM_QRX_HEAD(0)), 2);
+	check_frame(&r, 0, frame, 3000);
+	/* a frame above RXMAX is refused, as with the locks */
+	assert_int_equal(sim_i40e_receive(dev, frame, 4001), SIM_I40E_RX_OVERSIZE);
+	assert_int_equal(sim_i40e_queue_stats(dev, 0, &st), 0);
+	assert_int_equal(st.packets - before.packets, 1);
+	assert_int_equal(st.bytes - before.bytes, 3000);
+	ring_down(&r);
+	wr(I40E_PFGEN_CTRL, I40E_PFGEN_CTRL_PFSWR);
+	sim_set_single_thread(false);
+	assert_false(sim_single_thread());
+}
+
 static void test_rx_16byte(void **state)
 {
 	uint8_t frame[1500];
@@ -2048,6 +2078,7 @@ int main(void)
 		cmocka_unit_test(test_pci_identity),
 		cmocka_unit_test(test_context_roundtrip_and_miss),
 		cmocka_unit_test(test_rx_32byte_and_split),
+		cmocka_unit_test(test_single_thread_seam),
 		cmocka_unit_test(test_rx_16byte),
 		cmocka_unit_test(test_fdir_perfect_filter),
 		cmocka_unit_test(test_no_descriptor_drops),
