@@ -664,28 +664,14 @@ static void reg_write_locked(struct sim_i40e *dev, uint32_t off, uint32_t val)
 	}
 }
 
-/* The device's lock around a register access or a delivery, unless the
- * sim is used by one thread alone (sim_set_single_thread). */
-static void access_lock(struct sim_i40e *dev)
-{
-	if (!sim_single_thread())
-		pthread_mutex_lock(&dev->lock);
-}
-
-static void access_unlock(struct sim_i40e *dev)
-{
-	if (!sim_single_thread())
-		pthread_mutex_unlock(&dev->lock);
-}
-
 static uint32_t i40e_read32(void *opaque, uint32_t off)
 {
 	struct sim_i40e *dev = opaque;
 	uint32_t v;
 
-	access_lock(dev);
+	sim_lock(&dev->lock);
 	v = reg_read_locked(dev, off);
-	access_unlock(dev);
+	sim_unlock(&dev->lock);
 	return v;
 }
 
@@ -723,9 +709,9 @@ static void i40e_write32(void *opaque, uint32_t off, uint32_t val)
 
 	if (tail_posted(dev, off, val))
 		return;
-	access_lock(dev);
+	sim_lock(&dev->lock);
 	reg_write_locked(dev, off, val);
-	access_unlock(dev);
+	sim_unlock(&dev->lock);
 }
 
 static void i40e_destroy(void *opaque)
@@ -854,9 +840,9 @@ enum sim_i40e_rx_result sim_i40e_receive(struct sim_i40e *dev, const uint8_t *fr
 
 	if (dev == NULL || frame == NULL)
 		return SIM_I40E_RX_OVERSIZE;
-	access_lock(dev);
+	sim_lock(&dev->lock);
 	ret = receive_locked(dev, frame, len, false);
-	access_unlock(dev);
+	sim_unlock(&dev->lock);
 	return (enum sim_i40e_rx_result)ret;
 }
 

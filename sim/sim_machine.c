@@ -567,17 +567,16 @@ bool sim_single_thread(void)
 	return __atomic_load_n(&single_thread, __ATOMIC_RELAXED);
 }
 
-/* The lock DMA takes, unless the sim is used by one thread alone. */
-static void dma_lock(void)
+void sim_lock(pthread_mutex_t *lock)
 {
 	if (!sim_single_thread())
-		pthread_mutex_lock(&sim.lock);
+		pthread_mutex_lock(lock);
 }
 
-static void dma_unlock(void)
+void sim_unlock(pthread_mutex_t *lock)
 {
 	if (!sim_single_thread())
-		pthread_mutex_unlock(&sim.lock);
+		pthread_mutex_unlock(lock);
 }
 
 /* The mapped page an IO address falls in (whether or not the IOMMU maps
@@ -634,7 +633,7 @@ static int dma_copy(rte_iova_t iova, void *buf, size_t len, bool to_host)
 		return 0;
 	if (iova + len < iova)
 		return -EFAULT;
-	dma_lock();
+	sim_lock(&sim.lock);
 	for (int pass = 0; pass < 2 && ret == 0; pass++) {
 		size_t done = 0;
 
@@ -657,7 +656,7 @@ static int dma_copy(rte_iova_t iova, void *buf, size_t len, bool to_host)
 			done += chunk;
 		}
 	}
-	dma_unlock();
+	sim_unlock(&sim.lock);
 	return ret;
 }
 
@@ -677,13 +676,13 @@ int sim_dma_write_u64_ordered(rte_iova_t iova, uint64_t val)
 
 	if (iova % sizeof(val) != 0)
 		return -EINVAL;
-	dma_lock();
+	sim_lock(&sim.lock);
 	host = dma_translate(iova);
 	if (host != NULL)
 		__atomic_store_n(host, val, __ATOMIC_RELEASE);
 	else
 		iommu_fault(iova, sizeof(val), true);
-	dma_unlock();
+	sim_unlock(&sim.lock);
 	return host != NULL ? 0 : -EFAULT;
 }
 

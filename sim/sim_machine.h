@@ -17,6 +17,7 @@
 #ifndef RTEMEM_SIM_MACHINE_H
 #define RTEMEM_SIM_MACHINE_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -139,6 +140,10 @@ void sim_dma_set_iova_as_va(bool iova_as_va);
  */
 void sim_set_single_thread(bool on);
 bool sim_single_thread(void);
+/* Lock and unlock a sim mutex that only a sim with more than one thread
+ * needs: DMA's and the emulated devices' (not taken once single-threaded). */
+void sim_lock(pthread_mutex_t *lock);
+void sim_unlock(pthread_mutex_t *lock);
 
 /*
  * The sim IOMMU's mappings (hal_dma_map/hal_dma_unmap): devices reach a
