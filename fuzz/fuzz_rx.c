@@ -1359,13 +1359,10 @@ static bool port_bring_up(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit
 	/* the probe, if closed: the first admin queue commands */
 	n = rte_eth_dev_count_avail();
 	if (n == 0) {
-		struct rte_malloc_socket_stats hs;
-
 		CHECK(fault.aq_armed && !sim_i40e_aq_fault_pending(dev),
 		      "probe failed without an admin queue fault");
-		CHECK(rte_malloc_get_socket_stats(0, &hs) == 0, "heap stats");
-		CHECK(hs.alloc_count == heap_allocs_at_start, "%u heap blocks after a failed probe, "
-		      "%u before", hs.alloc_count, heap_allocs_at_start);
+		CHECK(heap_allocs() == heap_allocs_at_start, "%u heap blocks after a failed probe, "
+		      "%u before", heap_allocs(), heap_allocs_at_start);
 		CHECK(rte_mempool_avail_count(pool) == POOL_SIZE, "mbufs after a failed probe");
 		TRACE("probe failed under the admin queue fault\n");
 		aq_fault_clear();
