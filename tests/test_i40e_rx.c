@@ -2863,6 +2863,86 @@ static void test_vector_refill(void **state)
 }
 
 /*
+ * A stop while the consumed, unrefilled descriptors wrap past the ring's
+ * end: bursts of 32 on a ring of 128 refill 32 per call once more than 32
+ * wait, so after five calls descriptors 96-127 and 0-31 are consumed and
+ * their mbufs are the application's. The stop gives back the other 64 and
+ * not one of those (the pool's count would show a second copy, a get of
+ * every free mbuf one put back instead of another).
+ */
+static void test_vector_stop_wrapped(void **state)
+{
+	struct rte_mempool *mp = rte_pktmbuf_pool_create("wrap_vec", 512, 0, 0,
+							  RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	struct pkt_gen_config cfg = base_cfg;
+	struct rte_mbuf *pkts[5 * 32], *back[512 - 64];
+	uint64_t next = 0;
+
+	(void)state;
+	assert_non_null(mp);
+	if (i40e_rx_vec_isa[0] == '\0') {
+		rte_mempool_free(mp);
+		skip();
+	}
+	cfg.count = 5 * 32;
+	cfg.max_len = 1500;
+	sim_i40e_set_source(dev, pkt_source_gen_create(&cfg));
+	fast_port_up(I40E_RX_PATH_VECTOR, 128, mp);
+	memset(pkts, 0x5a, sizeof(pkts));
+	for (unsigned int call = 0; call < 5; call++) {
+		assert_int_equal(sim_i40e_deliver(dev, 32), 32);
+		assert_int_equal(rte_eth_rx_burst(0, 0, pkts + 32 * call, 32), 32);
+	}
+	for (unsigned int i = 0; i < 5 * 32; i++)
+		check_mbuf(&cfg, pkts[i], next++);
+	rte_pktmbuf_free_bulk(pkts, 3 * 32); /* the refilled descriptors' first mbufs */
+	/* the ring owns 128 - 64 of its mbufs, the application 64 */
+	assert_int_equal(rte_mempool_avail_count(mp), 512 - 64 - 64);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(mp), 512 - 64);
+	/* the right 448: not one of them is the application's */
+	memset(back, 0, sizeof(back));
+	assert_int_equal(rte_pktmbuf_alloc_bulk(mp, back, 512 - 64), 0);
+	for (unsigned int i = 0; i < 512 - 64; i++)
+		for (unsigned int k = 3 * 32; k < 5 * 32; k++)
+			assert_ptr_not_equal(back[i], pkts[k]);
+	rte_pktmbuf_free_bulk(back, 512 - 64);
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	assert_int_equal(rte_mempool_avail_count(mp), 512 - 64);
+	rte_pktmbuf_free_bulk(pkts + 3 * 32, 64);
+	assert_int_equal(rte_mempool_avail_count(mp), 512);
+	rte_mempool_free(mp);
+}
+
+/*
+ * A stopped queue owns no mbuf: its release (close) after a stop gives
+ * nothing back a second time, even with every mbuf of the pool in the
+ * application's hands, where a second copy would show in the count.
+ */
+static void test_stop_then_close_frees_once(void **state)
+{
+	struct rte_mempool *mp = rte_pktmbuf_pool_create("once", 256, 0, 0,
+							  RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	struct rte_mbuf *all[256];
+
+	(void)state;
+	assert_non_null(mp);
+	assert_int_equal(port_up(1, 128, 0, 0, mp), 0);
+	assert_int_equal(rte_mempool_avail_count(mp), 256 - 128);
+	assert_int_equal(rte_eth_dev_stop(0), 0);
+	assert_int_equal(rte_mempool_avail_count(mp), 256);
+	memset(all, 0, sizeof(all));
+	assert_int_equal(rte_pktmbuf_alloc_bulk(mp, all, 256), 0);
+	assert_int_equal(rte_mempool_avail_count(mp), 0);
+	assert_int_equal(rte_eth_dev_close(0), 0);
+	assert_int_equal(rte_mempool_avail_count(mp), 0);
+	assert_null(rte_pktmbuf_alloc(mp));
+	rte_pktmbuf_free_bulk(all, 256);
+	assert_int_equal(rte_mempool_avail_count(mp), 256);
+	rte_mempool_free(mp);
+}
+
+/*
  * AVX2, as DPDK's: eight descriptors per step, so a burst is a multiple
  * of eight (at most 32) and fewer than eight asked for give nothing; a
  * group of eight not all done gives its done prefix. The ring is kept as
@@ -4281,6 +4361,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bulk_alloc_failed_refill_cached,
 						any_path_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_vector_refill, any_path_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_vector_stop_wrapped, any_path_setup, test_teardown),
+		ON_EVERY_PATH(test_stop_then_close_frees_once),
 		cmocka_unit_test_setup_teardown(test_vector_avx2_bursts, any_path_setup,
 						test_teardown),
 		cmocka_unit_test_setup_teardown(test_vector_scattered_bursts, any_path_setup,
