@@ -9,6 +9,8 @@
  */
 #include <string.h>
 
+#include <rte_byteorder.h>
+
 #include "i40e_regs.h"
 #include "i40e_rxd.h"
 #include "sim_crc.h"
@@ -19,13 +21,34 @@ static uint16_t be16_at(const uint8_t *p)
 	return (uint16_t)(p[0] << 8 | p[1]);
 }
 
-/* The Internet checksum: one's complement sum of big-endian 16-bit words. */
+/*
+ * The Internet checksum: one's complement sum of big-endian 16-bit words.
+ * The sum is the same in either byte order but for a final swap (RFC
+ * 1071), so whole 32-bit words are added as the host reads them, folded,
+ * and the result put in big-endian order: a quarter of the iterations
+ * (and of ASan's checks under the fuzzer) over frames of up to 9,800 bytes.
+ */
 static uint32_t csum_add(uint32_t sum, const uint8_t *p, size_t len)
 {
-	for (size_t i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
-	if (len & 1)
-		sum += (uint32_t)p[len - 1] << 8;
+	uint64_t acc = 0;
+	size_t i = 0;
+
+	for (; i + 4 <= len; i += 4) {
+		uint32_t w;
+
+		memcpy(&w, p + i, sizeof(w));
+		acc += w;
+	}
+	while (acc >> 16)
+		acc = (acc & 0xffff) + (acc >> 16);
+	sum += rte_be_to_cpu_16((uint16_t)acc);
+	/* at most three bytes left: a word, then an odd byte padded with zero */
+	if (i + 1 < len) {
+		sum += be16_at(p + i);
+		i += 2;
+	}
+	if (i < len)
+		sum += (uint32_t)p[i] << 8;
 	return sum;
 }
 

@@ -375,29 +375,29 @@ bool sim_fault_hit(enum sim_op op)
 {
 	bool hit;
 
-	pthread_mutex_lock(&sim.lock);
+	sim_lock(&sim.lock);
 	sim.calls[op]++;
 	hit = sim.fail_at[op] != 0 && sim.calls[op] == sim.fail_at[op];
 	if (hit)
 		sim.fail_at[op] = 0;
-	pthread_mutex_unlock(&sim.lock);
+	sim_unlock(&sim.lock);
 	return hit;
 }
 
 void sim_fault_arm(enum sim_op op, unsigned long n)
 {
-	pthread_mutex_lock(&sim.lock);
+	sim_lock(&sim.lock);
 	sim.fail_at[op] = n == 0 ? 0 : sim.calls[op] + n;
-	pthread_mutex_unlock(&sim.lock);
+	sim_unlock(&sim.lock);
 }
 
 unsigned long sim_fault_calls(enum sim_op op)
 {
 	unsigned long n;
 
-	pthread_mutex_lock(&sim.lock);
+	sim_lock(&sim.lock);
 	n = sim.calls[op];
-	pthread_mutex_unlock(&sim.lock);
+	sim_unlock(&sim.lock);
 	return n;
 }
 

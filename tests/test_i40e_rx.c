@@ -1275,11 +1275,11 @@ static void test_checksum_flags(void **state)
 	const uint64_t good = RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD;
 	const uint64_t mask = RTE_MBUF_F_RX_IP_CKSUM_MASK | RTE_MBUF_F_RX_L4_CKSUM_MASK |
 			      RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD;
-	static uint8_t frames[12][160];
+	static uint8_t frames[15][160];
 	struct {
 		uint32_t len;
 		uint64_t flags;
-	} want[12];
+	} want[15];
 	struct rte_eth_stats st;
 	struct rte_mbuf *m;
 	unsigned int n = 0;
@@ -1287,7 +1287,7 @@ static void test_checksum_flags(void **state)
 	(void)state;
 	assert_int_equal(port_up(1, 64, 0, 0, pool), 0);
 	assert_int_equal(rte_eth_stats_reset(0), 0);
-	for (int i = 0; i < 12; i++)
+	for (int i = 0; i < 15; i++)
 		for (int b = 54; b < 160; b++)
 			frames[i][b] = (uint8_t)(i * 31 + b); /* a payload, not zeros */
 #define ADD(l, fl) do { want[n].len = (l); want[n].flags = (fl); n++; } while (0)
@@ -1320,6 +1320,19 @@ static void test_checksum_flags(void **state)
 	memcpy(frames[n], frames[2], 140);
 	frames[n][60] ^= 0x10;
 	ADD(140, RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD);
+	/* an odd number of L4 bytes (87): the last one counts as padded with a
+	 * zero byte (RFC 768), the byte after the frame not at all */
+	mk_ipv4(frames[n], 121, false, 17, false);
+	memset(frames[n] + 42, 0xa5, 79);
+	ipv4_checksums(frames[n], 121, 17);
+	ADD(121, good);
+	memcpy(frames[n], frames[n - 1], 121);
+	frames[n][120] ^= 0x01;
+	ADD(121, RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD);
+	mk_ipv4(frames[n], 119, false, 17, false); /* 85: one past a multiple of four */
+	memset(frames[n] + 42, 0x96, 77);
+	ipv4_checksums(frames[n], 119, 17);
+	ADD(119, good);
 	/* UDP over IPv4 may carry no checksum (0): good */
 	memcpy(frames[n], frames[0], 120);
 	put16(frames[n] + 40, 0);
