@@ -74,7 +74,13 @@ static void *lcore_thread_main(void *arg)
 	struct lcore_config *lc = &lcore_config[lcore_id];
 	struct lcore_thread *t = &lcore_threads[lcore_id];
 
+	char name[16];
+
 	RTE_PER_LCORE(_lcore_id) = lcore_id;
+	/* Named by itself: glibc names the calling thread with one prctl, any
+	 * other by writing /proc/self/task/<tid>/comm (open, write, close). */
+	snprintf(name, sizeof(name), "rte-worker-%u", lcore_id);
+	pthread_setname_np(pthread_self(), name); /* cosmetic: failure is harmless */
 
 	pthread_mutex_lock(&t->lock);
 	for (;;) {
@@ -144,7 +150,6 @@ int eal_lcores_start(void)
 	for (i = 0; i < RTE_MAX_LCORE; i++) {
 		struct lcore_config *lc = &lcore_config[i];
 		struct lcore_thread *t = &lcore_threads[i];
-		char name[16];
 		int ret;
 
 		lc->thread_started = false;
@@ -167,8 +172,6 @@ int eal_lcores_start(void)
 			return -ret; /* rte_eal_init calls eal_lcores_stop for the others */
 		}
 		lc->thread_started = true;
-		snprintf(name, sizeof(name), "rte-worker-%u", i);
-		pthread_setname_np(lc->thread_id, name); /* cosmetic: failure is harmless */
 	}
 	return 0;
 }
