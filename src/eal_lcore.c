@@ -73,7 +73,6 @@ static void *lcore_thread_main(void *arg)
 	const unsigned int lcore_id = (unsigned int)(uintptr_t)arg;
 	struct lcore_config *lc = &lcore_config[lcore_id];
 	struct lcore_thread *t = &lcore_threads[lcore_id];
-
 	char name[16];
 
 	RTE_PER_LCORE(_lcore_id) = lcore_id;
