@@ -277,8 +277,8 @@ clean:
 #   Both fail on any crash, leak or timeout and print execs, exec/s and
 #   coverage (edges, features) per harness.
 #   make coverage     sim-test under gcov, lcov/genhtml into build/coverage/html
-# The harnesses link against their own copy of the library (fuzz_rx and
-# fuzz_heap: one each, below), built with clang,
+# The harnesses link against their own copy of the library (fuzz_rx,
+# fuzz_heap and fuzz_eal_args: one each, below), built with clang,
 # ASan+UBSan and fuzzer instrumentation into build/fuzz (always HAL=sim).
 # ---------------------------------------------------------------------------
 .PHONY: fuzz fuzz-build fuzz-smoke coverage
@@ -357,6 +357,19 @@ $(eval $(call fuzz_own_lib,rx,$(filter-out $(FUZZ_RX_NOCMP),$(filter i40e/%,$(FU
 # harness's oracle and walks every element after every operation.
 $(eval $(call fuzz_own_lib,heap,src/malloc_elem.c src/malloc_heap.c src/malloc_retain.c \
 	src/eal_memalloc.c src/rte_malloc.c src/eal_memzone.c src/memzone_index.c,,))
+
+# fuzz_eal_args tests option parsing and what rte_eal_init and
+# rte_eal_cleanup do with the options: comparisons traced only where option
+# values are parsed (EAL options, log levels, PCI addresses, --sim=), whose
+# operands come from the input; edges alone in the rest of the EAL, the
+# heap and fbarray it sets up, and the HAL (their comparisons are against
+# list, heap and lcore counts: a tenth of the time); nothing in the ethdev,
+# mbuf, mempool, ring and i40e code init never reaches, whose counters
+# libFuzzer would still scan after every input.
+FUZZ_EAL_ARGS_COV := src/eal_options.c src/eal_log.c src/eal_pci_list.c sim/sim_machine.c
+FUZZ_EAL_ARGS_NOCMP := $(filter-out $(FUZZ_EAL_ARGS_COV),$(filter src/eal% src/fbarray.c \
+	src/malloc_% src/memzone_index.c hal/% sim/sim_models.c,$(FUZZ_LIB_SRCS)))
+$(eval $(call fuzz_own_lib,eal_args,$(FUZZ_EAL_ARGS_COV),$(FUZZ_EAL_ARGS_NOCMP),))
 
 FUZZ_HARNESS_LIB = $(FUZZ_LIB)
 

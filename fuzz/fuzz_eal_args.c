@@ -148,15 +148,17 @@ static void expect_from(struct expect *e, char **args, int n)
 			e->seen_l++;
 			e->lcores_known = parse_list(args[++i], e);
 		} else if (strncmp(a, "--main-lcore=", 13) == 0) {
+			/* Numbers in C's notation, as DPDK reads them: 0x1 is 1,
+			 * 010 is 8 (one the EAL refuses fails init, unchecked). */
 			e->seen_main++;
-			e->main_lcore = (int)strtol(a + 13, NULL, 10);
+			e->main_lcore = (int)strtol(a + 13, NULL, 0);
 		} else if (strcmp(a, "--iova-mode=pa") == 0 || strcmp(a, "--iova-mode=va") == 0) {
 			e->seen_iova++;
 			e->iova = a[12] == 'p' ? RTE_IOVA_PA : RTE_IOVA_VA;
 		} else if (strncmp(a, "--log-level=", 12) == 0 && a[12] >= '0' && a[12] <= '9' &&
 			   strspn(a + 12, "0123456789") == strlen(a + 12)) {
 			e->seen_log++;
-			e->log_level = strtol(a + 12, NULL, 10);
+			e->log_level = strtol(a + 12, NULL, 0);
 		} else if (strcmp(a, "--no-huge") == 0) {
 			e->no_huge = true;
 		} else if (takes_next(a)) {

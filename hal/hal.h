@@ -78,6 +78,12 @@ void hal_va_release(void *va, size_t len);
 int hal_page_map(void *va, size_t page_sz, int socket, int list_idx, int seg_idx);
 /* Drop the page at va, leaving the range reserved again. */
 int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx);
+/*
+ * hal_page_unmap for a page whose whole range is released next
+ * (hal_va_release): the page's VA is not reserved again, which would cost
+ * a remap per page only to be unmapped with the range.
+ */
+int hal_page_release(void *va, size_t page_sz, int list_idx, int seg_idx);
 /* Physical/IO address of va, or RTE_BAD_IOVA. */
 rte_iova_t hal_virt2iova(const void *va);
 /*

@@ -54,7 +54,7 @@ static enum rte_lcore_state_t get_state(const struct lcore_config *lc)
 }
 
 /*
- * Pin the calling thread to the lcore's CPUs. An lcore may name a CPU this
+ * Pin the calling (main) thread to the lcore's CPUs. An lcore may name a CPU this
  * machine does not have (tests ask for -l 0-3 on two CPUs): then it runs
  * unpinned and shares the CPUs with the others.
  */
@@ -73,9 +73,13 @@ static void *lcore_thread_main(void *arg)
 	const unsigned int lcore_id = (unsigned int)(uintptr_t)arg;
 	struct lcore_config *lc = &lcore_config[lcore_id];
 	struct lcore_thread *t = &lcore_threads[lcore_id];
+	char name[16];
 
 	RTE_PER_LCORE(_lcore_id) = lcore_id;
-	pin_to_lcore(lcore_id);
+	/* Named by itself: glibc names the calling thread with one prctl, any
+	 * other by writing /proc/self/task/<tid>/comm (open, write, close). */
+	snprintf(name, sizeof(name), "rte-worker-%u", lcore_id);
+	pthread_setname_np(pthread_self(), name); /* cosmetic: failure is harmless */
 
 	pthread_mutex_lock(&t->lock);
 	for (;;) {
@@ -100,6 +104,33 @@ static void *lcore_thread_main(void *arg)
 	return NULL;
 }
 
+/*
+ * Create the lcore's thread already pinned: glibc sets the affinity before
+ * the thread first runs, where pinning itself would have the kernel migrate
+ * a running thread off the CPU it started on (the main thread's, pinned
+ * already). An lcore may name a CPU this machine does not have: then the
+ * thread starts as the main thread is, as pin_to_lcore leaves it.
+ */
+static int create_worker(unsigned int lcore_id)
+{
+	struct lcore_config *lc = &lcore_config[lcore_id];
+	void *arg = (void *)(uintptr_t)lcore_id;
+	pthread_attr_t attr;
+	int ret = pthread_attr_init(&attr);
+
+	if (ret == 0) {
+		ret = pthread_attr_setaffinity_np(&attr, sizeof(rte_cpuset_t), &lc->cpuset);
+		if (ret == 0)
+			ret = pthread_create(&lc->thread_id, &attr, lcore_thread_main, arg);
+		pthread_attr_destroy(&attr);
+	}
+	if (ret == EINVAL) {
+		RTE_LOG(DEBUG, EAL, "lcore %u: cannot pin to its CPU, running unpinned\n", lcore_id);
+		ret = pthread_create(&lc->thread_id, NULL, lcore_thread_main, arg);
+	}
+	return ret;
+}
+
 static bool is_worker(unsigned int lcore_id)
 {
 	return lcore_id < RTE_MAX_LCORE && lcore_id != rte_config.main_lcore &&
@@ -118,7 +149,6 @@ int eal_lcores_start(void)
 	for (i = 0; i < RTE_MAX_LCORE; i++) {
 		struct lcore_config *lc = &lcore_config[i];
 		struct lcore_thread *t = &lcore_threads[i];
-		char name[16];
 		int ret;
 
 		lc->thread_started = false;
@@ -132,8 +162,7 @@ int eal_lcores_start(void)
 		pthread_mutex_init(&t->lock, NULL);
 		pthread_cond_init(&t->cond, NULL);
 		t->stop = false;
-		ret = pthread_create(&lc->thread_id, NULL, lcore_thread_main,
-				     (void *)(uintptr_t)i);
+		ret = create_worker(i);
 		if (ret != 0) {
 			RTE_LOG(ERR, EAL, "cannot create the thread of lcore %u: %s\n", i,
 				strerror(ret));
@@ -142,8 +171,6 @@ int eal_lcores_start(void)
 			return -ret; /* rte_eal_init calls eal_lcores_stop for the others */
 		}
 		lc->thread_started = true;
-		snprintf(name, sizeof(name), "rte-worker-%u", i);
-		pthread_setname_np(lc->thread_id, name); /* cosmetic: failure is harmless */
 	}
 	return 0;
 }

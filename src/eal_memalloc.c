@@ -54,12 +54,16 @@ static int alloc_seg(struct rte_memseg_list *msl, unsigned int msl_idx, unsigned
 
 /*
  * Unmap the page of slot idx and free the slot; 0 or -errno. A page the
- * HAL cannot unmap stays, slot and memseg as they were.
+ * HAL cannot unmap stays, slot and memseg as they were. list_goes: the
+ * list's whole VA is released next, so the page's is not reserved again.
  */
-static int free_slot(struct rte_memseg_list *msl, unsigned int msl_idx, unsigned int idx)
+static int free_slot(struct rte_memseg_list *msl, unsigned int msl_idx, unsigned int idx,
+		     bool list_goes)
 {
 	struct rte_memseg *ms = rte_fbarray_get(&msl->memseg_arr, idx);
-	int ret = hal_page_unmap(seg_va(msl, idx), msl->page_sz, (int)msl_idx, (int)idx);
+	void *va = seg_va(msl, idx);
+	int ret = list_goes ? hal_page_release(va, msl->page_sz, (int)msl_idx, (int)idx)
+			    : hal_page_unmap(va, msl->page_sz, (int)msl_idx, (int)idx);
 
 	if (ret < 0) {
 		RTE_LOG(ERR, EAL, "cannot unmap page %u of memseg list %u: %s\n", idx, msl_idx,
@@ -107,7 +111,7 @@ static int alloc_in_list(struct rte_memseg_list *msl, unsigned int msl_idx,
 		return (int)done;
 	}
 	while (done-- > 0)
-		free_slot(msl, msl_idx, (unsigned int)start + done);
+		free_slot(msl, msl_idx, (unsigned int)start + done, false);
 	return ret;
 }
 
@@ -118,7 +122,7 @@ static void rollback(struct rte_memseg_list *msl, unsigned int msl_idx, struct r
 	int start = rte_fbarray_find_idx(&msl->memseg_arr, ms[0]);
 
 	while (n-- > 0)
-		free_slot(msl, msl_idx, (unsigned int)(start + n));
+		free_slot(msl, msl_idx, (unsigned int)(start + n), false);
 	msl->version++;
 	eal_mp_notify_secondaries();
 }
@@ -188,7 +192,7 @@ int eal_memalloc_free_seg(struct rte_memseg *ms)
 	idx = rte_fbarray_find_idx(&msl->memseg_arr, ms);
 	if (idx < 0 || !rte_fbarray_is_used(&msl->memseg_arr, (unsigned int)idx))
 		return -EINVAL;
-	ret = free_slot(msl, (unsigned int)(msl - eal_mcfg()->memsegs), (unsigned int)idx);
+	ret = free_slot(msl, (unsigned int)(msl - eal_mcfg()->memsegs), (unsigned int)idx, false);
 	if (ret < 0)
 		return ret;
 	msl->version++;
@@ -214,7 +218,8 @@ int eal_memalloc_free_seg_bulk(struct rte_memseg **ms, int n_segs)
 /*
  * One pass over the list's used slots: eal_memalloc_free_seg per page would
  * look the list and slot up again and notify secondaries each time, which
- * made a --no-huge teardown (16384 base pages by default) slow.
+ * made a --no-huge teardown (16384 base pages by default) slow. Nor is
+ * each page's VA reserved again: the list's is released whole next.
  */
 void eal_memalloc_free_list(struct rte_memseg_list *msl)
 {
@@ -223,7 +228,7 @@ void eal_memalloc_free_list(struct rte_memseg_list *msl)
 	bool freed = false;
 
 	while (idx >= 0) {
-		freed |= free_slot(msl, msl_idx, (unsigned int)idx) == 0;
+		freed |= free_slot(msl, msl_idx, (unsigned int)idx, true) == 0;
 		idx = rte_fbarray_find_next_used(&msl->memseg_arr, (unsigned int)idx + 1);
 	}
 	if (freed) {

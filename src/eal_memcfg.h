@@ -16,7 +16,7 @@
 #include "memzone_index.h"
 
 /* Changes whenever the layout of this struct changes. */
-#define RTEMEM_MCFG_VERSION 4
+#define RTEMEM_MCFG_VERSION 5
 
 /* rte_mem_config.mp_status (rte_mp_disable, eal_mp_api.c). */
 enum { EAL_MP_STATUS_UNKNOWN = 0, EAL_MP_STATUS_ENABLED, EAL_MP_STATUS_DISABLED };
@@ -38,13 +38,15 @@ struct rte_mem_config {
 	uint32_t iova_mode;        /* enum rte_iova_mode */
 	uint32_t mp_status;        /* EAL_MP_STATUS_*: may secondaries attach? */
 	uint32_t dma_maskbits;     /* narrowest DMA mask recorded, 0 for none */
+	/* Socket ids handed to external heaps. Here, not last: init writes
+	 * it, and at the end it sat alone on a page (a page fault per init). */
+	int next_socket_id;
 
 	struct rte_memseg_list memsegs[RTE_MAX_MEMSEG_LISTS];
 	struct rte_fbarray memzones;
 	struct memzone_index memzone_index; /* names of memzones, under mlock */
 
 	struct malloc_heap malloc_heaps[RTE_MAX_HEAPS];
-	int next_socket_id;        /* socket ids handed to external heaps */
 };
 
 /* eal_mcfg_locks.c: log that the holder of a shared lock died. */

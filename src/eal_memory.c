@@ -205,8 +205,13 @@ static int prealloc_amounts(void)
 /* -m / --socket-mem / --no-huge: map the memory now; it stays for good. */
 int eal_memory_prealloc(void)
 {
-	int ret = prealloc_amounts();
+	int ret;
 
+	/* Nothing asked for, nothing mapped: no list to search for pages. */
+	if (!internal_config.no_hugetlbfs && !internal_config.force_sockets &&
+	    internal_config.memory == 0)
+		return 0;
+	ret = prealloc_amounts();
 	if (ret < 0)
 		return ret;
 	rte_memseg_walk_thread_unsafe(mark_do_not_free, NULL);
@@ -229,7 +234,8 @@ void eal_memory_cleanup(void)
 			memset(msl, 0, sizeof(*msl));
 			continue;
 		}
-		eal_memalloc_free_list(msl);
+		if (msl->memseg_arr.count != 0) /* else nothing to search for */
+			eal_memalloc_free_list(msl);
 		memseg_list_destroy(msl);
 	}
 }

@@ -342,7 +342,8 @@ void eal_memzone_cleanup(void)
 		return;
 	mz_write_lock(eal_mcfg());
 	rte_fbarray_destroy(arr);
+	/* No table, no lookups: the index (16 KB, mostly never touched) is
+	 * left for the config's unmap rather than faulted in to be cleared. */
 	memset(arr, 0, sizeof(*arr));
-	memset(&eal_mcfg()->memzone_index, 0, sizeof(eal_mcfg()->memzone_index));
 	eal_shrw_write_unlock(&eal_mcfg()->mlock);
 }

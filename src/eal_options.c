@@ -405,11 +405,12 @@ static int apply_lcores(struct lcore_set *set, bool have_lcores, long main_lcore
 			set->cpu[i] = (int)i;
 		}
 	}
+	/* One clear for all (an empty cpuset is all zero bytes): under ASan
+	 * each memset call checks its range's shadow first. */
+	memset(lcore_config, 0, sizeof(lcore_config));
 	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++) {
 		struct lcore_config *lc = &lcore_config[i];
 
-		memset(lc, 0, sizeof(*lc));
-		CPU_ZERO(&lc->cpuset);
 		rte_config.lcore_role[i] = set->on[i] ? ROLE_RTE : ROLE_OFF;
 		lc->core_index = set->on[i] ? count : (unsigned int)-1;
 		if (!set->on[i])

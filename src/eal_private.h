@@ -115,7 +115,8 @@ int eal_memalloc_alloc_seg_bulk(struct rte_memseg **ms, int n_segs, size_t page_
 struct rte_memseg *eal_memalloc_alloc_seg(size_t page_sz, int socket);
 int eal_memalloc_free_seg(struct rte_memseg *ms);
 int eal_memalloc_free_seg_bulk(struct rte_memseg **ms, int n_segs);
-/* Teardown: unmap every page of a list, preallocated ones too (primary). */
+/* Teardown: unmap every page of a list, preallocated ones too, whose VA the
+ * caller releases next (primary). */
 void eal_memalloc_free_list(struct rte_memseg_list *msl);
 
 /* fbarray.c: are elements first..last all used? (false for a bad range) */

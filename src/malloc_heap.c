@@ -851,7 +851,9 @@ int malloc_heap_init(void)
 		struct rte_memseg_list *msl = &mcfg->memsegs[i];
 		int idx, heap_id;
 
-		if (msl->base_va == NULL || msl->external)
+		/* nobody else runs yet: the count is exact, and searching an
+		 * empty list only takes its lock */
+		if (msl->base_va == NULL || msl->external || msl->memseg_arr.count == 0)
 			continue;
 		idx = rte_fbarray_find_next_used(&msl->memseg_arr, 0);
 		if (idx < 0)
@@ -886,7 +888,9 @@ void malloc_heap_cleanup(void)
 		struct rte_memseg_list *msl = &mcfg->memsegs[i];
 		int idx;
 
-		if (msl->base_va == NULL || msl->external)
+		/* Only this process maps pages, under the lock held: the count
+		 * is exact. */
+		if (msl->base_va == NULL || msl->external || msl->memseg_arr.count == 0)
 			continue;
 		idx = rte_fbarray_find_next_used(&msl->memseg_arr, 0);
 		while (idx >= 0) {
@@ -898,9 +902,7 @@ void malloc_heap_cleanup(void)
 		}
 	}
 	rte_mcfg_mem_write_unlock();
-	/* A slot never used is still zero: writing it would fault in and
-	 * clear 8 KB of free-list heads per heap for nothing. */
-	for (int i = 0; i < RTE_MAX_HEAPS; i++)
-		if (mcfg->malloc_heaps[i].name[0] != '\0')
-			memset(&mcfg->malloc_heaps[i], 0, sizeof(mcfg->malloc_heaps[i]));
+	/* The heaps are left as they are: the config is unmapped next, and a
+	 * new one starts zeroed (mcfg_create). Clearing them, or only looking
+	 * at each one's name, faulted in a page per heap slot, 32 of them. */
 }

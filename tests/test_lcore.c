@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * Lcore threads: ids and roles from -l, launching on workers and waiting,
+ * Lcore threads: ids and roles from -l, where workers run, launching and waiting,
  * busy lcores, per-lcore variables, non-EAL threads, sockets, and that idle
  * workers sleep rather than spin.
  */
@@ -114,6 +114,44 @@ static void test_cpuset_and_sockets(void **state)
 		assert_int_equal(rte_lcore_to_socket_id(0), 0);
 		assert_int_equal(rte_lcore_to_socket_id(1), 1);
 		assert_int_equal(rte_lcore_to_socket_id(2), 0);
+	}
+}
+
+static rte_cpuset_t affinity_of[RTE_MAX_LCORE];
+static char name_of[RTE_MAX_LCORE][16];
+
+static int record_affinity_and_name(void *arg)
+{
+	unsigned int id = rte_lcore_id();
+
+	(void)arg;
+	if (rte_thread_getname(pthread_self(), name_of[id], sizeof(name_of[id])) != 0)
+		return -1;
+	return pthread_getaffinity_np(pthread_self(), sizeof(rte_cpuset_t), &affinity_of[id]);
+}
+
+/*
+ * Each worker runs on its lcore's CPU from the start; one whose CPU this
+ * machine does not have runs where the main lcore does (-l 0-2 on two CPUs).
+ * Each is named after its lcore.
+ */
+static void test_worker_threads(void **state)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned int w;
+
+	(void)state;
+	RTE_LCORE_FOREACH_WORKER(w) {
+		rte_cpuset_t want = rte_lcore_cpuset(w);
+		char name[16];
+
+		if ((long)w >= ncpu)
+			want = rte_lcore_cpuset(rte_get_main_lcore());
+		snprintf(name, sizeof(name), "rte-worker-%u", w);
+		assert_int_equal(rte_eal_remote_launch(record_affinity_and_name, NULL, w), 0);
+		assert_int_equal(rte_eal_wait_lcore(w), 0);
+		assert_true(CPU_EQUAL(&affinity_of[w], &want));
+		assert_string_equal(name_of[w], name);
 	}
 }
 
@@ -579,6 +617,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ids_and_roles),
 		cmocka_unit_test(test_cpuset_and_sockets),
+		cmocka_unit_test(test_worker_threads),
 		cmocka_unit_test(test_remote_launch_and_wait),
 		cmocka_unit_test(test_busy_lcore),
 		cmocka_unit_test(test_mp_launch),

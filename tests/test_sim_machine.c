@@ -779,6 +779,36 @@ static void test_hal_page_map_attach_detach(void **state)
 	hal_va_release(va, 3 * SZ_2M);
 }
 
+/* Teardown's unmap: the page goes back, its VA stays for the range's release. */
+static void test_hal_page_release(void **state)
+{
+	uint8_t *va = hal_va_reserve(NULL, 2 * SZ_2M, SZ_2M);
+	unsigned int free1 = sim_pool_free_pages(1);
+
+	(void)state;
+	assert_non_null(va);
+	assert_int_equal(hal_page_map(va, SZ_2M, 1, 94, 0), 0);
+	assert_int_equal(hal_page_map(va + SZ_2M, SZ_2M, 1, 94, 1), 0);
+	assert_int_equal(sim_pool_free_pages(1), free1 - 2);
+	va[10] = 0x5a;
+
+	/* a failed release leaves the page as it was */
+	sim_fault_arm(SIM_OP_PAGE_UNMAP, 1);
+	assert_int_equal(hal_page_release(va, SZ_2M, 94, 0), -EBUSY);
+	assert_int_equal(sim_pool_free_pages(1), free1 - 2);
+	assert_true(page_file_exists(94, 0));
+
+	assert_int_equal(hal_page_release(va, SZ_2M, 94, 0), 0);
+	assert_int_equal(hal_page_release(va + SZ_2M, SZ_2M, 94, 1), 0);
+	assert_int_equal(sim_pool_free_pages(1), free1);
+	assert_false(page_file_exists(94, 0));
+	assert_false(page_file_exists(94, 1));
+	assert_int_equal(hal_virt2iova(va), RTE_BAD_IOVA);
+	/* not reserved again: the bytes are there until the range goes */
+	assert_int_equal(va[10], 0x5a);
+	hal_va_release(va, 2 * SZ_2M);
+}
+
 static void test_hal_stale_page_files(void **state)
 {
 	char path[256];
@@ -882,6 +912,7 @@ int main(void)
 	const struct CMUnitTest with_eal[] = {
 		cmocka_unit_test(test_hal_machine_facts),
 		cmocka_unit_test(test_hal_page_map_attach_detach),
+		cmocka_unit_test(test_hal_page_release),
 		cmocka_unit_test(test_hal_stale_page_files),
 	};
 	const struct CMUnitTest own_eal[] = {

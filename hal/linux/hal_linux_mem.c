@@ -254,7 +254,7 @@ fail:
 	return ret;
 }
 
-int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
+static int page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx, bool rereserve)
 {
 	const struct hal_linux_huge_type *t;
 	char path[HAL_PATH_MAX];
@@ -266,7 +266,7 @@ int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
 	t = find_type(page_sz);
 	if (t == NULL)
 		return -EINVAL;
-	ret = hal_va_rereserve(va, page_sz);
+	ret = rereserve ? hal_va_rereserve(va, page_sz) : 0;
 	if (ret < 0)
 		return ret;
 	hal_page_fd_drop(list_idx, seg_idx);
@@ -278,6 +278,17 @@ int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
 	    page_path(path, sizeof(path), t, list_idx, seg_idx) == 0)
 		unlink(path);
 	return 0;
+}
+
+int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
+{
+	return page_unmap(va, page_sz, list_idx, seg_idx, true);
+}
+
+/* The hugepage goes with the range's munmap; its file is unlinked now. */
+int hal_page_release(void *va, size_t page_sz, int list_idx, int seg_idx)
+{
+	return page_unmap(va, page_sz, list_idx, seg_idx, false);
 }
 
 static int open_page(size_t page_sz, int list_idx, int seg_idx)

@@ -282,14 +282,13 @@ int hal_page_map(void *va, size_t page_sz, int socket, int list_idx, int seg_idx
 }
 
 /* A failed unmap leaves the page as it was: mapped, taken from the pool. */
-int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
+static int page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx, bool rereserve)
 {
 	int ret;
 
 	if (sim_fault_hit(SIM_OP_PAGE_UNMAP))
 		return -EBUSY;
-	ret = hal_va_rereserve(va, page_sz);
-
+	ret = rereserve ? hal_va_rereserve(va, page_sz) : 0;
 	if (ret < 0)
 		return ret;
 	hal_page_fd_drop(list_idx, seg_idx);
@@ -297,6 +296,16 @@ int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
 	if (hal_cfg.no_huge)
 		return 0;
 	return sim_pool_give_back(va);
+}
+
+int hal_page_unmap(void *va, size_t page_sz, int list_idx, int seg_idx)
+{
+	return page_unmap(va, page_sz, list_idx, seg_idx, true);
+}
+
+int hal_page_release(void *va, size_t page_sz, int list_idx, int seg_idx)
+{
+	return page_unmap(va, page_sz, list_idx, seg_idx, false);
 }
 
 int hal_page_attach(void *va, size_t page_sz, int list_idx, int seg_idx)
