@@ -848,8 +848,7 @@ static void op_take(struct input *in)
 		struct rte_mbuf *m = rte_pktmbuf_alloc(pool);
 
 		if (m == NULL) {
-			CHECK(pool_free() == 0, "no mbuf with %u free",
-			      pool_free());
+			CHECK(pool_free() == 0, "no mbuf with %u free", pool_free());
 			break;
 		}
 		hold(m);
@@ -946,8 +945,7 @@ static void op_restart(bool stop_only)
 	if (before < port.nb_desc) {
 		CHECK(ret == -ENOMEM, "queue start with %u free mbufs for %u descriptors: %d",
 		      before, port.nb_desc, ret);
-		CHECK(pool_free() == before,
-		      "failed queue start kept mbufs: %u free, %u before",
+		CHECK(pool_free() == before, "failed queue start kept mbufs: %u free, %u before",
 		      pool_free(), before);
 		return;
 	}
@@ -1185,8 +1183,7 @@ static void port_started(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit)
 	      nb_desc);
 	CHECK(port.rxq->max_pkt_len == frame, "RXMAX %u, want %u", port.rxq->max_pkt_len, frame);
 
-	CHECK(pool_free() == POOL_SIZE - nb_desc, "%u free mbufs after start",
-	      pool_free());
+	CHECK(pool_free() == POOL_SIZE - nb_desc, "%u free mbufs after start", pool_free());
 }
 
 /* The fault made a step fail: it goes away, nothing may be left behind,
@@ -1195,8 +1192,7 @@ static bool port_retry(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit)
 {
 	aq_fault_clear();
 	tamper_undo();
-	CHECK(pool_free() == POOL_SIZE, "%u free mbufs after a failed bring-up",
-	      pool_free());
+	CHECK(pool_free() == POOL_SIZE, "%u free mbufs after a failed bring-up", pool_free());
 	return port_up(nb_desc, cfg, limit);
 }
 
@@ -1258,8 +1254,7 @@ static bool port_up(uint16_t nb_desc, uint8_t cfg, enum i40e_rx_path limit)
 		      fault.tamper, ret);
 		CHECK(!(i40e_read_reg(rte_eth_devices[0].dev_private, I40E_QRX_ENA(rxq->reg_idx)) &
 			I40E_QRX_ENA_QENA_STAT), "queue runs with a refused context");
-		CHECK(pool_free() == POOL_SIZE, "%u free mbufs after a failed "
-		      "start", pool_free());
+		CHECK(pool_free() == POOL_SIZE, "%u free mbufs after a failed start", pool_free());
 		sim_i40e_hmc_status(dev, &h);
 		if (tamper_is_sd())
 			CHECK(h.last_error == (fault.tamper == T_SD_INVALID ? SIM_I40E_HMC_SD_INVALID :
