@@ -30,6 +30,13 @@ variant := $(HAL)-$(compiler)$(if $(SANITIZE),$(if $(filter thread,$(SANITIZE)),
 	$(DEBUG),-debug)$(if $(COVERAGE),-cov)
 B := build/$(variant)
 
+# Sanitizer builds at -O1, as the fuzz build here and OSS-Fuzz's: the
+# sanitizers check the same, and a build compiles in two thirds of the time
+# (test_i40e_rx.c under ASan: 11.4 s at -O2, 6.3 s at -O1; the ASan+debug
+# suite, build and run: 272 -> 184 s). The plain builds stay at -O2.
+ifdef SANITIZE
+OPT ?= -O1
+endif
 OPT ?= -O2
 ifdef COVERAGE
 OPT := -O0

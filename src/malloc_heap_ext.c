@@ -230,7 +230,7 @@ int rte_malloc_heap_memory_add(const char *heap_name, void *va_addr, size_t len,
 /* Hotplug lock held for writing. */
 static int memory_remove(const char *name, void *va, size_t len)
 {
-	struct rte_memseg_list *msl;
+	struct rte_memseg_list *msl = NULL; /* gcc -O1 cannot see find_area set it */
 	struct malloc_heap *heap;
 	struct malloc_elem *elem = va;
 	int ret = find_external(name, &heap);
